@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+/** Default embedded PostgreSQL port, used when DATABASE_URL is unset outside production. */
+export const DEFAULT_EMBEDDED_PG_PORT = 54329;
+export const EMBEDDED_DATABASE_NAME = 'hibachi';
+export const EMBEDDED_PG_USER = 'hibachi';
+export const EMBEDDED_PG_PASSWORD = 'hibachi-local-dev';
+
+const postgresUrl = z
+  .string()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+    } catch {
+      return false;
+    }
+  }, 'must be a postgres:// or postgresql:// URL with a host');
+
+const optionalUrl = z.preprocess((value) => (value === '' ? undefined : value), z.url().optional());
+
+export const ZServerEnv = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  DATABASE_URL: z.preprocess((value) => (value === '' ? undefined : value), postgresUrl.optional()),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(DEFAULT_EMBEDDED_PG_PORT),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  REDIS_URL: optionalUrl,
+  SENTRY_DSN: optionalUrl,
+});
+
+export type TServerEnv = z.infer<typeof ZServerEnv> & { DATABASE_URL: string };
+
+export class EnvError extends Error {
+  constructor(readonly issues: { variable: string; message: string }[]) {
+    super(
+      `Invalid environment: ${issues.map((issue) => `${issue.variable} ${issue.message}`).join('; ')}`,
+    );
+    this.name = 'EnvError';
+  }
+}
+
+/** Validates an environment; throws EnvError naming every bad variable. */
+export function parseServerEnv(source: Record<string, string | undefined>): TServerEnv {
+  const result = ZServerEnv.safeParse(source);
+  if (!result.success) {
+    throw new EnvError(
+      result.error.issues.map((issue) => ({
+        variable: String(issue.path[0] ?? 'environment'),
+        message: issue.message,
+      })),
+    );
+  }
+  const env = result.data;
+  if (env.DATABASE_URL) return { ...env, DATABASE_URL: env.DATABASE_URL };
+  if (env.NODE_ENV === 'production') {
+    throw new EnvError([{ variable: 'DATABASE_URL', message: 'is required in production' }]);
+  }
+  return { ...env, DATABASE_URL: embeddedDatabaseUrl(env.EMBEDDED_PG_PORT) };
+}
+
+export function embeddedDatabaseUrl(port: number, database = EMBEDDED_DATABASE_NAME): string {
+  return `postgresql://${EMBEDDED_PG_USER}:${EMBEDDED_PG_PASSWORD}@localhost:${port}/${database}`;
+}
+
+let cached: TServerEnv | undefined;
+
+/** The process environment, validated once. The only reader of process.env in app code. */
+export function getServerEnv(): TServerEnv {
+  cached ??= parseServerEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,59 @@
+import { AppError } from './app-error';
+
+/** Codes that mean "the database cannot be reached", by class. */
+const CONNECTION_ERROR_CODES = new Set([
+  // Node socket errors
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'ETIMEDOUT',
+  'ECONNRESET',
+  'EAI_AGAIN',
+  // PostgreSQL: admin shutdown, cannot connect now, too many connections
+  '57P01',
+  '57P03',
+  '53300',
+  // Prisma / driver adapter kinds
+  'P1001',
+  'P1002',
+  'P1017',
+  'DatabaseNotReachable',
+  'DatabaseDoesNotExist',
+  'ConnectionClosed',
+  'SocketTimeout',
+  'TooManyConnections',
+]);
+
+/**
+ * Maps driver/Prisma errors to AppError by SQLSTATE (never by message text):
+ * 23P01 exclusion violation and 23505 unique violation → CONFLICT; connection failures → UNAVAILABLE.
+ * Returns undefined for anything else so the caller can treat it as a bug.
+ */
+export function translateDatabaseError(error: unknown): AppError | undefined {
+  const codes = collectCodes(error);
+  if (codes.has('23P01')) {
+    return new AppError('CONFLICT', 'That time was just taken. Please choose another time.', { reason: 'SLOT_TAKEN' });
+  }
+  if (codes.has('23505')) {
+    return new AppError('CONFLICT', 'This conflicts with an existing record.', { reason: 'DUPLICATE' });
+  }
+  if ([...codes].some((code) => CONNECTION_ERROR_CODES.has(code) || code.startsWith('08'))) {
+    return new AppError('UNAVAILABLE', 'The service is temporarily unavailable. Please try again shortly.');
+  }
+  return undefined;
+}
+
+/** Walks an error and its causes (Prisma wraps driver errors several levels deep) collecting codes. */
+function collectCodes(error: unknown, seen = new Set<unknown>(), codes = new Set<string>()): Set<string> {
+  if (error === null || typeof error !== 'object' || seen.has(error)) return codes;
+  seen.add(error);
+  const record = error as Record<string, unknown>;
+  for (const key of ['code', 'originalCode', 'kind']) {
+    if (typeof record[key] === 'string') codes.add(record[key]);
+  }
+  for (const key of ['cause', 'meta', 'driverAdapterError', 'errors']) {
+    const value = record[key];
+    if (Array.isArray(value)) value.forEach((item) => collectCodes(item, seen, codes));
+    else collectCodes(value, seen, codes);
+  }
+  return codes;
+}

@@ -1,0 +1,45 @@
+import type { Logger } from 'pino';
+import { describeError, toErrorResponse } from '../errors';
+import { logger as rootLogger } from '../logger';
+import { REQUEST_ID_HEADER, resolveRequestId } from './request-id';
+
+export type RouteContext<Params> = {
+  requestId: string;
+  logger: Logger;
+  params: Params;
+};
+
+type NextRouteSecondArg<Params> = { params: Promise<Params> };
+
+/**
+ * Wraps a Next.js route handler: request id (echoed or made), one access log line
+ * (path without the query string, which may hold an e-mail), and every thrown error
+ * turned into the JSON envelope. Handlers stay thin and only call core.
+ */
+export function createRouteHandler<Params = Record<string, never>>(
+  handler: (request: Request, context: RouteContext<Params>) => Promise<Response>,
+) {
+  return async (request: Request, next?: NextRouteSecondArg<Params>): Promise<Response> => {
+    const started = performance.now();
+    const requestId = resolveRequestId(request.headers.get(REQUEST_ID_HEADER));
+    const logger = rootLogger.child({ requestId });
+    const path = new URL(request.url).pathname;
+    let response: Response;
+    try {
+      const params = (next ? await next.params : {}) as Params;
+      response = await handler(request, { requestId, logger, params });
+    } catch (error) {
+      const result = toErrorResponse(error, requestId);
+      response = result.response;
+      if (result.appError.status >= 500) {
+        logger.error({ error: describeError(error), path, method: request.method }, 'request failed');
+      }
+    }
+    response.headers.set('X-Request-Id', requestId);
+    logger.info(
+      { method: request.method, path, status: response.status, ms: Math.round(performance.now() - started) },
+      'request',
+    );
+    return response;
+  };
+}

@@ -1,0 +1,10 @@
+export {
+  localToInstant,
+  instantToLocal,
+  isValidTimeZone,
+  parseLocalTime,
+  formatMinutes,
+  todayInTimeZone,
+  addDays,
+  type LocalDateTime,
+} from './zoned';
