@@ -108,11 +108,19 @@ export async function startEmbeddedPostgres(options: {
   };
 }
 
+/** The pid of a live PostgreSQL already serving this data folder, if any. */
+export function runningPostmasterPid(dataDir: string): number | undefined {
+  const lockFile = path.join(dataDir, 'postmaster.pid');
+  if (!existsSync(lockFile)) return undefined;
+  const pid = Number(readFileSync(lockFile, 'utf8').split('\n')[0]);
+  return Number.isInteger(pid) && pid > 0 && isAlive(pid) ? pid : undefined;
+}
+
 function removeStaleLock(dataDir: string, logger?: Logger): void {
   const lockFile = path.join(dataDir, 'postmaster.pid');
   if (!existsSync(lockFile)) return;
-  const pid = Number(readFileSync(lockFile, 'utf8').split('\n')[0]);
-  if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
+  const pid = runningPostmasterPid(dataDir);
+  if (pid !== undefined) {
     throw new EmbeddedPostgresError(
       `PostgreSQL (pid ${pid}) is already running on ${dataDir}. Stop the other "pnpm dev" (or kill ${pid}) and try again.`,
     );

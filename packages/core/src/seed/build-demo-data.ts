@@ -1,0 +1,240 @@
+import { addDays, formatMinutes, localToInstant } from '../time';
+import {
+  CHEF_COLORS, CHEF_NAMES, DEMO_STATIONS, FIRST_NAMES, LAST_NAMES, SPECIAL_REQUESTS, STREETS,
+  SUPER_ADMIN_EMAIL, managerEmail, staffEmail,
+} from './demo-data';
+import { createRandom, type Random } from './random';
+
+const SEED = 20_261_122;
+const DAYS_BACK = 182;
+const DAYS_AHEAD = 61;
+const BUFFER_MINUTES = 60;
+/** Three event windows per chef per day; with ≤180 min events and the 60 min buffer they never overlap. */
+const SLOT_STARTS = [660, 900, 1140] as const;
+const REFERENCE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+type BookingStatus = 'PENDING_PAYMENT' | 'CONFIRMED' | 'COMPLETED' | 'CANCELLED' | 'NO_SHOW' | 'EXPIRED';
+
+export type DemoStation = {
+  id: string; slug: string; name: string; timezone: string;
+  adultPriceCents: number; childPriceCents: number; minimumCents: number; depositCents: number;
+};
+export type DemoChef = { id: string; stationId: string; name: string; color: string; active: boolean };
+export type DemoCustomer = { id: string; email: string; name: string; phone: string; createdAt: Date };
+export type DemoStaff = { email: string; name: string; role: 'SUPER_ADMIN' | 'MANAGER' | 'STAFF'; stationId: string | null };
+export type DemoBooking = {
+  id: string; reference: string; stationId: string; customerId: string; chefId: string;
+  eventDate: string; startTime: string; startsAt: Date; endsAt: Date; blockedUntil: Date;
+  durationMinutes: number; adults: number; children: number; addressLine1: string; city: string;
+  postalCode: string; specialRequests: string | null; totalCents: number; depositCents: number;
+  status: BookingStatus; holdExpiresAt: Date | null; cancelledAt: Date | null;
+  cancellationReason: string | null; createdAt: Date;
+};
+export type DemoPayment = {
+  bookingId: string; stationId: string; amountCents: number; refundedCents: number;
+  method: 'CARD' | 'CASH' | 'CHECK'; status: 'SUCCEEDED' | 'REFUNDED'; providerRef: string | null; createdAt: Date;
+};
+export type DemoData = {
+  stations: DemoStation[]; chefs: DemoChef[]; customers: DemoCustomer[]; staff: DemoStaff[];
+  bookings: DemoBooking[]; payments: DemoPayment[];
+};
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+/** The whole demo data set, in memory, from a fixed PRNG seed. */
+export function buildDemoData(options: { scale: number; today: string; now: Date }): DemoData {
+  const random = createRandom(SEED);
+  const stations = buildStations(random, options.scale);
+  const chefs = stations.flatMap((station) => buildChefs(random, station));
+  const customers = buildCustomers(random, 1_000 * options.scale, options.now);
+  const staff = buildStaff(stations);
+  const bookings = buildBookings(random, { ...options, stations, chefs, customers, count: 5_000 * options.scale });
+  const payments = buildPayments(random, bookings);
+  return { stations, chefs, customers, staff, bookings, payments };
+}
+
+function buildStations(random: Random, scale: number): DemoStation[] {
+  // Larger scales add station copies so every chef keeps a realistic load.
+  const copies = Math.max(1, Math.ceil(scale / 3));
+  const stations: DemoStation[] = [];
+  for (let copy = 1; copy <= copies; copy += 1) {
+    for (const base of DEMO_STATIONS) {
+      stations.push({
+        id: random.uuid(),
+        slug: copy === 1 ? base.slug : `${base.slug}-${copy}`,
+        name: copy === 1 ? base.name : `${base.name} ${copy}`,
+        timezone: base.timezone,
+        adultPriceCents: base.adult,
+        childPriceCents: base.child,
+        minimumCents: base.minimum,
+        depositCents: base.deposit,
+      });
+    }
+  }
+  return stations;
+}
+
+function buildChefs(random: Random, station: DemoStation): DemoChef[] {
+  const count = random.int(3, 6);
+  return Array.from({ length: count }, (_, index) => ({
+    id: random.uuid(),
+    stationId: station.id,
+    name: CHEF_NAMES[(index + station.slug.length) % CHEF_NAMES.length]!,
+    color: CHEF_COLORS[index % CHEF_COLORS.length]!,
+    active: true,
+  }));
+}
+
+function buildCustomers(random: Random, count: number, now: Date): DemoCustomer[] {
+  return Array.from({ length: count }, (_, index) => {
+    const first = random.pick(FIRST_NAMES);
+    const last = random.pick(LAST_NAMES);
+    return {
+      id: random.uuid(),
+      email: `${first}.${last}.${index + 1}@example.com`.toLowerCase(),
+      name: `${first} ${last}`,
+      phone: `+1555${String(random.int(0, 9_999_999)).padStart(7, '0')}`,
+      createdAt: new Date(now.getTime() - random.int(200, 400) * DAY),
+    };
+  });
+}
+
+function buildStaff(stations: DemoStation[]): DemoStaff[] {
+  return [
+    { email: SUPER_ADMIN_EMAIL, name: 'Demo Admin', role: 'SUPER_ADMIN', stationId: null },
+    ...stations.flatMap((station): DemoStaff[] => [
+      { email: managerEmail(station.slug), name: `${station.name} Manager`, role: 'MANAGER', stationId: station.id },
+      { email: staffEmail(station.slug), name: `${station.name} Staff`, role: 'STAFF', stationId: station.id },
+    ]),
+  ];
+}
+
+function buildBookings(
+  random: Random,
+  options: { today: string; now: Date; stations: DemoStation[]; chefs: DemoChef[]; customers: DemoCustomer[]; count: number },
+): DemoBooking[] {
+  const stationById = new Map(options.stations.map((station) => [station.id, station]));
+  const days = DAYS_BACK + DAYS_AHEAD;
+  const positions = options.chefs.length * days * SLOT_STARTS.length;
+  if (options.count > positions * 0.8) throw new Error('Not enough chef time for that many bookings');
+  const taken = new Set<number>();
+  const activeCustomerDates = new Set<string>();
+  const references = new Set<string>();
+  const bookings: DemoBooking[] = [];
+  const now = options.now.getTime();
+
+  while (bookings.length < options.count) {
+    const position = random.int(0, positions - 1);
+    if (taken.has(position)) continue;
+    taken.add(position);
+    const chef = options.chefs[Math.floor(position / (days * SLOT_STARTS.length))]!;
+    const dayIndex = Math.floor(position / SLOT_STARTS.length) % days;
+    const slotStart = SLOT_STARTS[position % SLOT_STARTS.length]!;
+    const station = stationById.get(chef.stationId)!;
+
+    const durationMinutes = Number(random.weighted({ '120': 0.7, '150': 0.2, '180': 0.1 }));
+    const startMinute = slotStart + (durationMinutes <= 150 && random.next() < 0.4 ? 30 : 0);
+    const eventDate = addDays(options.today, dayIndex - DAYS_BACK);
+    const startTime = formatMinutes(startMinute);
+    const startsAt = localToInstant({ date: eventDate, time: startTime }, station.timezone)!;
+    const endsAt = new Date(startsAt.getTime() + durationMinutes * MINUTE);
+    const status = pickStatus(random, startsAt.getTime(), now);
+
+    let customer = random.pick(options.customers);
+    if (status === 'PENDING_PAYMENT' || status === 'CONFIRMED') {
+      // One active booking per customer per date (a partial unique index enforces it).
+      while (activeCustomerDates.has(`${customer.id}:${eventDate}`)) customer = random.pick(options.customers);
+      activeCustomerDates.add(`${customer.id}:${eventDate}`);
+    }
+    const adults = random.int(2, 18);
+    const children = random.next() < 0.5 ? random.int(0, 6) : 0;
+    const totalCents = Math.max(station.minimumCents, adults * station.adultPriceCents + children * station.childPriceCents);
+    const createdAt = new Date(Math.min(now - 30 * MINUTE, startsAt.getTime() - random.int(3, 60) * DAY));
+
+    bookings.push({
+      id: random.uuid(),
+      reference: uniqueReference(random, references),
+      stationId: station.id,
+      customerId: customer.id,
+      chefId: chef.id,
+      eventDate,
+      startTime,
+      startsAt,
+      endsAt,
+      blockedUntil: new Date(endsAt.getTime() + BUFFER_MINUTES * MINUTE),
+      durationMinutes,
+      adults,
+      children,
+      addressLine1: `${random.int(1, 9999)} ${random.pick(STREETS)}`,
+      city: station.name,
+      postalCode: String(random.int(10000, 99999)),
+      specialRequests: random.next() < 0.25 ? random.pick(SPECIAL_REQUESTS) : null,
+      totalCents,
+      depositCents: Math.min(station.depositCents, totalCents),
+      status,
+      holdExpiresAt: status === 'PENDING_PAYMENT' ? new Date(now + 15 * MINUTE) : null,
+      cancelledAt: status === 'CANCELLED' ? new Date(Math.min(now, startsAt.getTime() - random.int(1, 10) * DAY)) : null,
+      cancellationReason: status === 'CANCELLED' ? 'Customer changed plans' : null,
+      createdAt,
+    });
+  }
+  return bookings;
+}
+
+function pickStatus(random: Random, startsAt: number, now: number): BookingStatus {
+  if (startsAt < now) {
+    return random.weighted({ COMPLETED: 0.5, CANCELLED: 0.12, NO_SHOW: 0.03, EXPIRED: 0.35 });
+  }
+  if (startsAt < now + 2 * DAY) return random.weighted({ CONFIRMED: 0.8, CANCELLED: 0.1, EXPIRED: 0.1 });
+  return random.weighted({ CONFIRMED: 0.62, PENDING_PAYMENT: 0.04, CANCELLED: 0.1, EXPIRED: 0.24 });
+}
+
+function uniqueReference(random: Random, used: Set<string>): string {
+  for (;;) {
+    const code = Array.from({ length: 6 }, () => random.pick([...REFERENCE_ALPHABET])).join('');
+    const reference = `HB-${code}`;
+    if (!used.has(reference)) {
+      used.add(reference);
+      return reference;
+    }
+  }
+}
+
+/** Deposits for confirmed/completed/no-show bookings (some refunded on cancellation), balances paid on the day. */
+function buildPayments(random: Random, bookings: DemoBooking[]): DemoPayment[] {
+  const payments: DemoPayment[] = [];
+  for (const booking of bookings) {
+    const paidDeposit =
+      booking.status === 'CONFIRMED' || booking.status === 'COMPLETED' || booking.status === 'NO_SHOW' ||
+      (booking.status === 'CANCELLED' && random.next() < 0.3);
+    if (!paidDeposit) continue;
+    const method = random.weighted({ CARD: 0.87, CASH: 0.1, CHECK: 0.03 });
+    const refunded = booking.status === 'CANCELLED' && method === 'CARD' && random.next() < 0.7;
+    payments.push({
+      bookingId: booking.id,
+      stationId: booking.stationId,
+      amountCents: booking.depositCents,
+      refundedCents: refunded ? booking.depositCents : 0,
+      method,
+      status: refunded ? 'REFUNDED' : 'SUCCEEDED',
+      providerRef: method === 'CARD' ? `cs_seed_${random.uuid().replaceAll('-', '')}` : null,
+      createdAt: new Date(booking.createdAt.getTime() + random.int(2, 14) * MINUTE),
+    });
+    const balance = booking.totalCents - booking.depositCents;
+    if (booking.status === 'COMPLETED' && balance > 0 && random.next() < 0.12) {
+      const balanceMethod = random.weighted({ CASH: 0.7, CHECK: 0.25, CARD: 0.05 });
+      payments.push({
+        bookingId: booking.id,
+        stationId: booking.stationId,
+        amountCents: balance,
+        refundedCents: 0,
+        method: balanceMethod,
+        status: 'SUCCEEDED',
+        providerRef: balanceMethod === 'CARD' ? `pi_seed_${random.uuid().replaceAll('-', '')}` : null,
+        createdAt: booking.endsAt,
+      });
+    }
+  }
+  return payments;
+}

@@ -1,0 +1,154 @@
+import { hash } from '@node-rs/argon2';
+import { SingleBar, Presets } from 'cli-progress';
+import pg from 'pg';
+import type { Logger } from 'pino';
+import { todayInTimeZone } from '../time';
+import { buildDemoData, type DemoData } from './build-demo-data';
+import { insertRows } from './insert-rows';
+import { DEMO_PASSWORD } from './demo-data';
+
+export type SeedOptions = {
+  databaseUrl: string;
+  /** Multiplies the volume: 1 → 5,000 bookings; 100 → 500,000. */
+  scale?: number;
+  /** The "today" the data is built around (YYYY-MM-DD, UTC); defaults to the real today. */
+  today?: string;
+  nodeEnv?: string;
+  logger?: Logger;
+  progressBar?: boolean;
+};
+
+export type SeedSummary = {
+  stations: number;
+  chefs: number;
+  customers: number;
+  bookings: number;
+  payments: number;
+  staff: number;
+  seconds: number;
+};
+
+const DOMAIN_TABLES = [
+  'AuditLog', 'OutboxMessage', 'IdempotencyKey', 'ProcessedWebhookEvent',
+  'Payment', 'Booking', 'StaffUser', 'Customer', 'Chef', 'Station',
+];
+
+/** Replaces all domain data with the deterministic demo data set. Refuses in production. */
+export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
+  if (options.nodeEnv === 'production') {
+    throw new Error('Refusing to seed demo data with NODE_ENV=production.');
+  }
+  const started = performance.now();
+  const scale = options.scale ?? 1;
+  const today = options.today ?? todayInTimeZone('UTC');
+  const data = buildDemoData({ scale, today, now: new Date() });
+  const passwordHash = await hash(DEMO_PASSWORD);
+
+  const client = new pg.Client({ connectionString: options.databaseUrl });
+  await client.connect();
+  const total = data.stations.length + data.chefs.length + data.customers.length + data.bookings.length + data.payments.length;
+  const bar = options.progressBar ? new SingleBar({ format: 'seeding [{bar}] {percentage}% | {value}/{total} rows' }, Presets.shades_classic) : undefined;
+  bar?.start(total, 0);
+  const onBatch = (count: number) => bar?.increment(count);
+  try {
+    await client.query('BEGIN');
+    await client.query(`TRUNCATE ${DOMAIN_TABLES.map((table) => `"${table}"`).join(', ')} CASCADE`);
+    await insertAll(client, data, passwordHash, onBatch);
+    await client.query('COMMIT');
+    await client.query('ANALYZE');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    bar?.stop();
+    await client.end();
+  }
+  const summary: SeedSummary = {
+    stations: data.stations.length,
+    chefs: data.chefs.length,
+    customers: data.customers.length,
+    bookings: data.bookings.length,
+    payments: data.payments.length,
+    staff: data.staff.length,
+    seconds: Math.round((performance.now() - started) / 100) / 10,
+  };
+  options.logger?.info(summary, 'demo data seeded');
+  return summary;
+}
+
+async function insertAll(client: pg.Client, data: DemoData, passwordHash: string, onBatch: (count: number) => void) {
+  const now = new Date();
+  await insertRows(
+    client,
+    'Station',
+    [
+      { name: 'id', type: 'uuid' }, { name: 'slug', type: 'text' }, { name: 'name', type: 'text' },
+      { name: 'timezone', type: 'text' }, { name: 'adultPriceCents', type: 'int' }, { name: 'childPriceCents', type: 'int' },
+      { name: 'minimumCents', type: 'int' }, { name: 'depositCents', type: 'int' }, { name: 'updatedAt', type: 'timestamptz' },
+    ],
+    data.stations.map((s) => [s.id, s.slug, s.name, s.timezone, s.adultPriceCents, s.childPriceCents, s.minimumCents, s.depositCents, now]),
+    { onBatch },
+  );
+  await insertRows(
+    client,
+    'Chef',
+    [
+      { name: 'id', type: 'uuid' }, { name: 'stationId', type: 'uuid' }, { name: 'name', type: 'text' },
+      { name: 'color', type: 'text' }, { name: 'active', type: 'boolean' }, { name: 'updatedAt', type: 'timestamptz' },
+    ],
+    data.chefs.map((c) => [c.id, c.stationId, c.name, c.color, c.active, now]),
+    { onBatch },
+  );
+  await insertRows(
+    client,
+    'Customer',
+    [
+      { name: 'id', type: 'uuid' }, { name: 'email', type: 'text' }, { name: 'name', type: 'text' },
+      { name: 'phone', type: 'text' }, { name: 'createdAt', type: 'timestamptz' }, { name: 'updatedAt', type: 'timestamptz' },
+    ],
+    data.customers.map((c) => [c.id, c.email, c.name, c.phone, c.createdAt, now]),
+    { onBatch },
+  );
+  await insertRows(
+    client,
+    'StaffUser',
+    [
+      { name: 'email', type: 'text' }, { name: 'name', type: 'text' }, { name: 'passwordHash', type: 'text' },
+      { name: 'role', type: '"StaffRole"' }, { name: 'stationId', type: 'uuid' }, { name: 'updatedAt', type: 'timestamptz' },
+    ],
+    data.staff.map((u) => [u.email, u.name, passwordHash, u.role, u.stationId, now]),
+  );
+  await insertRows(
+    client,
+    'Booking',
+    [
+      { name: 'id', type: 'uuid' }, { name: 'reference', type: 'text' }, { name: 'stationId', type: 'uuid' },
+      { name: 'customerId', type: 'uuid' }, { name: 'chefId', type: 'uuid' }, { name: 'eventDate', type: 'date' },
+      { name: 'startTime', type: 'text' }, { name: 'startsAt', type: 'timestamptz' }, { name: 'endsAt', type: 'timestamptz' },
+      { name: 'blockedUntil', type: 'timestamptz' }, { name: 'durationMinutes', type: 'int' }, { name: 'adults', type: 'int' },
+      { name: 'children', type: 'int' }, { name: 'addressLine1', type: 'text' }, { name: 'city', type: 'text' },
+      { name: 'postalCode', type: 'text' }, { name: 'specialRequests', type: 'text' }, { name: 'totalCents', type: 'int' },
+      { name: 'depositCents', type: 'int' }, { name: 'status', type: '"BookingStatus"' }, { name: 'holdExpiresAt', type: 'timestamptz' },
+      { name: 'cancelledAt', type: 'timestamptz' }, { name: 'cancellationReason', type: 'text' },
+      { name: 'createdAt', type: 'timestamptz' }, { name: 'updatedAt', type: 'timestamptz' },
+    ],
+    data.bookings.map((b) => [
+      b.id, b.reference, b.stationId, b.customerId, b.chefId, b.eventDate, b.startTime, b.startsAt, b.endsAt,
+      b.blockedUntil, b.durationMinutes, b.adults, b.children, b.addressLine1, b.city, b.postalCode,
+      b.specialRequests, b.totalCents, b.depositCents, b.status, b.holdExpiresAt, b.cancelledAt,
+      b.cancellationReason, b.createdAt, b.createdAt,
+    ]),
+    { onBatch },
+  );
+  await insertRows(
+    client,
+    'Payment',
+    [
+      { name: 'bookingId', type: 'uuid' }, { name: 'stationId', type: 'uuid' }, { name: 'amountCents', type: 'int' },
+      { name: 'refundedCents', type: 'int' }, { name: 'method', type: '"PaymentMethod"' }, { name: 'status', type: '"PaymentStatus"' },
+      { name: 'providerRef', type: 'text' }, { name: 'createdAt', type: 'timestamptz' }, { name: 'updatedAt', type: 'timestamptz' },
+    ],
+    data.payments.map((p) => [p.bookingId, p.stationId, p.amountCents, p.refundedCents, p.method, p.status, p.providerRef, p.createdAt, p.createdAt]),
+    { onBatch },
+  );
+}
