@@ -1,0 +1,3 @@
+export { liveHealthHandler as GET } from '@hibachi/core/health';
+
+export const dynamic = 'force-dynamic';

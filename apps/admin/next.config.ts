@@ -1,0 +1,8 @@
+import { withSentryConfig } from '@sentry/nextjs/config';
+import { createNextConfig } from '@hibachi/web/next-config';
+
+export default withSentryConfig(createNextConfig(), {
+  silent: true,
+  telemetry: false,
+  sourcemaps: { disable: true },
+});

@@ -1,0 +1,5 @@
+import { requestProxy } from '@hibachi/web/proxy';
+
+export const proxy = requestProxy;
+
+export const config = { matcher: '/:path*' };

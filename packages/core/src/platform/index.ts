@@ -1,0 +1,1 @@
+export { startServerProcess } from './start-server-process';

@@ -1,0 +1,39 @@
+import { disconnectDb } from '../db/client';
+import { EnvError, getServerEnv } from '../env';
+import { logger } from '../logger';
+
+const globalForProcess = globalThis as unknown as { hibachiServerStarted?: boolean };
+
+/**
+ * Called once from each app's instrumentation `register()`: validates the environment
+ * (a bad variable stops start-up with a message naming it) and installs graceful
+ * shutdown (finish in-flight work, close the pool).
+ */
+export function startServerProcess(app: string): void {
+  if (globalForProcess.hibachiServerStarted) return;
+  globalForProcess.hibachiServerStarted = true;
+  try {
+    const env = getServerEnv();
+    logger.info({ app, nodeEnv: env.NODE_ENV, database: describeDatabase(env.DATABASE_URL) }, 'server starting');
+  } catch (error) {
+    if (error instanceof EnvError) {
+      for (const issue of error.issues) {
+        logger.fatal({ app, variable: issue.variable }, `environment variable ${issue.variable} ${issue.message}`);
+      }
+      process.exit(1);
+    }
+    throw error;
+  }
+  const shutdown = (signal: string) => {
+    logger.info({ app, signal }, 'shutting down');
+    void disconnectDb().finally(() => process.exit(0));
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+/** Host and database name only: never the password. */
+function describeDatabase(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`;
+}

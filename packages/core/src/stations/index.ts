@@ -1,0 +1,2 @@
+export { listActiveStations } from './list-active-stations';
+export { ZStationSummary, type TStationSummary } from './station.schema';

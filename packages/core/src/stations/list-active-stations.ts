@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { getDb } from '../db/client';
+import { formatMinutes } from '../time';
+import { ZStationSummary, type TStationSummary } from './station.schema';
+
+/** Active stations, alphabetical, in the public shape. */
+export async function listActiveStations(): Promise<TStationSummary[]> {
+  const stations = await getDb().station.findMany({ where: { active: true }, orderBy: { name: 'asc' } });
+  return z.array(ZStationSummary).parse(
+    stations.map((station) => ({
+      id: station.id,
+      slug: station.slug,
+      name: station.name,
+      timezone: station.timezone,
+      pricing: {
+        adultCents: station.adultPriceCents,
+        childCents: station.childPriceCents,
+        minimumCents: station.minimumCents,
+        depositCents: station.depositCents,
+      },
+      serviceHours: {
+        firstStart: formatMinutes(station.serviceStartMinute),
+        lastStart: formatMinutes(station.serviceEndMinute),
+        slotIntervalMinutes: station.slotIntervalMinutes,
+      },
+      minimumNoticeHours: station.minimumNoticeHours,
+      cancellationNoticeHours: station.cancellationNoticeHours,
+    })),
+  );
+}

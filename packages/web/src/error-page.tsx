@@ -1,0 +1,15 @@
+'use client';
+
+/** Shared body of each app's error.tsx: a friendly message, the digest for support, and retry. */
+export function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return (
+    <section className="panel" role="alert">
+      <h1>Something went wrong</h1>
+      <p>We hit an unexpected problem showing this page. Your data is safe; please try again.</p>
+      {error.digest ? <p className="muted">Reference: {error.digest}</p> : null}
+      <button type="button" className="button" onClick={reset}>
+        Try again
+      </button>
+    </section>
+  );
+}
