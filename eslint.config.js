@@ -1,0 +1,74 @@
+// One ESLint config for the whole monorepo (flat config, looked up from each package).
+import js from '@eslint/js';
+import nextPlugin from '@next/eslint-plugin-next';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const processEnvRule = {
+  selector: "MemberExpression[object.name='process'][property.name='env']",
+  message: 'Read configuration through @hibachi/core/env (validated with zod), not process.env.',
+};
+
+export default tseslint.config(
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/.next/**',
+      '**/generated/**',
+      '**/next-env.d.ts',
+      '**/test-results/**',
+      '**/playwright-report/**',
+      '.data/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      'no-console': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-definitions': ['error', 'type'],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': ['error', processEnvRule],
+    },
+  },
+  {
+    files: ['apps/**/*.{ts,tsx}', 'packages/web/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks, '@next/next': nextPlugin },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...nextPlugin.configs.recommended.rules,
+      '@next/next/no-html-link-for-pages': 'off',
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@prisma/*', 'pg', '**/generated/prisma/**'], message: 'Apps reach the database only through @hibachi/core use cases.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The env module is the one reader of process.env; instrumentation and tooling read runtime flags.
+    files: [
+      'packages/core/src/env/**',
+      '**/instrumentation*.ts',
+      '**/scripts/**',
+      'prisma/**',
+      'e2e/**',
+      '**/*.config.{ts,js,mjs}',
+      '**/vitest.*.ts',
+      '**/*.test.ts',
+      '**/test/**',
+    ],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    // Command-line tools and tests may print.
+    files: ['**/scripts/**', 'e2e/**', '**/*.test.ts', '**/test/**'],
+    rules: { 'no-console': 'off' },
+  },
+);
