@@ -9,6 +9,8 @@ import { migrationsDirectory } from '../src/db/paths';
 import { TEMPLATE_DATABASE } from './database';
 
 declare module 'vitest' {
+  // Declaration merging needs an interface here.
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
   export interface ProvidedContext {
     adminDatabaseUrl: string;
   }

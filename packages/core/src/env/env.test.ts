@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { EnvError, parseServerEnv } from '.';
+
+describe('parseServerEnv', () => {
+  it('rejects a malformed DATABASE_URL, naming the variable', () => {
+    expect(() => parseServerEnv({ DATABASE_URL: 'not-a-url' })).toThrow(EnvError);
+    expect(() => parseServerEnv({ DATABASE_URL: 'not-a-url' })).toThrow(/DATABASE_URL/);
+    expect(() => parseServerEnv({ DATABASE_URL: 'mysql://db.example.com/app' })).toThrow(/DATABASE_URL/);
+  });
+
+  it('names every bad variable at once', () => {
+    try {
+      parseServerEnv({ DATABASE_URL: 'nope', LOG_LEVEL: 'loud', EMBEDDED_PG_PORT: '80' });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as EnvError).issues.map((issue) => issue.variable).sort()).toEqual([
+        'DATABASE_URL',
+        'EMBEDDED_PG_PORT',
+        'LOG_LEVEL',
+      ]);
+    }
+  });
+
+  it('requires DATABASE_URL in production', () => {
+    expect(() => parseServerEnv({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL is required in production/);
+  });
+
+  it('falls back to the embedded database outside production', () => {
+    expect(parseServerEnv({ NODE_ENV: 'development' }).DATABASE_URL).toBe(
+      'postgresql://hibachi:hibachi-local-dev@localhost:54329/hibachi',
+    );
+    expect(parseServerEnv({ EMBEDDED_PG_PORT: '55000', DATABASE_URL: '' }).DATABASE_URL).toContain('localhost:55000');
+  });
+
+  it('accepts any PostgreSQL URL', () => {
+    const env = parseServerEnv({ NODE_ENV: 'production', DATABASE_URL: 'postgres://app:secret@db.internal:5432/hibachi' });
+    expect(env.DATABASE_URL).toBe('postgres://app:secret@db.internal:5432/hibachi');
+    expect(env.LOG_LEVEL).toBe('info');
+  });
+});

@@ -1,0 +1,70 @@
+import type pg from 'pg';
+
+/** Minimal rows for constraint tests, inserted with plain SQL (the seed uses the same tables). */
+export async function insertStation(client: pg.Client, slug = 'test-station'): Promise<string> {
+  const { rows } = await client.query<{ id: string }>(
+    `INSERT INTO "Station" (slug, name, timezone, "adultPriceCents", "childPriceCents", "minimumCents", "depositCents", "updatedAt")
+     VALUES ($1, 'Test Station', 'America/New_York', 5000, 2500, 50000, 10000, now()) RETURNING id`,
+    [slug],
+  );
+  return rows[0]!.id;
+}
+
+export async function insertChef(client: pg.Client, stationId: string, name = 'Chef Test'): Promise<string> {
+  const { rows } = await client.query<{ id: string }>(
+    `INSERT INTO "Chef" ("stationId", name, color, "updatedAt") VALUES ($1, $2, '#b91c1c', now()) RETURNING id`,
+    [stationId, name],
+  );
+  return rows[0]!.id;
+}
+
+export async function insertCustomer(client: pg.Client, email: string): Promise<string> {
+  const { rows } = await client.query<{ id: string }>(
+    `INSERT INTO "Customer" (email, name, phone, "updatedAt") VALUES ($1, 'Test Customer', '+15550000000', now()) RETURNING id`,
+    [email],
+  );
+  return rows[0]!.id;
+}
+
+export type BookingRow = {
+  stationId: string;
+  customerId: string;
+  chefId: string;
+  startsAt: string;
+  durationMinutes?: number;
+  bufferMinutes?: number;
+  status?: string;
+  adults?: number;
+  children?: number;
+  reference?: string;
+};
+
+let referenceCounter = 0;
+
+export async function insertBooking(client: pg.Client, booking: BookingRow): Promise<string> {
+  const duration = booking.durationMinutes ?? 120;
+  const buffer = booking.bufferMinutes ?? 60;
+  referenceCounter += 1;
+  const { rows } = await client.query<{ id: string }>(
+    `INSERT INTO "Booking" (reference, "stationId", "customerId", "chefId", "eventDate", "startTime", "startsAt", "endsAt",
+       "blockedUntil", "durationMinutes", adults, children, "addressLine1", city, "postalCode", "totalCents", "depositCents",
+       status, "holdExpiresAt", "updatedAt")
+     VALUES ($1, $2, $3, $4, ($5::timestamptz AT TIME ZONE 'America/New_York')::date, '18:00', $5::timestamptz,
+       $5::timestamptz + make_interval(mins => $6), $5::timestamptz + make_interval(mins => $6 + $7), $6, $8, $9,
+       '1 Test St', 'Testville', '10001', 60000, 10000, $10::"BookingStatus", now() + interval '15 minutes', now())
+     RETURNING id`,
+    [
+      booking.reference ?? `HB-T${String(referenceCounter).padStart(5, '0')}`,
+      booking.stationId,
+      booking.customerId,
+      booking.chefId,
+      booking.startsAt,
+      duration,
+      buffer,
+      booking.adults ?? 4,
+      booking.children ?? 0,
+      booking.status ?? 'CONFIRMED',
+    ],
+  );
+  return rows[0]!.id;
+}
