@@ -1,0 +1,44 @@
+import { expect, test } from '@playwright/test';
+
+test.describe('customer API', () => {
+  test('GET /api/stations answers the envelope with a request id', async ({ request }) => {
+    const response = await request.get('/api/stations');
+    expect(response.status()).toBe(200);
+    expect(response.headers()['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    const body = (await response.json()) as { data: { slug: string; pricing: { depositCents: number }; serviceHours: { firstStart: string } }[] };
+    expect(body.data).toHaveLength(10);
+    expect(body.data.map((station) => station.slug)).toContain('new-york');
+    expect(body.data[0]!.serviceHours.firstStart).toBe('11:00');
+    expect(Number.isInteger(body.data[0]!.pricing.depositCents)).toBe(true);
+  });
+
+  test('echoes a valid incoming X-Request-Id', async ({ request }) => {
+    const response = await request.get('/api/health/live', { headers: { 'X-Request-Id': 'e2e-trace-000001' } });
+    expect(response.headers()['x-request-id']).toBe('e2e-trace-000001');
+  });
+
+  test('unknown API routes answer the 404 envelope', async ({ request }) => {
+    const response = await request.post('/api/not-a-route', { data: {} });
+    expect(response.status()).toBe(404);
+    const body = (await response.json()) as { error: { code: string; requestId: string } };
+    expect(body.error.code).toBe('NOT_FOUND');
+    expect(body.error.requestId).toBe(response.headers()['x-request-id']);
+  });
+
+  test('cross-site API mutations are refused', async ({ request }) => {
+    const response = await request.post('/api/stations', { headers: { Origin: 'https://evil.example' }, data: {} });
+    expect(response.status()).toBe(403);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('FORBIDDEN');
+  });
+
+  test('health endpoints answer and pages carry security headers', async ({ request }) => {
+    expect((await request.get('/api/health/live')).status()).toBe(200);
+    const ready = await request.get('/api/health/ready');
+    expect(ready.status()).toBe(200);
+    expect(((await ready.json()) as { data: { database: string } }).data.database).toBe('up');
+    const page = await request.get('/');
+    expect(page.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(page.headers()['strict-transport-security']).toContain('max-age=');
+    expect(page.headers()['x-request-id']).toBeTruthy();
+  });
+});

@@ -1,0 +1,46 @@
+import { defineConfig } from '@playwright/test';
+import { ADMIN_PORT, CUSTOMER_NO_DB_PORT, CUSTOMER_PORT } from './ports';
+
+const databaseUrl = process.env.E2E_DATABASE_URL;
+if (!databaseUrl) throw new Error('Run the e2e suite through `pnpm test:e2e` (it starts the database).');
+
+const serverEnv = { NODE_ENV: 'production', LOG_LEVEL: 'warn', NEXT_TELEMETRY_DISABLED: '1' };
+
+/** `next start` for one app; Playwright starts it, waits for /api/health/live, and stops it. */
+const nextStart = (app: 'customer' | 'admin', port: number, database: string) => ({
+  command: `pnpm --filter @hibachi/${app} exec next start --port ${port}`,
+  url: `http://localhost:${port}/api/health/live`,
+  env: { ...serverEnv, DATABASE_URL: database },
+  reuseExistingServer: false,
+  timeout: 120_000,
+  stdout: 'ignore' as const,
+  stderr: 'pipe' as const,
+});
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: true,
+  retries: 0,
+  timeout: 30_000,
+  reporter: [['list']],
+  use: {
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+  projects: [
+    { name: 'customer', testMatch: 'customer/**/*.spec.ts', use: { baseURL: `http://localhost:${CUSTOMER_PORT}` } },
+    { name: 'admin', testMatch: 'admin/**/*.spec.ts', use: { baseURL: `http://localhost:${ADMIN_PORT}` } },
+    { name: 'platform', testMatch: 'platform/**/*.spec.ts' },
+  ],
+  webServer: [
+    nextStart('customer', CUSTOMER_PORT, databaseUrl),
+    nextStart('admin', ADMIN_PORT, databaseUrl),
+    nextStart('customer', CUSTOMER_NO_DB_PORT, 'postgres://nowhere.invalid:5432/hibachi'),
+  ],
+});

@@ -1,0 +1,5 @@
+/** Ports the e2e production servers listen on (kept apart from `pnpm dev`'s 3000/3001). */
+export const CUSTOMER_PORT = 3100;
+export const ADMIN_PORT = 3101;
+/** A customer app pointed at a database that does not exist. */
+export const CUSTOMER_NO_DB_PORT = 3102;
