@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { BrandMark } from '@hibachi/web/brand-mark';
 import { Providers } from '@hibachi/web/providers';
 import '@hibachi/web/styles.css';
 
@@ -18,7 +19,7 @@ export default function AdminLayout({ children }: { children: ReactNode }) {
         </a>
         <header className="site-header">
           <Link href="/" className="brand">
-            <span aria-hidden="true">🔥</span> Hibachi Admin
+            <BrandMark /> Hibachi Admin
           </Link>
           <nav aria-label="Main">
             <Link href="/sign-in">Sign in</Link>

@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { BrandMark } from '@hibachi/web/brand-mark';
 import { Providers } from '@hibachi/web/providers';
 import '@hibachi/web/styles.css';
 
@@ -20,7 +21,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         </a>
         <header className="site-header">
           <Link href="/" className="brand">
-            <span aria-hidden="true">🔥</span> Hibachi at Home
+            <BrandMark /> Hibachi at Home
           </Link>
           <nav aria-label="Main">
             <Link href="/">Book a chef</Link>

@@ -8,6 +8,14 @@ import { fetchJson } from '@hibachi/web/fetch-json';
 const formatMoney = (cents: number) =>
   new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(cents / 100);
 
+/** "America/Anchorage" → "Alaska Time", as a customer would say it. */
+function timeZoneLabel(timeZone: string): string {
+  const part = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longGeneric' })
+    .formatToParts(new Date())
+    .find((item) => item.type === 'timeZoneName');
+  return part?.value ?? timeZone;
+}
+
 export function StationList() {
   return (
     <Suspense fallback={<StationListSkeleton />}>
@@ -29,7 +37,7 @@ function Stations() {
       {stations.map((station) => (
         <li key={station.id} className="card" data-testid="station-card">
           <h3>{station.name}</h3>
-          <p className="muted">{station.timezone.replace('_', ' ')}</p>
+          <p className="muted">{timeZoneLabel(station.timezone)}</p>
           <dl className="facts">
             <div>
               <dt>Adults</dt>

@@ -63,6 +63,11 @@ export async function startEmbeddedPostgres(options: {
   const dataDir = options.dataDir ?? defaultDataDir();
   const { port, logger } = options;
   mkdirSync(path.dirname(dataDir), { recursive: true });
+  if (isRoot() && !everyParentTraversable(path.dirname(dataDir))) {
+    throw new EmbeddedPostgresError(
+      `PostgreSQL runs as the "postgres" user here and cannot reach ${dataDir}: every parent folder must be traversable (chmod o+x), or choose another data folder.`,
+    );
+  }
   removeStaleLock(dataDir, logger);
   await assertPortFree(port);
 
