@@ -25,7 +25,9 @@ export default defineConfig({
   forbidOnly: true,
   retries: 0,
   timeout: 30_000,
-  reporter: [['list']],
+  reporter: process.env.TEST_RESULTS_DIR
+    ? [['list'], ['json', { outputFile: `${process.env.TEST_RESULTS_DIR}/playwright.json` }]]
+    : [['list']],
   use: {
     trace: 'retain-on-failure',
     launchOptions: {

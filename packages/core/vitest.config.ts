@@ -9,6 +9,7 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 90_000,
-    reporters: ['default'],
+    reporters: process.env.TEST_RESULTS_DIR ? ['default', 'json'] : ['default'],
+    outputFile: { json: `${process.env.TEST_RESULTS_DIR ?? '.'}/vitest-core.json` },
   },
 });

@@ -1,0 +1,55 @@
+// Installs what the project needs on a machine that has only Node.js:
+//   node scripts/bootstrap.mjs          pnpm (pinned) + workspace dependencies
+//   node scripts/bootstrap.mjs --test   the above + Debian chromium and redis-server for the tests
+// Plain Node, no dependencies: it runs before anything is installed.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+
+const PNPM_VERSION = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).packageManager.split('@')[1];
+const wantsTestTools = process.argv.includes('--test');
+const log = (message) => process.stdout.write(`[bootstrap] ${message}\n`);
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { stdio: 'inherit', ...options });
+  if (result.status !== 0) {
+    log(`failed: ${command} ${args.join(' ')}`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+function installedVersion(command) {
+  try {
+    return execFileSync(command, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+if (installedVersion('pnpm') !== PNPM_VERSION) {
+  log(`installing pnpm ${PNPM_VERSION} with npm`);
+  run('npm', ['install', '--global', `pnpm@${PNPM_VERSION}`, '--allow-scripts=pnpm', '--no-fund', '--no-audit']);
+}
+
+log('installing workspace dependencies');
+run('pnpm', ['install', '--frozen-lockfile']);
+
+if (wantsTestTools) {
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  const missing = [
+    existsSync(chromium) ? undefined : 'chromium',
+    installedVersion('redis-server') ? undefined : 'redis-server',
+  ].filter(Boolean);
+  if (missing.length > 0) {
+    const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+    if (!existsSync('/usr/bin/apt-get')) {
+      log(`please install ${missing.join(' and ')} (Playwright uses the system Chromium at ${chromium}; set CHROMIUM_PATH to use another)`);
+      process.exit(1);
+    }
+    const sudo = isRoot ? [] : ['sudo'];
+    log(`installing ${missing.join(', ')} from Debian packages`);
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    run(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(isRoot ? [] : ['apt-get']), 'update', '-qq'], { env });
+    run(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(isRoot ? [] : ['apt-get']), 'install', '-y', '-qq', '--no-install-recommends', ...missing], { env });
+  }
+}
+log('done');
