@@ -21,8 +21,10 @@ describe('parseServerEnv', () => {
     }
   });
 
-  it('requires DATABASE_URL in production', () => {
+  it('requires DATABASE_URL and BOOKING_TOKEN_SECRET in production', () => {
     expect(() => parseServerEnv({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL is required in production/);
+    expect(() => parseServerEnv({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x' })).toThrow(/BOOKING_TOKEN_SECRET is required/);
+    expect(() => parseServerEnv({ BOOKING_TOKEN_SECRET: 'short' })).toThrow(/BOOKING_TOKEN_SECRET must be at least 32/);
   });
 
   it('falls back to the embedded database outside production', () => {
@@ -33,7 +35,11 @@ describe('parseServerEnv', () => {
   });
 
   it('accepts any PostgreSQL URL', () => {
-    const env = parseServerEnv({ NODE_ENV: 'production', DATABASE_URL: 'postgres://app:secret@db.internal:5432/hibachi' });
+    const env = parseServerEnv({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://app:secret@db.internal:5432/hibachi',
+      BOOKING_TOKEN_SECRET: 'x'.repeat(32),
+    });
     expect(env.DATABASE_URL).toBe('postgres://app:secret@db.internal:5432/hibachi');
     expect(env.LOG_LEVEL).toBe('info');
   });

@@ -26,10 +26,17 @@ export const ZServerEnv = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   REDIS_URL: optionalUrl,
+  /** HMAC key for the signed links in booking e-mails; required in production. */
+  BOOKING_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Proxies in front of the app that append to X-Forwarded-For (the client IP is read that many hops from the right). */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(5).default(1),
   SENTRY_DSN: optionalUrl,
 });
 
-export type TServerEnv = z.infer<typeof ZServerEnv> & { DATABASE_URL: string };
+export type TServerEnv = z.infer<typeof ZServerEnv> & { DATABASE_URL: string; BOOKING_TOKEN_SECRET: string };
+
+/** Development-only signing key, so the quick start needs no configuration. Never valid in production. */
+const DEVELOPMENT_TOKEN_SECRET = 'development-only-booking-token-secret-change-me';
 
 export class EnvError extends Error {
   constructor(readonly issues: { variable: string; message: string }[]) {
@@ -52,11 +59,19 @@ export function parseServerEnv(source: Record<string, string | undefined>): TSer
     );
   }
   const env = result.data;
-  if (env.DATABASE_URL) return { ...env, DATABASE_URL: env.DATABASE_URL };
-  if (env.NODE_ENV === 'production') {
-    throw new EnvError([{ variable: 'DATABASE_URL', message: 'is required in production' }]);
+  const production = env.NODE_ENV === 'production';
+  const missing = [
+    !env.DATABASE_URL && production ? 'DATABASE_URL' : undefined,
+    !env.BOOKING_TOKEN_SECRET && production ? 'BOOKING_TOKEN_SECRET' : undefined,
+  ].filter((variable): variable is string => variable !== undefined);
+  if (missing.length > 0) {
+    throw new EnvError(missing.map((variable) => ({ variable, message: 'is required in production' })));
   }
-  return { ...env, DATABASE_URL: embeddedDatabaseUrl(env.EMBEDDED_PG_PORT) };
+  return {
+    ...env,
+    DATABASE_URL: env.DATABASE_URL ?? embeddedDatabaseUrl(env.EMBEDDED_PG_PORT),
+    BOOKING_TOKEN_SECRET: env.BOOKING_TOKEN_SECRET ?? DEVELOPMENT_TOKEN_SECRET,
+  };
 }
 
 export function embeddedDatabaseUrl(port: number, database = EMBEDDED_DATABASE_NAME): string {

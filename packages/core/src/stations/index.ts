@@ -1,2 +1,3 @@
 export { listActiveStations } from './list-active-stations';
 export { ZStationSummary, type TStationSummary } from './station.schema';
+export { findActiveStation } from './find-active-station';

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { DEFAULT_DURATION_MINUTES, ZDurationMinutes, ZStationSlug } from '../pricing/quote.schema';
+
+export const ZLocalDate = z
+  .string({ error: 'Choose a date' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the format YYYY-MM-DD')
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'Not a real date');
+
+export const ZLocalTime = z
+  .string({ error: 'Choose a start time' })
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use 24-hour HH:MM');
+
+/** Query strings arrive as text; duration is coerced. Unknown parameters are ignored (cache busters). */
+export const ZAvailabilityQuery = z.object({
+  station: ZStationSlug,
+  date: ZLocalDate,
+  duration: z.coerce.number().pipe(ZDurationMinutes).default(DEFAULT_DURATION_MINUTES),
+});
+
+export const ZAvailabilityDaysQuery = z.object({
+  station: ZStationSlug,
+  from: ZLocalDate,
+  days: z.coerce.number().int().min(1).max(62).default(35),
+  duration: z.coerce.number().pipe(ZDurationMinutes).default(DEFAULT_DURATION_MINUTES),
+});
+
+export const ZSlot = z.object({ time: ZLocalTime, startsAt: z.iso.datetime(), available: z.number().int().nonnegative() });
+
+export const ZAvailability = z.object({
+  date: ZLocalDate,
+  timezone: z.string(),
+  durationMinutes: z.number().int(),
+  slots: z.array(ZSlot),
+});
+export type TAvailability = z.infer<typeof ZAvailability>;
+
+export const ZAvailabilityDays = z.object({
+  timezone: z.string(),
+  days: z.array(z.object({ date: ZLocalDate, openSlots: z.number().int().nonnegative() })),
+});
+export type TAvailabilityDays = z.infer<typeof ZAvailabilityDays>;

@@ -1,0 +1,1 @@
+export { getAvailability, getAvailabilityDays } from './get-availability';

@@ -1,0 +1,79 @@
+// Shared by the booking form (client-side validation) and POST /api/bookings: keep it client-safe.
+import { z } from 'zod';
+import { ZLocalDate, ZLocalTime } from '../availability/availability.schema';
+import { DEFAULT_DURATION_MINUTES, ZAdults, ZChildren, ZDurationMinutes, ZStationSlug, withPartySize } from '../pricing/quote.schema';
+import { sanitizeLine, sanitizeText } from '../validation/sanitize';
+
+export const SPECIAL_REQUESTS_MAX = 500;
+
+const line = (label: string, max: number) =>
+  z
+    .string({ error: `Enter ${label}` })
+    .transform(sanitizeLine)
+    .pipe(z.string().min(1, `Enter ${label}`).max(max, `Keep ${label} under ${max} characters`));
+
+export const ZCustomerContact = z.strictObject({
+  name: line('your name', 100),
+  email: z
+    .string({ error: 'Enter your e-mail address' })
+    .trim()
+    .toLowerCase()
+    .pipe(z.email('Enter a valid e-mail address').max(254, 'That e-mail address is too long')),
+  phone: z
+    .string({ error: 'Enter a phone number' })
+    .trim()
+    .regex(/^\+?[0-9][0-9 ().-]{5,22}[0-9]$/, 'Enter a phone number, e.g. +1 555 123 4567')
+    .refine((value) => value.replace(/\D/g, '').length >= 7, 'Enter a phone number, e.g. +1 555 123 4567'),
+});
+
+export const ZEventAddress = z.strictObject({
+  line1: line('the street address', 200),
+  line2: z
+    .string()
+    .transform(sanitizeLine)
+    .pipe(z.string().max(200, 'Keep this under 200 characters'))
+    .optional()
+    .transform((value) => (value ? value : undefined)),
+  city: line('the city', 100),
+  postalCode: z
+    .string({ error: 'Enter the postal code' })
+    .trim()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9 -]{1,10}[A-Za-z0-9]$/, 'Enter a valid postal code'),
+});
+
+export const ZCreateBookingInput = withPartySize(
+  z.strictObject({
+    station: ZStationSlug,
+    date: ZLocalDate,
+    time: ZLocalTime,
+    durationMinutes: ZDurationMinutes.default(DEFAULT_DURATION_MINUTES),
+    adults: ZAdults,
+    children: ZChildren.default(0),
+    customer: ZCustomerContact,
+    address: ZEventAddress,
+    specialRequests: z
+      .string()
+      .transform(sanitizeText)
+      .pipe(z.string().max(SPECIAL_REQUESTS_MAX, `Keep special requests under ${SPECIAL_REQUESTS_MAX} characters`))
+      .optional()
+      .transform((value) => (value ? value : undefined)),
+  }),
+);
+
+export type TCreateBookingInput = z.input<typeof ZCreateBookingInput>;
+export type TCreateBookingValues = z.output<typeof ZCreateBookingInput>;
+
+export const ZCreatedBooking = z.object({
+  reference: z.string(),
+  status: z.literal('PENDING_PAYMENT'),
+  startsAt: z.iso.datetime(),
+  date: ZLocalDate,
+  time: ZLocalTime,
+  timezone: z.string(),
+  totalCents: z.number().int(),
+  depositCents: z.number().int(),
+  holdExpiresAt: z.iso.datetime(),
+  paymentUrl: z.string(),
+  manageUrl: z.string(),
+});
+export type TCreatedBooking = z.infer<typeof ZCreatedBooking>;

@@ -1,0 +1,5 @@
+export { createBooking, type CreateBookingResult } from './create-booking';
+export { getCustomerBooking } from './get-customer-booking';
+export { cancelCustomerBooking } from './cancel-customer-booking';
+export { expireHolds } from './expire-holds';
+export { parseIdempotencyKey } from './idempotency';

@@ -1,0 +1,2 @@
+export { quotePrice } from './quote-price';
+export { calculateQuote, type StationPricing } from './calculate-quote';

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+export const MAX_PARTY_SIZE = 50;
+export const MIN_DURATION_MINUTES = 60;
+export const MAX_DURATION_MINUTES = 480;
+export const DEFAULT_DURATION_MINUTES = 120;
+
+export const ZStationSlug = z
+  .string({ error: 'Choose a location' })
+  .regex(/^[a-z0-9-]{1,64}$/, 'Choose a location');
+
+export const ZDurationMinutes = z
+  .number({ error: 'Enter the event length in minutes' })
+  .int('Use whole minutes')
+  .min(MIN_DURATION_MINUTES, `Events last at least ${MIN_DURATION_MINUTES} minutes`)
+  .max(MAX_DURATION_MINUTES, `Events last at most ${MAX_DURATION_MINUTES / 60} hours`)
+  .multipleOf(30, 'Use steps of 30 minutes');
+
+export const ZAdults = z
+  .number({ error: 'Enter the number of adults' })
+  .int('Use a whole number')
+  .min(1, 'At least one adult must attend')
+  .max(MAX_PARTY_SIZE, `At most ${MAX_PARTY_SIZE} guests`);
+
+export const ZChildren = z
+  .number({ error: 'Enter the number of children' })
+  .int('Use a whole number')
+  .min(0, 'Cannot be negative')
+  .max(MAX_PARTY_SIZE - 1, `At most ${MAX_PARTY_SIZE} guests`);
+
+/** Adds the party-size rule (1 to 50 guests in all) to an object with adults and children. */
+export function withPartySize<T extends z.ZodType<{ adults: number; children: number }>>(schema: T) {
+  return schema.refine((value) => value.adults + value.children <= MAX_PARTY_SIZE, {
+    message: `A party is at most ${MAX_PARTY_SIZE} guests`,
+    path: ['children'],
+  });
+}
+
+export const ZQuoteInput = withPartySize(
+  z.strictObject({
+    station: ZStationSlug,
+    adults: ZAdults,
+    children: ZChildren.default(0),
+    durationMinutes: ZDurationMinutes.default(DEFAULT_DURATION_MINUTES),
+  }),
+);
+export type TQuoteInput = z.input<typeof ZQuoteInput>;
+
+export const ZQuote = z.object({
+  lines: z.array(z.object({ label: z.string(), amountCents: z.number().int() })),
+  totalCents: z.number().int().nonnegative(),
+  depositCents: z.number().int().nonnegative(),
+  balanceCents: z.number().int().nonnegative(),
+});
+export type TQuote = z.infer<typeof ZQuote>;

@@ -1,0 +1,50 @@
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { getServerEnv } from '../env';
+import { AppError } from '../errors/app-error';
+import { RATE_LIMIT_POLICIES, type RateLimitCategory } from './policies';
+
+/** Created by migration 20261122010000_rate_limits, written only by rate-limiter-flexible. */
+export const RATE_LIMIT_TABLE = 'rate_limits';
+
+type Limiters = Map<RateLimitCategory, RateLimiterAbstract>;
+const globalForLimits = globalThis as unknown as { hibachiRateLimiters?: Limiters; hibachiRateLimitStore?: pg.Pool | Redis };
+
+function limiterFor(category: RateLimitCategory): RateLimiterAbstract {
+  const limiters = (globalForLimits.hibachiRateLimiters ??= new Map());
+  const existing = limiters.get(category);
+  if (existing) return existing;
+  const env = getServerEnv();
+  const policy = RATE_LIMIT_POLICIES[category];
+  const common = { keyPrefix: category, points: policy.points, duration: policy.durationSeconds };
+  let limiter: RateLimiterAbstract;
+  if (env.REDIS_URL) {
+    const redis = (globalForLimits.hibachiRateLimitStore ??= new Redis(env.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }));
+    limiter = new RateLimiterRedis({ ...common, storeClient: redis });
+  } else {
+    const pool = (globalForLimits.hibachiRateLimitStore ??= new pg.Pool({ connectionString: env.DATABASE_URL, max: 4, connectionTimeoutMillis: 5_000 }));
+    limiter = new RateLimiterPostgres({ ...common, storeClient: pool, storeType: 'pool', tableName: RATE_LIMIT_TABLE, tableCreated: true, clearExpiredByTimeout: false });
+  }
+  limiters.set(category, limiter);
+  return limiter;
+}
+
+/**
+ * Spends one point for `key` in the category; over the limit throws 429 RATE_LIMITED with
+ * Retry-After. The count is one atomic upsert in the shared store (PostgreSQL, or Redis
+ * when REDIS_URL is set), so every app instance sees the same count.
+ */
+export async function consumeRateLimit(category: RateLimitCategory, key: string): Promise<void> {
+  try {
+    await limiterFor(category).consume(key);
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) {
+      const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+      throw new AppError('RATE_LIMITED', `Too many requests. Please wait ${retryAfter} seconds and try again.`, { retryAfterSeconds: retryAfter }, {
+        'Retry-After': String(retryAfter),
+      });
+    }
+    throw rejection;
+  }
+}
