@@ -2,8 +2,9 @@ import * as Sentry from '@sentry/nextjs';
 
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { startServerProcess } = await import('@hibachi/core/platform');
+  const { startBackgroundJobs, startServerProcess } = await import('@hibachi/core/platform');
   startServerProcess('customer');
+  startBackgroundJobs();
   const dsn = process.env.SENTRY_DSN;
   Sentry.init({ dsn, enabled: Boolean(dsn), tracesSampleRate: 0 });
 }

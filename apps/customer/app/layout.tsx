@@ -26,6 +26,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <nav aria-label="Main">
             <Link href="/">Book a chef</Link>
             <Link href="/#stations">Locations</Link>
+            <Link href="/manage">Manage booking</Link>
           </nav>
         </header>
         <main id="main" className="container">

@@ -1,40 +1,20 @@
 'use client';
 
-import { useSuspenseQuery } from '@tanstack/react-query';
-import { Suspense } from 'react';
-import type { TStationSummary } from '@hibachi/core/stations/schema';
-import { fetchJson } from '@hibachi/web/fetch-json';
-
-const formatMoney = (cents: number) =>
-  new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(cents / 100);
-
-/** "America/Anchorage" → "Alaska Time", as a customer would say it. */
-function timeZoneLabel(timeZone: string): string {
-  const part = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longGeneric' })
-    .formatToParts(new Date())
-    .find((item) => item.type === 'timeZoneName');
-  return part?.value ?? timeZone;
-}
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { api } from '@/lib/api';
+import { formatMoney, timeZoneLabel } from '@/lib/format';
 
 export function StationList() {
-  return (
-    <Suspense fallback={<StationListSkeleton />}>
-      <Stations />
-    </Suspense>
-  );
-}
-
-function Stations() {
-  const { data: stations } = useSuspenseQuery({
-    queryKey: ['stations'],
-    queryFn: () => fetchJson<TStationSummary[]>('/api/stations'),
-  });
-  if (stations.length === 0) {
+  const stations = useQuery({ queryKey: ['stations'], queryFn: api.stations, throwOnError: true });
+  if (stations.isPending) return <StationListSkeleton />;
+  const list = stations.data ?? [];
+  if (list.length === 0) {
     return <p className="muted">No locations are taking bookings right now. Please check back soon.</p>;
   }
   return (
     <ul className="card-grid" aria-label="Locations">
-      {stations.map((station) => (
+      {list.map((station) => (
         <li key={station.id} className="card" data-testid="station-card">
           <h3>{station.name}</h3>
           <p className="muted">{timeZoneLabel(station.timezone)}</p>
@@ -53,9 +33,11 @@ function Stations() {
             </div>
           </dl>
           <p className="muted small">
-            Starts {station.serviceHours.firstStart}–{station.serviceHours.lastStart} · book {station.minimumNoticeHours} h
-            ahead
+            Starts {station.serviceHours.firstStart}–{station.serviceHours.lastStart} · book {station.minimumNoticeHours} h ahead
           </p>
+          <Link className="button" href={`/book/${station.slug}`} aria-label={`Book a chef in ${station.name}`}>
+            Book
+          </Link>
         </li>
       ))}
     </ul>

@@ -21,6 +21,8 @@ const CONNECTION_ERROR_CODES = new Set([
   'ConnectionClosed',
   'SocketTimeout',
   'TooManyConnections',
+  // Prisma: could not start a transaction in time (pool exhausted under load)
+  'P2028',
 ]);
 
 /**

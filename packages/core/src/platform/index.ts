@@ -1,1 +1,2 @@
 export { startServerProcess } from './start-server-process';
+export { startBackgroundJobs } from './start-background-jobs';

@@ -1,0 +1,114 @@
+'use client';
+
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import Link from 'next/link';
+import type { TCreatedBooking } from '@hibachi/core/bookings/schema';
+import { api } from '@/lib/api';
+import { EMPTY_DETAILS, type DetailsValues } from './booking-form';
+import { ConfirmationStep } from './confirmation-step';
+import { DateTimeStep } from './date-time-step';
+import { DetailsStep } from './details-step';
+import { ReviewStep } from './review-step';
+
+type Step = 'when' | 'details' | 'review' | 'done';
+const STEPS: { id: Step; label: string }[] = [
+  { id: 'when', label: 'Date and time' },
+  { id: 'details', label: 'Details' },
+  { id: 'review', label: 'Review' },
+  { id: 'done', label: 'Deposit' },
+];
+
+export function BookingWizard({ stationSlug }: { stationSlug: string }) {
+  const stations = useQuery({ queryKey: ['stations'], queryFn: api.stations, throwOnError: true });
+  const station = stations.data?.find((candidate) => candidate.slug === stationSlug);
+  const queryClient = useQueryClient();
+  const [step, setStep] = useState<Step>('when');
+  const [durationMinutes, setDuration] = useState(120);
+  const [date, setDate] = useState<string>();
+  const [time, setTime] = useState<string>();
+  const [details, setDetails] = useState<DetailsValues>(EMPTY_DETAILS);
+  const [serverErrors, setServerErrors] = useState<Partial<Record<string, string>>>({});
+  const [notice, setNotice] = useState<string>();
+  const [booking, setBooking] = useState<TCreatedBooking>();
+
+  if (stations.isPending) return <p aria-busy="true" className="muted">Loading…</p>;
+  if (!station) {
+    return (
+      <p className="notice">
+        We do not serve that location. <Link href="/">See our locations</Link>
+      </p>
+    );
+  }
+  const selection = date && time ? { station: station.slug, date, time, durationMinutes } : undefined;
+
+  return (
+    <div className="wizard">
+      <h1>Book a chef in {station.name}</h1>
+      <ol className="progress" aria-label="Booking steps">
+        {STEPS.map((item, index) => (
+          <li key={item.id} aria-current={item.id === step ? 'step' : undefined} className={item.id === step ? 'current' : undefined}>
+            <span aria-hidden="true">{index + 1}</span> {item.label}
+          </li>
+        ))}
+      </ol>
+      {notice ? (
+        <p className="notice" role="alert">
+          {notice}
+        </p>
+      ) : null}
+      {step === 'when' || !selection ? (
+        <DateTimeStep
+          station={station}
+          durationMinutes={durationMinutes}
+          date={date}
+          time={time}
+          onChange={(next) => {
+            setNotice(undefined);
+            if (next.durationMinutes !== undefined) setDuration(next.durationMinutes);
+            if ('date' in next) setDate(next.date ?? date);
+            if ('time' in next) setTime(next.time);
+          }}
+          onContinue={() => setStep('details')}
+        />
+      ) : step === 'details' ? (
+        <DetailsStep
+          selection={selection}
+          values={details}
+          serverErrors={serverErrors}
+          onChange={(values) => {
+            setServerErrors({});
+            setDetails(values);
+          }}
+          onBack={() => setStep('when')}
+          onContinue={() => setStep('review')}
+        />
+      ) : step === 'review' ? (
+        <ReviewStep
+          station={station}
+          selection={selection}
+          details={details}
+          onBack={() => setStep('details')}
+          onSlotTaken={(message) => {
+            setNotice(message);
+            setTime(undefined);
+            void queryClient.invalidateQueries({ queryKey: ['availability'] });
+            void queryClient.invalidateQueries({ queryKey: ['availability-days'] });
+            setStep('when');
+          }}
+          onInvalid={(errors) => {
+            setServerErrors(errors);
+            setStep(errors.date || errors.time ? 'when' : 'details');
+            if (errors.date || errors.time) setNotice(errors.date ?? errors.time);
+          }}
+          onCreated={(created) => {
+            setBooking(created);
+            setStep('done');
+          }}
+        />
+      ) : booking ? (
+        <ConfirmationStep booking={booking} />
+      ) : null}
+    </div>
+  );
+}

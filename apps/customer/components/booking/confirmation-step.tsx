@@ -1,0 +1,38 @@
+'use client';
+
+import { useEffect, useRef } from 'react';
+import Link from 'next/link';
+import type { TCreatedBooking } from '@hibachi/core/bookings/schema';
+import { formatInstant, formatLocalDate, formatMoney, formatTime } from '@/lib/format';
+
+export function ConfirmationStep({ booking }: { booking: TCreatedBooking }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <section className="step panel wide" aria-labelledby="done-heading">
+      <h2 id="done-heading" ref={heading} tabIndex={-1}>
+        Your slot is held
+      </h2>
+      <p>
+        Booking reference <strong className="reference" data-testid="booking-reference">{booking.reference}</strong>
+      </p>
+      <p>
+        {formatLocalDate(booking.date)} at {formatTime(booking.time)}. Total {formatMoney(booking.totalCents)}; deposit{' '}
+        {formatMoney(booking.depositCents)}.
+      </p>
+      <p className="notice" role="status">
+        Pay the deposit before {formatInstant(booking.holdExpiresAt, booking.timezone)} to confirm. After that the hold lapses and the time is offered
+        to others.
+      </p>
+      <div className="actions">
+        <a className="button" href={booking.paymentUrl}>
+          Pay {formatMoney(booking.depositCents)} deposit
+        </a>
+        <Link className="button secondary" href={booking.manageUrl}>
+          View or cancel this booking
+        </Link>
+      </div>
+      <p className="muted small">We also e-mailed you these links. Keep your reference handy.</p>
+    </section>
+  );
+}

@@ -1,0 +1,120 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import type { TStationSummary } from '@hibachi/core/stations/schema';
+import { WidgetBoundary } from '@hibachi/web/widget-boundary';
+import { api } from '@/lib/api';
+import { formatDuration, formatLocalDate, formatTime, timeZoneLabel } from '@/lib/format';
+import { todayIn } from './station-today';
+
+const DURATIONS = [60, 90, 120, 150, 180, 240, 300, 360, 420, 480];
+
+type Props = {
+  station: TStationSummary;
+  durationMinutes: number;
+  date?: string;
+  time?: string;
+  onChange: (next: { durationMinutes?: number; date?: string; time?: string }) => void;
+  onContinue: () => void;
+};
+
+export function DateTimeStep({ station, durationMinutes, date, time, onChange, onContinue }: Props) {
+  return (
+    <section aria-labelledby="when-heading" className="step">
+      <h2 id="when-heading">When is your party?</h2>
+      <p className="muted">Times are local to {station.name} ({timeZoneLabel(station.timezone)}).</p>
+      <div className="field field-inline">
+        <label htmlFor="duration">How long should the chef cook?</label>
+        <select id="duration" value={durationMinutes} onChange={(event) => onChange({ durationMinutes: Number(event.target.value), time: undefined })}>
+          {DURATIONS.map((minutes) => (
+            <option key={minutes} value={minutes}>
+              {formatDuration(minutes)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <WidgetBoundary title="Available dates">
+        <DayPicker station={station} durationMinutes={durationMinutes} date={date} onPick={(picked) => onChange({ date: picked, time: undefined })} />
+      </WidgetBoundary>
+      {date ? (
+        <WidgetBoundary title="Start times">
+          <TimePicker station={station} durationMinutes={durationMinutes} date={date} time={time} onPick={(picked) => onChange({ time: picked })} />
+        </WidgetBoundary>
+      ) : null}
+      <div className="actions">
+        <button type="button" className="button" disabled={!date || !time} onClick={onContinue}>
+          Continue to details
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function DayPicker({ station, durationMinutes, date, onPick }: { station: TStationSummary; durationMinutes: number; date?: string; onPick: (date: string) => void }) {
+  const from = todayIn(station.timezone);
+  const days = useQuery({
+    queryKey: ['availability-days', station.slug, from, durationMinutes],
+    queryFn: () => api.availabilityDays(station.slug, from, durationMinutes),
+    throwOnError: true,
+  });
+  if (days.isPending) return <p aria-busy="true" className="muted">Finding open dates…</p>;
+  const list = days.data?.days ?? [];
+  return (
+    <fieldset className="day-grid-wrapper">
+      <legend>Pick a date</legend>
+      <div className="day-grid" role="group" aria-label="Dates">
+        {list.map((day) => {
+          const full = day.openSlots === 0;
+          return (
+            <button
+              key={day.date}
+              type="button"
+              className="day"
+              aria-pressed={day.date === date}
+              disabled={full}
+              onClick={() => onPick(day.date)}
+              aria-label={`${formatLocalDate(day.date)}: ${full ? 'no times available' : `${day.openSlots} start times available`}`}
+            >
+              <span className="day-weekday">{formatLocalDate(day.date, { weekday: 'short' })}</span>
+              <span className="day-number">{formatLocalDate(day.date, { month: 'short', day: 'numeric' })}</span>
+              <span className="day-status">{full ? 'Full' : `${day.openSlots} times`}</span>
+            </button>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}
+
+function TimePicker({ station, durationMinutes, date, time, onPick }: { station: TStationSummary; durationMinutes: number; date: string; time?: string; onPick: (time: string) => void }) {
+  const availability = useQuery({
+    queryKey: ['availability', station.slug, date, durationMinutes],
+    queryFn: () => api.availability(station.slug, date, durationMinutes),
+    throwOnError: true,
+  });
+  if (availability.isPending) return <p aria-busy="true" className="muted">Checking the chefs’ schedules…</p>;
+  const slots = availability.data?.slots ?? [];
+  if (slots.every((slot) => slot.available === 0)) {
+    return <p className="notice">Every chef is booked on {formatLocalDate(date)}. Please pick another date.</p>;
+  }
+  return (
+    <fieldset>
+      <legend>Pick a start time on {formatLocalDate(date)}</legend>
+      <div className="time-grid" role="group" aria-label="Start times">
+        {slots.map((slot) => (
+          <button
+            key={slot.time}
+            type="button"
+            className="time"
+            aria-pressed={slot.time === time}
+            disabled={slot.available === 0}
+            onClick={() => onPick(slot.time)}
+          >
+            <span>{formatTime(slot.time)}</span>
+            <span className="time-capacity">{slot.available === 0 ? 'Full' : slot.available === 1 ? '1 chef left' : `${slot.available} chefs free`}</span>
+          </button>
+        ))}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,86 @@
+'use client';
+
+import { useState } from 'react';
+import { WidgetBoundary } from '@hibachi/web/widget-boundary';
+import { SPECIAL_REQUESTS_MAX } from '@hibachi/core/bookings/schema';
+import type { DetailsValues, Selection } from './booking-form';
+import { validateDetails } from './booking-form';
+import { QuotePanel } from './quote-panel';
+import { TextField } from './text-field';
+
+type Props = {
+  selection: Selection;
+  values: DetailsValues;
+  serverErrors: Partial<Record<string, string>>;
+  onChange: (values: DetailsValues) => void;
+  onBack: () => void;
+  onContinue: () => void;
+};
+
+const FIELD_ORDER: (keyof DetailsValues)[] = ['adults', 'children', 'name', 'email', 'phone', 'line1', 'line2', 'city', 'postalCode', 'specialRequests'];
+
+/** Party, address and contact, validated in the browser with the API's own zod schema. */
+export function DetailsStep({ selection, values, serverErrors, onChange, onBack, onContinue }: Props) {
+  const [touched, setTouched] = useState<Partial<Record<keyof DetailsValues, boolean>>>({});
+  const [submitted, setSubmitted] = useState(false);
+  const errors = { ...serverErrors, ...validateDetails(selection, values) };
+  const shown = (field: keyof DetailsValues) => (submitted || touched[field] ? errors[field] : undefined);
+  const field = (name: keyof DetailsValues) => ({
+    id: name,
+    value: values[name],
+    error: shown(name),
+    onValue: (value: string) => onChange({ ...values, [name]: value }),
+    onBlur: () => setTouched((previous) => ({ ...previous, [name]: true })),
+  });
+
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    const firstError = FIELD_ORDER.find((name) => errors[name]);
+    if (firstError) {
+      document.getElementById(firstError)?.focus();
+      return;
+    }
+    onContinue();
+  };
+
+  return (
+    <form className="step details-layout" aria-labelledby="details-heading" noValidate onSubmit={submit}>
+      <div>
+        <h2 id="details-heading">Your party and address</h2>
+        <div className="field-row">
+          <TextField {...field('adults')} label="Adults" inputMode="numeric" type="number" min={1} max={50} />
+          <TextField {...field('children')} label="Children (under 12)" inputMode="numeric" type="number" min={0} max={49} />
+        </div>
+        <TextField {...field('name')} label="Your name" autoComplete="name" />
+        <div className="field-row">
+          <TextField {...field('email')} label="E-mail" type="email" autoComplete="email" hint="We send your confirmation here." />
+          <TextField {...field('phone')} label="Phone" type="tel" autoComplete="tel" />
+        </div>
+        <TextField {...field('line1')} label="Street address" autoComplete="address-line1" />
+        <TextField {...field('line2')} label="Apartment, suite (optional)" autoComplete="address-line2" />
+        <div className="field-row">
+          <TextField {...field('city')} label="City" autoComplete="address-level2" />
+          <TextField {...field('postalCode')} label="Postal code" autoComplete="postal-code" />
+        </div>
+        <TextField
+          {...field('specialRequests')}
+          label="Special requests (optional)"
+          multiline
+          hint={`Allergies, occasion, anything the chef should know. ${values.specialRequests.length}/${SPECIAL_REQUESTS_MAX}`}
+        />
+        <div className="actions">
+          <button type="button" className="button secondary" onClick={onBack}>
+            Back
+          </button>
+          <button type="submit" className="button">
+            Review booking
+          </button>
+        </div>
+      </div>
+      <WidgetBoundary title="Price">
+        <QuotePanel station={selection.station} adults={Number(values.adults)} childCount={Number(values.children || 0)} durationMinutes={selection.durationMinutes} />
+      </WidgetBoundary>
+    </form>
+  );
+}

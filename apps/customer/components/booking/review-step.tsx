@@ -1,0 +1,97 @@
+'use client';
+
+import { useMutation } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import Link from 'next/link';
+import type { TCreatedBooking } from '@hibachi/core/bookings/schema';
+import type { TStationSummary } from '@hibachi/core/stations/schema';
+import { ApiError } from '@hibachi/web/fetch-json';
+import { WidgetBoundary } from '@hibachi/web/widget-boundary';
+import { api } from '@/lib/api';
+import { formatDuration, formatLocalDate, formatTime } from '@/lib/format';
+import { useCountdown } from '@/lib/use-countdown';
+import { errorsByField, toBookingInput, type DetailsValues, type Selection } from './booking-form';
+import { QuotePanel } from './quote-panel';
+
+type Props = {
+  station: TStationSummary;
+  selection: Selection;
+  details: DetailsValues;
+  onBack: () => void;
+  onSlotTaken: (message: string) => void;
+  onInvalid: (errors: Partial<Record<string, string>>) => void;
+  onCreated: (booking: TCreatedBooking) => void;
+};
+
+/**
+ * The last look before booking. One Idempotency-Key per distinct request body, kept
+ * across retries, so a double click or a retry after a timeout never books twice.
+ */
+export function ReviewStep({ station, selection, details, onBack, onSlotTaken, onInvalid, onCreated }: Props) {
+  const input = toBookingInput(selection, details);
+  const body = JSON.stringify(input);
+  const attempt = useRef<{ body: string; key: string } | null>(null);
+  if (attempt.current?.body !== body) attempt.current = { body, key: crypto.randomUUID() };
+  const [retryAt, setRetryAt] = useState<number>();
+  const waitSeconds = useCountdown(retryAt);
+
+  const create = useMutation({
+    mutationFn: () => api.createBooking(input, attempt.current!.key),
+    onSuccess: onCreated,
+    onError: (error) => {
+      if (!(error instanceof ApiError)) return;
+      if (error.status === 409 && error.details?.reason === 'SLOT_TAKEN') onSlotTaken(error.message);
+      else if (error.status === 400 && error.details) onInvalid(errorsByField(error.details));
+      else if (error.status === 429) setRetryAt(Date.now() + (error.retryAfterSeconds ?? 30) * 1000);
+    },
+  });
+  const error = create.error instanceof ApiError ? create.error : undefined;
+  const busy = create.isPending || create.isSuccess;
+
+  return (
+    <section className="step details-layout" aria-labelledby="review-heading">
+      <div>
+        <h2 id="review-heading">Review and book</h2>
+        <dl className="summary">
+          <div><dt>Location</dt><dd>{station.name}</dd></div>
+          <div><dt>Date</dt><dd>{formatLocalDate(selection.date)}</dd></div>
+          <div><dt>Start</dt><dd>{formatTime(selection.time)} for {formatDuration(selection.durationMinutes)}</dd></div>
+          <div><dt>Guests</dt><dd>{input.adults} adults, {input.children} children</dd></div>
+          <div><dt>Address</dt><dd>{[details.line1, details.line2, details.city, details.postalCode].filter(Boolean).join(', ')}</dd></div>
+          <div><dt>Contact</dt><dd>{details.name} · {details.email} · {details.phone}</dd></div>
+          {details.specialRequests.trim() ? <div><dt>Requests</dt><dd>{details.specialRequests}</dd></div> : null}
+        </dl>
+        <p className="muted small">
+          Booking holds your chef for a few minutes while you pay the deposit. Cancel at least {station.cancellationNoticeHours} hours ahead for a full
+          deposit refund.
+        </p>
+        {error ? (
+          <div className="widget-error" role="alert">
+            {error.status === 429 ? (
+              <p>Too many attempts. You can try again in {waitSeconds} seconds.</p>
+            ) : error.status === 409 && error.details?.reason === 'DUPLICATE_BOOKING' ? (
+              <p>
+                {error.message} <Link href="/manage">Find my booking</Link>
+              </p>
+            ) : error.status === 0 || error.status >= 500 ? (
+              <p>{error.message} Your details are kept; pressing the button again is safe and will not book twice.</p>
+            ) : (
+              <p>{error.message}</p>
+            )}
+          </div>
+        ) : null}
+        <div className="actions">
+          <button type="button" className="button secondary" onClick={onBack} disabled={busy}>
+            Back
+          </button>
+          <button type="button" className="button" onClick={() => create.mutate()} disabled={busy || waitSeconds > 0} aria-busy={create.isPending}>
+            {create.isPending ? 'Booking…' : error ? 'Try again' : 'Book and continue to deposit'}
+          </button>
+        </div>
+      </div>
+      <WidgetBoundary title="Price">
+        <QuotePanel station={selection.station} adults={input.adults} childCount={input.children} durationMinutes={selection.durationMinutes} />
+      </WidgetBoundary>
+    </section>
+  );
+}

@@ -1,0 +1,88 @@
+'use client';
+
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useRef } from 'react';
+import type { TCustomerBooking } from '@hibachi/core/bookings/customer-schema';
+import { ApiError } from '@hibachi/web/fetch-json';
+import { api } from '@/lib/api';
+import { formatDuration, formatInstant, formatLocalDate, formatMoney, formatTime } from '@/lib/format';
+
+const STATUS_LABEL: Record<TCustomerBooking['status'], string> = {
+  PENDING_PAYMENT: 'Awaiting deposit',
+  CONFIRMED: 'Confirmed',
+  COMPLETED: 'Completed',
+  CANCELLED: 'Cancelled',
+  NO_SHOW: 'No-show',
+  EXPIRED: 'Hold expired',
+};
+
+type Proof = { email: string } | { token: string };
+
+export function BookingDetails({ booking, proof }: { booking: TCustomerBooking; proof: Proof }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const queryClient = useQueryClient();
+  const cancel = useMutation({
+    mutationFn: () => api.cancel(booking.reference, proof),
+    onSuccess: (result) => {
+      queryClient.setQueryData(['booking', booking.reference, proof], result.booking);
+      dialog.current?.close();
+    },
+  });
+  const refundable = booking.paidCents > 0 && Date.now() <= Date.parse(booking.refundDeadline);
+
+  return (
+    <article className="panel wide" aria-labelledby="booking-heading">
+      <h2 id="booking-heading">
+        Booking <span className="reference">{booking.reference}</span>
+      </h2>
+      <p className={`status status-${booking.status.toLowerCase()}`} data-testid="booking-status">
+        {STATUS_LABEL[booking.status]}
+      </p>
+      <dl className="summary">
+        <div><dt>Location</dt><dd>{booking.station.name}</dd></div>
+        <div><dt>When</dt><dd>{formatLocalDate(booking.date)} at {formatTime(booking.time)} ({formatDuration(booking.durationMinutes)})</dd></div>
+        <div><dt>Guests</dt><dd>{booking.adults} adults, {booking.children} children</dd></div>
+        <div><dt>Address</dt><dd>{[booking.address.line1, booking.address.line2, booking.address.city, booking.address.postalCode].filter(Boolean).join(', ')}</dd></div>
+        <div><dt>Total</dt><dd>{formatMoney(booking.totalCents)} (deposit {formatMoney(booking.depositCents)}, paid {formatMoney(booking.paidCents)})</dd></div>
+        {booking.specialRequests ? <div><dt>Requests</dt><dd>{booking.specialRequests}</dd></div> : null}
+      </dl>
+      {booking.holdExpiresAt ? (
+        <p className="notice">Held until {formatInstant(booking.holdExpiresAt, booking.station.timezone)}: pay the deposit to confirm.</p>
+      ) : null}
+      {cancel.data ? (
+        <p className="notice" role="status" data-testid="refund-outcome">
+          Cancelled. {cancel.data.refund.reason}
+          {cancel.data.refund.amountCents > 0 ? ` Refund: ${formatMoney(cancel.data.refund.amountCents)}.` : ''}
+        </p>
+      ) : null}
+      {booking.cancellable ? (
+        <button type="button" className="button secondary" onClick={() => dialog.current?.showModal()}>
+          Cancel booking
+        </button>
+      ) : null}
+      <dialog ref={dialog} aria-labelledby="cancel-heading" className="dialog">
+        <h3 id="cancel-heading">Cancel booking {booking.reference}?</h3>
+        <p>
+          {booking.paidCents === 0
+            ? 'No payment was taken, so nothing will be charged or refunded.'
+            : refundable
+              ? `You are cancelling at least the required notice ahead: your ${formatMoney(booking.paidCents)} deposit will be refunded.`
+              : 'It is less than the required notice before your event: the deposit is kept, per our policy.'}
+        </p>
+        {cancel.error ? (
+          <p className="field-error" role="alert">
+            {cancel.error instanceof ApiError ? cancel.error.message : 'Something went wrong. Please try again.'}
+          </p>
+        ) : null}
+        <div className="actions">
+          <button type="button" className="button secondary" onClick={() => dialog.current?.close()} disabled={cancel.isPending}>
+            Keep booking
+          </button>
+          <button type="button" className="button danger" onClick={() => cancel.mutate()} disabled={cancel.isPending}>
+            {cancel.isPending ? 'Cancelling…' : 'Yes, cancel'}
+          </button>
+        </div>
+      </dialog>
+    </article>
+  );
+}

@@ -1,0 +1,23 @@
+import type { TAvailability, TAvailabilityDays } from '@hibachi/core/availability/schema';
+import type { TCreatedBooking } from '@hibachi/core/bookings/schema';
+import type { TCancellationResult, TCustomerBooking } from '@hibachi/core/bookings/customer-schema';
+import type { TQuote } from '@hibachi/core/pricing/schema';
+import type { TStationSummary } from '@hibachi/core/stations/schema';
+import { fetchJson } from '@hibachi/web/fetch-json';
+
+/** The customer API, typed by core's schemas. */
+export const api = {
+  stations: () => fetchJson<TStationSummary[]>('/api/stations'),
+  availabilityDays: (station: string, from: string, duration: number) =>
+    fetchJson<TAvailabilityDays>(`/api/availability/days?${new URLSearchParams({ station, from, duration: String(duration), days: '35' })}`),
+  availability: (station: string, date: string, duration: number) =>
+    fetchJson<TAvailability>(`/api/availability?${new URLSearchParams({ station, date, duration: String(duration) })}`),
+  quote: (body: { station: string; adults: number; children: number; durationMinutes: number }) =>
+    fetchJson<TQuote>('/api/quotes', { method: 'POST', body: JSON.stringify(body) }),
+  createBooking: (body: unknown, idempotencyKey: string) =>
+    fetchJson<TCreatedBooking>('/api/bookings', { method: 'POST', body: JSON.stringify(body), headers: { 'Idempotency-Key': idempotencyKey }, timeoutMs: 20_000 }),
+  booking: (reference: string, proof: { email: string } | { token: string }) =>
+    fetchJson<TCustomerBooking>(`/api/bookings/${encodeURIComponent(reference)}?${new URLSearchParams(proof)}`),
+  cancel: (reference: string, proof: { email: string } | { token: string }) =>
+    fetchJson<TCancellationResult>(`/api/bookings/${encodeURIComponent(reference)}/cancel`, { method: 'POST', body: JSON.stringify(proof) }),
+};
