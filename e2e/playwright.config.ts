@@ -1,10 +1,17 @@
 import { defineConfig } from '@playwright/test';
-import { ADMIN_PORT, CUSTOMER_NO_DB_PORT, CUSTOMER_PORT } from './ports';
+import { ADMIN_PORT, CUSTOMER_NO_DB_PORT, CUSTOMER_PORT, CUSTOMER_SECOND_PORT } from './ports';
 
 const databaseUrl = process.env.E2E_DATABASE_URL;
 if (!databaseUrl) throw new Error('Run the e2e suite through `pnpm test:e2e` (it starts the database).');
 
-const serverEnv = { NODE_ENV: 'production', LOG_LEVEL: 'warn', NEXT_TELEMETRY_DISABLED: '1' };
+const serverEnv = {
+  NODE_ENV: 'production',
+  LOG_LEVEL: 'warn',
+  NEXT_TELEMETRY_DISABLED: '1',
+  BOOKING_TOKEN_SECRET: 'e2e-only-booking-token-secret-0123456789',
+  // Tests act as a proxy: each sends its own X-Forwarded-For so rate limits do not collide.
+  TRUSTED_PROXY_HOPS: '1',
+};
 
 /** `next start` for one app; Playwright starts it, waits for /api/health/live, and stops it. */
 const nextStart = (app: 'customer' | 'admin', port: number, database: string) => ({
@@ -44,5 +51,6 @@ export default defineConfig({
     nextStart('customer', CUSTOMER_PORT, databaseUrl),
     nextStart('admin', ADMIN_PORT, databaseUrl),
     nextStart('customer', CUSTOMER_NO_DB_PORT, 'postgres://nowhere.invalid:5432/hibachi'),
+    nextStart('customer', CUSTOMER_SECOND_PORT, databaseUrl),
   ],
 });

@@ -3,3 +3,5 @@ export const CUSTOMER_PORT = 3100;
 export const ADMIN_PORT = 3101;
 /** A customer app pointed at a database that does not exist. */
 export const CUSTOMER_NO_DB_PORT = 3102;
+/** A second customer instance on the same database (rate limits must be shared). */
+export const CUSTOMER_SECOND_PORT = 3103;

@@ -25,7 +25,7 @@ try {
     status = run('pnpm', ['turbo', 'build', '--filter=@hibachi/customer', '--filter=@hibachi/admin', '--output-logs=errors-only']);
     if (status !== 0) throw new Error('next build failed');
   }
-  status = run('pnpm', ['--filter', '@hibachi/e2e', 'exec', 'playwright', 'test', ...process.argv.slice(2)], {
+  status = run('pnpm', ['--filter', '@hibachi/e2e', 'exec', 'playwright', 'test', ...process.argv.slice(2).filter((arg) => arg !== '--')], {
     ...process.env,
     E2E_DATABASE_URL: databaseUrl,
   });

@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { WidgetBoundary } from '@hibachi/web/widget-boundary';
 import { SPECIAL_REQUESTS_MAX } from '@hibachi/core/bookings/schema';
 import type { DetailsValues, Selection } from './booking-form';
@@ -23,7 +23,15 @@ const FIELD_ORDER: (keyof DetailsValues)[] = ['adults', 'children', 'name', 'ema
 export function DetailsStep({ selection, values, serverErrors, onChange, onBack, onContinue }: Props) {
   const [touched, setTouched] = useState<Partial<Record<keyof DetailsValues, boolean>>>({});
   const [submitted, setSubmitted] = useState(false);
+  const [focusRequest, setFocusRequest] = useState(0);
   const errors = { ...serverErrors, ...validateDetails(selection, values) };
+  const firstError = FIELD_ORDER.find((name) => errors[name]);
+
+  // After a refused submit, move focus to the first field in error (once it has rendered its message).
+  useEffect(() => {
+    if (focusRequest > 0 && firstError) document.getElementById(firstError)?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only on a new submit attempt
+  }, [focusRequest]);
   const shown = (field: keyof DetailsValues) => (submitted || touched[field] ? errors[field] : undefined);
   const field = (name: keyof DetailsValues) => ({
     id: name,
@@ -36,9 +44,8 @@ export function DetailsStep({ selection, values, serverErrors, onChange, onBack,
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     setSubmitted(true);
-    const firstError = FIELD_ORDER.find((name) => errors[name]);
     if (firstError) {
-      document.getElementById(firstError)?.focus();
+      setFocusRequest((count) => count + 1);
       return;
     }
     onContinue();

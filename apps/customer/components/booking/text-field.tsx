@@ -28,11 +28,10 @@ export function TextField({ id, label, value, error, hint, multiline, onValue, .
       ) : (
         <input id={id} name={id} value={value} aria-invalid={Boolean(error)} aria-describedby={describedBy} onChange={(event) => onValue(event.target.value)} {...rest} />
       )}
-      {error ? (
-        <p id={`${id}-error`} className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      {/* Always rendered, so a message appearing on blur never shifts the layout under the pointer. */}
+      <p id={`${id}-error`} className="field-error" aria-live="polite">
+        {error}
+      </p>
     </div>
   );
 }
