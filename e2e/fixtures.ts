@@ -9,6 +9,8 @@ export function addressFor(seed: string): string {
 }
 
 export const test = base.extend<{ clientAddress: string }>({
+  // Playwright reads fixture dependencies from the destructuring pattern; this fixture has none.
+  // eslint-disable-next-line no-empty-pattern
   clientAddress: async ({}, use, testInfo) => {
     await use(addressFor(`${testInfo.testId}:${testInfo.retry}:${testInfo.repeatEachIndex}`));
   },

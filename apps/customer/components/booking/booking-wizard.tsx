@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import Link from 'next/link';
 import type { TCreatedBooking } from '@hibachi/core/bookings/schema';
 import { api } from '@/lib/api';
@@ -31,6 +31,13 @@ export function BookingWizard({ stationSlug }: { stationSlug: string }) {
   const [serverErrors, setServerErrors] = useState<Partial<Record<string, string>>>({});
   const [notice, setNotice] = useState<string>();
   const [booking, setBooking] = useState<TCreatedBooking>();
+  // One Idempotency-Key per distinct request body, kept across retries and step changes, so a
+  // retry after a lost response returns the booking already made instead of making another.
+  const attempt = useRef<{ body: string; key: string } | null>(null);
+  const idempotencyKeyFor = (body: string) => {
+    if (attempt.current?.body !== body) attempt.current = { body, key: crypto.randomUUID() };
+    return attempt.current.key;
+  };
 
   if (stations.isPending) return <p aria-busy="true" className="muted">Loading…</p>;
   if (!station) {
@@ -89,6 +96,7 @@ export function BookingWizard({ stationSlug }: { stationSlug: string }) {
           selection={selection}
           details={details}
           onBack={() => setStep('details')}
+          idempotencyKeyFor={idempotencyKeyFor}
           onSlotTaken={(message) => {
             setNotice(message);
             setTime(undefined);

@@ -32,7 +32,7 @@ export function ConfirmationStep({ booking }: { booking: TCreatedBooking }) {
           View or cancel this booking
         </Link>
       </div>
-      <p className="muted small">We also e-mailed you these links. Keep your reference handy.</p>
+      <p className="muted small">Keep your reference: with it and your e-mail you can find this booking any time under “Manage booking”.</p>
     </section>
   );
 }

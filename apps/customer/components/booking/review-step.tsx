@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import Link from 'next/link';
 import type { TCreatedBooking } from '@hibachi/core/bookings/schema';
 import type { TStationSummary } from '@hibachi/core/stations/schema';
@@ -21,22 +21,18 @@ type Props = {
   onSlotTaken: (message: string) => void;
   onInvalid: (errors: Partial<Record<string, string>>) => void;
   onCreated: (booking: TCreatedBooking) => void;
+  /** The Idempotency-Key for this exact request body (the same one on every retry). */
+  idempotencyKeyFor: (body: string) => string;
 };
 
-/**
- * The last look before booking. One Idempotency-Key per distinct request body, kept
- * across retries, so a double click or a retry after a timeout never books twice.
- */
-export function ReviewStep({ station, selection, details, onBack, onSlotTaken, onInvalid, onCreated }: Props) {
+/** The last look before booking; a double click or a retry after a timeout never books twice. */
+export function ReviewStep({ station, selection, details, onBack, onSlotTaken, onInvalid, onCreated, idempotencyKeyFor }: Props) {
   const input = toBookingInput(selection, details);
-  const body = JSON.stringify(input);
-  const attempt = useRef<{ body: string; key: string } | null>(null);
-  if (attempt.current?.body !== body) attempt.current = { body, key: crypto.randomUUID() };
   const [retryAt, setRetryAt] = useState<number>();
   const waitSeconds = useCountdown(retryAt);
 
   const create = useMutation({
-    mutationFn: () => api.createBooking(input, attempt.current!.key),
+    mutationFn: () => api.createBooking(input, idempotencyKeyFor(JSON.stringify(input))),
     onSuccess: onCreated,
     onError: (error) => {
       if (!(error instanceof ApiError)) return;

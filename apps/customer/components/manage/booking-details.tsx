@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import type { TCustomerBooking } from '@hibachi/core/bookings/customer-schema';
 import { ApiError } from '@hibachi/web/fetch-json';
 import { api } from '@/lib/api';
@@ -28,7 +28,12 @@ export function BookingDetails({ booking, proof }: { booking: TCustomerBooking; 
       dialog.current?.close();
     },
   });
-  const refundable = booking.paidCents > 0 && Date.now() <= Date.parse(booking.refundDeadline);
+  // Decided when the dialog opens: the refund deadline is a moment in time.
+  const [refundable, setRefundable] = useState(false);
+  const openCancelDialog = () => {
+    setRefundable(booking.paidCents > 0 && Date.now() <= Date.parse(booking.refundDeadline));
+    dialog.current?.showModal();
+  };
 
   return (
     <article className="panel wide" aria-labelledby="booking-heading">
@@ -56,7 +61,7 @@ export function BookingDetails({ booking, proof }: { booking: TCustomerBooking; 
         </p>
       ) : null}
       {booking.cancellable ? (
-        <button type="button" className="button secondary" onClick={() => dialog.current?.showModal()}>
+        <button type="button" className="button secondary" onClick={openCancelDialog}>
           Cancel booking
         </button>
       ) : null}

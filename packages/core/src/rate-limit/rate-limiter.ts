@@ -1,8 +1,9 @@
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { getServerEnv } from '../env';
 import { AppError } from '../errors/app-error';
+import { logger } from '../logger';
 import { RATE_LIMIT_POLICIES, type RateLimitCategory } from './policies';
 
 /** Created by migration 20261122010000_rate_limits, written only by rate-limiter-flexible. */
@@ -10,6 +11,19 @@ export const RATE_LIMIT_TABLE = 'rate_limits';
 
 type Limiters = Map<RateLimitCategory, RateLimiterAbstract>;
 const globalForLimits = globalThis as unknown as { hibachiRateLimiters?: Limiters; hibachiRateLimitStore?: pg.Pool | Redis };
+
+let lastRedisWarning = 0;
+
+/** Commands give up after 500 ms so an outage falls through to the in-memory insurance limiter quickly. */
+function createRedis(url: string): Redis {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 2_000, commandTimeout: 500 });
+  redis.on('error', (error: NodeJS.ErrnoException) => {
+    if (Date.now() - lastRedisWarning < 30_000) return;
+    lastRedisWarning = Date.now();
+    logger.warn({ code: error.code }, 'Redis rate-limit store unreachable; limiting in memory per instance');
+  });
+  return redis;
+}
 
 function limiterFor(category: RateLimitCategory): RateLimiterAbstract {
   const limiters = (globalForLimits.hibachiRateLimiters ??= new Map());
@@ -20,8 +34,9 @@ function limiterFor(category: RateLimitCategory): RateLimiterAbstract {
   const common = { keyPrefix: category, points: policy.points, duration: policy.durationSeconds };
   let limiter: RateLimiterAbstract;
   if (env.REDIS_URL) {
-    const redis = (globalForLimits.hibachiRateLimitStore ??= new Redis(env.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }));
-    limiter = new RateLimiterRedis({ ...common, storeClient: redis });
+    const redis = (globalForLimits.hibachiRateLimitStore ??= createRedis(env.REDIS_URL));
+    // If Redis is unreachable, limit per instance in memory rather than failing requests.
+    limiter = new RateLimiterRedis({ ...common, storeClient: redis, insuranceLimiter: new RateLimiterMemory(common) });
   } else {
     const pool = (globalForLimits.hibachiRateLimitStore ??= new pg.Pool({ connectionString: env.DATABASE_URL, max: 4, connectionTimeoutMillis: 5_000 }));
     limiter = new RateLimiterPostgres({ ...common, storeClient: pool, storeType: 'pool', tableName: RATE_LIMIT_TABLE, tableCreated: true, clearExpiredByTimeout: false });
