@@ -1,13 +1,1 @@
-import Link from 'next/link';
-
-export default function NotFound() {
-  return (
-    <section className="panel">
-      <h1>Page not found</h1>
-      <p>We could not find that page.</p>
-      <Link className="button" href="/">
-        Back to the start
-      </Link>
-    </section>
-  );
-}
+export { NotFoundPage as default } from '@hibachi/web/not-found-page';

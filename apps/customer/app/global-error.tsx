@@ -1,13 +1,3 @@
 'use client';
 
-import { ErrorPage } from '@hibachi/web/error-page';
-
-export default function GlobalError(props: { error: Error & { digest?: string }; reset: () => void }) {
-  return (
-    <html lang="en">
-      <body>
-        <ErrorPage {...props} />
-      </body>
-    </html>
-  );
-}
+export { GlobalErrorPage as default } from '@hibachi/web/error-page';

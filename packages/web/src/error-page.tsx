@@ -13,3 +13,14 @@ export function ErrorPage({ error, reset }: { error: Error & { digest?: string }
     </section>
   );
 }
+
+/** Both apps' global-error.tsx: replaces the root layout when it fails. */
+export function GlobalErrorPage(props: { error: Error & { digest?: string }; reset: () => void }) {
+  return (
+    <html lang="en">
+      <body>
+        <ErrorPage {...props} />
+      </body>
+    </html>
+  );
+}

@@ -1,11 +1,12 @@
 import { getDb } from '../db/client';
+import { Prisma } from '../generated/prisma/client';
+import { chefIsFree } from './chef-is-free.sql';
 
 type Db = Pick<ReturnType<typeof getDb>, '$queryRaw'>;
 
 /**
  * For each candidate start, how many active chefs of the station are free for the
- * whole window (event + buffer), in one statement. Uses the same range test as the
- * exclusion constraint, so it can use its GiST index; lapsed holds do not count.
+ * whole window (event + buffer), in one statement.
  */
 export async function countFreeChefs(options: {
   stationId: string;
@@ -21,13 +22,7 @@ export async function countFreeChefs(options: {
       LEFT JOIN "Chef" c
         ON c."stationId" = ${options.stationId}::uuid
        AND c.active
-       AND NOT EXISTS (
-             SELECT 1 FROM "Booking" b
-              WHERE b."chefId" = c.id
-                AND b.status IN ('PENDING_PAYMENT', 'CONFIRMED')
-                AND NOT (b.status = 'PENDING_PAYMENT' AND b."holdExpiresAt" <= now())
-                AND tstzrange(b."startsAt", b."blockedUntil", '[)')
-                    && tstzrange(s.starts_at, s.starts_at + make_interval(mins => ${options.windowMinutes}::int), '[)'))
+       AND ${chefIsFree(Prisma.sql`s.starts_at`, Prisma.sql`s.starts_at + make_interval(mins => ${options.windowMinutes}::int)`)}
      GROUP BY s.starts_at`;
   return new Map(rows.map((row) => [new Date(row.starts_at).getTime(), row.free]));
 }

@@ -1,4 +1,5 @@
-import type { Prisma, Station } from '../generated/prisma/client';
+import { Prisma, type Station } from '../generated/prisma/client';
+import { chefIsFree } from '../availability/chef-is-free.sql';
 import { assertDateInRange } from '../availability/get-availability';
 import { earliestBookableStart, isOnGrid } from '../availability/start-times';
 import { writeAudit } from '../audit/write-audit';
@@ -175,18 +176,14 @@ async function insertBooking(
   return { status: 201, body, replayed: false };
 }
 
-/** The free chef with the fewest active events that day (ties: by name), or undefined. Lapsed holds were expired just before. */
+/** The free chef with the fewest active events that day (ties: by name), or undefined. */
 async function pickChef(tx: Tx, station: Station, date: string, window: Window): Promise<string | undefined> {
   const [chef] = await tx.$queryRaw<{ id: string }[]>`
     SELECT c.id
       FROM "Chef" c
      WHERE c."stationId" = ${station.id}::uuid
        AND c.active
-       AND NOT EXISTS (
-             SELECT 1 FROM "Booking" b
-              WHERE b."chefId" = c.id
-                AND b.status IN ('PENDING_PAYMENT', 'CONFIRMED')
-                AND tstzrange(b."startsAt", b."blockedUntil", '[)') && tstzrange(${window.startsAt}::timestamptz, ${window.blockedUntil}::timestamptz, '[)'))
+       AND ${chefIsFree(Prisma.sql`${window.startsAt}::timestamptz`, Prisma.sql`${window.blockedUntil}::timestamptz`)}
      ORDER BY (SELECT count(*) FROM "Booking" d
                 WHERE d."chefId" = c.id AND d."eventDate" = ${date}::date AND d.status IN ('PENDING_PAYMENT', 'CONFIRMED')),
               c.name, c.id
