@@ -57,6 +57,7 @@ export default tseslint.config(
       'packages/core/src/env/**',
       '**/instrumentation*.ts',
       '**/scripts/**',
+      '**/bench/**',
       'prisma/**',
       'e2e/**',
       '**/*.config.{ts,js,mjs}',
@@ -68,7 +69,7 @@ export default tseslint.config(
   },
   {
     // Command-line tools and tests may print.
-    files: ['**/scripts/**', 'e2e/**', '**/*.test.ts', '**/test/**'],
+    files: ['**/scripts/**', '**/bench/**', 'e2e/**', '**/*.test.ts', '**/test/**'],
     rules: { 'no-console': 'off' },
   },
 );

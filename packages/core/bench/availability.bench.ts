@@ -1,0 +1,92 @@
+// `pnpm bench [--scale N]`: availability on a seeded database of N × 5,000 bookings.
+// Compares the one-statement query the API uses with a baseline that asks once per
+// start time (the obvious implementation), in the same run, and fails if the API's
+// query is not faster or misses its latency target.
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { findFreePort, startEmbeddedPostgres } from '../src/db/embedded-postgres';
+import { migrate } from '../src/db/migrate';
+import { migrationsDirectory } from '../src/db/paths';
+import { seedDatabase } from '../src/seed/seed-database';
+
+const { values } = parseArgs({ options: { scale: { type: 'string', default: '10' }, iterations: { type: 'string', default: '200' } } });
+const scale = Number(values.scale);
+const iterations = Number(values.iterations);
+const P95_TARGET_MS = 25;
+
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hibachi-bench-'));
+chmodSync(dataDir, 0o755);
+const server = await startEmbeddedPostgres({ port: await findFreePort(), dataDir: path.join(dataDir, 'pg'), persistent: false });
+let failed = false;
+try {
+  await server.ensureDatabase('bench');
+  const url = server.url('bench');
+  await migrate({ databaseUrl: url, migrationsDir: migrationsDirectory() });
+  const seeded = await seedDatabase({ databaseUrl: url, scale });
+  console.log(`seeded ${seeded.bookings} bookings, ${seeded.chefs} chefs, ${seeded.stations} stations in ${seeded.seconds}s`);
+
+  process.env.DATABASE_URL = url;
+  process.env.LOG_LEVEL = 'silent';
+  const { getAvailability, getAvailabilityDays } = await import('../src/availability');
+  const { bookableStartTimes } = await import('../src/availability/start-times');
+  const { getDb } = await import('../src/db/client');
+  const { addDays, todayInTimeZone } = await import('../src/time');
+  const db = getDb();
+  const station = await db.station.findFirstOrThrow({ where: { slug: 'new-york' } });
+  const today = todayInTimeZone(station.timezone);
+  const dates = Array.from({ length: 20 }, (_, index) => addDays(today, 3 + index));
+
+  /** Baseline: one query per start time. */
+  const perSlot = async (date: string) => {
+    for (const start of bookableStartTimes(station, date, new Date())) {
+      const until = new Date(start.startsAt.getTime() + (120 + station.bufferMinutes) * 60_000);
+      await db.$queryRaw`
+        SELECT count(*)::int FROM "Chef" c WHERE c."stationId" = ${station.id}::uuid AND c.active AND NOT EXISTS (
+          SELECT 1 FROM "Booking" b WHERE b."chefId" = c.id AND b.status IN ('PENDING_PAYMENT', 'CONFIRMED')
+            AND NOT (b.status = 'PENDING_PAYMENT' AND b."holdExpiresAt" <= now())
+            AND tstzrange(b."startsAt", b."blockedUntil", '[)') && tstzrange(${start.startsAt}::timestamptz, ${until}::timestamptz, '[)'))`;
+    }
+  };
+
+  const measure = async (label: string, run: (date: string) => Promise<unknown>) => {
+    for (const date of dates.slice(0, 5)) await run(date); // warm-up
+    const samples: number[] = [];
+    for (let index = 0; index < iterations; index += 1) {
+      const started = performance.now();
+      await run(dates[index % dates.length]!);
+      samples.push(performance.now() - started);
+    }
+    samples.sort((a, b) => a - b);
+    const p50 = samples[Math.floor(samples.length * 0.5)]!;
+    const p95 = samples[Math.floor(samples.length * 0.95)]!;
+    console.log(`${label.padEnd(44)} p50 ${p50.toFixed(2).padStart(7)} ms   p95 ${p95.toFixed(2).padStart(7)} ms`);
+    return { p50, p95 };
+  };
+
+  const api = await measure('GET /api/availability (one statement)', (date) => getAvailability({ query: { station: 'new-york', date } }));
+  const baseline = await measure('baseline: one query per start time', perSlot);
+  const days = await measure('GET /api/availability/days (35 days)', (date) => getAvailabilityDays({ query: { station: 'new-york', from: date } }));
+  const heap = process.memoryUsage().heapUsed / 1024 / 1024;
+  console.log(`speed-up over baseline: ${(baseline.p50 / api.p50).toFixed(1)}× at p50; heap ${heap.toFixed(0)} MiB`);
+
+  if (api.p50 >= baseline.p50) {
+    console.log('FAIL: the one-statement availability is not faster than the per-slot baseline');
+    failed = true;
+  }
+  if (api.p95 > P95_TARGET_MS) {
+    console.log(`FAIL: availability p95 ${api.p95.toFixed(1)} ms is over the ${P95_TARGET_MS} ms target`);
+    failed = true;
+  }
+  if (days.p95 > P95_TARGET_MS * 8) {
+    console.log(`FAIL: 35-day availability p95 ${days.p95.toFixed(1)} ms is over the ${P95_TARGET_MS * 8} ms target`);
+    failed = true;
+  }
+  await db.$disconnect();
+} finally {
+  await server.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+console.log(failed ? 'bench: FAILED' : 'bench: ok');
+process.exit(failed ? 1 : 0);
