@@ -28,6 +28,13 @@ export const ZServerEnv = z.object({
   REDIS_URL: optionalUrl,
   /** HMAC key for the signed links in booking e-mails; required in production. */
   BOOKING_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Stripe: both keys switch deposits from the local simulator to Stripe Checkout. */
+  STRIPE_SECRET_KEY: z.preprocess((value) => (value === '' ? undefined : value), z.string().regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret key (sk_test_…)').optional()),
+  STRIPE_WEBHOOK_SECRET: z.preprocess((value) => (value === '' ? undefined : value), z.string().regex(/^whsec_\w+$/, 'must be a Stripe webhook secret (whsec_…)').optional()),
+  /** Another Stripe API base (tests point the real SDK at a local fake server). */
+  STRIPE_API_URL: optionalUrl,
+  /** The customer app's public address, for links that leave the site (Stripe return URLs). */
+  PUBLIC_CUSTOMER_URL: z.url().default('http://localhost:3000'),
   /** Proxies in front of the app that append to X-Forwarded-For (the client IP is read that many hops from the right). */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(5).default(1),
   SENTRY_DSN: optionalUrl,
@@ -60,6 +67,11 @@ export function parseServerEnv(source: Record<string, string | undefined>): TSer
   }
   const env = result.data;
   const production = env.NODE_ENV === 'production';
+  if (Boolean(env.STRIPE_SECRET_KEY) !== Boolean(env.STRIPE_WEBHOOK_SECRET)) {
+    throw new EnvError([
+      { variable: env.STRIPE_SECRET_KEY ? 'STRIPE_WEBHOOK_SECRET' : 'STRIPE_SECRET_KEY', message: 'must be set together with the other Stripe key' },
+    ]);
+  }
   const missing = [
     !env.DATABASE_URL && production ? 'DATABASE_URL' : undefined,
     !env.BOOKING_TOKEN_SECRET && production ? 'BOOKING_TOKEN_SECRET' : undefined,

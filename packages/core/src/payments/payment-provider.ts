@@ -1,0 +1,31 @@
+/** What a deposit checkout needs from a provider, whichever it is. */
+export type CheckoutRequest = {
+  bookingId: string;
+  reference: string;
+  amountCents: number;
+  currency: 'usd';
+  description: string;
+  customerEmail: string;
+  /** When the provider should stop accepting payment (aligned with the booking hold). */
+  expiresAt: Date;
+  successUrl: string;
+  cancelUrl: string;
+  idempotencyKey: string;
+};
+
+export type CheckoutSession = { sessionId: string; url: string; expiresAt: Date };
+
+export type RefundRequest = { paymentIntent: string; amountCents: number; idempotencyKey: string; reason: string };
+export type RefundResult = { refundId: string; status: 'succeeded' | 'pending' | 'failed' };
+
+/**
+ * Stripe Checkout when STRIPE_SECRET_KEY is set; otherwise the local simulator, whose
+ * page produces Stripe-format signed events for the same webhook handler.
+ */
+export type PaymentProvider = {
+  name: 'stripe' | 'simulator';
+  createCheckout(request: CheckoutRequest): Promise<CheckoutSession>;
+  refund(request: RefundRequest): Promise<RefundResult>;
+  /** The secret that signs this provider's webhook events. */
+  webhookSecret: string;
+};
