@@ -2,6 +2,7 @@ import { writeAudit } from '../audit/write-audit';
 import { getDb } from '../db/client';
 import { AppError } from '../errors/app-error';
 import { enqueueEmail } from '../notifications/enqueue-email';
+import { processOwedRefund } from '../payments/process-owed-refund';
 import { parseInput } from '../validation';
 import { ZCustomerProof, type TCancellationResult } from './customer-booking.schema';
 import { findCustomerBooking, paidCents, refundDeadline, toCustomerBooking } from './find-customer-booking';
@@ -20,7 +21,7 @@ export async function cancelCustomerBooking(options: {
 }): Promise<TCancellationResult> {
   const proof = parseInput(ZCustomerProof, options.input);
   const now = options.now ?? new Date();
-  return getDb().$transaction(async (tx) => {
+  const decided = await getDb().$transaction(async (tx) => {
     const booking = await findCustomerBooking(options.reference, proof, tx);
     if (booking.status !== 'PENDING_PAYMENT' && booking.status !== 'CONFIRMED') {
       throw new AppError('CONFLICT', `This booking is ${booking.status.toLowerCase().replace('_', ' ')} and cannot be cancelled.`, {
@@ -37,7 +38,7 @@ export async function cancelCustomerBooking(options: {
       paid === 0
         ? { amountCents: 0, status: 'NONE' as const, reason: 'No payment was taken, so there is nothing to refund.' }
         : now <= deadline
-          ? { amountCents: paid, status: 'PENDING' as const, reason: `Cancelled at least ${booking.station.cancellationNoticeHours} hours before the event: your deposit will be refunded.` }
+          ? { amountCents: paid, status: 'PENDING' as 'PENDING' | 'REFUNDED', reason: `Cancelled at least ${booking.station.cancellationNoticeHours} hours before the event: your deposit will be refunded.` }
           : { amountCents: 0, status: 'NOT_ELIGIBLE' as const, reason: `Cancelled less than ${booking.station.cancellationNoticeHours} hours before the event: the deposit is kept, per our policy.` };
 
     const updated = await tx.booking.updateMany({
@@ -66,7 +67,21 @@ export async function cancelCustomerBooking(options: {
       after: { status: 'CANCELLED', refund },
       requestId: options.requestId,
     });
-    const fresh = await findCustomerBooking(booking.reference, proof, tx);
-    return { booking: toCustomerBooking(fresh), refund };
+    // Card deposits are refunded through the provider after commit; cash and checks by staff.
+    const cardRefunds = refund.status === 'PENDING' ? booking.payments.filter((payment) => payment.method === 'CARD' && payment.providerPaymentIntent && payment.amountCents > payment.refundedCents) : [];
+    for (const payment of cardRefunds) {
+      await tx.payment.update({ where: { id: payment.id }, data: { refundRequestedCents: payment.amountCents } });
+    }
+    return { reference: booking.reference, refund, cardRefundIds: cardRefunds.map((payment) => payment.id), allCard: cardRefunds.length > 0 && cardRefunds.length === booking.payments.filter((payment) => payment.status === 'SUCCEEDED').length };
   });
+
+  const attempts = await Promise.all(decided.cardRefundIds.map((id) => processOwedRefund(id, options.requestId)));
+  const refunded = decided.allCard && attempts.every((attempt) => attempt.status === 'REFUNDED');
+  const fresh = await findCustomerBooking(decided.reference, proof);
+  return {
+    booking: toCustomerBooking(fresh),
+    refund: refunded ? { ...decided.refund, status: 'REFUNDED', reason: `Your ${formatCents(decided.refund.amountCents)} deposit has been refunded to your card.` } : decided.refund,
+  };
 }
+
+const formatCents = (cents: number) => `$${(cents / 100).toFixed(2)}`;

@@ -34,7 +34,7 @@ export const ZCancellationResult = z.object({
   booking: ZCustomerBooking,
   refund: z.object({
     amountCents: z.number().int().nonnegative(),
-    status: z.enum(['NONE', 'PENDING', 'NOT_ELIGIBLE']),
+    status: z.enum(['NONE', 'REFUNDED', 'PENDING', 'NOT_ELIGIBLE']),
     reason: z.string(),
   }),
 });

@@ -4,8 +4,9 @@ import { AppError } from '../errors/app-error';
 import { applyChargeRefunded } from './apply-charge-refunded';
 import { applyCheckoutCompleted, type CheckoutOutcome } from './apply-checkout-completed';
 import { getPaymentProvider } from './get-payment-provider';
+import { processOwedRefund } from './process-owed-refund';
 
-export type WebhookResult = { eventId: string; type: string; duplicate: boolean; outcome?: CheckoutOutcome | 'RECORDED' | 'IGNORED' };
+export type WebhookResult = { eventId: string; type: string; duplicate: boolean; outcome?: CheckoutOutcome | 'RECORDED' | 'IGNORED'; paymentId?: string };
 
 /**
  * POST /api/payments/stripe/webhook. The signature is checked against the raw body
@@ -22,8 +23,8 @@ export async function handleStripeWebhook(options: { rawBody: string; signature:
     throw new AppError('VALIDATION_FAILED', 'The webhook signature is missing or invalid.', { 'Stripe-Signature': ['Invalid signature'] });
   }
 
-  return getDb().$transaction(
-    async (tx) => {
+  const result = await getDb().$transaction(
+    async (tx): Promise<WebhookResult> => {
       const claimed = await tx.$queryRaw<{ id: string }[]>`
         INSERT INTO "ProcessedWebhookEvent" (id, type) VALUES (${event.id}, ${event.type})
         ON CONFLICT (id) DO NOTHING RETURNING id`;
@@ -31,8 +32,8 @@ export async function handleStripeWebhook(options: { rawBody: string; signature:
 
       switch (event.type) {
         case 'checkout.session.completed': {
-          const { outcome } = await applyCheckoutCompleted(tx, event.data.object, options.requestId);
-          return { eventId: event.id, type: event.type, duplicate: false, outcome };
+          const { outcome, paymentId } = await applyCheckoutCompleted(tx, event.data.object, options.requestId);
+          return { eventId: event.id, type: event.type, duplicate: false, outcome, paymentId };
         }
         case 'payment_intent.payment_failed': {
           const bookingId = event.data.object.metadata?.bookingId;
@@ -50,4 +51,7 @@ export async function handleStripeWebhook(options: { rawBody: string; signature:
     },
     { maxWait: 10_000, timeout: 15_000 },
   );
+  // Money owed back goes out after the decision is committed; a failure stays owed for the sweep.
+  if (result.outcome === 'REFUND_OWED' && result.paymentId) await processOwedRefund(result.paymentId, options.requestId);
+  return result;
 }

@@ -17,10 +17,8 @@ export function createSimulatorProvider(appSecret: string): PaymentProvider {
     webhookSecret: simulatorWebhookSecret(appSecret),
     async createCheckout(request) {
       const sessionId = `cs_sim_${randomBytes(12).toString('hex')}`;
-      const url = new URL(request.cancelUrl);
-      url.pathname = `${url.pathname.replace(/\/$/, '')}/simulator`;
-      url.searchParams.set('session', sessionId);
-      return { sessionId, url: `${url.pathname}${url.search}`, expiresAt: request.expiresAt };
+      const payPage = new URL(request.cancelUrl).pathname.replace(/\/$/, '');
+      return { sessionId, url: `${payPage}/simulator?session=${sessionId}`, expiresAt: request.expiresAt };
     },
     async refund() {
       return { refundId: `re_sim_${randomBytes(12).toString('hex')}`, status: 'succeeded' };

@@ -1,0 +1,5 @@
+export { handleStripeWebhook, type WebhookResult } from './handle-stripe-webhook';
+export { processOwedRefund, processAllOwedRefunds } from './process-owed-refund';
+export { startDepositCheckout } from './start-deposit-checkout';
+export { simulateCheckout } from './simulate-checkout';
+export { getPaymentProvider } from './get-payment-provider';
