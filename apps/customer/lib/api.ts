@@ -18,6 +18,10 @@ export const api = {
     fetchJson<TCreatedBooking>('/api/bookings', { method: 'POST', body: JSON.stringify(body), headers: { 'Idempotency-Key': idempotencyKey }, timeoutMs: 20_000 }),
   booking: (reference: string, proof: { email: string } | { token: string }) =>
     fetchJson<TCustomerBooking>(`/api/bookings/${encodeURIComponent(reference)}?${new URLSearchParams(proof)}`),
+  startCheckout: (reference: string, token: string) =>
+    fetchJson<{ url: string; provider: 'stripe' | 'simulator' }>('/api/payments/checkout', { method: 'POST', body: JSON.stringify({ reference, token }) }),
+  simulate: (body: { reference: string; token: string; session: string; outcome: 'pay' | 'decline' }) =>
+    fetchJson<{ type: string; outcome?: string }>('/api/payments/simulator', { method: 'POST', body: JSON.stringify(body) }),
   cancel: (reference: string, proof: { email: string } | { token: string }) =>
     fetchJson<TCancellationResult>(`/api/bookings/${encodeURIComponent(reference)}/cancel`, { method: 'POST', body: JSON.stringify(proof) }),
 };

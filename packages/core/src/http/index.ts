@@ -1,5 +1,5 @@
 export { REQUEST_ID_HEADER, resolveRequestId } from './request-id';
 export { createRouteHandler, type RouteContext } from './route-handler';
-export { readJsonBody, MAX_JSON_BODY_BYTES } from './read-json-body';
+export { readJsonBody, readRawBody, MAX_JSON_BODY_BYTES } from './read-json-body';
 export { ok } from './ok';
 export { apiNotFoundHandler } from './not-found-handler';

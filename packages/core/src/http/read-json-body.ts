@@ -8,9 +8,18 @@ export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BODY_BY
   if (!/^application\/([a-z.+-]+\+)?json\b/i.test(contentType)) {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.');
   }
+  const text = await readRawBody(request, maxBytes);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new AppError('VALIDATION_FAILED', 'The request body is not valid JSON.', { body: ['Invalid JSON'] });
+  }
+}
+
+/** The body as text, exactly as sent (webhook signatures cover the raw bytes), with a size cap. */
+export async function readRawBody(request: Request, maxBytes = MAX_JSON_BODY_BYTES): Promise<string> {
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > maxBytes) throw tooLarge(maxBytes);
-
   const reader = request.body?.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -24,12 +33,7 @@ export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BODY_BY
     }
     chunks.push(value);
   }
-  const text = Buffer.concat(chunks).toString('utf8');
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new AppError('VALIDATION_FAILED', 'The request body is not valid JSON.', { body: ['Invalid JSON'] });
-  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function tooLarge(maxBytes: number): AppError {

@@ -3,3 +3,4 @@ export { processOwedRefund, processAllOwedRefunds } from './process-owed-refund'
 export { startDepositCheckout } from './start-deposit-checkout';
 export { simulateCheckout } from './simulate-checkout';
 export { getPaymentProvider } from './get-payment-provider';
+export { simulatorWebhookSecret } from './simulator-provider';

@@ -1,26 +1,25 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { WidgetBoundary } from '@hibachi/web/widget-boundary';
+import { PayDeposit } from '@/components/payment/pay-deposit';
 
 export const metadata: Metadata = { title: 'Pay deposit', referrer: 'no-referrer' };
 
-/**
- * Where `paymentUrl` points. Online deposit payment (Stripe, or the local test
- * simulator) is not live yet; this page says so plainly and charges nothing.
- */
 export default async function PayPage({ params, searchParams }: { params: Promise<{ reference: string }>; searchParams: Promise<{ token?: string }> }) {
   const { reference } = await params;
   const { token } = await searchParams;
-  const manage = token ? `/manage/${encodeURIComponent(reference)}?token=${encodeURIComponent(token)}` : '/manage';
+  if (!token) return <MissingToken />;
   return (
-    <section className="panel" aria-labelledby="pay-heading">
-      <h1 id="pay-heading">Deposit for {reference}</h1>
-      <p className="notice" role="status">
-        Online deposit payment is not available yet, and nothing has been charged. Your slot stays held until the time shown on your booking,
-        then the hold lapses.
-      </p>
-      <Link className="button" href={manage}>
-        View your booking
-      </Link>
-    </section>
+    <WidgetBoundary title="Payment">
+      <PayDeposit reference={reference} token={token} />
+    </WidgetBoundary>
+  );
+}
+
+function MissingToken() {
+  return (
+    <p className="notice">
+      This payment link is incomplete. <Link href="/manage">Find your booking with its reference and e-mail</Link>.
+    </p>
   );
 }
