@@ -103,6 +103,17 @@ describe('refunds when the provider fails', () => {
     await client.end();
   });
 
+  it('a Stripe outage at checkout answers 503 and records nothing', async () => {
+    const { reference, token } = await heldBooking();
+    const { port } = server.address() as AddressInfo;
+    globalForPayments.hibachiPaymentProvider = createStripeProvider(createStripeClient('sk_test_fake', `http://127.0.0.1:${port}`), 'whsec_fake');
+    await expect(startDepositCheckout({ input: { reference, token } })).rejects.toMatchObject({ status: 503, details: { reason: 'PROVIDER_UNAVAILABLE' } });
+    const { rows } = await client.query(`SELECT count(*)::int AS count FROM "Payment" p JOIN "Booking" b ON b.id = p."bookingId" WHERE b.reference = $1`, [reference]);
+    expect(rows[0].count).toBe(0);
+    const status = await client.query(`SELECT status FROM "Booking" WHERE reference = $1`, [reference]);
+    expect(status.rows[0].status).toBe('PENDING_PAYMENT');
+  });
+
   it('keeps the booking cancelled and the refund owed and visible, then the sweep completes it', async () => {
     const { reference, token } = await heldBooking();
     await payWithSimulator(reference, token);

@@ -4,3 +4,4 @@ export { startDepositCheckout } from './start-deposit-checkout';
 export { simulateCheckout } from './simulate-checkout';
 export { getPaymentProvider } from './get-payment-provider';
 export { simulatorWebhookSecret } from './simulator-provider';
+export { recordOfflinePayment, type RecordedPayment } from './record-offline-payment';

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { sanitizeText } from '../validation/sanitize';
+
+export const ZRecordPaymentInput = z.strictObject({
+  amountCents: z.number({ error: 'Enter the amount in cents' }).int('Use whole cents').positive('Enter an amount above zero').max(10_000_000, 'That amount is too large'),
+  method: z.enum(['CASH', 'CHECK', 'CARD'], { error: 'Choose cash, check or card' }),
+  note: z
+    .string()
+    .transform(sanitizeText)
+    .pipe(z.string().max(500, 'Keep the note under 500 characters'))
+    .optional(),
+  /** Taking more than the outstanding balance must be explicit. */
+  allowOverpayment: z.boolean().default(false),
+});
+export type TRecordPaymentInput = z.input<typeof ZRecordPaymentInput>;

@@ -1,0 +1,96 @@
+import { writeAudit } from '../audit/write-audit';
+import { assertStationAccess, type StaffScope } from '../auth/staff-scope';
+import { claimIdempotencyKey, hashRequest, storeIdempotentResponse } from '../bookings/idempotency';
+import { getDb } from '../db/client';
+import { AppError } from '../errors/app-error';
+import type { Prisma } from '../generated/prisma/client';
+import { enqueueEmail } from '../notifications/enqueue-email';
+import { parseInput } from '../validation';
+import { ZRecordPaymentInput } from './record-offline-payment.schema';
+
+export type RecordedPayment = {
+  payment: { id: string; amountCents: number; method: 'CASH' | 'CHECK' | 'CARD'; status: 'SUCCEEDED' };
+  booking: { id: string; reference: string; status: string; paidCents: number; outstandingCents: number };
+};
+
+/**
+ * POST /api/admin/bookings/ID/payments: staff record a cash, check or card-terminal
+ * payment. Station-scoped, idempotent per key, never more than the outstanding balance
+ * unless allowOverpayment is set; a deposit taken this way confirms a held booking.
+ */
+export async function recordOfflinePayment(options: {
+  scope: StaffScope;
+  bookingId: string;
+  input: unknown;
+  idempotencyKey?: string;
+  requestId?: string;
+}): Promise<{ status: number; body: RecordedPayment | Prisma.JsonValue; replayed: boolean }> {
+  const input = parseInput(ZRecordPaymentInput, options.input);
+  if (!/^[0-9a-f-]{36}$/i.test(options.bookingId)) throw new AppError('NOT_FOUND', 'No such booking.');
+  const idempotencyScope = `payment.record:${options.bookingId}`;
+
+  return getDb().$transaction(async (tx) => {
+    if (options.idempotencyKey) {
+      const stored = await claimIdempotencyKey(tx, idempotencyScope, options.idempotencyKey, hashRequest(options.input));
+      if (stored) return { status: stored.status, body: stored.body, replayed: true };
+    }
+    const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Booking" WHERE id = ${options.bookingId}::uuid FOR UPDATE`;
+    if (!locked) throw new AppError('NOT_FOUND', 'No such booking.');
+    const booking = await tx.booking.findUniqueOrThrow({ where: { id: options.bookingId }, include: { payments: true, customer: true } });
+    assertStationAccess(options.scope, booking.stationId);
+    if (!['PENDING_PAYMENT', 'CONFIRMED', 'COMPLETED'].includes(booking.status)) {
+      throw new AppError('CONFLICT', `Payments cannot be recorded for a ${booking.status.toLowerCase().replace('_', ' ')} booking.`, { reason: 'BAD_STATE' });
+    }
+    const paid = booking.payments
+      .filter((payment) => payment.status === 'SUCCEEDED' || payment.status === 'PARTIALLY_REFUNDED')
+      .reduce((sum, payment) => sum + payment.amountCents - payment.refundedCents, 0);
+    const outstanding = Math.max(0, booking.totalCents - paid);
+    if (input.amountCents > outstanding && !input.allowOverpayment) {
+      throw new AppError('CONFLICT', `That is more than the outstanding balance of ${outstanding} cents.`, {
+        reason: 'OVERPAYMENT',
+        outstandingCents: outstanding,
+      });
+    }
+    const payment = await tx.payment.create({
+      data: {
+        bookingId: booking.id,
+        stationId: booking.stationId,
+        amountCents: input.amountCents,
+        method: input.method,
+        status: 'SUCCEEDED',
+        note: input.note ?? null,
+        recordedById: options.scope.staffId,
+      },
+    });
+    const paidNow = paid + input.amountCents;
+    let status: string = booking.status;
+    if (booking.status === 'PENDING_PAYMENT' && paidNow >= booking.depositCents) {
+      await tx.booking.update({ where: { id: booking.id }, data: { status: 'CONFIRMED', holdExpiresAt: null, version: { increment: 1 } } });
+      status = 'CONFIRMED';
+      await enqueueEmail(tx, {
+        kind: 'BOOKING_CONFIRMATION',
+        recipient: booking.customer.email,
+        subject: `Confirmed: your hibachi chef for ${booking.reference}`,
+        payload: { reference: booking.reference, status: 'CONFIRMED' },
+        bookingId: booking.id,
+        stationId: booking.stationId,
+      });
+    }
+    await writeAudit(tx, {
+      actorType: 'STAFF',
+      actorId: options.scope.staffId,
+      stationId: booking.stationId,
+      entityType: 'Payment',
+      entityId: payment.id,
+      action: 'payment.recorded',
+      after: { bookingId: booking.id, amountCents: input.amountCents, method: input.method, bookingStatus: status },
+      requestId: options.requestId,
+    });
+    const body: RecordedPayment = {
+      payment: { id: payment.id, amountCents: payment.amountCents, method: input.method, status: 'SUCCEEDED' },
+      booking: { id: booking.id, reference: booking.reference, status, paidCents: paidNow, outstandingCents: Math.max(0, booking.totalCents - paidNow) },
+    };
+    if (options.idempotencyKey) await storeIdempotentResponse(tx, idempotencyScope, options.idempotencyKey, { status: 201, body });
+    return { status: 201, body, replayed: false };
+  });
+}
