@@ -1,18 +1,33 @@
 import { spawn } from 'node:child_process';
+import net from 'node:net';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
 /** Starts `next start` with the given env and resolves with its exit code and output. */
-function startCustomerApp(port: number, env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+async function startCustomerApp(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  const port = await freePort();
   return new Promise((resolve) => {
     const child = spawn('pnpm', ['--filter', '@hibachi/customer', 'exec', 'next', 'start', '--port', String(port)], {
       cwd: path.resolve(import.meta.dirname, '..', '..'),
-      env: { ...process.env, NODE_ENV: 'production', ...env },
+      // Own process group, so a server that does start (a regression) is killed with its children.
+      detached: true,
+      env: { ...process.env, NODE_ENV: 'production', PAYMENT_SIMULATOR: 'true', BOOKING_TOKEN_SECRET: 'e2e-only-booking-token-secret-0123456789', ...env },
     });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 45_000);
+    const timer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 45_000);
     child.on('exit', (code) => {
       clearTimeout(timer);
       resolve({ code, output });
@@ -22,14 +37,20 @@ function startCustomerApp(port: number, env: Record<string, string>): Promise<{ 
 
 test.describe('start-up environment validation', () => {
   test('a malformed DATABASE_URL stops start-up with a message naming it', async () => {
-    const { code, output } = await startCustomerApp(3198, { DATABASE_URL: 'not-a-url' });
+    const { code, output } = await startCustomerApp({ DATABASE_URL: 'not-a-url' });
     expect(code).not.toBe(0);
     expect(code).not.toBeNull();
     expect(output).toContain('environment variable DATABASE_URL');
   });
 
+  test('production without Stripe keys refuses to start unless the simulator is explicitly allowed', async () => {
+    const { code, output } = await startCustomerApp({ DATABASE_URL: 'postgres://db.invalid/x', PAYMENT_SIMULATOR: '' });
+    expect(code).not.toBe(0);
+    expect(output).toContain('STRIPE_SECRET_KEY is required in production');
+  });
+
   test('a missing DATABASE_URL in production stops start-up too', async () => {
-    const { code, output } = await startCustomerApp(3199, { DATABASE_URL: '' });
+    const { code, output } = await startCustomerApp({ DATABASE_URL: '' });
     expect(code).not.toBe(0);
     expect(output).toContain('DATABASE_URL is required in production');
   });

@@ -23,8 +23,16 @@ describe('parseServerEnv', () => {
 
   it('requires DATABASE_URL and BOOKING_TOKEN_SECRET in production', () => {
     expect(() => parseServerEnv({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL is required in production/);
-    expect(() => parseServerEnv({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x' })).toThrow(/BOOKING_TOKEN_SECRET is required/);
+    expect(() => parseServerEnv({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x', PAYMENT_SIMULATOR: 'true' })).toThrow(/BOOKING_TOKEN_SECRET is required/);
     expect(() => parseServerEnv({ BOOKING_TOKEN_SECRET: 'short' })).toThrow(/BOOKING_TOKEN_SECRET must be at least 32/);
+  });
+
+  it('refuses the payment simulator in production unless explicitly enabled, and half-configured Stripe', () => {
+    const base = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x', BOOKING_TOKEN_SECRET: 'x'.repeat(32) };
+    expect(() => parseServerEnv(base)).toThrow(/STRIPE_SECRET_KEY is required in production/);
+    expect(parseServerEnv({ ...base, PAYMENT_SIMULATOR: 'true' }).STRIPE_SECRET_KEY).toBeUndefined();
+    expect(() => parseServerEnv({ STRIPE_SECRET_KEY: 'sk_test_1' })).toThrow(/STRIPE_WEBHOOK_SECRET must be set together/);
+    expect(() => parseServerEnv({ STRIPE_SECRET_KEY: 'pk_test_1', STRIPE_WEBHOOK_SECRET: 'whsec_1' })).toThrow(/STRIPE_SECRET_KEY must be a Stripe secret key/);
   });
 
   it('falls back to the embedded database outside production', () => {
@@ -39,6 +47,8 @@ describe('parseServerEnv', () => {
       NODE_ENV: 'production',
       DATABASE_URL: 'postgres://app:secret@db.internal:5432/hibachi',
       BOOKING_TOKEN_SECRET: 'x'.repeat(32),
+      STRIPE_SECRET_KEY: 'sk_test_123',
+      STRIPE_WEBHOOK_SECRET: 'whsec_123',
     });
     expect(env.DATABASE_URL).toBe('postgres://app:secret@db.internal:5432/hibachi');
     expect(env.LOG_LEVEL).toBe('info');

@@ -31,6 +31,8 @@ export const ZServerEnv = z.object({
   /** Stripe: both keys switch deposits from the local simulator to Stripe Checkout. */
   STRIPE_SECRET_KEY: z.preprocess((value) => (value === '' ? undefined : value), z.string().regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret key (sk_test_…)').optional()),
   STRIPE_WEBHOOK_SECRET: z.preprocess((value) => (value === '' ? undefined : value), z.string().regex(/^whsec_\w+$/, 'must be a Stripe webhook secret (whsec_…)').optional()),
+  /** The local payment simulator in production (demos only): without Stripe keys it is refused. */
+  PAYMENT_SIMULATOR: z.preprocess((value) => (value === '' ? undefined : value), z.enum(['true', 'false']).optional()),
   /** Another Stripe API base (tests point the real SDK at a local fake server). */
   STRIPE_API_URL: optionalUrl,
   /** The customer app's public address, for links that leave the site (Stripe return URLs). */
@@ -73,12 +75,13 @@ export function parseServerEnv(source: Record<string, string | undefined>): TSer
     ]);
   }
   const missing = [
-    !env.DATABASE_URL && production ? 'DATABASE_URL' : undefined,
-    !env.BOOKING_TOKEN_SECRET && production ? 'BOOKING_TOKEN_SECRET' : undefined,
-  ].filter((variable): variable is string => variable !== undefined);
-  if (missing.length > 0) {
-    throw new EnvError(missing.map((variable) => ({ variable, message: 'is required in production' })));
-  }
+    !env.DATABASE_URL && production ? { variable: 'DATABASE_URL', message: 'is required in production' } : undefined,
+    !env.BOOKING_TOKEN_SECRET && production ? { variable: 'BOOKING_TOKEN_SECRET', message: 'is required in production' } : undefined,
+    !env.STRIPE_SECRET_KEY && production && env.PAYMENT_SIMULATOR !== 'true'
+      ? { variable: 'STRIPE_SECRET_KEY', message: 'is required in production (or set PAYMENT_SIMULATOR=true for a demo where no money moves)' }
+      : undefined,
+  ].filter((issue): issue is { variable: string; message: string } => issue !== undefined);
+  if (missing.length > 0) throw new EnvError(missing);
   return {
     ...env,
     DATABASE_URL: env.DATABASE_URL ?? embeddedDatabaseUrl(env.EMBEDDED_PG_PORT),
