@@ -30,7 +30,10 @@ export default tseslint.config(
       'no-console': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-definitions': ['error', 'type'],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-restricted-syntax': ['error', processEnvRule],
     },
   },
@@ -45,7 +48,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@prisma/*', 'pg', '**/generated/prisma/**'], message: 'Apps reach the database only through @hibachi/core use cases.' },
+            {
+              group: ['@prisma/*', 'pg', '**/generated/prisma/**'],
+              message: 'Apps reach the database only through @hibachi/core use cases.',
+            },
           ],
         },
       ],

@@ -43,7 +43,12 @@ export function bookingBody(overrides: Record<string, unknown>) {
 
 /** YYYY-MM-DD `days` from today in a zone. */
 export function dateIn(timeZone: string, days: number): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  const today = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
   const date = new Date(`${today}T12:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
@@ -51,19 +56,35 @@ export function dateIn(timeZone: string, days: number): string {
 
 type Slot = { time: string; available: number };
 
-export async function availability(request: APIRequestContext, station: string, date: string): Promise<Slot[]> {
-  const response = await request.get(`/api/availability?station=${station}&date=${date}&duration=120`, { headers: { 'X-Forwarded-For': addressFor(`avail:${Math.random()}`) } });
+export async function availability(
+  request: APIRequestContext,
+  station: string,
+  date: string,
+): Promise<Slot[]> {
+  const response = await request.get(
+    `/api/availability?station=${station}&date=${date}&duration=120`,
+    { headers: { 'X-Forwarded-For': addressFor(`avail:${Math.random()}`) } },
+  );
   expect(response.status()).toBe(200);
   return ((await response.json()) as { data: { slots: Slot[] } }).data.slots;
 }
 
 /** Books through the API (from fresh addresses) until the slot has exactly `left` chefs free. */
-export async function fillSlotUntil(request: APIRequestContext, station: string, date: string, time: string, left: number): Promise<void> {
+export async function fillSlotUntil(
+  request: APIRequestContext,
+  station: string,
+  date: string,
+  time: string,
+  left: number,
+): Promise<void> {
   for (let guard = 0; guard < 10; guard += 1) {
-    const slot = (await availability(request, station, date)).find((candidate) => candidate.time === time);
+    const slot = (await availability(request, station, date)).find(
+      (candidate) => candidate.time === time,
+    );
     if (!slot) throw new Error(`No slot ${time} on ${date}`);
     if (slot.available === left) return;
-    if (slot.available < left) throw new Error(`Slot ${time} on ${date} has only ${slot.available} free chefs`);
+    if (slot.available < left)
+      throw new Error(`Slot ${time} on ${date} has only ${slot.available} free chefs`);
     const response = await request.post('/api/bookings', {
       data: bookingBody({ station, date, time }),
       headers: { 'X-Forwarded-For': addressFor(`fill:${Math.random()}`) },

@@ -2,7 +2,8 @@ import { defineConfig } from '@playwright/test';
 import { ADMIN_PORT, CUSTOMER_NO_DB_PORT, CUSTOMER_PORT, CUSTOMER_SECOND_PORT } from './ports';
 
 const databaseUrl = process.env.E2E_DATABASE_URL;
-if (!databaseUrl) throw new Error('Run the e2e suite through `pnpm test:e2e` (it starts the database).');
+if (!databaseUrl)
+  throw new Error('Run the e2e suite through `pnpm test:e2e` (it starts the database).');
 
 const serverEnv = {
   NODE_ENV: 'production',
@@ -41,12 +42,28 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     },
   },
   projects: [
-    { name: 'customer', testMatch: 'customer/**/*.spec.ts', use: { baseURL: `http://localhost:${CUSTOMER_PORT}` } },
-    { name: 'admin', testMatch: 'admin/**/*.spec.ts', use: { baseURL: `http://localhost:${ADMIN_PORT}` } },
+    {
+      name: 'customer',
+      testMatch: 'customer/**/*.spec.ts',
+      use: { baseURL: `http://localhost:${CUSTOMER_PORT}` },
+    },
+    {
+      name: 'admin',
+      testMatch: 'admin/**/*.spec.ts',
+      use: { baseURL: `http://localhost:${ADMIN_PORT}` },
+    },
     { name: 'platform', testMatch: 'platform/**/*.spec.ts' },
   ],
   webServer: [

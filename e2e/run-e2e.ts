@@ -9,10 +9,15 @@ import { migrate, migrationsDirectory } from '@hibachi/core/db';
 import { seedDatabase } from '@hibachi/core/seed';
 
 const run = (command: string, args: string[], env: NodeJS.ProcessEnv = process.env) =>
-  spawnSync(command, args, { stdio: 'inherit', env, cwd: path.resolve(import.meta.dirname, '..') }).status ?? 1;
+  spawnSync(command, args, { stdio: 'inherit', env, cwd: path.resolve(import.meta.dirname, '..') })
+    .status ?? 1;
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hibachi-e2e-pg-'));
-const server = await startEmbeddedPostgres({ port: await findFreePort(), dataDir, persistent: false });
+const server = await startEmbeddedPostgres({
+  port: await findFreePort(),
+  dataDir,
+  persistent: false,
+});
 let status = 1;
 try {
   await server.ensureDatabase('hibachi_e2e');
@@ -22,13 +27,30 @@ try {
   console.log(`e2e database seeded: ${summary.stations} stations, ${summary.bookings} bookings`);
 
   if (process.env.E2E_SKIP_BUILD !== '1') {
-    status = run('pnpm', ['turbo', 'build', '--filter=@hibachi/customer', '--filter=@hibachi/admin', '--output-logs=errors-only']);
+    status = run('pnpm', [
+      'turbo',
+      'build',
+      '--filter=@hibachi/customer',
+      '--filter=@hibachi/admin',
+      '--output-logs=errors-only',
+    ]);
     if (status !== 0) throw new Error('next build failed');
   }
-  status = run('pnpm', ['--filter', '@hibachi/e2e', 'exec', 'playwright', 'test', ...process.argv.slice(2).filter((arg) => arg !== '--')], {
-    ...process.env,
-    E2E_DATABASE_URL: databaseUrl,
-  });
+  status = run(
+    'pnpm',
+    [
+      '--filter',
+      '@hibachi/e2e',
+      'exec',
+      'playwright',
+      'test',
+      ...process.argv.slice(2).filter((arg) => arg !== '--'),
+    ],
+    {
+      ...process.env,
+      E2E_DATABASE_URL: databaseUrl,
+    },
+  );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   status = status === 0 ? 1 : status;

@@ -5,7 +5,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 
-const PNPM_VERSION = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).packageManager.split('@')[1];
+const PNPM_VERSION = JSON.parse(
+  readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+).packageManager.split('@')[1];
 const wantsTestTools = process.argv.includes('--test');
 const log = (message) => process.stdout.write(`[bootstrap] ${message}\n`);
 
@@ -19,7 +21,10 @@ function run(command, args, options = {}) {
 
 function installedVersion(command) {
   try {
-    return execFileSync(command, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync(command, ['--version'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return undefined;
   }
@@ -27,7 +32,14 @@ function installedVersion(command) {
 
 if (installedVersion('pnpm') !== PNPM_VERSION) {
   log(`installing pnpm ${PNPM_VERSION} with npm`);
-  run('npm', ['install', '--global', `pnpm@${PNPM_VERSION}`, '--allow-scripts=pnpm', '--no-fund', '--no-audit']);
+  run('npm', [
+    'install',
+    '--global',
+    `pnpm@${PNPM_VERSION}`,
+    '--allow-scripts=pnpm',
+    '--no-fund',
+    '--no-audit',
+  ]);
 }
 
 log('installing workspace dependencies');
@@ -42,14 +54,30 @@ if (wantsTestTools) {
   if (missing.length > 0) {
     const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
     if (!existsSync('/usr/bin/apt-get')) {
-      log(`please install ${missing.join(' and ')} (Playwright uses the system Chromium at ${chromium}; set CHROMIUM_PATH to use another)`);
+      log(
+        `please install ${missing.join(' and ')} (Playwright uses the system Chromium at ${chromium}; set CHROMIUM_PATH to use another)`,
+      );
       process.exit(1);
     }
     const sudo = isRoot ? [] : ['sudo'];
     log(`installing ${missing.join(', ')} from Debian packages`);
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    run(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(isRoot ? [] : ['apt-get']), 'update', '-qq'], { env });
-    run(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(isRoot ? [] : ['apt-get']), 'install', '-y', '-qq', '--no-install-recommends', ...missing], { env });
+    run(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(isRoot ? [] : ['apt-get']), 'update', '-qq'], {
+      env,
+    });
+    run(
+      sudo[0] ?? 'apt-get',
+      [
+        ...sudo.slice(1),
+        ...(isRoot ? [] : ['apt-get']),
+        'install',
+        '-y',
+        '-qq',
+        '--no-install-recommends',
+        ...missing,
+      ],
+      { env },
+    );
   }
 }
 log('done');

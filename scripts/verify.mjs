@@ -1,4 +1,4 @@
-// The whole test suite: lint, typecheck, unit/integration (Vitest on a real PostgreSQL)
+// The whole test suite: formatting, lint, typecheck, unit/integration (Vitest on a real PostgreSQL)
 // and e2e (Playwright on production builds), then one closing count line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -9,15 +9,31 @@ const results = path.join(root, '.test-results');
 rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
 
-const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', NEXT_TELEMETRY_DISABLED: '1', TEST_RESULTS_DIR: results };
+const env = {
+  ...process.env,
+  TURBO_TELEMETRY_DISABLED: '1',
+  NEXT_TELEMETRY_DISABLED: '1',
+  TEST_RESULTS_DIR: results,
+};
 const step = (name, args) => {
   process.stdout.write(`\n=== ${name} ===\n`);
   return spawnSync('pnpm', args, { stdio: 'inherit', cwd: root, env }).status ?? 1;
 };
 
 const statuses = {
-  'lint + typecheck': step('lint + typecheck', ['turbo', 'lint', 'typecheck', '--concurrency=2', '--output-logs=errors-only']),
-  'unit + integration': step('unit + integration (Vitest)', ['turbo', 'test', '--output-logs=full']),
+  format: step('format (Prettier)', ['exec', 'prettier', '--check', '.', '--log-level=warn']),
+  'lint + typecheck': step('lint + typecheck', [
+    'turbo',
+    'lint',
+    'typecheck',
+    '--concurrency=2',
+    '--output-logs=errors-only',
+  ]),
+  'unit + integration': step('unit + integration (Vitest)', [
+    'turbo',
+    'test',
+    '--output-logs=full',
+  ]),
   e2e: step('end to end (Playwright)', ['test:e2e']),
 };
 
@@ -28,14 +44,18 @@ if (existsSync(vitestFile)) {
   const report = JSON.parse(readFileSync(vitestFile, 'utf8'));
   passed += report.numPassedTests;
   failed += report.numFailedTests;
-  process.stdout.write(`\nVitest: ${report.numPassedTests} passed, ${report.numFailedTests} failed of ${report.numTotalTests}\n`);
+  process.stdout.write(
+    `\nVitest: ${report.numPassedTests} passed, ${report.numFailedTests} failed of ${report.numTotalTests}\n`,
+  );
 }
 const playwrightFile = path.join(results, 'playwright.json');
 if (existsSync(playwrightFile)) {
   const { stats } = JSON.parse(readFileSync(playwrightFile, 'utf8'));
   passed += stats.expected;
   failed += stats.unexpected + stats.flaky;
-  process.stdout.write(`Playwright: ${stats.expected} passed, ${stats.unexpected} failed, ${stats.flaky} flaky, ${stats.skipped} skipped\n`);
+  process.stdout.write(
+    `Playwright: ${stats.expected} passed, ${stats.unexpected} failed, ${stats.flaky} flaky, ${stats.skipped} skipped\n`,
+  );
 }
 for (const [name, status] of Object.entries(statuses)) {
   process.stdout.write(`${status === 0 ? 'ok  ' : 'FAIL'} ${name}\n`);

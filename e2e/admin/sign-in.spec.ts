@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 
 test.describe('admin app', () => {
-  test('sends visitors to the sign-in page, which says sign-in is not live yet', async ({ page }) => {
+  test('sends visitors to the sign-in page, which says sign-in is not live yet', async ({
+    page,
+  }) => {
     await page.goto('/');
     await expect(page).toHaveURL(/\/sign-in$/);
     await expect(page.getByRole('heading', { name: 'Staff sign-in' })).toBeVisible();

@@ -5,7 +5,13 @@ test.describe('customer API', () => {
     const response = await request.get('/api/stations');
     expect(response.status()).toBe(200);
     expect(response.headers()['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
-    const body = (await response.json()) as { data: { slug: string; pricing: { depositCents: number }; serviceHours: { firstStart: string } }[] };
+    const body = (await response.json()) as {
+      data: {
+        slug: string;
+        pricing: { depositCents: number };
+        serviceHours: { firstStart: string };
+      }[];
+    };
     expect(body.data).toHaveLength(10);
     expect(body.data.map((station) => station.slug)).toContain('new-york');
     expect(body.data[0]!.serviceHours.firstStart).toBe('11:00');
@@ -13,7 +19,9 @@ test.describe('customer API', () => {
   });
 
   test('echoes a valid incoming X-Request-Id', async ({ request }) => {
-    const response = await request.get('/api/health/live', { headers: { 'X-Request-Id': 'e2e-trace-000001' } });
+    const response = await request.get('/api/health/live', {
+      headers: { 'X-Request-Id': 'e2e-trace-000001' },
+    });
     expect(response.headers()['x-request-id']).toBe('e2e-trace-000001');
   });
 
@@ -26,7 +34,10 @@ test.describe('customer API', () => {
   });
 
   test('cross-site API mutations are refused', async ({ request }) => {
-    const response = await request.post('/api/stations', { headers: { Origin: 'https://evil.example' }, data: {} });
+    const response = await request.post('/api/stations', {
+      headers: { Origin: 'https://evil.example' },
+      data: {},
+    });
     expect(response.status()).toBe(403);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('FORBIDDEN');
   });

@@ -17,8 +17,15 @@ test.describe('booking wizard', () => {
     await page.goto('/');
     await page.getByRole('link', { name: 'Book a chef in Chicago' }).click();
     await expect(page.getByRole('heading', { name: 'Book a chef in Chicago' })).toBeVisible();
-    await page.getByRole('group', { name: 'Dates' }).getByRole('button', { disabled: false }).first().click();
-    const firstTime = page.getByRole('group', { name: 'Start times' }).getByRole('button', { disabled: false }).first();
+    await page
+      .getByRole('group', { name: 'Dates' })
+      .getByRole('button', { disabled: false })
+      .first()
+      .click();
+    const firstTime = page
+      .getByRole('group', { name: 'Start times' })
+      .getByRole('button', { disabled: false })
+      .first();
     await expect(firstTime).toContainText(/chefs? (free|left)/);
     await firstTime.click();
     await page.getByRole('button', { name: 'Continue to details' }).click();
@@ -36,19 +43,32 @@ test.describe('booking wizard', () => {
     expect(reference).toMatch(/^HB-[A-Z2-9]{6}$/);
     await expect(page.getByRole('link', { name: /Pay \$100 deposit/ })).toBeVisible();
 
-    const stored = await request.get(`/api/bookings/${reference}?email=${encodeURIComponent(email)}`);
+    const stored = await request.get(
+      `/api/bookings/${reference}?email=${encodeURIComponent(email)}`,
+    );
     expect(stored.status()).toBe(200);
-    expect(((await stored.json()) as { data: { status: string; adults: number } }).data).toMatchObject({ status: 'PENDING_PAYMENT', adults: 8 });
+    expect(
+      ((await stored.json()) as { data: { status: string; adults: number } }).data,
+    ).toMatchObject({ status: 'PENDING_PAYMENT', adults: 8 });
   });
 
   test('invalid details show field errors without sending a request', async ({ page }) => {
     const posts: string[] = [];
     page.on('request', (request) => {
-      if (request.method() === 'POST' && request.url().includes('/api/bookings')) posts.push(request.url());
+      if (request.method() === 'POST' && request.url().includes('/api/bookings'))
+        posts.push(request.url());
     });
     await page.goto('/book/denver');
-    await page.getByRole('group', { name: 'Dates' }).getByRole('button', { disabled: false }).first().click();
-    await page.getByRole('group', { name: 'Start times' }).getByRole('button', { disabled: false }).first().click();
+    await page
+      .getByRole('group', { name: 'Dates' })
+      .getByRole('button', { disabled: false })
+      .first()
+      .click();
+    await page
+      .getByRole('group', { name: 'Start times' })
+      .getByRole('button', { disabled: false })
+      .first()
+      .click();
     await page.getByRole('button', { name: 'Continue to details' }).click();
     await page.getByLabel('Adults').fill('0');
     await page.getByLabel('E-mail').fill('not-an-email');
@@ -63,16 +83,37 @@ test.describe('booking wizard', () => {
     expect(posts).toEqual([]);
   });
 
-  test('a second browser racing for the last chef sees the friendly "just taken" path', async ({ browser, request, clientAddress }) => {
+  test('a second browser racing for the last chef sees the friendly "just taken" path', async ({
+    browser,
+    request,
+    clientAddress,
+  }) => {
     const date = dateIn('America/New_York', 25);
     await fillSlotUntil(request, 'miami', date, '13:30', 1);
     const customers = await Promise.all(
       [0, 1].map(async (index) => {
-        const context = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': `${clientAddress.split('.').slice(0, 3).join('.')}.${200 + index}` } });
+        const context = await browser.newContext({
+          extraHTTPHeaders: {
+            'X-Forwarded-For': `${clientAddress.split('.').slice(0, 3).join('.')}.${200 + index}`,
+          },
+        });
         const page = await context.newPage();
         await page.goto('/book/miami');
-        await page.getByRole('group', { name: 'Dates' }).getByRole('button', { name: new RegExp(new Date(`${date}T12:00:00Z`).toLocaleDateString('en-US', { month: 'long', day: 'numeric', timeZone: 'UTC' })) }).click();
-        const slot = page.getByRole('group', { name: 'Start times' }).getByRole('button', { name: /1:30 PM/ });
+        await page
+          .getByRole('group', { name: 'Dates' })
+          .getByRole('button', {
+            name: new RegExp(
+              new Date(`${date}T12:00:00Z`).toLocaleDateString('en-US', {
+                month: 'long',
+                day: 'numeric',
+                timeZone: 'UTC',
+              }),
+            ),
+          })
+          .click();
+        const slot = page
+          .getByRole('group', { name: 'Start times' })
+          .getByRole('button', { name: /1:30 PM/ });
         await expect(slot).toContainText('1 chef left');
         await slot.click();
         await page.getByRole('button', { name: 'Continue to details' }).click();
@@ -86,21 +127,36 @@ test.describe('booking wizard', () => {
     await expect(winner.page.getByRole('heading', { name: 'Your slot is held' })).toBeVisible();
 
     await loser.page.getByRole('button', { name: 'Book and continue to deposit' }).click();
-    await expect(loser.page.getByRole('alert').filter({ hasText: 'that time was just taken' })).toBeVisible();
+    await expect(
+      loser.page.getByRole('alert').filter({ hasText: 'that time was just taken' }),
+    ).toBeVisible();
     await expect(loser.page.getByRole('heading', { name: 'When is your party?' })).toBeVisible();
-    await expect(loser.page.getByRole('group', { name: 'Start times' }).getByRole('button', { name: /1:30 PM/ })).toBeDisabled();
+    await expect(
+      loser.page
+        .getByRole('group', { name: 'Start times' })
+        .getByRole('button', { name: /1:30 PM/ }),
+    ).toBeDisabled();
     await Promise.all(customers.map(({ context }) => context.close()));
   });
 
-  test('the manage page finds a booking and cancels it after confirmation', async ({ page, request }) => {
-    const body = bookingBody({ station: 'seattle', date: dateIn('America/Los_Angeles', 15), time: '12:00' });
+  test('the manage page finds a booking and cancels it after confirmation', async ({
+    page,
+    request,
+  }) => {
+    const body = bookingBody({
+      station: 'seattle',
+      date: dateIn('America/Los_Angeles', 15),
+      time: '12:00',
+    });
     const created = await request.post('/api/bookings', { data: body });
     expect(created.status()).toBe(201);
     const { reference } = ((await created.json()) as { data: { reference: string } }).data;
 
     await page.goto('/manage');
     await page.getByLabel('Booking reference').fill(reference.toLowerCase());
-    await page.getByLabel('E-mail used for the booking').fill((body.customer as { email: string }).email);
+    await page
+      .getByLabel('E-mail used for the booking')
+      .fill((body.customer as { email: string }).email);
     await page.getByRole('button', { name: 'Find booking' }).click();
     await expect(page.getByTestId('booking-status')).toHaveText('Awaiting deposit');
     await page.getByRole('button', { name: 'Cancel booking' }).click();
@@ -116,6 +172,8 @@ test.describe('booking wizard', () => {
     await page.getByLabel('Booking reference').fill('HB-ZZZZZZ');
     await page.getByLabel('E-mail used for the booking').fill('nobody@example.com');
     await page.getByRole('button', { name: 'Find booking' }).click();
-    await expect(page.getByRole('alert').filter({ hasText: 'No booking matches' })).toHaveText('No booking matches that reference and e-mail address.');
+    await expect(page.getByRole('alert').filter({ hasText: 'No booking matches' })).toHaveText(
+      'No booking matches that reference and e-mail address.',
+    );
   });
 });

@@ -3,7 +3,9 @@ import { expect, test } from '@playwright/test';
 test.describe('customer landing', () => {
   test('lists the seeded stations with prices', async ({ page }) => {
     await page.goto('/');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('A hibachi chef, at your home');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'A hibachi chef, at your home',
+    );
     const cards = page.getByTestId('station-card');
     await expect(cards).toHaveCount(10);
     await expect(cards.first()).toContainText('Anchorage');

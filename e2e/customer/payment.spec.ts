@@ -2,15 +2,23 @@ import type { APIRequestContext, Page } from '@playwright/test';
 import { bookingBody, dateIn, expect, test } from '../fixtures';
 
 async function createHeldBooking(request: APIRequestContext, days: number) {
-  const response = await request.post('/api/bookings', { data: bookingBody({ station: 'london', date: dateIn('Europe/London', days), time: '12:30' }) });
+  const response = await request.post('/api/bookings', {
+    data: bookingBody({ station: 'london', date: dateIn('Europe/London', days), time: '12:30' }),
+  });
   expect(response.status(), await response.text()).toBe(201);
-  return ((await response.json()) as { data: { reference: string; paymentUrl: string; manageUrl: string; depositCents: number } }).data;
+  return (
+    (await response.json()) as {
+      data: { reference: string; paymentUrl: string; manageUrl: string; depositCents: number };
+    }
+  ).data;
 }
 
 async function openSimulator(page: Page, paymentUrl: string) {
   await page.goto(paymentUrl);
   await page.getByRole('button', { name: 'Pay $100 deposit' }).click();
-  await expect(page.getByRole('note')).toHaveText('Test payment: no money moves. This page stands in for Stripe Checkout.');
+  await expect(page.getByRole('note')).toHaveText(
+    'Test payment: no money moves. This page stands in for Stripe Checkout.',
+  );
 }
 
 test.describe('deposit payment (local simulator)', () => {
@@ -35,7 +43,10 @@ test.describe('deposit payment (local simulator)', () => {
     await expect(page.getByRole('heading', { name: 'Confirmed' })).toBeVisible();
   });
 
-  test('cancelling a paid booking in time from the manage page refunds the deposit', async ({ page, request }) => {
+  test('cancelling a paid booking in time from the manage page refunds the deposit', async ({
+    page,
+    request,
+  }) => {
     const booking = await createHeldBooking(request, 20);
     await openSimulator(page, booking.paymentUrl);
     await page.getByRole('button', { name: 'Pay (test)' }).click();
@@ -47,7 +58,9 @@ test.describe('deposit payment (local simulator)', () => {
     const dialog = page.getByRole('dialog');
     await expect(dialog).toContainText('will be refunded');
     await dialog.getByRole('button', { name: 'Yes, cancel' }).click();
-    await expect(page.getByTestId('refund-outcome')).toContainText('has been refunded to your card');
+    await expect(page.getByTestId('refund-outcome')).toContainText(
+      'has been refunded to your card',
+    );
     await expect(page.getByTestId('booking-status')).toHaveText('Cancelled');
   });
 
@@ -57,6 +70,8 @@ test.describe('deposit payment (local simulator)', () => {
       data: { id: 'evt_forged', type: 'checkout.session.completed', data: { object: {} } },
     });
     expect(response.status()).toBe(400);
-    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('VALIDATION_FAILED');
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
+      'VALIDATION_FAILED',
+    );
   });
 });

@@ -15,15 +15,27 @@ function freePort(): Promise<number> {
 }
 
 /** Starts `next start` with the given env and resolves with its exit code and output. */
-async function startCustomerApp(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+async function startCustomerApp(
+  env: Record<string, string>,
+): Promise<{ code: number | null; output: string }> {
   const port = await freePort();
   return new Promise((resolve) => {
-    const child = spawn('pnpm', ['--filter', '@hibachi/customer', 'exec', 'next', 'start', '--port', String(port)], {
-      cwd: path.resolve(import.meta.dirname, '..', '..'),
-      // Own process group, so a server that does start (a regression) is killed with its children.
-      detached: true,
-      env: { ...process.env, NODE_ENV: 'production', PAYMENT_SIMULATOR: 'true', BOOKING_TOKEN_SECRET: 'e2e-only-booking-token-secret-0123456789', ...env },
-    });
+    const child = spawn(
+      'pnpm',
+      ['--filter', '@hibachi/customer', 'exec', 'next', 'start', '--port', String(port)],
+      {
+        cwd: path.resolve(import.meta.dirname, '..', '..'),
+        // Own process group, so a server that does start (a regression) is killed with its children.
+        detached: true,
+        env: {
+          ...process.env,
+          NODE_ENV: 'production',
+          PAYMENT_SIMULATOR: 'true',
+          BOOKING_TOKEN_SECRET: 'e2e-only-booking-token-secret-0123456789',
+          ...env,
+        },
+      },
+    );
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -44,7 +56,10 @@ test.describe('start-up environment validation', () => {
   });
 
   test('production without Stripe keys refuses to start unless the simulator is explicitly allowed', async () => {
-    const { code, output } = await startCustomerApp({ DATABASE_URL: 'postgres://db.invalid/x', PAYMENT_SIMULATOR: '' });
+    const { code, output } = await startCustomerApp({
+      DATABASE_URL: 'postgres://db.invalid/x',
+      PAYMENT_SIMULATOR: '',
+    });
     expect(code).not.toBe(0);
     expect(output).toContain('STRIPE_SECRET_KEY is required in production');
   });

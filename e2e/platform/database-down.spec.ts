@@ -14,14 +14,19 @@ test.describe('customer app with an unreachable database', () => {
     expect((await request.get(`${base}/api/health/live`)).status()).toBe(200);
   });
 
-  test('data endpoints answer 503, not 500, and the process keeps serving', async ({ request, page }) => {
+  test('data endpoints answer 503, not 500, and the process keeps serving', async ({
+    request,
+    page,
+  }) => {
     const stations = await request.get(`${base}/api/stations`);
     expect(stations.status()).toBe(503);
     expect(((await stations.json()) as Envelope).error.code).toBe('UNAVAILABLE');
 
     await page.goto(base);
     // Retries with backoff first, then the widget's error boundary takes over.
-    const widgetError = page.getByRole('alert').filter({ hasText: 'Locations could not be loaded' });
+    const widgetError = page
+      .getByRole('alert')
+      .filter({ hasText: 'Locations could not be loaded' });
     await expect(widgetError).toContainText('temporarily unavailable', { timeout: 20_000 });
     await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
     expect((await request.get(`${base}/api/health/live`)).status()).toBe(200);

@@ -7,7 +7,8 @@ import '@hibachi/web/styles.css';
 
 export const metadata: Metadata = {
   title: { default: 'Hibachi at Home', template: '%s · Hibachi at Home' },
-  description: 'Book a hibachi chef for your party at home: pick a date, get a price, pay a deposit.',
+  description:
+    'Book a hibachi chef for your party at home: pick a date, get a price, pay a deposit.',
 };
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#b91c1c' };

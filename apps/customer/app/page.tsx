@@ -7,8 +7,8 @@ export default function LandingPage() {
       <section className="hero">
         <h1>A hibachi chef, at your home</h1>
         <p>
-          Fire, flips and fried rice cooked at your table. Pick your nearest location, choose a date and time,
-          and hold your slot with a deposit.
+          Fire, flips and fried rice cooked at your table. Pick your nearest location, choose a date
+          and time, and hold your slot with a deposit.
         </p>
       </section>
       <section id="stations" aria-labelledby="stations-heading">

@@ -10,7 +10,9 @@ export function StationList() {
   if (stations.isPending) return <StationListSkeleton />;
   const list = stations.data ?? [];
   if (list.length === 0) {
-    return <p className="muted">No locations are taking bookings right now. Please check back soon.</p>;
+    return (
+      <p className="muted">No locations are taking bookings right now. Please check back soon.</p>
+    );
   }
   return (
     <ul className="card-grid" aria-label="Locations">
@@ -33,9 +35,14 @@ export function StationList() {
             </div>
           </dl>
           <p className="muted small">
-            Starts {station.serviceHours.firstStart}–{station.serviceHours.lastStart} · book {station.minimumNoticeHours} h ahead
+            Starts {station.serviceHours.firstStart}–{station.serviceHours.lastStart} · book{' '}
+            {station.minimumNoticeHours} h ahead
           </p>
-          <Link className="button" href={`/book/${station.slug}`} aria-label={`Book a chef in ${station.name}`}>
+          <Link
+            className="button"
+            href={`/book/${station.slug}`}
+            aria-label={`Book a chef in ${station.name}`}
+          >
             Book
           </Link>
         </li>

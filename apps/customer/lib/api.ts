@@ -9,19 +9,44 @@ import { fetchJson } from '@hibachi/web/fetch-json';
 export const api = {
   stations: () => fetchJson<TStationSummary[]>('/api/stations'),
   availabilityDays: (station: string, from: string, duration: number) =>
-    fetchJson<TAvailabilityDays>(`/api/availability/days?${new URLSearchParams({ station, from, duration: String(duration), days: '35' })}`),
+    fetchJson<TAvailabilityDays>(
+      `/api/availability/days?${new URLSearchParams({ station, from, duration: String(duration), days: '35' })}`,
+    ),
   availability: (station: string, date: string, duration: number) =>
-    fetchJson<TAvailability>(`/api/availability?${new URLSearchParams({ station, date, duration: String(duration) })}`),
+    fetchJson<TAvailability>(
+      `/api/availability?${new URLSearchParams({ station, date, duration: String(duration) })}`,
+    ),
   quote: (body: { station: string; adults: number; children: number; durationMinutes: number }) =>
     fetchJson<TQuote>('/api/quotes', { method: 'POST', body: JSON.stringify(body) }),
   createBooking: (body: unknown, idempotencyKey: string) =>
-    fetchJson<TCreatedBooking>('/api/bookings', { method: 'POST', body: JSON.stringify(body), headers: { 'Idempotency-Key': idempotencyKey }, timeoutMs: 20_000 }),
+    fetchJson<TCreatedBooking>('/api/bookings', {
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: { 'Idempotency-Key': idempotencyKey },
+      timeoutMs: 20_000,
+    }),
   booking: (reference: string, proof: { email: string } | { token: string }) =>
-    fetchJson<TCustomerBooking>(`/api/bookings/${encodeURIComponent(reference)}?${new URLSearchParams(proof)}`),
+    fetchJson<TCustomerBooking>(
+      `/api/bookings/${encodeURIComponent(reference)}?${new URLSearchParams(proof)}`,
+    ),
   startCheckout: (reference: string, token: string) =>
-    fetchJson<{ url: string; provider: 'stripe' | 'simulator' }>('/api/payments/checkout', { method: 'POST', body: JSON.stringify({ reference, token }) }),
-  simulate: (body: { reference: string; token: string; session: string; outcome: 'pay' | 'decline' }) =>
-    fetchJson<{ type: string; outcome?: string }>('/api/payments/simulator', { method: 'POST', body: JSON.stringify(body) }),
+    fetchJson<{ url: string; provider: 'stripe' | 'simulator' }>('/api/payments/checkout', {
+      method: 'POST',
+      body: JSON.stringify({ reference, token }),
+    }),
+  simulate: (body: {
+    reference: string;
+    token: string;
+    session: string;
+    outcome: 'pay' | 'decline';
+  }) =>
+    fetchJson<{ type: string; outcome?: string }>('/api/payments/simulator', {
+      method: 'POST',
+      body: JSON.stringify(body),
+    }),
   cancel: (reference: string, proof: { email: string } | { token: string }) =>
-    fetchJson<TCancellationResult>(`/api/bookings/${encodeURIComponent(reference)}/cancel`, { method: 'POST', body: JSON.stringify(proof) }),
+    fetchJson<TCancellationResult>(`/api/bookings/${encodeURIComponent(reference)}/cancel`, {
+      method: 'POST',
+      body: JSON.stringify(proof),
+    }),
 };

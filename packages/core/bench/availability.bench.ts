@@ -11,21 +11,32 @@ import { migrate } from '../src/db/migrate';
 import { migrationsDirectory } from '../src/db/paths';
 import { seedDatabase } from '../src/seed/seed-database';
 
-const { values } = parseArgs({ options: { scale: { type: 'string', default: '10' }, iterations: { type: 'string', default: '200' } } });
+const { values } = parseArgs({
+  options: {
+    scale: { type: 'string', default: '10' },
+    iterations: { type: 'string', default: '200' },
+  },
+});
 const scale = Number(values.scale);
 const iterations = Number(values.iterations);
 const P95_TARGET_MS = 25;
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hibachi-bench-'));
 chmodSync(dataDir, 0o755);
-const server = await startEmbeddedPostgres({ port: await findFreePort(), dataDir: path.join(dataDir, 'pg'), persistent: false });
+const server = await startEmbeddedPostgres({
+  port: await findFreePort(),
+  dataDir: path.join(dataDir, 'pg'),
+  persistent: false,
+});
 let failed = false;
 try {
   await server.ensureDatabase('bench');
   const url = server.url('bench');
   await migrate({ databaseUrl: url, migrationsDir: migrationsDirectory() });
   const seeded = await seedDatabase({ databaseUrl: url, scale });
-  console.log(`seeded ${seeded.bookings} bookings, ${seeded.chefs} chefs, ${seeded.stations} stations in ${seeded.seconds}s`);
+  console.log(
+    `seeded ${seeded.bookings} bookings, ${seeded.chefs} chefs, ${seeded.stations} stations in ${seeded.seconds}s`,
+  );
 
   process.env.DATABASE_URL = url;
   process.env.LOG_LEVEL = 'silent';
@@ -61,26 +72,38 @@ try {
     samples.sort((a, b) => a - b);
     const p50 = samples[Math.floor(samples.length * 0.5)]!;
     const p95 = samples[Math.floor(samples.length * 0.95)]!;
-    console.log(`${label.padEnd(44)} p50 ${p50.toFixed(2).padStart(7)} ms   p95 ${p95.toFixed(2).padStart(7)} ms`);
+    console.log(
+      `${label.padEnd(44)} p50 ${p50.toFixed(2).padStart(7)} ms   p95 ${p95.toFixed(2).padStart(7)} ms`,
+    );
     return { p50, p95 };
   };
 
-  const api = await measure('GET /api/availability (one statement)', (date) => getAvailability({ query: { station: 'new-york', date } }));
+  const api = await measure('GET /api/availability (one statement)', (date) =>
+    getAvailability({ query: { station: 'new-york', date } }),
+  );
   const baseline = await measure('baseline: one query per start time', perSlot);
-  const days = await measure('GET /api/availability/days (35 days)', (date) => getAvailabilityDays({ query: { station: 'new-york', from: date } }));
+  const days = await measure('GET /api/availability/days (35 days)', (date) =>
+    getAvailabilityDays({ query: { station: 'new-york', from: date } }),
+  );
   const heap = process.memoryUsage().heapUsed / 1024 / 1024;
-  console.log(`speed-up over baseline: ${(baseline.p50 / api.p50).toFixed(1)}× at p50; heap ${heap.toFixed(0)} MiB`);
+  console.log(
+    `speed-up over baseline: ${(baseline.p50 / api.p50).toFixed(1)}× at p50; heap ${heap.toFixed(0)} MiB`,
+  );
 
   if (api.p50 >= baseline.p50) {
     console.log('FAIL: the one-statement availability is not faster than the per-slot baseline');
     failed = true;
   }
   if (api.p95 > P95_TARGET_MS) {
-    console.log(`FAIL: availability p95 ${api.p95.toFixed(1)} ms is over the ${P95_TARGET_MS} ms target`);
+    console.log(
+      `FAIL: availability p95 ${api.p95.toFixed(1)} ms is over the ${P95_TARGET_MS} ms target`,
+    );
     failed = true;
   }
   if (days.p95 > P95_TARGET_MS * 8) {
-    console.log(`FAIL: 35-day availability p95 ${days.p95.toFixed(1)} ms is over the ${P95_TARGET_MS * 8} ms target`);
+    console.log(
+      `FAIL: 35-day availability p95 ${days.p95.toFixed(1)} ms is over the ${P95_TARGET_MS * 8} ms target`,
+    );
     failed = true;
   }
   await db.$disconnect();

@@ -36,11 +36,22 @@ try {
   await migrate({ databaseUrl: database.url, migrationsDir: migrationsDirectory(), logger });
   if (await isEmpty(database.url)) {
     logger.info('first run: seeding demo data');
-    await seedDatabase({ databaseUrl: database.url, nodeEnv: process.env.NODE_ENV, logger, progressBar: false });
+    await seedDatabase({
+      databaseUrl: database.url,
+      nodeEnv: process.env.NODE_ENV,
+      logger,
+      progressBar: false,
+    });
   }
-  logger.info({ embedded: database.embedded }, 'database ready; customer http://localhost:3000, admin http://localhost:3001');
+  logger.info(
+    { embedded: database.embedded },
+    'database ready; customer http://localhost:3000, admin http://localhost:3001',
+  );
   if (database.embedded) setInterval(() => undefined, 1 << 30);
 } catch (error) {
-  logger.fatal({ error: error instanceof Error ? error.message : String(error) }, 'database start-up failed');
+  logger.fatal(
+    { error: error instanceof Error ? error.message : String(error) },
+    'database start-up failed',
+  );
   process.exit(1);
 }

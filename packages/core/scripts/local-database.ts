@@ -1,4 +1,8 @@
-import { defaultDataDir, runningPostmasterPid, startEmbeddedPostgres } from '../src/db/embedded-postgres';
+import {
+  defaultDataDir,
+  runningPostmasterPid,
+  startEmbeddedPostgres,
+} from '../src/db/embedded-postgres';
 import { EMBEDDED_DATABASE_NAME, embeddedDatabaseUrl, parseServerEnv } from '../src/env';
 import type { Logger } from '../src/logger';
 
@@ -10,11 +14,16 @@ export type LocalDatabase = { url: string; embedded: boolean; close: () => Promi
  */
 export async function openLocalDatabase(logger: Logger): Promise<LocalDatabase> {
   const env = parseServerEnv(process.env);
-  if (process.env.DATABASE_URL) return { url: env.DATABASE_URL, embedded: false, close: async () => undefined };
+  if (process.env.DATABASE_URL)
+    return { url: env.DATABASE_URL, embedded: false, close: async () => undefined };
 
   const dataDir = defaultDataDir();
   if (runningPostmasterPid(dataDir) !== undefined) {
-    return { url: embeddedDatabaseUrl(env.EMBEDDED_PG_PORT), embedded: true, close: async () => undefined };
+    return {
+      url: embeddedDatabaseUrl(env.EMBEDDED_PG_PORT),
+      embedded: true,
+      close: async () => undefined,
+    };
   }
   const server = await startEmbeddedPostgres({ port: env.EMBEDDED_PG_PORT, dataDir, logger });
   await server.ensureDatabase(EMBEDDED_DATABASE_NAME);

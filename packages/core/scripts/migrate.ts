@@ -7,10 +7,17 @@ import { openLocalDatabase } from './local-database';
 const logger = createLogger();
 const database = await openLocalDatabase(logger);
 try {
-  const result = await migrate({ databaseUrl: database.url, migrationsDir: migrationsDirectory(), logger });
+  const result = await migrate({
+    databaseUrl: database.url,
+    migrationsDir: migrationsDirectory(),
+    logger,
+  });
   logger.info(result, result.applied.length ? 'migrations applied' : 'database already up to date');
 } catch (error) {
-  logger.fatal({ error: error instanceof Error ? error.message : String(error) }, 'migration failed');
+  logger.fatal(
+    { error: error instanceof Error ? error.message : String(error) },
+    'migration failed',
+  );
   process.exitCode = 1;
 } finally {
   await database.close();

@@ -5,11 +5,17 @@ import { insertChef, insertStation } from './factories';
 export const STATION = 'test-station';
 
 /** A clean station (America/New_York, 11:00-22:00 every 30 min, 48 h notice, 60 min buffer) with `chefs` chefs. */
-export async function resetStation(client: pg.Client, chefs = 2): Promise<{ stationId: string; chefIds: string[] }> {
-  await client.query('TRUNCATE "Payment", "Booking", "Chef", "Customer", "StaffUser", "Station", "AuditLog", "OutboxMessage", "IdempotencyKey", "rate_limits" CASCADE');
+export async function resetStation(
+  client: pg.Client,
+  chefs = 2,
+): Promise<{ stationId: string; chefIds: string[] }> {
+  await client.query(
+    'TRUNCATE "Payment", "Booking", "Chef", "Customer", "StaffUser", "Station", "AuditLog", "OutboxMessage", "IdempotencyKey", "rate_limits" CASCADE',
+  );
   const stationId = await insertStation(client, STATION);
   const chefIds: string[] = [];
-  for (let index = 0; index < chefs; index += 1) chefIds.push(await insertChef(client, stationId, `Chef ${index + 1}`));
+  for (let index = 0; index < chefs; index += 1)
+    chefIds.push(await insertChef(client, stationId, `Chef ${index + 1}`));
   return { stationId, chefIds };
 }
 

@@ -10,7 +10,10 @@ export function databaseUrl(database: string): string {
 }
 
 /** A fresh database cloned from the migrated template (optionally empty, with no migrations). */
-export async function createTestDatabase(name: string, options: { empty?: boolean } = {}): Promise<string> {
+export async function createTestDatabase(
+  name: string,
+  options: { empty?: boolean } = {},
+): Promise<string> {
   const admin = new pg.Client({ connectionString: inject('adminDatabaseUrl') });
   await admin.connect();
   try {

@@ -10,7 +10,11 @@ export async function insertStation(client: pg.Client, slug = 'test-station'): P
   return rows[0]!.id;
 }
 
-export async function insertChef(client: pg.Client, stationId: string, name = 'Chef Test'): Promise<string> {
+export async function insertChef(
+  client: pg.Client,
+  stationId: string,
+  name = 'Chef Test',
+): Promise<string> {
   const { rows } = await client.query<{ id: string }>(
     `INSERT INTO "Chef" ("stationId", name, color, "updatedAt") VALUES ($1, $2, '#b91c1c', now()) RETURNING id`,
     [stationId, name],

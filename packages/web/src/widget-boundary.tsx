@@ -13,7 +13,10 @@ export function WidgetBoundary({ title, children }: { title: string; children: R
   return (
     <QueryErrorResetBoundary>
       {({ reset }) => (
-        <ErrorBoundary onReset={reset} fallbackRender={(props) => <WidgetFallback title={title} {...props} />}>
+        <ErrorBoundary
+          onReset={reset}
+          fallbackRender={(props) => <WidgetFallback title={title} {...props} />}
+        >
           {children}
         </ErrorBoundary>
       )}
@@ -22,7 +25,8 @@ export function WidgetBoundary({ title, children }: { title: string; children: R
 }
 
 function WidgetFallback({ title, error, resetErrorBoundary }: FallbackProps & { title: string }) {
-  const message = error instanceof ApiError ? error.message : 'Something went wrong while showing this.';
+  const message =
+    error instanceof ApiError ? error.message : 'Something went wrong while showing this.';
   return (
     <div role="alert" className="widget-error">
       <p>

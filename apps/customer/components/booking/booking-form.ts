@@ -66,7 +66,10 @@ export const FIELD_IDS: Record<string, keyof DetailsValues | 'date' | 'time'> = 
 };
 
 /** Validates with the same schema as the API; errors keyed by form field. */
-export function validateDetails(selection: Selection, details: DetailsValues): Partial<Record<string, string>> {
+export function validateDetails(
+  selection: Selection,
+  details: DetailsValues,
+): Partial<Record<string, string>> {
   const result = ZCreateBookingInput.safeParse(toBookingInput(selection, details));
   if (result.success) return {};
   return errorsByField(fieldErrors(result.error));
@@ -77,7 +80,8 @@ export function errorsByField(details: Record<string, unknown>): Partial<Record<
   for (const [path, messages] of Object.entries(details)) {
     const field = FIELD_IDS[path] ?? path;
     const first = Array.isArray(messages) ? messages[0] : undefined;
-    if (typeof first === 'string' && !errors[field]) errors[field] = first.replace('Expected number, received NaN', 'Enter a number');
+    if (typeof first === 'string' && !errors[field])
+      errors[field] = first.replace('Expected number, received NaN', 'Enter a number');
   }
   return errors;
 }

@@ -39,7 +39,12 @@ export function BookingWizard({ stationSlug }: { stationSlug: string }) {
     return attempt.current.key;
   };
 
-  if (stations.isPending) return <p aria-busy="true" className="muted">Loading…</p>;
+  if (stations.isPending)
+    return (
+      <p aria-busy="true" className="muted">
+        Loading…
+      </p>
+    );
   if (!station) {
     return (
       <p className="notice">
@@ -47,14 +52,19 @@ export function BookingWizard({ stationSlug }: { stationSlug: string }) {
       </p>
     );
   }
-  const selection = date && time ? { station: station.slug, date, time, durationMinutes } : undefined;
+  const selection =
+    date && time ? { station: station.slug, date, time, durationMinutes } : undefined;
 
   return (
     <div className="wizard">
       <h1>Book a chef in {station.name}</h1>
       <ol className="progress" aria-label="Booking steps">
         {STEPS.map((item, index) => (
-          <li key={item.id} aria-current={item.id === step ? 'step' : undefined} className={item.id === step ? 'current' : undefined}>
+          <li
+            key={item.id}
+            aria-current={item.id === step ? 'step' : undefined}
+            className={item.id === step ? 'current' : undefined}
+          >
             <span aria-hidden="true">{index + 1}</span> {item.label}
           </li>
         ))}

@@ -14,15 +14,18 @@ export function ConfirmationStep({ booking }: { booking: TCreatedBooking }) {
         Your slot is held
       </h2>
       <p>
-        Booking reference <strong className="reference" data-testid="booking-reference">{booking.reference}</strong>
+        Booking reference{' '}
+        <strong className="reference" data-testid="booking-reference">
+          {booking.reference}
+        </strong>
       </p>
       <p>
-        {formatLocalDate(booking.date)} at {formatTime(booking.time)}. Total {formatMoney(booking.totalCents)}; deposit{' '}
-        {formatMoney(booking.depositCents)}.
+        {formatLocalDate(booking.date)} at {formatTime(booking.time)}. Total{' '}
+        {formatMoney(booking.totalCents)}; deposit {formatMoney(booking.depositCents)}.
       </p>
       <p className="notice" role="status">
-        Pay the deposit before {formatInstant(booking.holdExpiresAt, booking.timezone)} to confirm. After that the hold lapses and the time is offered
-        to others.
+        Pay the deposit before {formatInstant(booking.holdExpiresAt, booking.timezone)} to confirm.
+        After that the hold lapses and the time is offered to others.
       </p>
       <div className="actions">
         <a className="button" href={booking.paymentUrl}>
@@ -32,7 +35,10 @@ export function ConfirmationStep({ booking }: { booking: TCreatedBooking }) {
           View or cancel this booking
         </Link>
       </div>
-      <p className="muted small">Keep your reference: with it and your e-mail you can find this booking any time under “Manage booking”.</p>
+      <p className="muted small">
+        Keep your reference: with it and your e-mail you can find this booking any time under
+        “Manage booking”.
+      </p>
     </section>
   );
 }

@@ -18,14 +18,29 @@ type Props = {
   onContinue: () => void;
 };
 
-export function DateTimeStep({ station, durationMinutes, date, time, onChange, onContinue }: Props) {
+export function DateTimeStep({
+  station,
+  durationMinutes,
+  date,
+  time,
+  onChange,
+  onContinue,
+}: Props) {
   return (
     <section aria-labelledby="when-heading" className="step">
       <h2 id="when-heading">When is your party?</h2>
-      <p className="muted">Times are local to {station.name} ({timeZoneLabel(station.timezone)}).</p>
+      <p className="muted">
+        Times are local to {station.name} ({timeZoneLabel(station.timezone)}).
+      </p>
       <div className="field field-inline">
         <label htmlFor="duration">How long should the chef cook?</label>
-        <select id="duration" value={durationMinutes} onChange={(event) => onChange({ durationMinutes: Number(event.target.value), time: undefined })}>
+        <select
+          id="duration"
+          value={durationMinutes}
+          onChange={(event) =>
+            onChange({ durationMinutes: Number(event.target.value), time: undefined })
+          }
+        >
           {DURATIONS.map((minutes) => (
             <option key={minutes} value={minutes}>
               {formatDuration(minutes)}
@@ -34,11 +49,22 @@ export function DateTimeStep({ station, durationMinutes, date, time, onChange, o
         </select>
       </div>
       <WidgetBoundary title="Available dates">
-        <DayPicker station={station} durationMinutes={durationMinutes} date={date} onPick={(picked) => onChange({ date: picked, time: undefined })} />
+        <DayPicker
+          station={station}
+          durationMinutes={durationMinutes}
+          date={date}
+          onPick={(picked) => onChange({ date: picked, time: undefined })}
+        />
       </WidgetBoundary>
       {date ? (
         <WidgetBoundary title="Start times">
-          <TimePicker station={station} durationMinutes={durationMinutes} date={date} time={time} onPick={(picked) => onChange({ time: picked })} />
+          <TimePicker
+            station={station}
+            durationMinutes={durationMinutes}
+            date={date}
+            time={time}
+            onPick={(picked) => onChange({ time: picked })}
+          />
         </WidgetBoundary>
       ) : null}
       <div className="actions">
@@ -50,14 +76,29 @@ export function DateTimeStep({ station, durationMinutes, date, time, onChange, o
   );
 }
 
-function DayPicker({ station, durationMinutes, date, onPick }: { station: TStationSummary; durationMinutes: number; date?: string; onPick: (date: string) => void }) {
+function DayPicker({
+  station,
+  durationMinutes,
+  date,
+  onPick,
+}: {
+  station: TStationSummary;
+  durationMinutes: number;
+  date?: string;
+  onPick: (date: string) => void;
+}) {
   const from = todayIn(station.timezone);
   const days = useQuery({
     queryKey: ['availability-days', station.slug, from, durationMinutes],
     queryFn: () => api.availabilityDays(station.slug, from, durationMinutes),
     throwOnError: true,
   });
-  if (days.isPending) return <p aria-busy="true" className="muted">Finding open dates…</p>;
+  if (days.isPending)
+    return (
+      <p aria-busy="true" className="muted">
+        Finding open dates…
+      </p>
+    );
   const list = days.data?.days ?? [];
   return (
     <fieldset className="day-grid-wrapper">
@@ -76,7 +117,9 @@ function DayPicker({ station, durationMinutes, date, onPick }: { station: TStati
               aria-label={`${formatLocalDate(day.date)}: ${full ? 'no times available' : `${day.openSlots} start times available`}`}
             >
               <span className="day-weekday">{formatLocalDate(day.date, { weekday: 'short' })}</span>
-              <span className="day-number">{formatLocalDate(day.date, { month: 'short', day: 'numeric' })}</span>
+              <span className="day-number">
+                {formatLocalDate(day.date, { month: 'short', day: 'numeric' })}
+              </span>
               <span className="day-status">{full ? 'Full' : `${day.openSlots} times`}</span>
             </button>
           );
@@ -86,16 +129,37 @@ function DayPicker({ station, durationMinutes, date, onPick }: { station: TStati
   );
 }
 
-function TimePicker({ station, durationMinutes, date, time, onPick }: { station: TStationSummary; durationMinutes: number; date: string; time?: string; onPick: (time: string) => void }) {
+function TimePicker({
+  station,
+  durationMinutes,
+  date,
+  time,
+  onPick,
+}: {
+  station: TStationSummary;
+  durationMinutes: number;
+  date: string;
+  time?: string;
+  onPick: (time: string) => void;
+}) {
   const availability = useQuery({
     queryKey: ['availability', station.slug, date, durationMinutes],
     queryFn: () => api.availability(station.slug, date, durationMinutes),
     throwOnError: true,
   });
-  if (availability.isPending) return <p aria-busy="true" className="muted">Checking the chefs’ schedules…</p>;
+  if (availability.isPending)
+    return (
+      <p aria-busy="true" className="muted">
+        Checking the chefs’ schedules…
+      </p>
+    );
   const slots = availability.data?.slots ?? [];
   if (slots.every((slot) => slot.available === 0)) {
-    return <p className="notice">Every chef is booked on {formatLocalDate(date)}. Please pick another date.</p>;
+    return (
+      <p className="notice">
+        Every chef is booked on {formatLocalDate(date)}. Please pick another date.
+      </p>
+    );
   }
   return (
     <fieldset>
@@ -111,7 +175,13 @@ function TimePicker({ station, durationMinutes, date, time, onPick }: { station:
             onClick={() => onPick(slot.time)}
           >
             <span>{formatTime(slot.time)}</span>
-            <span className="time-capacity">{slot.available === 0 ? 'Full' : slot.available === 1 ? '1 chef left' : `${slot.available} chefs free`}</span>
+            <span className="time-capacity">
+              {slot.available === 0
+                ? 'Full'
+                : slot.available === 1
+                  ? '1 chef left'
+                  : `${slot.available} chefs free`}
+            </span>
           </button>
         ))}
       </div>

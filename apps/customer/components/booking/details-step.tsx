@@ -17,10 +17,28 @@ type Props = {
   onContinue: () => void;
 };
 
-const FIELD_ORDER: (keyof DetailsValues)[] = ['adults', 'children', 'name', 'email', 'phone', 'line1', 'line2', 'city', 'postalCode', 'specialRequests'];
+const FIELD_ORDER: (keyof DetailsValues)[] = [
+  'adults',
+  'children',
+  'name',
+  'email',
+  'phone',
+  'line1',
+  'line2',
+  'city',
+  'postalCode',
+  'specialRequests',
+];
 
 /** Party, address and contact, validated in the browser with the API's own zod schema. */
-export function DetailsStep({ selection, values, serverErrors, onChange, onBack, onContinue }: Props) {
+export function DetailsStep({
+  selection,
+  values,
+  serverErrors,
+  onChange,
+  onBack,
+  onContinue,
+}: Props) {
   const [touched, setTouched] = useState<Partial<Record<keyof DetailsValues, boolean>>>({});
   const [submitted, setSubmitted] = useState(false);
   const [focusRequest, setFocusRequest] = useState(0);
@@ -32,7 +50,8 @@ export function DetailsStep({ selection, values, serverErrors, onChange, onBack,
     if (focusRequest > 0 && firstError) document.getElementById(firstError)?.focus();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only on a new submit attempt
   }, [focusRequest]);
-  const shown = (field: keyof DetailsValues) => (submitted || touched[field] ? errors[field] : undefined);
+  const shown = (field: keyof DetailsValues) =>
+    submitted || touched[field] ? errors[field] : undefined;
   const field = (name: keyof DetailsValues) => ({
     id: name,
     value: values[name],
@@ -52,20 +71,49 @@ export function DetailsStep({ selection, values, serverErrors, onChange, onBack,
   };
 
   return (
-    <form className="step details-layout" aria-labelledby="details-heading" noValidate onSubmit={submit}>
+    <form
+      className="step details-layout"
+      aria-labelledby="details-heading"
+      noValidate
+      onSubmit={submit}
+    >
       <div>
         <h2 id="details-heading">Your party and address</h2>
         <div className="field-row">
-          <TextField {...field('adults')} label="Adults" inputMode="numeric" type="number" min={1} max={50} />
-          <TextField {...field('children')} label="Children (under 12)" inputMode="numeric" type="number" min={0} max={49} />
+          <TextField
+            {...field('adults')}
+            label="Adults"
+            inputMode="numeric"
+            type="number"
+            min={1}
+            max={50}
+          />
+          <TextField
+            {...field('children')}
+            label="Children (under 12)"
+            inputMode="numeric"
+            type="number"
+            min={0}
+            max={49}
+          />
         </div>
         <TextField {...field('name')} label="Your name" autoComplete="name" />
         <div className="field-row">
-          <TextField {...field('email')} label="E-mail" type="email" autoComplete="email" hint="We send your confirmation here." />
+          <TextField
+            {...field('email')}
+            label="E-mail"
+            type="email"
+            autoComplete="email"
+            hint="We send your confirmation here."
+          />
           <TextField {...field('phone')} label="Phone" type="tel" autoComplete="tel" />
         </div>
         <TextField {...field('line1')} label="Street address" autoComplete="address-line1" />
-        <TextField {...field('line2')} label="Apartment, suite (optional)" autoComplete="address-line2" />
+        <TextField
+          {...field('line2')}
+          label="Apartment, suite (optional)"
+          autoComplete="address-line2"
+        />
         <div className="field-row">
           <TextField {...field('city')} label="City" autoComplete="address-level2" />
           <TextField {...field('postalCode')} label="Postal code" autoComplete="postal-code" />
@@ -86,7 +134,12 @@ export function DetailsStep({ selection, values, serverErrors, onChange, onBack,
         </div>
       </div>
       <WidgetBoundary title="Price">
-        <QuotePanel station={selection.station} adults={Number(values.adults)} childCount={Number(values.children || 0)} durationMinutes={selection.durationMinutes} />
+        <QuotePanel
+          station={selection.station}
+          adults={Number(values.adults)}
+          childCount={Number(values.children || 0)}
+          durationMinutes={selection.durationMinutes}
+        />
       </WidgetBoundary>
     </form>
   );

@@ -5,8 +5,23 @@ import { api } from '@/lib/api';
 import { formatMoney } from '@/lib/format';
 
 /** The live price breakdown, from the same pricing function the booking uses. */
-export function QuotePanel({ station, adults, childCount, durationMinutes }: { station: string; adults: number; childCount: number; durationMinutes: number }) {
-  const valid = Number.isInteger(adults) && Number.isInteger(childCount) && adults >= 1 && childCount >= 0 && adults + childCount <= 50;
+export function QuotePanel({
+  station,
+  adults,
+  childCount,
+  durationMinutes,
+}: {
+  station: string;
+  adults: number;
+  childCount: number;
+  durationMinutes: number;
+}) {
+  const valid =
+    Number.isInteger(adults) &&
+    Number.isInteger(childCount) &&
+    adults >= 1 &&
+    childCount >= 0 &&
+    adults + childCount <= 50;
   const quote = useQuery({
     queryKey: ['quote', station, adults, childCount, durationMinutes],
     queryFn: () => api.quote({ station, adults, children: childCount, durationMinutes }),
@@ -20,7 +35,9 @@ export function QuotePanel({ station, adults, childCount, durationMinutes }: { s
       {!valid ? (
         <p className="muted">Enter 1 to 50 guests to see the price.</p>
       ) : !quote.data ? (
-        <p className="muted" aria-busy="true">Calculating…</p>
+        <p className="muted" aria-busy="true">
+          Calculating…
+        </p>
       ) : (
         <>
           <table className="quote-lines">
@@ -43,7 +60,9 @@ export function QuotePanel({ station, adults, childCount, durationMinutes }: { s
               </tr>
             </tfoot>
           </table>
-          <p className="muted small">The balance of {formatMoney(quote.data.balanceCents)} is paid to your chef on the day.</p>
+          <p className="muted small">
+            The balance of {formatMoney(quote.data.balanceCents)} is paid to your chef on the day.
+          </p>
         </>
       )}
     </aside>

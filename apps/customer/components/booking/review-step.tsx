@@ -26,7 +26,16 @@ type Props = {
 };
 
 /** The last look before booking; a double click or a retry after a timeout never books twice. */
-export function ReviewStep({ station, selection, details, onBack, onSlotTaken, onInvalid, onCreated, idempotencyKeyFor }: Props) {
+export function ReviewStep({
+  station,
+  selection,
+  details,
+  onBack,
+  onSlotTaken,
+  onInvalid,
+  onCreated,
+  idempotencyKeyFor,
+}: Props) {
   const input = toBookingInput(selection, details);
   const [retryAt, setRetryAt] = useState<number>();
   const waitSeconds = useCountdown(retryAt);
@@ -36,9 +45,11 @@ export function ReviewStep({ station, selection, details, onBack, onSlotTaken, o
     onSuccess: onCreated,
     onError: (error) => {
       if (!(error instanceof ApiError)) return;
-      if (error.status === 409 && error.details?.reason === 'SLOT_TAKEN') onSlotTaken(error.message);
+      if (error.status === 409 && error.details?.reason === 'SLOT_TAKEN')
+        onSlotTaken(error.message);
       else if (error.status === 400 && error.details) onInvalid(errorsByField(error.details));
-      else if (error.status === 429) setRetryAt(Date.now() + (error.retryAfterSeconds ?? 30) * 1000);
+      else if (error.status === 429)
+        setRetryAt(Date.now() + (error.retryAfterSeconds ?? 30) * 1000);
     },
   });
   const error = create.error instanceof ApiError ? create.error : undefined;
@@ -49,17 +60,50 @@ export function ReviewStep({ station, selection, details, onBack, onSlotTaken, o
       <div>
         <h2 id="review-heading">Review and book</h2>
         <dl className="summary">
-          <div><dt>Location</dt><dd>{station.name}</dd></div>
-          <div><dt>Date</dt><dd>{formatLocalDate(selection.date)}</dd></div>
-          <div><dt>Start</dt><dd>{formatTime(selection.time)} for {formatDuration(selection.durationMinutes)}</dd></div>
-          <div><dt>Guests</dt><dd>{input.adults} adults, {input.children} children</dd></div>
-          <div><dt>Address</dt><dd>{[details.line1, details.line2, details.city, details.postalCode].filter(Boolean).join(', ')}</dd></div>
-          <div><dt>Contact</dt><dd>{details.name} · {details.email} · {details.phone}</dd></div>
-          {details.specialRequests.trim() ? <div><dt>Requests</dt><dd>{details.specialRequests}</dd></div> : null}
+          <div>
+            <dt>Location</dt>
+            <dd>{station.name}</dd>
+          </div>
+          <div>
+            <dt>Date</dt>
+            <dd>{formatLocalDate(selection.date)}</dd>
+          </div>
+          <div>
+            <dt>Start</dt>
+            <dd>
+              {formatTime(selection.time)} for {formatDuration(selection.durationMinutes)}
+            </dd>
+          </div>
+          <div>
+            <dt>Guests</dt>
+            <dd>
+              {input.adults} adults, {input.children} children
+            </dd>
+          </div>
+          <div>
+            <dt>Address</dt>
+            <dd>
+              {[details.line1, details.line2, details.city, details.postalCode]
+                .filter(Boolean)
+                .join(', ')}
+            </dd>
+          </div>
+          <div>
+            <dt>Contact</dt>
+            <dd>
+              {details.name} · {details.email} · {details.phone}
+            </dd>
+          </div>
+          {details.specialRequests.trim() ? (
+            <div>
+              <dt>Requests</dt>
+              <dd>{details.specialRequests}</dd>
+            </div>
+          ) : null}
         </dl>
         <p className="muted small">
-          Booking holds your chef for a few minutes while you pay the deposit. Cancel at least {station.cancellationNoticeHours} hours ahead for a full
-          deposit refund.
+          Booking holds your chef for a few minutes while you pay the deposit. Cancel at least{' '}
+          {station.cancellationNoticeHours} hours ahead for a full deposit refund.
         </p>
         {error ? (
           <div className="widget-error" role="alert">
@@ -70,7 +114,10 @@ export function ReviewStep({ station, selection, details, onBack, onSlotTaken, o
                 {error.message} <Link href="/manage">Find my booking</Link>
               </p>
             ) : error.status === 0 || error.status >= 500 ? (
-              <p>{error.message} Your details are kept; pressing the button again is safe and will not book twice.</p>
+              <p>
+                {error.message} Your details are kept; pressing the button again is safe and will
+                not book twice.
+              </p>
             ) : (
               <p>{error.message}</p>
             )}
@@ -80,13 +127,24 @@ export function ReviewStep({ station, selection, details, onBack, onSlotTaken, o
           <button type="button" className="button secondary" onClick={onBack} disabled={busy}>
             Back
           </button>
-          <button type="button" className="button" onClick={() => create.mutate()} disabled={busy || waitSeconds > 0} aria-busy={create.isPending}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => create.mutate()}
+            disabled={busy || waitSeconds > 0}
+            aria-busy={create.isPending}
+          >
             {create.isPending ? 'Booking…' : error ? 'Try again' : 'Book and continue to deposit'}
           </button>
         </div>
       </div>
       <WidgetBoundary title="Price">
-        <QuotePanel station={selection.station} adults={input.adults} childCount={input.children} durationMinutes={selection.durationMinutes} />
+        <QuotePanel
+          station={selection.station}
+          adults={input.adults}
+          childCount={input.children}
+          durationMinutes={selection.durationMinutes}
+        />
       </WidgetBoundary>
     </section>
   );

@@ -5,7 +5,13 @@ import { useRef, useState } from 'react';
 import type { TCustomerBooking } from '@hibachi/core/bookings/customer-schema';
 import { ApiError } from '@hibachi/web/fetch-json';
 import { api } from '@/lib/api';
-import { formatDuration, formatInstant, formatLocalDate, formatMoney, formatTime } from '@/lib/format';
+import {
+  formatDuration,
+  formatInstant,
+  formatLocalDate,
+  formatMoney,
+  formatTime,
+} from '@/lib/format';
 
 const STATUS_LABEL: Record<TCustomerBooking['status'], string> = {
   PENDING_PAYMENT: 'Awaiting deposit',
@@ -44,20 +50,62 @@ export function BookingDetails({ booking, proof }: { booking: TCustomerBooking; 
         {STATUS_LABEL[booking.status]}
       </p>
       <dl className="summary">
-        <div><dt>Location</dt><dd>{booking.station.name}</dd></div>
-        <div><dt>When</dt><dd>{formatLocalDate(booking.date)} at {formatTime(booking.time)} ({formatDuration(booking.durationMinutes)})</dd></div>
-        <div><dt>Guests</dt><dd>{booking.adults} adults, {booking.children} children</dd></div>
-        <div><dt>Address</dt><dd>{[booking.address.line1, booking.address.line2, booking.address.city, booking.address.postalCode].filter(Boolean).join(', ')}</dd></div>
-        <div><dt>Total</dt><dd>{formatMoney(booking.totalCents)} (deposit {formatMoney(booking.depositCents)}, paid {formatMoney(booking.paidCents)})</dd></div>
-        {booking.specialRequests ? <div><dt>Requests</dt><dd>{booking.specialRequests}</dd></div> : null}
+        <div>
+          <dt>Location</dt>
+          <dd>{booking.station.name}</dd>
+        </div>
+        <div>
+          <dt>When</dt>
+          <dd>
+            {formatLocalDate(booking.date)} at {formatTime(booking.time)} (
+            {formatDuration(booking.durationMinutes)})
+          </dd>
+        </div>
+        <div>
+          <dt>Guests</dt>
+          <dd>
+            {booking.adults} adults, {booking.children} children
+          </dd>
+        </div>
+        <div>
+          <dt>Address</dt>
+          <dd>
+            {[
+              booking.address.line1,
+              booking.address.line2,
+              booking.address.city,
+              booking.address.postalCode,
+            ]
+              .filter(Boolean)
+              .join(', ')}
+          </dd>
+        </div>
+        <div>
+          <dt>Total</dt>
+          <dd>
+            {formatMoney(booking.totalCents)} (deposit {formatMoney(booking.depositCents)}, paid{' '}
+            {formatMoney(booking.paidCents)})
+          </dd>
+        </div>
+        {booking.specialRequests ? (
+          <div>
+            <dt>Requests</dt>
+            <dd>{booking.specialRequests}</dd>
+          </div>
+        ) : null}
       </dl>
       {booking.holdExpiresAt ? (
-        <p className="notice">Held until {formatInstant(booking.holdExpiresAt, booking.station.timezone)}: pay the deposit to confirm.</p>
+        <p className="notice">
+          Held until {formatInstant(booking.holdExpiresAt, booking.station.timezone)}: pay the
+          deposit to confirm.
+        </p>
       ) : null}
       {cancel.data ? (
         <p className="notice" role="status" data-testid="refund-outcome">
           Cancelled. {cancel.data.refund.reason}
-          {cancel.data.refund.amountCents > 0 ? ` Refund: ${formatMoney(cancel.data.refund.amountCents)}.` : ''}
+          {cancel.data.refund.amountCents > 0
+            ? ` Refund: ${formatMoney(cancel.data.refund.amountCents)}.`
+            : ''}
         </p>
       ) : null}
       {booking.cancellable ? (
@@ -76,14 +124,26 @@ export function BookingDetails({ booking, proof }: { booking: TCustomerBooking; 
         </p>
         {cancel.error ? (
           <p className="field-error" role="alert">
-            {cancel.error instanceof ApiError ? cancel.error.message : 'Something went wrong. Please try again.'}
+            {cancel.error instanceof ApiError
+              ? cancel.error.message
+              : 'Something went wrong. Please try again.'}
           </p>
         ) : null}
         <div className="actions">
-          <button type="button" className="button secondary" onClick={() => dialog.current?.close()} disabled={cancel.isPending}>
+          <button
+            type="button"
+            className="button secondary"
+            onClick={() => dialog.current?.close()}
+            disabled={cancel.isPending}
+          >
             Keep booking
           </button>
-          <button type="button" className="button danger" onClick={() => cancel.mutate()} disabled={cancel.isPending}>
+          <button
+            type="button"
+            className="button danger"
+            onClick={() => cancel.mutate()}
+            disabled={cancel.isPending}
+          >
             {cancel.isPending ? 'Cancelling…' : 'Yes, cancel'}
           </button>
         </div>

@@ -20,7 +20,11 @@ export function LookupForm() {
     retry: false,
   });
   const error = booking.error instanceof ApiError ? booking.error : undefined;
-  const wait = useCountdown(error?.status === 429 ? booking.errorUpdatedAt + (error.retryAfterSeconds ?? 30) * 1000 : undefined);
+  const wait = useCountdown(
+    error?.status === 429
+      ? booking.errorUpdatedAt + (error.retryAfterSeconds ?? 30) * 1000
+      : undefined,
+  );
 
   return (
     <>
@@ -33,18 +37,38 @@ export function LookupForm() {
         }}
       >
         <h1 id="lookup-heading">Manage your booking</h1>
-        <TextField id="reference" label="Booking reference" value={reference} onValue={setReference} placeholder="HB-7K3P9Q" autoComplete="off" required />
-        <TextField id="lookup-email" label="E-mail used for the booking" value={email} onValue={setEmail} type="email" autoComplete="email" required />
+        <TextField
+          id="reference"
+          label="Booking reference"
+          value={reference}
+          onValue={setReference}
+          placeholder="HB-7K3P9Q"
+          autoComplete="off"
+          required
+        />
+        <TextField
+          id="lookup-email"
+          label="E-mail used for the booking"
+          value={email}
+          onValue={setEmail}
+          type="email"
+          autoComplete="email"
+          required
+        />
         {error ? (
           <p className="field-error" role="alert">
-            {error.status === 429 ? `Too many lookups. Try again in ${wait} seconds.` : error.message}
+            {error.status === 429
+              ? `Too many lookups. Try again in ${wait} seconds.`
+              : error.message}
           </p>
         ) : null}
         <button type="submit" className="button" disabled={booking.isFetching || wait > 0}>
           {booking.isFetching ? 'Looking…' : 'Find booking'}
         </button>
       </form>
-      {booking.data && search ? <BookingDetails booking={booking.data} proof={{ email: search.email }} /> : null}
+      {booking.data && search ? (
+        <BookingDetails booking={booking.data} proof={{ email: search.email }} />
+      ) : null}
     </>
   );
 }

@@ -14,7 +14,12 @@ export function PayDeposit({ reference, token }: { reference: string; token: str
     mutationFn: () => api.startCheckout(reference, token),
     onSuccess: ({ url }) => window.location.assign(url),
   });
-  if (booking.isPending) return <p aria-busy="true" className="muted">Loading your booking…</p>;
+  if (booking.isPending)
+    return (
+      <p aria-busy="true" className="muted">
+        Loading your booking…
+      </p>
+    );
   const data = booking.data;
   if (!data) return null;
   const manage = `/manage/${reference}?token=${encodeURIComponent(token)}`;
@@ -23,8 +28,12 @@ export function PayDeposit({ reference, token }: { reference: string; token: str
     return (
       <section className="panel" aria-labelledby="pay-heading">
         <h1 id="pay-heading">Deposit paid</h1>
-        <p className="notice" role="status">Booking {reference} is confirmed. Nothing more is due online.</p>
-        <Link className="button" href={manage}>View your booking</Link>
+        <p className="notice" role="status">
+          Booking {reference} is confirmed. Nothing more is due online.
+        </p>
+        <Link className="button" href={manage}>
+          View your booking
+        </Link>
       </section>
     );
   }
@@ -32,8 +41,12 @@ export function PayDeposit({ reference, token }: { reference: string; token: str
     return (
       <section className="panel" aria-labelledby="pay-heading">
         <h1 id="pay-heading">This hold has ended</h1>
-        <p className="notice" role="status">The time was released before a deposit arrived. Please book a new time.</p>
-        <Link className="button" href={`/book/${data.station.slug}`}>Choose a new time</Link>
+        <p className="notice" role="status">
+          The time was released before a deposit arrived. Please book a new time.
+        </p>
+        <Link className="button" href={`/book/${data.station.slug}`}>
+          Choose a new time
+        </Link>
       </section>
     );
   }
@@ -42,20 +55,33 @@ export function PayDeposit({ reference, token }: { reference: string; token: str
     <section className="panel" aria-labelledby="pay-heading">
       <h1 id="pay-heading">Pay your deposit</h1>
       <p>
-        Booking <strong className="reference">{reference}</strong>: {data.station.name}, {formatLocalDate(data.date)} at {formatTime(data.time)}.
+        Booking <strong className="reference">{reference}</strong>: {data.station.name},{' '}
+        {formatLocalDate(data.date)} at {formatTime(data.time)}.
       </p>
       <p>
-        Deposit due now: <strong data-testid="deposit-due">{formatMoney(data.depositCents)}</strong> (total {formatMoney(data.totalCents)}).
+        Deposit due now: <strong data-testid="deposit-due">{formatMoney(data.depositCents)}</strong>{' '}
+        (total {formatMoney(data.totalCents)}).
       </p>
-      {data.holdExpiresAt ? <p className="muted">Your time is held until {formatInstant(data.holdExpiresAt, data.station.timezone)}.</p> : null}
+      {data.holdExpiresAt ? (
+        <p className="muted">
+          Your time is held until {formatInstant(data.holdExpiresAt, data.station.timezone)}.
+        </p>
+      ) : null}
       {error ? (
         <p className="field-error" role="alert">
           {error.message}
         </p>
       ) : null}
       <div className="actions">
-        <button type="button" className="button" disabled={checkout.isPending || checkout.isSuccess} onClick={() => checkout.mutate()}>
-          {checkout.isPending || checkout.isSuccess ? 'Opening payment…' : `Pay ${formatMoney(data.depositCents)} deposit`}
+        <button
+          type="button"
+          className="button"
+          disabled={checkout.isPending || checkout.isSuccess}
+          onClick={() => checkout.mutate()}
+        >
+          {checkout.isPending || checkout.isSuccess
+            ? 'Opening payment…'
+            : `Pay ${formatMoney(data.depositCents)} deposit`}
         </button>
         <Link className="button secondary" href={manage}>
           View booking

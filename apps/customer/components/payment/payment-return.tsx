@@ -24,12 +24,15 @@ export function PaymentReturn({ reference, token }: { reference: string; token: 
       <section className="panel" aria-labelledby="return-heading">
         <h1 id="return-heading">Confirmed</h1>
         <p className="notice" role="status" data-testid="payment-result">
-          Deposit of {formatMoney(data.paidCents)} received. Your chef is booked for {formatLocalDate(data.date)} at {formatTime(data.time)}.
+          Deposit of {formatMoney(data.paidCents)} received. Your chef is booked for{' '}
+          {formatLocalDate(data.date)} at {formatTime(data.time)}.
         </p>
         <p>
           Reference <strong className="reference">{reference}</strong>
         </p>
-        <Link className="button" href={manage}>View or manage your booking</Link>
+        <Link className="button" href={manage}>
+          View or manage your booking
+        </Link>
       </section>
     );
   }
@@ -37,9 +40,12 @@ export function PaymentReturn({ reference, token }: { reference: string; token: 
     <section className="panel" aria-labelledby="return-heading">
       <h1 id="return-heading">We could not keep this time</h1>
       <p className="notice" role="status" data-testid="payment-result">
-        The hold ended before the payment was confirmed. Any deposit taken is refunded automatically.
+        The hold ended before the payment was confirmed. Any deposit taken is refunded
+        automatically.
       </p>
-      <Link className="button" href={`/book/${data.station.slug}`}>Choose a new time</Link>
+      <Link className="button" href={`/book/${data.station.slug}`}>
+        Choose a new time
+      </Link>
     </section>
   );
 }

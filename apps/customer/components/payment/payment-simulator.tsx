@@ -12,13 +12,23 @@ import { useTokenBooking } from './use-token-booking';
  * The local stand-in for Stripe Checkout: Pay or Decline sends a signed, Stripe-format
  * event to the same webhook handler Stripe would call. No card, no money.
  */
-export function PaymentSimulator({ reference, token, session }: { reference: string; token: string; session: string }) {
+export function PaymentSimulator({
+  reference,
+  token,
+  session,
+}: {
+  reference: string;
+  token: string;
+  session: string;
+}) {
   const router = useRouter();
   const booking = useTokenBooking(reference, token);
   const decide = useMutation({
-    mutationFn: (outcome: 'pay' | 'decline') => api.simulate({ reference, token, session, outcome }),
+    mutationFn: (outcome: 'pay' | 'decline') =>
+      api.simulate({ reference, token, session, outcome }),
     onSuccess: (_result, outcome) => {
-      if (outcome === 'pay') router.push(`/pay/${reference}/return?token=${encodeURIComponent(token)}`);
+      if (outcome === 'pay')
+        router.push(`/pay/${reference}/return?token=${encodeURIComponent(token)}`);
     },
   });
   const retry = `/pay/${reference}?token=${encodeURIComponent(token)}`;
@@ -28,7 +38,9 @@ export function PaymentSimulator({ reference, token, session }: { reference: str
         Test payment: no money moves. This page stands in for Stripe Checkout.
       </p>
       <h1 id="sim-heading">Deposit for {reference}</h1>
-      <p>Amount: <strong>{booking.data ? formatMoney(booking.data.depositCents) : '…'}</strong></p>
+      <p>
+        Amount: <strong>{booking.data ? formatMoney(booking.data.depositCents) : '…'}</strong>
+      </p>
       {decide.isSuccess && decide.variables === 'decline' ? (
         <div className="widget-error" role="alert">
           <p>Payment declined. Your time is still held for now.</p>
@@ -38,17 +50,29 @@ export function PaymentSimulator({ reference, token, session }: { reference: str
         </div>
       ) : (
         <div className="actions">
-          <button type="button" className="button" disabled={decide.isPending || decide.isSuccess} onClick={() => decide.mutate('pay')}>
+          <button
+            type="button"
+            className="button"
+            disabled={decide.isPending || decide.isSuccess}
+            onClick={() => decide.mutate('pay')}
+          >
             Pay (test)
           </button>
-          <button type="button" className="button secondary" disabled={decide.isPending || decide.isSuccess} onClick={() => decide.mutate('decline')}>
+          <button
+            type="button"
+            className="button secondary"
+            disabled={decide.isPending || decide.isSuccess}
+            onClick={() => decide.mutate('decline')}
+          >
             Decline (test)
           </button>
         </div>
       )}
       {decide.error ? (
         <p className="field-error" role="alert">
-          {decide.error instanceof ApiError ? decide.error.message : 'Something went wrong. Please try again.'}
+          {decide.error instanceof ApiError
+            ? decide.error.message
+            : 'Something went wrong. Please try again.'}
         </p>
       ) : null}
     </section>

@@ -9,6 +9,7 @@ export function useTokenBooking(reference: string, token: string, poll = false) 
     queryKey: ['booking', reference, { token }],
     queryFn: () => api.booking(reference, { token }),
     throwOnError: true,
-    refetchInterval: (query) => (poll && query.state.data?.status === 'PENDING_PAYMENT' ? 1_500 : false),
+    refetchInterval: (query) =>
+      poll && query.state.data?.status === 'PENDING_PAYMENT' ? 1_500 : false,
   });
 }

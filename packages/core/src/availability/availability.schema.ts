@@ -4,7 +4,12 @@ import { DEFAULT_DURATION_MINUTES, ZDurationMinutes, ZStationSlug } from '../pri
 export const ZLocalDate = z
   .string({ error: 'Choose a date' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the format YYYY-MM-DD')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'Not a real date');
+  .refine(
+    (value) =>
+      !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
+      new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+    'Not a real date',
+  );
 
 export const ZLocalTime = z
   .string({ error: 'Choose a start time' })
@@ -24,7 +29,11 @@ export const ZAvailabilityDaysQuery = z.object({
   duration: z.coerce.number().pipe(ZDurationMinutes).default(DEFAULT_DURATION_MINUTES),
 });
 
-export const ZSlot = z.object({ time: ZLocalTime, startsAt: z.iso.datetime(), available: z.number().int().nonnegative() });
+export const ZSlot = z.object({
+  time: ZLocalTime,
+  startsAt: z.iso.datetime(),
+  available: z.number().int().nonnegative(),
+});
 
 export const ZAvailability = z.object({
   date: ZLocalDate,

@@ -6,7 +6,8 @@ import { insertBooking, insertChef, insertCustomer } from '../../test/factories'
 import { localToInstant } from '../time';
 import { getAvailability, getAvailabilityDays } from '.';
 
-const slotAt = (slots: { time: string; available: number }[], time: string) => slots.find((slot) => slot.time === time)?.available;
+const slotAt = (slots: { time: string; available: number }[], time: string) =>
+  slots.find((slot) => slot.time === time)?.available;
 
 describe('availability', () => {
   let client: pg.Client;
@@ -24,7 +25,11 @@ describe('availability', () => {
     const result = await getAvailability({ query: { station: STATION, date, duration: '120' } });
     expect(result.timezone).toBe('America/New_York');
     expect(result.slots).toHaveLength(23); // 11:00 … 22:00 every 30 min
-    expect(result.slots[0]).toEqual({ time: '11:00', startsAt: localToInstant({ date, time: '11:00' }, 'America/New_York')!.toISOString(), available: 2 });
+    expect(result.slots[0]).toEqual({
+      time: '11:00',
+      startsAt: localToInstant({ date, time: '11:00' }, 'America/New_York')!.toISOString(),
+      available: 2,
+    });
     expect(result.slots.at(-1)?.time).toBe('22:00');
   });
 
@@ -45,45 +50,89 @@ describe('availability', () => {
     const date = daysAhead(10);
     const customer = await insertCustomer(client, 'gone@example.com');
     const startsAt = localToInstant({ date, time: '18:00' }, 'America/New_York')!.toISOString();
-    await insertBooking(client, { stationId, chefId: chefIds[0]!, customerId: customer, startsAt, status: 'CANCELLED' });
-    const held = await insertBooking(client, { stationId, chefId: chefIds[1]!, customerId: customer, startsAt, status: 'PENDING_PAYMENT' });
-    expect(slotAt((await getAvailability({ query: { station: STATION, date } })).slots, '18:00')).toBe(1);
-    await client.query(`UPDATE "Booking" SET "holdExpiresAt" = now() - interval '1 minute' WHERE id = $1`, [held]);
-    expect(slotAt((await getAvailability({ query: { station: STATION, date } })).slots, '18:00')).toBe(2);
+    await insertBooking(client, {
+      stationId,
+      chefId: chefIds[0]!,
+      customerId: customer,
+      startsAt,
+      status: 'CANCELLED',
+    });
+    const held = await insertBooking(client, {
+      stationId,
+      chefId: chefIds[1]!,
+      customerId: customer,
+      startsAt,
+      status: 'PENDING_PAYMENT',
+    });
+    expect(
+      slotAt((await getAvailability({ query: { station: STATION, date } })).slots, '18:00'),
+    ).toBe(1);
+    await client.query(
+      `UPDATE "Booking" SET "holdExpiresAt" = now() - interval '1 minute' WHERE id = $1`,
+      [held],
+    );
+    expect(
+      slotAt((await getAvailability({ query: { station: STATION, date } })).slots, '18:00'),
+    ).toBe(2);
     await client.query(`UPDATE "Chef" SET active = false WHERE id = $1`, [chefIds[0]]);
-    expect(slotAt((await getAvailability({ query: { station: STATION, date } })).slots, '18:00')).toBe(1);
+    expect(
+      slotAt((await getAvailability({ query: { station: STATION, date } })).slots, '18:00'),
+    ).toBe(1);
   });
 
   it('offers nothing inside the minimum notice and refuses past dates', async () => {
     const tomorrow = await getAvailability({ query: { station: STATION, date: daysAhead(1) } });
     expect(tomorrow.slots).toEqual([]);
     const partly = await getAvailability({ query: { station: STATION, date: daysAhead(2) } });
-    expect(partly.slots.every((slot) => new Date(slot.startsAt).getTime() >= Date.now() + 48 * 3_600_000)).toBe(true);
-    await expect(getAvailability({ query: { station: STATION, date: daysAhead(-1) } })).rejects.toMatchObject({ status: 400, details: { date: expect.any(Array) } });
+    expect(
+      partly.slots.every(
+        (slot) => new Date(slot.startsAt).getTime() >= Date.now() + 48 * 3_600_000,
+      ),
+    ).toBe(true);
+    await expect(
+      getAvailability({ query: { station: STATION, date: daysAhead(-1) } }),
+    ).rejects.toMatchObject({ status: 400, details: { date: expect.any(Array) } });
   });
 
   it('handles DST days: skipped wall times vanish, the others map to the right instants', async () => {
-    await client.query(`UPDATE "Station" SET "serviceStartMinute" = 0, "serviceEndMinute" = 1410 WHERE id = $1`, [stationId]);
+    await client.query(
+      `UPDATE "Station" SET "serviceStartMinute" = 0, "serviceEndMinute" = 1410 WHERE id = $1`,
+      [stationId],
+    );
     const now = new Date('2027-02-01T12:00:00Z');
     const spring = await getAvailability({ query: { station: STATION, date: '2027-03-14' }, now });
     expect(spring.slots).toHaveLength(46); // 02:00 and 02:30 do not exist
     expect(spring.slots.map((slot) => slot.time)).not.toContain('02:00');
-    expect(spring.slots.find((slot) => slot.time === '11:00')?.startsAt).toBe('2027-03-14T15:00:00.000Z');
+    expect(spring.slots.find((slot) => slot.time === '11:00')?.startsAt).toBe(
+      '2027-03-14T15:00:00.000Z',
+    );
     const fall = await getAvailability({ query: { station: STATION, date: '2027-11-07' }, now });
     expect(fall.slots).toHaveLength(48);
-    expect(fall.slots.find((slot) => slot.time === '01:30')?.startsAt).toBe('2027-11-07T05:30:00.000Z');
-    expect(fall.slots.find((slot) => slot.time === '11:00')?.startsAt).toBe('2027-11-07T16:00:00.000Z');
+    expect(fall.slots.find((slot) => slot.time === '01:30')?.startsAt).toBe(
+      '2027-11-07T05:30:00.000Z',
+    );
+    expect(fall.slots.find((slot) => slot.time === '11:00')?.startsAt).toBe(
+      '2027-11-07T16:00:00.000Z',
+    );
   });
 
   it('rejects bad queries with field errors', async () => {
-    await expect(getAvailability({ query: { station: STATION, date: '2027-02-30' } })).rejects.toMatchObject({ details: { date: expect.any(Array) } });
-    await expect(getAvailability({ query: { station: STATION, date: daysAhead(5), duration: '30' } })).rejects.toMatchObject({ details: { duration: expect.any(Array) } });
-    await expect(getAvailability({ query: { station: 'atlantis', date: daysAhead(5) } })).rejects.toMatchObject({ details: { station: expect.any(Array) } });
+    await expect(
+      getAvailability({ query: { station: STATION, date: '2027-02-30' } }),
+    ).rejects.toMatchObject({ details: { date: expect.any(Array) } });
+    await expect(
+      getAvailability({ query: { station: STATION, date: daysAhead(5), duration: '30' } }),
+    ).rejects.toMatchObject({ details: { duration: expect.any(Array) } });
+    await expect(
+      getAvailability({ query: { station: 'atlantis', date: daysAhead(5) } }),
+    ).rejects.toMatchObject({ details: { station: expect.any(Array) } });
   });
 
   it('summarises open start times per day for the date picker', async () => {
     const third = await insertChef(client, stationId, 'Chef 3');
-    await client.query(`UPDATE "Chef" SET active = false WHERE id = ANY($1::uuid[])`, [[...chefIds, third].slice(1)]);
+    await client.query(`UPDATE "Chef" SET active = false WHERE id = ANY($1::uuid[])`, [
+      [...chefIds, third].slice(1),
+    ]);
     const date = daysAhead(10);
     const customer = await insertCustomer(client, 'allday@example.com');
     await insertBooking(client, {
@@ -94,7 +143,9 @@ describe('availability', () => {
       durationMinutes: 480,
       bufferMinutes: 300,
     });
-    const { days } = await getAvailabilityDays({ query: { station: STATION, from: daysAhead(9), days: '3' } });
+    const { days } = await getAvailabilityDays({
+      query: { station: STATION, from: daysAhead(9), days: '3' },
+    });
     expect(days.map((day) => day.date)).toEqual([daysAhead(9), daysAhead(10), daysAhead(11)]);
     expect(days[0]!.openSlots).toBe(23);
     expect(days[1]!.openSlots).toBe(0);

@@ -1,14 +1,22 @@
 import { findActiveStation } from '../stations/find-active-station';
 import { addDays, todayInTimeZone } from '../time';
 import { fieldError, parseInput } from '../validation';
-import { ZAvailabilityDaysQuery, ZAvailabilityQuery, type TAvailability, type TAvailabilityDays } from './availability.schema';
+import {
+  ZAvailabilityDaysQuery,
+  ZAvailabilityQuery,
+  type TAvailability,
+  type TAvailabilityDays,
+} from './availability.schema';
 import { countFreeChefs } from './count-free-chefs';
 import { bookableStartTimes } from './start-times';
 
 const MAX_DAYS_AHEAD = 365;
 
 /** GET /api/availability: each bookable start time with the number of chefs free for the whole window. */
-export async function getAvailability(options: { query: unknown; now?: Date }): Promise<TAvailability> {
+export async function getAvailability(options: {
+  query: unknown;
+  now?: Date;
+}): Promise<TAvailability> {
   const now = options.now ?? new Date();
   const query = parseInput(ZAvailabilityQuery, options.query);
   const station = await findActiveStation(query.station);
@@ -32,13 +40,19 @@ export async function getAvailability(options: { query: unknown; now?: Date }): 
 }
 
 /** GET /api/availability/days: how many start times are open on each day (for the date picker). */
-export async function getAvailabilityDays(options: { query: unknown; now?: Date }): Promise<TAvailabilityDays> {
+export async function getAvailabilityDays(options: {
+  query: unknown;
+  now?: Date;
+}): Promise<TAvailabilityDays> {
   const now = options.now ?? new Date();
   const query = parseInput(ZAvailabilityDaysQuery, options.query);
   const station = await findActiveStation(query.station);
   assertDateInRange(query.from, todayInTimeZone(station.timezone, now), 'from');
   const dates = Array.from({ length: query.days }, (_, index) => addDays(query.from, index));
-  const startsByDate = dates.map((date) => ({ date, starts: bookableStartTimes(station, date, now) }));
+  const startsByDate = dates.map((date) => ({
+    date,
+    starts: bookableStartTimes(station, date, now),
+  }));
   const free = await countFreeChefs({
     stationId: station.id,
     starts: startsByDate.flatMap((day) => day.starts.map((start) => start.startsAt)),
@@ -55,5 +69,6 @@ export async function getAvailabilityDays(options: { query: unknown; now?: Date 
 
 export function assertDateInRange(date: string, today: string, field: string): void {
   if (date < today) throw fieldError(field, 'Choose a date from today on');
-  if (date > addDays(today, MAX_DAYS_AHEAD)) throw fieldError(field, 'We take bookings up to a year ahead');
+  if (date > addDays(today, MAX_DAYS_AHEAD))
+    throw fieldError(field, 'We take bookings up to a year ahead');
 }

@@ -3,10 +3,20 @@ import { formatMinutes, localToInstant } from '../time';
 
 export type StartTime = { time: string; startsAt: Date };
 
-type GridStation = Pick<Station, 'timezone' | 'serviceStartMinute' | 'serviceEndMinute' | 'slotIntervalMinutes' | 'minimumNoticeHours'>;
+type GridStation = Pick<
+  Station,
+  | 'timezone'
+  | 'serviceStartMinute'
+  | 'serviceEndMinute'
+  | 'slotIntervalMinutes'
+  | 'minimumNoticeHours'
+>;
 
 /** The earliest instant a new event may start: now plus the station's minimum notice. */
-export function earliestBookableStart(station: Pick<Station, 'minimumNoticeHours'>, now: Date): Date {
+export function earliestBookableStart(
+  station: Pick<Station, 'minimumNoticeHours'>,
+  now: Date,
+): Date {
   return new Date(now.getTime() + station.minimumNoticeHours * 3_600_000);
 }
 
@@ -17,7 +27,11 @@ export function earliestBookableStart(station: Pick<Station, 'minimumNoticeHours
 export function bookableStartTimes(station: GridStation, date: string, now: Date): StartTime[] {
   const earliest = earliestBookableStart(station, now).getTime();
   const times: StartTime[] = [];
-  for (let minute = station.serviceStartMinute; minute <= station.serviceEndMinute; minute += station.slotIntervalMinutes) {
+  for (
+    let minute = station.serviceStartMinute;
+    minute <= station.serviceEndMinute;
+    minute += station.slotIntervalMinutes
+  ) {
     const time = formatMinutes(minute);
     const startsAt = localToInstant({ date, time }, station.timezone);
     if (startsAt && startsAt.getTime() >= earliest) times.push({ time, startsAt });
@@ -26,7 +40,10 @@ export function bookableStartTimes(station: GridStation, date: string, now: Date
 }
 
 /** Whether HH:MM lies on the station's grid inside service hours. */
-export function isOnGrid(station: Pick<Station, 'serviceStartMinute' | 'serviceEndMinute' | 'slotIntervalMinutes'>, minute: number): boolean {
+export function isOnGrid(
+  station: Pick<Station, 'serviceStartMinute' | 'serviceEndMinute' | 'slotIntervalMinutes'>,
+  minute: number,
+): boolean {
   return (
     minute >= station.serviceStartMinute &&
     minute <= station.serviceEndMinute &&

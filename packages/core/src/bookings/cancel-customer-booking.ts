@@ -5,7 +5,12 @@ import { enqueueEmail } from '../notifications/enqueue-email';
 import { processOwedRefund } from '../payments/process-owed-refund';
 import { parseInput } from '../validation';
 import { ZCustomerProof, type TCancellationResult } from './customer-booking.schema';
-import { findCustomerBooking, paidCents, refundDeadline, toCustomerBooking } from './find-customer-booking';
+import {
+  findCustomerBooking,
+  paidCents,
+  refundDeadline,
+  toCustomerBooking,
+} from './find-customer-booking';
 
 /**
  * POST /api/bookings/REF/cancel. Cancels a pending or confirmed booking that has not
@@ -24,29 +29,56 @@ export async function cancelCustomerBooking(options: {
   const decided = await getDb().$transaction(async (tx) => {
     const booking = await findCustomerBooking(options.reference, proof, tx);
     if (booking.status !== 'PENDING_PAYMENT' && booking.status !== 'CONFIRMED') {
-      throw new AppError('CONFLICT', `This booking is ${booking.status.toLowerCase().replace('_', ' ')} and cannot be cancelled.`, {
-        reason: 'BAD_STATE',
-        status: booking.status,
-      });
+      throw new AppError(
+        'CONFLICT',
+        `This booking is ${booking.status.toLowerCase().replace('_', ' ')} and cannot be cancelled.`,
+        {
+          reason: 'BAD_STATE',
+          status: booking.status,
+        },
+      );
     }
     if (booking.startsAt <= now) {
-      throw new AppError('CONFLICT', 'This event has already started and cannot be cancelled online.', { reason: 'BAD_STATE' });
+      throw new AppError(
+        'CONFLICT',
+        'This event has already started and cannot be cancelled online.',
+        { reason: 'BAD_STATE' },
+      );
     }
     const paid = paidCents(booking);
     const deadline = refundDeadline(booking);
     const refund =
       paid === 0
-        ? { amountCents: 0, status: 'NONE' as const, reason: 'No payment was taken, so there is nothing to refund.' }
+        ? {
+            amountCents: 0,
+            status: 'NONE' as const,
+            reason: 'No payment was taken, so there is nothing to refund.',
+          }
         : now <= deadline
-          ? { amountCents: paid, status: 'PENDING' as 'PENDING' | 'REFUNDED', reason: `Cancelled at least ${booking.station.cancellationNoticeHours} hours before the event: your deposit will be refunded.` }
-          : { amountCents: 0, status: 'NOT_ELIGIBLE' as const, reason: `Cancelled less than ${booking.station.cancellationNoticeHours} hours before the event: the deposit is kept, per our policy.` };
+          ? {
+              amountCents: paid,
+              status: 'PENDING' as 'PENDING' | 'REFUNDED',
+              reason: `Cancelled at least ${booking.station.cancellationNoticeHours} hours before the event: your deposit will be refunded.`,
+            }
+          : {
+              amountCents: 0,
+              status: 'NOT_ELIGIBLE' as const,
+              reason: `Cancelled less than ${booking.station.cancellationNoticeHours} hours before the event: the deposit is kept, per our policy.`,
+            };
 
     const updated = await tx.booking.updateMany({
       where: { id: booking.id, version: booking.version },
-      data: { status: 'CANCELLED', cancelledAt: now, cancellationReason: 'Cancelled by the customer', version: { increment: 1 } },
+      data: {
+        status: 'CANCELLED',
+        cancelledAt: now,
+        cancellationReason: 'Cancelled by the customer',
+        version: { increment: 1 },
+      },
     });
     if (updated.count === 0) {
-      throw new AppError('CONFLICT', 'This booking just changed. Please reload and try again.', { reason: 'STALE_VERSION' });
+      throw new AppError('CONFLICT', 'This booking just changed. Please reload and try again.', {
+        reason: 'STALE_VERSION',
+      });
     }
     await enqueueEmail(tx, {
       kind: 'BOOKING_CANCELLED',
@@ -68,19 +100,46 @@ export async function cancelCustomerBooking(options: {
       requestId: options.requestId,
     });
     // Card deposits are refunded through the provider after commit; cash and checks by staff.
-    const cardRefunds = refund.status === 'PENDING' ? booking.payments.filter((payment) => payment.method === 'CARD' && payment.providerPaymentIntent && payment.amountCents > payment.refundedCents) : [];
+    const cardRefunds =
+      refund.status === 'PENDING'
+        ? booking.payments.filter(
+            (payment) =>
+              payment.method === 'CARD' &&
+              payment.providerPaymentIntent &&
+              payment.amountCents > payment.refundedCents,
+          )
+        : [];
     for (const payment of cardRefunds) {
-      await tx.payment.update({ where: { id: payment.id }, data: { refundRequestedCents: payment.amountCents } });
+      await tx.payment.update({
+        where: { id: payment.id },
+        data: { refundRequestedCents: payment.amountCents },
+      });
     }
-    return { reference: booking.reference, refund, cardRefundIds: cardRefunds.map((payment) => payment.id), allCard: cardRefunds.length > 0 && cardRefunds.length === booking.payments.filter((payment) => payment.status === 'SUCCEEDED').length };
+    return {
+      reference: booking.reference,
+      refund,
+      cardRefundIds: cardRefunds.map((payment) => payment.id),
+      allCard:
+        cardRefunds.length > 0 &&
+        cardRefunds.length ===
+          booking.payments.filter((payment) => payment.status === 'SUCCEEDED').length,
+    };
   });
 
-  const attempts = await Promise.all(decided.cardRefundIds.map((id) => processOwedRefund(id, options.requestId)));
+  const attempts = await Promise.all(
+    decided.cardRefundIds.map((id) => processOwedRefund(id, options.requestId)),
+  );
   const refunded = decided.allCard && attempts.every((attempt) => attempt.status === 'REFUNDED');
   const fresh = await findCustomerBooking(decided.reference, proof);
   return {
     booking: toCustomerBooking(fresh),
-    refund: refunded ? { ...decided.refund, status: 'REFUNDED', reason: `Your ${formatCents(decided.refund.amountCents)} deposit has been refunded to your card.` } : decided.refund,
+    refund: refunded
+      ? {
+          ...decided.refund,
+          status: 'REFUNDED',
+          reason: `Your ${formatCents(decided.refund.amountCents)} deposit has been refunded to your card.`,
+        }
+      : decided.refund,
   };
 }
 

@@ -1,7 +1,14 @@
 // Shared by the booking form (client-side validation) and POST /api/bookings: keep it client-safe.
 import { z } from 'zod';
 import { ZLocalDate, ZLocalTime } from '../availability/availability.schema';
-import { DEFAULT_DURATION_MINUTES, ZAdults, ZChildren, ZDurationMinutes, ZStationSlug, withPartySize } from '../pricing/quote.schema';
+import {
+  DEFAULT_DURATION_MINUTES,
+  ZAdults,
+  ZChildren,
+  ZDurationMinutes,
+  ZStationSlug,
+  withPartySize,
+} from '../pricing/quote.schema';
 import { sanitizeLine, sanitizeText } from '../validation/sanitize';
 
 export const SPECIAL_REQUESTS_MAX = 500;
@@ -23,7 +30,10 @@ export const ZCustomerContact = z.strictObject({
     .string({ error: 'Enter a phone number' })
     .trim()
     .regex(/^\+?[0-9][0-9 ().-]{5,22}[0-9]$/, 'Enter a phone number, e.g. +1 555 123 4567')
-    .refine((value) => value.replace(/\D/g, '').length >= 7, 'Enter a phone number, e.g. +1 555 123 4567'),
+    .refine(
+      (value) => value.replace(/\D/g, '').length >= 7,
+      'Enter a phone number, e.g. +1 555 123 4567',
+    ),
 });
 
 export const ZEventAddress = z.strictObject({
@@ -54,7 +64,14 @@ export const ZCreateBookingInput = withPartySize(
     specialRequests: z
       .string()
       .transform(sanitizeText)
-      .pipe(z.string().max(SPECIAL_REQUESTS_MAX, `Keep special requests under ${SPECIAL_REQUESTS_MAX} characters`))
+      .pipe(
+        z
+          .string()
+          .max(
+            SPECIAL_REQUESTS_MAX,
+            `Keep special requests under ${SPECIAL_REQUESTS_MAX} characters`,
+          ),
+      )
       .optional()
       .transform((value) => (value ? value : undefined)),
   }),

@@ -6,7 +6,16 @@ import { insertBooking, insertCustomer } from '../../test/factories';
 import { localToInstant } from '../time';
 import { createBooking, expireHolds } from '.';
 
-const created = (result: Awaited<ReturnType<typeof createBooking>>) => result.body as { reference: string; status: string; totalCents: number; depositCents: number; manageUrl: string; paymentUrl: string; holdExpiresAt: string };
+const created = (result: Awaited<ReturnType<typeof createBooking>>) =>
+  result.body as {
+    reference: string;
+    status: string;
+    totalCents: number;
+    depositCents: number;
+    manageUrl: string;
+    paymentUrl: string;
+    holdExpiresAt: string;
+  };
 
 describe('createBooking', () => {
   let client: pg.Client;
@@ -20,7 +29,10 @@ describe('createBooking', () => {
   });
 
   it('holds a chef, prices server-side and writes outbox + audit in one go', async () => {
-    const result = await createBooking({ input: bookingInput({ adults: 10, children: 2 }), requestId: 'req-create-1' });
+    const result = await createBooking({
+      input: bookingInput({ adults: 10, children: 2 }),
+      requestId: 'req-create-1',
+    });
     const body = created(result);
     expect(result.status).toBe(201);
     expect(body.reference).toMatch(/^HB-[A-Z2-9]{6}$/);
@@ -47,7 +59,13 @@ describe('createBooking', () => {
       status: 400,
       details: { totalCents: ['Unknown field'] },
     });
-    await expect(createBooking({ input: bookingInput({ customer: { name: 'A', email: 'a@example.com', phone: '+15550102000', vip: true } }) })).rejects.toMatchObject({
+    await expect(
+      createBooking({
+        input: bookingInput({
+          customer: { name: 'A', email: 'a@example.com', phone: '+15550102000', vip: true },
+        }),
+      }),
+    ).rejects.toMatchObject({
       details: { 'customer.vip': ['Unknown field'] },
     });
   });
@@ -60,8 +78,16 @@ describe('createBooking', () => {
     ['a party of 51', { adults: 45, children: 6 }, 'children'],
     ['a past date', { date: daysAhead(-2) }, 'date'],
     ['too little notice', { date: daysAhead(1) }, 'date'],
-    ['a bad e-mail', { customer: { name: 'Jo', email: 'not-an-email', phone: '+15550102000' } }, 'customer.email'],
-    ['a bad phone', { customer: { name: 'Jo', email: 'jo@example.com', phone: 'call me' } }, 'customer.phone'],
+    [
+      'a bad e-mail',
+      { customer: { name: 'Jo', email: 'not-an-email', phone: '+15550102000' } },
+      'customer.email',
+    ],
+    [
+      'a bad phone',
+      { customer: { name: 'Jo', email: 'jo@example.com', phone: 'call me' } },
+      'customer.phone',
+    ],
     ['a too-long request', { specialRequests: 'x'.repeat(501) }, 'specialRequests'],
     ['a short duration', { durationMinutes: 45 }, 'durationMinutes'],
     ['a missing address', { address: { city: 'X', postalCode: '10001' } }, 'address.line1'],
@@ -78,7 +104,11 @@ describe('createBooking', () => {
       await createBooking({
         input: bookingInput({
           specialRequests: '<script>alert(1)</script>No <b>shellfish</b>\u0007 please',
-          customer: { name: '  <i>Jo</i>  Tester ', email: ' JO.Mixed@Example.COM ', phone: '+1 555 010 2000' },
+          customer: {
+            name: '  <i>Jo</i>  Tester ',
+            email: ' JO.Mixed@Example.COM ',
+            phone: '+1 555 010 2000',
+          },
         }),
       }),
     );
@@ -86,13 +116,19 @@ describe('createBooking', () => {
       `SELECT b."specialRequests", c.name, c.email FROM "Booking" b JOIN "Customer" c ON c.id = b."customerId" WHERE reference = $1`,
       [body.reference],
     );
-    expect(rows[0]).toEqual({ specialRequests: 'alert(1)No shellfish please', name: 'Jo Tester', email: 'jo.mixed@example.com' });
+    expect(rows[0]).toEqual({
+      specialRequests: 'alert(1)No shellfish please',
+      name: 'Jo Tester',
+      email: 'jo.mixed@example.com',
+    });
   });
 
   it('refuses a second active booking for the same customer on the same date', async () => {
     const customer = { name: 'Jo', email: 'twice@example.com', phone: '+15550102000' };
     await createBooking({ input: bookingInput({ customer, time: '12:00' }) });
-    await expect(createBooking({ input: bookingInput({ customer, time: '19:00' }) })).rejects.toMatchObject({
+    await expect(
+      createBooking({ input: bookingInput({ customer, time: '19:00' }) }),
+    ).rejects.toMatchObject({
       status: 409,
       details: { reason: 'DUPLICATE_BOOKING' },
     });
@@ -108,7 +144,9 @@ describe('createBooking', () => {
     expect(second.body).toEqual(first.body);
     const { rows } = await client.query('SELECT count(*)::int AS count FROM "Booking"');
     expect(rows[0].count).toBe(1);
-    await expect(createBooking({ input: { ...input, adults: 7 }, idempotencyKey: 'key-0000000001' })).rejects.toMatchObject({
+    await expect(
+      createBooking({ input: { ...input, adults: 7 }, idempotencyKey: 'key-0000000001' }),
+    ).rejects.toMatchObject({
       status: 409,
       details: { reason: 'IDEMPOTENCY_MISMATCH' },
     });
@@ -116,7 +154,11 @@ describe('createBooking', () => {
 
   it('gives the same booking to concurrent requests sharing an Idempotency-Key', async () => {
     const input = bookingInput();
-    const results = await Promise.all(Array.from({ length: 5 }, () => createBooking({ input, idempotencyKey: 'key-concurrent-01' })));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        createBooking({ input, idempotencyKey: 'key-concurrent-01' }),
+      ),
+    );
     expect(new Set(results.map((result) => created(result).reference)).size).toBe(1);
     const { rows } = await client.query('SELECT count(*)::int AS count FROM "Booking"');
     expect(rows[0].count).toBe(1);
@@ -125,19 +167,34 @@ describe('createBooking', () => {
   it('assigns the least busy chef of the day', async () => {
     const customer = await insertCustomer(client, 'early@example.com');
     const date = daysAhead(10);
-    await insertBooking(client, { stationId, chefId: chefIds[0]!, customerId: customer, startsAt: localToInstant({ date, time: '11:00' }, 'America/New_York')!.toISOString() });
+    await insertBooking(client, {
+      stationId,
+      chefId: chefIds[0]!,
+      customerId: customer,
+      startsAt: localToInstant({ date, time: '11:00' }, 'America/New_York')!.toISOString(),
+    });
     const body = created(await createBooking({ input: bookingInput({ date, time: '19:00' }) }));
-    const { rows } = await client.query('SELECT "chefId" FROM "Booking" WHERE reference = $1', [body.reference]);
+    const { rows } = await client.query('SELECT "chefId" FROM "Booking" WHERE reference = $1', [
+      body.reference,
+    ]);
     expect(rows[0].chefId).toBe(chefIds[1]);
   });
 
   it('lets exactly as many concurrent requests win as there are free chefs; the rest get 409 SLOT_TAKEN', async () => {
-    const attempts = await Promise.allSettled(Array.from({ length: 12 }, () => createBooking({ input: bookingInput({ time: '17:00' }) })));
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 12 }, () => createBooking({ input: bookingInput({ time: '17:00' }) })),
+    );
     const winners = attempts.filter((attempt) => attempt.status === 'fulfilled');
-    const losers = attempts.filter((attempt): attempt is PromiseRejectedResult => attempt.status === 'rejected');
+    const losers = attempts.filter(
+      (attempt): attempt is PromiseRejectedResult => attempt.status === 'rejected',
+    );
     expect(winners).toHaveLength(2);
-    expect(losers.map((loser) => [loser.reason.status, loser.reason.details?.reason])).toEqual(Array(10).fill([409, 'SLOT_TAKEN']));
-    const { rows } = await client.query(`SELECT count(DISTINCT "chefId")::int AS chefs FROM "Booking" WHERE status = 'PENDING_PAYMENT'`);
+    expect(losers.map((loser) => [loser.reason.status, loser.reason.details?.reason])).toEqual(
+      Array(10).fill([409, 'SLOT_TAKEN']),
+    );
+    const { rows } = await client.query(
+      `SELECT count(DISTINCT "chefId")::int AS chefs FROM "Booking" WHERE status = 'PENDING_PAYMENT'`,
+    );
     expect(rows[0].chefs).toBe(2);
   });
 
@@ -145,19 +202,31 @@ describe('createBooking', () => {
     const date = daysAhead(10);
     const first = created(await createBooking({ input: bookingInput({ date, time: '18:00' }) }));
     await createBooking({ input: bookingInput({ date, time: '18:00' }) });
-    await expect(createBooking({ input: bookingInput({ date, time: '18:00' }) })).rejects.toMatchObject({ status: 409 });
-    await client.query(`UPDATE "Booking" SET "holdExpiresAt" = now() - interval '1 second' WHERE reference = $1`, [first.reference]);
+    await expect(
+      createBooking({ input: bookingInput({ date, time: '18:00' }) }),
+    ).rejects.toMatchObject({ status: 409 });
+    await client.query(
+      `UPDATE "Booking" SET "holdExpiresAt" = now() - interval '1 second' WHERE reference = $1`,
+      [first.reference],
+    );
     await createBooking({ input: bookingInput({ date, time: '18:00' }) });
-    const { rows } = await client.query(`SELECT status FROM "Booking" WHERE reference = $1`, [first.reference]);
+    const { rows } = await client.query(`SELECT status FROM "Booking" WHERE reference = $1`, [
+      first.reference,
+    ]);
     expect(rows[0].status).toBe('EXPIRED');
-    const audit = await client.query(`SELECT count(*)::int AS count FROM "AuditLog" WHERE action = 'booking.hold_expired'`);
+    const audit = await client.query(
+      `SELECT count(*)::int AS count FROM "AuditLog" WHERE action = 'booking.hold_expired'`,
+    );
     expect(audit.rows[0].count).toBe(1);
   });
 
   it('sweeps lapsed holds periodically', async () => {
     const body = created(await createBooking({ input: bookingInput() }));
     expect(await expireHolds()).toBe(0);
-    await client.query(`UPDATE "Booking" SET "holdExpiresAt" = now() - interval '1 second' WHERE reference = $1`, [body.reference]);
+    await client.query(
+      `UPDATE "Booking" SET "holdExpiresAt" = now() - interval '1 second' WHERE reference = $1`,
+      [body.reference],
+    );
     expect(await expireHolds()).toBe(1);
     expect(await expireHolds()).toBe(0);
   });

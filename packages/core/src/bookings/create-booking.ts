@@ -12,7 +12,11 @@ import { findActiveStation } from '../stations/find-active-station';
 import { localToInstant, parseLocalTime, todayInTimeZone } from '../time';
 import { fieldError, parseInput } from '../validation';
 import { generateBookingReference } from './booking-reference';
-import { ZCreateBookingInput, type TCreateBookingValues, type TCreatedBooking } from './create-booking.schema';
+import {
+  ZCreateBookingInput,
+  type TCreateBookingValues,
+  type TCreatedBooking,
+} from './create-booking.schema';
 import { expireHolds } from './expire-holds';
 import { claimIdempotencyKey, hashRequest, storeIdempotentResponse } from './idempotency';
 import { createManageToken, manageUrl, paymentUrl } from './manage-token';
@@ -20,7 +24,11 @@ import { createManageToken, manageUrl, paymentUrl } from './manage-token';
 const IDEMPOTENCY_SCOPE = 'booking.create';
 const MINUTE = 60_000;
 
-export type CreateBookingResult = { status: number; body: TCreatedBooking | Prisma.JsonValue; replayed: boolean };
+export type CreateBookingResult = {
+  status: number;
+  body: TCreatedBooking | Prisma.JsonValue;
+  replayed: boolean;
+};
 
 type Tx = Prisma.TransactionClient;
 
@@ -45,13 +53,17 @@ export async function createBooking(options: {
   const maxAttempts = 8;
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await getDb().$transaction((tx) => insertBooking(tx, { ...options, input, station, window, requestHash }), {
-        maxWait: 10_000,
-        timeout: 15_000,
-      });
+      return await getDb().$transaction(
+        (tx) => insertBooking(tx, { ...options, input, station, window, requestHash }),
+        {
+          maxWait: 10_000,
+          timeout: 15_000,
+        },
+      );
     } catch (error) {
       const translated = translateDatabaseError(error);
-      const lostRace = translated?.details?.reason === 'SLOT_TAKEN' || translated?.details?.reason === 'DUPLICATE';
+      const lostRace =
+        translated?.details?.reason === 'SLOT_TAKEN' || translated?.details?.reason === 'DUPLICATE';
       if (!lostRace || attempt >= maxAttempts) throw translated ?? error;
     }
   }
@@ -71,7 +83,11 @@ function resolveWindow(station: Station, input: TCreateBookingValues, now: Date)
     throw fieldError('date', `Please book at least ${station.minimumNoticeHours} hours ahead`);
   }
   const endsAt = new Date(startsAt.getTime() + input.durationMinutes * MINUTE);
-  return { startsAt, endsAt, blockedUntil: new Date(endsAt.getTime() + station.bufferMinutes * MINUTE) };
+  return {
+    startsAt,
+    endsAt,
+    blockedUntil: new Date(endsAt.getTime() + station.bufferMinutes * MINUTE),
+  };
 }
 
 async function insertBooking(
@@ -87,7 +103,12 @@ async function insertBooking(
 ): Promise<CreateBookingResult> {
   const { input, station, window } = context;
   if (context.idempotencyKey) {
-    const stored = await claimIdempotencyKey(tx, IDEMPOTENCY_SCOPE, context.idempotencyKey, context.requestHash);
+    const stored = await claimIdempotencyKey(
+      tx,
+      IDEMPOTENCY_SCOPE,
+      context.idempotencyKey,
+      context.requestHash,
+    );
     if (stored) return { status: stored.status, body: stored.body, replayed: true };
   }
   await expireHolds({ stationId: station.id, tx });
@@ -99,18 +120,28 @@ async function insertBooking(
     RETURNING id`;
   const eventDate = new Date(`${input.date}T00:00:00Z`);
   const duplicate = await tx.booking.findFirst({
-    where: { customerId: customer!.id, eventDate, status: { in: ['PENDING_PAYMENT', 'CONFIRMED'] } },
+    where: {
+      customerId: customer!.id,
+      eventDate,
+      status: { in: ['PENDING_PAYMENT', 'CONFIRMED'] },
+    },
     select: { reference: true },
   });
   if (duplicate) {
-    throw new AppError('CONFLICT', 'You already have a booking on this date. Manage it instead of booking twice.', {
-      reason: 'DUPLICATE_BOOKING',
-    });
+    throw new AppError(
+      'CONFLICT',
+      'You already have a booking on this date. Manage it instead of booking twice.',
+      {
+        reason: 'DUPLICATE_BOOKING',
+      },
+    );
   }
 
   const chefId = await pickChef(tx, station, input.date, window);
   if (!chefId) {
-    throw new AppError('CONFLICT', 'Sorry, that time was just taken. Please choose another time.', { reason: 'SLOT_TAKEN' });
+    throw new AppError('CONFLICT', 'Sorry, that time was just taken. Please choose another time.', {
+      reason: 'SLOT_TAKEN',
+    });
   }
   const quote = calculateQuote(station, input);
   const holdExpiresAt = new Date(Date.now() + station.holdMinutes * MINUTE);
@@ -167,17 +198,31 @@ async function insertBooking(
     entityType: 'Booking',
     entityId: booking.id,
     action: 'booking.created',
-    after: { reference: booking.reference, status: booking.status, startsAt: body.startsAt, chefId, totalCents: booking.totalCents },
+    after: {
+      reference: booking.reference,
+      status: booking.status,
+      startsAt: body.startsAt,
+      chefId,
+      totalCents: booking.totalCents,
+    },
     requestId: context.requestId,
   });
   if (context.idempotencyKey) {
-    await storeIdempotentResponse(tx, IDEMPOTENCY_SCOPE, context.idempotencyKey, { status: 201, body });
+    await storeIdempotentResponse(tx, IDEMPOTENCY_SCOPE, context.idempotencyKey, {
+      status: 201,
+      body,
+    });
   }
   return { status: 201, body, replayed: false };
 }
 
 /** The free chef with the fewest active events that day (ties: by name), or undefined. */
-async function pickChef(tx: Tx, station: Station, date: string, window: Window): Promise<string | undefined> {
+async function pickChef(
+  tx: Tx,
+  station: Station,
+  date: string,
+  window: Window,
+): Promise<string | undefined> {
   const [chef] = await tx.$queryRaw<{ id: string }[]>`
     SELECT c.id
       FROM "Chef" c

@@ -2,7 +2,13 @@ import { z } from 'zod';
 
 /** How a customer proves a booking is theirs: the e-mail it was made with, or the signed link token. */
 export const ZCustomerProof = z.union([
-  z.strictObject({ email: z.string().trim().toLowerCase().pipe(z.email('Enter the e-mail address you booked with')) }),
+  z.strictObject({
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.email('Enter the e-mail address you booked with')),
+  }),
   z.strictObject({ token: z.string().min(10).max(200) }),
 ]);
 export type TCustomerProof = z.infer<typeof ZCustomerProof>;
@@ -18,7 +24,12 @@ export const ZCustomerBooking = z.object({
   adults: z.number().int(),
   children: z.number().int(),
   customer: z.object({ name: z.string(), email: z.string() }),
-  address: z.object({ line1: z.string(), line2: z.string().nullable(), city: z.string(), postalCode: z.string() }),
+  address: z.object({
+    line1: z.string(),
+    line2: z.string().nullable(),
+    city: z.string(),
+    postalCode: z.string(),
+  }),
   specialRequests: z.string().nullable(),
   totalCents: z.number().int(),
   depositCents: z.number().int(),

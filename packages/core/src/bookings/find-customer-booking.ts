@@ -5,20 +5,35 @@ import { normalizeReference } from './booking-reference';
 import type { TCustomerBooking, TCustomerProof } from './customer-booking.schema';
 import { verifyManageToken } from './manage-token';
 
-const bookingInclude = { station: true, customer: true, payments: true } satisfies Prisma.BookingInclude;
+const bookingInclude = {
+  station: true,
+  customer: true,
+  payments: true,
+} satisfies Prisma.BookingInclude;
 export type BookingWithRelations = Prisma.BookingGetPayload<{ include: typeof bookingInclude }>;
 
 type Db = Pick<Prisma.TransactionClient, 'booking'>;
 
-const notFound = () => new AppError('NOT_FOUND', 'No booking matches that reference and e-mail address.');
+const notFound = () =>
+  new AppError('NOT_FOUND', 'No booking matches that reference and e-mail address.');
 
 /** The booking if the proof matches; the same 404 for a wrong reference, e-mail or token (no oracle). */
-export async function findCustomerBooking(reference: string, proof: TCustomerProof, db: Db = getDb()): Promise<BookingWithRelations> {
+export async function findCustomerBooking(
+  reference: string,
+  proof: TCustomerProof,
+  db: Db = getDb(),
+): Promise<BookingWithRelations> {
   const normalized = normalizeReference(reference);
   if (!normalized) throw notFound();
-  const booking = await db.booking.findUnique({ where: { reference: normalized }, include: bookingInclude });
+  const booking = await db.booking.findUnique({
+    where: { reference: normalized },
+    include: bookingInclude,
+  });
   if (!booking) throw notFound();
-  const owns = 'email' in proof ? booking.customer.email === proof.email : verifyManageToken(booking.reference, proof.token);
+  const owns =
+    'email' in proof
+      ? booking.customer.email === proof.email
+      : verifyManageToken(booking.reference, proof.token);
   if (!owns) throw notFound();
   return booking;
 }
@@ -38,7 +53,11 @@ export function toCustomerBooking(booking: BookingWithRelations): TCustomerBooki
   return {
     reference: booking.reference,
     status: booking.status,
-    station: { slug: booking.station.slug, name: booking.station.name, timezone: booking.station.timezone },
+    station: {
+      slug: booking.station.slug,
+      name: booking.station.name,
+      timezone: booking.station.timezone,
+    },
     date: booking.eventDate.toISOString().slice(0, 10),
     time: booking.startTime,
     startsAt: booking.startsAt.toISOString(),
@@ -46,13 +65,21 @@ export function toCustomerBooking(booking: BookingWithRelations): TCustomerBooki
     adults: booking.adults,
     children: booking.children,
     customer: { name: booking.customer.name, email: booking.customer.email },
-    address: { line1: booking.addressLine1, line2: booking.addressLine2, city: booking.city, postalCode: booking.postalCode },
+    address: {
+      line1: booking.addressLine1,
+      line2: booking.addressLine2,
+      city: booking.city,
+      postalCode: booking.postalCode,
+    },
     specialRequests: booking.specialRequests,
     totalCents: booking.totalCents,
     depositCents: booking.depositCents,
     paidCents: paidCents(booking),
-    holdExpiresAt: booking.status === 'PENDING_PAYMENT' ? (booking.holdExpiresAt?.toISOString() ?? null) : null,
-    cancellable: (booking.status === 'PENDING_PAYMENT' || booking.status === 'CONFIRMED') && booking.startsAt > new Date(),
+    holdExpiresAt:
+      booking.status === 'PENDING_PAYMENT' ? (booking.holdExpiresAt?.toISOString() ?? null) : null,
+    cancellable:
+      (booking.status === 'PENDING_PAYMENT' || booking.status === 'CONFIRMED') &&
+      booking.startsAt > new Date(),
     refundDeadline: refundDeadline(booking).toISOString(),
     cancelledAt: booking.cancelledAt?.toISOString() ?? null,
   };

@@ -3,7 +3,10 @@ import { ZCustomerProof, type TCustomerBooking } from './customer-booking.schema
 import { findCustomerBooking, toCustomerBooking } from './find-customer-booking';
 
 /** GET /api/bookings/REF?email=… or ?token=… */
-export async function getCustomerBooking(options: { reference: string; proof: unknown }): Promise<TCustomerBooking> {
+export async function getCustomerBooking(options: {
+  reference: string;
+  proof: unknown;
+}): Promise<TCustomerBooking> {
   const proof = parseInput(ZCustomerProof, options.proof);
   return toCustomerBooking(await findCustomerBooking(options.reference, proof));
 }

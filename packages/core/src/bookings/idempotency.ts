@@ -12,9 +12,13 @@ export type StoredResponse = { status: number; body: Prisma.JsonValue };
 export function parseIdempotencyKey(header: string | null): string | undefined {
   if (header === null) return undefined;
   if (!VALID_KEY.test(header)) {
-    throw new AppError('VALIDATION_FAILED', 'The Idempotency-Key header must be 8-200 letters, digits or -_:.', {
-      'Idempotency-Key': ['Invalid format'],
-    });
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'The Idempotency-Key header must be 8-200 letters, digits or -_:.',
+      {
+        'Idempotency-Key': ['Invalid format'],
+      },
+    );
   }
   return header;
 }
@@ -25,9 +29,15 @@ export function hashRequest(body: unknown): string {
     Array.isArray(value)
       ? value.map(canonical)
       : value && typeof value === 'object'
-        ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, canonical(v)]))
+        ? Object.fromEntries(
+            Object.entries(value)
+              .sort(([a], [b]) => a.localeCompare(b))
+              .map(([k, v]) => [k, canonical(v)]),
+          )
         : value;
-  return createHash('sha256').update(JSON.stringify(canonical(body))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(body)))
+    .digest('hex');
 }
 
 /**
@@ -35,7 +45,12 @@ export function hashRequest(body: unknown): string {
  * the same key waits on the unique index until the first commits, then gets its stored
  * response. Returns the stored response to replay, or undefined when this request owns the key.
  */
-export async function claimIdempotencyKey(tx: Tx, scope: string, key: string, requestHash: string): Promise<StoredResponse | undefined> {
+export async function claimIdempotencyKey(
+  tx: Tx,
+  scope: string,
+  key: string,
+  requestHash: string,
+): Promise<StoredResponse | undefined> {
   const inserted = await tx.$queryRaw<{ id: string }[]>`
     INSERT INTO "IdempotencyKey" (scope, key, "requestHash", "expiresAt")
     VALUES (${scope}, ${key}, ${requestHash}, ${new Date(Date.now() + KEY_TTL_MS)})
@@ -43,17 +58,31 @@ export async function claimIdempotencyKey(tx: Tx, scope: string, key: string, re
     RETURNING id`;
   if (inserted.length > 0) return undefined;
   const existing = await tx.idempotencyKey.findUnique({ where: { scope_key: { scope, key } } });
-  if (!existing) throw new AppError('CONFLICT', 'That request is being processed. Please retry in a moment.', { reason: 'IN_PROGRESS' });
+  if (!existing)
+    throw new AppError('CONFLICT', 'That request is being processed. Please retry in a moment.', {
+      reason: 'IN_PROGRESS',
+    });
   if (existing.requestHash !== requestHash) {
-    throw new AppError('CONFLICT', 'This Idempotency-Key was already used with a different request.', { reason: 'IDEMPOTENCY_MISMATCH' });
+    throw new AppError(
+      'CONFLICT',
+      'This Idempotency-Key was already used with a different request.',
+      { reason: 'IDEMPOTENCY_MISMATCH' },
+    );
   }
   if (existing.responseStatus === null) {
-    throw new AppError('CONFLICT', 'That request is being processed. Please retry in a moment.', { reason: 'IN_PROGRESS' });
+    throw new AppError('CONFLICT', 'That request is being processed. Please retry in a moment.', {
+      reason: 'IN_PROGRESS',
+    });
   }
   return { status: existing.responseStatus, body: existing.responseBody };
 }
 
-export async function storeIdempotentResponse(tx: Tx, scope: string, key: string, response: { status: number; body: Prisma.InputJsonValue }) {
+export async function storeIdempotentResponse(
+  tx: Tx,
+  scope: string,
+  key: string,
+  response: { status: number; body: Prisma.InputJsonValue },
+) {
   await tx.idempotencyKey.update({
     where: { scope_key: { scope, key } },
     data: { responseStatus: response.status, responseBody: response.body },

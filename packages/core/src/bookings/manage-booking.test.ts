@@ -6,9 +6,14 @@ import { cancelCustomerBooking, createBooking, getCustomerBooking } from '.';
 import { createManageToken, verifyManageToken } from './manage-token';
 
 async function book(email = 'owner@example.com') {
-  const result = await createBooking({ input: bookingInput({ customer: { name: 'Owner', email, phone: '+15550102000' } }) });
+  const result = await createBooking({
+    input: bookingInput({ customer: { name: 'Owner', email, phone: '+15550102000' } }),
+  });
   const body = result.body as { reference: string; manageUrl: string };
-  return { reference: body.reference, token: new URL(body.manageUrl, 'http://x').searchParams.get('token')! };
+  return {
+    reference: body.reference,
+    token: new URL(body.manageUrl, 'http://x').searchParams.get('token')!,
+  };
 }
 
 describe('manage booking', () => {
@@ -23,8 +28,17 @@ describe('manage booking', () => {
 
   it('shows the booking to its customer by e-mail (any case) or signed token', async () => {
     const { reference, token } = await book();
-    const byEmail = await getCustomerBooking({ reference: reference.toLowerCase(), proof: { email: 'OWNER@example.com' } });
-    expect(byEmail).toMatchObject({ reference, status: 'PENDING_PAYMENT', customer: { email: 'owner@example.com' }, time: '18:00', cancellable: true });
+    const byEmail = await getCustomerBooking({
+      reference: reference.toLowerCase(),
+      proof: { email: 'OWNER@example.com' },
+    });
+    expect(byEmail).toMatchObject({
+      reference,
+      status: 'PENDING_PAYMENT',
+      customer: { email: 'owner@example.com' },
+      time: '18:00',
+      cancellable: true,
+    });
     expect((await getCustomerBooking({ reference, proof: { token } })).reference).toBe(reference);
   });
 
@@ -36,7 +50,10 @@ describe('manage booking', () => {
       { reference: 'HB-ZZZZZZ', proof: { email: 'owner@example.com' } },
       { reference: 'not a ref', proof: { email: 'owner@example.com' } },
     ]) {
-      await expect(getCustomerBooking(attempt)).rejects.toMatchObject({ status: 404, message: 'No booking matches that reference and e-mail address.' });
+      await expect(getCustomerBooking(attempt)).rejects.toMatchObject({
+        status: 404,
+        message: 'No booking matches that reference and e-mail address.',
+      });
     }
   });
 
@@ -50,44 +67,74 @@ describe('manage booking', () => {
 
   it('cancels an unpaid booking, frees the chef, and records e-mail + audit', async () => {
     const { reference } = await book();
-    const result = await cancelCustomerBooking({ reference, input: { email: 'owner@example.com' } });
+    const result = await cancelCustomerBooking({
+      reference,
+      input: { email: 'owner@example.com' },
+    });
     expect(result.booking.status).toBe('CANCELLED');
-    expect(result.refund).toEqual({ amountCents: 0, status: 'NONE', reason: 'No payment was taken, so there is nothing to refund.' });
+    expect(result.refund).toEqual({
+      amountCents: 0,
+      status: 'NONE',
+      reason: 'No payment was taken, so there is nothing to refund.',
+    });
     const { rows } = await client.query(
       `SELECT (SELECT count(*)::int FROM "OutboxMessage" WHERE kind = 'BOOKING_CANCELLED') AS emails,
               (SELECT count(*)::int FROM "AuditLog" WHERE action = 'booking.cancelled') AS audits`,
     );
     expect(rows[0]).toEqual({ emails: 1, audits: 1 });
-    await expect(cancelCustomerBooking({ reference, input: { email: 'owner@example.com' } })).rejects.toMatchObject({ status: 409, details: { reason: 'BAD_STATE' } });
+    await expect(
+      cancelCustomerBooking({ reference, input: { email: 'owner@example.com' } }),
+    ).rejects.toMatchObject({ status: 409, details: { reason: 'BAD_STATE' } });
   });
 
   it('refunds a paid deposit only when cancelled before the station notice', async () => {
     const { reference } = await book();
-    await client.query(`UPDATE "Booking" SET status = 'CONFIRMED' WHERE reference = $1`, [reference]);
+    await client.query(`UPDATE "Booking" SET status = 'CONFIRMED' WHERE reference = $1`, [
+      reference,
+    ]);
     await client.query(
       `INSERT INTO "Payment" ("bookingId", "stationId", "amountCents", method, status, "updatedAt")
        SELECT id, $2, "depositCents", 'CARD', 'SUCCEEDED', now() FROM "Booking" WHERE reference = $1`,
       [reference, stationId],
     );
-    const { rows } = await client.query<{ startsAt: Date }>(`SELECT "startsAt" FROM "Booking" WHERE reference = $1`, [reference]);
+    const { rows } = await client.query<{ startsAt: Date }>(
+      `SELECT "startsAt" FROM "Booking" WHERE reference = $1`,
+      [reference],
+    );
     const startsAt = rows[0]!.startsAt.getTime();
-    const late = cancelCustomerBooking({ reference, input: { email: 'owner@example.com' }, now: new Date(startsAt - 47 * 3_600_000 - 59 * 60_000) });
-    await expect(late).resolves.toMatchObject({ refund: { amountCents: 0, status: 'NOT_ELIGIBLE' } });
+    const late = cancelCustomerBooking({
+      reference,
+      input: { email: 'owner@example.com' },
+      now: new Date(startsAt - 47 * 3_600_000 - 59 * 60_000),
+    });
+    await expect(late).resolves.toMatchObject({
+      refund: { amountCents: 0, status: 'NOT_ELIGIBLE' },
+    });
 
     const other = await book('second@example.com');
-    await client.query(`UPDATE "Booking" SET status = 'CONFIRMED' WHERE reference = $1`, [other.reference]);
+    await client.query(`UPDATE "Booking" SET status = 'CONFIRMED' WHERE reference = $1`, [
+      other.reference,
+    ]);
     await client.query(
       `INSERT INTO "Payment" ("bookingId", "stationId", "amountCents", method, status, "updatedAt")
        SELECT id, $2, "depositCents", 'CARD', 'SUCCEEDED', now() FROM "Booking" WHERE reference = $1`,
       [other.reference, stationId],
     );
-    const early = await cancelCustomerBooking({ reference: other.reference, input: { token: other.token }, now: new Date(startsAt - 48 * 3_600_000 - 60_000) });
+    const early = await cancelCustomerBooking({
+      reference: other.reference,
+      input: { token: other.token },
+      now: new Date(startsAt - 48 * 3_600_000 - 60_000),
+    });
     expect(early.refund).toMatchObject({ amountCents: 10000, status: 'PENDING' });
   });
 
   it('rejects a proof that is neither an e-mail nor a token', async () => {
     const { reference } = await book();
-    await expect(cancelCustomerBooking({ reference, input: { email: 'owner@example.com', admin: true } })).rejects.toMatchObject({ status: 400 });
-    await expect(getCustomerBooking({ reference, proof: {} })).rejects.toMatchObject({ status: 400 });
+    await expect(
+      cancelCustomerBooking({ reference, input: { email: 'owner@example.com', admin: true } }),
+    ).rejects.toMatchObject({ status: 400 });
+    await expect(getCustomerBooking({ reference, proof: {} })).rejects.toMatchObject({
+      status: 400,
+    });
   });
 });

@@ -5,7 +5,9 @@ import { getServerEnv } from '../env';
 const VALID_AFTER_EVENT_MS = 30 * 24 * 3_600_000;
 
 function sign(reference: string, expiresAtSeconds: number): string {
-  return createHmac('sha256', getServerEnv().BOOKING_TOKEN_SECRET).update(`${reference}.${expiresAtSeconds}`).digest('base64url');
+  return createHmac('sha256', getServerEnv().BOOKING_TOKEN_SECRET)
+    .update(`${reference}.${expiresAtSeconds}`)
+    .digest('base64url');
 }
 
 /** The signed token in a booking's manage link: `<expiry>.<HMAC(reference.expiry)>`. */

@@ -11,7 +11,10 @@ export async function checkDatabase(): Promise<{ database: 'up'; latencyMs: numb
     await Promise.race([
       getDb().$queryRaw`SELECT 1`,
       new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error('database readiness timed out')), READY_TIMEOUT_MS);
+        timer = setTimeout(
+          () => reject(new Error('database readiness timed out')),
+          READY_TIMEOUT_MS,
+        );
       }),
     ]);
   } catch {

@@ -23,7 +23,9 @@ describe('database constraints', () => {
 
   beforeEach(async () => {
     client = await connect();
-    await client.query('TRUNCATE "Payment", "Booking", "Chef", "Customer", "StaffUser", "Station" CASCADE');
+    await client.query(
+      'TRUNCATE "Payment", "Booking", "Chef", "Customer", "StaffUser", "Station" CASCADE',
+    );
     stationId = await insertStation(client);
     chefId = await insertChef(client, stationId);
     customerA = await insertCustomer(client, 'a@example.com');
@@ -33,63 +35,145 @@ describe('database constraints', () => {
 
   describe('no double booking (exclusion constraint, buffer included)', () => {
     it('refuses an overlapping active booking for the same chef with SQLSTATE 23P01', async () => {
-      await insertBooking(client, { stationId, chefId, customerId: customerA, startsAt: '2030-06-01T22:00:00Z' });
+      await insertBooking(client, {
+        stationId,
+        chefId,
+        customerId: customerA,
+        startsAt: '2030-06-01T22:00:00Z',
+      });
       const state = await sqlState(
-        insertBooking(client, { stationId, chefId, customerId: customerB, startsAt: '2030-06-01T23:00:00Z' }),
+        insertBooking(client, {
+          stationId,
+          chefId,
+          customerId: customerB,
+          startsAt: '2030-06-01T23:00:00Z',
+        }),
       );
       expect(state).toBe('23P01');
     });
 
-    it('refuses a booking that starts inside the previous event\'s travel buffer', async () => {
+    it("refuses a booking that starts inside the previous event's travel buffer", async () => {
       // 22:00–00:00 event + 60 min buffer blocks until 01:00.
-      await insertBooking(client, { stationId, chefId, customerId: customerA, startsAt: '2030-06-01T22:00:00Z' });
+      await insertBooking(client, {
+        stationId,
+        chefId,
+        customerId: customerA,
+        startsAt: '2030-06-01T22:00:00Z',
+      });
       const state = await sqlState(
-        insertBooking(client, { stationId, chefId, customerId: customerB, startsAt: '2030-06-02T00:30:00Z' }),
+        insertBooking(client, {
+          stationId,
+          chefId,
+          customerId: customerB,
+          startsAt: '2030-06-02T00:30:00Z',
+        }),
       );
       expect(state).toBe('23P01');
     });
 
     it('allows back-to-back bookings once the buffer has passed, and other chefs at the same time', async () => {
-      await insertBooking(client, { stationId, chefId, customerId: customerA, startsAt: '2030-06-01T22:00:00Z' });
-      await insertBooking(client, { stationId, chefId, customerId: customerB, startsAt: '2030-06-02T01:00:00Z' });
+      await insertBooking(client, {
+        stationId,
+        chefId,
+        customerId: customerA,
+        startsAt: '2030-06-01T22:00:00Z',
+      });
+      await insertBooking(client, {
+        stationId,
+        chefId,
+        customerId: customerB,
+        startsAt: '2030-06-02T01:00:00Z',
+      });
       const otherChef = await insertChef(client, stationId, 'Chef Other');
       const customerC = await insertCustomer(client, 'c@example.com');
-      await insertBooking(client, { stationId, chefId: otherChef, customerId: customerC, startsAt: '2030-06-01T22:00:00Z', status: 'PENDING_PAYMENT' });
+      await insertBooking(client, {
+        stationId,
+        chefId: otherChef,
+        customerId: customerC,
+        startsAt: '2030-06-01T22:00:00Z',
+        status: 'PENDING_PAYMENT',
+      });
       const { rows } = await client.query('SELECT count(*)::int AS count FROM "Booking"');
       expect(rows[0].count).toBe(3);
     });
 
     it('ignores cancelled and expired bookings', async () => {
-      await insertBooking(client, { stationId, chefId, customerId: customerA, startsAt: '2030-06-01T22:00:00Z', status: 'CANCELLED' });
-      await insertBooking(client, { stationId, chefId, customerId: customerA, startsAt: '2030-06-01T22:00:00Z', status: 'EXPIRED' });
-      await insertBooking(client, { stationId, chefId, customerId: customerB, startsAt: '2030-06-01T22:00:00Z' });
+      await insertBooking(client, {
+        stationId,
+        chefId,
+        customerId: customerA,
+        startsAt: '2030-06-01T22:00:00Z',
+        status: 'CANCELLED',
+      });
+      await insertBooking(client, {
+        stationId,
+        chefId,
+        customerId: customerA,
+        startsAt: '2030-06-01T22:00:00Z',
+        status: 'EXPIRED',
+      });
+      await insertBooking(client, {
+        stationId,
+        chefId,
+        customerId: customerB,
+        startsAt: '2030-06-01T22:00:00Z',
+      });
     });
 
     it('refuses re-activating a cancelled booking into a taken window', async () => {
-      const cancelled = await insertBooking(client, { stationId, chefId, customerId: customerA, startsAt: '2030-06-01T22:00:00Z', status: 'CANCELLED' });
-      await insertBooking(client, { stationId, chefId, customerId: customerB, startsAt: '2030-06-01T22:30:00Z' });
-      const state = await sqlState(client.query(`UPDATE "Booking" SET status = 'CONFIRMED' WHERE id = $1`, [cancelled]));
+      const cancelled = await insertBooking(client, {
+        stationId,
+        chefId,
+        customerId: customerA,
+        startsAt: '2030-06-01T22:00:00Z',
+        status: 'CANCELLED',
+      });
+      await insertBooking(client, {
+        stationId,
+        chefId,
+        customerId: customerB,
+        startsAt: '2030-06-01T22:30:00Z',
+      });
+      const state = await sqlState(
+        client.query(`UPDATE "Booking" SET status = 'CONFIRMED' WHERE id = $1`, [cancelled]),
+      );
       expect(state).toBe('23P01');
     });
 
     it('lets exactly one of 20 concurrent inserts for one chef window succeed', async () => {
       const customers = await Promise.all(
-        Array.from({ length: 20 }, (_, index) => insertCustomer(client, `racer${index}@example.com`)),
+        Array.from({ length: 20 }, (_, index) =>
+          insertCustomer(client, `racer${index}@example.com`),
+        ),
       );
       const clients = await Promise.all(customers.map(() => connect()));
       const results = await Promise.allSettled(
         clients.map((racer, index) =>
-          insertBooking(racer, { stationId, chefId, customerId: customers[index]!, startsAt: '2030-07-01T22:00:00Z' }),
+          insertBooking(racer, {
+            stationId,
+            chefId,
+            customerId: customers[index]!,
+            startsAt: '2030-07-01T22:00:00Z',
+          }),
         ),
       );
       await Promise.all(clients.map((racer) => racer.end()));
       expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
-      const failures = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
-      expect(failures.map((failure) => (failure.reason as { code: string }).code)).toEqual(Array(19).fill('23P01'));
+      const failures = results.filter(
+        (result): result is PromiseRejectedResult => result.status === 'rejected',
+      );
+      expect(failures.map((failure) => (failure.reason as { code: string }).code)).toEqual(
+        Array(19).fill('23P01'),
+      );
     });
 
     it('reaches Prisma callers as an error core translates to CONFLICT by SQLSTATE', async () => {
-      await insertBooking(client, { stationId, chefId, customerId: customerA, startsAt: '2030-06-01T22:00:00Z' });
+      await insertBooking(client, {
+        stationId,
+        chefId,
+        customerId: customerA,
+        startsAt: '2030-06-01T22:00:00Z',
+      });
       const startsAt = new Date('2030-06-01T23:00:00Z');
       const error = await getDb()
         .booking.create({
@@ -122,12 +206,28 @@ describe('database constraints', () => {
 
   it('keeps one active booking per customer per date (partial unique index)', async () => {
     const otherChef = await insertChef(client, stationId, 'Chef Other');
-    await insertBooking(client, { stationId, chefId, customerId: customerA, startsAt: '2030-06-01T16:00:00Z' });
+    await insertBooking(client, {
+      stationId,
+      chefId,
+      customerId: customerA,
+      startsAt: '2030-06-01T16:00:00Z',
+    });
     const state = await sqlState(
-      insertBooking(client, { stationId, chefId: otherChef, customerId: customerA, startsAt: '2030-06-01T22:00:00Z' }),
+      insertBooking(client, {
+        stationId,
+        chefId: otherChef,
+        customerId: customerA,
+        startsAt: '2030-06-01T22:00:00Z',
+      }),
     );
     expect(state).toBe('23505');
-    await insertBooking(client, { stationId, chefId: otherChef, customerId: customerA, startsAt: '2030-06-01T22:00:00Z', status: 'CANCELLED' });
+    await insertBooking(client, {
+      stationId,
+      chefId: otherChef,
+      customerId: customerA,
+      startsAt: '2030-06-01T22:00:00Z',
+      status: 'CANCELLED',
+    });
   });
 
   it.each([
@@ -138,7 +238,13 @@ describe('database constraints', () => {
     ['duration over 480 minutes', { durationMinutes: 481 }],
   ])('refuses a booking with %s (CHECK, 23514)', async (_label, overrides) => {
     const state = await sqlState(
-      insertBooking(client, { stationId, chefId, customerId: customerA, startsAt: '2030-06-01T16:00:00Z', ...overrides }),
+      insertBooking(client, {
+        stationId,
+        chefId,
+        customerId: customerA,
+        startsAt: '2030-06-01T16:00:00Z',
+        ...overrides,
+      }),
     );
     expect(state).toBe('23514');
   });
@@ -153,7 +259,12 @@ describe('database constraints', () => {
   });
 
   it('refuses negative money and refunds larger than the payment', async () => {
-    const bookingId = await insertBooking(client, { stationId, chefId, customerId: customerA, startsAt: '2030-06-01T16:00:00Z' });
+    const bookingId = await insertBooking(client, {
+      stationId,
+      chefId,
+      customerId: customerA,
+      startsAt: '2030-06-01T16:00:00Z',
+    });
     const insertPayment = (amount: number, refunded: number) =>
       client.query(
         `INSERT INTO "Payment" ("bookingId", "stationId", "amountCents", "refundedCents", method, "updatedAt")

@@ -80,7 +80,14 @@ export async function startEmbeddedPostgres(options: {
     persistent: options.persistent ?? true,
     createPostgresUser: isRoot(),
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'listen_addresses=localhost', '-c', 'max_connections=300', '-c', 'fsync=off'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=localhost',
+      '-c',
+      'max_connections=300',
+      '-c',
+      'fsync=off',
+    ],
     onLog: (message) => logger?.debug({ postgres: String(message).trim() }, 'postgres'),
     onError: (message) => logger?.debug({ postgres: String(message).trim() }, 'postgres'),
   });
@@ -100,7 +107,9 @@ export async function startEmbeddedPostgres(options: {
       const client = new pg.Client({ connectionString: url('postgres') });
       await client.connect();
       try {
-        const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+        const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+          database,
+        ]);
         if (!rowCount) {
           const from = template ? ` TEMPLATE ${pg.escapeIdentifier(template)}` : '';
           await client.query(`CREATE DATABASE ${pg.escapeIdentifier(database)}${from}`);
@@ -166,7 +175,10 @@ async function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
       promise,
       new Promise<never>((_, reject) => {
         timer = setTimeout(
-          () => reject(new EmbeddedPostgresError(`Timed out after ${START_TIMEOUT_MS / 1000}s ${what}.`)),
+          () =>
+            reject(
+              new EmbeddedPostgresError(`Timed out after ${START_TIMEOUT_MS / 1000}s ${what}.`),
+            ),
           START_TIMEOUT_MS,
         );
       }),

@@ -34,7 +34,9 @@ describe('migrate', () => {
         WHERE migration_name = '20261122000000_init'`,
     );
     await client.end();
-    const sql = readFileSync(path.join(migrationsDirectory(), '20261122000000_init', 'migration.sql'));
+    const sql = readFileSync(
+      path.join(migrationsDirectory(), '20261122000000_init', 'migration.sql'),
+    );
     expect(rows[0]).toMatchObject({
       migration_name: '20261122000000_init',
       checksum: createHash('sha256').update(sql).digest('hex'),
@@ -52,7 +54,9 @@ describe('migrate', () => {
     writeFileSync(file, `${readFileSync(file, 'utf8')}\n-- a sneaky edit\n`);
 
     await expect(migrate({ databaseUrl: url, migrationsDir: dir })).rejects.toThrow(MigrationError);
-    await expect(migrate({ databaseUrl: url, migrationsDir: dir })).rejects.toThrow(/was edited after it was applied/);
+    await expect(migrate({ databaseUrl: url, migrationsDir: dir })).rejects.toThrow(
+      /was edited after it was applied/,
+    );
   });
 
   it('rolls back a failing migration completely and records nothing', async () => {
@@ -63,7 +67,9 @@ describe('migrate', () => {
       path.join(dir, '20991231000000_broken', 'migration.sql'),
       'CREATE TABLE "Half" (id int);\nSELECT no_such_function();\n',
     );
-    await expect(migrate({ databaseUrl: url, migrationsDir: dir })).rejects.toThrow(/20991231000000_broken failed/);
+    await expect(migrate({ databaseUrl: url, migrationsDir: dir })).rejects.toThrow(
+      /20991231000000_broken failed/,
+    );
 
     const client = await connect(url);
     const names = await client.query('SELECT migration_name FROM "_prisma_migrations" ORDER BY 1');
@@ -79,6 +85,9 @@ describe('migrate', () => {
       migrate({ databaseUrl: url, migrationsDir: migrationsDirectory() }),
       migrate({ databaseUrl: url, migrationsDir: migrationsDirectory() }),
     ]);
-    expect(results.map((result) => result.applied.length).sort()).toEqual([0, ALL_MIGRATIONS.length]);
+    expect(results.map((result) => result.applied.length).sort()).toEqual([
+      0,
+      ALL_MIGRATIONS.length,
+    ]);
   });
 });

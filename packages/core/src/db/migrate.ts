@@ -29,7 +29,12 @@ export class MigrationError extends Error {
 export type MigrationResult = { applied: string[]; alreadyApplied: number };
 
 type LocalMigration = { name: string; sql: string; checksum: string };
-type AppliedRow = { migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null };
+type AppliedRow = {
+  migration_name: string;
+  checksum: string;
+  finished_at: Date | null;
+  rolled_back_at: Date | null;
+};
 
 /**
  * Applies prisma/migrations the way `prisma migrate deploy` does, without the native
@@ -74,13 +79,17 @@ export async function migrate(options: {
       options.logger?.info({ migration: migration.name }, 'migration applied');
       result.applied.push(migration.name);
     }
-    const unknown = [...applied.keys()].filter((name) => !local.some((migration) => migration.name === name));
+    const unknown = [...applied.keys()].filter(
+      (name) => !local.some((migration) => migration.name === name),
+    );
     if (unknown.length > 0) {
       options.logger?.warn({ migrations: unknown }, 'database has migrations that are not on disk');
     }
     return result;
   } finally {
-    await client.query('SELECT pg_advisory_unlock($1)', [PRISMA_MIGRATE_LOCK_KEY]).catch(() => undefined);
+    await client
+      .query('SELECT pg_advisory_unlock($1)', [PRISMA_MIGRATE_LOCK_KEY])
+      .catch(() => undefined);
     await client.end();
   }
 }

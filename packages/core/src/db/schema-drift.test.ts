@@ -6,7 +6,11 @@ import { connect } from '../../test/database';
 import { findRepoRoot } from './paths';
 
 /** How Prisma maps scalar types (with their @db attributes) to PostgreSQL column types. */
-function expectedColumnType(field: { type: string; nativeType?: readonly unknown[] | null; kind: string }): string {
+function expectedColumnType(field: {
+  type: string;
+  nativeType?: readonly unknown[] | null;
+  kind: string;
+}): string {
   const native = field.nativeType?.[0];
   if (field.kind === 'enum') return `USER-DEFINED:${field.type}`;
   switch (field.type) {
@@ -35,7 +39,13 @@ describe('schema.prisma and the migrated database', async () => {
 
   it('have the same tables, columns, types and nullability', async () => {
     const client = await connect();
-    const { rows } = await client.query<{ table_name: string; column_name: string; data_type: string; udt_name: string; is_nullable: string }>(
+    const { rows } = await client.query<{
+      table_name: string;
+      column_name: string;
+      data_type: string;
+      udt_name: string;
+      is_nullable: string;
+    }>(
       `SELECT table_name, column_name, data_type, udt_name, is_nullable
          FROM information_schema.columns
         WHERE table_schema = 'public' AND table_name NOT IN ('_prisma_migrations', 'rate_limits')`,
@@ -44,7 +54,8 @@ describe('schema.prisma and the migrated database', async () => {
 
     const actual = rows
       .map((row) => {
-        const type = row.data_type === 'USER-DEFINED' ? `USER-DEFINED:${row.udt_name}` : row.data_type;
+        const type =
+          row.data_type === 'USER-DEFINED' ? `USER-DEFINED:${row.udt_name}` : row.data_type;
         return `${row.table_name}.${row.column_name} ${type} ${row.is_nullable === 'YES' ? 'null' : 'not null'}`;
       })
       .sort();
@@ -52,7 +63,10 @@ describe('schema.prisma and the migrated database', async () => {
       .flatMap((model) =>
         model.fields
           .filter((field) => field.kind !== 'object')
-          .map((field) => `${model.dbName ?? model.name}.${field.dbName ?? field.name} ${expectedColumnType(field)} ${field.isRequired ? 'not null' : 'null'}`),
+          .map(
+            (field) =>
+              `${model.dbName ?? model.name}.${field.dbName ?? field.name} ${expectedColumnType(field)} ${field.isRequired ? 'not null' : 'null'}`,
+          ),
       )
       .sort();
     expect(actual).toEqual(expected);
@@ -66,7 +80,12 @@ describe('schema.prisma and the migrated database', async () => {
     );
     await client.end();
     const actual = Object.fromEntries(rows.map((row) => [row.name, row.values]));
-    const expected = Object.fromEntries(dmmf.datamodel.enums.map((e) => [e.dbName ?? e.name, e.values.map((v) => v.dbName ?? v.name)]));
+    const expected = Object.fromEntries(
+      dmmf.datamodel.enums.map((e) => [
+        e.dbName ?? e.name,
+        e.values.map((v) => v.dbName ?? v.name),
+      ]),
+    );
     expect(actual).toEqual(expected);
   });
 
@@ -79,7 +98,10 @@ describe('schema.prisma and the migrated database', async () => {
     await client.end();
     const expected = dmmf.datamodel.indexes
       .filter((index) => index.type === 'unique' || index.type === 'normal')
-      .map((index) => `${index.model}_${index.fields.map((field) => field.name).join('_')}_${index.type === 'unique' ? 'key' : 'idx'}`);
+      .map(
+        (index) =>
+          `${index.model}_${index.fields.map((field) => field.name).join('_')}_${index.type === 'unique' ? 'key' : 'idx'}`,
+      );
     expect(rows.map((row) => row.indexname).sort()).toEqual(expected.sort());
   });
 });

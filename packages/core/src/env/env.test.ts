@@ -5,7 +5,9 @@ describe('parseServerEnv', () => {
   it('rejects a malformed DATABASE_URL, naming the variable', () => {
     expect(() => parseServerEnv({ DATABASE_URL: 'not-a-url' })).toThrow(EnvError);
     expect(() => parseServerEnv({ DATABASE_URL: 'not-a-url' })).toThrow(/DATABASE_URL/);
-    expect(() => parseServerEnv({ DATABASE_URL: 'mysql://db.example.com/app' })).toThrow(/DATABASE_URL/);
+    expect(() => parseServerEnv({ DATABASE_URL: 'mysql://db.example.com/app' })).toThrow(
+      /DATABASE_URL/,
+    );
   });
 
   it('names every bad variable at once', () => {
@@ -22,24 +24,46 @@ describe('parseServerEnv', () => {
   });
 
   it('requires DATABASE_URL and BOOKING_TOKEN_SECRET in production', () => {
-    expect(() => parseServerEnv({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL is required in production/);
-    expect(() => parseServerEnv({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x', PAYMENT_SIMULATOR: 'true' })).toThrow(/BOOKING_TOKEN_SECRET is required/);
-    expect(() => parseServerEnv({ BOOKING_TOKEN_SECRET: 'short' })).toThrow(/BOOKING_TOKEN_SECRET must be at least 32/);
+    expect(() => parseServerEnv({ NODE_ENV: 'production' })).toThrow(
+      /DATABASE_URL is required in production/,
+    );
+    expect(() =>
+      parseServerEnv({
+        NODE_ENV: 'production',
+        DATABASE_URL: 'postgres://db/x',
+        PAYMENT_SIMULATOR: 'true',
+      }),
+    ).toThrow(/BOOKING_TOKEN_SECRET is required/);
+    expect(() => parseServerEnv({ BOOKING_TOKEN_SECRET: 'short' })).toThrow(
+      /BOOKING_TOKEN_SECRET must be at least 32/,
+    );
   });
 
   it('refuses the payment simulator in production unless explicitly enabled, and half-configured Stripe', () => {
-    const base = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x', BOOKING_TOKEN_SECRET: 'x'.repeat(32) };
+    const base = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://db/x',
+      BOOKING_TOKEN_SECRET: 'x'.repeat(32),
+    };
     expect(() => parseServerEnv(base)).toThrow(/STRIPE_SECRET_KEY is required in production/);
-    expect(parseServerEnv({ ...base, PAYMENT_SIMULATOR: 'true' }).STRIPE_SECRET_KEY).toBeUndefined();
-    expect(() => parseServerEnv({ STRIPE_SECRET_KEY: 'sk_test_1' })).toThrow(/STRIPE_WEBHOOK_SECRET must be set together/);
-    expect(() => parseServerEnv({ STRIPE_SECRET_KEY: 'pk_test_1', STRIPE_WEBHOOK_SECRET: 'whsec_1' })).toThrow(/STRIPE_SECRET_KEY must be a Stripe secret key/);
+    expect(
+      parseServerEnv({ ...base, PAYMENT_SIMULATOR: 'true' }).STRIPE_SECRET_KEY,
+    ).toBeUndefined();
+    expect(() => parseServerEnv({ STRIPE_SECRET_KEY: 'sk_test_1' })).toThrow(
+      /STRIPE_WEBHOOK_SECRET must be set together/,
+    );
+    expect(() =>
+      parseServerEnv({ STRIPE_SECRET_KEY: 'pk_test_1', STRIPE_WEBHOOK_SECRET: 'whsec_1' }),
+    ).toThrow(/STRIPE_SECRET_KEY must be a Stripe secret key/);
   });
 
   it('falls back to the embedded database outside production', () => {
     expect(parseServerEnv({ NODE_ENV: 'development' }).DATABASE_URL).toBe(
       'postgresql://hibachi:hibachi-local-dev@localhost:54329/hibachi',
     );
-    expect(parseServerEnv({ EMBEDDED_PG_PORT: '55000', DATABASE_URL: '' }).DATABASE_URL).toContain('localhost:55000');
+    expect(parseServerEnv({ EMBEDDED_PG_PORT: '55000', DATABASE_URL: '' }).DATABASE_URL).toContain(
+      'localhost:55000',
+    );
   });
 
   it('accepts any PostgreSQL URL', () => {

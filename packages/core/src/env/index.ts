@@ -6,16 +6,14 @@ export const EMBEDDED_DATABASE_NAME = 'hibachi';
 export const EMBEDDED_PG_USER = 'hibachi';
 export const EMBEDDED_PG_PASSWORD = 'hibachi-local-dev';
 
-const postgresUrl = z
-  .string()
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
-    } catch {
-      return false;
-    }
-  }, 'must be a postgres:// or postgresql:// URL with a host');
+const postgresUrl = z.string().refine((value) => {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}, 'must be a postgres:// or postgresql:// URL with a host');
 
 const optionalUrl = z.preprocess((value) => (value === '' ? undefined : value), z.url().optional());
 
@@ -29,10 +27,25 @@ export const ZServerEnv = z.object({
   /** HMAC key for the signed links in booking e-mails; required in production. */
   BOOKING_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Stripe: both keys switch deposits from the local simulator to Stripe Checkout. */
-  STRIPE_SECRET_KEY: z.preprocess((value) => (value === '' ? undefined : value), z.string().regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret key (sk_test_…)').optional()),
-  STRIPE_WEBHOOK_SECRET: z.preprocess((value) => (value === '' ? undefined : value), z.string().regex(/^whsec_\w+$/, 'must be a Stripe webhook secret (whsec_…)').optional()),
+  STRIPE_SECRET_KEY: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z
+      .string()
+      .regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret key (sk_test_…)')
+      .optional(),
+  ),
+  STRIPE_WEBHOOK_SECRET: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z
+      .string()
+      .regex(/^whsec_\w+$/, 'must be a Stripe webhook secret (whsec_…)')
+      .optional(),
+  ),
   /** The local payment simulator in production (demos only): without Stripe keys it is refused. */
-  PAYMENT_SIMULATOR: z.preprocess((value) => (value === '' ? undefined : value), z.enum(['true', 'false']).optional()),
+  PAYMENT_SIMULATOR: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.enum(['true', 'false']).optional(),
+  ),
   /** Another Stripe API base (tests point the real SDK at a local fake server). */
   STRIPE_API_URL: optionalUrl,
   /** The customer app's public address, for links that leave the site (Stripe return URLs). */
@@ -42,7 +55,10 @@ export const ZServerEnv = z.object({
   SENTRY_DSN: optionalUrl,
 });
 
-export type TServerEnv = z.infer<typeof ZServerEnv> & { DATABASE_URL: string; BOOKING_TOKEN_SECRET: string };
+export type TServerEnv = z.infer<typeof ZServerEnv> & {
+  DATABASE_URL: string;
+  BOOKING_TOKEN_SECRET: string;
+};
 
 /** Development-only signing key, so the quick start needs no configuration. Never valid in production. */
 const DEVELOPMENT_TOKEN_SECRET = 'development-only-booking-token-secret-change-me';
@@ -71,14 +87,25 @@ export function parseServerEnv(source: Record<string, string | undefined>): TSer
   const production = env.NODE_ENV === 'production';
   if (Boolean(env.STRIPE_SECRET_KEY) !== Boolean(env.STRIPE_WEBHOOK_SECRET)) {
     throw new EnvError([
-      { variable: env.STRIPE_SECRET_KEY ? 'STRIPE_WEBHOOK_SECRET' : 'STRIPE_SECRET_KEY', message: 'must be set together with the other Stripe key' },
+      {
+        variable: env.STRIPE_SECRET_KEY ? 'STRIPE_WEBHOOK_SECRET' : 'STRIPE_SECRET_KEY',
+        message: 'must be set together with the other Stripe key',
+      },
     ]);
   }
   const missing = [
-    !env.DATABASE_URL && production ? { variable: 'DATABASE_URL', message: 'is required in production' } : undefined,
-    !env.BOOKING_TOKEN_SECRET && production ? { variable: 'BOOKING_TOKEN_SECRET', message: 'is required in production' } : undefined,
+    !env.DATABASE_URL && production
+      ? { variable: 'DATABASE_URL', message: 'is required in production' }
+      : undefined,
+    !env.BOOKING_TOKEN_SECRET && production
+      ? { variable: 'BOOKING_TOKEN_SECRET', message: 'is required in production' }
+      : undefined,
     !env.STRIPE_SECRET_KEY && production && env.PAYMENT_SIMULATOR !== 'true'
-      ? { variable: 'STRIPE_SECRET_KEY', message: 'is required in production (or set PAYMENT_SIMULATOR=true for a demo where no money moves)' }
+      ? {
+          variable: 'STRIPE_SECRET_KEY',
+          message:
+            'is required in production (or set PAYMENT_SIMULATOR=true for a demo where no money moves)',
+        }
       : undefined,
   ].filter((issue): issue is { variable: string; message: string } => issue !== undefined);
   if (missing.length > 0) throw new EnvError(missing);

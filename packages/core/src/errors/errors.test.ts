@@ -4,19 +4,35 @@ import { AppError, toErrorResponse, translateDatabaseError } from '.';
 describe('error envelope', () => {
   it('maps each code to its status and writes the envelope with the request id', async () => {
     const cases: [ConstructorParameters<typeof AppError>[0], number][] = [
-      ['VALIDATION_FAILED', 400], ['UNAUTHENTICATED', 401], ['FORBIDDEN', 403], ['NOT_FOUND', 404], ['CONFLICT', 409],
-      ['PAYLOAD_TOO_LARGE', 413], ['UNSUPPORTED_MEDIA_TYPE', 415], ['RATE_LIMITED', 429], ['INTERNAL', 500], ['UNAVAILABLE', 503],
+      ['VALIDATION_FAILED', 400],
+      ['UNAUTHENTICATED', 401],
+      ['FORBIDDEN', 403],
+      ['NOT_FOUND', 404],
+      ['CONFLICT', 409],
+      ['PAYLOAD_TOO_LARGE', 413],
+      ['UNSUPPORTED_MEDIA_TYPE', 415],
+      ['RATE_LIMITED', 429],
+      ['INTERNAL', 500],
+      ['UNAVAILABLE', 503],
     ];
     for (const [code, status] of cases) {
-      const { response } = toErrorResponse(new AppError(code, 'msg', { field: ['bad'] }), 'req-12345678');
+      const { response } = toErrorResponse(
+        new AppError(code, 'msg', { field: ['bad'] }),
+        'req-12345678',
+      );
       expect(response.status).toBe(status);
       expect(response.headers.get('X-Request-Id')).toBe('req-12345678');
-      expect(await response.json()).toEqual({ error: { code, message: 'msg', details: { field: ['bad'] }, requestId: 'req-12345678' } });
+      expect(await response.json()).toEqual({
+        error: { code, message: 'msg', details: { field: ['bad'] }, requestId: 'req-12345678' },
+      });
     }
   });
 
   it('hides unknown errors behind a generic 500 without the message or stack', async () => {
-    const { response } = toErrorResponse(new Error('secret: password=hunter2 at db.ts:12'), 'req-12345678');
+    const { response } = toErrorResponse(
+      new Error('secret: password=hunter2 at db.ts:12'),
+      'req-12345678',
+    );
     expect(response.status).toBe(500);
     const text = await response.text();
     expect(text).not.toContain('hunter2');
@@ -25,21 +41,38 @@ describe('error envelope', () => {
   });
 
   it('passes extra headers such as Retry-After', () => {
-    const { response } = toErrorResponse(new AppError('RATE_LIMITED', 'Slow down', undefined, { 'Retry-After': '30' }), 'r-12345678');
+    const { response } = toErrorResponse(
+      new AppError('RATE_LIMITED', 'Slow down', undefined, { 'Retry-After': '30' }),
+      'r-12345678',
+    );
     expect(response.headers.get('Retry-After')).toBe('30');
   });
 });
 
 describe('translateDatabaseError', () => {
   it('finds the SQLSTATE however deep the driver adapter nests it', () => {
-    const prismaLike = { code: 'P2039', meta: { driverAdapterError: { cause: { originalCode: '23P01', originalMessage: 'conflicting key value violates exclusion constraint' } } } };
+    const prismaLike = {
+      code: 'P2039',
+      meta: {
+        driverAdapterError: {
+          cause: {
+            originalCode: '23P01',
+            originalMessage: 'conflicting key value violates exclusion constraint',
+          },
+        },
+      },
+    };
     expect(translateDatabaseError(prismaLike)?.code).toBe('CONFLICT');
     expect(translateDatabaseError({ code: '23505' })?.details).toEqual({ reason: 'DUPLICATE' });
   });
 
   it('maps unreachable databases to UNAVAILABLE and ignores everything else', () => {
-    expect(translateDatabaseError(Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }))?.status).toBe(503);
-    expect(translateDatabaseError({ cause: { kind: 'DatabaseNotReachable' } })?.code).toBe('UNAVAILABLE');
+    expect(
+      translateDatabaseError(Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }))?.status,
+    ).toBe(503);
+    expect(translateDatabaseError({ cause: { kind: 'DatabaseNotReachable' } })?.code).toBe(
+      'UNAVAILABLE',
+    );
     expect(translateDatabaseError(new Error('boom'))).toBeUndefined();
     expect(translateDatabaseError('text')).toBeUndefined();
   });

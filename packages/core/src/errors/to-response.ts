@@ -20,10 +20,14 @@ export function errorEnvelope(error: AppError, requestId: string): ErrorEnvelope
  * Any thrown value → the JSON error envelope. Unknown errors become a generic 500
  * (or 503 when the database is unreachable) with no stack trace or message leaked.
  */
-export function toErrorResponse(error: unknown, requestId: string): { appError: AppError; response: Response } {
+export function toErrorResponse(
+  error: unknown,
+  requestId: string,
+): { appError: AppError; response: Response } {
   const appError = isAppError(error)
     ? error
-    : (translateDatabaseError(error) ?? new AppError('INTERNAL', 'Something went wrong on our side. Please try again.'));
+    : (translateDatabaseError(error) ??
+      new AppError('INTERNAL', 'Something went wrong on our side. Please try again.'));
   const response = Response.json(errorEnvelope(appError, requestId), {
     status: appError.status,
     headers: { 'X-Request-Id': requestId, 'Cache-Control': 'no-store', ...appError.headers },

@@ -33,19 +33,30 @@ const CONNECTION_ERROR_CODES = new Set([
 export function translateDatabaseError(error: unknown): AppError | undefined {
   const codes = collectCodes(error);
   if (codes.has('23P01')) {
-    return new AppError('CONFLICT', 'That time was just taken. Please choose another time.', { reason: 'SLOT_TAKEN' });
+    return new AppError('CONFLICT', 'That time was just taken. Please choose another time.', {
+      reason: 'SLOT_TAKEN',
+    });
   }
   if (codes.has('23505')) {
-    return new AppError('CONFLICT', 'This conflicts with an existing record.', { reason: 'DUPLICATE' });
+    return new AppError('CONFLICT', 'This conflicts with an existing record.', {
+      reason: 'DUPLICATE',
+    });
   }
   if ([...codes].some((code) => CONNECTION_ERROR_CODES.has(code) || code.startsWith('08'))) {
-    return new AppError('UNAVAILABLE', 'The service is temporarily unavailable. Please try again shortly.');
+    return new AppError(
+      'UNAVAILABLE',
+      'The service is temporarily unavailable. Please try again shortly.',
+    );
   }
   return undefined;
 }
 
 /** Walks an error and its causes (Prisma wraps driver errors several levels deep) collecting codes. */
-function collectCodes(error: unknown, seen = new Set<unknown>(), codes = new Set<string>()): Set<string> {
+function collectCodes(
+  error: unknown,
+  seen = new Set<unknown>(),
+  codes = new Set<string>(),
+): Set<string> {
   if (error === null || typeof error !== 'object' || seen.has(error)) return codes;
   seen.add(error);
   const record = error as Record<string, unknown>;

@@ -3,5 +3,8 @@ import { createRouteHandler } from './route-handler';
 
 /** Catch-all for unknown /api paths: the 404 envelope rather than an HTML page. */
 export const apiNotFoundHandler = createRouteHandler(async (request) => {
-  throw new AppError('NOT_FOUND', `No API route for ${request.method} ${new URL(request.url).pathname}.`);
+  throw new AppError(
+    'NOT_FOUND',
+    `No API route for ${request.method} ${new URL(request.url).pathname}.`,
+  );
 });

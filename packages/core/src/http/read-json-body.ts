@@ -3,7 +3,10 @@ import { AppError } from '../errors';
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
 
 /** Reads a JSON body with a size cap and a content-type check: 415, 413 and 400 as the contract says. */
-export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BODY_BYTES): Promise<unknown> {
+export async function readJsonBody(
+  request: Request,
+  maxBytes = MAX_JSON_BODY_BYTES,
+): Promise<unknown> {
   const contentType = request.headers.get('content-type') ?? '';
   if (!/^application\/([a-z.+-]+\+)?json\b/i.test(contentType)) {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.');
@@ -12,12 +15,17 @@ export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BODY_BY
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new AppError('VALIDATION_FAILED', 'The request body is not valid JSON.', { body: ['Invalid JSON'] });
+    throw new AppError('VALIDATION_FAILED', 'The request body is not valid JSON.', {
+      body: ['Invalid JSON'],
+    });
   }
 }
 
 /** The body as text, exactly as sent (webhook signatures cover the raw bytes), with a size cap. */
-export async function readRawBody(request: Request, maxBytes = MAX_JSON_BODY_BYTES): Promise<string> {
+export async function readRawBody(
+  request: Request,
+  maxBytes = MAX_JSON_BODY_BYTES,
+): Promise<string> {
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > maxBytes) throw tooLarge(maxBytes);
   const reader = request.body?.getReader();

@@ -32,12 +32,20 @@ export function createRouteHandler<Params = Record<string, never>>(
       const result = toErrorResponse(error, requestId);
       response = result.response;
       if (result.appError.status >= 500) {
-        logger.error({ error: describeError(error), path, method: request.method }, 'request failed');
+        logger.error(
+          { error: describeError(error), path, method: request.method },
+          'request failed',
+        );
       }
     }
     response.headers.set('X-Request-Id', requestId);
     logger.info(
-      { method: request.method, path, status: response.status, ms: Math.round(performance.now() - started) },
+      {
+        method: request.method,
+        path,
+        status: response.status,
+        ms: Math.round(performance.now() - started),
+      },
       'request',
     );
     return response;

@@ -24,7 +24,9 @@ export const REDACTED_KEYS = [
 
 const redactPaths = REDACTED_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]);
 
-export function createLogger(options: { level?: string; destination?: pino.DestinationStream } = {}): Logger {
+export function createLogger(
+  options: { level?: string; destination?: pino.DestinationStream } = {},
+): Logger {
   const level = options.level ?? safeLogLevel();
   const config: pino.LoggerOptions = {
     level,

@@ -18,17 +18,28 @@ describe('logger', () => {
     const { lines, logger } = capture();
     logger.info({ requestId: 'r1', status: 200 }, 'request');
     const line = JSON.parse(lines[0]!);
-    expect(line).toMatchObject({ level: 'info', msg: 'request', requestId: 'r1', status: 200, service: 'hibachi' });
+    expect(line).toMatchObject({
+      level: 'info',
+      msg: 'request',
+      requestId: 'r1',
+      status: 200,
+      service: 'hibachi',
+    });
   });
 
   it('redacts personal data and secrets wherever they appear', () => {
     const { lines, logger } = capture();
     logger.info(
-      { email: 'jo@example.com', booking: { phone: '+15551234567', customer: { name: 'Jo' } }, headers: { authorization: 'Bearer x', cookie: 'sid=1' } },
+      {
+        email: 'jo@example.com',
+        booking: { phone: '+15551234567', customer: { name: 'Jo' } },
+        headers: { authorization: 'Bearer x', cookie: 'sid=1' },
+      },
       'something',
     );
     const text = lines.join('');
-    for (const secret of ['jo@example.com', '+15551234567', 'Jo"', 'Bearer x', 'sid=1']) expect(text).not.toContain(secret);
+    for (const secret of ['jo@example.com', '+15551234567', 'Jo"', 'Bearer x', 'sid=1'])
+      expect(text).not.toContain(secret);
     expect(text).toContain('[redacted]');
   });
 });

@@ -10,19 +10,38 @@ type Tx = Prisma.TransactionClient;
  * amount_refunded (so redelivery and reordering converge). A refund for a payment not
  * recorded yet is refused with 409, so the provider redelivers after the completion.
  */
-export async function applyChargeRefunded(tx: Tx, charge: Stripe.Charge, requestId?: string): Promise<void> {
-  const paymentIntent = typeof charge.payment_intent === 'string' ? charge.payment_intent : charge.payment_intent?.id;
-  const payment = paymentIntent ? await tx.payment.findUnique({ where: { providerPaymentIntent: paymentIntent } }) : null;
+export async function applyChargeRefunded(
+  tx: Tx,
+  charge: Stripe.Charge,
+  requestId?: string,
+): Promise<void> {
+  const paymentIntent =
+    typeof charge.payment_intent === 'string' ? charge.payment_intent : charge.payment_intent?.id;
+  const payment = paymentIntent
+    ? await tx.payment.findUnique({ where: { providerPaymentIntent: paymentIntent } })
+    : null;
   if (!payment) {
-    throw new AppError('CONFLICT', 'Refund for a payment that is not recorded yet; deliver it again later.', { reason: 'OUT_OF_ORDER' });
+    throw new AppError(
+      'CONFLICT',
+      'Refund for a payment that is not recorded yet; deliver it again later.',
+      { reason: 'OUT_OF_ORDER' },
+    );
   }
-  const refundedCents = Math.min(payment.amountCents, Math.max(payment.refundedCents, charge.amount_refunded));
+  const refundedCents = Math.min(
+    payment.amountCents,
+    Math.max(payment.refundedCents, charge.amount_refunded),
+  );
   await tx.payment.update({
     where: { id: payment.id },
     data: {
       refundedCents,
       refundRequestedCents: Math.max(payment.refundRequestedCents, refundedCents),
-      status: refundedCents >= payment.amountCents ? 'REFUNDED' : refundedCents > 0 ? 'PARTIALLY_REFUNDED' : payment.status,
+      status:
+        refundedCents >= payment.amountCents
+          ? 'REFUNDED'
+          : refundedCents > 0
+            ? 'PARTIALLY_REFUNDED'
+            : payment.status,
       lastRefundError: null,
     },
   });

@@ -14,14 +14,27 @@ export type CheckoutOutcome = 'CONFIRMED' | 'ALREADY_CONFIRMED' | 'REFUND_OWED' 
  * exclusion constraint has the last word); otherwise, or when the booking was
  * cancelled meanwhile or already paid, the money is marked as owed back.
  */
-export async function applyCheckoutCompleted(tx: Tx, session: Stripe.Checkout.Session, requestId?: string): Promise<{ outcome: CheckoutOutcome; paymentId?: string }> {
+export async function applyCheckoutCompleted(
+  tx: Tx,
+  session: Stripe.Checkout.Session,
+  requestId?: string,
+): Promise<{ outcome: CheckoutOutcome; paymentId?: string }> {
   const bookingId = session.metadata?.bookingId;
-  if (!bookingId || session.payment_status !== 'paid' || !session.amount_total) return { outcome: 'IGNORED' };
-  const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Booking" WHERE id = ${bookingId}::uuid FOR UPDATE`;
+  if (!bookingId || session.payment_status !== 'paid' || !session.amount_total)
+    return { outcome: 'IGNORED' };
+  const [locked] = await tx.$queryRaw<
+    { id: string }[]
+  >`SELECT id FROM "Booking" WHERE id = ${bookingId}::uuid FOR UPDATE`;
   if (!locked) return { outcome: 'IGNORED' };
-  const booking = await tx.booking.findUniqueOrThrow({ where: { id: bookingId }, include: { customer: true, station: true, payments: true } });
+  const booking = await tx.booking.findUniqueOrThrow({
+    where: { id: bookingId },
+    include: { customer: true, station: true, payments: true },
+  });
 
-  const paymentIntent = typeof session.payment_intent === 'string' ? session.payment_intent : (session.payment_intent?.id ?? null);
+  const paymentIntent =
+    typeof session.payment_intent === 'string'
+      ? session.payment_intent
+      : (session.payment_intent?.id ?? null);
   const payment = await tx.payment.upsert({
     where: { providerRef: session.id },
     create: {
@@ -33,18 +46,30 @@ export async function applyCheckoutCompleted(tx: Tx, session: Stripe.Checkout.Se
       providerRef: session.id,
       providerPaymentIntent: paymentIntent,
     },
-    update: { amountCents: session.amount_total, status: 'SUCCEEDED', providerPaymentIntent: paymentIntent },
+    update: {
+      amountCents: session.amount_total,
+      status: 'SUCCEEDED',
+      providerPaymentIntent: paymentIntent,
+    },
   });
-  const alreadyPaid = booking.payments.some((other) => other.id !== payment.id && other.method === 'CARD' && other.status === 'SUCCEEDED');
+  const alreadyPaid = booking.payments.some(
+    (other) => other.id !== payment.id && other.method === 'CARD' && other.status === 'SUCCEEDED',
+  );
 
   let confirmed = false;
   if (booking.status === 'PENDING_PAYMENT' && !alreadyPaid) {
-    await tx.booking.update({ where: { id: bookingId }, data: { status: 'CONFIRMED', holdExpiresAt: null, version: { increment: 1 } } });
+    await tx.booking.update({
+      where: { id: bookingId },
+      data: { status: 'CONFIRMED', holdExpiresAt: null, version: { increment: 1 } },
+    });
     confirmed = true;
   } else if (booking.status === 'EXPIRED' && !alreadyPaid) {
     const chefId = await findFreeChef(tx, booking);
     if (chefId) {
-      await tx.booking.update({ where: { id: bookingId }, data: { status: 'CONFIRMED', chefId, holdExpiresAt: null, version: { increment: 1 } } });
+      await tx.booking.update({
+        where: { id: bookingId },
+        data: { status: 'CONFIRMED', chefId, holdExpiresAt: null, version: { increment: 1 } },
+      });
       confirmed = true;
     }
   } else if (booking.status === 'CONFIRMED' && !alreadyPaid) {
@@ -56,7 +81,11 @@ export async function applyCheckoutCompleted(tx: Tx, session: Stripe.Checkout.Se
       kind: 'BOOKING_CONFIRMATION',
       recipient: booking.customer.email,
       subject: `Confirmed: your hibachi chef for ${booking.reference}`,
-      payload: { reference: booking.reference, status: 'CONFIRMED', depositCents: session.amount_total },
+      payload: {
+        reference: booking.reference,
+        status: 'CONFIRMED',
+        depositCents: session.amount_total,
+      },
       bookingId,
       stationId: booking.stationId,
     });
@@ -73,8 +102,15 @@ export async function applyCheckoutCompleted(tx: Tx, session: Stripe.Checkout.Se
     return { outcome: 'CONFIRMED', paymentId: payment.id };
   }
 
-  await tx.payment.update({ where: { id: payment.id }, data: { refundRequestedCents: payment.amountCents } });
-  const reason = alreadyPaid ? 'The deposit was paid twice.' : booking.status === 'EXPIRED' ? 'The hold expired and the time was taken before payment arrived.' : `The booking was already ${booking.status.toLowerCase().replace('_', ' ')}.`;
+  await tx.payment.update({
+    where: { id: payment.id },
+    data: { refundRequestedCents: payment.amountCents },
+  });
+  const reason = alreadyPaid
+    ? 'The deposit was paid twice.'
+    : booking.status === 'EXPIRED'
+      ? 'The hold expired and the time was taken before payment arrived.'
+      : `The booking was already ${booking.status.toLowerCase().replace('_', ' ')}.`;
   await enqueueEmail(tx, {
     kind: 'REFUND_ISSUED',
     recipient: booking.customer.email,
@@ -96,7 +132,10 @@ export async function applyCheckoutCompleted(tx: Tx, session: Stripe.Checkout.Se
 }
 
 /** The booking's own chef if still free for its window, else any free chef of the station. */
-async function findFreeChef(tx: Tx, booking: { chefId: string; stationId: string; startsAt: Date; blockedUntil: Date }): Promise<string | undefined> {
+async function findFreeChef(
+  tx: Tx,
+  booking: { chefId: string; stationId: string; startsAt: Date; blockedUntil: Date },
+): Promise<string | undefined> {
   const [chef] = await tx.$queryRaw<{ id: string }[]>`
     SELECT c.id FROM "Chef" c
      WHERE c."stationId" = ${booking.stationId}::uuid AND c.active

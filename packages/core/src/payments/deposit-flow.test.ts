@@ -5,7 +5,12 @@ import type pg from 'pg';
 import { connect } from '../../test/database';
 import { bookingInput, resetStation } from '../../test/booking-fixtures';
 import { cancelCustomerBooking, createBooking } from '../bookings';
-import { processAllOwedRefunds, processOwedRefund, simulateCheckout, startDepositCheckout } from '.';
+import {
+  processAllOwedRefunds,
+  processOwedRefund,
+  simulateCheckout,
+  startDepositCheckout,
+} from '.';
 import type { PaymentProvider } from './payment-provider';
 import { createStripeClient } from './stripe-client';
 import { createStripeProvider } from './stripe-provider';
@@ -13,14 +18,28 @@ import { createStripeProvider } from './stripe-provider';
 const globalForPayments = globalThis as unknown as { hibachiPaymentProvider?: PaymentProvider };
 
 async function heldBooking() {
-  const body = (await createBooking({ input: bookingInput() })).body as { reference: string; manageUrl: string };
-  return { reference: body.reference, token: new URL(body.manageUrl, 'http://x').searchParams.get('token')! };
+  const body = (await createBooking({ input: bookingInput() })).body as {
+    reference: string;
+    manageUrl: string;
+  };
+  return {
+    reference: body.reference,
+    token: new URL(body.manageUrl, 'http://x').searchParams.get('token')!,
+  };
 }
 
-async function payWithSimulator(reference: string, token: string, outcome: 'pay' | 'decline' = 'pay') {
+async function payWithSimulator(
+  reference: string,
+  token: string,
+  outcome: 'pay' | 'decline' = 'pay',
+) {
   const { url } = await startDepositCheckout({ input: { reference, token } });
   const session = new URL(url, 'http://x').searchParams.get('session')!;
-  return { url, session, result: await simulateCheckout({ input: { reference, token, session, outcome } }) };
+  return {
+    url,
+    session,
+    result: await simulateCheckout({ input: { reference, token, session, outcome } }),
+  };
 }
 
 describe('deposit payment with the local simulator', () => {
@@ -35,34 +54,61 @@ describe('deposit payment with the local simulator', () => {
   it('opens a simulator checkout for a held booking and records a pending card payment', async () => {
     const { reference, token } = await heldBooking();
     const { url } = await startDepositCheckout({ input: { reference, token } });
-    expect(url).toMatch(new RegExp(`^/pay/${reference}/simulator\\?session=cs_sim_[0-9a-f]{24}&token=`));
-    const { rows } = await client.query(`SELECT p.status, p.method, p."amountCents" FROM "Payment" p JOIN "Booking" b ON b.id = p."bookingId" WHERE b.reference = $1`, [reference]);
+    expect(url).toMatch(
+      new RegExp(`^/pay/${reference}/simulator\\?session=cs_sim_[0-9a-f]{24}&token=`),
+    );
+    const { rows } = await client.query(
+      `SELECT p.status, p.method, p."amountCents" FROM "Payment" p JOIN "Booking" b ON b.id = p."bookingId" WHERE b.reference = $1`,
+      [reference],
+    );
     expect(rows).toEqual([{ status: 'PENDING', method: 'CARD', amountCents: 10000 }]);
   });
 
   it('refuses checkout for an expired hold, a confirmed booking or a forged token', async () => {
     const { reference, token } = await heldBooking();
-    await expect(startDepositCheckout({ input: { reference, token: `${token.slice(0, -2)}xx` } })).rejects.toMatchObject({ status: 404 });
-    await client.query(`UPDATE "Booking" SET "holdExpiresAt" = now() - interval '1 second' WHERE reference = $1`, [reference]);
-    await expect(startDepositCheckout({ input: { reference, token } })).rejects.toMatchObject({ status: 409, details: { reason: 'HOLD_EXPIRED' } });
+    await expect(
+      startDepositCheckout({ input: { reference, token: `${token.slice(0, -2)}xx` } }),
+    ).rejects.toMatchObject({ status: 404 });
+    await client.query(
+      `UPDATE "Booking" SET "holdExpiresAt" = now() - interval '1 second' WHERE reference = $1`,
+      [reference],
+    );
+    await expect(startDepositCheckout({ input: { reference, token } })).rejects.toMatchObject({
+      status: 409,
+      details: { reason: 'HOLD_EXPIRED' },
+    });
   });
 
   it('Pay confirms the booking through the signed webhook path', async () => {
     const { reference, token } = await heldBooking();
     const { result } = await payWithSimulator(reference, token);
-    expect(result).toMatchObject({ type: 'checkout.session.completed', outcome: 'CONFIRMED', duplicate: false });
-    const { rows } = await client.query(`SELECT b.status, p.status AS payment FROM "Booking" b JOIN "Payment" p ON p."bookingId" = b.id WHERE b.reference = $1`, [reference]);
+    expect(result).toMatchObject({
+      type: 'checkout.session.completed',
+      outcome: 'CONFIRMED',
+      duplicate: false,
+    });
+    const { rows } = await client.query(
+      `SELECT b.status, p.status AS payment FROM "Booking" b JOIN "Payment" p ON p."bookingId" = b.id WHERE b.reference = $1`,
+      [reference],
+    );
     expect(rows).toEqual([{ status: 'CONFIRMED', payment: 'SUCCEEDED' }]);
-    await expect(startDepositCheckout({ input: { reference, token } })).rejects.toMatchObject({ details: { reason: 'ALREADY_PAID' } });
+    await expect(startDepositCheckout({ input: { reference, token } })).rejects.toMatchObject({
+      details: { reason: 'ALREADY_PAID' },
+    });
   });
 
   it('Decline marks the attempt failed and leaves the hold for a retry', async () => {
     const { reference, token } = await heldBooking();
     await payWithSimulator(reference, token, 'decline');
-    const first = await client.query(`SELECT b.status, p.status AS payment FROM "Booking" b JOIN "Payment" p ON p."bookingId" = b.id WHERE b.reference = $1`, [reference]);
+    const first = await client.query(
+      `SELECT b.status, p.status AS payment FROM "Booking" b JOIN "Payment" p ON p."bookingId" = b.id WHERE b.reference = $1`,
+      [reference],
+    );
     expect(first.rows).toEqual([{ status: 'PENDING_PAYMENT', payment: 'FAILED' }]);
     await payWithSimulator(reference, token, 'pay');
-    const { rows } = await client.query(`SELECT status FROM "Booking" WHERE reference = $1`, [reference]);
+    const { rows } = await client.query(`SELECT status FROM "Booking" WHERE reference = $1`, [
+      reference,
+    ]);
     expect(rows[0].status).toBe('CONFIRMED');
   });
 
@@ -72,7 +118,10 @@ describe('deposit payment with the local simulator', () => {
     const result = await cancelCustomerBooking({ reference, input: { token } });
     expect(result.refund).toMatchObject({ status: 'REFUNDED', amountCents: 10000 });
     expect(result.booking.status).toBe('CANCELLED');
-    const { rows } = await client.query(`SELECT p.status, p."refundedCents" FROM "Payment" p JOIN "Booking" b ON b.id = p."bookingId" WHERE b.reference = $1`, [reference]);
+    const { rows } = await client.query(
+      `SELECT p.status, p."refundedCents" FROM "Payment" p JOIN "Booking" b ON b.id = p."bookingId" WHERE b.reference = $1`,
+      [reference],
+    );
     expect(rows).toEqual([{ status: 'REFUNDED', refundedCents: 10000 }]);
   });
 });
@@ -91,7 +140,13 @@ describe('refunds when the provider fails', () => {
       request.on('end', () => {
         const status = replies.shift() ?? 500;
         response.writeHead(status, { 'content-type': 'application/json' });
-        response.end(JSON.stringify(status === 200 ? { id: 're_fake_1', object: 'refund', status: 'succeeded' } : { error: { type: 'api_error', message: 'Stripe is down' } }));
+        response.end(
+          JSON.stringify(
+            status === 200
+              ? { id: 're_fake_1', object: 'refund', status: 'succeeded' }
+              : { error: { type: 'api_error', message: 'Stripe is down' } },
+          ),
+        );
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -106,11 +161,22 @@ describe('refunds when the provider fails', () => {
   it('a Stripe outage at checkout answers 503 and records nothing', async () => {
     const { reference, token } = await heldBooking();
     const { port } = server.address() as AddressInfo;
-    globalForPayments.hibachiPaymentProvider = createStripeProvider(createStripeClient('sk_test_fake', `http://127.0.0.1:${port}`), 'whsec_fake');
-    await expect(startDepositCheckout({ input: { reference, token } })).rejects.toMatchObject({ status: 503, details: { reason: 'PROVIDER_UNAVAILABLE' } });
-    const { rows } = await client.query(`SELECT count(*)::int AS count FROM "Payment" p JOIN "Booking" b ON b.id = p."bookingId" WHERE b.reference = $1`, [reference]);
+    globalForPayments.hibachiPaymentProvider = createStripeProvider(
+      createStripeClient('sk_test_fake', `http://127.0.0.1:${port}`),
+      'whsec_fake',
+    );
+    await expect(startDepositCheckout({ input: { reference, token } })).rejects.toMatchObject({
+      status: 503,
+      details: { reason: 'PROVIDER_UNAVAILABLE' },
+    });
+    const { rows } = await client.query(
+      `SELECT count(*)::int AS count FROM "Payment" p JOIN "Booking" b ON b.id = p."bookingId" WHERE b.reference = $1`,
+      [reference],
+    );
     expect(rows[0].count).toBe(0);
-    const status = await client.query(`SELECT status FROM "Booking" WHERE reference = $1`, [reference]);
+    const status = await client.query(`SELECT status FROM "Booking" WHERE reference = $1`, [
+      reference,
+    ]);
     expect(status.rows[0].status).toBe('PENDING_PAYMENT');
   });
 
@@ -118,19 +184,32 @@ describe('refunds when the provider fails', () => {
     const { reference, token } = await heldBooking();
     await payWithSimulator(reference, token);
     const { port } = server.address() as AddressInfo;
-    globalForPayments.hibachiPaymentProvider = createStripeProvider(createStripeClient('sk_test_fake', `http://127.0.0.1:${port}`), 'whsec_fake');
+    globalForPayments.hibachiPaymentProvider = createStripeProvider(
+      createStripeClient('sk_test_fake', `http://127.0.0.1:${port}`),
+      'whsec_fake',
+    );
 
     const result = await cancelCustomerBooking({ reference, input: { token } });
     expect(result.booking.status).toBe('CANCELLED');
     expect(result.refund.status).toBe('PENDING');
-    const owed = await client.query(`SELECT p.id, p."refundRequestedCents", p."refundedCents", p."lastRefundError" FROM "Payment" p JOIN "Booking" b ON b.id = p."bookingId" WHERE b.reference = $1`, [reference]);
+    const owed = await client.query(
+      `SELECT p.id, p."refundRequestedCents", p."refundedCents", p."lastRefundError" FROM "Payment" p JOIN "Booking" b ON b.id = p."bookingId" WHERE b.reference = $1`,
+      [reference],
+    );
     expect(owed.rows[0]).toMatchObject({ refundRequestedCents: 10000, refundedCents: 0 });
     expect(owed.rows[0].lastRefundError).toContain('payment provider');
 
     replies.push(200);
     expect(await processAllOwedRefunds()).toBe(1);
-    const done = await client.query(`SELECT status, "refundedCents", "lastRefundError" FROM "Payment" WHERE id = $1`, [owed.rows[0].id]);
-    expect(done.rows[0]).toEqual({ status: 'REFUNDED', refundedCents: 10000, lastRefundError: null });
+    const done = await client.query(
+      `SELECT status, "refundedCents", "lastRefundError" FROM "Payment" WHERE id = $1`,
+      [owed.rows[0].id],
+    );
+    expect(done.rows[0]).toEqual({
+      status: 'REFUNDED',
+      refundedCents: 10000,
+      lastRefundError: null,
+    });
     expect((await processOwedRefund(owed.rows[0].id)).status).toBe('NOTHING_OWED');
   });
 });

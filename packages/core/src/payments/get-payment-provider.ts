@@ -12,7 +12,10 @@ export function getPaymentProvider(): PaymentProvider {
     const env = getServerEnv();
     globalForPayments.hibachiPaymentProvider =
       env.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET
-        ? createStripeProvider(createStripeClient(env.STRIPE_SECRET_KEY, env.STRIPE_API_URL), env.STRIPE_WEBHOOK_SECRET)
+        ? createStripeProvider(
+            createStripeClient(env.STRIPE_SECRET_KEY, env.STRIPE_API_URL),
+            env.STRIPE_WEBHOOK_SECRET,
+          )
         : createSimulatorProvider(env.BOOKING_TOKEN_SECRET);
   }
   return globalForPayments.hibachiPaymentProvider;

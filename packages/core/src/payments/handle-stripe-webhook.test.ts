@@ -10,13 +10,30 @@ import { simulatorWebhookSecret } from './simulator-provider';
 
 let eventCounter = 0;
 
-function signedEvent(type: string, object: Record<string, unknown>, id = `evt_test_${Date.now()}_${(eventCounter += 1)}`) {
-  const rawBody = JSON.stringify({ id, object: 'event', type, created: Math.floor(Date.now() / 1000), data: { object } });
-  const signature = Stripe.webhooks.generateTestHeaderString({ payload: rawBody, secret: simulatorWebhookSecret(getServerEnv().BOOKING_TOKEN_SECRET) });
+function signedEvent(
+  type: string,
+  object: Record<string, unknown>,
+  id = `evt_test_${Date.now()}_${(eventCounter += 1)}`,
+) {
+  const rawBody = JSON.stringify({
+    id,
+    object: 'event',
+    type,
+    created: Math.floor(Date.now() / 1000),
+    data: { object },
+  });
+  const signature = Stripe.webhooks.generateTestHeaderString({
+    payload: rawBody,
+    secret: simulatorWebhookSecret(getServerEnv().BOOKING_TOKEN_SECRET),
+  });
   return { rawBody, signature, id };
 }
 
-function completed(bookingId: string, session = `cs_test_${(eventCounter += 1)}`, intent = `pi_test_${eventCounter}`) {
+function completed(
+  bookingId: string,
+  session = `cs_test_${(eventCounter += 1)}`,
+  intent = `pi_test_${eventCounter}`,
+) {
   return signedEvent('checkout.session.completed', {
     id: session,
     object: 'checkout.session',
@@ -41,30 +58,58 @@ describe('Stripe webhook', () => {
   async function book(overrides: Record<string, unknown> = {}) {
     const result = await createBooking({ input: bookingInput(overrides) });
     const reference = (result.body as { reference: string }).reference;
-    const { rows } = await client.query<{ id: string }>('SELECT id FROM "Booking" WHERE reference = $1', [reference]);
+    const { rows } = await client.query<{ id: string }>(
+      'SELECT id FROM "Booking" WHERE reference = $1',
+      [reference],
+    );
     return rows[0]!.id;
   }
 
   const bookingRow = async (id: string) =>
-    (await client.query(`SELECT status, "holdExpiresAt", "chefId" FROM "Booking" WHERE id = $1`, [id])).rows[0];
+    (
+      await client.query(`SELECT status, "holdExpiresAt", "chefId" FROM "Booking" WHERE id = $1`, [
+        id,
+      ])
+    ).rows[0];
 
   it('refuses a bad signature and writes nothing', async () => {
     const event = completed('00000000-0000-4000-8000-000000000000');
-    await expect(handleStripeWebhook({ rawBody: event.rawBody, signature: 't=1,v1=deadbeef' })).rejects.toMatchObject({ status: 400 });
-    await expect(handleStripeWebhook({ rawBody: event.rawBody.replace('10000', '1'), signature: event.signature })).rejects.toMatchObject({ status: 400 });
-    await expect(handleStripeWebhook({ rawBody: event.rawBody, signature: null })).rejects.toMatchObject({ status: 400 });
-    const { rows } = await client.query('SELECT count(*)::int AS count FROM "ProcessedWebhookEvent"');
+    await expect(
+      handleStripeWebhook({ rawBody: event.rawBody, signature: 't=1,v1=deadbeef' }),
+    ).rejects.toMatchObject({ status: 400 });
+    await expect(
+      handleStripeWebhook({
+        rawBody: event.rawBody.replace('10000', '1'),
+        signature: event.signature,
+      }),
+    ).rejects.toMatchObject({ status: 400 });
+    await expect(
+      handleStripeWebhook({ rawBody: event.rawBody, signature: null }),
+    ).rejects.toMatchObject({ status: 400 });
+    const { rows } = await client.query(
+      'SELECT count(*)::int AS count FROM "ProcessedWebhookEvent"',
+    );
     expect(rows[0].count).toBe(0);
   });
 
   it('confirms a held booking and records the card payment, the e-mail and the audit row', async () => {
     const bookingId = await book();
-    const result = await handleStripeWebhook(completed(bookingId, 'cs_test_confirm', 'pi_test_confirm'));
+    const result = await handleStripeWebhook(
+      completed(bookingId, 'cs_test_confirm', 'pi_test_confirm'),
+    );
     expect(result).toMatchObject({ duplicate: false, outcome: 'CONFIRMED' });
     expect(await bookingRow(bookingId)).toMatchObject({ status: 'CONFIRMED', holdExpiresAt: null });
-    const payment = (await client.query(`SELECT * FROM "Payment" WHERE "bookingId" = $1`, [bookingId])).rows;
+    const payment = (
+      await client.query(`SELECT * FROM "Payment" WHERE "bookingId" = $1`, [bookingId])
+    ).rows;
     expect(payment).toHaveLength(1);
-    expect(payment[0]).toMatchObject({ amountCents: 10000, method: 'CARD', status: 'SUCCEEDED', providerRef: 'cs_test_confirm', providerPaymentIntent: 'pi_test_confirm' });
+    expect(payment[0]).toMatchObject({
+      amountCents: 10000,
+      method: 'CARD',
+      status: 'SUCCEEDED',
+      providerRef: 'cs_test_confirm',
+      providerPaymentIntent: 'pi_test_confirm',
+    });
     const { rows } = await client.query(
       `SELECT (SELECT count(*)::int FROM "OutboxMessage" WHERE "bookingId" = $1 AND subject LIKE 'Confirmed:%') AS emails,
               (SELECT count(*)::int FROM "AuditLog" WHERE "entityId" = $1::text AND action = 'booking.confirmed') AS audits`,
@@ -88,11 +133,24 @@ describe('Stripe webhook', () => {
 
   it('defers a refund that arrives before its payment, then applies it on redelivery', async () => {
     const bookingId = await book();
-    const refund = signedEvent('charge.refunded', { id: 'ch_test_1', object: 'charge', payment_intent: 'pi_test_early', amount: 10000, amount_refunded: 10000 });
-    await expect(handleStripeWebhook(refund)).rejects.toMatchObject({ status: 409, details: { reason: 'OUT_OF_ORDER' } });
+    const refund = signedEvent('charge.refunded', {
+      id: 'ch_test_1',
+      object: 'charge',
+      payment_intent: 'pi_test_early',
+      amount: 10000,
+      amount_refunded: 10000,
+    });
+    await expect(handleStripeWebhook(refund)).rejects.toMatchObject({
+      status: 409,
+      details: { reason: 'OUT_OF_ORDER' },
+    });
     await handleStripeWebhook(completed(bookingId, 'cs_test_early', 'pi_test_early'));
     await handleStripeWebhook(refund);
-    const payment = (await client.query(`SELECT status, "refundedCents" FROM "Payment" WHERE "bookingId" = $1`, [bookingId])).rows[0];
+    const payment = (
+      await client.query(`SELECT status, "refundedCents" FROM "Payment" WHERE "bookingId" = $1`, [
+        bookingId,
+      ])
+    ).rows[0];
     expect(payment).toEqual({ status: 'REFUNDED', refundedCents: 10000 });
   });
 
@@ -105,15 +163,30 @@ describe('Stripe webhook', () => {
 
   it('refunds automatically when the hold expired and the time was taken, never double-booking', async () => {
     const bookingId = await book({ time: '18:00' });
-    await client.query(`UPDATE "Booking" SET "holdExpiresAt" = now() - interval '1 second' WHERE id = $1`, [bookingId]);
+    await client.query(
+      `UPDATE "Booking" SET "holdExpiresAt" = now() - interval '1 second' WHERE id = $1`,
+      [bookingId],
+    );
     await createBooking({ input: bookingInput({ time: '18:00' }) }); // expires the lapsed hold, takes the only chef
     expect((await bookingRow(bookingId)).status).toBe('EXPIRED');
 
     expect((await handleStripeWebhook(completed(bookingId))).outcome).toBe('REFUND_OWED');
     expect((await bookingRow(bookingId)).status).toBe('EXPIRED');
-    const payment = (await client.query(`SELECT status, "refundRequestedCents", "refundedCents" FROM "Payment" WHERE "bookingId" = $1`, [bookingId])).rows[0];
-    expect(payment).toEqual({ status: 'REFUNDED', refundRequestedCents: 10000, refundedCents: 10000 });
-    const emails = await client.query(`SELECT count(*)::int AS count FROM "OutboxMessage" WHERE "bookingId" = $1 AND kind = 'REFUND_ISSUED'`, [bookingId]);
+    const payment = (
+      await client.query(
+        `SELECT status, "refundRequestedCents", "refundedCents" FROM "Payment" WHERE "bookingId" = $1`,
+        [bookingId],
+      )
+    ).rows[0];
+    expect(payment).toEqual({
+      status: 'REFUNDED',
+      refundRequestedCents: 10000,
+      refundedCents: 10000,
+    });
+    const emails = await client.query(
+      `SELECT count(*)::int AS count FROM "OutboxMessage" WHERE "bookingId" = $1 AND kind = 'REFUND_ISSUED'`,
+      [bookingId],
+    );
     expect(emails.rows[0].count).toBe(1);
   });
 
@@ -130,8 +203,17 @@ describe('Stripe webhook', () => {
        SELECT id, "stationId", 10000, 'CARD', 'PENDING', 'cs_test_pending', now() FROM "Booking" WHERE id = $1`,
       [bookingId],
     );
-    await handleStripeWebhook(signedEvent('payment_intent.payment_failed', { id: 'pi_test_failed', object: 'payment_intent', metadata: { bookingId } }));
-    expect((await client.query(`SELECT status FROM "Payment" WHERE "providerRef" = 'cs_test_pending'`)).rows[0].status).toBe('FAILED');
+    await handleStripeWebhook(
+      signedEvent('payment_intent.payment_failed', {
+        id: 'pi_test_failed',
+        object: 'payment_intent',
+        metadata: { bookingId },
+      }),
+    );
+    expect(
+      (await client.query(`SELECT status FROM "Payment" WHERE "providerRef" = 'cs_test_pending'`))
+        .rows[0].status,
+    ).toBe('FAILED');
     expect((await bookingRow(bookingId)).status).toBe('PENDING_PAYMENT');
   });
 });

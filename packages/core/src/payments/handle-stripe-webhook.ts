@@ -6,7 +6,13 @@ import { applyCheckoutCompleted, type CheckoutOutcome } from './apply-checkout-c
 import { getPaymentProvider } from './get-payment-provider';
 import { processOwedRefund } from './process-owed-refund';
 
-export type WebhookResult = { eventId: string; type: string; duplicate: boolean; outcome?: CheckoutOutcome | 'RECORDED' | 'IGNORED'; paymentId?: string };
+export type WebhookResult = {
+  eventId: string;
+  type: string;
+  duplicate: boolean;
+  outcome?: CheckoutOutcome | 'RECORDED' | 'IGNORED';
+  paymentId?: string;
+};
 
 /**
  * POST /api/payments/stripe/webhook. The signature is checked against the raw body
@@ -14,13 +20,23 @@ export type WebhookResult = { eventId: string; type: string; duplicate: boolean;
  * its ProcessedWebhookEvent row is inserted in the same transaction as its effect, so
  * concurrent redeliveries wait for the first and then see a duplicate.
  */
-export async function handleStripeWebhook(options: { rawBody: string; signature: string | null; requestId?: string }): Promise<WebhookResult> {
+export async function handleStripeWebhook(options: {
+  rawBody: string;
+  signature: string | null;
+  requestId?: string;
+}): Promise<WebhookResult> {
   const provider = getPaymentProvider();
   let event: Stripe.Event;
   try {
-    event = Stripe.webhooks.constructEvent(options.rawBody, options.signature ?? '', provider.webhookSecret);
+    event = Stripe.webhooks.constructEvent(
+      options.rawBody,
+      options.signature ?? '',
+      provider.webhookSecret,
+    );
   } catch {
-    throw new AppError('VALIDATION_FAILED', 'The webhook signature is missing or invalid.', { 'Stripe-Signature': ['Invalid signature'] });
+    throw new AppError('VALIDATION_FAILED', 'The webhook signature is missing or invalid.', {
+      'Stripe-Signature': ['Invalid signature'],
+    });
   }
 
   const result = await getDb().$transaction(
@@ -32,13 +48,20 @@ export async function handleStripeWebhook(options: { rawBody: string; signature:
 
       switch (event.type) {
         case 'checkout.session.completed': {
-          const { outcome, paymentId } = await applyCheckoutCompleted(tx, event.data.object, options.requestId);
+          const { outcome, paymentId } = await applyCheckoutCompleted(
+            tx,
+            event.data.object,
+            options.requestId,
+          );
           return { eventId: event.id, type: event.type, duplicate: false, outcome, paymentId };
         }
         case 'payment_intent.payment_failed': {
           const bookingId = event.data.object.metadata?.bookingId;
           if (bookingId) {
-            await tx.payment.updateMany({ where: { bookingId, method: 'CARD', status: 'PENDING' }, data: { status: 'FAILED' } });
+            await tx.payment.updateMany({
+              where: { bookingId, method: 'CARD', status: 'PENDING' },
+              data: { status: 'FAILED' },
+            });
           }
           return { eventId: event.id, type: event.type, duplicate: false, outcome: 'RECORDED' };
         }
@@ -52,6 +75,7 @@ export async function handleStripeWebhook(options: { rawBody: string; signature:
     { maxWait: 10_000, timeout: 15_000 },
   );
   // Money owed back goes out after the decision is committed; a failure stays owed for the sweep.
-  if (result.outcome === 'REFUND_OWED' && result.paymentId) await processOwedRefund(result.paymentId, options.requestId);
+  if (result.outcome === 'REFUND_OWED' && result.paymentId)
+    await processOwedRefund(result.paymentId, options.requestId);
   return result;
 }

@@ -15,7 +15,12 @@ export type CheckoutRequest = {
 
 export type CheckoutSession = { sessionId: string; url: string; expiresAt: Date };
 
-export type RefundRequest = { paymentIntent: string; amountCents: number; idempotencyKey: string; reason: string };
+export type RefundRequest = {
+  paymentIntent: string;
+  amountCents: number;
+  idempotencyKey: string;
+  reason: string;
+};
 export type RefundResult = { refundId: string; status: 'succeeded' | 'pending' | 'failed' };
 
 /**

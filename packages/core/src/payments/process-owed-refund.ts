@@ -4,7 +4,11 @@ import { describeError } from '../errors/describe-error';
 import { logger } from '../logger';
 import { getPaymentProvider } from './get-payment-provider';
 
-export type RefundAttempt = { paymentId: string; status: 'REFUNDED' | 'PENDING' | 'FAILED' | 'NOTHING_OWED'; amountCents: number };
+export type RefundAttempt = {
+  paymentId: string;
+  status: 'REFUNDED' | 'PENDING' | 'FAILED' | 'NOTHING_OWED';
+  amountCents: number;
+};
 
 /**
  * Sends what a card payment is owed back (refundRequestedCents − refundedCents) to the
@@ -12,7 +16,10 @@ export type RefundAttempt = { paymentId: string; status: 'REFUNDED' | 'PENDING' 
  * the sweep while it fails: the idempotency key makes every retry the same refund.
  * A failure is kept on the payment (lastRefundError) for staff to see.
  */
-export async function processOwedRefund(paymentId: string, requestId?: string): Promise<RefundAttempt> {
+export async function processOwedRefund(
+  paymentId: string,
+  requestId?: string,
+): Promise<RefundAttempt> {
   const db = getDb();
   const payment = await db.payment.findUniqueOrThrow({ where: { id: paymentId } });
   const owed = payment.refundRequestedCents - payment.refundedCents;
@@ -32,7 +39,11 @@ export async function processOwedRefund(paymentId: string, requestId?: string): 
     await db.$transaction(async (tx) => {
       await tx.payment.update({
         where: { id: payment.id },
-        data: { refundedCents, status: refundedCents >= payment.amountCents ? 'REFUNDED' : 'PARTIALLY_REFUNDED', lastRefundError: null },
+        data: {
+          refundedCents,
+          status: refundedCents >= payment.amountCents ? 'REFUNDED' : 'PARTIALLY_REFUNDED',
+          lastRefundError: null,
+        },
       });
       await writeAudit(tx, {
         actorType: 'SYSTEM',
@@ -49,7 +60,10 @@ export async function processOwedRefund(paymentId: string, requestId?: string): 
   } catch (error) {
     const message = error instanceof Error ? error.message.slice(0, 500) : 'refund failed';
     await db.payment.update({ where: { id: payment.id }, data: { lastRefundError: message } });
-    logger.warn({ paymentId, error: describeError(error) }, 'refund failed; it stays owed and will be retried');
+    logger.warn(
+      { paymentId, error: describeError(error) },
+      'refund failed; it stays owed and will be retried',
+    );
     return { paymentId, status: 'FAILED', amountCents: owed };
   }
 }

@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { sanitizeText } from '../validation/sanitize';
 
 export const ZRecordPaymentInput = z.strictObject({
-  amountCents: z.number({ error: 'Enter the amount in cents' }).int('Use whole cents').positive('Enter an amount above zero').max(10_000_000, 'That amount is too large'),
+  amountCents: z
+    .number({ error: 'Enter the amount in cents' })
+    .int('Use whole cents')
+    .positive('Enter an amount above zero')
+    .max(10_000_000, 'That amount is too large'),
   method: z.enum(['CASH', 'CHECK', 'CARD'], { error: 'Choose cash, check or card' }),
   note: z
     .string()

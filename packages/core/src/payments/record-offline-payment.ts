@@ -9,8 +9,19 @@ import { parseInput } from '../validation';
 import { ZRecordPaymentInput } from './record-offline-payment.schema';
 
 export type RecordedPayment = {
-  payment: { id: string; amountCents: number; method: 'CASH' | 'CHECK' | 'CARD'; status: 'SUCCEEDED' };
-  booking: { id: string; reference: string; status: string; paidCents: number; outstandingCents: number };
+  payment: {
+    id: string;
+    amountCents: number;
+    method: 'CASH' | 'CHECK' | 'CARD';
+    status: 'SUCCEEDED';
+  };
+  booking: {
+    id: string;
+    reference: string;
+    status: string;
+    paidCents: number;
+    outstandingCents: number;
+  };
 };
 
 /**
@@ -26,30 +37,51 @@ export async function recordOfflinePayment(options: {
   requestId?: string;
 }): Promise<{ status: number; body: RecordedPayment | Prisma.JsonValue; replayed: boolean }> {
   const input = parseInput(ZRecordPaymentInput, options.input);
-  if (!/^[0-9a-f-]{36}$/i.test(options.bookingId)) throw new AppError('NOT_FOUND', 'No such booking.');
+  if (!/^[0-9a-f-]{36}$/i.test(options.bookingId))
+    throw new AppError('NOT_FOUND', 'No such booking.');
   const idempotencyScope = `payment.record:${options.bookingId}`;
 
   return getDb().$transaction(async (tx) => {
     if (options.idempotencyKey) {
-      const stored = await claimIdempotencyKey(tx, idempotencyScope, options.idempotencyKey, hashRequest(options.input));
+      const stored = await claimIdempotencyKey(
+        tx,
+        idempotencyScope,
+        options.idempotencyKey,
+        hashRequest(options.input),
+      );
       if (stored) return { status: stored.status, body: stored.body, replayed: true };
     }
-    const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Booking" WHERE id = ${options.bookingId}::uuid FOR UPDATE`;
+    const [locked] = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT id FROM "Booking" WHERE id = ${options.bookingId}::uuid FOR UPDATE`;
     if (!locked) throw new AppError('NOT_FOUND', 'No such booking.');
-    const booking = await tx.booking.findUniqueOrThrow({ where: { id: options.bookingId }, include: { payments: true, customer: true } });
+    const booking = await tx.booking.findUniqueOrThrow({
+      where: { id: options.bookingId },
+      include: { payments: true, customer: true },
+    });
     assertStationAccess(options.scope, booking.stationId);
     if (!['PENDING_PAYMENT', 'CONFIRMED', 'COMPLETED'].includes(booking.status)) {
-      throw new AppError('CONFLICT', `Payments cannot be recorded for a ${booking.status.toLowerCase().replace('_', ' ')} booking.`, { reason: 'BAD_STATE' });
+      throw new AppError(
+        'CONFLICT',
+        `Payments cannot be recorded for a ${booking.status.toLowerCase().replace('_', ' ')} booking.`,
+        { reason: 'BAD_STATE' },
+      );
     }
     const paid = booking.payments
-      .filter((payment) => payment.status === 'SUCCEEDED' || payment.status === 'PARTIALLY_REFUNDED')
+      .filter(
+        (payment) => payment.status === 'SUCCEEDED' || payment.status === 'PARTIALLY_REFUNDED',
+      )
       .reduce((sum, payment) => sum + payment.amountCents - payment.refundedCents, 0);
     const outstanding = Math.max(0, booking.totalCents - paid);
     if (input.amountCents > outstanding && !input.allowOverpayment) {
-      throw new AppError('CONFLICT', `That is more than the outstanding balance of ${outstanding} cents.`, {
-        reason: 'OVERPAYMENT',
-        outstandingCents: outstanding,
-      });
+      throw new AppError(
+        'CONFLICT',
+        `That is more than the outstanding balance of ${outstanding} cents.`,
+        {
+          reason: 'OVERPAYMENT',
+          outstandingCents: outstanding,
+        },
+      );
     }
     const payment = await tx.payment.create({
       data: {
@@ -65,7 +97,10 @@ export async function recordOfflinePayment(options: {
     const paidNow = paid + input.amountCents;
     let status: string = booking.status;
     if (booking.status === 'PENDING_PAYMENT' && paidNow >= booking.depositCents) {
-      await tx.booking.update({ where: { id: booking.id }, data: { status: 'CONFIRMED', holdExpiresAt: null, version: { increment: 1 } } });
+      await tx.booking.update({
+        where: { id: booking.id },
+        data: { status: 'CONFIRMED', holdExpiresAt: null, version: { increment: 1 } },
+      });
       status = 'CONFIRMED';
       await enqueueEmail(tx, {
         kind: 'BOOKING_CONFIRMATION',
@@ -83,14 +118,34 @@ export async function recordOfflinePayment(options: {
       entityType: 'Payment',
       entityId: payment.id,
       action: 'payment.recorded',
-      after: { bookingId: booking.id, amountCents: input.amountCents, method: input.method, bookingStatus: status },
+      after: {
+        bookingId: booking.id,
+        amountCents: input.amountCents,
+        method: input.method,
+        bookingStatus: status,
+      },
       requestId: options.requestId,
     });
     const body: RecordedPayment = {
-      payment: { id: payment.id, amountCents: payment.amountCents, method: input.method, status: 'SUCCEEDED' },
-      booking: { id: booking.id, reference: booking.reference, status, paidCents: paidNow, outstandingCents: Math.max(0, booking.totalCents - paidNow) },
+      payment: {
+        id: payment.id,
+        amountCents: payment.amountCents,
+        method: input.method,
+        status: 'SUCCEEDED',
+      },
+      booking: {
+        id: booking.id,
+        reference: booking.reference,
+        status,
+        paidCents: paidNow,
+        outstandingCents: Math.max(0, booking.totalCents - paidNow),
+      },
     };
-    if (options.idempotencyKey) await storeIdempotentResponse(tx, idempotencyScope, options.idempotencyKey, { status: 201, body });
+    if (options.idempotencyKey)
+      await storeIdempotentResponse(tx, idempotencyScope, options.idempotencyKey, {
+        status: 201,
+        body,
+      });
     return { status: 201, body, replayed: false };
   });
 }

@@ -20,19 +20,43 @@ export const ZSimulateInput = z.strictObject({
  * would send, signs it with the simulator's webhook secret, and hands it to the same
  * webhook handler (signature check, exactly-once, effects). No money moves.
  */
-export async function simulateCheckout(options: { input: unknown; requestId?: string }): Promise<WebhookResult> {
+export async function simulateCheckout(options: {
+  input: unknown;
+  requestId?: string;
+}): Promise<WebhookResult> {
   const provider = getPaymentProvider();
-  if (provider.name !== 'simulator') throw new AppError('NOT_FOUND', 'The payment simulator is off because Stripe is configured.');
+  if (provider.name !== 'simulator')
+    throw new AppError('NOT_FOUND', 'The payment simulator is off because Stripe is configured.');
   const input = parseInput(ZSimulateInput, options.input);
-  const booking = await findCustomerBooking(input.reference, parseInput(ZCustomerProof, { token: input.token }));
+  const booking = await findCustomerBooking(
+    input.reference,
+    parseInput(ZCustomerProof, { token: input.token }),
+  );
   const pending = booking.payments.find((payment) => payment.providerRef === input.session);
   if (!pending) throw new AppError('NOT_FOUND', 'That payment session does not exist.');
 
   const paymentIntent = `pi_sim_${randomBytes(12).toString('hex')}`;
   const object =
     input.outcome === 'pay'
-      ? { id: input.session, object: 'checkout.session', payment_status: 'paid', status: 'complete', amount_total: pending.amountCents, currency: 'usd', payment_intent: paymentIntent, metadata: { bookingId: booking.id, reference: booking.reference } }
-      : { id: paymentIntent, object: 'payment_intent', status: 'requires_payment_method', amount: pending.amountCents, currency: 'usd', metadata: { bookingId: booking.id, reference: booking.reference }, last_payment_error: { code: 'card_declined', message: 'Your card was declined.' } };
+      ? {
+          id: input.session,
+          object: 'checkout.session',
+          payment_status: 'paid',
+          status: 'complete',
+          amount_total: pending.amountCents,
+          currency: 'usd',
+          payment_intent: paymentIntent,
+          metadata: { bookingId: booking.id, reference: booking.reference },
+        }
+      : {
+          id: paymentIntent,
+          object: 'payment_intent',
+          status: 'requires_payment_method',
+          amount: pending.amountCents,
+          currency: 'usd',
+          metadata: { bookingId: booking.id, reference: booking.reference },
+          last_payment_error: { code: 'card_declined', message: 'Your card was declined.' },
+        };
   const rawBody = JSON.stringify({
     id: `evt_sim_${randomBytes(12).toString('hex')}`,
     object: 'event',
@@ -42,6 +66,9 @@ export async function simulateCheckout(options: { input: unknown; requestId?: st
     type: input.outcome === 'pay' ? 'checkout.session.completed' : 'payment_intent.payment_failed',
     data: { object },
   });
-  const signature = Stripe.webhooks.generateTestHeaderString({ payload: rawBody, secret: provider.webhookSecret });
+  const signature = Stripe.webhooks.generateTestHeaderString({
+    payload: rawBody,
+    secret: provider.webhookSecret,
+  });
   return handleStripeWebhook({ rawBody, signature, requestId: options.requestId });
 }

@@ -18,7 +18,11 @@ export function createSimulatorProvider(appSecret: string): PaymentProvider {
     async createCheckout(request) {
       const sessionId = `cs_sim_${randomBytes(12).toString('hex')}`;
       const payPage = new URL(request.cancelUrl).pathname.replace(/\/$/, '');
-      return { sessionId, url: `${payPage}/simulator?session=${sessionId}`, expiresAt: request.expiresAt };
+      return {
+        sessionId,
+        url: `${payPage}/simulator?session=${sessionId}`,
+        expiresAt: request.expiresAt,
+      };
     },
     async refund() {
       return { refundId: `re_sim_${randomBytes(12).toString('hex')}`, status: 'succeeded' };

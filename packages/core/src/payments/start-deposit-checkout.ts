@@ -8,20 +8,36 @@ import { AppError } from '../errors/app-error';
 import { parseInput } from '../validation';
 import { getPaymentProvider } from './get-payment-provider';
 
-export const ZStartCheckoutInput = z.strictObject({ reference: z.string().min(1).max(20), token: z.string().min(10).max(200) });
+export const ZStartCheckoutInput = z.strictObject({
+  reference: z.string().min(1).max(20),
+  token: z.string().min(10).max(200),
+});
 
 /**
  * POST /api/payments/checkout: opens the provider's payment page for a held booking's
  * deposit. The provider call comes first; only a created session is recorded (a
  * PENDING card payment), so a provider failure leaves nothing behind.
  */
-export async function startDepositCheckout(options: { input: unknown }): Promise<{ url: string; provider: 'stripe' | 'simulator' }> {
+export async function startDepositCheckout(options: {
+  input: unknown;
+}): Promise<{ url: string; provider: 'stripe' | 'simulator' }> {
   const input = parseInput(ZStartCheckoutInput, options.input);
   const proof = parseInput(ZCustomerProof, { token: input.token });
   const booking = await findCustomerBooking(input.reference, proof);
-  if (booking.status === 'CONFIRMED') throw new AppError('CONFLICT', 'This booking is already confirmed; no deposit is due.', { reason: 'ALREADY_PAID' });
-  if (booking.status !== 'PENDING_PAYMENT' || !booking.holdExpiresAt || booking.holdExpiresAt <= new Date()) {
-    throw new AppError('CONFLICT', 'The hold on this time has expired. Please choose a time again.', { reason: 'HOLD_EXPIRED' });
+  if (booking.status === 'CONFIRMED')
+    throw new AppError('CONFLICT', 'This booking is already confirmed; no deposit is due.', {
+      reason: 'ALREADY_PAID',
+    });
+  if (
+    booking.status !== 'PENDING_PAYMENT' ||
+    !booking.holdExpiresAt ||
+    booking.holdExpiresAt <= new Date()
+  ) {
+    throw new AppError(
+      'CONFLICT',
+      'The hold on this time has expired. Please choose a time again.',
+      { reason: 'HOLD_EXPIRED' },
+    );
   }
   const provider = getPaymentProvider();
   const base = getServerEnv().PUBLIC_CUSTOMER_URL.replace(/\/$/, '');
@@ -41,7 +57,17 @@ export async function startDepositCheckout(options: { input: unknown }): Promise
     idempotencyKey: `deposit:${booking.id}:${attempt}`,
   });
   await getDb().payment.create({
-    data: { bookingId: booking.id, stationId: booking.stationId, amountCents: booking.depositCents, method: 'CARD', status: 'PENDING', providerRef: session.sessionId },
+    data: {
+      bookingId: booking.id,
+      stationId: booking.stationId,
+      amountCents: booking.depositCents,
+      method: 'CARD',
+      status: 'PENDING',
+      providerRef: session.sessionId,
+    },
   });
-  return { url: provider.name === 'simulator' ? `${session.url}&${query}` : session.url, provider: provider.name };
+  return {
+    url: provider.name === 'simulator' ? `${session.url}&${query}` : session.url,
+    provider: provider.name,
+  };
 }

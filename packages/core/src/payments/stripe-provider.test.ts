@@ -15,10 +15,21 @@ function createFakeStripe() {
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString()));
     request.on('end', () => {
-      requests.push({ method: request.method!, path: request.url!, idempotencyKey: request.headers['idempotency-key'] as string | undefined, form: new URLSearchParams(body) });
-      const reply = replies.shift() ?? { status: 500, body: { error: { type: 'api_error', message: 'no reply queued' } } };
+      requests.push({
+        method: request.method!,
+        path: request.url!,
+        idempotencyKey: request.headers['idempotency-key'] as string | undefined,
+        form: new URLSearchParams(body),
+      });
+      const reply = replies.shift() ?? {
+        status: 500,
+        body: { error: { type: 'api_error', message: 'no reply queued' } },
+      };
       setTimeout(() => {
-        response.writeHead(reply.status, { 'content-type': 'application/json', 'request-id': 'req_fake' });
+        response.writeHead(reply.status, {
+          'content-type': 'application/json',
+          'request-id': 'req_fake',
+        });
         response.end(JSON.stringify(reply.body));
       }, reply.delayMs ?? 0);
     });
@@ -58,11 +69,25 @@ describe('Stripe provider (real SDK against a fake Stripe server)', () => {
   });
 
   it('creates a Checkout Session with amount, currency, metadata, expiry and an idempotency key', async () => {
-    fake.replies.push({ status: 200, body: { id: 'cs_test_123', object: 'checkout.session', url: 'https://checkout.stripe.test/cs_test_123' } });
+    fake.replies.push({
+      status: 200,
+      body: {
+        id: 'cs_test_123',
+        object: 'checkout.session',
+        url: 'https://checkout.stripe.test/cs_test_123',
+      },
+    });
     const session = await checkout();
-    expect(session).toMatchObject({ sessionId: 'cs_test_123', url: 'https://checkout.stripe.test/cs_test_123' });
+    expect(session).toMatchObject({
+      sessionId: 'cs_test_123',
+      url: 'https://checkout.stripe.test/cs_test_123',
+    });
     const [sent] = fake.requests;
-    expect(sent).toMatchObject({ method: 'POST', path: '/v1/checkout/sessions', idempotencyKey: 'deposit-1' });
+    expect(sent).toMatchObject({
+      method: 'POST',
+      path: '/v1/checkout/sessions',
+      idempotencyKey: 'deposit-1',
+    });
     expect(sent!.form.get('line_items[0][price_data][unit_amount]')).toBe('10000');
     expect(sent!.form.get('line_items[0][price_data][currency]')).toBe('usd');
     expect(sent!.form.get('metadata[bookingId]')).toBe('5f0c8a4e-0000-4000-8000-000000000001');
@@ -75,15 +100,30 @@ describe('Stripe provider (real SDK against a fake Stripe server)', () => {
   });
 
   it('keeps a longer hold as the expiry', async () => {
-    fake.replies.push({ status: 200, body: { id: 'cs_test_2', url: 'https://checkout.stripe.test/2' } });
+    fake.replies.push({
+      status: 200,
+      body: { id: 'cs_test_2', url: 'https://checkout.stripe.test/2' },
+    });
     const expiresAt = new Date(Date.now() + 3 * 3_600_000);
     await checkout({ expiresAt });
-    expect(Number(fake.requests[0]!.form.get('expires_at'))).toBe(Math.floor(expiresAt.getTime() / 1000));
+    expect(Number(fake.requests[0]!.form.get('expires_at'))).toBe(
+      Math.floor(expiresAt.getTime() / 1000),
+    );
   });
 
   it('refunds against the PaymentIntent with an idempotency key', async () => {
-    fake.replies.push({ status: 200, body: { id: 're_123', object: 'refund', status: 'succeeded' } });
-    expect(await provider.refund({ paymentIntent: 'pi_123', amountCents: 10000, idempotencyKey: 'refund-1', reason: 'customer_cancelled' })).toEqual({
+    fake.replies.push({
+      status: 200,
+      body: { id: 're_123', object: 'refund', status: 'succeeded' },
+    });
+    expect(
+      await provider.refund({
+        paymentIntent: 'pi_123',
+        amountCents: 10000,
+        idempotencyKey: 'refund-1',
+        reason: 'customer_cancelled',
+      }),
+    ).toEqual({
       refundId: 're_123',
       status: 'succeeded',
     });
@@ -93,22 +133,52 @@ describe('Stripe provider (real SDK against a fake Stripe server)', () => {
   });
 
   it('turns a card decline into a 409 and a Stripe outage into a 503, with the same idempotency key on the retry', async () => {
-    fake.replies.push({ status: 402, body: { error: { type: 'card_error', code: 'card_declined', message: 'Your card was declined.' } } });
-    await expect(provider.refund({ paymentIntent: 'pi_1', amountCents: 100, idempotencyKey: 'refund-2', reason: 'x' })).rejects.toMatchObject({
+    fake.replies.push({
+      status: 402,
+      body: {
+        error: { type: 'card_error', code: 'card_declined', message: 'Your card was declined.' },
+      },
+    });
+    await expect(
+      provider.refund({
+        paymentIntent: 'pi_1',
+        amountCents: 100,
+        idempotencyKey: 'refund-2',
+        reason: 'x',
+      }),
+    ).rejects.toMatchObject({
       status: 409,
       details: { reason: 'CARD_DECLINED' },
     });
-    fake.replies.push({ status: 500, body: { error: { type: 'api_error', message: 'boom' } } }, { status: 500, body: { error: { type: 'api_error', message: 'boom' } } });
-    await expect(checkout({ idempotencyKey: 'deposit-3' })).rejects.toMatchObject({ status: 503, details: { reason: 'PROVIDER_UNAVAILABLE' } });
-    expect(fake.requests.slice(1).map((request) => request.idempotencyKey)).toEqual(['deposit-3', 'deposit-3']);
+    fake.replies.push(
+      { status: 500, body: { error: { type: 'api_error', message: 'boom' } } },
+      { status: 500, body: { error: { type: 'api_error', message: 'boom' } } },
+    );
+    await expect(checkout({ idempotencyKey: 'deposit-3' })).rejects.toMatchObject({
+      status: 503,
+      details: { reason: 'PROVIDER_UNAVAILABLE' },
+    });
+    expect(fake.requests.slice(1).map((request) => request.idempotencyKey)).toEqual([
+      'deposit-3',
+      'deposit-3',
+    ]);
   });
 
   it('turns a timeout into a 503', async () => {
     const { port } = fake.server.address() as AddressInfo;
-    const quick = createStripeProvider(createStripeClient('sk_test_fake', `http://127.0.0.1:${port}`, { timeoutMs: 200 }), 'whsec_fake');
-    const slow = { status: 200, body: { id: 'cs_slow', url: 'https://checkout.stripe.test/slow' }, delayMs: 1_000 };
+    const quick = createStripeProvider(
+      createStripeClient('sk_test_fake', `http://127.0.0.1:${port}`, { timeoutMs: 200 }),
+      'whsec_fake',
+    );
+    const slow = {
+      status: 200,
+      body: { id: 'cs_slow', url: 'https://checkout.stripe.test/slow' },
+      delayMs: 1_000,
+    };
     fake.replies.push(slow, slow);
-    await expect(quick.createCheckout({ ...baseRequest(), idempotencyKey: 'deposit-slow' })).rejects.toMatchObject({ status: 503 });
+    await expect(
+      quick.createCheckout({ ...baseRequest(), idempotencyKey: 'deposit-slow' }),
+    ).rejects.toMatchObject({ status: 503 });
   });
 });
 

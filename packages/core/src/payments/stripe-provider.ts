@@ -10,7 +10,9 @@ export function createStripeProvider(stripe: Stripe, webhookSecret: string): Pay
     name: 'stripe',
     webhookSecret,
     async createCheckout(request) {
-      const expiresAt = new Date(Math.max(request.expiresAt.getTime(), Date.now() + MIN_CHECKOUT_MS));
+      const expiresAt = new Date(
+        Math.max(request.expiresAt.getTime(), Date.now() + MIN_CHECKOUT_MS),
+      );
       const session = await callStripe(() =>
         stripe.checkout.sessions.create(
           {
@@ -20,11 +22,17 @@ export function createStripeProvider(stripe: Stripe, webhookSecret: string): Pay
             line_items: [
               {
                 quantity: 1,
-                price_data: { currency: request.currency, unit_amount: request.amountCents, product_data: { name: request.description } },
+                price_data: {
+                  currency: request.currency,
+                  unit_amount: request.amountCents,
+                  product_data: { name: request.description },
+                },
               },
             ],
             metadata: { bookingId: request.bookingId, reference: request.reference },
-            payment_intent_data: { metadata: { bookingId: request.bookingId, reference: request.reference } },
+            payment_intent_data: {
+              metadata: { bookingId: request.bookingId, reference: request.reference },
+            },
             expires_at: Math.floor(expiresAt.getTime() / 1000),
             success_url: request.successUrl,
             cancel_url: request.cancelUrl,
@@ -32,17 +40,30 @@ export function createStripeProvider(stripe: Stripe, webhookSecret: string): Pay
           { idempotencyKey: request.idempotencyKey },
         ),
       );
-      if (!session.url) throw new AppError('UNAVAILABLE', 'The payment page could not be opened. Please try again.');
+      if (!session.url)
+        throw new AppError(
+          'UNAVAILABLE',
+          'The payment page could not be opened. Please try again.',
+        );
       return { sessionId: session.id, url: session.url, expiresAt };
     },
     async refund(request) {
       const refund = await callStripe(() =>
         stripe.refunds.create(
-          { payment_intent: request.paymentIntent, amount: request.amountCents, metadata: { reason: request.reason } },
+          {
+            payment_intent: request.paymentIntent,
+            amount: request.amountCents,
+            metadata: { reason: request.reason },
+          },
           { idempotencyKey: request.idempotencyKey },
         ),
       );
-      const status = refund.status === 'succeeded' ? 'succeeded' : refund.status === 'failed' || refund.status === 'canceled' ? 'failed' : 'pending';
+      const status =
+        refund.status === 'succeeded'
+          ? 'succeeded'
+          : refund.status === 'failed' || refund.status === 'canceled'
+            ? 'failed'
+            : 'pending';
       return { refundId: refund.id, status };
     },
   };
@@ -54,13 +75,19 @@ async function callStripe<T>(call: () => Promise<T>): Promise<T> {
     return await call();
   } catch (error) {
     if (error instanceof Stripe.errors.StripeCardError) {
-      throw new AppError('CONFLICT', error.message || 'The card was declined.', { reason: 'CARD_DECLINED' });
+      throw new AppError('CONFLICT', error.message || 'The card was declined.', {
+        reason: 'CARD_DECLINED',
+      });
     }
     if (error instanceof Stripe.errors.StripeError) {
-      throw new AppError('UNAVAILABLE', 'Our payment provider is not answering right now. Nothing was charged; please try again.', {
-        reason: 'PROVIDER_UNAVAILABLE',
-        providerError: error.type,
-      });
+      throw new AppError(
+        'UNAVAILABLE',
+        'Our payment provider is not answering right now. Nothing was charged; please try again.',
+        {
+          reason: 'PROVIDER_UNAVAILABLE',
+          providerError: error.type,
+        },
+      );
     }
     throw error;
   }

@@ -23,7 +23,10 @@ export function startBackgroundJobs(): void {
       const refunded = await processAllOwedRefunds();
       if (refunded > 0) logger.info({ refunded }, 'retried owed refunds');
       const db = getDb();
-      await db.$executeRawUnsafe(`DELETE FROM "${RATE_LIMIT_TABLE}" WHERE expire < $1`, Date.now() - 3_600_000);
+      await db.$executeRawUnsafe(
+        `DELETE FROM "${RATE_LIMIT_TABLE}" WHERE expire < $1`,
+        Date.now() - 3_600_000,
+      );
       await db.idempotencyKey.deleteMany({ where: { expiresAt: { lt: new Date() } } });
     } catch (error) {
       logger.warn({ error: describeError(error) }, 'background sweep failed; will retry');

@@ -14,11 +14,17 @@ export function startServerProcess(app: string): void {
   globalForProcess.hibachiServerStarted = true;
   try {
     const env = getServerEnv();
-    logger.info({ app, nodeEnv: env.NODE_ENV, database: describeDatabase(env.DATABASE_URL) }, 'server starting');
+    logger.info(
+      { app, nodeEnv: env.NODE_ENV, database: describeDatabase(env.DATABASE_URL) },
+      'server starting',
+    );
   } catch (error) {
     if (error instanceof EnvError) {
       for (const issue of error.issues) {
-        logger.fatal({ app, variable: issue.variable }, `environment variable ${issue.variable} ${issue.message}`);
+        logger.fatal(
+          { app, variable: issue.variable },
+          `environment variable ${issue.variable} ${issue.message}`,
+        );
       }
       process.exit(1);
     }

@@ -14,9 +14,15 @@ const money = (cents: number) => `$${(cents / 100).toFixed(2)}`;
  * event minimum; the deposit is the station's deposit, never more than the total.
  * The one pricing rule: quotes and bookings both call it.
  */
-export function calculateQuote(pricing: StationPricing, party: { adults: number; children: number }): TQuote {
+export function calculateQuote(
+  pricing: StationPricing,
+  party: { adults: number; children: number },
+): TQuote {
   const lines = [
-    { label: `${party.adults} adult${party.adults === 1 ? '' : 's'} × ${money(pricing.adultPriceCents)}`, amountCents: party.adults * pricing.adultPriceCents },
+    {
+      label: `${party.adults} adult${party.adults === 1 ? '' : 's'} × ${money(pricing.adultPriceCents)}`,
+      amountCents: party.adults * pricing.adultPriceCents,
+    },
   ];
   if (party.children > 0) {
     lines.push({
@@ -26,7 +32,10 @@ export function calculateQuote(pricing: StationPricing, party: { adults: number;
   }
   const subtotal = lines.reduce((sum, line) => sum + line.amountCents, 0);
   if (subtotal < pricing.minimumCents) {
-    lines.push({ label: `Event minimum ${money(pricing.minimumCents)}`, amountCents: pricing.minimumCents - subtotal });
+    lines.push({
+      label: `Event minimum ${money(pricing.minimumCents)}`,
+      amountCents: pricing.minimumCents - subtotal,
+    });
   }
   const totalCents = Math.max(subtotal, pricing.minimumCents);
   const depositCents = Math.min(pricing.depositCents, totalCents);

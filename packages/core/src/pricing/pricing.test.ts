@@ -3,7 +3,12 @@ import { connect } from '../../test/database';
 import { insertStation } from '../../test/factories';
 import { calculateQuote, quotePrice } from '.';
 
-const pricing = { adultPriceCents: 5000, childPriceCents: 2500, minimumCents: 50000, depositCents: 10000 };
+const pricing = {
+  adultPriceCents: 5000,
+  childPriceCents: 2500,
+  minimumCents: 50000,
+  depositCents: 10000,
+};
 
 describe('calculateQuote', () => {
   it('prices adults and children in integer cents', () => {
@@ -25,7 +30,12 @@ describe('calculateQuote', () => {
   });
 
   it('never asks a deposit larger than the total', () => {
-    expect(calculateQuote({ ...pricing, minimumCents: 0, depositCents: 20000 }, { adults: 1, children: 0 }).depositCents).toBe(5000);
+    expect(
+      calculateQuote(
+        { ...pricing, minimumCents: 0, depositCents: 20000 },
+        { adults: 1, children: 0 },
+      ).depositCents,
+    ).toBe(5000);
   });
 });
 
@@ -38,7 +48,9 @@ describe('quotePrice', () => {
   });
 
   it('quotes from the station prices', async () => {
-    const quote = await quotePrice({ input: { station: 'quotes', adults: 12, children: 0, durationMinutes: 120 } });
+    const quote = await quotePrice({
+      input: { station: 'quotes', adults: 12, children: 0, durationMinutes: 120 },
+    });
     expect(quote.totalCents).toBe(60000);
   });
 
@@ -49,6 +61,9 @@ describe('quotePrice', () => {
     [{ station: 'quotes', adults: 4, durationMinutes: 30 }, 'durationMinutes'],
     [{ station: 'nowhere', adults: 4 }, 'station'],
   ])('rejects %o on field %s', async (input, field) => {
-    await expect(quotePrice({ input })).rejects.toMatchObject({ status: 400, details: { [field]: expect.any(Array) } });
+    await expect(quotePrice({ input })).rejects.toMatchObject({
+      status: 400,
+      details: { [field]: expect.any(Array) },
+    });
   });
 });

@@ -29,7 +29,9 @@ export const ZChildren = z
   .max(MAX_PARTY_SIZE - 1, `At most ${MAX_PARTY_SIZE} guests`);
 
 /** Adds the party-size rule (1 to 50 guests in all) to an object with adults and children. */
-export function withPartySize<T extends z.ZodType<{ adults: number; children: number }>>(schema: T) {
+export function withPartySize<T extends z.ZodType<{ adults: number; children: number }>>(
+  schema: T,
+) {
   return schema.refine((value) => value.adults + value.children <= MAX_PARTY_SIZE, {
     message: `A party is at most ${MAX_PARTY_SIZE} guests`,
     path: ['children'],

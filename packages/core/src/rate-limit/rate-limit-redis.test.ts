@@ -11,7 +11,11 @@ describe('rate limiter (Redis store)', () => {
 
   beforeAll(async () => {
     port = await findFreePort();
-    server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    server = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      { stdio: 'ignore' },
+    );
     await waitForRedis(port);
     process.env.REDIS_URL = `redis://127.0.0.1:${port}`;
   });
@@ -22,8 +26,11 @@ describe('rate limiter (Redis store)', () => {
 
   it('limits in Redis and writes nothing to PostgreSQL', async () => {
     const { consumeRateLimit } = await import('.');
-    for (let attempt = 0; attempt < 5; attempt += 1) await consumeRateLimit('bookingCreate', 'ip:192.0.2.44');
-    await expect(consumeRateLimit('bookingCreate', 'ip:192.0.2.44')).rejects.toMatchObject({ status: 429 });
+    for (let attempt = 0; attempt < 5; attempt += 1)
+      await consumeRateLimit('bookingCreate', 'ip:192.0.2.44');
+    await expect(consumeRateLimit('bookingCreate', 'ip:192.0.2.44')).rejects.toMatchObject({
+      status: 429,
+    });
 
     const redis = new Redis({ port });
     const keys = await redis.keys('bookingCreate:*');
@@ -39,14 +46,22 @@ describe('rate limiter (Redis store)', () => {
     const { consumeRateLimit } = await import('.');
     server.kill();
     await new Promise((resolve) => server.once('exit', resolve));
-    for (let attempt = 0; attempt < 5; attempt += 1) await consumeRateLimit('bookingCreate', 'ip:192.0.2.45');
-    await expect(consumeRateLimit('bookingCreate', 'ip:192.0.2.45')).rejects.toMatchObject({ status: 429 });
+    for (let attempt = 0; attempt < 5; attempt += 1)
+      await consumeRateLimit('bookingCreate', 'ip:192.0.2.45');
+    await expect(consumeRateLimit('bookingCreate', 'ip:192.0.2.45')).rejects.toMatchObject({
+      status: 429,
+    });
   });
 });
 
 async function waitForRedis(port: number): Promise<void> {
   for (let attempt = 0; attempt < 50; attempt += 1) {
-    const probe = new Redis({ port, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    const probe = new Redis({
+      port,
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+    });
     probe.on('error', () => undefined);
     try {
       await probe.connect();

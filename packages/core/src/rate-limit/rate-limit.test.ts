@@ -4,8 +4,11 @@ import { clientIp, consumeRateLimit } from '.';
 
 describe('rate limiter (PostgreSQL store)', () => {
   it('allows the policy budget, then answers 429 with Retry-After', async () => {
-    for (let attempt = 0; attempt < 5; attempt += 1) await consumeRateLimit('bookingCreate', 'ip:198.51.100.7');
-    const error = await consumeRateLimit('bookingCreate', 'ip:198.51.100.7').catch((caught: unknown) => caught);
+    for (let attempt = 0; attempt < 5; attempt += 1)
+      await consumeRateLimit('bookingCreate', 'ip:198.51.100.7');
+    const error = await consumeRateLimit('bookingCreate', 'ip:198.51.100.7').catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ status: 429, code: 'RATE_LIMITED' });
     const retryAfter = Number((error as AppError).headers?.['Retry-After']);
@@ -16,13 +19,21 @@ describe('rate limiter (PostgreSQL store)', () => {
   });
 
   it('counts atomically under concurrency', async () => {
-    const results = await Promise.allSettled(Array.from({ length: 20 }, () => consumeRateLimit('bookingLookup', 'ip:203.0.113.9')));
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, () => consumeRateLimit('bookingLookup', 'ip:203.0.113.9')),
+    );
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(10);
   });
 
   it('reads the client address one trusted hop from the right of X-Forwarded-For', () => {
-    expect(clientIp(new Request('http://x', { headers: { 'x-forwarded-for': '10.0.0.1, 198.51.100.20' } }))).toBe('198.51.100.20');
-    expect(clientIp(new Request('http://x', { headers: { 'x-forwarded-for': '::1' } }))).toBe('::1');
+    expect(
+      clientIp(
+        new Request('http://x', { headers: { 'x-forwarded-for': '10.0.0.1, 198.51.100.20' } }),
+      ),
+    ).toBe('198.51.100.20');
+    expect(clientIp(new Request('http://x', { headers: { 'x-forwarded-for': '::1' } }))).toBe(
+      '::1',
+    );
     expect(clientIp(new Request('http://x'))).toBe('unknown');
   });
 });

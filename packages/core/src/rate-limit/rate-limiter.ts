@@ -1,6 +1,12 @@
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import {
+  RateLimiterMemory,
+  RateLimiterPostgres,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
 import { getServerEnv } from '../env';
 import { AppError } from '../errors/app-error';
 import { logger } from '../logger';
@@ -10,17 +16,27 @@ import { RATE_LIMIT_POLICIES, type RateLimitCategory } from './policies';
 export const RATE_LIMIT_TABLE = 'rate_limits';
 
 type Limiters = Map<RateLimitCategory, RateLimiterAbstract>;
-const globalForLimits = globalThis as unknown as { hibachiRateLimiters?: Limiters; hibachiRateLimitStore?: pg.Pool | Redis };
+const globalForLimits = globalThis as unknown as {
+  hibachiRateLimiters?: Limiters;
+  hibachiRateLimitStore?: pg.Pool | Redis;
+};
 
 let lastRedisWarning = 0;
 
 /** Commands give up after 500 ms so an outage falls through to the in-memory insurance limiter quickly. */
 function createRedis(url: string): Redis {
-  const redis = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 2_000, commandTimeout: 500 });
+  const redis = new Redis(url, {
+    maxRetriesPerRequest: 1,
+    connectTimeout: 2_000,
+    commandTimeout: 500,
+  });
   redis.on('error', (error: NodeJS.ErrnoException) => {
     if (Date.now() - lastRedisWarning < 30_000) return;
     lastRedisWarning = Date.now();
-    logger.warn({ code: error.code }, 'Redis rate-limit store unreachable; limiting in memory per instance');
+    logger.warn(
+      { code: error.code },
+      'Redis rate-limit store unreachable; limiting in memory per instance',
+    );
   });
   return redis;
 }
@@ -36,10 +52,25 @@ function limiterFor(category: RateLimitCategory): RateLimiterAbstract {
   if (env.REDIS_URL) {
     const redis = (globalForLimits.hibachiRateLimitStore ??= createRedis(env.REDIS_URL));
     // If Redis is unreachable, limit per instance in memory rather than failing requests.
-    limiter = new RateLimiterRedis({ ...common, storeClient: redis, insuranceLimiter: new RateLimiterMemory(common) });
+    limiter = new RateLimiterRedis({
+      ...common,
+      storeClient: redis,
+      insuranceLimiter: new RateLimiterMemory(common),
+    });
   } else {
-    const pool = (globalForLimits.hibachiRateLimitStore ??= new pg.Pool({ connectionString: env.DATABASE_URL, max: 4, connectionTimeoutMillis: 5_000 }));
-    limiter = new RateLimiterPostgres({ ...common, storeClient: pool, storeType: 'pool', tableName: RATE_LIMIT_TABLE, tableCreated: true, clearExpiredByTimeout: false });
+    const pool = (globalForLimits.hibachiRateLimitStore ??= new pg.Pool({
+      connectionString: env.DATABASE_URL,
+      max: 4,
+      connectionTimeoutMillis: 5_000,
+    }));
+    limiter = new RateLimiterPostgres({
+      ...common,
+      storeClient: pool,
+      storeType: 'pool',
+      tableName: RATE_LIMIT_TABLE,
+      tableCreated: true,
+      clearExpiredByTimeout: false,
+    });
   }
   limiters.set(category, limiter);
   return limiter;
@@ -56,9 +87,14 @@ export async function consumeRateLimit(category: RateLimitCategory, key: string)
   } catch (rejection) {
     if (rejection instanceof RateLimiterRes) {
       const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-      throw new AppError('RATE_LIMITED', `Too many requests. Please wait ${retryAfter} seconds and try again.`, { retryAfterSeconds: retryAfter }, {
-        'Retry-After': String(retryAfter),
-      });
+      throw new AppError(
+        'RATE_LIMITED',
+        `Too many requests. Please wait ${retryAfter} seconds and try again.`,
+        { retryAfterSeconds: retryAfter },
+        {
+          'Retry-After': String(retryAfter),
+        },
+      );
     }
     throw rejection;
   }

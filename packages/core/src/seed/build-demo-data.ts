@@ -1,7 +1,15 @@
 import { addDays, formatMinutes, localToInstant } from '../time';
 import {
-  CHEF_COLORS, CHEF_NAMES, DEMO_STATIONS, FIRST_NAMES, LAST_NAMES, SPECIAL_REQUESTS, STREETS,
-  SUPER_ADMIN_EMAIL, managerEmail, staffEmail,
+  CHEF_COLORS,
+  CHEF_NAMES,
+  DEMO_STATIONS,
+  FIRST_NAMES,
+  LAST_NAMES,
+  SPECIAL_REQUESTS,
+  STREETS,
+  SUPER_ADMIN_EMAIL,
+  managerEmail,
+  staffEmail,
 } from './demo-data';
 import { createRandom, type Random } from './random';
 
@@ -13,30 +21,82 @@ const BUFFER_MINUTES = 60;
 const SLOT_STARTS = [660, 900, 1140] as const;
 const REFERENCE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
-type BookingStatus = 'PENDING_PAYMENT' | 'CONFIRMED' | 'COMPLETED' | 'CANCELLED' | 'NO_SHOW' | 'EXPIRED';
+type BookingStatus =
+  'PENDING_PAYMENT' | 'CONFIRMED' | 'COMPLETED' | 'CANCELLED' | 'NO_SHOW' | 'EXPIRED';
 
 export type DemoStation = {
-  id: string; slug: string; name: string; timezone: string;
-  adultPriceCents: number; childPriceCents: number; minimumCents: number; depositCents: number;
+  id: string;
+  slug: string;
+  name: string;
+  timezone: string;
+  adultPriceCents: number;
+  childPriceCents: number;
+  minimumCents: number;
+  depositCents: number;
 };
-export type DemoChef = { id: string; stationId: string; name: string; color: string; active: boolean };
-export type DemoCustomer = { id: string; email: string; name: string; phone: string; createdAt: Date };
-export type DemoStaff = { email: string; name: string; role: 'SUPER_ADMIN' | 'MANAGER' | 'STAFF'; stationId: string | null };
+export type DemoChef = {
+  id: string;
+  stationId: string;
+  name: string;
+  color: string;
+  active: boolean;
+};
+export type DemoCustomer = {
+  id: string;
+  email: string;
+  name: string;
+  phone: string;
+  createdAt: Date;
+};
+export type DemoStaff = {
+  email: string;
+  name: string;
+  role: 'SUPER_ADMIN' | 'MANAGER' | 'STAFF';
+  stationId: string | null;
+};
 export type DemoBooking = {
-  id: string; reference: string; stationId: string; customerId: string; chefId: string;
-  eventDate: string; startTime: string; startsAt: Date; endsAt: Date; blockedUntil: Date;
-  durationMinutes: number; adults: number; children: number; addressLine1: string; city: string;
-  postalCode: string; specialRequests: string | null; totalCents: number; depositCents: number;
-  status: BookingStatus; holdExpiresAt: Date | null; cancelledAt: Date | null;
-  cancellationReason: string | null; createdAt: Date;
+  id: string;
+  reference: string;
+  stationId: string;
+  customerId: string;
+  chefId: string;
+  eventDate: string;
+  startTime: string;
+  startsAt: Date;
+  endsAt: Date;
+  blockedUntil: Date;
+  durationMinutes: number;
+  adults: number;
+  children: number;
+  addressLine1: string;
+  city: string;
+  postalCode: string;
+  specialRequests: string | null;
+  totalCents: number;
+  depositCents: number;
+  status: BookingStatus;
+  holdExpiresAt: Date | null;
+  cancelledAt: Date | null;
+  cancellationReason: string | null;
+  createdAt: Date;
 };
 export type DemoPayment = {
-  bookingId: string; stationId: string; amountCents: number; refundedCents: number;
-  method: 'CARD' | 'CASH' | 'CHECK'; status: 'SUCCEEDED' | 'REFUNDED'; providerRef: string | null; createdAt: Date;
+  bookingId: string;
+  stationId: string;
+  amountCents: number;
+  refundedCents: number;
+  method: 'CARD' | 'CASH' | 'CHECK';
+  status: 'SUCCEEDED' | 'REFUNDED';
+  providerRef: string | null;
+  createdAt: Date;
 };
 export type DemoData = {
-  stations: DemoStation[]; chefs: DemoChef[]; customers: DemoCustomer[]; staff: DemoStaff[];
-  bookings: DemoBooking[]; payments: DemoPayment[];
+  stations: DemoStation[];
+  chefs: DemoChef[];
+  customers: DemoCustomer[];
+  staff: DemoStaff[];
+  bookings: DemoBooking[];
+  payments: DemoPayment[];
 };
 
 const MINUTE = 60_000;
@@ -49,7 +109,13 @@ export function buildDemoData(options: { scale: number; today: string; now: Date
   const chefs = stations.flatMap((station) => buildChefs(random, station));
   const customers = buildCustomers(random, 1_000 * options.scale, options.now);
   const staff = buildStaff(stations);
-  const bookings = buildBookings(random, { ...options, stations, chefs, customers, count: 5_000 * options.scale });
+  const bookings = buildBookings(random, {
+    ...options,
+    stations,
+    chefs,
+    customers,
+    count: 5_000 * options.scale,
+  });
   const payments = buildPayments(random, bookings);
   return { stations, chefs, customers, staff, bookings, payments };
 }
@@ -104,20 +170,38 @@ function buildStaff(stations: DemoStation[]): DemoStaff[] {
   return [
     { email: SUPER_ADMIN_EMAIL, name: 'Demo Admin', role: 'SUPER_ADMIN', stationId: null },
     ...stations.flatMap((station): DemoStaff[] => [
-      { email: managerEmail(station.slug), name: `${station.name} Manager`, role: 'MANAGER', stationId: station.id },
-      { email: staffEmail(station.slug), name: `${station.name} Staff`, role: 'STAFF', stationId: station.id },
+      {
+        email: managerEmail(station.slug),
+        name: `${station.name} Manager`,
+        role: 'MANAGER',
+        stationId: station.id,
+      },
+      {
+        email: staffEmail(station.slug),
+        name: `${station.name} Staff`,
+        role: 'STAFF',
+        stationId: station.id,
+      },
     ]),
   ];
 }
 
 function buildBookings(
   random: Random,
-  options: { today: string; now: Date; stations: DemoStation[]; chefs: DemoChef[]; customers: DemoCustomer[]; count: number },
+  options: {
+    today: string;
+    now: Date;
+    stations: DemoStation[];
+    chefs: DemoChef[];
+    customers: DemoCustomer[];
+    count: number;
+  },
 ): DemoBooking[] {
   const stationById = new Map(options.stations.map((station) => [station.id, station]));
   const days = DAYS_BACK + DAYS_AHEAD;
   const positions = options.chefs.length * days * SLOT_STARTS.length;
-  if (options.count > positions * 0.8) throw new Error('Not enough chef time for that many bookings');
+  if (options.count > positions * 0.8)
+    throw new Error('Not enough chef time for that many bookings');
   const taken = new Set<number>();
   const activeCustomerDates = new Set<string>();
   const references = new Set<string>();
@@ -144,13 +228,19 @@ function buildBookings(
     let customer = random.pick(options.customers);
     if (status === 'PENDING_PAYMENT' || status === 'CONFIRMED') {
       // One active booking per customer per date (a partial unique index enforces it).
-      while (activeCustomerDates.has(`${customer.id}:${eventDate}`)) customer = random.pick(options.customers);
+      while (activeCustomerDates.has(`${customer.id}:${eventDate}`))
+        customer = random.pick(options.customers);
       activeCustomerDates.add(`${customer.id}:${eventDate}`);
     }
     const adults = random.int(2, 18);
     const children = random.next() < 0.5 ? random.int(0, 6) : 0;
-    const totalCents = Math.max(station.minimumCents, adults * station.adultPriceCents + children * station.childPriceCents);
-    const createdAt = new Date(Math.min(now - 30 * MINUTE, startsAt.getTime() - random.int(3, 60) * DAY));
+    const totalCents = Math.max(
+      station.minimumCents,
+      adults * station.adultPriceCents + children * station.childPriceCents,
+    );
+    const createdAt = new Date(
+      Math.min(now - 30 * MINUTE, startsAt.getTime() - random.int(3, 60) * DAY),
+    );
 
     bookings.push({
       id: random.uuid(),
@@ -174,7 +264,10 @@ function buildBookings(
       depositCents: Math.min(station.depositCents, totalCents),
       status,
       holdExpiresAt: status === 'PENDING_PAYMENT' ? new Date(now + 15 * MINUTE) : null,
-      cancelledAt: status === 'CANCELLED' ? new Date(Math.min(now, startsAt.getTime() - random.int(1, 10) * DAY)) : null,
+      cancelledAt:
+        status === 'CANCELLED'
+          ? new Date(Math.min(now, startsAt.getTime() - random.int(1, 10) * DAY))
+          : null,
       cancellationReason: status === 'CANCELLED' ? 'Customer changed plans' : null,
       createdAt,
     });
@@ -186,7 +279,8 @@ function pickStatus(random: Random, startsAt: number, now: number): BookingStatu
   if (startsAt < now) {
     return random.weighted({ COMPLETED: 0.5, CANCELLED: 0.12, NO_SHOW: 0.03, EXPIRED: 0.35 });
   }
-  if (startsAt < now + 2 * DAY) return random.weighted({ CONFIRMED: 0.8, CANCELLED: 0.1, EXPIRED: 0.1 });
+  if (startsAt < now + 2 * DAY)
+    return random.weighted({ CONFIRMED: 0.8, CANCELLED: 0.1, EXPIRED: 0.1 });
   return random.weighted({ CONFIRMED: 0.62, PENDING_PAYMENT: 0.04, CANCELLED: 0.1, EXPIRED: 0.24 });
 }
 
@@ -206,7 +300,9 @@ function buildPayments(random: Random, bookings: DemoBooking[]): DemoPayment[] {
   const payments: DemoPayment[] = [];
   for (const booking of bookings) {
     const paidDeposit =
-      booking.status === 'CONFIRMED' || booking.status === 'COMPLETED' || booking.status === 'NO_SHOW' ||
+      booking.status === 'CONFIRMED' ||
+      booking.status === 'COMPLETED' ||
+      booking.status === 'NO_SHOW' ||
       (booking.status === 'CANCELLED' && random.next() < 0.3);
     if (!paidDeposit) continue;
     const method = random.weighted({ CARD: 0.87, CASH: 0.1, CHECK: 0.03 });
@@ -231,7 +327,8 @@ function buildPayments(random: Random, bookings: DemoBooking[]): DemoPayment[] {
         refundedCents: 0,
         method: balanceMethod,
         status: 'SUCCEEDED',
-        providerRef: balanceMethod === 'CARD' ? `pi_seed_${random.uuid().replaceAll('-', '')}` : null,
+        providerRef:
+          balanceMethod === 'CARD' ? `pi_seed_${random.uuid().replaceAll('-', '')}` : null,
         createdAt: booking.endsAt,
       });
     }

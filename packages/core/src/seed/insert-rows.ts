@@ -15,7 +15,9 @@ export async function insertRows(
 ): Promise<void> {
   const batchSize = options.batchSize ?? 5_000;
   const columnList = columns.map((column) => `"${column.name}"`).join(', ');
-  const unnestArgs = columns.map((column, index) => `$${index + 1}::${arrayCast(column.type)}`).join(', ');
+  const unnestArgs = columns
+    .map((column, index) => `$${index + 1}::${arrayCast(column.type)}`)
+    .join(', ');
   const sql = `INSERT INTO "${table}" (${columnList}) SELECT * FROM unnest(${unnestArgs})`;
   for (let start = 0; start < rows.length; start += batchSize) {
     const batch = rows.slice(start, start + batchSize);

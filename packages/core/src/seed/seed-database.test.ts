@@ -52,9 +52,18 @@ describe('demo seed', () => {
     );
     await client.end();
     const byStatus = Object.fromEntries(rows.map((row) => [row.status, row]));
-    expect(Object.keys(byStatus).sort()).toEqual(['CANCELLED', 'COMPLETED', 'CONFIRMED', 'EXPIRED', 'NO_SHOW', 'PENDING_PAYMENT']);
+    expect(Object.keys(byStatus).sort()).toEqual([
+      'CANCELLED',
+      'COMPLETED',
+      'CONFIRMED',
+      'EXPIRED',
+      'NO_SHOW',
+      'PENDING_PAYMENT',
+    ]);
     expect(byStatus.COMPLETED!.last.getTime()).toBeLessThanOrEqual(Date.parse(today) + 86_400_000);
-    expect(byStatus.CONFIRMED!.first.getTime()).toBeGreaterThanOrEqual(Date.parse(today) - 86_400_000);
+    expect(byStatus.CONFIRMED!.first.getTime()).toBeGreaterThanOrEqual(
+      Date.parse(today) - 86_400_000,
+    );
     const dates = rows.flatMap((row) => [row.first.getTime(), row.last.getTime()]);
     expect((Date.parse(today) - Math.min(...dates)) / 86_400_000).toBeGreaterThan(170);
     expect((Math.max(...dates) - Date.parse(today)) / 86_400_000).toBeGreaterThan(55);
@@ -62,7 +71,12 @@ describe('demo seed', () => {
 
   it('creates the documented demo logins with argon2 hashes of the demo password', async () => {
     const client = await connect();
-    const { rows } = await client.query<{ email: string; role: string; passwordHash: string; slug: string | null }>(
+    const { rows } = await client.query<{
+      email: string;
+      role: string;
+      passwordHash: string;
+      slug: string | null;
+    }>(
       `SELECT u.email, u.role, u."passwordHash", s.slug FROM "StaffUser" u LEFT JOIN "Station" s ON s.id = u."stationId"`,
     );
     await client.end();
@@ -72,15 +86,23 @@ describe('demo seed', () => {
     expect(admin!.passwordHash).toMatch(/^\$argon2id\$/);
     expect(await verify(admin!.passwordHash, DEMO_PASSWORD)).toBe(true);
     expect(await verify(admin!.passwordHash, 'wrong-password')).toBe(false);
-    expect(rows.find((row) => row.email === 'manager@chicago.demo.hibachi.test')).toMatchObject({ role: 'MANAGER', slug: 'chicago' });
-    expect(rows.find((row) => row.email === 'staff@london.demo.hibachi.test')).toMatchObject({ role: 'STAFF', slug: 'london' });
+    expect(rows.find((row) => row.email === 'manager@chicago.demo.hibachi.test')).toMatchObject({
+      role: 'MANAGER',
+      slug: 'chicago',
+    });
+    expect(rows.find((row) => row.email === 'staff@london.demo.hibachi.test')).toMatchObject({
+      role: 'STAFF',
+      slug: 'london',
+    });
   });
 
   it('is deterministic', () => {
     const now = new Date('2026-11-22T12:00:00Z');
     const first = buildDemoData({ scale: 1, today, now });
     const second = buildDemoData({ scale: 1, today, now });
-    expect(second.bookings.map((booking) => booking.reference)).toEqual(first.bookings.map((booking) => booking.reference));
+    expect(second.bookings.map((booking) => booking.reference)).toEqual(
+      first.bookings.map((booking) => booking.reference),
+    );
     expect(second.customers[17]).toEqual(first.customers[17]);
   });
 
@@ -93,6 +115,8 @@ describe('demo seed', () => {
   });
 
   it('refuses to run in production', async () => {
-    await expect(seedDatabase({ databaseUrl: process.env.DATABASE_URL!, nodeEnv: 'production' })).rejects.toThrow(/production/);
+    await expect(
+      seedDatabase({ databaseUrl: process.env.DATABASE_URL!, nodeEnv: 'production' }),
+    ).rejects.toThrow(/production/);
   });
 });

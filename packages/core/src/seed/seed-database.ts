@@ -29,8 +29,16 @@ export type SeedSummary = {
 };
 
 const DOMAIN_TABLES = [
-  'AuditLog', 'OutboxMessage', 'IdempotencyKey', 'ProcessedWebhookEvent',
-  'Payment', 'Booking', 'StaffUser', 'Customer', 'Chef', 'Station',
+  'AuditLog',
+  'OutboxMessage',
+  'IdempotencyKey',
+  'ProcessedWebhookEvent',
+  'Payment',
+  'Booking',
+  'StaffUser',
+  'Customer',
+  'Chef',
+  'Station',
 ];
 
 /** Replaces all domain data with the deterministic demo data set. Refuses in production. */
@@ -46,8 +54,18 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
 
   const client = new pg.Client({ connectionString: options.databaseUrl });
   await client.connect();
-  const total = data.stations.length + data.chefs.length + data.customers.length + data.bookings.length + data.payments.length;
-  const bar = options.progressBar ? new SingleBar({ format: 'seeding [{bar}] {percentage}% | {value}/{total} rows' }, Presets.shades_classic) : undefined;
+  const total =
+    data.stations.length +
+    data.chefs.length +
+    data.customers.length +
+    data.bookings.length +
+    data.payments.length;
+  const bar = options.progressBar
+    ? new SingleBar(
+        { format: 'seeding [{bar}] {percentage}% | {value}/{total} rows' },
+        Presets.shades_classic,
+      )
+    : undefined;
   bar?.start(total, 0);
   const onBatch = (count: number) => bar?.increment(count);
   try {
@@ -76,25 +94,50 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
   return summary;
 }
 
-async function insertAll(client: pg.Client, data: DemoData, passwordHash: string, onBatch: (count: number) => void) {
+async function insertAll(
+  client: pg.Client,
+  data: DemoData,
+  passwordHash: string,
+  onBatch: (count: number) => void,
+) {
   const now = new Date();
   await insertRows(
     client,
     'Station',
     [
-      { name: 'id', type: 'uuid' }, { name: 'slug', type: 'text' }, { name: 'name', type: 'text' },
-      { name: 'timezone', type: 'text' }, { name: 'adultPriceCents', type: 'int' }, { name: 'childPriceCents', type: 'int' },
-      { name: 'minimumCents', type: 'int' }, { name: 'depositCents', type: 'int' }, { name: 'updatedAt', type: 'timestamptz' },
+      { name: 'id', type: 'uuid' },
+      { name: 'slug', type: 'text' },
+      { name: 'name', type: 'text' },
+      { name: 'timezone', type: 'text' },
+      { name: 'adultPriceCents', type: 'int' },
+      { name: 'childPriceCents', type: 'int' },
+      { name: 'minimumCents', type: 'int' },
+      { name: 'depositCents', type: 'int' },
+      { name: 'updatedAt', type: 'timestamptz' },
     ],
-    data.stations.map((s) => [s.id, s.slug, s.name, s.timezone, s.adultPriceCents, s.childPriceCents, s.minimumCents, s.depositCents, now]),
+    data.stations.map((s) => [
+      s.id,
+      s.slug,
+      s.name,
+      s.timezone,
+      s.adultPriceCents,
+      s.childPriceCents,
+      s.minimumCents,
+      s.depositCents,
+      now,
+    ]),
     { onBatch },
   );
   await insertRows(
     client,
     'Chef',
     [
-      { name: 'id', type: 'uuid' }, { name: 'stationId', type: 'uuid' }, { name: 'name', type: 'text' },
-      { name: 'color', type: 'text' }, { name: 'active', type: 'boolean' }, { name: 'updatedAt', type: 'timestamptz' },
+      { name: 'id', type: 'uuid' },
+      { name: 'stationId', type: 'uuid' },
+      { name: 'name', type: 'text' },
+      { name: 'color', type: 'text' },
+      { name: 'active', type: 'boolean' },
+      { name: 'updatedAt', type: 'timestamptz' },
     ],
     data.chefs.map((c) => [c.id, c.stationId, c.name, c.color, c.active, now]),
     { onBatch },
@@ -103,8 +146,12 @@ async function insertAll(client: pg.Client, data: DemoData, passwordHash: string
     client,
     'Customer',
     [
-      { name: 'id', type: 'uuid' }, { name: 'email', type: 'text' }, { name: 'name', type: 'text' },
-      { name: 'phone', type: 'text' }, { name: 'createdAt', type: 'timestamptz' }, { name: 'updatedAt', type: 'timestamptz' },
+      { name: 'id', type: 'uuid' },
+      { name: 'email', type: 'text' },
+      { name: 'name', type: 'text' },
+      { name: 'phone', type: 'text' },
+      { name: 'createdAt', type: 'timestamptz' },
+      { name: 'updatedAt', type: 'timestamptz' },
     ],
     data.customers.map((c) => [c.id, c.email, c.name, c.phone, c.createdAt, now]),
     { onBatch },
@@ -113,8 +160,12 @@ async function insertAll(client: pg.Client, data: DemoData, passwordHash: string
     client,
     'StaffUser',
     [
-      { name: 'email', type: 'text' }, { name: 'name', type: 'text' }, { name: 'passwordHash', type: 'text' },
-      { name: 'role', type: '"StaffRole"' }, { name: 'stationId', type: 'uuid' }, { name: 'updatedAt', type: 'timestamptz' },
+      { name: 'email', type: 'text' },
+      { name: 'name', type: 'text' },
+      { name: 'passwordHash', type: 'text' },
+      { name: 'role', type: '"StaffRole"' },
+      { name: 'stationId', type: 'uuid' },
+      { name: 'updatedAt', type: 'timestamptz' },
     ],
     data.staff.map((u) => [u.email, u.name, passwordHash, u.role, u.stationId, now]),
   );
@@ -122,21 +173,58 @@ async function insertAll(client: pg.Client, data: DemoData, passwordHash: string
     client,
     'Booking',
     [
-      { name: 'id', type: 'uuid' }, { name: 'reference', type: 'text' }, { name: 'stationId', type: 'uuid' },
-      { name: 'customerId', type: 'uuid' }, { name: 'chefId', type: 'uuid' }, { name: 'eventDate', type: 'date' },
-      { name: 'startTime', type: 'text' }, { name: 'startsAt', type: 'timestamptz' }, { name: 'endsAt', type: 'timestamptz' },
-      { name: 'blockedUntil', type: 'timestamptz' }, { name: 'durationMinutes', type: 'int' }, { name: 'adults', type: 'int' },
-      { name: 'children', type: 'int' }, { name: 'addressLine1', type: 'text' }, { name: 'city', type: 'text' },
-      { name: 'postalCode', type: 'text' }, { name: 'specialRequests', type: 'text' }, { name: 'totalCents', type: 'int' },
-      { name: 'depositCents', type: 'int' }, { name: 'status', type: '"BookingStatus"' }, { name: 'holdExpiresAt', type: 'timestamptz' },
-      { name: 'cancelledAt', type: 'timestamptz' }, { name: 'cancellationReason', type: 'text' },
-      { name: 'createdAt', type: 'timestamptz' }, { name: 'updatedAt', type: 'timestamptz' },
+      { name: 'id', type: 'uuid' },
+      { name: 'reference', type: 'text' },
+      { name: 'stationId', type: 'uuid' },
+      { name: 'customerId', type: 'uuid' },
+      { name: 'chefId', type: 'uuid' },
+      { name: 'eventDate', type: 'date' },
+      { name: 'startTime', type: 'text' },
+      { name: 'startsAt', type: 'timestamptz' },
+      { name: 'endsAt', type: 'timestamptz' },
+      { name: 'blockedUntil', type: 'timestamptz' },
+      { name: 'durationMinutes', type: 'int' },
+      { name: 'adults', type: 'int' },
+      { name: 'children', type: 'int' },
+      { name: 'addressLine1', type: 'text' },
+      { name: 'city', type: 'text' },
+      { name: 'postalCode', type: 'text' },
+      { name: 'specialRequests', type: 'text' },
+      { name: 'totalCents', type: 'int' },
+      { name: 'depositCents', type: 'int' },
+      { name: 'status', type: '"BookingStatus"' },
+      { name: 'holdExpiresAt', type: 'timestamptz' },
+      { name: 'cancelledAt', type: 'timestamptz' },
+      { name: 'cancellationReason', type: 'text' },
+      { name: 'createdAt', type: 'timestamptz' },
+      { name: 'updatedAt', type: 'timestamptz' },
     ],
     data.bookings.map((b) => [
-      b.id, b.reference, b.stationId, b.customerId, b.chefId, b.eventDate, b.startTime, b.startsAt, b.endsAt,
-      b.blockedUntil, b.durationMinutes, b.adults, b.children, b.addressLine1, b.city, b.postalCode,
-      b.specialRequests, b.totalCents, b.depositCents, b.status, b.holdExpiresAt, b.cancelledAt,
-      b.cancellationReason, b.createdAt, b.createdAt,
+      b.id,
+      b.reference,
+      b.stationId,
+      b.customerId,
+      b.chefId,
+      b.eventDate,
+      b.startTime,
+      b.startsAt,
+      b.endsAt,
+      b.blockedUntil,
+      b.durationMinutes,
+      b.adults,
+      b.children,
+      b.addressLine1,
+      b.city,
+      b.postalCode,
+      b.specialRequests,
+      b.totalCents,
+      b.depositCents,
+      b.status,
+      b.holdExpiresAt,
+      b.cancelledAt,
+      b.cancellationReason,
+      b.createdAt,
+      b.createdAt,
     ]),
     { onBatch },
   );
@@ -144,11 +232,27 @@ async function insertAll(client: pg.Client, data: DemoData, passwordHash: string
     client,
     'Payment',
     [
-      { name: 'bookingId', type: 'uuid' }, { name: 'stationId', type: 'uuid' }, { name: 'amountCents', type: 'int' },
-      { name: 'refundedCents', type: 'int' }, { name: 'method', type: '"PaymentMethod"' }, { name: 'status', type: '"PaymentStatus"' },
-      { name: 'providerRef', type: 'text' }, { name: 'createdAt', type: 'timestamptz' }, { name: 'updatedAt', type: 'timestamptz' },
+      { name: 'bookingId', type: 'uuid' },
+      { name: 'stationId', type: 'uuid' },
+      { name: 'amountCents', type: 'int' },
+      { name: 'refundedCents', type: 'int' },
+      { name: 'method', type: '"PaymentMethod"' },
+      { name: 'status', type: '"PaymentStatus"' },
+      { name: 'providerRef', type: 'text' },
+      { name: 'createdAt', type: 'timestamptz' },
+      { name: 'updatedAt', type: 'timestamptz' },
     ],
-    data.payments.map((p) => [p.bookingId, p.stationId, p.amountCents, p.refundedCents, p.method, p.status, p.providerRef, p.createdAt, p.createdAt]),
+    data.payments.map((p) => [
+      p.bookingId,
+      p.stationId,
+      p.amountCents,
+      p.refundedCents,
+      p.method,
+      p.status,
+      p.providerRef,
+      p.createdAt,
+      p.createdAt,
+    ]),
     { onBatch },
   );
 }

@@ -10,7 +10,9 @@ describe('listActiveStations', () => {
     await insertStation(client, 'zeta');
     await client.query(`UPDATE "Station" SET name = 'Zeta' WHERE slug = 'zeta'`);
     await insertStation(client, 'alpha');
-    await client.query(`UPDATE "Station" SET name = 'Alpha', "serviceStartMinute" = 690 WHERE slug = 'alpha'`);
+    await client.query(
+      `UPDATE "Station" SET name = 'Alpha', "serviceStartMinute" = 690 WHERE slug = 'alpha'`,
+    );
     await insertStation(client, 'closed');
     await client.query(`UPDATE "Station" SET active = false WHERE slug = 'closed'`);
     await client.end();

@@ -5,7 +5,10 @@ import { ZStationSummary, type TStationSummary } from './station.schema';
 
 /** Active stations, alphabetical, in the public shape. */
 export async function listActiveStations(): Promise<TStationSummary[]> {
-  const stations = await getDb().station.findMany({ where: { active: true }, orderBy: { name: 'asc' } });
+  const stations = await getDb().station.findMany({
+    where: { active: true },
+    orderBy: { name: 'asc' },
+  });
   return z.array(ZStationSummary).parse(
     stations.map((station) => ({
       id: station.id,

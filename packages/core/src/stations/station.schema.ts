@@ -14,7 +14,11 @@ export const ZStationSummary = z.object({
     minimumCents: z.number().int().nonnegative(),
     depositCents: z.number().int().nonnegative(),
   }),
-  serviceHours: z.object({ firstStart: ZLocalTime, lastStart: ZLocalTime, slotIntervalMinutes: z.number().int().positive() }),
+  serviceHours: z.object({
+    firstStart: ZLocalTime,
+    lastStart: ZLocalTime,
+    slotIntervalMinutes: z.number().int().positive(),
+  }),
   minimumNoticeHours: z.number().int().nonnegative(),
   cancellationNoticeHours: z.number().int().nonnegative(),
 });

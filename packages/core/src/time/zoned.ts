@@ -50,7 +50,9 @@ export function localToInstant(local: LocalDateTime, timeZone: string): Date | u
 
 /** A UTC instant → the wall-clock date and time in the given zone. */
 export function instantToLocal(instant: Date, timeZone: string): LocalDateTime {
-  const zoned = Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(timeZone);
+  const zoned = Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(
+    timeZone,
+  );
   return {
     date: zoned.toPlainDate().toString(),
     time: `${String(zoned.hour).padStart(2, '0')}:${String(zoned.minute).padStart(2, '0')}`,

@@ -9,5 +9,8 @@ export const POST = createRouteHandler(async (request, { requestId }) => {
   await consumeRateLimit('bookingCreate', `ip:${clientIp(request)}`);
   const input = await readJsonBody(request);
   const result = await createBooking({ input, idempotencyKey, requestId });
-  return Response.json({ data: result.body }, { status: result.status, headers: result.replayed ? { 'Idempotent-Replayed': 'true' } : {} });
+  return Response.json(
+    { data: result.body },
+    { status: result.status, headers: result.replayed ? { 'Idempotent-Replayed': 'true' } : {} },
+  );
 });

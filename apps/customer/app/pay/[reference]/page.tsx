@@ -5,7 +5,13 @@ import { PayDeposit } from '@/components/payment/pay-deposit';
 
 export const metadata: Metadata = { title: 'Pay deposit', referrer: 'no-referrer' };
 
-export default async function PayPage({ params, searchParams }: { params: Promise<{ reference: string }>; searchParams: Promise<{ token?: string }> }) {
+export default async function PayPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ reference: string }>;
+  searchParams: Promise<{ token?: string }>;
+}) {
   const { reference } = await params;
   const { token } = await searchParams;
   if (!token) return <MissingToken />;
@@ -19,7 +25,8 @@ export default async function PayPage({ params, searchParams }: { params: Promis
 function MissingToken() {
   return (
     <p className="notice">
-      This payment link is incomplete. <Link href="/manage">Find your booking with its reference and e-mail</Link>.
+      This payment link is incomplete.{' '}
+      <Link href="/manage">Find your booking with its reference and e-mail</Link>.
     </p>
   );
 }

@@ -5,7 +5,13 @@ import { PaymentReturn } from '@/components/payment/payment-return';
 
 export const metadata: Metadata = { title: 'Payment', referrer: 'no-referrer' };
 
-export default async function PaymentReturnPage({ params, searchParams }: { params: Promise<{ reference: string }>; searchParams: Promise<{ token?: string }> }) {
+export default async function PaymentReturnPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ reference: string }>;
+  searchParams: Promise<{ token?: string }>;
+}) {
   const { reference } = await params;
   const { token } = await searchParams;
   if (!token) notFound();

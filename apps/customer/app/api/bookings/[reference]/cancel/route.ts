@@ -4,8 +4,10 @@ import { clientIp, consumeRateLimit } from '@hibachi/core/rate-limit';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = createRouteHandler<{ reference: string }>(async (request, { params, requestId }) => {
-  await consumeRateLimit('bookingLookup', `ip:${clientIp(request)}`);
-  const input = await readJsonBody(request);
-  return ok(await cancelCustomerBooking({ reference: params.reference, input, requestId }));
-});
+export const POST = createRouteHandler<{ reference: string }>(
+  async (request, { params, requestId }) => {
+    await consumeRateLimit('bookingLookup', `ip:${clientIp(request)}`);
+    const input = await readJsonBody(request);
+    return ok(await cancelCustomerBooking({ reference: params.reference, input, requestId }));
+  },
+);
