@@ -35,3 +35,9 @@ export function startBackgroundJobs(): void {
   globalForJobs.hibachiJobs = setInterval(() => void sweep(), SWEEP_INTERVAL_MS);
   globalForJobs.hibachiJobs.unref();
 }
+
+/** Stops the sweep (on shutdown); a sweep already running finishes its current step. */
+export function stopBackgroundJobs(): void {
+  clearInterval(globalForJobs.hibachiJobs);
+  globalForJobs.hibachiJobs = undefined;
+}

@@ -1,13 +1,12 @@
-import { disconnectDb } from '../db/client';
 import { EnvError, getServerEnv } from '../env';
 import { logger } from '../logger';
+import { stopBackgroundJobs } from './start-background-jobs';
 
 const globalForProcess = globalThis as unknown as { hibachiServerStarted?: boolean };
 
 /**
  * Called once from each app's instrumentation `register()`: validates the environment
- * (a bad variable stops start-up with a message naming it) and installs graceful
- * shutdown (finish in-flight work, close the pool).
+ * (a bad variable stops start-up with a message naming it) and hooks shutdown.
  */
 export function startServerProcess(app: string): void {
   if (globalForProcess.hibachiServerStarted) return;
@@ -30,9 +29,11 @@ export function startServerProcess(app: string): void {
     }
     throw error;
   }
+  // `next start` itself stops accepting connections, waits for in-flight requests and then
+  // exits; closing the pool here would fail those requests, so only background work stops.
   const shutdown = (signal: string) => {
-    logger.info({ app, signal }, 'shutting down');
-    void disconnectDb().finally(() => process.exit(0));
+    logger.info({ app, signal }, 'shutting down: finishing in-flight requests');
+    stopBackgroundJobs();
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
