@@ -18,4 +18,10 @@ test.describe('admin app', () => {
     expect(ready.status()).toBe(200);
     expect(ready.headers()['x-request-id']).toBeTruthy();
   });
+
+  test('GET /api/metrics serves Prometheus text', async ({ request }) => {
+    const response = await request.get('/api/metrics');
+    expect(response.status()).toBe(200);
+    expect(await response.text()).toContain('process_cpu_seconds_total');
+  });
 });

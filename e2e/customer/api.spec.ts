@@ -52,4 +52,16 @@ test.describe('customer API', () => {
     expect(page.headers()['strict-transport-security']).toContain('max-age=');
     expect(page.headers()['x-request-id']).toBeTruthy();
   });
+
+  test('GET /api/metrics serves Prometheus text with request counters', async ({ request }) => {
+    await request.get('/api/stations');
+    const response = await request.get('/api/metrics');
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toContain('text/plain');
+    const text = await response.text();
+    expect(text).toMatch(
+      /http_requests_total\{method="GET",route="\/api\/stations",status="200"\} \d+/,
+    );
+    expect(text).toContain('nodejs_heap_size_used_bytes');
+  });
 });

@@ -50,6 +50,11 @@ export const ZServerEnv = z.object({
   STRIPE_API_URL: optionalUrl,
   /** The customer app's public address, for links that leave the site (Stripe return URLs). */
   PUBLIC_CUSTOMER_URL: z.url().default('http://localhost:3000'),
+  /** When set, GET /api/metrics requires `Authorization: Bearer <token>`. */
+  METRICS_TOKEN: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.string().min(16, 'must be at least 16 characters').optional(),
+  ),
   /** Proxies in front of the app that append to X-Forwarded-For (the client IP is read that many hops from the right). */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(5).default(1),
   SENTRY_DSN: optionalUrl,

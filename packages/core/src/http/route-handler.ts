@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { describeError, toErrorResponse } from '../errors';
 import { logger as rootLogger } from '../logger';
+import { recordRequest } from '../metrics/registry';
 import { REQUEST_ID_HEADER, resolveRequestId } from './request-id';
 
 export type RouteContext<Params> = {
@@ -39,6 +40,7 @@ export function createRouteHandler<Params = Record<string, never>>(
       }
     }
     response.headers.set('X-Request-Id', requestId);
+    recordRequest(request.method, path, response.status, (performance.now() - started) / 1000);
     logger.info(
       {
         method: request.method,

@@ -1,0 +1,3 @@
+export { metricsHandler as GET } from '@hibachi/core/metrics';
+
+export const dynamic = 'force-dynamic';
