@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { WidgetBoundary } from '@hibachi/web/widget-boundary';
 import { PaymentSimulator } from '@/components/payment/payment-simulator';
+import { bookingLinkPage } from '@/lib/booking-link-page';
 
 export const metadata: Metadata = {
   title: 'Test payment',
@@ -9,19 +8,10 @@ export const metadata: Metadata = {
   robots: { index: false },
 };
 
-export default async function SimulatorPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ reference: string }>;
-  searchParams: Promise<{ token?: string; session?: string }>;
-}) {
-  const { reference } = await params;
-  const { token, session } = await searchParams;
-  if (!token || !session) notFound();
-  return (
-    <WidgetBoundary title="Test payment">
-      <PaymentSimulator reference={reference} token={token} session={session} />
-    </WidgetBoundary>
-  );
-}
+export default bookingLinkPage('Test payment', ({ reference, token, query }) =>
+  query.session ? (
+    <PaymentSimulator reference={reference} token={token} session={query.session} />
+  ) : (
+    <p className="notice">This test payment link is incomplete.</p>
+  ),
+);
