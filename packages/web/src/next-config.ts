@@ -1,11 +1,12 @@
 import type { NextConfig } from 'next';
 
-const securityHeaders = [
+const securityHeaders = (development: boolean) => [
   {
     key: 'Content-Security-Policy',
     value: [
       "default-src 'self'",
-      "script-src 'self' 'unsafe-inline'",
+      // React's development build needs eval for debugging; production never does.
+      `script-src 'self' 'unsafe-inline'${development ? " 'unsafe-eval'" : ''}`,
       "style-src 'self' 'unsafe-inline'",
       "img-src 'self' data:",
       "font-src 'self'",
@@ -24,7 +25,7 @@ const securityHeaders = [
 ];
 
 /** The Next.js config both apps share: workspace TypeScript, server-only packages, security headers. */
-export function createNextConfig(): NextConfig {
+export function createNextConfig(options: { development: boolean }): NextConfig {
   return {
     reactStrictMode: true,
     poweredByHeader: false,
@@ -41,7 +42,7 @@ export function createNextConfig(): NextConfig {
     // Types are checked by `pnpm typecheck` (part of the test command); the build need not repeat it.
     typescript: { ignoreBuildErrors: true },
     async headers() {
-      return [{ source: '/:path*', headers: securityHeaders }];
+      return [{ source: '/:path*', headers: securityHeaders(options.development) }];
     },
   };
 }
