@@ -24,4 +24,18 @@ test.describe('customer landing', () => {
     expect(response?.status()).toBe(404);
     await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
   });
+
+  test('key pages render without console errors', async ({ page }) => {
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    for (const path of ['/', '/book/chicago', '/manage']) {
+      await page.goto(path);
+      await page.waitForLoadState('networkidle');
+    }
+    await expect(page.getByRole('heading', { name: 'Manage your booking' })).toBeVisible();
+    expect(errors).toEqual([]);
+  });
 });
