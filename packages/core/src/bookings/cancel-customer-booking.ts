@@ -2,6 +2,7 @@ import { writeAudit } from '../audit/write-audit';
 import { getDb } from '../db/client';
 import { AppError } from '../errors/app-error';
 import { enqueueEmail } from '../notifications/enqueue-email';
+import { netPaidCents } from '../payments/net-paid';
 import { processOwedRefund } from '../payments/process-owed-refund';
 import { parseInput } from '../validation';
 import { ZCustomerProof, type TCancellationResult } from './customer-booking.schema';
@@ -115,21 +116,21 @@ export async function cancelCustomerBooking(options: {
         data: { refundRequestedCents: payment.amountCents },
       });
     }
-    return {
-      reference: booking.reference,
-      refund,
-      cardRefundIds: cardRefunds.map((payment) => payment.id),
-      allCard:
-        cardRefunds.length > 0 &&
-        cardRefunds.length ===
-          booking.payments.filter((payment) => payment.status === 'SUCCEEDED').length,
-    };
+    // Fully refunded online only when every kept payment goes back through the provider.
+    const cardRefundIds = new Set(cardRefunds.map((payment) => payment.id));
+    const keptOffline = netPaidCents(
+      booking.payments.filter((payment) => !cardRefundIds.has(payment.id)),
+    );
+    return { reference: booking.reference, refund, cardRefundIds: [...cardRefundIds], keptOffline };
   });
 
   const attempts = await Promise.all(
     decided.cardRefundIds.map((id) => processOwedRefund(id, options.requestId)),
   );
-  const refunded = decided.allCard && attempts.every((attempt) => attempt.status === 'REFUNDED');
+  const refunded =
+    attempts.length > 0 &&
+    decided.keptOffline === 0 &&
+    attempts.every((attempt) => attempt.status === 'REFUNDED');
   const fresh = await findCustomerBooking(decided.reference, proof);
   return {
     booking: toCustomerBooking(fresh),

@@ -3,6 +3,7 @@ import { getDb } from '../db/client';
 import { AppError } from '../errors/app-error';
 import { normalizeReference } from './booking-reference';
 import type { TCustomerBooking, TCustomerProof } from './customer-booking.schema';
+import { netPaidCents } from '../payments/net-paid';
 import { verifyManageToken } from './manage-token';
 
 const bookingInclude = {
@@ -39,9 +40,7 @@ export async function findCustomerBooking(
 }
 
 export function paidCents(booking: BookingWithRelations): number {
-  return booking.payments
-    .filter((payment) => payment.status === 'SUCCEEDED' || payment.status === 'PARTIALLY_REFUNDED')
-    .reduce((sum, payment) => sum + payment.amountCents - payment.refundedCents, 0);
+  return netPaidCents(booking.payments);
 }
 
 export function refundDeadline(booking: BookingWithRelations): Date {

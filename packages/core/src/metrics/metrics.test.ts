@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRouteHandler, ok } from '../http';
-import { metricsHandler, routeLabel } from '.';
+import { canReadMetrics, metricsHandler, routeLabel } from '.';
 
 describe('metrics', () => {
   it('counts requests per route with ids folded and serves Prometheus text', async () => {
@@ -22,5 +22,12 @@ describe('metrics', () => {
       '/api/admin/bookings/:id/payments',
     );
     expect(routeLabel('/api/bookings/hb-7k3p9q/cancel')).toBe('/api/bookings/:id/cancel');
+  });
+
+  it('requires the bearer token only when one is configured', () => {
+    expect(canReadMetrics(null, undefined)).toBe(true);
+    expect(canReadMetrics(null, 'a-long-metrics-token')).toBe(false);
+    expect(canReadMetrics('Bearer wrong-token-of-len', 'a-long-metrics-token')).toBe(false);
+    expect(canReadMetrics('Bearer a-long-metrics-token', 'a-long-metrics-token')).toBe(true);
   });
 });

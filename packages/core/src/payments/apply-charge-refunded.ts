@@ -1,7 +1,7 @@
 import type Stripe from 'stripe';
-import { writeAudit } from '../audit/write-audit';
 import { AppError } from '../errors/app-error';
 import type { Prisma } from '../generated/prisma/client';
+import { recordRefunded } from './record-refunded';
 
 type Tx = Prisma.TransactionClient;
 
@@ -27,32 +27,10 @@ export async function applyChargeRefunded(
       { reason: 'OUT_OF_ORDER' },
     );
   }
-  const refundedCents = Math.min(
-    payment.amountCents,
-    Math.max(payment.refundedCents, charge.amount_refunded),
-  );
-  await tx.payment.update({
-    where: { id: payment.id },
-    data: {
-      refundedCents,
-      refundRequestedCents: Math.max(payment.refundRequestedCents, refundedCents),
-      status:
-        refundedCents >= payment.amountCents
-          ? 'REFUNDED'
-          : refundedCents > 0
-            ? 'PARTIALLY_REFUNDED'
-            : payment.status,
-      lastRefundError: null,
-    },
-  });
-  await writeAudit(tx, {
-    actorType: 'SYSTEM',
-    stationId: payment.stationId,
-    entityType: 'Payment',
-    entityId: payment.id,
-    action: 'payment.refunded',
-    before: { refundedCents: payment.refundedCents },
-    after: { refundedCents },
+  await recordRefunded(tx, {
+    paymentId: payment.id,
+    refundedCents: charge.amount_refunded,
+    detail: { chargeId: charge.id },
     requestId,
   });
 }

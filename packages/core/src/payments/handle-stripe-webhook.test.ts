@@ -154,6 +154,28 @@ describe('Stripe webhook', () => {
     expect(payment).toEqual({ status: 'REFUNDED', refundedCents: 10000 });
   });
 
+  it('converges when the same refund is reported twice: one update, one audit row', async () => {
+    const bookingId = await book();
+    await handleStripeWebhook(completed(bookingId, 'cs_test_twice', 'pi_test_twice'));
+    const charge = {
+      id: 'ch_test_twice',
+      object: 'charge',
+      payment_intent: 'pi_test_twice',
+      amount: 10000,
+      amount_refunded: 4000,
+    };
+    await handleStripeWebhook(signedEvent('charge.refunded', charge));
+    await handleStripeWebhook(signedEvent('charge.refunded', charge));
+    await handleStripeWebhook(signedEvent('charge.refunded', { ...charge, amount_refunded: 2000 }));
+    const { rows } = await client.query(
+      `SELECT p.status, p."refundedCents",
+              (SELECT count(*)::int FROM "AuditLog" a WHERE a."entityId" = p.id::text AND a.action = 'payment.refunded') AS audits
+         FROM "Payment" p WHERE p."bookingId" = $1`,
+      [bookingId],
+    );
+    expect(rows).toEqual([{ status: 'PARTIALLY_REFUNDED', refundedCents: 4000, audits: 1 }]);
+  });
+
   it('confirms a payment that arrives after the hold expired while the chef is still free', async () => {
     const bookingId = await book();
     await client.query(`UPDATE "Booking" SET status = 'EXPIRED' WHERE id = $1`, [bookingId]);

@@ -1,8 +1,8 @@
-import { writeAudit } from '../audit/write-audit';
 import { getDb } from '../db/client';
 import { describeError } from '../errors/describe-error';
 import { logger } from '../logger';
 import { getPaymentProvider } from './get-payment-provider';
+import { recordRefunded } from './record-refunded';
 
 export type RefundAttempt = {
   paymentId: string;
@@ -35,27 +35,14 @@ export async function processOwedRefund(
     });
     if (refund.status === 'failed') throw new Error(`provider refused refund ${refund.refundId}`);
     if (refund.status === 'pending') return { paymentId, status: 'PENDING', amountCents: owed };
-    const refundedCents = payment.refundRequestedCents;
-    await db.$transaction(async (tx) => {
-      await tx.payment.update({
-        where: { id: payment.id },
-        data: {
-          refundedCents,
-          status: refundedCents >= payment.amountCents ? 'REFUNDED' : 'PARTIALLY_REFUNDED',
-          lastRefundError: null,
-        },
-      });
-      await writeAudit(tx, {
-        actorType: 'SYSTEM',
-        stationId: payment.stationId,
-        entityType: 'Payment',
-        entityId: payment.id,
-        action: 'payment.refunded',
-        before: { refundedCents: payment.refundedCents },
-        after: { refundedCents, refundId: refund.refundId },
+    await db.$transaction((tx) =>
+      recordRefunded(tx, {
+        paymentId: payment.id,
+        refundedCents: payment.refundRequestedCents,
+        detail: { refundId: refund.refundId },
         requestId,
-      });
-    });
+      }),
+    );
     return { paymentId, status: 'REFUNDED', amountCents: owed };
   } catch (error) {
     const message = error instanceof Error ? error.message.slice(0, 500) : 'refund failed';

@@ -6,6 +6,7 @@ import { AppError } from '../errors/app-error';
 import type { Prisma } from '../generated/prisma/client';
 import { enqueueEmail } from '../notifications/enqueue-email';
 import { parseInput } from '../validation';
+import { netPaidCents } from './net-paid';
 import { ZRecordPaymentInput } from './record-offline-payment.schema';
 
 export type RecordedPayment = {
@@ -67,11 +68,7 @@ export async function recordOfflinePayment(options: {
         { reason: 'BAD_STATE' },
       );
     }
-    const paid = booking.payments
-      .filter(
-        (payment) => payment.status === 'SUCCEEDED' || payment.status === 'PARTIALLY_REFUNDED',
-      )
-      .reduce((sum, payment) => sum + payment.amountCents - payment.refundedCents, 0);
+    const paid = netPaidCents(booking.payments);
     const outstanding = Math.max(0, booking.totalCents - paid);
     if (input.amountCents > outstanding && !input.allowOverpayment) {
       throw new AppError(
