@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { test as base, expect, type APIRequestContext } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type APIResponse } from '@playwright/test';
 import pg from 'pg';
 
 /** A documentation-range address per test, so per-IP rate limits never collide between tests. */
@@ -67,6 +67,53 @@ export async function availability(
   );
   expect(response.status()).toBe(200);
   return ((await response.json()) as { data: { slots: Slot[] } }).data.slots;
+}
+
+export type OpenSlot = { date: string; time: string };
+
+/**
+ * The first start time, `fromDays` or more days ahead, with at least `free` chefs free.
+ * Seeded bookings are placed relative to today, so a fixed date and time is not reliably open.
+ */
+export async function openSlot(
+  request: APIRequestContext,
+  station: string,
+  timeZone: string,
+  fromDays: number,
+  free = 1,
+): Promise<OpenSlot> {
+  for (let day = fromDays; day < fromDays + 10; day += 1) {
+    const date = dateIn(timeZone, day);
+    const slot = (await availability(request, station, date)).find(
+      (candidate) => candidate.available >= free,
+    );
+    if (slot) return { date, time: slot.time };
+  }
+  throw new Error(`No time with ${free} free chefs in ${station} from day ${fromDays}`);
+}
+
+/** Creates a held booking at the first open time, `fromDays` or more days ahead. */
+export async function bookOpenSlot(
+  request: APIRequestContext,
+  station: string,
+  timeZone: string,
+  fromDays: number,
+  overrides: Record<string, unknown> = {},
+): Promise<{ body: ReturnType<typeof bookingBody>; response: APIResponse }> {
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const slot = await openSlot(request, station, timeZone, fromDays);
+    const body = bookingBody({ station, ...slot, ...overrides });
+    const response = await request.post('/api/bookings', { data: body });
+    // Another test may take the time between reading availability and booking it.
+    if (response.status() !== 409) return { body, response };
+  }
+  throw new Error(`Could not book an open time in ${station}`);
+}
+
+/** "13:30" → "1:30 PM", as the wizard labels start times. */
+export function timeLabel(time: string): string {
+  const [hours = 0, minutes = 0] = time.split(':').map(Number);
+  return `${((hours + 11) % 12) + 1}:${String(minutes).padStart(2, '0')} ${hours < 12 ? 'AM' : 'PM'}`;
 }
 
 /** Books through the API (from fresh addresses) until the slot has exactly `left` chefs free. */

@@ -3,10 +3,12 @@ import {
   addressFor,
   availability,
   bookingBody,
+  bookOpenSlot,
   database,
   dateIn,
   expect,
   fillSlotUntil,
+  openSlot,
   test,
 } from '../fixtures';
 
@@ -19,8 +21,8 @@ test.describe('booking API on a production build', () => {
     playwright,
   }) => {
     const station = 'phoenix';
-    const date = dateIn('America/Phoenix', 20);
-    await fillSlotUntil(request, station, date, '13:00', 2);
+    const { date, time } = await openSlot(request, station, 'America/Phoenix', 20, 2);
+    await fillSlotUntil(request, station, date, time, 2);
 
     const context = await playwright.request.newContext({
       baseURL: `http://localhost:${CUSTOMER_PORT}`,
@@ -28,13 +30,15 @@ test.describe('booking API on a production build', () => {
     const responses = await Promise.all(
       Array.from({ length: 50 }, (_, index) =>
         context.post('/api/bookings', {
-          data: bookingBody({ station, date, time: '13:00' }),
-          headers: { 'X-Forwarded-For': addressFor(`race:${date}:${index}`) },
+          data: bookingBody({ station, date, time }),
+          headers: { 'X-Forwarded-For': addressFor(`race:${date}:${time}:${index}`) },
           timeout: 60_000,
         }),
       ),
     );
     const statuses = responses.map((response) => response.status());
+    const unexpected = responses.filter((response) => ![201, 409].includes(response.status()));
+    expect(await Promise.all(unexpected.map((response) => response.text()))).toEqual([]);
     expect(statuses.filter((status) => status === 201)).toHaveLength(2);
     expect(statuses.filter((status) => status === 409)).toHaveLength(48);
     for (const response of responses.filter((candidate) => candidate.status() === 409)) {
@@ -45,7 +49,7 @@ test.describe('booking API on a production build', () => {
     await context.dispose();
 
     const slot = (await availability(request, station, date)).find(
-      (candidate) => candidate.time === '13:00',
+      (candidate) => candidate.time === time,
     );
     expect(slot?.available).toBe(0);
     const client = await database();
@@ -126,8 +130,7 @@ test.describe('booking API on a production build', () => {
   }) => {
     const body = bookingBody({
       station: 'denver',
-      date: dateIn('America/Denver', 14),
-      time: '13:30',
+      ...(await openSlot(request, 'denver', 'America/Denver', 14)),
     });
     const key = `e2e-${Date.now()}-idem`;
     const first = await request.post('/api/bookings', {
@@ -154,14 +157,9 @@ test.describe('booking API on a production build', () => {
   test('a customer reads and cancels only their own booking; wrong e-mails get 404', async ({
     request,
   }) => {
-    const body = bookingBody({
-      station: 'denver',
-      date: dateIn('America/Denver', 16),
-      time: '12:30',
-    });
-    const created = (
-      (await (await request.post('/api/bookings', { data: body })).json()) as Created
-    ).data;
+    const { body, response } = await bookOpenSlot(request, 'denver', 'America/Denver', 16);
+    expect(response.status()).toBe(201);
+    const created = ((await response.json()) as Created).data;
     const email = (body.customer as { email: string }).email;
 
     const mine = await request.get(

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { bookingBody, dateIn, expect, fillSlotUntil, test } from '../fixtures';
+import { bookOpenSlot, expect, fillSlotUntil, openSlot, test, timeLabel } from '../fixtures';
 
 async function fillDetails(page: Page, email: string) {
   await page.getByLabel('Adults').fill('8');
@@ -88,8 +88,8 @@ test.describe('booking wizard', () => {
     request,
     clientAddress,
   }) => {
-    const date = dateIn('America/New_York', 25);
-    await fillSlotUntil(request, 'miami', date, '13:30', 1);
+    const { date, time } = await openSlot(request, 'miami', 'America/New_York', 25, 1);
+    await fillSlotUntil(request, 'miami', date, time, 1);
     const customers = await Promise.all(
       [0, 1].map(async (index) => {
         const context = await browser.newContext({
@@ -102,18 +102,19 @@ test.describe('booking wizard', () => {
         await page
           .getByRole('group', { name: 'Dates' })
           .getByRole('button', {
+            // "December 1" must not also match "December 10".
             name: new RegExp(
-              new Date(`${date}T12:00:00Z`).toLocaleDateString('en-US', {
+              `${new Date(`${date}T12:00:00Z`).toLocaleDateString('en-US', {
                 month: 'long',
                 day: 'numeric',
                 timeZone: 'UTC',
-              }),
+              })}(?!\\d)`,
             ),
           })
           .click();
         const slot = page
           .getByRole('group', { name: 'Start times' })
-          .getByRole('button', { name: /1:30 PM/ });
+          .getByRole('button', { name: new RegExp(`^${timeLabel(time)} `) });
         await expect(slot).toContainText('1 chef left');
         await slot.click();
         await page.getByRole('button', { name: 'Continue to details' }).click();
@@ -134,7 +135,7 @@ test.describe('booking wizard', () => {
     await expect(
       loser.page
         .getByRole('group', { name: 'Start times' })
-        .getByRole('button', { name: /1:30 PM/ }),
+        .getByRole('button', { name: new RegExp(`^${timeLabel(time)} `) }),
     ).toBeDisabled();
     await Promise.all(customers.map(({ context }) => context.close()));
   });
@@ -143,12 +144,12 @@ test.describe('booking wizard', () => {
     page,
     request,
   }) => {
-    const body = bookingBody({
-      station: 'seattle',
-      date: dateIn('America/Los_Angeles', 15),
-      time: '12:00',
-    });
-    const created = await request.post('/api/bookings', { data: body });
+    const { body, response: created } = await bookOpenSlot(
+      request,
+      'seattle',
+      'America/Los_Angeles',
+      15,
+    );
     expect(created.status()).toBe(201);
     const { reference } = ((await created.json()) as { data: { reference: string } }).data;
 

@@ -1,10 +1,8 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import { bookingBody, dateIn, expect, test } from '../fixtures';
+import { bookOpenSlot, expect, test } from '../fixtures';
 
 async function createHeldBooking(request: APIRequestContext, days: number) {
-  const response = await request.post('/api/bookings', {
-    data: bookingBody({ station: 'london', date: dateIn('Europe/London', days), time: '12:30' }),
-  });
+  const { response } = await bookOpenSlot(request, 'london', 'Europe/London', days);
   expect(response.status(), await response.text()).toBe(201);
   return (
     (await response.json()) as {

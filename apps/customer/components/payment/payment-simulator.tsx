@@ -32,6 +32,8 @@ export function PaymentSimulator({
     },
   });
   const retry = `/pay/${reference}?token=${encodeURIComponent(token)}`;
+  // The buttons wait for the booking: no paying an amount the page has not shown yet.
+  const busy = !booking.data || decide.isPending || decide.isSuccess;
   return (
     <section className="panel simulator" aria-labelledby="sim-heading">
       <p className="test-banner" role="note">
@@ -53,7 +55,7 @@ export function PaymentSimulator({
           <button
             type="button"
             className="button"
-            disabled={decide.isPending || decide.isSuccess}
+            disabled={busy}
             onClick={() => decide.mutate('pay')}
           >
             Pay (test)
@@ -61,7 +63,7 @@ export function PaymentSimulator({
           <button
             type="button"
             className="button secondary"
-            disabled={decide.isPending || decide.isSuccess}
+            disabled={busy}
             onClick={() => decide.mutate('decline')}
           >
             Decline (test)
