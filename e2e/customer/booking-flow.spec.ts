@@ -168,6 +168,17 @@ test.describe('booking wizard', () => {
     await expect(page.getByTestId('refund-outcome')).toContainText('nothing to refund');
   });
 
+  test('the lookup button stays disabled until the page is interactive', async ({
+    page,
+    request,
+  }) => {
+    // Server-rendered HTML: disabled, so a click before hydration cannot be silently lost.
+    const html = await (await request.get('/manage')).text();
+    expect(html).toMatch(/<button[^>]*disabled=""[^>]*>Find booking</);
+    await page.goto('/manage');
+    await expect(page.getByRole('button', { name: 'Find booking' })).toBeEnabled();
+  });
+
   test('a wrong e-mail on the manage page gets a clear message', async ({ page }) => {
     await page.goto('/manage');
     await page.getByLabel('Booking reference').fill('HB-ZZZZZZ');

@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError } from '@hibachi/web/fetch-json';
+import { useHydrated } from '@hibachi/web/use-hydrated';
 import { api } from '@/lib/api';
 import { useCountdown } from '@/lib/use-countdown';
 import { TextField } from '../booking/text-field';
@@ -10,6 +11,7 @@ import { BookingDetails } from './booking-details';
 
 /** Find a booking by reference and the e-mail it was made with. */
 export function LookupForm() {
+  const hydrated = useHydrated();
   const [reference, setReference] = useState('');
   const [email, setEmail] = useState('');
   const [search, setSearch] = useState<{ reference: string; email: string }>();
@@ -62,7 +64,11 @@ export function LookupForm() {
               : error.message}
           </p>
         ) : null}
-        <button type="submit" className="button" disabled={booking.isFetching || wait > 0}>
+        <button
+          type="submit"
+          className="button"
+          disabled={!hydrated || booking.isFetching || wait > 0}
+        >
           {booking.isFetching ? 'Looking…' : 'Find booking'}
         </button>
       </form>
