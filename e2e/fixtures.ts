@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { test as base, expect, type APIRequestContext, type APIResponse } from '@playwright/test';
 import pg from 'pg';
 
@@ -146,4 +148,45 @@ export async function database(): Promise<pg.Client> {
   const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
   await client.connect();
   return client;
+}
+
+export type ReceivedMail = { subject: string; messageId: string; text: string };
+
+/**
+ * Waits for the e-mails the apps sent over SMTP to `address` (the e2e mail sink writes each
+ * to a file) until `count` have arrived; headers and the quoted-printable text are decoded.
+ */
+export async function mailTo(address: string, count = 1): Promise<ReceivedMail[]> {
+  const directory = process.env.E2E_MAIL_DIR;
+  if (!directory) throw new Error('E2E_MAIL_DIR is not set: run through `pnpm test:e2e`.');
+  let found: ReceivedMail[] = [];
+  await expect
+    .poll(
+      () => {
+        found = readdirSync(directory)
+          .sort()
+          .map((file) => readFileSync(path.join(directory, file), 'utf8'))
+          .filter((raw) => new RegExp(`^To: ${escape(address)}\r?$`, 'im').test(raw))
+          .map(parseMail);
+        return found.length;
+      },
+      { timeout: 20_000, message: `e-mail to ${address}` },
+    )
+    .toBeGreaterThanOrEqual(count);
+  return found;
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function parseMail(raw: string): ReceivedMail {
+  const split = raw.indexOf('\r\n\r\n');
+  const headers = raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ');
+  const header = (name: string) =>
+    new RegExp(`^${name}: (.*)$`, 'im').exec(headers)?.[1]?.trim() ?? '';
+  const text = raw
+    .slice(split + 4)
+    .replace(/=\r\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    .replace(/\r\n/g, '\n');
+  return { subject: header('Subject'), messageId: header('Message-ID'), text };
 }

@@ -5,6 +5,10 @@ const databaseUrl = process.env.E2E_DATABASE_URL;
 if (!databaseUrl)
   throw new Error('Run the e2e suite through `pnpm test:e2e` (it starts the database).');
 
+const smtpUrl = process.env.E2E_SMTP_URL;
+if (!smtpUrl)
+  throw new Error('Run the e2e suite through `pnpm test:e2e` (it starts the mail sink).');
+
 const serverEnv = {
   NODE_ENV: 'production',
   LOG_LEVEL: 'warn',
@@ -14,6 +18,9 @@ const serverEnv = {
   PAYMENT_SIMULATOR: 'true',
   // Tests act as a proxy: each sends its own X-Forwarded-For so rate limits do not collide.
   TRUSTED_PROXY_HOPS: '1',
+  // E-mails go over real SMTP to the run's mail sink; their links point at the e2e server.
+  SMTP_URL: smtpUrl,
+  PUBLIC_CUSTOMER_URL: `http://localhost:${CUSTOMER_PORT}`,
 };
 
 /** `next start` for one app; Playwright starts it, waits for /api/health/live, and stops it. */

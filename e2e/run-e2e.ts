@@ -1,16 +1,21 @@
 // `pnpm test:e2e`: a real PostgreSQL (embedded, temp folder), migrated and seeded,
 // production builds of both apps, then Playwright (which starts `next start` itself).
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { findFreePort, startEmbeddedPostgres } from '@hibachi/core/db/embedded-postgres';
 import { migrate, migrationsDirectory } from '@hibachi/core/db';
 import { seedDatabase } from '@hibachi/core/seed';
+import { startMailSink } from './mail-sink';
 
+/** Runs a command to completion without blocking this process (the mail sink lives here). */
 const run = (command: string, args: string[], env: NodeJS.ProcessEnv = process.env) =>
-  spawnSync(command, args, { stdio: 'inherit', env, cwd: path.resolve(import.meta.dirname, '..') })
-    .status ?? 1;
+  new Promise<number>((resolve) => {
+    spawn(command, args, { stdio: 'inherit', env, cwd: path.resolve(import.meta.dirname, '..') })
+      .on('error', () => resolve(1))
+      .on('exit', (code) => resolve(code ?? 1));
+  });
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hibachi-e2e-pg-'));
 const server = await startEmbeddedPostgres({
@@ -18,6 +23,11 @@ const server = await startEmbeddedPostgres({
   dataDir,
   persistent: false,
 });
+// Ctrl-C reaches the children too (one process group); wait for them, then clean up.
+process.on('SIGINT', () => {});
+
+const mailDir = path.join(dataDir, 'mail');
+const mail = await startMailSink(mailDir);
 let status = 1;
 try {
   await server.ensureDatabase('hibachi_e2e');
@@ -27,7 +37,7 @@ try {
   console.log(`e2e database seeded: ${summary.stations} stations, ${summary.bookings} bookings`);
 
   if (process.env.E2E_SKIP_BUILD !== '1') {
-    status = run('pnpm', [
+    status = await run('pnpm', [
       'turbo',
       'build',
       '--filter=@hibachi/customer',
@@ -36,7 +46,7 @@ try {
     ]);
     if (status !== 0) throw new Error('next build failed');
   }
-  status = run(
+  status = await run(
     'pnpm',
     [
       '--filter',
@@ -49,12 +59,15 @@ try {
     {
       ...process.env,
       E2E_DATABASE_URL: databaseUrl,
+      E2E_SMTP_URL: mail.url,
+      E2E_MAIL_DIR: mailDir,
     },
   );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   status = status === 0 ? 1 : status;
 } finally {
+  await mail.close();
   await server.stop();
   rmSync(dataDir, { recursive: true, force: true });
 }

@@ -4,6 +4,7 @@ import { AppError } from '../errors/app-error';
 import { enqueueEmail } from '../notifications/enqueue-email';
 import { netPaidCents } from '../payments/net-paid';
 import { processOwedRefund } from '../payments/process-owed-refund';
+import { formatCents } from '../pricing/format-cents';
 import { parseInput } from '../validation';
 import { ZCustomerProof, type TCancellationResult } from './customer-booking.schema';
 import {
@@ -143,5 +144,3 @@ export async function cancelCustomerBooking(options: {
       : decided.refund,
   };
 }
-
-const formatCents = (cents: number) => `$${(cents / 100).toFixed(2)}`;

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EnvError, parseServerEnv } from '.';
+import { EnvError, parseServerEnv, ZServerEnv } from '.';
 
 describe('parseServerEnv', () => {
   it('rejects a malformed DATABASE_URL, naming the variable', () => {
@@ -76,5 +77,27 @@ describe('parseServerEnv', () => {
     });
     expect(env.DATABASE_URL).toBe('postgres://app:secret@db.internal:5432/hibachi');
     expect(env.LOG_LEVEL).toBe('info');
+  });
+
+  it('takes an smtp:// or smtps:// SMTP_URL and a sender address, refusing anything else', () => {
+    expect(parseServerEnv({ SMTP_URL: 'smtps://user:pw@mail.example.com:465' }).SMTP_URL).toBe(
+      'smtps://user:pw@mail.example.com:465',
+    );
+    expect(parseServerEnv({}).SMTP_URL).toBeUndefined();
+    expect(() => parseServerEnv({ SMTP_URL: 'http://mail.example.com' })).toThrow(/SMTP_URL/);
+    expect(parseServerEnv({ EMAIL_FROM: 'Grill <grill@example.com>' }).EMAIL_FROM).toBe(
+      'Grill <grill@example.com>',
+    );
+    expect(() => parseServerEnv({ EMAIL_FROM: 'Grill\r\nBcc: x@example.com' })).toThrow(
+      /EMAIL_FROM/,
+    );
+  });
+
+  it('.env.example documents every variable the apps read', () => {
+    const example = readFileSync(new URL('../../../../.env.example', import.meta.url), 'utf8');
+    const missing = Object.keys(ZServerEnv.shape).filter(
+      (variable) => !new RegExp(`^#? ?${variable}=`, 'm').test(example),
+    );
+    expect(missing).toEqual([]);
   });
 });

@@ -58,6 +58,19 @@ export const ZServerEnv = z.object({
   /** Proxies in front of the app that append to X-Forwarded-For (the client IP is read that many hops from the right). */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(5).default(1),
   SENTRY_DSN: optionalUrl,
+  /** SMTP server for the e-mail outbox (smtp:// or smtps://, credentials in the URL). Unset: e-mails wait in the outbox. */
+  SMTP_URL: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+  ),
+  /** Sender of customer e-mails, e.g. `Hibachi at Home <bookings@example.com>`. */
+  EMAIL_FROM: z
+    .string()
+    .regex(
+      /^[^<>\r\n]*<[^@\s<>]+@[^@\s<>]+>$|^[^@\s<>]+@[^@\s<>]+$/,
+      'must be an address or "Name <address>"',
+    )
+    .default('Hibachi at Home <bookings@hibachi.example>'),
 });
 
 export type TServerEnv = z.infer<typeof ZServerEnv> & {

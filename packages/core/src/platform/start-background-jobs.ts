@@ -1,43 +1,87 @@
 import { expireHolds } from '../bookings/expire-holds';
 import { getDb } from '../db/client';
+import { getServerEnv } from '../env';
 import { describeError } from '../errors/describe-error';
 import { logger } from '../logger';
+import { deliverDueEmails } from '../notifications/deliver-outbox';
+import { createSmtpTransport, type EmailTransport } from '../notifications/email-transport';
 import { processAllOwedRefunds } from '../payments/process-owed-refund';
 import { RATE_LIMIT_TABLE } from '../rate-limit/rate-limiter';
 
 const SWEEP_INTERVAL_MS = 60_000;
-const globalForJobs = globalThis as unknown as { hibachiJobs?: NodeJS.Timeout };
+const EMAIL_INTERVAL_MS = 5_000;
+
+type Jobs = { timers: NodeJS.Timeout[]; running: Set<Promise<void>>; transport?: EmailTransport };
+const globalForJobs = globalThis as unknown as { hibachiJobs?: Jobs };
 
 /**
- * Periodic housekeeping on every instance (each step is idempotent, so several
- * instances may run it at once): expire lapsed holds, retry owed refunds (idempotency
- * keys make a repeated refund the same refund), drop old rate-limit counters
- * and expired idempotency keys.
+ * Periodic work on every instance (each step is safe to run on several instances at
+ * once): expire lapsed holds, retry owed refunds (idempotency keys make a repeated
+ * refund the same refund), drop old rate-limit counters and expired idempotency keys,
+ * and, when SMTP_URL is set, deliver the e-mail outbox every few seconds.
  */
 export function startBackgroundJobs(): void {
   if (globalForJobs.hibachiJobs) return;
-  const sweep = async () => {
-    try {
-      const expired = await expireHolds();
-      if (expired > 0) logger.info({ expired }, 'expired lapsed booking holds');
-      const refunded = await processAllOwedRefunds();
-      if (refunded > 0) logger.info({ refunded }, 'retried owed refunds');
-      const db = getDb();
-      await db.$executeRawUnsafe(
-        `DELETE FROM "${RATE_LIMIT_TABLE}" WHERE expire < $1`,
-        Date.now() - 3_600_000,
-      );
-      await db.idempotencyKey.deleteMany({ where: { expiresAt: { lt: new Date() } } });
-    } catch (error) {
-      logger.warn({ error: describeError(error) }, 'background sweep failed; will retry');
-    }
+  const jobs: Jobs = { timers: [], running: new Set() };
+  globalForJobs.hibachiJobs = jobs;
+  const every = (intervalMs: number, name: string, step: () => Promise<void>) => {
+    let busy = false;
+    const timer = setInterval(() => {
+      if (busy) return;
+      busy = true;
+      const run = step()
+        .catch((error: unknown) =>
+          logger.warn(
+            { job: name, error: describeError(error) },
+            'background job failed; will retry',
+          ),
+        )
+        .finally(() => {
+          busy = false;
+          jobs.running.delete(run);
+        });
+      jobs.running.add(run);
+    }, intervalMs);
+    timer.unref();
+    jobs.timers.push(timer);
   };
-  globalForJobs.hibachiJobs = setInterval(() => void sweep(), SWEEP_INTERVAL_MS);
-  globalForJobs.hibachiJobs.unref();
+
+  every(SWEEP_INTERVAL_MS, 'sweep', sweep);
+  const smtpUrl = getServerEnv().SMTP_URL;
+  if (smtpUrl) {
+    const transport = createSmtpTransport(smtpUrl);
+    jobs.transport = transport;
+    every(EMAIL_INTERVAL_MS, 'email', async () => {
+      const { sent, retrying, failed } = await deliverDueEmails({ transport });
+      if (sent + retrying + failed > 0) logger.info({ sent, retrying, failed }, 'e-mail outbox');
+    });
+  } else {
+    logger.info('SMTP_URL is not set: e-mails are kept in the outbox, not sent');
+  }
 }
 
-/** Stops the sweep (on shutdown); a sweep already running finishes its current step. */
-export function stopBackgroundJobs(): void {
-  clearInterval(globalForJobs.hibachiJobs);
+async function sweep(): Promise<void> {
+  const expired = await expireHolds();
+  if (expired > 0) logger.info({ expired }, 'expired lapsed booking holds');
+  const refunded = await processAllOwedRefunds();
+  if (refunded > 0) logger.info({ refunded }, 'retried owed refunds');
+  const db = getDb();
+  await db.$executeRawUnsafe(
+    `DELETE FROM "${RATE_LIMIT_TABLE}" WHERE expire < $1`,
+    Date.now() - 3_600_000,
+  );
+  await db.idempotencyKey.deleteMany({ where: { expiresAt: { lt: new Date() } } });
+}
+
+/**
+ * Stops the timers (on shutdown) and waits for the runs in progress, so an e-mail being
+ * sent is finished and recorded; a message cut off anyway is retried after its lease.
+ */
+export async function stopBackgroundJobs(): Promise<void> {
+  const jobs = globalForJobs.hibachiJobs;
+  if (!jobs) return;
   globalForJobs.hibachiJobs = undefined;
+  for (const timer of jobs.timers) clearInterval(timer);
+  await Promise.allSettled([...jobs.running]);
+  jobs.transport?.close();
 }

@@ -32,8 +32,8 @@ export function startServerProcess(app: string): void {
   // `next start` itself stops accepting connections, waits for in-flight requests and then
   // exits; closing the pool here would fail those requests, so only background work stops.
   const shutdown = (signal: string) => {
-    logger.info({ app, signal }, 'shutting down: finishing in-flight requests');
-    stopBackgroundJobs();
+    logger.info({ app, signal }, 'shutting down: finishing in-flight requests and e-mails');
+    void stopBackgroundJobs().then(() => logger.info({ app }, 'background jobs stopped'));
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));

@@ -1,0 +1,137 @@
+import { getDb } from '../db/client';
+import { getServerEnv } from '../env';
+import { describeError } from '../errors/describe-error';
+import type { OutboxKind } from '../generated/prisma/client';
+import { logger } from '../logger';
+import type { EmailTransport } from './email-transport';
+import { isPermanentSmtpFailure } from './email-transport';
+import { renderEmail } from './render-email';
+
+/** After this many failed attempts a message is given up (FAILED, visible to staff). */
+export const MAX_DELIVERY_ATTEMPTS = 8;
+/** A claimed message is not handed out again for this long, even if its sender dies. */
+const LEASE_MS = 2 * 60_000;
+const BATCH_SIZE = 20;
+
+/** 30 s, 1 min, 2 min, … capped at 1 h between attempts. */
+export function retryDelayMs(attempt: number): number {
+  return Math.min(30_000 * 2 ** (attempt - 1), 3_600_000);
+}
+
+type Claimed = {
+  id: string;
+  kind: OutboxKind;
+  recipient: string;
+  subject: string;
+  payload: unknown;
+  attempts: number;
+  bookingId: string | null;
+};
+
+export type DeliveryResult = { sent: number; retrying: number; failed: number };
+
+/**
+ * Sends the outbox messages that are due. Each message is claimed with a lease
+ * (`FOR UPDATE SKIP LOCKED`, committed before sending), so any number of instances can
+ * run this at once and never send a message twice at the same time; a sender that dies
+ * mid-send leaves the lease to run out and the message is retried. Delivery is
+ * therefore at least once, with a stable Message-ID per message.
+ */
+export async function deliverDueEmails(options: {
+  transport: EmailTransport;
+  now?: Date;
+  batchSize?: number;
+}): Promise<DeliveryResult> {
+  const db = getDb();
+  const env = getServerEnv();
+  const now = options.now ?? new Date();
+  const claimed = await db.$queryRaw<Claimed[]>`
+    UPDATE "OutboxMessage" AS m
+       SET "nextAttemptAt" = ${new Date(now.getTime() + LEASE_MS)}, attempts = m.attempts + 1
+     WHERE m.id IN (
+       SELECT id FROM "OutboxMessage"
+        WHERE status = 'PENDING' AND "nextAttemptAt" <= ${now}
+        ORDER BY "nextAttemptAt"
+        LIMIT ${options.batchSize ?? BATCH_SIZE}
+        FOR UPDATE SKIP LOCKED)
+    RETURNING m.id, m.kind, m.recipient, m.subject, m.payload, m.attempts, m."bookingId"`;
+  const result: DeliveryResult = { sent: 0, retrying: 0, failed: 0 };
+  if (claimed.length === 0) return result;
+
+  const bookings = new Map(
+    (
+      await db.booking.findMany({
+        where: { id: { in: claimed.flatMap((message) => message.bookingId ?? []) } },
+        include: {
+          station: { select: { name: true, timezone: true } },
+          customer: { select: { name: true } },
+        },
+      })
+    ).map((booking) => [booking.id, booking]),
+  );
+  const domain = env.EMAIL_FROM.replace(/^.*@/, '').replace(/>$/, '');
+
+  for (const message of claimed) {
+    try {
+      const booking = message.bookingId ? bookings.get(message.bookingId) : undefined;
+      if (!booking) throw new UndeliverableError('the booking no longer exists');
+      const email = renderEmail(message, booking, env.PUBLIC_CUSTOMER_URL);
+      await options.transport.send({
+        messageId: `<outbox-${message.id}@${domain}>`,
+        from: env.EMAIL_FROM,
+        to: message.recipient,
+        ...email,
+      });
+      await db.outboxMessage.update({
+        where: { id: message.id },
+        data: { status: 'SENT', sentAt: new Date(), lastError: null },
+      });
+      result.sent += 1;
+    } catch (error) {
+      const giveUp =
+        error instanceof UndeliverableError ||
+        isPermanentSmtpFailure(error) ||
+        !isSendFailure(error) ||
+        message.attempts >= MAX_DELIVERY_ATTEMPTS;
+      await db.outboxMessage.update({
+        where: { id: message.id },
+        data: giveUp
+          ? { status: 'FAILED', lastError: summarise(error) }
+          : {
+              lastError: summarise(error),
+              nextAttemptAt: new Date(now.getTime() + retryDelayMs(message.attempts)),
+            },
+      });
+      result[giveUp ? 'failed' : 'retrying'] += 1;
+      // The message id and kind only: SMTP replies often quote the recipient's address.
+      logger.warn(
+        {
+          outboxId: message.id,
+          kind: message.kind,
+          attempt: message.attempts,
+          error: describeError(error),
+        },
+        giveUp ? 'e-mail delivery failed for good' : 'e-mail delivery failed; will retry',
+      );
+    }
+  }
+  return result;
+}
+
+class UndeliverableError extends Error {
+  override name = 'UndeliverableError';
+}
+
+/** Errors from talking to the mail server (retryable unless permanent); anything else is our bug. */
+function isSendFailure(error: unknown): boolean {
+  const candidate = error as { code?: unknown; responseCode?: unknown } | null;
+  return typeof candidate?.responseCode === 'number' || typeof candidate?.code === 'string';
+}
+
+/** For staff: the SMTP status or error code and a short reason, never more than 300 characters. */
+function summarise(error: unknown): string {
+  if (!(error instanceof Error)) return 'unknown error';
+  const { responseCode, code } = error as { responseCode?: number; code?: string };
+  const prefix = responseCode ? `SMTP ${responseCode}` : (code ?? error.name);
+  return `${prefix}: ${error.message}`.slice(0, 300);
+}

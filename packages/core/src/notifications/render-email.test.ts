@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { verifyManageToken } from '../bookings/manage-token';
+import { renderEmail, type EmailBooking } from './render-email';
+
+const booking: EmailBooking = {
+  reference: 'HB-7K3P9Q',
+  status: 'CONFIRMED',
+  startsAt: new Date('2027-03-28T17:30:00Z'),
+  endsAt: new Date('2027-03-28T19:30:00Z'),
+  adults: 1,
+  children: 3,
+  addressLine1: '9 Ember Row',
+  city: 'London',
+  totalCents: 55_000,
+  depositCents: 10_000,
+  holdExpiresAt: null,
+  station: { name: 'London', timezone: 'Europe/London' },
+  customer: { name: '  Ana María Ruiz ' },
+};
+const base = 'https://book.example.com';
+
+describe('renderEmail', () => {
+  it('confirms a paid booking with the balance, times in the station zone after the clocks change, and a working manage link', () => {
+    const { subject, text } = renderEmail(
+      { kind: 'BOOKING_CONFIRMATION', subject: 'Confirmed', payload: { status: 'CONFIRMED' } },
+      booking,
+      base,
+    );
+    expect(subject).toBe('Confirmed');
+    expect(text).toContain('Hi Ana,');
+    expect(text).toContain('The balance of $450.00 is due on the day of the event.');
+    // 28 March 2027 is the first day of British Summer Time: 17:30 UTC is 6:30 PM BST.
+    expect(text).toContain('When      Sunday, March 28, 2027, 6:30 PM to 8:30 PM (London time)');
+    expect(text).toContain('Party     1 adult, 3 children');
+    expect(text).toContain('Total     $550.00 (deposit $100.00)');
+    const link = /See or manage your booking: (\S+)/.exec(text)![1]!;
+    const url = new URL(link);
+    expect(url.origin + url.pathname).toBe('https://book.example.com/manage/HB-7K3P9Q');
+    expect(verifyManageToken('HB-7K3P9Q', url.searchParams.get('token')!)).toBe(true);
+    expect(text).not.toContain('/pay/');
+  });
+
+  it('says what happened for cancellations, refunds and moves', () => {
+    const render = (
+      kind: 'BOOKING_CANCELLED' | 'REFUND_ISSUED' | 'BOOKING_RESCHEDULED',
+      payload: unknown,
+    ) => renderEmail({ kind, subject: 's', payload }, booking, base).text;
+    expect(
+      render('BOOKING_CANCELLED', { refund: { reason: 'Your $100.00 deposit will be refunded.' } }),
+    ).toContain('Your booking is cancelled.\nYour $100.00 deposit will be refunded.');
+    expect(
+      render('REFUND_ISSUED', { amountCents: 10_000, reason: 'The deposit was paid twice.' }),
+    ).toContain('We are refunding $100.00 to your card.\nThe deposit was paid twice.');
+    expect(render('BOOKING_RESCHEDULED', {})).toContain('Your booking has moved to a new time.');
+  });
+
+  it('refuses a payload that does not fit its kind', () => {
+    expect(() =>
+      renderEmail(
+        { kind: 'REFUND_ISSUED', subject: 's', payload: { amountCents: -5 } },
+        booking,
+        base,
+      ),
+    ).toThrow();
+    expect(() =>
+      renderEmail({ kind: 'BOOKING_CONFIRMATION', subject: 's', payload: null }, booking, base),
+    ).toThrow();
+  });
+});

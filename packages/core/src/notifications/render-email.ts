@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { manageUrl, createManageToken, paymentUrl } from '../bookings/manage-token';
+import type { Booking, OutboxKind } from '../generated/prisma/client';
+import { formatCents } from '../pricing/format-cents';
+
+/** What an e-mail shows of its booking, read at delivery time. */
+export type EmailBooking = Pick<
+  Booking,
+  | 'reference'
+  | 'status'
+  | 'startsAt'
+  | 'endsAt'
+  | 'adults'
+  | 'children'
+  | 'addressLine1'
+  | 'city'
+  | 'totalCents'
+  | 'depositCents'
+  | 'holdExpiresAt'
+> & { station: { name: string; timezone: string }; customer: { name: string } };
+
+export type OutboxEmail = { kind: OutboxKind; subject: string; payload: unknown };
+export type RenderedEmail = { subject: string; text: string };
+
+const ZConfirmation = z.object({ status: z.enum(['PENDING_PAYMENT', 'CONFIRMED']) });
+const ZCancelled = z.object({ refund: z.object({ reason: z.string().min(1) }) });
+const ZRefund = z.object({ amountCents: z.number().int().positive(), reason: z.string().min(1) });
+
+/**
+ * The plain-text body of an outbox e-mail: a greeting, what happened, the booking as it is
+ * now (times in the station's zone) and the signed manage link. Throws on a payload that
+ * does not match its kind, so a malformed message fails instead of sending nonsense.
+ */
+export function renderEmail(
+  message: OutboxEmail,
+  booking: EmailBooking,
+  customerBaseUrl: string,
+): RenderedEmail {
+  const token = createManageToken(booking.reference, booking.endsAt);
+  const link = (path: string) => new URL(path, customerBaseUrl).href;
+  const when = zonedFormatter(booking.station.timezone);
+  const firstName = booking.customer.name.trim().split(/\s+/)[0] ?? '';
+  const lines = [
+    `Hi ${firstName},`,
+    '',
+    ...whatHappened(message, booking, when, link(paymentUrl(booking.reference, token))),
+    '',
+    `Booking   ${booking.reference}`,
+    `When      ${when.date(booking.startsAt)}, ${when.time(booking.startsAt)} to ${when.time(booking.endsAt)} (${booking.station.name} time)`,
+    `Where     ${booking.addressLine1}, ${booking.city} (${booking.station.name})`,
+    `Party     ${plural(booking.adults, 'adult')}${booking.children > 0 ? `, ${plural(booking.children, 'child', 'children')}` : ''}`,
+    `Total     ${formatCents(booking.totalCents)} (deposit ${formatCents(booking.depositCents)})`,
+    '',
+    `See or manage your booking: ${link(manageUrl(booking.reference, token))}`,
+    '',
+    'Hibachi at Home',
+  ];
+  return { subject: message.subject, text: lines.join('\n') };
+}
+
+function whatHappened(
+  message: OutboxEmail,
+  booking: EmailBooking,
+  when: ReturnType<typeof zonedFormatter>,
+  payLink: string,
+): string[] {
+  switch (message.kind) {
+    case 'BOOKING_CONFIRMATION': {
+      const { status } = ZConfirmation.parse(message.payload);
+      if (status === 'CONFIRMED')
+        return [
+          'Your booking is confirmed: we have received your deposit.',
+          `The balance of ${formatCents(booking.totalCents - booking.depositCents)} is due on the day of the event.`,
+        ];
+      return [
+        'Thanks for booking a hibachi chef with us.',
+        booking.holdExpiresAt
+          ? `We are holding your time until ${when.time(booking.holdExpiresAt)} on ${when.date(booking.holdExpiresAt)} (${booking.station.name} time).`
+          : 'We are holding your time for a short while.',
+        `Pay the ${formatCents(booking.depositCents)} deposit to confirm it: ${payLink}`,
+      ];
+    }
+    case 'BOOKING_CANCELLED':
+      return ['Your booking is cancelled.', ZCancelled.parse(message.payload).refund.reason];
+    case 'REFUND_ISSUED': {
+      const refund = ZRefund.parse(message.payload);
+      return [`We are refunding ${formatCents(refund.amountCents)} to your card.`, refund.reason];
+    }
+    case 'BOOKING_RESCHEDULED':
+      return ['Your booking has moved to a new time. The details below are up to date.'];
+  }
+}
+
+function zonedFormatter(timeZone: string) {
+  const date = new Intl.DateTimeFormat('en-US', { timeZone, dateStyle: 'full' });
+  const time = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hour: 'numeric',
+    minute: '2-digit',
+  });
+  return { date: (at: Date) => date.format(at), time: (at: Date) => time.format(at) };
+}
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
