@@ -1,9 +1,8 @@
-import type { AddressInfo } from 'node:net';
 import type pg from 'pg';
-import { SMTPServer } from 'smtp-server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { bookingInput, resetStation } from '../../test/booking-fixtures';
 import { connect } from '../../test/database';
+import { startSmtpSink } from '../../test/smtp-sink';
 import { createBooking } from '../bookings';
 import { logger } from '../logger';
 import { deliverDueEmails, MAX_DELIVERY_ATTEMPTS } from './deliver-outbox';
@@ -11,41 +10,27 @@ import { createSmtpTransport, type EmailTransport } from './email-transport';
 
 type Received = { to: string[]; raw: string; text: string; messageId: string };
 
-/** A real SMTP server on a free port; `reply` may refuse a message with an SMTP error. */
+/** A real SMTP server that keeps what it accepts; `refuseWith` makes it answer an SMTP error. */
 async function startSmtpServer() {
   const received: Received[] = [];
-  let reply: () => Error | undefined = () => undefined;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        const refusal = reply();
-        if (refusal) return callback(refusal);
-        const raw = Buffer.concat(chunks).toString('utf8');
-        received.push({
-          to: session.envelope.rcptTo.map((recipient) => recipient.address),
-          raw,
-          text: decodeBody(raw),
-          messageId: /^Message-ID: (.+)$/im.exec(raw)?.[1]?.trim() ?? '',
-        });
-        callback();
-      });
-    },
+  let refusal: Error | undefined;
+  const sink = await startSmtpSink(({ to, raw }) => {
+    if (refusal) return refusal;
+    received.push({
+      to,
+      raw,
+      text: decodeBody(raw),
+      messageId: /^Message-ID: (.+)$/im.exec(raw)?.[1]?.trim() ?? '',
+    });
+    return undefined;
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
   return {
+    ...sink,
     received,
-    url: `smtp://127.0.0.1:${port}`,
     refuseWith(code: number | undefined, message = 'Refused') {
-      reply = () =>
+      refusal =
         code === undefined ? undefined : Object.assign(new Error(message), { responseCode: code });
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
 
