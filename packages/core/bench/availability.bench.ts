@@ -85,6 +85,17 @@ try {
   const days = await measure('GET /api/availability/days (35 days)', (date) =>
     getAvailabilityDays({ query: { station: 'new-york', from: date } }),
   );
+  /** Days baseline: count every free chef for every start of 35 days, then keep those above 0. */
+  const { countFreeChefs } = await import('../src/availability/count-free-chefs');
+  const daysBaseline = await measure('baseline: 35 days counting every chef', (date) =>
+    countFreeChefs({
+      stationId: station.id,
+      starts: Array.from({ length: 35 }, (_, index) =>
+        bookableStartTimes(station, addDays(date, index), new Date()),
+      ).flatMap((starts) => starts.map((start) => start.startsAt)),
+      windowMinutes: 120 + station.bufferMinutes,
+    }),
+  );
   const heap = process.memoryUsage().heapUsed / 1024 / 1024;
   console.log(
     `speed-up over baseline: ${(baseline.p50 / api.p50).toFixed(1)}× at p50; heap ${heap.toFixed(0)} MiB`,
@@ -98,6 +109,13 @@ try {
     console.log(
       `FAIL: availability p95 ${api.p95.toFixed(1)} ms is over the ${P95_TARGET_MS} ms target`,
     );
+    failed = true;
+  }
+  console.log(
+    `35 days: ${(daysBaseline.p50 / days.p50).toFixed(1)}× faster than counting every chef at p50`,
+  );
+  if (days.p50 >= daysBaseline.p50) {
+    console.log('FAIL: the 35-day summary is not faster than counting every chef');
     failed = true;
   }
   if (days.p95 > P95_TARGET_MS * 8) {

@@ -150,4 +150,33 @@ describe('availability', () => {
     expect(days[0]!.openSlots).toBe(23);
     expect(days[1]!.openSlots).toBe(0);
   });
+
+  it('agrees with the per-time availability on every day, with chefs busy at different hours', async () => {
+    const busy = [
+      { chef: 0, day: 12, time: '11:00', minutes: 240 },
+      { chef: 1, day: 12, time: '14:00', minutes: 180 },
+      { chef: 0, day: 12, time: '17:30', minutes: 120 },
+      { chef: 1, day: 12, time: '19:00', minutes: 60 },
+      { chef: 0, day: 13, time: '11:00', minutes: 480 },
+      { chef: 1, day: 13, time: '16:00', minutes: 120 },
+    ];
+    for (const [index, { chef, day, time, minutes }] of busy.entries()) {
+      await insertBooking(client, {
+        stationId,
+        chefId: chefIds[chef]!,
+        customerId: await insertCustomer(client, `busy${index}@example.com`),
+        startsAt: localToInstant({ date: daysAhead(day), time }, 'America/New_York')!.toISOString(),
+        durationMinutes: minutes,
+        bufferMinutes: 60,
+      });
+    }
+    const { days } = await getAvailabilityDays({
+      query: { station: STATION, from: daysAhead(12), days: '3' },
+    });
+    for (const day of days) {
+      const { slots } = await getAvailability({ query: { station: STATION, date: day.date } });
+      expect(day.openSlots, day.date).toBe(slots.filter((slot) => slot.available > 0).length);
+    }
+    expect(days.map((day) => day.openSlots)).not.toEqual([23, 23, 23]);
+  });
 });

@@ -7,7 +7,7 @@ import {
   type TAvailability,
   type TAvailabilityDays,
 } from './availability.schema';
-import { countFreeChefs } from './count-free-chefs';
+import { countFreeChefs, findOpenStarts } from './count-free-chefs';
 import { bookableStartTimes } from './start-times';
 
 const MAX_DAYS_AHEAD = 365;
@@ -53,7 +53,7 @@ export async function getAvailabilityDays(options: {
     date,
     starts: bookableStartTimes(station, date, now),
   }));
-  const free = await countFreeChefs({
+  const open = await findOpenStarts({
     stationId: station.id,
     starts: startsByDate.flatMap((day) => day.starts.map((start) => start.startsAt)),
     windowMinutes: query.duration + station.bufferMinutes,
@@ -62,7 +62,7 @@ export async function getAvailabilityDays(options: {
     timezone: station.timezone,
     days: startsByDate.map((day) => ({
       date: day.date,
-      openSlots: day.starts.filter((start) => (free.get(start.startsAt.getTime()) ?? 0) > 0).length,
+      openSlots: day.starts.filter((start) => open.has(start.startsAt.getTime())).length,
     })),
   };
 }
