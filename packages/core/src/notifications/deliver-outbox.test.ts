@@ -87,8 +87,18 @@ describe('e-mail outbox delivery', () => {
     const reference = await book();
     const [queued] = await outbox();
 
-    expect(await deliverDueEmails({ transport })).toEqual({ sent: 1, retrying: 0, failed: 0 });
-    expect(await deliverDueEmails({ transport })).toEqual({ sent: 0, retrying: 0, failed: 0 });
+    expect(await deliverDueEmails({ transport })).toEqual({
+      sent: 1,
+      retrying: 0,
+      failed: 0,
+      skipped: 0,
+    });
+    expect(await deliverDueEmails({ transport })).toEqual({
+      sent: 0,
+      retrying: 0,
+      failed: 0,
+      skipped: 0,
+    });
 
     expect(smtp.received).toHaveLength(1);
     const mail = smtp.received[0]!;
@@ -116,7 +126,12 @@ describe('e-mail outbox delivery', () => {
     smtp.refuseWith(451, 'Try again later');
     const now = new Date();
 
-    expect(await deliverDueEmails({ transport, now })).toEqual({ sent: 0, retrying: 1, failed: 0 });
+    expect(await deliverDueEmails({ transport, now })).toEqual({
+      sent: 0,
+      retrying: 1,
+      failed: 0,
+      skipped: 0,
+    });
     const [waiting] = await outbox();
     expect(waiting).toMatchObject({ status: 'PENDING', attempts: 1 });
     expect(waiting!.lastError).toMatch(/^SMTP 451/);
@@ -128,12 +143,14 @@ describe('e-mail outbox delivery', () => {
       sent: 0,
       retrying: 0,
       failed: 0,
+      skipped: 0,
     });
     const later = new Date(now.getTime() + 30_000);
     expect(await deliverDueEmails({ transport, now: later })).toEqual({
       sent: 1,
       retrying: 0,
       failed: 0,
+      skipped: 0,
     });
     expect(await outbox()).toMatchObject([{ status: 'SENT', attempts: 2, lastError: null }]);
   });
@@ -141,14 +158,24 @@ describe('e-mail outbox delivery', () => {
   it('gives up at once on a permanent refusal, and after the last attempt on temporary ones', async () => {
     await book('first@example.com');
     smtp.refuseWith(550, 'Mailbox unavailable');
-    expect(await deliverDueEmails({ transport })).toEqual({ sent: 0, retrying: 0, failed: 1 });
+    expect(await deliverDueEmails({ transport })).toEqual({
+      sent: 0,
+      retrying: 0,
+      failed: 1,
+      skipped: 0,
+    });
     expect(await outbox()).toMatchObject([{ status: 'FAILED', attempts: 1 }]);
 
     await client.query('TRUNCATE "OutboxMessage"');
     await book('second@example.com');
     await client.query('UPDATE "OutboxMessage" SET attempts = $1', [MAX_DELIVERY_ATTEMPTS - 1]);
     smtp.refuseWith(421, 'Service not available');
-    expect(await deliverDueEmails({ transport })).toEqual({ sent: 0, retrying: 0, failed: 1 });
+    expect(await deliverDueEmails({ transport })).toEqual({
+      sent: 0,
+      retrying: 0,
+      failed: 1,
+      skipped: 0,
+    });
     const [given] = await outbox();
     expect(given).toMatchObject({ status: 'FAILED', attempts: MAX_DELIVERY_ATTEMPTS });
     expect(given!.lastError).toMatch(/^SMTP 421/);
@@ -158,7 +185,12 @@ describe('e-mail outbox delivery', () => {
   it('keeps the message when the mail server cannot be reached', async () => {
     await book();
     await smtp.close();
-    expect(await deliverDueEmails({ transport })).toEqual({ sent: 0, retrying: 1, failed: 0 });
+    expect(await deliverDueEmails({ transport })).toEqual({
+      sent: 0,
+      retrying: 1,
+      failed: 0,
+      skipped: 0,
+    });
     const [waiting] = await outbox();
     expect(waiting).toMatchObject({ status: 'PENDING', attempts: 1 });
     expect(waiting!.lastError).toMatch(/^E\w+/);
@@ -196,7 +228,12 @@ describe('e-mail outbox delivery', () => {
   it('fails a message whose payload does not fit its kind, without sending it', async () => {
     await book();
     await client.query(`UPDATE "OutboxMessage" SET kind = 'REFUND_ISSUED', payload = '{}'`);
-    expect(await deliverDueEmails({ transport })).toEqual({ sent: 0, retrying: 0, failed: 1 });
+    expect(await deliverDueEmails({ transport })).toEqual({
+      sent: 0,
+      retrying: 0,
+      failed: 1,
+      skipped: 0,
+    });
     expect(smtp.received).toHaveLength(0);
   });
 
@@ -209,5 +246,31 @@ describe('e-mail outbox delivery', () => {
     const logged = JSON.stringify(warn.mock.calls);
     expect(logged).toContain('outboxId');
     expect(logged).not.toContain('private.person');
+  });
+
+  it('skips a "pay to confirm" e-mail whose hold ended before delivery, and still sends the newer news', async () => {
+    const reference = await book();
+    await client.query(`UPDATE "Booking" SET status = 'CONFIRMED', "holdExpiresAt" = NULL`);
+    await client.query(
+      `INSERT INTO "OutboxMessage" (kind, recipient, subject, payload, "bookingId")
+       SELECT 'BOOKING_CONFIRMATION', 'pat.owner@example.com', 'Confirmed', '{"status":"CONFIRMED"}'::jsonb, id
+         FROM "Booking"`,
+    );
+    expect(await deliverDueEmails({ transport })).toEqual({
+      sent: 1,
+      retrying: 0,
+      failed: 0,
+      skipped: 1,
+    });
+    expect(smtp.received.map((mail) => mail.text)).toEqual([
+      expect.stringContaining('Your booking is confirmed'),
+    ]);
+    expect(smtp.received[0]!.text).toContain(reference);
+    const rows = await outbox();
+    expect(rows[0]).toMatchObject({
+      status: 'SKIPPED',
+      lastError: 'not sent: the hold ended before delivery (booking is CONFIRMED)',
+    });
+    expect(rows[1]).toMatchObject({ status: 'SENT' });
   });
 });

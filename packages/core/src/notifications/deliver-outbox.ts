@@ -5,7 +5,7 @@ import type { OutboxKind } from '../generated/prisma/client';
 import { logger } from '../logger';
 import type { EmailTransport } from './email-transport';
 import { isPermanentSmtpFailure } from './email-transport';
-import { renderEmail } from './render-email';
+import { renderEmail, supersededReason } from './render-email';
 
 /** After this many failed attempts a message is given up (FAILED, visible to staff). */
 export const MAX_DELIVERY_ATTEMPTS = 8;
@@ -28,7 +28,7 @@ type Claimed = {
   bookingId: string | null;
 };
 
-export type DeliveryResult = { sent: number; retrying: number; failed: number };
+export type DeliveryResult = { sent: number; retrying: number; failed: number; skipped: number };
 
 /**
  * Sends the outbox messages that are due. Each message is claimed with a lease
@@ -55,7 +55,7 @@ export async function deliverDueEmails(options: {
         LIMIT ${options.batchSize ?? BATCH_SIZE}
         FOR UPDATE SKIP LOCKED)
     RETURNING m.id, m.kind, m.recipient, m.subject, m.payload, m.attempts, m."bookingId"`;
-  const result: DeliveryResult = { sent: 0, retrying: 0, failed: 0 };
+  const result: DeliveryResult = { sent: 0, retrying: 0, failed: 0, skipped: 0 };
   if (claimed.length === 0) return result;
 
   const bookings = new Map(
@@ -75,6 +75,15 @@ export async function deliverDueEmails(options: {
     try {
       const booking = message.bookingId ? bookings.get(message.bookingId) : undefined;
       if (!booking) throw new UndeliverableError('the booking no longer exists');
+      const superseded = supersededReason(message, booking);
+      if (superseded) {
+        await db.outboxMessage.update({
+          where: { id: message.id },
+          data: { status: 'SKIPPED', lastError: `not sent: ${superseded}` },
+        });
+        result.skipped += 1;
+        continue;
+      }
       const email = renderEmail(message, booking, env.PUBLIC_CUSTOMER_URL);
       await options.transport.send({
         messageId: `<outbox-${message.id}@${domain}>`,

@@ -58,6 +58,18 @@ export function renderEmail(
   return { subject: message.subject, text: lines.join('\n') };
 }
 
+/**
+ * Why an e-mail should no longer go out, if it should not: a "pay the deposit to
+ * confirm" e-mail whose hold has ended (paid, expired or cancelled) by delivery time.
+ * The e-mail about what happened instead is in the outbox already, or needs none.
+ */
+export function supersededReason(message: OutboxEmail, booking: EmailBooking): string | undefined {
+  if (message.kind !== 'BOOKING_CONFIRMATION' || booking.status === 'PENDING_PAYMENT') return;
+  const parsed = ZConfirmation.safeParse(message.payload);
+  if (parsed.success && parsed.data.status === 'PENDING_PAYMENT')
+    return `the hold ended before delivery (booking is ${booking.status})`;
+}
+
 function whatHappened(
   message: OutboxEmail,
   booking: EmailBooking,

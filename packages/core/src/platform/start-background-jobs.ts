@@ -52,8 +52,8 @@ export function startBackgroundJobs(): void {
     const transport = createSmtpTransport(smtpUrl);
     jobs.transport = transport;
     every(EMAIL_INTERVAL_MS, 'email', async () => {
-      const { sent, retrying, failed } = await deliverDueEmails({ transport });
-      if (sent + retrying + failed > 0) logger.info({ sent, retrying, failed }, 'e-mail outbox');
+      const result = await deliverDueEmails({ transport });
+      if (Object.values(result).some((count) => count > 0)) logger.info(result, 'e-mail outbox');
     });
   } else {
     logger.info('SMTP_URL is not set: e-mails are kept in the outbox, not sent');
