@@ -1,7 +1,7 @@
 // The whole test suite: formatting, lint, typecheck, unit/integration (Vitest on a real PostgreSQL)
 // and e2e (Playwright on production builds), then one closing count line.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -39,13 +39,21 @@ const statuses = {
 
 let passed = 0;
 let failed = 0;
-const vitestFile = path.join(results, 'vitest-core.json');
-if (existsSync(vitestFile)) {
-  const report = JSON.parse(readFileSync(vitestFile, 'utf8'));
-  passed += report.numPassedTests;
-  failed += report.numFailedTests;
+const vitestReports = existsSync(results)
+  ? readdirSync(results).filter((file) => /^vitest-.+\.json$/.test(file))
+  : [];
+if (vitestReports.length > 0) {
+  const totals = { passed: 0, failed: 0, total: 0 };
+  for (const file of vitestReports) {
+    const report = JSON.parse(readFileSync(path.join(results, file), 'utf8'));
+    totals.passed += report.numPassedTests;
+    totals.failed += report.numFailedTests;
+    totals.total += report.numTotalTests;
+  }
+  passed += totals.passed;
+  failed += totals.failed;
   process.stdout.write(
-    `\nVitest: ${report.numPassedTests} passed, ${report.numFailedTests} failed of ${report.numTotalTests}\n`,
+    `\nVitest: ${totals.passed} passed, ${totals.failed} failed of ${totals.total} (${vitestReports.length} packages)\n`,
   );
 }
 const playwrightFile = path.join(results, 'playwright.json');

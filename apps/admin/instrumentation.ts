@@ -4,8 +4,8 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { startServerProcess } = await import('@hibachi/core/platform');
   startServerProcess('admin');
-  const dsn = process.env.SENTRY_DSN;
-  Sentry.init({ dsn, enabled: Boolean(dsn), tracesSampleRate: 0 });
+  const { initServerSentry } = await import('@hibachi/web/sentry-server');
+  initServerSentry('admin', process.env.SENTRY_DSN);
 }
 
 export const onRequestError = Sentry.captureRequestError;

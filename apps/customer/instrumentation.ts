@@ -4,9 +4,9 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { startBackgroundJobs, startServerProcess } = await import('@hibachi/core/platform');
   startServerProcess('customer');
+  const { initServerSentry } = await import('@hibachi/web/sentry-server');
+  initServerSentry('customer', process.env.SENTRY_DSN);
   startBackgroundJobs();
-  const dsn = process.env.SENTRY_DSN;
-  Sentry.init({ dsn, enabled: Boolean(dsn), tracesSampleRate: 0 });
 }
 
 export const onRequestError = Sentry.captureRequestError;

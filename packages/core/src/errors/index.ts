@@ -2,3 +2,10 @@ export { AppError, isAppError, type ErrorCode, type ErrorDetails } from './app-e
 export { toErrorResponse, errorEnvelope, type ErrorEnvelope } from './to-response';
 export { translateDatabaseError } from './translate-database-error';
 export { describeError } from './describe-error';
+export {
+  reportError,
+  setErrorReporter,
+  redactPii,
+  type ErrorReporter,
+  type ErrorReportContext,
+} from './report-error';

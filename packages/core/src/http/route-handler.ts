@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { describeError, toErrorResponse } from '../errors';
+import { describeError, reportError, toErrorResponse } from '../errors';
 import { logger as rootLogger } from '../logger';
 import { recordRequest } from '../metrics/registry';
 import { REQUEST_ID_HEADER, resolveRequestId } from './request-id';
@@ -38,6 +38,9 @@ export function createRouteHandler<Params = Record<string, never>>(
           'request failed',
         );
       }
+      // Bugs go to error reporting; expected failures (409, database unavailable) do not.
+      if (result.appError.code === 'INTERNAL')
+        reportError(error, { requestId, path, method: request.method });
     }
     response.headers.set('X-Request-Id', requestId);
     recordRequest(request.method, path, response.status, (performance.now() - started) / 1000);

@@ -2,6 +2,8 @@ import { expireHolds } from '../bookings/expire-holds';
 import { getDb } from '../db/client';
 import { getServerEnv } from '../env';
 import { describeError } from '../errors/describe-error';
+import { reportError } from '../errors/report-error';
+import { translateDatabaseError } from '../errors/translate-database-error';
 import { logger } from '../logger';
 import { deliverDueEmails } from '../notifications/deliver-outbox';
 import { createSmtpTransport, type EmailTransport } from '../notifications/email-transport';
@@ -30,12 +32,14 @@ export function startBackgroundJobs(): void {
       if (busy) return;
       busy = true;
       const run = step()
-        .catch((error: unknown) =>
+        .catch((error: unknown) => {
           logger.warn(
             { job: name, error: describeError(error) },
             'background job failed; will retry',
-          ),
-        )
+          );
+          // A database outage is expected noise here; anything else is a bug worth reporting.
+          if (!translateDatabaseError(error)) reportError(error, { job: name });
+        })
         .finally(() => {
           busy = false;
           jobs.running.delete(run);
