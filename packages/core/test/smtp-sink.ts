@@ -5,10 +5,11 @@ export type SinkMessage = { to: string[]; raw: string };
 
 /**
  * A real SMTP server on a free local port, for tests: each message is handed to
- * `onMessage`, which may refuse it by returning an error carrying an SMTP `responseCode`.
+ * `onMessage`, which may refuse it by returning an error carrying an SMTP `responseCode`
+ * (or take its time, by returning a promise).
  */
 export async function startSmtpSink(
-  onMessage: (message: SinkMessage) => Error | undefined,
+  onMessage: (message: SinkMessage) => Error | undefined | Promise<Error | undefined>,
 ): Promise<{ url: string; close(): Promise<void> }> {
   const server = new SMTPServer({
     authOptional: true,
@@ -17,14 +18,13 @@ export async function startSmtpSink(
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () =>
-        callback(
-          onMessage({
-            to: session.envelope.rcptTo.map((recipient) => recipient.address),
-            raw: Buffer.concat(chunks).toString('utf8'),
-          }) ?? null,
-        ),
-      );
+      stream.on('end', () => {
+        const message = {
+          to: session.envelope.rcptTo.map((recipient) => recipient.address),
+          raw: Buffer.concat(chunks).toString('utf8'),
+        };
+        void Promise.resolve(onMessage(message)).then((refusal) => callback(refusal ?? null));
+      });
     },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

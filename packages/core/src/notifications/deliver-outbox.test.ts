@@ -14,7 +14,9 @@ type Received = { to: string[]; raw: string; text: string; messageId: string };
 async function startSmtpServer() {
   const received: Received[] = [];
   let refusal: Error | undefined;
-  const sink = await startSmtpSink(({ to, raw }) => {
+  let delayMs = 0;
+  const sink = await startSmtpSink(async ({ to, raw }) => {
+    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
     if (refusal) return refusal;
     received.push({
       to,
@@ -27,6 +29,9 @@ async function startSmtpServer() {
   return {
     ...sink,
     received,
+    answerAfter(ms: number) {
+      delayMs = ms;
+    },
     refuseWith(code: number | undefined, message = 'Refused') {
       refusal =
         code === undefined ? undefined : Object.assign(new Error(message), { responseCode: code });
@@ -272,5 +277,25 @@ describe('e-mail outbox delivery', () => {
       lastError: 'not sent: the hold ended before delivery (booking is CONFIRMED)',
     });
     expect(rows[1]).toMatchObject({ status: 'SENT' });
+  });
+
+  it('leases a claim beyond its slowest batch, aborts a send the server is too slow to accept, and keeps the message', async () => {
+    await book();
+    smtp.answerAfter(2_000);
+    const impatient = createSmtpTransport(smtp.url, { sendTimeoutMs: 300 });
+    const now = new Date();
+    const started = performance.now();
+    const delivery = deliverDueEmails({ transport: impatient, now, batchSize: 5 });
+    // While the send is in flight, the claim holds for 5 × 300 ms plus a minute.
+    await expect
+      .poll(async () => (await outbox())[0]!.nextAttemptAt.getTime())
+      .toBe(now.getTime() + 5 * 300 + 60_000);
+    expect(await delivery).toEqual({ sent: 0, retrying: 1, failed: 0, skipped: 0 });
+    impatient.close();
+    expect(performance.now() - started).toBeLessThan(1_500);
+    const [waiting] = await outbox();
+    expect(waiting).toMatchObject({ status: 'PENDING', attempts: 1 });
+    expect(waiting!.lastError).toMatch(/^EABORT/);
+    expect(waiting!.nextAttemptAt.getTime()).toBe(now.getTime() + 30_000);
   });
 });

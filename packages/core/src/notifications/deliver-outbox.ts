@@ -9,9 +9,9 @@ import { renderEmail, supersededReason } from './render-email';
 
 /** After this many failed attempts a message is given up (FAILED, visible to staff). */
 export const MAX_DELIVERY_ATTEMPTS = 8;
-/** A claimed message is not handed out again for this long, even if its sender dies. */
-const LEASE_MS = 2 * 60_000;
-const BATCH_SIZE = 20;
+const BATCH_SIZE = 10;
+/** Margin on top of the slowest possible batch before a claimed message may be handed out again. */
+const LEASE_MARGIN_MS = 60_000;
 
 /** 30 s, 1 min, 2 min, … capped at 1 h between attempts. */
 export function retryDelayMs(attempt: number): number {
@@ -45,14 +45,18 @@ export async function deliverDueEmails(options: {
   const db = getDb();
   const env = getServerEnv();
   const now = options.now ?? new Date();
+  const batchSize = options.batchSize ?? BATCH_SIZE;
+  // Each send is cut off at the transport's timeout, so the whole batch ends before its
+  // lease does: no other instance can claim a message this one is still going to send.
+  const leaseMs = batchSize * options.transport.sendTimeoutMs + LEASE_MARGIN_MS;
   const claimed = await db.$queryRaw<Claimed[]>`
     UPDATE "OutboxMessage" AS m
-       SET "nextAttemptAt" = ${new Date(now.getTime() + LEASE_MS)}, attempts = m.attempts + 1
+       SET "nextAttemptAt" = ${new Date(now.getTime() + leaseMs)}, attempts = m.attempts + 1
      WHERE m.id IN (
        SELECT id FROM "OutboxMessage"
         WHERE status = 'PENDING' AND "nextAttemptAt" <= ${now}
         ORDER BY "nextAttemptAt"
-        LIMIT ${options.batchSize ?? BATCH_SIZE}
+        LIMIT ${batchSize}
         FOR UPDATE SKIP LOCKED)
     RETURNING m.id, m.kind, m.recipient, m.subject, m.payload, m.attempts, m."bookingId"`;
   const result: DeliveryResult = { sent: 0, retrying: 0, failed: 0, skipped: 0 };

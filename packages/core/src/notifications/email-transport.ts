@@ -11,6 +11,8 @@ export type OutgoingMail = {
 
 /** Where e-mails go: SMTP in every environment (tests use a local SMTP server). */
 export type EmailTransport = {
+  /** A send that takes longer is aborted (and retried later), so a batch has a known bound. */
+  readonly sendTimeoutMs: number;
   send(mail: OutgoingMail): Promise<void>;
   close(): void;
 };
@@ -21,17 +23,21 @@ export function isPermanentSmtpFailure(error: unknown): boolean {
   return typeof code === 'number' && code >= 500 && code < 600;
 }
 
-/** nodemailer over SMTP, with timeouts short enough to fit inside a delivery lease. */
-export function createSmtpTransport(smtpUrl: string): EmailTransport {
+/** nodemailer over SMTP; every send is aborted after `sendTimeoutMs` however slow the server. */
+export function createSmtpTransport(
+  smtpUrl: string,
+  { sendTimeoutMs = 30_000 }: { sendTimeoutMs?: number } = {},
+): EmailTransport {
   const transporter = createTransport({
     url: smtpUrl,
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
-    socketTimeout: 30_000,
+    socketTimeout: sendTimeoutMs,
   });
   return {
+    sendTimeoutMs,
     async send(mail) {
-      await transporter.sendMail(mail);
+      await transporter.sendMail({ ...mail, signal: AbortSignal.timeout(sendTimeoutMs) });
     },
     close() {
       transporter.close();
