@@ -190,3 +190,22 @@ function parseMail(raw: string): ReceivedMail {
     .replace(/\r\n/g, '\n');
   return { subject: header('Subject'), messageId: header('Message-ID'), text };
 }
+
+/** Sentry envelopes the apps sent to the run's local sink that contain `text`. */
+export async function sentryEnvelopes(text: string): Promise<string[]> {
+  const directory = process.env.E2E_SENTRY_DIR;
+  if (!directory) throw new Error('E2E_SENTRY_DIR is not set: run through `pnpm test:e2e`.');
+  let found: string[] = [];
+  await expect
+    .poll(
+      () => {
+        found = readdirSync(directory)
+          .map((file) => readFileSync(path.join(directory, file), 'utf8'))
+          .filter((envelope) => envelope.includes(text));
+        return found.length;
+      },
+      { timeout: 15_000, message: `a Sentry envelope containing ${text}` },
+    )
+    .toBeGreaterThan(0);
+  return found;
+}

@@ -20,6 +20,8 @@ const serverEnv = {
   TRUSTED_PROXY_HOPS: '1',
   // E-mails go over real SMTP to the run's mail sink; their links point at the e2e server.
   SMTP_URL: smtpUrl,
+  // The run's local Sentry sink (the build inlined the same DSN for the browser).
+  SENTRY_DSN: process.env.SENTRY_DSN ?? '',
   PUBLIC_CUSTOMER_URL: `http://localhost:${CUSTOMER_PORT}`,
 };
 

@@ -5,3 +5,5 @@ export const ADMIN_PORT = 3101;
 export const CUSTOMER_NO_DB_PORT = 3102;
 /** A second customer instance on the same database (rate limits must be shared). */
 export const CUSTOMER_SECOND_PORT = 3103;
+/** The local Sentry sink; fixed, because the build inlines the DSN for the browser. */
+export const SENTRY_SINK_PORT = 3104;

@@ -1,5 +1,8 @@
 'use client';
 
+import { useEffect } from 'react';
+import { reportClientError } from './sentry-browser';
+
 /** Shared body of each app's error.tsx: a friendly message, the digest for support, and retry. */
 export function ErrorPage({
   error,
@@ -8,6 +11,10 @@ export function ErrorPage({
   error: Error & { digest?: string };
   reset: () => void;
 }) {
+  // Errors with a digest come from the server, which reported them already.
+  useEffect(() => {
+    if (!error.digest) reportClientError(error);
+  }, [error]);
   return (
     <section className="panel" role="alert">
       <h1>Something went wrong</h1>

@@ -1,6 +1,6 @@
 import type { NextConfig } from 'next';
 
-const securityHeaders = (development: boolean) => [
+const securityHeaders = (development: boolean, reportTo: string | undefined) => [
   {
     key: 'Content-Security-Policy',
     value: [
@@ -10,7 +10,7 @@ const securityHeaders = (development: boolean) => [
       "style-src 'self' 'unsafe-inline'",
       "img-src 'self' data:",
       "font-src 'self'",
-      "connect-src 'self'",
+      `connect-src 'self'${reportTo ? ` ${reportTo}` : ''}`,
       "frame-ancestors 'none'",
       "form-action 'self'",
       "base-uri 'self'",
@@ -24,9 +24,19 @@ const securityHeaders = (development: boolean) => [
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
 ];
 
-/** The Next.js config both apps share: workspace TypeScript, server-only packages, security headers. */
-export function createNextConfig(options: { development: boolean }): NextConfig {
+/**
+ * The Next.js config both apps share: workspace TypeScript, server-only packages, security
+ * headers. `sentryDsn` (SENTRY_DSN at build time) also turns on browser error reporting:
+ * it is inlined for the browser and its origin is allowed to receive reports.
+ */
+export function createNextConfig(options: {
+  development: boolean;
+  sentryDsn?: string | undefined;
+}): NextConfig {
+  const dsn = options.sentryDsn || undefined;
+  const reportTo = dsn ? sentryOrigin(dsn) : undefined;
   return {
+    env: { NEXT_PUBLIC_SENTRY_DSN: dsn ?? '' },
     reactStrictMode: true,
     poweredByHeader: false,
     transpilePackages: ['@hibachi/core', '@hibachi/web'],
@@ -42,7 +52,15 @@ export function createNextConfig(options: { development: boolean }): NextConfig 
     // Types are checked by `pnpm typecheck` (part of the test command); the build need not repeat it.
     typescript: { ignoreBuildErrors: true },
     async headers() {
-      return [{ source: '/:path*', headers: securityHeaders(options.development) }];
+      return [{ source: '/:path*', headers: securityHeaders(options.development, reportTo) }];
     },
   };
+}
+
+function sentryOrigin(dsn: string): string {
+  try {
+    return new URL(dsn).origin;
+  } catch {
+    throw new Error('SENTRY_DSN must be a URL (https://<key>@<host>/<project>)');
+  }
 }

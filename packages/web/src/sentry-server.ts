@@ -1,20 +1,6 @@
 import * as Sentry from '@sentry/nextjs';
-import { redactPii, setErrorReporter } from '@hibachi/core/errors';
-
-type SentryEvent = Parameters<NonNullable<Sentry.NodeOptions['beforeSend']>>[0];
-
-export const PRIVATE_DATA_COLLECTION = {
-  userInfo: false,
-  cookies: false,
-  httpHeaders: { request: { allow: ['user-agent', 'x-request-id'] }, response: false },
-  httpBodies: [],
-  urlQueryParams: false,
-  databaseQueryData: false,
-  queues: false,
-  stackFrameVariables: false,
-  graphQL: { document: false, variables: false },
-  genAI: { inputs: false, outputs: false },
-} satisfies NonNullable<Sentry.NodeOptions['dataCollection']>;
+import { setErrorReporter } from '@hibachi/core/errors';
+import { PRIVATE_DATA_COLLECTION, scrubEvent } from './sentry-privacy';
 
 /**
  * Server-side Sentry for one app (called from instrumentation `register()`): nothing is
@@ -26,12 +12,9 @@ export function initServerSentry(app: string, dsn: string | undefined): void {
     dsn,
     enabled: Boolean(dsn),
     tracesSampleRate: 0,
-    // SDK 11 collects bodies, headers, query strings, DB values and local variables by
-    // default; bookings are full of customer data, so only structure is sent.
     dataCollection: PRIVATE_DATA_COLLECTION,
     initialScope: { tags: { app } },
     beforeSend: scrubEvent,
-    beforeSendTransaction: () => null,
   });
   if (!dsn) return;
   setErrorReporter((error, context) => {
@@ -43,30 +26,4 @@ export function initServerSentry(app: string, dsn: string | undefined): void {
       contexts: context.path ? { route: { path: context.path, method: context.method } } : {},
     });
   });
-}
-
-/** Masks e-mails and phone numbers (messages, source lines), drops query strings, cookies, bodies and user data. */
-export function scrubEvent(event: SentryEvent): SentryEvent {
-  if (event.message) event.message = redactPii(event.message);
-  for (const exception of event.exception?.values ?? []) {
-    if (exception.value) exception.value = redactPii(exception.value);
-    for (const frame of exception.stacktrace?.frames ?? []) {
-      if (frame.context_line) frame.context_line = redactPii(frame.context_line);
-      frame.pre_context = frame.pre_context?.map(redactPii);
-      frame.post_context = frame.post_context?.map(redactPii);
-    }
-  }
-  if (event.request) {
-    if (event.request.url) event.request.url = event.request.url.split('?')[0];
-    delete event.request.query_string;
-    delete event.request.cookies;
-    delete event.request.data;
-  }
-  delete event.user;
-  event.breadcrumbs = event.breadcrumbs?.map(({ message, ...crumb }) => ({
-    ...crumb,
-    ...(message ? { message: redactPii(message) } : {}),
-    data: undefined,
-  }));
-  return event;
 }

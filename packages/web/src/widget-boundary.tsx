@@ -4,6 +4,7 @@ import { QueryErrorResetBoundary } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { ErrorBoundary, type FallbackProps } from 'react-error-boundary';
 import { ApiError } from './fetch-json';
+import { reportClientError } from './sentry-browser';
 
 /**
  * Wraps one widget: a crash or failed query inside shows a friendly message with a
@@ -15,6 +16,7 @@ export function WidgetBoundary({ title, children }: { title: string; children: R
       {({ reset }) => (
         <ErrorBoundary
           onReset={reset}
+          onError={reportClientError}
           fallbackRender={(props) => <WidgetFallback title={title} {...props} />}
         >
           {children}

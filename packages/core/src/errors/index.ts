@@ -5,7 +5,7 @@ export { describeError } from './describe-error';
 export {
   reportError,
   setErrorReporter,
-  redactPii,
   type ErrorReporter,
   type ErrorReportContext,
 } from './report-error';
+export { redactPii } from './redact-pii';

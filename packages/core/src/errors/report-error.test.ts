@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRouteHandler } from '../http';
 import { AppError } from './app-error';
-import { redactPii, reportError, setErrorReporter, type ErrorReportContext } from './report-error';
+import { redactPii } from './redact-pii';
+import { reportError, setErrorReporter, type ErrorReportContext } from './report-error';
 
 describe('error reporting', () => {
   afterEach(() => setErrorReporter(undefined));
@@ -48,5 +49,9 @@ describe('error reporting', () => {
     expect(
       redactPii('duplicate key (email)=(pat.o+grill@example.co.uk) phone +1 (555) 010-2000 id 42'),
     ).toBe('duplicate key (email)=([email]) phone [number] id 42');
+    expect(redactPii('No slot 13:00 on 2026-12-12 (booking 12345678)')).toBe(
+      'No slot 13:00 on 2026-12-12 (booking 12345678)',
+    );
+    expect(redactPii('call 020 7946 0958 or +44.20.7946.0958')).toBe('call [number] or [number]');
   });
 });

@@ -23,10 +23,3 @@ export function reportError(error: unknown, context: ErrorReportContext): void {
     // Reporting must never break the request that failed.
   }
 }
-
-/** Text with e-mail addresses and phone-like numbers masked, for anything leaving the process. */
-export function redactPii(text: string): string {
-  return text
-    .replace(/[^\s@<>"'(),;:]+@[^\s@<>"'(),;:]+\.[A-Za-z]{2,}/g, '[email]')
-    .replace(/\+?\d[\d ().-]{7,}\d/g, '[number]');
-}
