@@ -153,27 +153,39 @@ export async function database(): Promise<pg.Client> {
 export type ReceivedMail = { subject: string; messageId: string; text: string };
 
 /**
- * Waits for the e-mails the apps sent over SMTP to `address` (the e2e mail sink writes each
- * to a file) until `count` have arrived; headers and the quoted-printable text are decoded.
+ * The contents of the files a run's sink (mail or Sentry) wrote to the folder named by
+ * `variable`, once `enough` of them pass `keep`; polls, since delivery is asynchronous.
  */
-export async function mailTo(address: string, count = 1): Promise<ReceivedMail[]> {
-  const directory = process.env.E2E_MAIL_DIR;
-  if (!directory) throw new Error('E2E_MAIL_DIR is not set: run through `pnpm test:e2e`.');
-  let found: ReceivedMail[] = [];
+async function sinkFiles(
+  variable: 'E2E_MAIL_DIR' | 'E2E_SENTRY_DIR',
+  keep: (contents: string) => boolean,
+  enough: number,
+  description: string,
+): Promise<string[]> {
+  const directory = process.env[variable];
+  if (!directory) throw new Error(`${variable} is not set: run through \`pnpm test:e2e\`.`);
+  let found: string[] = [];
   await expect
     .poll(
       () => {
         found = readdirSync(directory)
           .sort()
           .map((file) => readFileSync(path.join(directory, file), 'utf8'))
-          .filter((raw) => new RegExp(`^To: ${escape(address)}\r?$`, 'im').test(raw))
-          .map(parseMail);
+          .filter(keep);
         return found.length;
       },
-      { timeout: 20_000, message: `e-mail to ${address}` },
+      { timeout: 20_000, message: description },
     )
-    .toBeGreaterThanOrEqual(count);
+    .toBeGreaterThanOrEqual(enough);
   return found;
+}
+
+/** The e-mails the apps sent over SMTP to `address`, once `count` have arrived (decoded). */
+export async function mailTo(address: string, count = 1): Promise<ReceivedMail[]> {
+  const to = new RegExp(`^To: ${escape(address)}\r?$`, 'im');
+  return (
+    await sinkFiles('E2E_MAIL_DIR', (raw) => to.test(raw), count, `e-mail to ${address}`)
+  ).map(parseMail);
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -193,19 +205,10 @@ function parseMail(raw: string): ReceivedMail {
 
 /** Sentry envelopes the apps sent to the run's local sink that contain `text`. */
 export async function sentryEnvelopes(text: string): Promise<string[]> {
-  const directory = process.env.E2E_SENTRY_DIR;
-  if (!directory) throw new Error('E2E_SENTRY_DIR is not set: run through `pnpm test:e2e`.');
-  let found: string[] = [];
-  await expect
-    .poll(
-      () => {
-        found = readdirSync(directory)
-          .map((file) => readFileSync(path.join(directory, file), 'utf8'))
-          .filter((envelope) => envelope.includes(text));
-        return found.length;
-      },
-      { timeout: 15_000, message: `a Sentry envelope containing ${text}` },
-    )
-    .toBeGreaterThan(0);
-  return found;
+  return sinkFiles(
+    'E2E_SENTRY_DIR',
+    (envelope) => envelope.includes(text),
+    1,
+    `a Sentry envelope containing ${text}`,
+  );
 }
