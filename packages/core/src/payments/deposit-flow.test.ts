@@ -130,12 +130,15 @@ describe('refunds when the provider fails', () => {
   let client: pg.Client;
   let server: http.Server;
   let replies: number[];
+  let requests: number;
 
   beforeEach(async () => {
     client = await connect();
     await resetStation(client, 1);
     replies = [];
+    requests = 0;
     server = http.createServer((request, response) => {
+      requests += 1;
       request.resume();
       request.on('end', () => {
         const status = replies.shift() ?? 500;
@@ -180,7 +183,7 @@ describe('refunds when the provider fails', () => {
     expect(status.rows[0].status).toBe('PENDING_PAYMENT');
   });
 
-  it('keeps the booking cancelled and the refund owed and visible, then the sweep completes it', async () => {
+  it('keeps the booking cancelled and the refund owed and visible, backs off, then one sweep completes it', async () => {
     const { reference, token } = await heldBooking();
     await payWithSimulator(reference, token);
     const { port } = server.address() as AddressInfo;
@@ -193,22 +196,40 @@ describe('refunds when the provider fails', () => {
     expect(result.booking.status).toBe('CANCELLED');
     expect(result.refund.status).toBe('PENDING');
     const owed = await client.query(
-      `SELECT p.id, p."refundRequestedCents", p."refundedCents", p."lastRefundError" FROM "Payment" p JOIN "Booking" b ON b.id = p."bookingId" WHERE b.reference = $1`,
+      `SELECT p.id, p."refundRequestedCents", p."refundedCents", p."lastRefundError", p."refundAttempts", p."nextRefundAttemptAt" FROM "Payment" p JOIN "Booking" b ON b.id = p."bookingId" WHERE b.reference = $1`,
       [reference],
     );
-    expect(owed.rows[0]).toMatchObject({ refundRequestedCents: 10000, refundedCents: 0 });
+    expect(owed.rows[0]).toMatchObject({
+      refundRequestedCents: 10000,
+      refundedCents: 0,
+      refundAttempts: 1,
+    });
     expect(owed.rows[0].lastRefundError).toContain('payment provider');
+    const retryAt = (owed.rows[0].nextRefundAttemptAt as Date).getTime() - Date.now();
+    expect(retryAt).toBeGreaterThan(50_000);
+    expect(retryAt).toBeLessThanOrEqual(60_000);
 
+    // Not due yet: the sweep leaves it alone and Stripe hears nothing.
+    const before = requests;
+    expect(await processAllOwedRefunds()).toBe(0);
+    expect(requests).toBe(before);
+
+    // Due: two instances sweeping at once send it once.
     replies.push(200);
-    expect(await processAllOwedRefunds()).toBe(1);
+    const later = new Date(Date.now() + 61_000);
+    const swept = await Promise.all([processAllOwedRefunds(later), processAllOwedRefunds(later)]);
+    expect(swept[0] + swept[1]).toBe(1);
+    expect(requests).toBe(before + 1);
     const done = await client.query(
-      `SELECT status, "refundedCents", "lastRefundError" FROM "Payment" WHERE id = $1`,
+      `SELECT status, "refundedCents", "lastRefundError", "refundAttempts", "nextRefundAttemptAt" FROM "Payment" WHERE id = $1`,
       [owed.rows[0].id],
     );
     expect(done.rows[0]).toEqual({
       status: 'REFUNDED',
       refundedCents: 10000,
       lastRefundError: null,
+      refundAttempts: 0,
+      nextRefundAttemptAt: null,
     });
     expect((await processOwedRefund(owed.rows[0].id)).status).toBe('NOTHING_OWED');
   });

@@ -19,6 +19,7 @@ export type RefundAttempt = {
 export async function processOwedRefund(
   paymentId: string,
   requestId?: string,
+  now: Date = new Date(),
 ): Promise<RefundAttempt> {
   const db = getDb();
   const payment = await db.payment.findUniqueOrThrow({ where: { id: paymentId } });
@@ -46,7 +47,15 @@ export async function processOwedRefund(
     return { paymentId, status: 'REFUNDED', amountCents: owed };
   } catch (error) {
     const message = error instanceof Error ? error.message.slice(0, 500) : 'refund failed';
-    await db.payment.update({ where: { id: payment.id }, data: { lastRefundError: message } });
+    const attempts = payment.refundAttempts + 1;
+    await db.payment.update({
+      where: { id: payment.id },
+      data: {
+        lastRefundError: message,
+        refundAttempts: attempts,
+        nextRefundAttemptAt: new Date(now.getTime() + refundRetryDelayMs(attempts)),
+      },
+    });
     logger.warn(
       { paymentId, error: describeError(error) },
       'refund failed; it stays owed and will be retried',
@@ -55,11 +64,34 @@ export async function processOwedRefund(
   }
 }
 
-/** The sweep: retries every refund still owed. */
-export async function processAllOwedRefunds(): Promise<number> {
-  const owed = await getDb().$queryRaw<{ id: string }[]>`
-    SELECT id FROM "Payment" WHERE "refundRequestedCents" > "refundedCents" AND method = 'CARD' AND "providerPaymentIntent" IS NOT NULL LIMIT 100`;
+/** 1 min, 2 min, 4 min … capped at 6 h between attempts of a refund that keeps failing. */
+export function refundRetryDelayMs(attempt: number): number {
+  return Math.min(60_000 * 2 ** (attempt - 1), 6 * 3_600_000);
+}
+
+const SWEEP_BATCH = 10;
+/** Longer than a batch of provider calls can take (10 s timeout, one retry each). */
+const SWEEP_LEASE_MS = 5 * 60_000;
+
+/**
+ * The sweep: retries the owed refunds that are due. Each is claimed first (its next
+ * attempt pushed past the lease, `SKIP LOCKED`), so instances sweeping at the same time
+ * never try the same refund; a failure sets the back-off, a success clears the debt.
+ */
+export async function processAllOwedRefunds(now: Date = new Date()): Promise<number> {
+  const due = await getDb().$queryRaw<{ id: string }[]>`
+    UPDATE "Payment" SET "nextRefundAttemptAt" = ${new Date(now.getTime() + SWEEP_LEASE_MS)}
+     WHERE id IN (
+       SELECT id FROM "Payment"
+        WHERE "refundRequestedCents" > "refundedCents" AND method = 'CARD'
+          AND "providerPaymentIntent" IS NOT NULL
+          AND ("nextRefundAttemptAt" IS NULL OR "nextRefundAttemptAt" <= ${now})
+        ORDER BY "nextRefundAttemptAt" NULLS FIRST
+        LIMIT ${SWEEP_BATCH}
+        FOR UPDATE SKIP LOCKED)
+    RETURNING id`;
   let refunded = 0;
-  for (const { id } of owed) if ((await processOwedRefund(id)).status === 'REFUNDED') refunded += 1;
+  for (const { id } of due)
+    if ((await processOwedRefund(id, undefined, now)).status === 'REFUNDED') refunded += 1;
   return refunded;
 }

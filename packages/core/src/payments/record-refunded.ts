@@ -36,6 +36,8 @@ export async function recordRefunded(
             ? 'PARTIALLY_REFUNDED'
             : payment.status,
       lastRefundError: null,
+      refundAttempts: 0,
+      nextRefundAttemptAt: null,
     },
   });
   await writeAudit(tx, {
