@@ -3,7 +3,7 @@ import { getDb } from '../db/client';
 import { AppError } from '../errors/app-error';
 import { enqueueEmail } from '../notifications/enqueue-email';
 import { netPaidCents } from '../payments/net-paid';
-import { processOwedRefund } from '../payments/process-owed-refund';
+import { owedRefund, processOwedRefund } from '../payments/process-owed-refund';
 import { formatCents } from '../pricing/format-cents';
 import { parseInput } from '../validation';
 import { ZCustomerProof, type TCancellationResult } from './customer-booking.schema';
@@ -114,7 +114,7 @@ export async function cancelCustomerBooking(options: {
     for (const payment of cardRefunds) {
       await tx.payment.update({
         where: { id: payment.id },
-        data: { refundRequestedCents: payment.amountCents },
+        data: owedRefund(payment.amountCents),
       });
     }
     // Fully refunded online only when every kept payment goes back through the provider.

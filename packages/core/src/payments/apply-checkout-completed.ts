@@ -3,6 +3,7 @@ import { chefIsFree } from '../availability/chef-is-free.sql';
 import { writeAudit } from '../audit/write-audit';
 import { Prisma } from '../generated/prisma/client';
 import { enqueueEmail } from '../notifications/enqueue-email';
+import { owedRefund } from './process-owed-refund';
 
 type Tx = Prisma.TransactionClient;
 
@@ -104,7 +105,7 @@ export async function applyCheckoutCompleted(
 
   await tx.payment.update({
     where: { id: payment.id },
-    data: { refundRequestedCents: payment.amountCents },
+    data: owedRefund(payment.amountCents),
   });
   const reason = alreadyPaid
     ? 'The deposit was paid twice.'

@@ -12,6 +12,7 @@ import {
   startDepositCheckout,
 } from '.';
 import type { PaymentProvider } from './payment-provider';
+import { owedRefund } from './process-owed-refund';
 import { createStripeClient } from './stripe-client';
 import { createStripeProvider } from './stripe-provider';
 
@@ -232,5 +233,29 @@ describe('refunds when the provider fails', () => {
       nextRefundAttemptAt: null,
     });
     expect((await processOwedRefund(owed.rows[0].id)).status).toBe('NOTHING_OWED');
+  });
+
+  it('the sweep keeps off a refund just decided (its sender is about to send it) and takes over after the lease', async () => {
+    const { reference, token } = await heldBooking();
+    await payWithSimulator(reference, token);
+    const { port } = server.address() as AddressInfo;
+    globalForPayments.hibachiPaymentProvider = createStripeProvider(
+      createStripeClient('sk_test_fake', `http://127.0.0.1:${port}`),
+      'whsec_fake',
+    );
+    const decidedAt = new Date();
+    const owed = owedRefund(10_000, decidedAt);
+    await client.query(
+      `UPDATE "Payment" SET "refundRequestedCents" = $1, "nextRefundAttemptAt" = $2
+        WHERE "bookingId" = (SELECT id FROM "Booking" WHERE reference = $3)`,
+      [owed.refundRequestedCents, owed.nextRefundAttemptAt, reference],
+    );
+
+    expect(await processAllOwedRefunds(new Date(decidedAt.getTime() + 60_000))).toBe(0);
+    expect(requests).toBe(0);
+
+    replies.push(200);
+    expect(await processAllOwedRefunds(new Date(decidedAt.getTime() + 5 * 60_000))).toBe(1);
+    expect(requests).toBe(1);
   });
 });

@@ -74,6 +74,18 @@ const SWEEP_BATCH = 10;
 const SWEEP_LEASE_MS = 5 * 60_000;
 
 /**
+ * The update that marks a payment's refund as owed, inside the deciding transaction. The
+ * caller sends it right after commit, so the sweep keeps off it for a lease; should that
+ * process die first, the sweep takes over when the lease ends.
+ */
+export function owedRefund(refundRequestedCents: number, now: Date = new Date()) {
+  return {
+    refundRequestedCents,
+    nextRefundAttemptAt: new Date(now.getTime() + SWEEP_LEASE_MS),
+  };
+}
+
+/**
  * The sweep: retries the owed refunds that are due. Each is claimed first (its next
  * attempt pushed past the lease, `SKIP LOCKED`), so instances sweeping at the same time
  * never try the same refund; a failure sets the back-off, a success clears the debt.
