@@ -29,13 +29,18 @@ const server = await startEmbeddedPostgres({
 process.on('SIGINT', () => {});
 
 const mailDir = path.join(dataDir, 'mail');
-const mail = await startMailSink(mailDir);
 const sentryDir = path.join(dataDir, 'sentry');
-const sentry = await startSentrySink(sentryDir, SENTRY_SINK_PORT);
-// Builds and servers report to the local Sentry sink, as production would to Sentry.
-const appEnv = { ...process.env, SENTRY_DSN: sentry.dsn };
+const sinks: { close(): Promise<void> }[] = [];
 let status = 1;
 try {
+  const mail = await startMailSink(mailDir);
+  sinks.push(mail);
+  const sentry = await startSentrySink(sentryDir, SENTRY_SINK_PORT).catch((error: unknown) => {
+    throw new Error(`the local Sentry sink needs port ${SENTRY_SINK_PORT}: ${String(error)}`);
+  });
+  sinks.push(sentry);
+  // Builds and servers report to the local Sentry sink, as production would to Sentry.
+  const appEnv = { ...process.env, SENTRY_DSN: sentry.dsn };
   await server.ensureDatabase('hibachi_e2e');
   const databaseUrl = server.url('hibachi_e2e');
   await migrate({ databaseUrl, migrationsDir: migrationsDirectory() });
@@ -85,8 +90,7 @@ try {
   console.error(error instanceof Error ? error.message : error);
   status = status === 0 ? 1 : status;
 } finally {
-  await sentry.close();
-  await mail.close();
+  for (const sink of sinks) await sink.close();
   await server.stop();
   rmSync(dataDir, { recursive: true, force: true });
 }
