@@ -1,11 +1,14 @@
 import { writeAudit } from '../audit/write-audit';
 import { getDb } from '../db/client';
-import { AppError } from '../errors/app-error';
 import { enqueueEmail } from '../notifications/enqueue-email';
-import { netPaidCents } from '../payments/net-paid';
-import { owedRefund, processOwedRefund } from '../payments/process-owed-refund';
 import { formatCents } from '../pricing/format-cents';
 import { parseInput } from '../validation';
+import {
+  assertCancellable,
+  markCancelled,
+  requestCardRefunds,
+  sendCardRefunds,
+} from './cancel-booking';
 import { ZCustomerProof, type TCancellationResult } from './customer-booking.schema';
 import {
   findCustomerBooking,
@@ -30,23 +33,7 @@ export async function cancelCustomerBooking(options: {
   const now = options.now ?? new Date();
   const decided = await getDb().$transaction(async (tx) => {
     const booking = await findCustomerBooking(options.reference, proof, tx);
-    if (booking.status !== 'PENDING_PAYMENT' && booking.status !== 'CONFIRMED') {
-      throw new AppError(
-        'CONFLICT',
-        `This booking is ${booking.status.toLowerCase().replace('_', ' ')} and cannot be cancelled.`,
-        {
-          reason: 'BAD_STATE',
-          status: booking.status,
-        },
-      );
-    }
-    if (booking.startsAt <= now) {
-      throw new AppError(
-        'CONFLICT',
-        'This event has already started and cannot be cancelled online.',
-        { reason: 'BAD_STATE' },
-      );
-    }
+    assertCancellable(booking, now);
     const paid = paidCents(booking);
     const deadline = refundDeadline(booking);
     const refund =
@@ -68,20 +55,7 @@ export async function cancelCustomerBooking(options: {
               reason: `Cancelled less than ${booking.station.cancellationNoticeHours} hours before the event: the deposit is kept, per our policy.`,
             };
 
-    const updated = await tx.booking.updateMany({
-      where: { id: booking.id, version: booking.version },
-      data: {
-        status: 'CANCELLED',
-        cancelledAt: now,
-        cancellationReason: 'Cancelled by the customer',
-        version: { increment: 1 },
-      },
-    });
-    if (updated.count === 0) {
-      throw new AppError('CONFLICT', 'This booking just changed. Please reload and try again.', {
-        reason: 'STALE_VERSION',
-      });
-    }
+    await markCancelled(tx, booking, { now, reason: 'Cancelled by the customer' });
     await enqueueEmail(tx, {
       kind: 'BOOKING_CANCELLED',
       recipient: booking.customer.email,
@@ -102,36 +76,16 @@ export async function cancelCustomerBooking(options: {
       requestId: options.requestId,
     });
     // Card deposits are refunded through the provider after commit; cash and checks by staff.
-    const cardRefunds =
-      refund.status === 'PENDING'
-        ? booking.payments.filter(
-            (payment) =>
-              payment.method === 'CARD' &&
-              payment.providerPaymentIntent &&
-              payment.amountCents > payment.refundedCents,
-          )
-        : [];
-    for (const payment of cardRefunds) {
-      await tx.payment.update({
-        where: { id: payment.id },
-        data: owedRefund(payment.amountCents),
-      });
-    }
-    // Fully refunded online only when every kept payment goes back through the provider.
-    const cardRefundIds = new Set(cardRefunds.map((payment) => payment.id));
-    const keptOffline = netPaidCents(
-      booking.payments.filter((payment) => !cardRefundIds.has(payment.id)),
-    );
-    return { reference: booking.reference, refund, cardRefundIds: [...cardRefundIds], keptOffline };
+    const plan = refund.status === 'PENDING' ? await requestCardRefunds(tx, booking) : undefined;
+    return { reference: booking.reference, refund, plan };
   });
 
-  const attempts = await Promise.all(
-    decided.cardRefundIds.map((id) => processOwedRefund(id, options.requestId)),
-  );
+  // Fully refunded online only when every kept payment went back through the provider.
   const refunded =
-    attempts.length > 0 &&
-    decided.keptOffline === 0 &&
-    attempts.every((attempt) => attempt.status === 'REFUNDED');
+    decided.plan !== undefined &&
+    decided.plan.cardRefundIds.length > 0 &&
+    decided.plan.offlineCents === 0 &&
+    (await sendCardRefunds(decided.plan, options.requestId));
   const fresh = await findCustomerBooking(decided.reference, proof);
   return {
     booking: toCustomerBooking(fresh),

@@ -6,7 +6,7 @@ import type { TCustomerBooking, TCustomerProof } from './customer-booking.schema
 import { netPaidCents } from '../payments/net-paid';
 import { verifyManageToken } from './manage-token';
 
-const bookingInclude = {
+export const bookingInclude = {
   station: true,
   customer: true,
   payments: true,
