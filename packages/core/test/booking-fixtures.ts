@@ -1,4 +1,7 @@
 import type pg from 'pg';
+import type { StaffScope } from '../src/auth/staff-scope';
+import { createBooking } from '../src/bookings';
+import { simulateCheckout, startDepositCheckout } from '../src/payments';
 import { addDays, todayInTimeZone } from '../src/time';
 import { insertChef, insertStation } from './factories';
 
@@ -39,4 +42,45 @@ export function bookingInput(overrides: Record<string, unknown> = {}): Record<st
     address: { line1: '1 Main St', city: 'Springfield', postalCode: '10001' },
     ...overrides,
   };
+}
+
+/** A held booking through the real use case, with its signed manage token. */
+export async function heldBooking(overrides: Record<string, unknown> = {}) {
+  const body = (await createBooking({ input: bookingInput(overrides) })).body as {
+    reference: string;
+    manageUrl: string;
+  };
+  return {
+    reference: body.reference,
+    token: new URL(body.manageUrl, 'http://x').searchParams.get('token')!,
+  };
+}
+
+/** Pays (or declines) a held booking's deposit through the local simulator, as a customer would. */
+export async function payWithSimulator(
+  reference: string,
+  token: string,
+  outcome: 'pay' | 'decline' = 'pay',
+) {
+  const { url } = await startDepositCheckout({ input: { reference, token } });
+  const session = new URL(url, 'http://x').searchParams.get('session')!;
+  return {
+    url,
+    session,
+    result: await simulateCheckout({ input: { reference, token, session, outcome } }),
+  };
+}
+
+/** A staff user of `stationId` (or a super admin when null), as the admin app would scope them. */
+export async function staffScope(
+  client: pg.Client,
+  role: StaffScope['role'],
+  stationId: string | null,
+): Promise<StaffScope> {
+  const { rows } = await client.query<{ id: string }>(
+    `INSERT INTO "StaffUser" (email, name, "passwordHash", role, "stationId", "updatedAt")
+     VALUES ($1, 'Staff Member', 'x', $2, $3, now()) RETURNING id`,
+    [`${role.toLowerCase()}.${Math.random().toString(36).slice(2)}@test.example`, role, stationId],
+  );
+  return { staffId: rows[0]!.id, role, stationId };
 }

@@ -3,45 +3,15 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type pg from 'pg';
 import { connect } from '../../test/database';
-import { bookingInput, resetStation } from '../../test/booking-fixtures';
-import { cancelCustomerBooking, createBooking } from '../bookings';
-import {
-  processAllOwedRefunds,
-  processOwedRefund,
-  simulateCheckout,
-  startDepositCheckout,
-} from '.';
+import { heldBooking, payWithSimulator, resetStation } from '../../test/booking-fixtures';
+import { cancelCustomerBooking } from '../bookings';
+import { processAllOwedRefunds, processOwedRefund, startDepositCheckout } from '.';
 import type { PaymentProvider } from './payment-provider';
 import { owedRefund } from './process-owed-refund';
 import { createStripeClient } from './stripe-client';
 import { createStripeProvider } from './stripe-provider';
 
 const globalForPayments = globalThis as unknown as { hibachiPaymentProvider?: PaymentProvider };
-
-async function heldBooking() {
-  const body = (await createBooking({ input: bookingInput() })).body as {
-    reference: string;
-    manageUrl: string;
-  };
-  return {
-    reference: body.reference,
-    token: new URL(body.manageUrl, 'http://x').searchParams.get('token')!,
-  };
-}
-
-async function payWithSimulator(
-  reference: string,
-  token: string,
-  outcome: 'pay' | 'decline' = 'pay',
-) {
-  const { url } = await startDepositCheckout({ input: { reference, token } });
-  const session = new URL(url, 'http://x').searchParams.get('session')!;
-  return {
-    url,
-    session,
-    result: await simulateCheckout({ input: { reference, token, session, outcome } }),
-  };
-}
 
 describe('deposit payment with the local simulator', () => {
   let client: pg.Client;

@@ -1,0 +1,109 @@
+import { writeAudit } from '../audit/write-audit';
+import { assertStationAccess, type StaffScope } from '../auth/staff-scope';
+import { getDb } from '../db/client';
+import { AppError } from '../errors/app-error';
+import { enqueueEmail } from '../notifications/enqueue-email';
+import { netPaidCents } from '../payments/net-paid';
+import { formatCents } from '../pricing/format-cents';
+import { parseInput } from '../validation';
+import {
+  assertCancellable,
+  markCancelled,
+  requestCardRefunds,
+  sendCardRefunds,
+} from './cancel-booking';
+import { bookingInclude } from './find-customer-booking';
+import { ZStaffCancelInput, type TStaffCancellation } from './staff-cancel.schema';
+
+const notFound = () => new AppError('NOT_FOUND', 'No such booking.');
+
+/**
+ * POST /api/admin/bookings/ID/cancel. Staff cancel a pending or confirmed booking of
+ * their station (another station's answers 404) at any time before it starts, and
+ * choose whether the customer gets everything back: card payments through the provider
+ * (sent after commit, retried while they fail), cash and checks by hand (reported in
+ * `offlineCents`). The customer is e-mailed; the audit keeps the reason and the choice.
+ */
+export async function cancelBookingAsStaff(options: {
+  scope: StaffScope;
+  bookingId: string;
+  input: unknown;
+  requestId?: string;
+  now?: Date;
+}): Promise<TStaffCancellation> {
+  const input = parseInput(ZStaffCancelInput, options.input);
+  if (!/^[0-9a-f-]{36}$/i.test(options.bookingId)) throw notFound();
+  const now = options.now ?? new Date();
+
+  const decided = await getDb().$transaction(async (tx) => {
+    const booking = await tx.booking.findUnique({
+      where: { id: options.bookingId },
+      include: bookingInclude,
+    });
+    if (!booking) throw notFound();
+    assertStationAccess(options.scope, booking.stationId);
+    assertCancellable(booking, now);
+    await markCancelled(tx, booking, { now, reason: input.reason, version: input.version });
+
+    const paid = netPaidCents(booking.payments);
+    const plan = input.refund ? await requestCardRefunds(tx, booking) : undefined;
+    const refund = {
+      cardCents: plan?.cardRefundCents ?? 0,
+      offlineCents: plan?.offlineCents ?? 0,
+      keptCents: plan ? 0 : paid,
+      status: paid === 0 ? 'NONE' : plan ? 'PENDING' : 'NOT_REFUNDED',
+    } as const;
+    await enqueueEmail(tx, {
+      kind: 'BOOKING_CANCELLED',
+      recipient: booking.customer.email,
+      subject: `Your hibachi booking ${booking.reference} is cancelled`,
+      payload: { reference: booking.reference, refund: { reason: refundNote(refund) } },
+      bookingId: booking.id,
+      stationId: booking.stationId,
+    });
+    await writeAudit(tx, {
+      actorType: 'STAFF',
+      actorId: options.scope.staffId,
+      stationId: booking.stationId,
+      entityType: 'Booking',
+      entityId: booking.id,
+      action: 'booking.cancelled',
+      before: { status: booking.status },
+      after: { status: 'CANCELLED', reason: input.reason, refund },
+      requestId: options.requestId,
+    });
+    return { booking, refund, plan, version: booking.version + 1 };
+  });
+
+  const refunded =
+    decided.plan !== undefined &&
+    decided.plan.cardRefundIds.length > 0 &&
+    (await sendCardRefunds(decided.plan, options.requestId));
+  return {
+    id: decided.booking.id,
+    reference: decided.booking.reference,
+    status: 'CANCELLED',
+    version: decided.version,
+    refund: {
+      ...decided.refund,
+      status: refunded && decided.refund.offlineCents === 0 ? 'REFUNDED' : decided.refund.status,
+    },
+  };
+}
+
+/** The customer's line about their money. */
+function refundNote(refund: { cardCents: number; offlineCents: number; keptCents: number }) {
+  if (refund.keptCents > 0)
+    return `The ${formatCents(refund.keptCents)} you paid is not refunded. Reply to this e-mail with any questions.`;
+  const lines = [
+    refund.cardCents > 0
+      ? `Your ${formatCents(refund.cardCents)} card payment will be refunded.`
+      : '',
+    refund.offlineCents > 0
+      ? `We will return the ${formatCents(refund.offlineCents)} you paid in cash or by check.`
+      : '',
+  ].filter(Boolean);
+  return lines.length > 0
+    ? lines.join(' ')
+    : 'No payment was taken, so there is nothing to refund.';
+}
