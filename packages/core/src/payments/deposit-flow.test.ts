@@ -126,6 +126,15 @@ describe('refunds when the provider fails', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   });
 
+  /** From here on, the payment provider is real Stripe SDK calls to the fake server above. */
+  function useFakeStripe() {
+    const { port } = server.address() as AddressInfo;
+    globalForPayments.hibachiPaymentProvider = createStripeProvider(
+      createStripeClient('sk_test_fake', `http://127.0.0.1:${port}`),
+      'whsec_fake',
+    );
+  }
+
   afterEach(async () => {
     globalForPayments.hibachiPaymentProvider = undefined;
     await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -134,11 +143,7 @@ describe('refunds when the provider fails', () => {
 
   it('a Stripe outage at checkout answers 503 and records nothing', async () => {
     const { reference, token } = await heldBooking();
-    const { port } = server.address() as AddressInfo;
-    globalForPayments.hibachiPaymentProvider = createStripeProvider(
-      createStripeClient('sk_test_fake', `http://127.0.0.1:${port}`),
-      'whsec_fake',
-    );
+    useFakeStripe();
     await expect(startDepositCheckout({ input: { reference, token } })).rejects.toMatchObject({
       status: 503,
       details: { reason: 'PROVIDER_UNAVAILABLE' },
@@ -157,11 +162,7 @@ describe('refunds when the provider fails', () => {
   it('keeps the booking cancelled and the refund owed and visible, backs off, then one sweep completes it', async () => {
     const { reference, token } = await heldBooking();
     await payWithSimulator(reference, token);
-    const { port } = server.address() as AddressInfo;
-    globalForPayments.hibachiPaymentProvider = createStripeProvider(
-      createStripeClient('sk_test_fake', `http://127.0.0.1:${port}`),
-      'whsec_fake',
-    );
+    useFakeStripe();
 
     const result = await cancelCustomerBooking({ reference, input: { token } });
     expect(result.booking.status).toBe('CANCELLED');
@@ -208,11 +209,7 @@ describe('refunds when the provider fails', () => {
   it('the sweep keeps off a refund just decided (its sender is about to send it) and takes over after the lease', async () => {
     const { reference, token } = await heldBooking();
     await payWithSimulator(reference, token);
-    const { port } = server.address() as AddressInfo;
-    globalForPayments.hibachiPaymentProvider = createStripeProvider(
-      createStripeClient('sk_test_fake', `http://127.0.0.1:${port}`),
-      'whsec_fake',
-    );
+    useFakeStripe();
     const decidedAt = new Date();
     const owed = owedRefund(10_000, decidedAt);
     await client.query(
