@@ -100,4 +100,13 @@ describe('parseServerEnv', () => {
     );
     expect(missing).toEqual([]);
   });
+
+  it("the README's configuration table explains every variable but NODE_ENV", () => {
+    const readme = readFileSync(new URL('../../../../README.md', import.meta.url), 'utf8');
+    const table = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('## Tests'));
+    const missing = Object.keys(ZServerEnv.shape).filter(
+      (variable) => variable !== 'NODE_ENV' && !table.includes(`\`${variable}\``),
+    );
+    expect(missing).toEqual([]);
+  });
 });
