@@ -26,17 +26,39 @@ export function earliestBookableStart(
  */
 export function bookableStartTimes(station: GridStation, date: string, now: Date): StartTime[] {
   const earliest = earliestBookableStart(station, now).getTime();
-  const times: StartTime[] = [];
+  const minutes: number[] = [];
   for (
     let minute = station.serviceStartMinute;
     minute <= station.serviceEndMinute;
     minute += station.slotIntervalMinutes
-  ) {
-    const time = formatMinutes(minute);
-    const startsAt = localToInstant({ date, time }, station.timezone);
-    if (startsAt && startsAt.getTime() >= earliest) times.push({ time, startsAt });
-  }
+  )
+    minutes.push(minute);
+  const instants = gridInstants(station.timezone, date, minutes);
+  const times: StartTime[] = [];
+  minutes.forEach((minute, index) => {
+    const startsAt = instants[index];
+    if (startsAt && startsAt.getTime() >= earliest)
+      times.push({ time: formatMinutes(minute), startsAt });
+  });
   return times;
+}
+
+/**
+ * The instant of each local minute-of-day on `date`. Time-zone conversion is the costly
+ * part (35 days of a date picker is ~800 of them), so when the first and last grid times
+ * are exactly as far apart in UTC as on the wall clock (no DST change in between), the
+ * rest are filled in by adding minutes; on a DST day every time is converted on its own.
+ */
+function gridInstants(timeZone: string, date: string, minutes: number[]): (Date | undefined)[] {
+  const convert = (minute: number) =>
+    localToInstant({ date, time: formatMinutes(minute) }, timeZone);
+  const first = minutes[0];
+  const last = minutes.at(-1);
+  if (first === undefined || last === undefined) return [];
+  const [start, end] = [convert(first), convert(last)];
+  if (start && end && end.getTime() - start.getTime() === (last - first) * 60_000)
+    return minutes.map((minute) => new Date(start.getTime() + (minute - first) * 60_000));
+  return minutes.map(convert);
 }
 
 /** Whether HH:MM lies on the station's grid inside service hours. */
