@@ -14,7 +14,10 @@ process.env.DATABASE_URL = database.url;
 try {
   const { previewOutbox } = await import('../src/notifications/preview-outbox');
   const { disconnectDb } = await import('../src/db/client');
-  const emails = await previewOutbox({ limit: Number(values.limit) || 5 });
+  const emails = await previewOutbox({
+    limit: Number(values.limit) || 5,
+    nodeEnv: process.env.NODE_ENV,
+  });
   if (emails.length === 0) process.stdout.write('The outbox is empty: book something first.\n');
   for (const email of emails) {
     process.stdout.write(

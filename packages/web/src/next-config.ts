@@ -1,3 +1,4 @@
+import { withSentryConfig } from '@sentry/nextjs/config';
 import type { NextConfig } from 'next';
 
 const securityHeaders = (development: boolean, reportTo: string | undefined) => [
@@ -26,8 +27,9 @@ const securityHeaders = (development: boolean, reportTo: string | undefined) => 
 
 /**
  * The Next.js config both apps share: workspace TypeScript, server-only packages, security
- * headers. `sentryDsn` (SENTRY_DSN at build time) also turns on browser error reporting:
- * it is inlined for the browser and its origin is allowed to receive reports.
+ * headers, Sentry's build wrapper. `sentryDsn` (SENTRY_DSN at build time) also turns on
+ * browser error reporting: it is inlined for the browser and its origin is allowed to
+ * receive reports.
  */
 export function createNextConfig(options: {
   development: boolean;
@@ -35,7 +37,7 @@ export function createNextConfig(options: {
 }): NextConfig {
   const dsn = options.sentryDsn || undefined;
   const reportTo = dsn ? sentryOrigin(dsn) : undefined;
-  return {
+  const config: NextConfig = {
     env: { NEXT_PUBLIC_SENTRY_DSN: dsn ?? '' },
     reactStrictMode: true,
     poweredByHeader: false,
@@ -55,6 +57,11 @@ export function createNextConfig(options: {
       return [{ source: '/:path*', headers: securityHeaders(options.development, reportTo) }];
     },
   };
+  return withSentryConfig(config, {
+    silent: true,
+    telemetry: false,
+    sourcemaps: { disable: true },
+  });
 }
 
 function sentryOrigin(dsn: string): string {

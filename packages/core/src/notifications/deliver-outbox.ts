@@ -3,20 +3,20 @@ import { getServerEnv } from '../env';
 import { describeError } from '../errors/describe-error';
 import type { OutboxKind } from '../generated/prisma/client';
 import { logger } from '../logger';
+import { backoffMs } from '../platform/backoff';
 import type { EmailTransport } from './email-transport';
 import { isPermanentSmtpFailure } from './email-transport';
+import { loadEmailBookings } from './email-bookings';
 import { renderEmail, supersededReason } from './render-email';
 
 /** After this many failed attempts a message is given up (FAILED, visible to staff). */
 export const MAX_DELIVERY_ATTEMPTS = 8;
+/** Between attempts: 30 s, 1 min, 2 min … up to 1 h. */
+const RETRY_BASE_MS = 30_000;
+const RETRY_CAP_MS = 3_600_000;
 const BATCH_SIZE = 10;
 /** Margin on top of the slowest possible batch before a claimed message may be handed out again. */
 const LEASE_MARGIN_MS = 60_000;
-
-/** 30 s, 1 min, 2 min, … capped at 1 h between attempts. */
-export function retryDelayMs(attempt: number): number {
-  return Math.min(30_000 * 2 ** (attempt - 1), 3_600_000);
-}
 
 type Claimed = {
   id: string;
@@ -62,17 +62,7 @@ export async function deliverDueEmails(options: {
   const result: DeliveryResult = { sent: 0, retrying: 0, failed: 0, skipped: 0 };
   if (claimed.length === 0) return result;
 
-  const bookings = new Map(
-    (
-      await db.booking.findMany({
-        where: { id: { in: claimed.flatMap((message) => message.bookingId ?? []) } },
-        include: {
-          station: { select: { name: true, timezone: true } },
-          customer: { select: { name: true } },
-        },
-      })
-    ).map((booking) => [booking.id, booking]),
-  );
+  const bookings = await loadEmailBookings(claimed);
   const domain = env.EMAIL_FROM.replace(/^.*@/, '').replace(/>$/, '');
 
   for (const message of claimed) {
@@ -112,7 +102,9 @@ export async function deliverDueEmails(options: {
           ? { status: 'FAILED', lastError: summarise(error) }
           : {
               lastError: summarise(error),
-              nextAttemptAt: new Date(now.getTime() + retryDelayMs(message.attempts)),
+              nextAttemptAt: new Date(
+                now.getTime() + backoffMs(message.attempts, RETRY_BASE_MS, RETRY_CAP_MS),
+              ),
             },
       });
       result[giveUp ? 'failed' : 'retrying'] += 1;

@@ -36,4 +36,9 @@ describe('previewOutbox', () => {
       '(would not be sent: the hold ended before delivery (booking is EXPIRED))',
     );
   });
+
+  it('refuses to show customer e-mails in production', async () => {
+    await heldBooking();
+    await expect(previewOutbox({ nodeEnv: 'production' })).rejects.toThrow(/development only/);
+  });
 });

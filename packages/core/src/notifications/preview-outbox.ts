@@ -1,5 +1,6 @@
 import { getDb } from '../db/client';
 import { getServerEnv } from '../env';
+import { loadEmailBookings } from './email-bookings';
 import { renderEmail, supersededReason } from './render-email';
 
 export type OutboxPreview = {
@@ -16,22 +17,19 @@ export type OutboxPreview = {
  * The newest outbox e-mails rendered as they would be sent, for developers without an
  * SMTP server (`pnpm mail:outbox`). Refused in production: it shows customer data.
  */
-export async function previewOutbox(options: { limit?: number } = {}): Promise<OutboxPreview[]> {
+export async function previewOutbox(
+  options: { limit?: number; nodeEnv?: string } = {},
+): Promise<OutboxPreview[]> {
   const env = getServerEnv();
-  if (env.NODE_ENV === 'production') throw new Error('The outbox preview is for development only.');
+  if ((options.nodeEnv ?? env.NODE_ENV) === 'production')
+    throw new Error('The outbox preview is for development only.');
   const messages = await getDb().outboxMessage.findMany({
     orderBy: { createdAt: 'desc' },
     take: options.limit ?? 5,
   });
-  const bookings = await getDb().booking.findMany({
-    where: { id: { in: messages.flatMap((message) => message.bookingId ?? []) } },
-    include: {
-      station: { select: { name: true, timezone: true } },
-      customer: { select: { name: true } },
-    },
-  });
+  const bookings = await loadEmailBookings(messages);
   return messages.map((message) => {
-    const booking = bookings.find((candidate) => candidate.id === message.bookingId);
+    const booking = message.bookingId ? bookings.get(message.bookingId) : undefined;
     let text: string;
     try {
       const superseded = booking && supersededReason(message, booking);

@@ -1,8 +1,13 @@
 import { getDb } from '../db/client';
 import { describeError } from '../errors/describe-error';
 import { logger } from '../logger';
+import { backoffMs } from '../platform/backoff';
 import { getPaymentProvider } from './get-payment-provider';
 import { recordRefunded } from './record-refunded';
+
+/** A refund that keeps failing is retried after 1 min, 2 min, 4 min … up to 6 h. */
+const REFUND_RETRY_BASE_MS = 60_000;
+const REFUND_RETRY_CAP_MS = 6 * 3_600_000;
 
 export type RefundAttempt = {
   paymentId: string;
@@ -53,7 +58,9 @@ export async function processOwedRefund(
       data: {
         lastRefundError: message,
         refundAttempts: attempts,
-        nextRefundAttemptAt: new Date(now.getTime() + refundRetryDelayMs(attempts)),
+        nextRefundAttemptAt: new Date(
+          now.getTime() + backoffMs(attempts, REFUND_RETRY_BASE_MS, REFUND_RETRY_CAP_MS),
+        ),
       },
     });
     logger.warn(
@@ -62,11 +69,6 @@ export async function processOwedRefund(
     );
     return { paymentId, status: 'FAILED', amountCents: owed };
   }
-}
-
-/** 1 min, 2 min, 4 min … capped at 6 h between attempts of a refund that keeps failing. */
-export function refundRetryDelayMs(attempt: number): number {
-  return Math.min(60_000 * 2 ** (attempt - 1), 6 * 3_600_000);
 }
 
 const SWEEP_BATCH = 10;

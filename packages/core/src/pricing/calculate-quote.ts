@@ -1,3 +1,4 @@
+import { formatCents as money } from './format-cents';
 import type { TQuote } from './quote.schema';
 
 export type StationPricing = {
@@ -6,8 +7,6 @@ export type StationPricing = {
   minimumCents: number;
   depositCents: number;
 };
-
-const money = (cents: number) => `$${(cents / 100).toFixed(2)}`;
 
 /**
  * The price of an event in integer cents: guests at station prices, topped up to the

@@ -1,0 +1,16 @@
+import { getDb } from '../db/client';
+import type { EmailBooking } from './render-email';
+
+/** The bookings a batch of outbox messages speak of, read once for the batch, by id. */
+export async function loadEmailBookings(
+  messages: readonly { bookingId: string | null }[],
+): Promise<Map<string, EmailBooking>> {
+  const bookings = await getDb().booking.findMany({
+    where: { id: { in: messages.flatMap((message) => message.bookingId ?? []) } },
+    include: {
+      station: { select: { name: true, timezone: true } },
+      customer: { select: { name: true } },
+    },
+  });
+  return new Map(bookings.map((booking) => [booking.id, booking]));
+}
