@@ -14,6 +14,7 @@ const serverEnv = {
   LOG_LEVEL: 'warn',
   NEXT_TELEMETRY_DISABLED: '1',
   BOOKING_TOKEN_SECRET: 'e2e-only-booking-token-secret-0123456789',
+  AUTH_SECRET: 'e2e-only-admin-session-secret-0123456789',
   // Production builds without Stripe keys: the test-payment simulator, explicitly allowed.
   PAYMENT_SIMULATOR: 'true',
   // Tests act as a proxy: each sends its own X-Forwarded-For so rate limits do not collide.

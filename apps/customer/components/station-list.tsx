@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { api } from '@/lib/api';
-import { formatMoney, timeZoneLabel } from '@/lib/format';
+import { formatMoney, timeZoneLabel } from '@hibachi/web/format';
 
 export function StationList() {
   const stations = useQuery({ queryKey: ['stations'], queryFn: api.stations, throwOnError: true });

@@ -3,7 +3,7 @@
 import { useEffect, useRef } from 'react';
 import Link from 'next/link';
 import type { TCreatedBooking } from '@hibachi/core/bookings/schema';
-import { formatInstant, formatLocalDate, formatMoney, formatTime } from '@/lib/format';
+import { formatInstant, formatLocalDate, formatMoney, formatTime } from '@hibachi/web/format';
 
 export function ConfirmationStep({ booking }: { booking: TCreatedBooking }) {
   const heading = useRef<HTMLHeadingElement>(null);

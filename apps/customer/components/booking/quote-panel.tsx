@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api';
-import { formatMoney } from '@/lib/format';
+import { formatMoney } from '@hibachi/web/format';
 
 /** The live price breakdown, from the same pricing function the booking uses. */
 export function QuotePanel({

@@ -8,8 +8,8 @@ import type { TStationSummary } from '@hibachi/core/stations/schema';
 import { ApiError } from '@hibachi/web/fetch-json';
 import { WidgetBoundary } from '@hibachi/web/widget-boundary';
 import { api } from '@/lib/api';
-import { formatDuration, formatLocalDate, formatTime } from '@/lib/format';
-import { useCountdown } from '@/lib/use-countdown';
+import { formatDuration, formatLocalDate, formatTime } from '@hibachi/web/format';
+import { useCountdown } from '@hibachi/web/use-countdown';
 import { errorsByField, toBookingInput, type DetailsValues, type Selection } from './booking-form';
 import { QuotePanel } from './quote-panel';
 

@@ -11,7 +11,7 @@ import {
   formatLocalDate,
   formatMoney,
   formatTime,
-} from '@/lib/format';
+} from '@hibachi/web/format';
 
 const STATUS_LABEL: Record<TCustomerBooking['status'], string> = {
   PENDING_PAYMENT: 'Awaiting deposit',

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { ApiError } from '@hibachi/web/fetch-json';
 import { useHydrated } from '@hibachi/web/use-hydrated';
 import { api } from '@/lib/api';
-import { useCountdown } from '@/lib/use-countdown';
+import { useCountdown } from '@hibachi/web/use-countdown';
 import { TextField } from '../booking/text-field';
 import { BookingDetails } from './booking-details';
 

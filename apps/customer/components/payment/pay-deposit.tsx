@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { ApiError } from '@hibachi/web/fetch-json';
 import { api } from '@/lib/api';
-import { formatInstant, formatLocalDate, formatMoney, formatTime } from '@/lib/format';
+import { formatInstant, formatLocalDate, formatMoney, formatTime } from '@hibachi/web/format';
 import { useTokenBooking } from './use-token-booking';
 
 /** The deposit step: a summary and one button that opens the provider's payment page. */

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { formatLocalDate, formatMoney, formatTime } from '@/lib/format';
+import { formatLocalDate, formatMoney, formatTime } from '@hibachi/web/format';
 import { useTokenBooking } from './use-token-booking';
 
 /** After paying: waits for the provider's confirmation (the webhook), then says so. */

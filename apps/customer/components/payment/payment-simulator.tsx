@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { ApiError } from '@hibachi/web/fetch-json';
 import { api } from '@/lib/api';
-import { formatMoney } from '@/lib/format';
+import { formatMoney } from '@hibachi/web/format';
 import { useTokenBooking } from './use-token-booking';
 
 /**

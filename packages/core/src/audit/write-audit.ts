@@ -6,7 +6,7 @@ export type AuditEntry = {
   actorType: 'STAFF' | 'CUSTOMER' | 'SYSTEM';
   actorId?: string;
   stationId?: string;
-  entityType: 'Booking' | 'Payment' | 'Station' | 'Chef' | 'StaffUser';
+  entityType: 'Booking' | 'Payment' | 'Station' | 'Chef' | 'StaffUser' | 'OutboxMessage';
   entityId: string;
   action: string;
   before?: Prisma.InputJsonValue;

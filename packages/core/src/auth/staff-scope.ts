@@ -1,9 +1,10 @@
 import { AppError } from '../errors/app-error';
+import { can, type StaffAction, type StaffRole } from './permissions';
 
 /** Who is acting in the admin app: every admin use case takes it and scopes its queries. */
 export type StaffScope = {
   staffId: string;
-  role: 'SUPER_ADMIN' | 'MANAGER' | 'STAFF';
+  role: StaffRole;
   stationId: string | null;
 };
 
@@ -12,4 +13,19 @@ export function assertStationAccess(scope: StaffScope, stationId: string): void 
   if (scope.role !== 'SUPER_ADMIN' && scope.stationId !== stationId) {
     throw new AppError('NOT_FOUND', 'No such booking.');
   }
+}
+
+/** 403 for an action the role may not take (checked before anything is read: no oracle). */
+export function assertCan(scope: StaffScope, action: StaffAction): void {
+  if (!can(scope.role, action)) {
+    throw new AppError('FORBIDDEN', 'Your role does not allow this action.', { action });
+  }
+}
+
+/**
+ * The station a query is limited to: a MANAGER's or STAFF's own, always; a SUPER_ADMIN's
+ * choice (`stationId`), or every station when undefined.
+ */
+export function scopedStationId(scope: StaffScope, chosen?: string): string | undefined {
+  return scope.role === 'SUPER_ADMIN' ? chosen : (scope.stationId ?? undefined);
 }

@@ -1,5 +1,5 @@
 import { writeAudit } from '../audit/write-audit';
-import { assertStationAccess, type StaffScope } from '../auth/staff-scope';
+import { assertCan, assertStationAccess, type StaffScope } from '../auth/staff-scope';
 import { getDb } from '../db/client';
 import { AppError } from '../errors/app-error';
 import { enqueueEmail } from '../notifications/enqueue-email';
@@ -31,6 +31,7 @@ export async function cancelBookingAsStaff(options: {
   requestId?: string;
   now?: Date;
 }): Promise<TStaffCancellation> {
+  assertCan(options.scope, 'bookings.cancel');
   const input = parseInput(ZStaffCancelInput, options.input);
   if (!/^[0-9a-f-]{36}$/i.test(options.bookingId)) throw notFound();
   const now = options.now ?? new Date();

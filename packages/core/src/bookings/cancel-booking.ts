@@ -3,6 +3,7 @@ import { AppError } from '../errors/app-error';
 import { netPaidCents } from '../payments/net-paid';
 import { owedRefund, processOwedRefund } from '../payments/process-owed-refund';
 import type { BookingWithRelations } from './find-customer-booking';
+import { updateBookingAtVersion } from './versioned-update';
 
 type Tx = Prisma.TransactionClient;
 
@@ -33,21 +34,11 @@ export async function markCancelled(
   booking: BookingWithRelations,
   options: { now: Date; reason: string; version?: number },
 ): Promise<void> {
-  const version = options.version ?? booking.version;
-  const updated = await tx.booking.updateMany({
-    where: { id: booking.id, version },
-    data: {
-      status: 'CANCELLED',
-      cancelledAt: options.now,
-      cancellationReason: options.reason,
-      version: { increment: 1 },
-    },
+  await updateBookingAtVersion(tx, booking.id, options.version ?? booking.version, {
+    status: 'CANCELLED',
+    cancelledAt: options.now,
+    cancellationReason: options.reason,
   });
-  if (updated.count === 0) {
-    throw new AppError('CONFLICT', 'This booking just changed. Please reload and try again.', {
-      reason: 'STALE_VERSION',
-    });
-  }
 }
 
 export type RefundPlan = {

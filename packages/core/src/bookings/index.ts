@@ -4,3 +4,11 @@ export { cancelCustomerBooking } from './cancel-customer-booking';
 export { cancelBookingAsStaff } from './cancel-booking-as-staff';
 export { expireHolds } from './expire-holds';
 export { parseIdempotencyKey } from './idempotency';
+export {
+  listStaffBookings,
+  type StaffBookingPage,
+  type StaffBookingRow,
+} from './list-staff-bookings';
+export { getStaffBooking, type StaffBookingDetail } from './get-staff-booking';
+export { markBookingOutcome } from './mark-booking-outcome';
+export { updateBookingNotes } from './update-booking-notes';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EnvError, parseServerEnv, ZServerEnv } from '.';
+import { EnvError, parseServerEnv, requireAuthSecret, ZServerEnv } from '.';
 
 describe('parseServerEnv', () => {
   it('rejects a malformed DATABASE_URL, naming the variable', () => {
@@ -37,6 +37,23 @@ describe('parseServerEnv', () => {
     ).toThrow(/BOOKING_TOKEN_SECRET is required/);
     expect(() => parseServerEnv({ BOOKING_TOKEN_SECRET: 'short' })).toThrow(
       /BOOKING_TOKEN_SECRET must be at least 32/,
+    );
+  });
+
+  it('requires AUTH_SECRET (admin sessions) in production only, 32+ characters', () => {
+    const production = parseServerEnv({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://db/x',
+      BOOKING_TOKEN_SECRET: 'x'.repeat(32),
+      PAYMENT_SIMULATOR: 'true',
+    });
+    expect(() => requireAuthSecret(production)).toThrow(/AUTH_SECRET is required in production/);
+    expect(requireAuthSecret({ ...production, AUTH_SECRET: 'y'.repeat(32) })).toBe('y'.repeat(32));
+    expect(requireAuthSecret(parseServerEnv({ NODE_ENV: 'development' }))).toMatch(
+      /development-only/,
+    );
+    expect(() => parseServerEnv({ AUTH_SECRET: 'short' })).toThrow(
+      /AUTH_SECRET must be at least 32/,
     );
   });
 

@@ -26,6 +26,8 @@ export const ZServerEnv = z.object({
   REDIS_URL: optionalUrl,
   /** HMAC key for the signed links in booking e-mails; required in production. */
   BOOKING_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Signs and encrypts admin session cookies (next-auth); required in production. */
+  AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Stripe: both keys switch deposits from the local simulator to Stripe Checkout. */
   STRIPE_SECRET_KEY: z.preprocess(
     (value) => (value === '' ? undefined : value),
@@ -76,10 +78,12 @@ export const ZServerEnv = z.object({
 export type TServerEnv = z.infer<typeof ZServerEnv> & {
   DATABASE_URL: string;
   BOOKING_TOKEN_SECRET: string;
+  AUTH_SECRET: string | undefined;
 };
 
-/** Development-only signing key, so the quick start needs no configuration. Never valid in production. */
+/** Development-only signing keys, so the quick start needs no configuration. Never valid in production. */
 const DEVELOPMENT_TOKEN_SECRET = 'development-only-booking-token-secret-change-me';
+const DEVELOPMENT_AUTH_SECRET = 'development-only-admin-session-secret-change-me';
 
 export class EnvError extends Error {
   constructor(readonly issues: { variable: string; message: string }[]) {
@@ -131,6 +135,7 @@ export function parseServerEnv(source: Record<string, string | undefined>): TSer
     ...env,
     DATABASE_URL: env.DATABASE_URL ?? embeddedDatabaseUrl(env.EMBEDDED_PG_PORT),
     BOOKING_TOKEN_SECRET: env.BOOKING_TOKEN_SECRET ?? DEVELOPMENT_TOKEN_SECRET,
+    AUTH_SECRET: env.AUTH_SECRET ?? (production ? undefined : DEVELOPMENT_AUTH_SECRET),
   };
 }
 
@@ -144,4 +149,11 @@ let cached: TServerEnv | undefined;
 export function getServerEnv(): TServerEnv {
   cached ??= parseServerEnv(process.env);
   return cached;
+}
+
+/** The admin app's session key: required in production (the customer app never needs it). */
+export function requireAuthSecret(env: TServerEnv = getServerEnv()): string {
+  if (!env.AUTH_SECRET)
+    throw new EnvError([{ variable: 'AUTH_SECRET', message: 'is required in production' }]);
+  return env.AUTH_SECRET;
 }

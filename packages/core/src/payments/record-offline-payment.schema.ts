@@ -15,5 +15,7 @@ export const ZRecordPaymentInput = z.strictObject({
     .optional(),
   /** Taking more than the outstanding balance must be explicit. */
   allowOverpayment: z.boolean().default(false),
+  /** The booking version the staff member saw; a newer one answers 409 instead of paying twice. */
+  version: z.number().int().positive().optional(),
 });
 export type TRecordPaymentInput = z.input<typeof ZRecordPaymentInput>;

@@ -1,6 +1,8 @@
 import { writeAudit } from '../audit/write-audit';
-import { assertStationAccess, type StaffScope } from '../auth/staff-scope';
+import { assertCan, assertStationAccess, type StaffScope } from '../auth/staff-scope';
 import { claimIdempotencyKey, hashRequest, storeIdempotentResponse } from '../bookings/idempotency';
+import { acceptsPayments } from '../bookings/staff-booking-actions';
+import { staleVersion } from '../bookings/versioned-update';
 import { getDb } from '../db/client';
 import { AppError } from '../errors/app-error';
 import type { Prisma } from '../generated/prisma/client';
@@ -22,6 +24,7 @@ export type RecordedPayment = {
     status: string;
     paidCents: number;
     outstandingCents: number;
+    version: number;
   };
 };
 
@@ -37,6 +40,7 @@ export async function recordOfflinePayment(options: {
   idempotencyKey?: string;
   requestId?: string;
 }): Promise<{ status: number; body: RecordedPayment | Prisma.JsonValue; replayed: boolean }> {
+  assertCan(options.scope, 'bookings.recordPayment');
   const input = parseInput(ZRecordPaymentInput, options.input);
   if (!/^[0-9a-f-]{36}$/i.test(options.bookingId))
     throw new AppError('NOT_FOUND', 'No such booking.');
@@ -61,13 +65,14 @@ export async function recordOfflinePayment(options: {
       include: { payments: true, customer: true },
     });
     assertStationAccess(options.scope, booking.stationId);
-    if (!['PENDING_PAYMENT', 'CONFIRMED', 'COMPLETED'].includes(booking.status)) {
+    if (!acceptsPayments(booking)) {
       throw new AppError(
         'CONFLICT',
         `Payments cannot be recorded for a ${booking.status.toLowerCase().replace('_', ' ')} booking.`,
         { reason: 'BAD_STATE' },
       );
     }
+    if (input.version !== undefined && input.version !== booking.version) throw staleVersion();
     const paid = netPaidCents(booking.payments);
     const outstanding = Math.max(0, booking.totalCents - paid);
     if (input.amountCents > outstanding && !input.allowOverpayment) {
@@ -92,13 +97,17 @@ export async function recordOfflinePayment(options: {
       },
     });
     const paidNow = paid + input.amountCents;
-    let status: string = booking.status;
-    if (booking.status === 'PENDING_PAYMENT' && paidNow >= booking.depositCents) {
-      await tx.booking.update({
-        where: { id: booking.id },
-        data: { status: 'CONFIRMED', holdExpiresAt: null, version: { increment: 1 } },
-      });
-      status = 'CONFIRMED';
+    // A deposit taken this way confirms a held booking; any payment changes the booking's version.
+    const confirms = booking.status === 'PENDING_PAYMENT' && paidNow >= booking.depositCents;
+    const status = confirms ? 'CONFIRMED' : booking.status;
+    await tx.booking.update({
+      where: { id: booking.id },
+      data: {
+        version: { increment: 1 },
+        ...(confirms ? { status: 'CONFIRMED', holdExpiresAt: null } : {}),
+      },
+    });
+    if (confirms) {
       await enqueueEmail(tx, {
         kind: 'BOOKING_CONFIRMATION',
         recipient: booking.customer.email,
@@ -136,6 +145,7 @@ export async function recordOfflinePayment(options: {
         status,
         paidCents: paidNow,
         outstandingCents: Math.max(0, booking.totalCents - paidNow),
+        version: booking.version + 1,
       },
     };
     if (options.idempotencyKey)

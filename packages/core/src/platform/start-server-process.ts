@@ -1,4 +1,4 @@
-import { EnvError, getServerEnv } from '../env';
+import { EnvError, getServerEnv, requireAuthSecret } from '../env';
 import { logger } from '../logger';
 import { stopBackgroundJobs } from './start-background-jobs';
 
@@ -8,11 +8,12 @@ const globalForProcess = globalThis as unknown as { hibachiServerStarted?: boole
  * Called once from each app's instrumentation `register()`: validates the environment
  * (a bad variable stops start-up with a message naming it) and hooks shutdown.
  */
-export function startServerProcess(app: string): void {
+export function startServerProcess(app: 'customer' | 'admin'): void {
   if (globalForProcess.hibachiServerStarted) return;
   globalForProcess.hibachiServerStarted = true;
   try {
     const env = getServerEnv();
+    if (app === 'admin') requireAuthSecret(env);
     logger.info(
       { app, nodeEnv: env.NODE_ENV, database: describeDatabase(env.DATABASE_URL) },
       'server starting',

@@ -1,0 +1,32 @@
+/**
+ * What each staff role may do: the one table both core (which refuses with 403) and the
+ * admin UI (which hides what the user may not press) read. Browser-safe: no server imports.
+ */
+export type StaffRole = 'SUPER_ADMIN' | 'MANAGER' | 'STAFF';
+
+const EVERYONE = ['SUPER_ADMIN', 'MANAGER', 'STAFF'] as const;
+const MANAGERS = ['SUPER_ADMIN', 'MANAGER'] as const;
+
+export const STAFF_PERMISSIONS = {
+  'bookings.view': EVERYONE,
+  'bookings.reschedule': EVERYONE,
+  'bookings.recordPayment': EVERYONE,
+  'bookings.markOutcome': EVERYONE,
+  'bookings.editNotes': EVERYONE,
+  'bookings.cancel': MANAGERS,
+  'outbox.view': MANAGERS,
+  'outbox.retry': MANAGERS,
+  'stations.all': ['SUPER_ADMIN'],
+} as const satisfies Record<string, readonly StaffRole[]>;
+
+export type StaffAction = keyof typeof STAFF_PERMISSIONS;
+
+export function can(role: StaffRole, action: StaffAction): boolean {
+  return (STAFF_PERMISSIONS[action] as readonly StaffRole[]).includes(role);
+}
+
+export const ROLE_LABELS: Record<StaffRole, string> = {
+  SUPER_ADMIN: 'Super admin',
+  MANAGER: 'Manager',
+  STAFF: 'Staff',
+};

@@ -1,0 +1,224 @@
+import { assertCan, assertStationAccess, type StaffScope } from '../auth/staff-scope';
+import { getDb } from '../db/client';
+import { AppError } from '../errors/app-error';
+import type { Prisma } from '../generated/prisma/client';
+import { netPaidCents } from '../payments/net-paid';
+import { calculateQuote } from '../pricing/calculate-quote';
+import { instantToLocal } from '../time';
+import { balanceDue } from './list-staff-bookings';
+import { staffBookingActions, type StaffBookingActions } from './staff-booking-actions';
+import type { TBookingStatus } from './staff-bookings.schema';
+
+export type StaffBookingDetail = {
+  id: string;
+  reference: string;
+  status: TBookingStatus;
+  version: number;
+  station: { slug: string; name: string; timezone: string };
+  date: string;
+  time: string;
+  endTime: string;
+  startsAt: string;
+  endsAt: string;
+  durationMinutes: number;
+  adults: number;
+  children: number;
+  address: { line1: string; line2: string | null; city: string; postalCode: string };
+  specialRequests: string | null;
+  notes: string | null;
+  holdExpiresAt: string | null;
+  cancelledAt: string | null;
+  cancellationReason: string | null;
+  createdAt: string;
+  customer: { id: string; name: string; email: string; phone: string };
+  chef: { id: string; name: string; color: string; active: boolean };
+  priceLines: { label: string; amountCents: number }[];
+  totalCents: number;
+  depositCents: number;
+  paidCents: number;
+  balanceCents: number;
+  payments: {
+    id: string;
+    method: 'CARD' | 'CASH' | 'CHECK';
+    status: string;
+    amountCents: number;
+    refundedCents: number;
+    refundOwedCents: number;
+    lastRefundError: string | null;
+    note: string | null;
+    recordedBy: string | null;
+    createdAt: string;
+  }[];
+  refundsOwedCents: number;
+  audit: {
+    id: string;
+    at: string;
+    actor: { type: 'STAFF' | 'CUSTOMER' | 'SYSTEM'; name: string | null };
+    action: string;
+    before: Prisma.JsonValue;
+    after: Prisma.JsonValue;
+  }[];
+  emails: {
+    id: string;
+    kind: string;
+    subject: string;
+    status: string;
+    attempts: number;
+    lastError: string | null;
+    createdAt: string;
+    sentAt: string | null;
+  }[];
+  actions: StaffBookingActions;
+};
+
+const notFound = () => new AppError('NOT_FOUND', 'No such booking.');
+const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+/**
+ * `GET /api/admin/bookings/ID`: everything staff need on one booking: customer, chef,
+ * price lines, payments with net paid and balance due, refunds still owed (with the
+ * provider's last error), the audit trail (who, what, when) and this booking's e-mails.
+ * Another station's booking answers 404.
+ */
+export async function getStaffBooking(options: {
+  scope: StaffScope;
+  bookingId: string;
+  now?: Date;
+}): Promise<StaffBookingDetail> {
+  assertCan(options.scope, 'bookings.view');
+  if (!/^[0-9a-f-]{36}$/i.test(options.bookingId)) throw notFound();
+  const db = getDb();
+  const booking = await db.booking.findUnique({
+    where: { id: options.bookingId },
+    include: {
+      station: true,
+      customer: true,
+      chef: true,
+      payments: {
+        orderBy: { createdAt: 'asc' },
+        include: { recordedBy: { select: { name: true } } },
+      },
+    },
+  });
+  if (!booking) throw notFound();
+  assertStationAccess(options.scope, booking.stationId);
+
+  const paymentIds = booking.payments.map((payment) => payment.id);
+  const [auditRows, emails] = await Promise.all([
+    db.auditLog.findMany({
+      where: {
+        OR: [
+          { entityType: 'Booking', entityId: booking.id },
+          { entityType: 'Payment', entityId: { in: paymentIds } },
+        ],
+      },
+      orderBy: { createdAt: 'asc' },
+      take: 200,
+    }),
+    db.outboxMessage.findMany({ where: { bookingId: booking.id }, orderBy: { createdAt: 'asc' } }),
+  ]);
+  const staffIds = [
+    ...new Set(
+      auditRows.filter((row) => row.actorType === 'STAFF').flatMap((row) => row.actorId ?? []),
+    ),
+  ];
+  const staffNames = new Map(
+    (
+      await db.staffUser.findMany({
+        where: { id: { in: staffIds } },
+        select: { id: true, name: true },
+      })
+    ).map((staff) => [staff.id, staff.name]),
+  );
+
+  const tz = booking.station.timezone;
+  const paidCents = netPaidCents(booking.payments);
+  const quote = calculateQuote(booking.station, booking);
+  return {
+    id: booking.id,
+    reference: booking.reference,
+    status: booking.status,
+    version: booking.version,
+    station: { slug: booking.station.slug, name: booking.station.name, timezone: tz },
+    date: booking.eventDate.toISOString().slice(0, 10),
+    time: booking.startTime,
+    endTime: instantToLocal(booking.endsAt, tz).time,
+    startsAt: booking.startsAt.toISOString(),
+    endsAt: booking.endsAt.toISOString(),
+    durationMinutes: booking.durationMinutes,
+    adults: booking.adults,
+    children: booking.children,
+    address: {
+      line1: booking.addressLine1,
+      line2: booking.addressLine2,
+      city: booking.city,
+      postalCode: booking.postalCode,
+    },
+    specialRequests: booking.specialRequests,
+    notes: booking.notes,
+    holdExpiresAt: iso(booking.holdExpiresAt),
+    cancelledAt: iso(booking.cancelledAt),
+    cancellationReason: booking.cancellationReason,
+    createdAt: booking.createdAt.toISOString(),
+    customer: {
+      id: booking.customer.id,
+      name: booking.customer.name,
+      email: booking.customer.email,
+      phone: booking.customer.phone,
+    },
+    chef: {
+      id: booking.chef.id,
+      name: booking.chef.name,
+      color: booking.chef.color,
+      active: booking.chef.active,
+    },
+    // Today's prices explain the total only if they have not changed since it was booked.
+    priceLines:
+      quote.totalCents === booking.totalCents
+        ? quote.lines
+        : [{ label: 'Event total as booked', amountCents: booking.totalCents }],
+    totalCents: booking.totalCents,
+    depositCents: booking.depositCents,
+    paidCents,
+    balanceCents: balanceDue(booking.status, booking.totalCents, paidCents),
+    payments: booking.payments.map((payment) => ({
+      id: payment.id,
+      method: payment.method,
+      status: payment.status,
+      amountCents: payment.amountCents,
+      refundedCents: payment.refundedCents,
+      refundOwedCents: Math.max(0, payment.refundRequestedCents - payment.refundedCents),
+      lastRefundError: payment.lastRefundError,
+      note: payment.note,
+      recordedBy: payment.recordedBy?.name ?? null,
+      createdAt: payment.createdAt.toISOString(),
+    })),
+    refundsOwedCents: booking.payments.reduce(
+      (sum, payment) => sum + Math.max(0, payment.refundRequestedCents - payment.refundedCents),
+      0,
+    ),
+    audit: auditRows.map((row) => ({
+      id: row.id,
+      at: row.createdAt.toISOString(),
+      actor: {
+        type: row.actorType,
+        name:
+          row.actorType === 'STAFF' && row.actorId ? (staffNames.get(row.actorId) ?? null) : null,
+      },
+      action: row.action,
+      before: row.before,
+      after: row.after,
+    })),
+    emails: emails.map((email) => ({
+      id: email.id,
+      kind: email.kind,
+      subject: email.subject,
+      status: email.status,
+      attempts: email.attempts,
+      lastError: email.lastError,
+      createdAt: email.createdAt.toISOString(),
+      sentAt: iso(email.sentAt),
+    })),
+    actions: staffBookingActions(options.scope.role, booking, options.now ?? new Date()),
+  };
+}

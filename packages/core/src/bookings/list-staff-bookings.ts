@@ -1,0 +1,110 @@
+import type { StaffScope } from '../auth/staff-scope';
+import { assertCan } from '../auth/staff-scope';
+import { resolveStationChoice } from '../auth/resolve-station-choice';
+import { getDb } from '../db/client';
+import type { Prisma } from '../generated/prisma/client';
+import { netPaidCents } from '../payments/net-paid';
+import { parseInput } from '../validation';
+import { afterCursor, decodeCursor, encodeCursor } from '../platform/keyset-cursor';
+import { ZListStaffBookingsQuery, type TBookingStatus } from './staff-bookings.schema';
+
+export type StaffBookingRow = {
+  id: string;
+  reference: string;
+  status: TBookingStatus;
+  version: number;
+  date: string;
+  time: string;
+  startsAt: string;
+  durationMinutes: number;
+  station: { slug: string; name: string; timezone: string };
+  customer: { name: string; email: string };
+  adults: number;
+  children: number;
+  chef: { id: string; name: string; color: string };
+  totalCents: number;
+  paidCents: number;
+  balanceCents: number;
+};
+
+export type StaffBookingPage = { items: StaffBookingRow[]; nextCursor: string | null };
+
+/**
+ * `GET /api/admin/bookings`: the caller's station's bookings (a super admin: any or every
+ * station), newest event first, filtered by status, local event dates, chef and a search
+ * (`q`: reference, or customer e-mail or name prefix). Keyset pagination on (startsAt, id),
+ * so pages stay exact while bookings are added between them.
+ */
+export async function listStaffBookings(options: {
+  scope: StaffScope;
+  query: unknown;
+}): Promise<StaffBookingPage> {
+  assertCan(options.scope, 'bookings.view');
+  const query = parseInput(ZListStaffBookingsQuery, options.query);
+  const stationId = await resolveStationChoice(options.scope, query.station);
+  const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
+
+  const conditions: Prisma.BookingWhereInput[] = [];
+  if (stationId) conditions.push({ stationId });
+  if (query.status) conditions.push({ status: { in: query.status } });
+  if (query.from) conditions.push({ eventDate: { gte: new Date(`${query.from}T00:00:00Z`) } });
+  if (query.to) conditions.push({ eventDate: { lte: new Date(`${query.to}T00:00:00Z`) } });
+  if (query.chef) conditions.push({ chefId: query.chef });
+  if (query.q) conditions.push({ OR: searchConditions(query.q) });
+  if (cursor) conditions.push(afterCursor('startsAt', cursor));
+
+  const rows = await getDb().booking.findMany({
+    where: { AND: conditions },
+    orderBy: [{ startsAt: 'desc' }, { id: 'desc' }],
+    take: query.limit + 1,
+    include: {
+      station: { select: { slug: true, name: true, timezone: true } },
+      customer: { select: { name: true, email: true } },
+      chef: { select: { id: true, name: true, color: true } },
+      payments: { select: { status: true, amountCents: true, refundedCents: true } },
+    },
+  });
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((booking) => {
+      const paidCents = netPaidCents(booking.payments);
+      return {
+        id: booking.id,
+        reference: booking.reference,
+        status: booking.status,
+        version: booking.version,
+        date: booking.eventDate.toISOString().slice(0, 10),
+        time: booking.startTime,
+        startsAt: booking.startsAt.toISOString(),
+        durationMinutes: booking.durationMinutes,
+        station: booking.station,
+        customer: booking.customer,
+        adults: booking.adults,
+        children: booking.children,
+        chef: booking.chef,
+        totalCents: booking.totalCents,
+        paidCents,
+        balanceCents: balanceDue(booking.status, booking.totalCents, paidCents),
+      };
+    }),
+    nextCursor:
+      rows.length > query.limit && last ? encodeCursor({ at: last.startsAt, id: last.id }) : null,
+  };
+}
+
+/** What the customer still owes: nothing once a booking is cancelled, expired or a no-show. */
+export function balanceDue(status: TBookingStatus, totalCents: number, paidCents: number): number {
+  return status === 'PENDING_PAYMENT' || status === 'CONFIRMED' || status === 'COMPLETED'
+    ? Math.max(0, totalCents - paidCents)
+    : 0;
+}
+
+function searchConditions(q: string): Prisma.BookingWhereInput[] {
+  const conditions: Prisma.BookingWhereInput[] = [
+    { reference: { startsWith: q.toUpperCase() } },
+    { customer: { email: { startsWith: q.toLowerCase() } } },
+    { customer: { name: { startsWith: q, mode: 'insensitive' } } },
+  ];
+  return conditions;
+}

@@ -1,0 +1,50 @@
+import { writeAudit } from '../audit/write-audit';
+import { assertCan, type StaffScope } from '../auth/staff-scope';
+import { getDb } from '../db/client';
+import { AppError } from '../errors/app-error';
+import { parseInput } from '../validation';
+import { findStaffBooking } from './find-staff-booking';
+import { awaitsOutcome } from './staff-booking-actions';
+import { ZMarkOutcomeInput } from './staff-bookings.schema';
+import { updateBookingAtVersion } from './versioned-update';
+
+/**
+ * `POST /api/admin/bookings/ID/status`: staff record how a confirmed event went
+ * (COMPLETED or NO_SHOW), only once it has started. Version-checked and audited.
+ */
+export async function markBookingOutcome(options: {
+  scope: StaffScope;
+  bookingId: string;
+  input: unknown;
+  requestId?: string;
+  now?: Date;
+}): Promise<{ id: string; status: 'COMPLETED' | 'NO_SHOW'; version: number }> {
+  assertCan(options.scope, 'bookings.markOutcome');
+  const input = parseInput(ZMarkOutcomeInput, options.input);
+  const now = options.now ?? new Date();
+  return getDb().$transaction(async (tx) => {
+    const booking = await findStaffBooking(tx, options.scope, options.bookingId);
+    if (!awaitsOutcome(booking, now)) {
+      throw new AppError(
+        'CONFLICT',
+        booking.status === 'CONFIRMED'
+          ? 'This event has not started yet.'
+          : `A ${booking.status.toLowerCase().replace('_', ' ')} booking cannot be marked ${input.status === 'COMPLETED' ? 'completed' : 'no-show'}.`,
+        { reason: 'BAD_STATE', status: booking.status },
+      );
+    }
+    await updateBookingAtVersion(tx, booking.id, input.version, { status: input.status });
+    await writeAudit(tx, {
+      actorType: 'STAFF',
+      actorId: options.scope.staffId,
+      stationId: booking.stationId,
+      entityType: 'Booking',
+      entityId: booking.id,
+      action: input.status === 'COMPLETED' ? 'booking.completed' : 'booking.no_show',
+      before: { status: booking.status },
+      after: { status: input.status },
+      requestId: options.requestId,
+    });
+    return { id: booking.id, status: input.status, version: input.version + 1 };
+  });
+}

@@ -1,0 +1,37 @@
+import { writeAudit } from '../audit/write-audit';
+import { assertCan, type StaffScope } from '../auth/staff-scope';
+import { getDb } from '../db/client';
+import { parseInput } from '../validation';
+import { findStaffBooking } from './find-staff-booking';
+import { ZUpdateNotesInput } from './staff-bookings.schema';
+import { updateBookingAtVersion } from './versioned-update';
+
+/** `PATCH /api/admin/bookings/ID/notes`: staff notes, version-checked, audited before/after. */
+export async function updateBookingNotes(options: {
+  scope: StaffScope;
+  bookingId: string;
+  input: unknown;
+  requestId?: string;
+}): Promise<{ id: string; notes: string | null; version: number }> {
+  assertCan(options.scope, 'bookings.editNotes');
+  const input = parseInput(ZUpdateNotesInput, options.input);
+  const notes = input.notes === '' ? null : input.notes;
+  return getDb().$transaction(async (tx) => {
+    const booking = await findStaffBooking(tx, options.scope, options.bookingId);
+    if (booking.notes === notes && booking.version === input.version)
+      return { id: booking.id, notes, version: booking.version };
+    await updateBookingAtVersion(tx, booking.id, input.version, { notes });
+    await writeAudit(tx, {
+      actorType: 'STAFF',
+      actorId: options.scope.staffId,
+      stationId: booking.stationId,
+      entityType: 'Booking',
+      entityId: booking.id,
+      action: 'booking.notes_updated',
+      before: { notes: booking.notes },
+      after: { notes },
+      requestId: options.requestId,
+    });
+    return { id: booking.id, notes, version: input.version + 1 };
+  });
+}

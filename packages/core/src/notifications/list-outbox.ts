@@ -1,0 +1,93 @@
+import { assertCan, type StaffScope } from '../auth/staff-scope';
+import { resolveStationChoice } from '../auth/resolve-station-choice';
+import { getDb } from '../db/client';
+import { getServerEnv } from '../env';
+import type { Prisma } from '../generated/prisma/client';
+import { afterCursor, decodeCursor, encodeCursor } from '../platform/keyset-cursor';
+import { parseInput } from '../validation';
+import { loadEmailBookings } from './email-bookings';
+import { ZListOutboxQuery } from './outbox.schema';
+import { renderEmail, supersededReason } from './render-email';
+
+export type OutboxRow = {
+  id: string;
+  kind: string;
+  recipient: string;
+  subject: string;
+  status: 'PENDING' | 'SENT' | 'FAILED' | 'SKIPPED';
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+  nextAttemptAt: string;
+  booking: { id: string; reference: string } | null;
+  /** The text as it is (or would be) sent, rendered now from the booking. */
+  text: string;
+};
+
+/**
+ * `GET /api/admin/outbox` (managers): outgoing e-mails of the caller's station, newest
+ * first, with status, attempts, last error and the rendered text; filter by status.
+ */
+export async function listOutbox(options: {
+  scope: StaffScope;
+  query: unknown;
+}): Promise<{ items: OutboxRow[]; nextCursor: string | null }> {
+  assertCan(options.scope, 'outbox.view');
+  const query = parseInput(ZListOutboxQuery, options.query);
+  const stationId = await resolveStationChoice(options.scope, query.station);
+  const conditions: Prisma.OutboxMessageWhereInput[] = [];
+  if (stationId) conditions.push({ stationId });
+  if (query.status) conditions.push({ status: query.status });
+  if (query.cursor) conditions.push(afterCursor('createdAt', decodeCursor(query.cursor)));
+
+  const rows = await getDb().outboxMessage.findMany({
+    where: { AND: conditions },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  const bookings = await loadEmailBookings(page);
+  const baseUrl = getServerEnv().PUBLIC_CUSTOMER_URL;
+  const last = page.at(-1);
+  return {
+    items: page.map((message) => {
+      const booking = message.bookingId ? bookings.get(message.bookingId) : undefined;
+      return {
+        id: message.id,
+        kind: message.kind,
+        recipient: message.recipient,
+        subject: message.subject,
+        status: message.status,
+        attempts: message.attempts,
+        lastError: message.lastError,
+        createdAt: message.createdAt.toISOString(),
+        sentAt: message.sentAt?.toISOString() ?? null,
+        nextAttemptAt: message.nextAttemptAt.toISOString(),
+        booking:
+          booking && message.bookingId
+            ? { id: message.bookingId, reference: booking.reference }
+            : null,
+        text: renderText(message, booking, baseUrl),
+      };
+    }),
+    nextCursor:
+      rows.length > query.limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
+  };
+}
+
+function renderText(
+  message: Parameters<typeof renderEmail>[0] & { status: string },
+  booking: Parameters<typeof renderEmail>[1] | undefined,
+  baseUrl: string,
+): string {
+  if (!booking) return '(the booking this e-mail belongs to no longer exists)';
+  try {
+    const superseded =
+      message.status === 'PENDING' ? supersededReason(message, booking) : undefined;
+    const text = renderEmail(message, booking, baseUrl).text;
+    return superseded ? `(will not be sent: ${superseded})\n\n${text}` : text;
+  } catch {
+    return '(this message cannot be rendered: its content does not match its kind)';
+  }
+}

@@ -1,0 +1,52 @@
+import { writeAudit } from '../audit/write-audit';
+import { assertCan, type StaffScope } from '../auth/staff-scope';
+import { getDb } from '../db/client';
+import { AppError } from '../errors/app-error';
+
+/**
+ * `POST /api/admin/outbox/ID/retry` (managers): a FAILED e-mail goes back in the queue
+ * with a fresh set of attempts; the next delivery run sends it. Other stations' → 404.
+ */
+export async function retryOutboxMessage(options: {
+  scope: StaffScope;
+  messageId: string;
+  requestId?: string;
+  now?: Date;
+}): Promise<{ id: string; status: 'PENDING' }> {
+  assertCan(options.scope, 'outbox.retry');
+  const notFound = () => new AppError('NOT_FOUND', 'No such e-mail.');
+  if (!/^[0-9a-f-]{36}$/i.test(options.messageId)) throw notFound();
+  return getDb().$transaction(async (tx) => {
+    const message = await tx.outboxMessage.findUnique({ where: { id: options.messageId } });
+    if (
+      !message ||
+      (options.scope.role !== 'SUPER_ADMIN' && message.stationId !== options.scope.stationId)
+    )
+      throw notFound();
+    const updated = await tx.outboxMessage.updateMany({
+      where: { id: message.id, status: 'FAILED' },
+      data: { status: 'PENDING', attempts: 0, nextAttemptAt: options.now ?? new Date() },
+    });
+    if (updated.count === 0)
+      throw new AppError(
+        'CONFLICT',
+        `Only failed e-mails can be retried; this one is ${message.status.toLowerCase()}.`,
+        {
+          reason: 'BAD_STATE',
+          status: message.status,
+        },
+      );
+    await writeAudit(tx, {
+      actorType: 'STAFF',
+      actorId: options.scope.staffId,
+      stationId: message.stationId ?? undefined,
+      entityType: 'OutboxMessage',
+      entityId: message.id,
+      action: 'email.retried',
+      before: { status: 'FAILED', attempts: message.attempts, lastError: message.lastError },
+      after: { status: 'PENDING' },
+      requestId: options.requestId,
+    });
+    return { id: message.id, status: 'PENDING' as const };
+  });
+}
