@@ -1,3 +1,4 @@
+import { hash } from '@node-rs/argon2';
 import type pg from 'pg';
 import type { StaffScope } from '../src/auth/staff-scope';
 import { createBooking } from '../src/bookings';
@@ -83,4 +84,20 @@ export async function staffScope(
     [`${role.toLowerCase()}.${Math.random().toString(36).slice(2)}@test.example`, role, stationId],
   );
   return { staffId: rows[0]!.id, role, stationId };
+}
+
+/** A staff account with a real argon2id password hash, for sign-in tests. */
+export async function staffAccount(
+  client: pg.Client,
+  options: { role: StaffScope['role']; stationId: string | null; password: string; email?: string },
+): Promise<{ id: string; email: string }> {
+  const email =
+    options.email ??
+    `${options.role.toLowerCase()}.${Math.random().toString(36).slice(2)}@test.example`;
+  const { rows } = await client.query<{ id: string }>(
+    `INSERT INTO "StaffUser" (email, name, "passwordHash", role, "stationId", "updatedAt")
+     VALUES ($1, 'Sam Staff', $2, $3, $4, now()) RETURNING id`,
+    [email, await hash(options.password), options.role, options.stationId],
+  );
+  return { id: rows[0]!.id, email };
 }

@@ -3,7 +3,8 @@ import { AppError } from '../errors/app-error';
 
 /** zod issues → `{ "customer.email": ["…"] }`, the shape clients show next to fields. */
 export function fieldErrors(error: z.ZodError): Record<string, string[]> {
-  const details: Record<string, string[]> = {};
+  // Keys come from the client (`__proto__` included): no prototype to collide with.
+  const details = Object.create(null) as Record<string, string[]>;
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
