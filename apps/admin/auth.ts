@@ -10,6 +10,8 @@ import { clientIp } from '@hibachi/core/rate-limit';
 /** Sessions end 8 hours after sign-in (and at once when core no longer accepts their claims). */
 export const SESSION_MAX_AGE_SECONDS = 8 * 3600;
 
+// Module augmentation needs interfaces (types cannot merge).
+/* eslint-disable @typescript-eslint/consistent-type-definitions */
 declare module 'next-auth' {
   interface User {
     claims?: TStaffClaims;
@@ -18,6 +20,7 @@ declare module 'next-auth' {
     claims?: TStaffClaims;
   }
 }
+/* eslint-enable @typescript-eslint/consistent-type-definitions */
 
 /** A refused sign-in carrying core's answer (401 or 429), so the JSON route can send it on. */
 export class StaffSignInRefused extends CredentialsSignin {

@@ -1,16 +1,22 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
+import { listStationsForStaff } from '@hibachi/core/auth';
 import { BrandMark } from '@hibachi/web/brand-mark';
 import { Providers } from '@hibachi/web/providers';
+import { AdminNav } from '@/components/admin-nav';
+import { currentStaff } from '@/lib/staff';
 import '@hibachi/web/styles.css';
+import './admin.css';
 
 export const metadata: Metadata = {
   title: { default: 'Hibachi Admin', template: '%s · Hibachi Admin' },
   robots: { index: false, follow: false },
 };
 
-export default function AdminLayout({ children }: { children: ReactNode }) {
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const staff = await currentStaff();
+  const stations = staff ? await listStationsForStaff(staff) : [];
   return (
     <html lang="en">
       <body>
@@ -21,11 +27,16 @@ export default function AdminLayout({ children }: { children: ReactNode }) {
           <Link href="/" className="brand">
             <BrandMark /> Hibachi Admin
           </Link>
-          <nav aria-label="Main">
-            <Link href="/sign-in">Sign in</Link>
-          </nav>
+          {staff ? (
+            <Suspense>
+              <AdminNav
+                user={{ name: staff.name, role: staff.role, station: staff.station }}
+                stations={stations}
+              />
+            </Suspense>
+          ) : null}
         </header>
-        <main id="main" className="container">
+        <main id="main" className="container admin-main">
           <Providers>{children}</Providers>
         </main>
         <footer className="site-footer">

@@ -1,6 +1,8 @@
 import { redirect } from 'next/navigation';
+import { requireStaffPage } from '@/lib/staff';
 
-/** Everything in the admin app sits behind sign-in. */
-export default function AdminHome() {
-  redirect('/sign-in');
+/** Staff land on their bookings; everyone else on the sign-in page. */
+export default async function AdminHome() {
+  await requireStaffPage('/bookings');
+  redirect('/bookings');
 }

@@ -1,35 +1,24 @@
 import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { SignInForm } from '@/components/sign-in-form';
+import { currentStaff } from '@/lib/staff';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-export default function SignInPage() {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ next?: string | string[] }>;
+}) {
+  const { next } = await searchParams;
+  const target = typeof next === 'string' ? next : undefined;
+  if (await currentStaff())
+    redirect(target?.startsWith('/') && !target.startsWith('//') ? target : '/bookings');
   return (
     <section className="panel" aria-labelledby="sign-in-heading">
       <h1 id="sign-in-heading">Staff sign-in</h1>
-      <p className="notice" role="status">
-        Sign-in is not available yet: staff accounts exist in the database, and password sign-in
-        (with lockout and rate limits) arrives with the admin authentication work. Nothing on this
-        page signs you in.
-      </p>
-      <form aria-describedby="sign-in-heading">
-        <div className="field">
-          <label htmlFor="email">E-mail</label>
-          <input id="email" name="email" type="email" autoComplete="username" disabled />
-        </div>
-        <div className="field">
-          <label htmlFor="password">Password</label>
-          <input
-            id="password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            disabled
-          />
-        </div>
-        <button type="submit" className="button" disabled>
-          Sign in
-        </button>
-      </form>
+      <p className="muted">Bookings, calendar and payments for your station.</p>
+      <SignInForm next={target} />
     </section>
   );
 }

@@ -1,0 +1,16 @@
+import type { Metadata } from 'next';
+import { WidgetBoundary } from '@hibachi/web/widget-boundary';
+import { BookingDetail } from '@/components/booking/booking-detail';
+import { requireStaffPage } from '@/lib/staff';
+
+export const metadata: Metadata = { title: 'Booking' };
+
+export default async function BookingPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  await requireStaffPage(`/bookings/${encodeURIComponent(id)}`);
+  return (
+    <WidgetBoundary title="This booking">
+      <BookingDetail id={id} />
+    </WidgetBoundary>
+  );
+}

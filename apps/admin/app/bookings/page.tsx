@@ -1,0 +1,29 @@
+import type { Metadata } from 'next';
+import { Suspense } from 'react';
+import { WidgetBoundary } from '@hibachi/web/widget-boundary';
+import { BookingsTable } from '@/components/bookings-table';
+import { requireStaffPage } from '@/lib/staff';
+
+export const metadata: Metadata = { title: 'Bookings' };
+
+export default async function BookingsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(await searchParams))
+    if (typeof value === 'string') params.set(name, value);
+  const staff = await requireStaffPage(`/bookings${params.size > 0 ? `?${params}` : ''}`);
+  const station = staff.station?.name;
+  return (
+    <section aria-labelledby="bookings-heading">
+      <h1 id="bookings-heading">Bookings{station ? ` · ${station}` : ''}</h1>
+      <WidgetBoundary title="Bookings">
+        <Suspense>
+          <BookingsTable showStation={staff.role === 'SUPER_ADMIN' && !params.get('station')} />
+        </Suspense>
+      </WidgetBoundary>
+    </section>
+  );
+}

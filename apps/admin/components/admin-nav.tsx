@@ -1,0 +1,106 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useState } from 'react';
+import { can, ROLE_LABELS, type StaffRole } from '@hibachi/core/auth/permissions';
+import { api } from '@/lib/api';
+
+type Station = { slug: string; name: string };
+
+/**
+ * The signed-in header: sections, the station switcher (super admins; the choice lives in
+ * the URL as `?station=`), who is signed in, and sign-out.
+ */
+export function AdminNav({
+  user,
+  stations,
+}: {
+  user: { name: string; role: StaffRole; station: Station | null };
+  stations: Station[];
+}) {
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const router = useRouter();
+  const [signingOut, setSigningOut] = useState(false);
+  const station = searchParams.get('station') ?? '';
+  const withStation = (path: string) =>
+    station ? `${path}?station=${encodeURIComponent(station)}` : path;
+  const sections = [
+    { href: '/bookings', label: 'Bookings', show: true },
+    { href: '/outbox', label: 'Outbox', show: can(user.role, 'outbox.view') },
+  ];
+
+  async function signOut(everywhere: boolean) {
+    setSigningOut(true);
+    try {
+      await (everywhere ? api.signOutEverywhere() : api.signOut());
+    } finally {
+      window.location.assign('/sign-in');
+    }
+  }
+
+  return (
+    <div className="admin-nav">
+      <nav aria-label="Main">
+        {sections
+          .filter((section) => section.show)
+          .map((section) => (
+            <Link
+              key={section.href}
+              href={withStation(section.href)}
+              aria-current={pathname.startsWith(section.href) ? 'page' : undefined}
+            >
+              {section.label}
+            </Link>
+          ))}
+      </nav>
+      {can(user.role, 'stations.all') ? (
+        <label className="station-switcher">
+          <span className="visually-hidden">Station</span>
+          <select
+            value={station}
+            onChange={(event) => {
+              const params = new URLSearchParams(searchParams);
+              if (event.target.value) params.set('station', event.target.value);
+              else params.delete('station');
+              params.delete('cursor');
+              const base = pathname.startsWith('/outbox') ? '/outbox' : '/bookings';
+              router.push(`${base}${params.size > 0 ? `?${params}` : ''}`);
+            }}
+          >
+            <option value="">All stations</option>
+            {stations.map((option) => (
+              <option key={option.slug} value={option.slug}>
+                {option.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      <div className="who">
+        <span>
+          <strong>{user.name}</strong> · {ROLE_LABELS[user.role]}
+          {user.station ? ` · ${user.station.name}` : ''}
+        </span>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => void signOut(false)}
+          disabled={signingOut}
+        >
+          Sign out
+        </button>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => void signOut(true)}
+          disabled={signingOut}
+          title="Ends your sessions on every device"
+        >
+          Sign out everywhere
+        </button>
+      </div>
+    </div>
+  );
+}

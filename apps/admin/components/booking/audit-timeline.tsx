@@ -1,0 +1,77 @@
+import type { StaffBookingDetail } from '@hibachi/core/bookings';
+import { formatInstant, formatMoney } from '@hibachi/web/format';
+import { METHOD_LABELS, STATUS_LABELS } from '@/lib/labels';
+
+const ACTION_LABELS: Record<string, string> = {
+  'booking.created': 'Booked',
+  'booking.confirmed': 'Confirmed',
+  'booking.cancelled': 'Cancelled',
+  'booking.hold_expired': 'Hold expired',
+  'booking.completed': 'Marked completed',
+  'booking.no_show': 'Marked no-show',
+  'booking.notes_updated': 'Notes changed',
+  'booking.rescheduled': 'Rescheduled',
+  'payment.recorded': 'Payment recorded',
+  'payment.refund_owed': 'Refund owed',
+  'payment.refunded': 'Refund landed',
+};
+
+type Entry = StaffBookingDetail['audit'][number];
+
+/** Who did what to the booking and when (in the station's zone), oldest first. */
+export function AuditTimeline({ entries, timeZone }: { entries: Entry[]; timeZone: string }) {
+  if (entries.length === 0) return <p className="muted">No changes recorded.</p>;
+  return (
+    <ol className="timeline">
+      {entries.map((entry) => (
+        <li key={entry.id}>
+          <time dateTime={entry.at}>{formatInstant(entry.at, timeZone)}</time>
+          <p>
+            <strong>{ACTION_LABELS[entry.action] ?? entry.action}</strong>{' '}
+            <span className="muted">by {actorName(entry.actor)}</span>
+          </p>
+          {describe(entry) ? <p className="small">{describe(entry)}</p> : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function actorName(actor: Entry['actor']): string {
+  if (actor.type === 'STAFF') return actor.name ?? 'a staff member';
+  return actor.type === 'CUSTOMER' ? 'the customer' : 'the system';
+}
+
+const record = (value: unknown): Record<string, unknown> =>
+  value && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+
+function describe(entry: Entry): string {
+  const before = record(entry.before);
+  const after = record(entry.after);
+  const parts: string[] = [];
+  if (
+    typeof before.status === 'string' &&
+    typeof after.status === 'string' &&
+    before.status !== after.status
+  )
+    parts.push(
+      `${STATUS_LABELS[before.status] ?? before.status} → ${STATUS_LABELS[after.status] ?? after.status}`,
+    );
+  if (typeof after.amountCents === 'number')
+    parts.push(
+      `${formatMoney(after.amountCents)}${typeof after.method === 'string' ? ` ${METHOD_LABELS[after.method] ?? after.method}` : ''}`,
+    );
+  if (typeof after.reason === 'string') parts.push(`Reason: ${after.reason}`);
+  const refund = record(after.refund);
+  if (typeof refund.status === 'string' && entry.action === 'booking.cancelled')
+    parts.push(
+      refund.status === 'NOT_REFUNDED'
+        ? 'No refund'
+        : `Refund: ${formatMoney(Number(refund.cardCents ?? 0) + Number(refund.offlineCents ?? 0))}`,
+    );
+  if ('notes' in after)
+    parts.push(after.notes ? `“${String(after.notes).slice(0, 120)}”` : 'Notes cleared');
+  return parts.join(' · ');
+}

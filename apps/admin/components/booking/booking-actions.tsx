@@ -1,0 +1,227 @@
+'use client';
+
+import { useState } from 'react';
+import type { StaffBookingDetail } from '@hibachi/core/bookings';
+import { formatMoney } from '@hibachi/web/format';
+import { api } from '@/lib/api';
+import { ActionDialog } from './action-dialog';
+import { useBookingAction } from './use-booking-action';
+
+type Open = 'payment' | 'cancel' | 'outcome' | undefined;
+
+/** The buttons this user may press on this booking (from the detail API), each opening a dialog. */
+export function BookingActions({
+  booking,
+  onOutcome,
+}: {
+  booking: StaffBookingDetail;
+  onOutcome: (message: string) => void;
+}) {
+  const [open, setOpen] = useState<Open>();
+  const [paymentKey, setPaymentKey] = useState('');
+  const close = () => setOpen(undefined);
+
+  const payment = useBookingAction(
+    booking.id,
+    (input: { amountCents: number; method: string; note?: string }) =>
+      api.recordPayment(booking.id, { ...input, version: booking.version }, paymentKey),
+    (result) => {
+      close();
+      onOutcome(
+        `Payment recorded. ${result.booking.outstandingCents > 0 ? `${formatMoney(result.booking.outstandingCents)} still due.` : 'Nothing is due now.'}`,
+      );
+    },
+  );
+  const cancel = useBookingAction(
+    booking.id,
+    (input: { reason: string; refund: boolean }) =>
+      api.cancel(booking.id, { ...input, version: booking.version }),
+    (result) => {
+      close();
+      onOutcome(cancellationOutcome(result.refund));
+    },
+  );
+  const outcome = useBookingAction(
+    booking.id,
+    (status: 'COMPLETED' | 'NO_SHOW') =>
+      api.markOutcome(booking.id, { status, version: booking.version }),
+    () => {
+      close();
+      onOutcome('Outcome saved.');
+    },
+  );
+
+  const { actions } = booking;
+  if (!actions.recordPayment && !actions.cancel && !actions.markOutcome) return null;
+  return (
+    <div className="booking-actions">
+      {actions.recordPayment ? (
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            payment.reset();
+            setPaymentKey(crypto.randomUUID());
+            setOpen('payment');
+          }}
+        >
+          Record payment
+        </button>
+      ) : null}
+      {actions.markOutcome ? (
+        <button
+          type="button"
+          className="button secondary"
+          onClick={() => {
+            outcome.reset();
+            setOpen('outcome');
+          }}
+        >
+          Record outcome
+        </button>
+      ) : null}
+      {actions.cancel ? (
+        <button
+          type="button"
+          className="button danger"
+          onClick={() => {
+            cancel.reset();
+            setOpen('cancel');
+          }}
+        >
+          Cancel booking
+        </button>
+      ) : null}
+
+      <ActionDialog
+        open={open === 'payment'}
+        title="Record a payment"
+        submitLabel="Record payment"
+        onClose={close}
+        busy={payment.busy}
+        error={payment.error}
+        onSubmit={(data) => {
+          const dollars = Number(String(data.get('amount')).replace(/[$,\s]/g, ''));
+          payment.run({
+            amountCents: Number.isFinite(dollars) ? Math.round(dollars * 100) : Number.NaN,
+            method: String(data.get('method')),
+            ...(data.get('note') ? { note: String(data.get('note')) } : {}),
+          });
+        }}
+      >
+        <p className="muted">Balance due: {formatMoney(booking.balanceCents)}</p>
+        <div className="field">
+          <label htmlFor="payment-amount">Amount (USD)</label>
+          <input
+            id="payment-amount"
+            name="amount"
+            inputMode="decimal"
+            defaultValue={(booking.balanceCents / 100).toFixed(2)}
+            aria-invalid={payment.fieldErrors.amountCents ? true : undefined}
+            aria-describedby="payment-amount-error"
+            required
+          />
+          <p id="payment-amount-error" className="field-error">
+            {payment.fieldErrors.amountCents?.[0]}
+          </p>
+        </div>
+        <div className="field">
+          <label htmlFor="payment-method">Method</label>
+          <select id="payment-method" name="method" defaultValue="CASH">
+            <option value="CASH">Cash</option>
+            <option value="CHECK">Check</option>
+            <option value="CARD">Card (terminal)</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="payment-note">Note (optional)</label>
+          <input id="payment-note" name="note" maxLength={500} />
+        </div>
+      </ActionDialog>
+
+      <ActionDialog
+        open={open === 'cancel'}
+        title="Cancel this booking"
+        submitLabel="Cancel booking"
+        danger
+        onClose={close}
+        busy={cancel.busy}
+        error={cancel.error}
+        onSubmit={(data) =>
+          cancel.run({
+            reason: String(data.get('reason') ?? ''),
+            refund: data.get('refund') === 'yes',
+          })
+        }
+      >
+        <div className="field">
+          <label htmlFor="cancel-reason">
+            Reason (the customer is told the booking is cancelled)
+          </label>
+          <textarea
+            id="cancel-reason"
+            name="reason"
+            rows={3}
+            maxLength={500}
+            required
+            aria-invalid={cancel.fieldErrors.reason ? true : undefined}
+            aria-describedby="cancel-reason-error"
+          />
+          <p id="cancel-reason-error" className="field-error">
+            {cancel.fieldErrors.reason?.[0]}
+          </p>
+        </div>
+        <fieldset className="field">
+          <legend>Money paid so far: {formatMoney(booking.paidCents)}</legend>
+          <label className="field-inline">
+            <input type="radio" name="refund" value="yes" defaultChecked /> Refund everything (cards
+            through the payment provider; cash and checks by hand)
+          </label>
+          <label className="field-inline">
+            <input type="radio" name="refund" value="no" /> Keep the money
+          </label>
+        </fieldset>
+      </ActionDialog>
+
+      <ActionDialog
+        open={open === 'outcome'}
+        title="How did the event go?"
+        submitLabel="Save outcome"
+        onClose={close}
+        busy={outcome.busy}
+        error={outcome.error}
+        onSubmit={(data) => outcome.run(data.get('status') === 'NO_SHOW' ? 'NO_SHOW' : 'COMPLETED')}
+      >
+        <fieldset className="field">
+          <legend>Outcome</legend>
+          <label className="field-inline">
+            <input type="radio" name="status" value="COMPLETED" defaultChecked /> Completed
+          </label>
+          <label className="field-inline">
+            <input type="radio" name="status" value="NO_SHOW" /> No-show
+          </label>
+        </fieldset>
+      </ActionDialog>
+    </div>
+  );
+}
+
+function cancellationOutcome(refund: {
+  cardCents: number;
+  offlineCents: number;
+  keptCents: number;
+  status: string;
+}): string {
+  if (refund.status === 'NONE') return 'Booking cancelled. No money had been paid.';
+  if (refund.status === 'NOT_REFUNDED')
+    return `Booking cancelled. ${formatMoney(refund.keptCents)} kept (no refund).`;
+  const parts = [
+    refund.cardCents > 0
+      ? `${formatMoney(refund.cardCents)} ${refund.status === 'REFUNDED' ? 'refunded' : 'is being refunded'} to the card.`
+      : '',
+    refund.offlineCents > 0
+      ? `Hand back ${formatMoney(refund.offlineCents)} paid in cash or by check.`
+      : '',
+  ].filter(Boolean);
+  return `Booking cancelled. ${parts.join(' ')}`;
+}

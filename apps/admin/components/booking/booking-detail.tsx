@@ -1,0 +1,256 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useState } from 'react';
+import {
+  formatDuration,
+  formatInstant,
+  formatLocalDate,
+  formatMoney,
+  formatTime,
+  timeZoneLabel,
+} from '@hibachi/web/format';
+import { WidgetBoundary } from '@hibachi/web/widget-boundary';
+import { api } from '@/lib/api';
+import { EMAIL_STATUS_LABELS, METHOD_LABELS } from '@/lib/labels';
+import { StatusBadge } from '../status-badge';
+import { AuditTimeline } from './audit-timeline';
+import { BookingActions } from './booking-actions';
+import { NotesEditor } from './notes-editor';
+
+/** Everything about one booking, the actions the user may take, and what happened so far. */
+export function BookingDetail({ id }: { id: string }) {
+  const query = useQuery({
+    queryKey: ['booking', id],
+    queryFn: () => api.booking(id),
+    throwOnError: true,
+  });
+  const [outcome, setOutcome] = useState<string>();
+  const booking = query.data;
+  if (!booking)
+    return (
+      <p role="status" className="muted">
+        Loading booking…
+      </p>
+    );
+  const tz = booking.station.timezone;
+  return (
+    <article className="booking-detail" aria-labelledby="booking-heading">
+      <p>
+        <Link href="/bookings">← All bookings</Link>
+      </p>
+      <header className="detail-header">
+        <div>
+          <h1 id="booking-heading">
+            <span className="reference">{booking.reference}</span>{' '}
+            <StatusBadge status={booking.status} />
+          </h1>
+          <p className="lead">
+            {formatLocalDate(booking.date)}, {formatTime(booking.time)}–
+            {formatTime(booking.endTime)}{' '}
+            <span className="muted">
+              ({timeZoneLabel(tz)}, {formatDuration(booking.durationMinutes)})
+            </span>
+          </p>
+        </div>
+        <BookingActions booking={booking} onOutcome={setOutcome} />
+      </header>
+      <p role="status" className={outcome ? 'notice success' : 'visually-hidden'}>
+        {outcome}
+      </p>
+
+      <div className="detail-grid">
+        <section className="card" aria-labelledby="event-heading">
+          <h2 id="event-heading">Event</h2>
+          <dl className="facts">
+            <dt>Station</dt>
+            <dd>{booking.station.name}</dd>
+            <dt>Chef</dt>
+            <dd>
+              <span
+                className="chef-dot"
+                style={{ background: booking.chef.color }}
+                aria-hidden="true"
+              />
+              {booking.chef.name}
+              {booking.chef.active ? '' : ' (inactive)'}
+            </dd>
+            <dt>Party</dt>
+            <dd>
+              {booking.adults} adults{booking.children > 0 ? `, ${booking.children} children` : ''}
+            </dd>
+            <dt>Address</dt>
+            <dd>
+              {booking.address.line1}
+              {booking.address.line2 ? `, ${booking.address.line2}` : ''}, {booking.address.city}{' '}
+              {booking.address.postalCode}
+            </dd>
+            {booking.specialRequests ? (
+              <>
+                <dt>Requests</dt>
+                <dd>{booking.specialRequests}</dd>
+              </>
+            ) : null}
+            {booking.holdExpiresAt && booking.status === 'PENDING_PAYMENT' ? (
+              <>
+                <dt>Held until</dt>
+                <dd>{formatInstant(booking.holdExpiresAt, tz)}</dd>
+              </>
+            ) : null}
+            {booking.cancellationReason ? (
+              <>
+                <dt>Cancelled</dt>
+                <dd>{booking.cancellationReason}</dd>
+              </>
+            ) : null}
+          </dl>
+        </section>
+
+        <section className="card" aria-labelledby="customer-heading">
+          <h2 id="customer-heading">Customer</h2>
+          <dl className="facts">
+            <dt>Name</dt>
+            <dd>{booking.customer.name}</dd>
+            <dt>E-mail</dt>
+            <dd>
+              <a href={`mailto:${booking.customer.email}`}>{booking.customer.email}</a>
+            </dd>
+            <dt>Phone</dt>
+            <dd>
+              <a href={`tel:${booking.customer.phone.replace(/\s+/g, '')}`}>
+                {booking.customer.phone}
+              </a>
+            </dd>
+          </dl>
+        </section>
+
+        <section className="card" aria-labelledby="money-heading">
+          <h2 id="money-heading">Money</h2>
+          <table className="money">
+            <tbody>
+              {booking.priceLines.map((line) => (
+                <tr key={line.label}>
+                  <td>{line.label}</td>
+                  <td className="numeric">{formatMoney(line.amountCents)}</td>
+                </tr>
+              ))}
+              <tr className="total">
+                <td>Total</td>
+                <td className="numeric">{formatMoney(booking.totalCents)}</td>
+              </tr>
+              <tr>
+                <td>Paid (net of refunds)</td>
+                <td className="numeric">{formatMoney(booking.paidCents)}</td>
+              </tr>
+              <tr className="total">
+                <td>Balance due</td>
+                <td className="numeric" data-testid="balance-due">
+                  {formatMoney(booking.balanceCents)}
+                </td>
+              </tr>
+            </tbody>
+          </table>
+          {booking.refundsOwedCents > 0 ? (
+            <p className="notice error">
+              {formatMoney(booking.refundsOwedCents)} is owed back to the customer and has not
+              reached them yet; it is retried automatically.
+            </p>
+          ) : null}
+        </section>
+      </div>
+
+      <section className="card" aria-labelledby="payments-heading">
+        <h2 id="payments-heading">Payments</h2>
+        {booking.payments.length === 0 ? (
+          <p className="muted">No payments yet.</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">When</th>
+                  <th scope="col">Method</th>
+                  <th scope="col">Status</th>
+                  <th scope="col" className="numeric">
+                    Amount
+                  </th>
+                  <th scope="col" className="numeric">
+                    Refunded
+                  </th>
+                  <th scope="col">Recorded by / note</th>
+                </tr>
+              </thead>
+              <tbody>
+                {booking.payments.map((payment) => (
+                  <tr key={payment.id}>
+                    <td>{formatInstant(payment.createdAt, tz)}</td>
+                    <td>{METHOD_LABELS[payment.method]}</td>
+                    <td>
+                      {payment.status.toLowerCase().replace('_', ' ')}
+                      {payment.refundOwedCents > 0 ? (
+                        <span className="small block field-error">
+                          {formatMoney(payment.refundOwedCents)} refund owed
+                          {payment.lastRefundError ? `: ${payment.lastRefundError}` : ''}
+                        </span>
+                      ) : null}
+                    </td>
+                    <td className="numeric">{formatMoney(payment.amountCents)}</td>
+                    <td className="numeric">
+                      {payment.refundedCents > 0 ? formatMoney(payment.refundedCents) : '—'}
+                    </td>
+                    <td>
+                      {payment.recordedBy ?? (payment.method === 'CARD' ? 'Online' : '—')}
+                      {payment.note ? (
+                        <span className="small block muted">{payment.note}</span>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <div className="detail-grid two">
+        <section className="card" aria-labelledby="notes-heading">
+          <h2 id="notes-heading">Notes</h2>
+          <NotesEditor
+            bookingId={booking.id}
+            notes={booking.notes}
+            version={booking.version}
+            editable={booking.actions.editNotes}
+          />
+        </section>
+        <section className="card" aria-labelledby="emails-heading">
+          <h2 id="emails-heading">E-mails to the customer</h2>
+          {booking.emails.length === 0 ? (
+            <p className="muted">None.</p>
+          ) : (
+            <ul className="plain-list">
+              {booking.emails.map((email) => (
+                <li key={email.id}>
+                  <strong>{email.subject}</strong>
+                  <span className="small block muted">
+                    {EMAIL_STATUS_LABELS[email.status] ?? email.status}
+                    {email.sentAt ? ` ${formatInstant(email.sentAt, tz)}` : ''}
+                    {email.attempts > 0 ? ` · ${email.attempts} attempt(s)` : ''}
+                    {email.lastError ? ` · ${email.lastError}` : ''}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+
+      <section className="card" aria-labelledby="audit-heading">
+        <h2 id="audit-heading">History</h2>
+        <WidgetBoundary title="History">
+          <AuditTimeline entries={booking.audit} timeZone={tz} />
+        </WidgetBoundary>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,135 @@
+'use client';
+
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { formatInstant } from '@hibachi/web/format';
+import { api } from '@/lib/api';
+import { EMAIL_STATUS_LABELS } from '@/lib/labels';
+
+/** Outgoing e-mails, newest first: status, attempts, last error, the text; failed ones can be retried. */
+export function OutboxList({ timeZone }: { timeZone: string }) {
+  const searchParams = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const queryClient = useQueryClient();
+  const filters = new URLSearchParams();
+  for (const name of ['status', 'station'])
+    if (searchParams.get(name)) filters.set(name, searchParams.get(name)!);
+  const key = filters.toString();
+
+  const query = useInfiniteQuery({
+    queryKey: ['outbox', key],
+    initialPageParam: '',
+    queryFn: ({ pageParam }) => {
+      const params = new URLSearchParams(key);
+      if (pageParam) params.set('cursor', pageParam);
+      return api.outbox(params);
+    },
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    refetchInterval: 15_000,
+  });
+  const retry = useMutation({
+    mutationFn: api.retryEmail,
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['outbox'] }),
+  });
+  const rows = query.data?.pages.flatMap((page) => page.items) ?? [];
+
+  return (
+    <div>
+      <div className="filters">
+        <div className="field">
+          <label htmlFor="outbox-status">Status</label>
+          <select
+            id="outbox-status"
+            value={searchParams.get('status') ?? ''}
+            onChange={(event) => {
+              const params = new URLSearchParams(searchParams);
+              if (event.target.value) params.set('status', event.target.value);
+              else params.delete('status');
+              router.replace(`${pathname}${params.size > 0 ? `?${params}` : ''}`);
+            }}
+          >
+            <option value="">Any status</option>
+            {Object.entries(EMAIL_STATUS_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {retry.error ? (
+        <p className="notice error" role="alert">
+          {retry.error.message}
+        </p>
+      ) : null}
+      {query.isPending ? (
+        <p role="status" className="muted">
+          Loading e-mails…
+        </p>
+      ) : query.isError ? (
+        <div role="alert" className="widget-error">
+          <p>
+            <strong>E-mails could not be loaded.</strong> {query.error.message}
+          </p>
+          <button type="button" className="button" onClick={() => void query.refetch()}>
+            Try again
+          </button>
+        </div>
+      ) : rows.length === 0 ? (
+        <p className="empty">No e-mails here.</p>
+      ) : (
+        <ul className="outbox">
+          {rows.map((email) => (
+            <li key={email.id} className="card">
+              <div className="outbox-head">
+                <span className={`email-status email-${email.status.toLowerCase()}`}>
+                  {EMAIL_STATUS_LABELS[email.status]}
+                </span>
+                <strong>{email.subject}</strong>
+                {email.booking ? (
+                  <Link className="reference" href={`/bookings/${email.booking.id}`}>
+                    {email.booking.reference}
+                  </Link>
+                ) : null}
+              </div>
+              <p className="small muted">
+                To {email.recipient} · queued {formatInstant(email.createdAt, timeZone)}
+                {email.sentAt ? ` · sent ${formatInstant(email.sentAt, timeZone)}` : ''} ·{' '}
+                {email.attempts} attempt{email.attempts === 1 ? '' : 's'}
+              </p>
+              {email.lastError ? (
+                <p className="small field-error">Last error: {email.lastError}</p>
+              ) : null}
+              <details>
+                <summary>Show the e-mail</summary>
+                <pre className="email-text">{email.text}</pre>
+              </details>
+              {email.status === 'FAILED' ? (
+                <button
+                  type="button"
+                  className="button secondary"
+                  disabled={retry.isPending}
+                  onClick={() => retry.mutate(email.id)}
+                >
+                  Send again
+                </button>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      {query.hasNextPage ? (
+        <button
+          type="button"
+          className="button secondary load-more"
+          onClick={() => void query.fetchNextPage()}
+          disabled={query.isFetchingNextPage}
+        >
+          {query.isFetchingNextPage ? 'Loading…' : 'Load more'}
+        </button>
+      ) : null}
+    </div>
+  );
+}
