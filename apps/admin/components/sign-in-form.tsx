@@ -1,6 +1,6 @@
 'use client';
 
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ZSignInInput } from '@hibachi/core/auth/sign-in-schema';
 import { fieldErrors } from '@hibachi/core/validation/client';
 import { ApiError } from '@hibachi/web/fetch-json';
@@ -22,6 +22,11 @@ export function SignInForm({ next }: { next?: string }) {
   const waiting = useCountdown(retryUntil);
   const alert = useRef<HTMLParagraphElement>(null);
   const form = useRef<HTMLFormElement>(null);
+  const [attempt, setAttempt] = useState(0);
+  // Each refusal moves focus to its message, so screen readers and keyboards land on it.
+  useEffect(() => {
+    if (attempt > 0) alert.current?.focus();
+  }, [attempt]);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -51,7 +56,7 @@ export function SignInForm({ next }: { next?: string }) {
       setMessage(apiError.message);
       const password = form.current?.querySelector<HTMLInputElement>('[name="password"]');
       if (password) password.value = '';
-      requestAnimationFrame(() => alert.current?.focus());
+      setAttempt((count) => count + 1);
     }
   }
 

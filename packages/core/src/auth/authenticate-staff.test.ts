@@ -147,6 +147,11 @@ describe('authenticateStaff', () => {
     expect(perAccount.details).toMatchObject({ retryAfterSeconds: expect.any(Number) });
   });
 
+  it('does not count the owner signing in against the per-account budget', async () => {
+    for (let index = 0; index < 15; index += 1)
+      await expect(attempt(PASSWORD)).resolves.toMatchObject({ id: account.id });
+  });
+
   it('refuses malformed input with field errors, and unknown keys', async () => {
     const error = await refusal(
       authenticateStaff({

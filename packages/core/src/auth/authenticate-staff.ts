@@ -3,7 +3,7 @@ import { hash, verify } from '@node-rs/argon2';
 import { writeAudit } from '../audit/write-audit';
 import { getDb } from '../db/client';
 import { AppError } from '../errors/app-error';
-import { consumeRateLimit } from '../rate-limit/rate-limiter';
+import { consumeRateLimit, resetRateLimit } from '../rate-limit/rate-limiter';
 import { parseInput } from '../validation';
 import type { StaffRole } from './permissions';
 import { ZSignInInput } from './sign-in.schema';
@@ -130,6 +130,8 @@ export async function authenticateStaff(options: {
     return { ok: true as const, staff };
   });
   if (!outcome.ok) throw refused();
+  // The per-account budget is for guessing: the owner signing in clears it.
+  await resetRateLimit('loginAccount', `email:${input.email}`);
   return outcome.staff;
 }
 

@@ -1,3 +1,3 @@
-export { consumeRateLimit } from './rate-limiter';
+export { consumeRateLimit, resetRateLimit } from './rate-limiter';
 export { clientIp } from './client-ip';
 export { RATE_LIMIT_POLICIES, type RateLimitCategory } from './policies';

@@ -99,3 +99,8 @@ export async function consumeRateLimit(category: RateLimitCategory, key: string)
     throw rejection;
   }
 }
+
+/** Forgets `key`'s count in the category (a successful sign-in clears its account's failures). */
+export async function resetRateLimit(category: RateLimitCategory, key: string): Promise<void> {
+  await limiterFor(category).delete(key);
+}

@@ -1,0 +1,203 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { APIRequestContext } from '@playwright/test';
+import { database, expect, test } from '../fixtures';
+import { ADMIN_PORT } from '../ports';
+import { apiAs, heldBooking, manager, staff, SUPER_ADMIN } from './admin-fixtures';
+
+const ADMIN_API = path.resolve(import.meta.dirname, '../../apps/admin/app/api/admin');
+const BASE = `http://localhost:${ADMIN_PORT}`;
+
+type Route = { path: string; method: string };
+
+/** Every route handler under /api/admin, found from the files, so a new one cannot be forgotten. */
+function discoverRoutes(): Route[] {
+  const routes: Route[] = [];
+  const walk = (directory: string) => {
+    for (const entry of readdirSync(directory, { withFileTypes: true })) {
+      const full = path.join(directory, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name === 'route.ts') {
+        const source = readFileSync(full, 'utf8');
+        const relative = path.relative(ADMIN_API, directory).split(path.sep).join('/');
+        for (const [, method] of source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g))
+          routes.push({ path: `/api/admin${relative ? `/${relative}` : ''}`, method: method! });
+      }
+    }
+  };
+  walk(ADMIN_API);
+  return routes;
+}
+
+const routes = discoverRoutes();
+
+/** What a write could change on a booking (its e-mails are left out: delivery runs on its own). */
+async function snapshot(api: APIRequestContext, id: string): Promise<unknown> {
+  const { data } = (await (await api.get(`/api/admin/bookings/${id}`)).json()) as {
+    data: Record<string, unknown>;
+  };
+  const { status, version, notes, payments, audit, paidCents, cancellationReason } = data;
+  return { status, version, notes, payments, audit, paidCents, cancellationReason };
+}
+const withId = (route: string, id: string) => route.replace(/\[[^\]]+\]/g, id);
+/** A valid body per write, so what answers is the scope check, not validation. */
+const VALID_BODIES: Record<string, unknown> = {
+  '/api/admin/bookings/[id]/cancel': { reason: 'Testing access', refund: false },
+  '/api/admin/bookings/[id]/payments': { amountCents: 100, method: 'CASH' },
+  '/api/admin/bookings/[id]/status': { status: 'COMPLETED', version: 1 },
+  '/api/admin/bookings/[id]/notes': { notes: 'Testing access', version: 1 },
+};
+const bodyFor = (method: string, route = '') =>
+  method === 'GET' ? undefined : { data: VALID_BODIES[route] ?? {} };
+
+/**
+ * What STAFF of one station get for each route when they aim at another station's records:
+ * 404 where the role may act (no oracle), 403 for manager-only actions, 200 for their own data.
+ */
+const STAFF_ACROSS_STATIONS: Record<string, number> = {
+  'GET /api/admin/me': 200,
+  'POST /api/admin/me/sign-out-everywhere': 0,
+  'GET /api/admin/bookings': 404,
+  'GET /api/admin/bookings/[id]': 404,
+  'POST /api/admin/bookings/[id]/cancel': 403,
+  'POST /api/admin/bookings/[id]/payments': 404,
+  'POST /api/admin/bookings/[id]/status': 404,
+  'PATCH /api/admin/bookings/[id]/notes': 404,
+  'GET /api/admin/outbox': 403,
+  'POST /api/admin/outbox/[id]/retry': 403,
+};
+
+test.describe('admin API security', () => {
+  test('finds the admin routes', () => {
+    expect(routes.length).toBeGreaterThanOrEqual(10);
+    expect(routes).toContainEqual({ path: '/api/admin/bookings/[id]/cancel', method: 'POST' });
+  });
+
+  test('every admin route answers 401 without a session', async ({ request }) => {
+    for (const route of routes) {
+      const response = await request.fetch(
+        withId(route.path, '00000000-0000-4000-8000-000000000000'),
+        {
+          method: route.method,
+          ...bodyFor(route.method),
+        },
+      );
+      expect(response.status(), `${route.method} ${route.path}`).toBe(401);
+      expect((await response.json()).error.code).toBe('UNAUTHENTICATED');
+    }
+  });
+
+  test("STAFF of one station cannot read or change another station's records", async () => {
+    const newYork = await apiAs(BASE, manager('new-york'));
+    const target = await heldBooking(newYork, 'new-york', 'America/New_York');
+    const client = await database();
+    const { rows } = await client.query<{ id: string }>(
+      `SELECT id FROM "OutboxMessage" WHERE "bookingId" = $1 LIMIT 1`,
+      [target.id],
+    );
+    await client.end();
+    const before = await snapshot(newYork, target.id);
+
+    const chicagoStaff = await apiAs(BASE, staff('chicago'));
+    for (const route of routes) {
+      const key = `${route.method} ${route.path}`;
+      const expected = STAFF_ACROSS_STATIONS[key];
+      expect(expected, `add ${key} to STAFF_ACROSS_STATIONS`).toBeDefined();
+      if (expected === 0) continue;
+      const id = route.path.includes('/outbox/') ? rows[0]!.id : target.id;
+      const url =
+        withId(route.path, id) +
+        (route.path === '/api/admin/bookings' || route.path === '/api/admin/outbox'
+          ? '?station=new-york'
+          : '');
+      const response = await chicagoStaff.fetch(url, {
+        method: route.method,
+        ...bodyFor(route.method, route.path),
+      });
+      expect(response.status(), key).toBe(expected);
+    }
+    // Nothing about the booking changed.
+    expect(await snapshot(newYork, target.id)).toEqual(before);
+    await Promise.all([newYork.dispose(), chicagoStaff.dispose()]);
+  });
+
+  test('manager-only actions answer 403 to STAFF of the same station', async () => {
+    const managerApi = await apiAs(BASE, manager('phoenix'));
+    const target = await heldBooking(managerApi, 'phoenix', 'America/Phoenix');
+    const staffApi = await apiAs(BASE, staff('phoenix'));
+    const cancel = await staffApi.post(`/api/admin/bookings/${target.id}/cancel`, {
+      data: { reason: 'Trying my luck', refund: true },
+    });
+    expect(cancel.status()).toBe(403);
+    expect((await staffApi.get('/api/admin/outbox')).status()).toBe(403);
+    const detail = (await (await staffApi.get(`/api/admin/bookings/${target.id}`)).json()).data;
+    expect(detail.status).toBe('PENDING_PAYMENT');
+    expect(detail.actions).toMatchObject({ cancel: false, recordPayment: true });
+    await Promise.all([managerApi.dispose(), staffApi.dispose()]);
+  });
+
+  test('an old cookie stops working after sign-out-everywhere or deactivation', async () => {
+    const first = await apiAs(BASE, staff('denver'));
+    const second = await apiAs(BASE, staff('denver'));
+    expect((await second.get('/api/admin/me')).status()).toBe(200);
+    expect((await first.post('/api/admin/me/sign-out-everywhere')).status()).toBe(200);
+    expect((await second.get('/api/admin/me')).status()).toBe(401);
+
+    const third = await apiAs(BASE, staff('los-angeles'));
+    expect((await third.get('/api/admin/me')).status()).toBe(200);
+    const client = await database();
+    try {
+      await client.query(`UPDATE "StaffUser" SET active = false WHERE email = $1`, [
+        staff('los-angeles'),
+      ]);
+      expect((await third.get('/api/admin/bookings')).status()).toBe(401);
+    } finally {
+      await client.query(`UPDATE "StaffUser" SET active = true WHERE email = $1`, [
+        staff('los-angeles'),
+      ]);
+      await client.end();
+    }
+    await Promise.all([first.dispose(), second.dispose(), third.dispose()]);
+  });
+
+  test('hostile bodies on admin writes get a 4xx envelope and change nothing', async () => {
+    const api = await apiAs(BASE, SUPER_ADMIN);
+    const target = await heldBooking(api, 'seattle', 'America/Los_Angeles');
+    const before = await snapshot(api, target.id);
+    const bodies = [
+      '{"__proto__": {"isAdmin": true}, "notes": "x", "version": 1}',
+      '{"constructor": {"prototype": {"x": 1}}, "reason": "abc", "refund": true}',
+      '{"amountCents": 1e309, "method": "CASH"}',
+      '{"status": "COMPLETED", "version": "1", "status": "NO_SHOW"}',
+      `{"notes": "${'x'.repeat(70_000)}", "version": 1}`,
+      '[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]',
+      '{"notes": "unterminated',
+      '',
+    ];
+    for (const route of routes.filter(
+      (candidate) => candidate.method !== 'GET' && candidate.path.includes('/bookings/'),
+    )) {
+      for (const data of bodies) {
+        const response = await api.fetch(withId(route.path, target.id), {
+          method: route.method,
+          data,
+          headers: { 'Content-Type': 'application/json' },
+        });
+        expect(
+          response.status(),
+          `${route.method} ${route.path} ${data.slice(0, 40)}`,
+        ).toBeGreaterThanOrEqual(400);
+        expect(response.status()).toBeLessThan(500);
+        expect((await response.json()).error.requestId).toBeTruthy();
+      }
+      const wrongType = await api.fetch(withId(route.path, target.id), {
+        method: route.method,
+        data: 'notes=x',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      });
+      expect(wrongType.status()).toBe(415);
+    }
+    expect(await snapshot(api, target.id)).toEqual(before);
+    await api.dispose();
+  });
+});
