@@ -12,3 +12,4 @@ export {
 export { getStaffBooking, type StaffBookingDetail } from './get-staff-booking';
 export { markBookingOutcome } from './mark-booking-outcome';
 export { updateBookingNotes } from './update-booking-notes';
+export { rescheduleBooking, type RescheduledBooking } from './reschedule-booking';

@@ -18,7 +18,7 @@ export async function updateBookingAtVersion(
   tx: Tx,
   bookingId: string,
   version: number,
-  data: Prisma.BookingUpdateManyMutationInput,
+  data: Prisma.BookingUncheckedUpdateManyInput,
 ): Promise<void> {
   const updated = await tx.booking.updateMany({
     where: { id: bookingId, version },

@@ -1,0 +1,311 @@
+import { Prisma } from '../generated/prisma/client';
+import { chefIsFree } from '../availability/chef-is-free.sql';
+import { writeAudit } from '../audit/write-audit';
+import { assertCan, type StaffScope } from '../auth/staff-scope';
+import { getDb } from '../db/client';
+import { AppError } from '../errors/app-error';
+import { translateDatabaseError } from '../errors/translate-database-error';
+import { enqueueEmail } from '../notifications/enqueue-email';
+import { instantToLocal, localToInstant, parseLocalTime } from '../time';
+import { fieldError, parseInput } from '../validation';
+import { findStaffBooking } from './find-staff-booking';
+import { ZRescheduleInput } from './reschedule-booking.schema';
+import { staleVersion, updateBookingAtVersion } from './versioned-update';
+
+const MINUTE = 60_000;
+/** Staff may place events on any quarter hour, finer than the customers' grid. */
+export const STAFF_GRID_MINUTES = 15;
+
+type Tx = Prisma.TransactionClient;
+
+export type RescheduledBooking = {
+  id: string;
+  reference: string;
+  status: 'PENDING_PAYMENT' | 'CONFIRMED';
+  version: number;
+  date: string;
+  time: string;
+  durationMinutes: number;
+  startsAt: string;
+  endsAt: string;
+  chef: { id: string; name: string; color: string };
+  /** False when the move changed nothing (same window, same chef): nothing was written. */
+  moved: boolean;
+};
+
+/**
+ * Moves a pending or confirmed booking to a new local date and time (and optionally a new
+ * duration or chef), for the calendar, the detail page and the API. Staff may move inside
+ * the customer's minimum notice but never into the past, on a quarter hour inside the
+ * station's service hours. The chef is kept when free, else the least busy free chef is
+ * chosen; the exclusion constraint has the last word. Payments and price stay as they are.
+ * Version-checked (409 STALE_VERSION carries the current booking), audited, and the
+ * customer is e-mailed. A move to the same window and chef writes nothing.
+ */
+export async function rescheduleBooking(options: {
+  scope: StaffScope;
+  bookingId: string;
+  input: unknown;
+  requestId?: string;
+  now?: Date;
+}): Promise<RescheduledBooking> {
+  assertCan(options.scope, 'bookings.reschedule');
+  const input = parseInput(ZRescheduleInput, options.input);
+  const now = options.now ?? new Date();
+  try {
+    return await getDb().$transaction((tx) => move(tx, { ...options, input, now }), {
+      maxWait: 10_000,
+      timeout: 15_000,
+    });
+  } catch (error) {
+    throw translateDatabaseError(error) ?? error;
+  }
+}
+
+async function move(
+  tx: Tx,
+  options: {
+    scope: StaffScope;
+    bookingId: string;
+    input: ReturnType<typeof ZRescheduleInput.parse>;
+    requestId?: string;
+    now: Date;
+  },
+): Promise<RescheduledBooking> {
+  const { input, now } = options;
+  await findStaffBooking(tx, options.scope, options.bookingId);
+  // Lock the row: the version check below is then the truth until commit.
+  await tx.$queryRaw`SELECT 1 FROM "Booking" WHERE id = ${options.bookingId}::uuid FOR UPDATE`;
+  const booking = await tx.booking.findUniqueOrThrow({
+    where: { id: options.bookingId },
+    include: { station: true, customer: true, chef: true },
+  });
+  const { station } = booking;
+  if (booking.version !== input.version) {
+    const error = staleVersion();
+    throw new AppError('CONFLICT', 'Someone else changed this booking a moment ago.', {
+      ...error.details,
+      current: summary(booking, booking.chef, false),
+    });
+  }
+  if (booking.status !== 'PENDING_PAYMENT' && booking.status !== 'CONFIRMED') {
+    throw new AppError(
+      'CONFLICT',
+      `A ${booking.status.toLowerCase().replace('_', ' ')} booking cannot be moved.`,
+      { reason: 'BAD_STATE', status: booking.status },
+    );
+  }
+
+  const minute = parseLocalTime(input.time)!;
+  if (minute % STAFF_GRID_MINUTES !== 0)
+    throw fieldError('time', 'Start on the quarter hour (:00, :15, :30 or :45)');
+  if (minute < station.serviceStartMinute || minute > station.serviceEndMinute)
+    throw fieldError('time', 'Outside service hours');
+  const startsAt = localToInstant({ date: input.date, time: input.time }, station.timezone);
+  if (!startsAt) throw fieldError('time', 'That time does not exist on this date (clocks change)');
+  if (startsAt <= now) throw fieldError('date', 'That time is in the past');
+  const durationMinutes = input.durationMinutes ?? booking.durationMinutes;
+  const endsAt = new Date(startsAt.getTime() + durationMinutes * MINUTE);
+  const blockedUntil = new Date(endsAt.getTime() + station.bufferMinutes * MINUTE);
+
+  const sameWindow =
+    startsAt.getTime() === booking.startsAt.getTime() &&
+    durationMinutes === booking.durationMinutes;
+  if (sameWindow && (input.chefId === undefined || input.chefId === booking.chefId))
+    return summary(booking, booking.chef, false);
+
+  const chef = await chooseChef(tx, {
+    stationId: station.id,
+    timeZone: station.timezone,
+    bookingId: booking.id,
+    date: input.date,
+    wanted: input.chefId,
+    current: booking.chefId,
+    startsAt,
+    blockedUntil,
+  });
+
+  if (input.date !== booking.eventDate.toISOString().slice(0, 10)) {
+    const other = await tx.booking.findFirst({
+      where: {
+        customerId: booking.customerId,
+        eventDate: new Date(`${input.date}T00:00:00Z`),
+        status: { in: ['PENDING_PAYMENT', 'CONFIRMED'] },
+        id: { not: booking.id },
+      },
+      select: { reference: true },
+    });
+    if (other)
+      throw new AppError(
+        'CONFLICT',
+        `This customer already has booking ${other.reference} that day.`,
+        {
+          reason: 'DUPLICATE_BOOKING',
+          reference: other.reference,
+        },
+      );
+  }
+
+  await updateBookingAtVersion(tx, booking.id, input.version, {
+    eventDate: new Date(`${input.date}T00:00:00Z`),
+    startTime: input.time,
+    startsAt,
+    endsAt,
+    blockedUntil,
+    durationMinutes,
+    chefId: chef.id,
+  });
+  const before = {
+    date: booking.eventDate.toISOString().slice(0, 10),
+    time: booking.startTime,
+    durationMinutes: booking.durationMinutes,
+    chefId: booking.chefId,
+    startsAt: booking.startsAt.toISOString(),
+  };
+  const after = {
+    date: input.date,
+    time: input.time,
+    durationMinutes,
+    chefId: chef.id,
+    startsAt: startsAt.toISOString(),
+  };
+  await writeAudit(tx, {
+    actorType: 'STAFF',
+    actorId: options.scope.staffId,
+    stationId: station.id,
+    entityType: 'Booking',
+    entityId: booking.id,
+    action: 'booking.rescheduled',
+    before,
+    after,
+    requestId: options.requestId,
+  });
+  await enqueueEmail(tx, {
+    kind: 'BOOKING_RESCHEDULED',
+    recipient: booking.customer.email,
+    subject: `Your hibachi booking ${booking.reference} has moved`,
+    payload: { reference: booking.reference, previous: { date: before.date, time: before.time } },
+    bookingId: booking.id,
+    stationId: station.id,
+  });
+  return summary(
+    {
+      ...booking,
+      startsAt,
+      endsAt,
+      durationMinutes,
+      eventDate: new Date(`${input.date}T00:00:00Z`),
+      startTime: input.time,
+      version: input.version + 1,
+    },
+    chef,
+    true,
+  );
+}
+
+type ChefRow = { id: string; name: string; color: string };
+
+/**
+ * The chef for the new window: the one asked for (active, same station, free), else the
+ * current chef when free, else the least busy free chef that day. 409 SLOT_TAKEN names the
+ * clash in the station's local time ("Chef Aiko is busy 18:00-20:30").
+ */
+async function chooseChef(
+  tx: Tx,
+  request: {
+    stationId: string;
+    timeZone: string;
+    bookingId: string;
+    date: string;
+    wanted?: string;
+    current: string;
+    startsAt: Date;
+    blockedUntil: Date;
+  },
+): Promise<ChefRow> {
+  const free = chefIsFree(
+    Prisma.sql`${request.startsAt}::timestamptz`,
+    Prisma.sql`${request.blockedUntil}::timestamptz`,
+    request.bookingId,
+  );
+  if (request.wanted) {
+    const [chef] = await tx.$queryRaw<(ChefRow & { free: boolean })[]>`
+      SELECT c.id, c.name, c.color, ${free} AS free
+        FROM "Chef" c
+       WHERE c.id = ${request.wanted}::uuid AND c."stationId" = ${request.stationId}::uuid AND c.active`;
+    if (!chef) throw fieldError('chefId', 'Choose an active chef of this station');
+    if (!chef.free) throw await busy(tx, request, chef);
+    return { id: chef.id, name: chef.name, color: chef.color };
+  }
+  const [chef] = await tx.$queryRaw<ChefRow[]>`
+    SELECT c.id, c.name, c.color
+      FROM "Chef" c
+     WHERE c."stationId" = ${request.stationId}::uuid AND c.active AND ${free}
+     ORDER BY (c.id = ${request.current}::uuid) DESC,
+              (SELECT count(*) FROM "Booking" d
+                WHERE d."chefId" = c.id AND d."eventDate" = ${request.date}::date
+                  AND d.status IN ('PENDING_PAYMENT', 'CONFIRMED') AND d.id <> ${request.bookingId}::uuid),
+              c.name, c.id
+     LIMIT 1`;
+  if (!chef) {
+    const [current] = await tx.$queryRaw<ChefRow[]>`
+      SELECT id, name, color FROM "Chef" WHERE id = ${request.current}::uuid`;
+    throw await busy(tx, request, current!, 'No chef is free then');
+  }
+  return chef;
+}
+
+async function busy(
+  tx: Tx,
+  request: { timeZone: string; bookingId: string; startsAt: Date; blockedUntil: Date },
+  chef: ChefRow,
+  prefix?: string,
+): Promise<AppError> {
+  const [clash] = await tx.$queryRaw<{ startsAt: Date; endsAt: Date; reference: string }[]>`
+    SELECT "startsAt", "endsAt", reference FROM "Booking"
+     WHERE "chefId" = ${chef.id}::uuid AND id <> ${request.bookingId}::uuid
+       AND status IN ('PENDING_PAYMENT', 'CONFIRMED')
+       AND tstzrange("startsAt", "blockedUntil", '[)') && tstzrange(${request.startsAt}::timestamptz, ${request.blockedUntil}::timestamptz, '[)')
+     ORDER BY "startsAt" LIMIT 1`;
+  const span = clash
+    ? `${instantToLocal(clash.startsAt, request.timeZone).time}-${instantToLocal(clash.endsAt, request.timeZone).time}`
+    : undefined;
+  const message = prefix
+    ? `${prefix}${span ? ` (${chef.name} is busy ${span})` : ''}.`
+    : `${chef.name} is busy ${span ?? 'then'}${clash ? ', plus travel time' : ''}.`;
+  return new AppError('CONFLICT', message, {
+    reason: 'SLOT_TAKEN',
+    chef: { id: chef.id, name: chef.name },
+    ...(clash && span ? { clash: { reference: clash.reference, time: span } } : {}),
+  });
+}
+
+function summary(
+  booking: {
+    id: string;
+    reference: string;
+    status: string;
+    version: number;
+    eventDate: Date;
+    startTime: string;
+    durationMinutes: number;
+    startsAt: Date;
+    endsAt: Date;
+  },
+  chef: ChefRow,
+  moved: boolean,
+): RescheduledBooking {
+  return {
+    id: booking.id,
+    reference: booking.reference,
+    status: booking.status as RescheduledBooking['status'],
+    version: booking.version,
+    date: booking.eventDate.toISOString().slice(0, 10),
+    time: booking.startTime,
+    durationMinutes: booking.durationMinutes,
+    startsAt: booking.startsAt.toISOString(),
+    endsAt: booking.endsAt.toISOString(),
+    chef: { id: chef.id, name: chef.name, color: chef.color },
+    moved,
+  };
+}
