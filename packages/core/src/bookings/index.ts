@@ -13,3 +13,4 @@ export { getStaffBooking, type StaffBookingDetail } from './get-staff-booking';
 export { markBookingOutcome } from './mark-booking-outcome';
 export { updateBookingNotes } from './update-booking-notes';
 export { rescheduleBooking, type RescheduledBooking } from './reschedule-booking';
+export { getCalendar, type Calendar, type CalendarEvent } from './get-calendar';
