@@ -27,6 +27,7 @@ export function AdminNav({
   const withStation = (path: string) =>
     station ? `${path}?station=${encodeURIComponent(station)}` : path;
   const sections = [
+    { href: '/calendar', label: 'Calendar', show: true },
     { href: '/bookings', label: 'Bookings', show: true },
     { href: '/outbox', label: 'Outbox', show: can(user.role, 'outbox.view') },
   ];
@@ -65,7 +66,8 @@ export function AdminNav({
               if (event.target.value) params.set('station', event.target.value);
               else params.delete('station');
               params.delete('cursor');
-              const base = pathname.startsWith('/outbox') ? '/outbox' : '/bookings';
+              const base =
+                ['/outbox', '/calendar'].find((path) => pathname.startsWith(path)) ?? '/bookings';
               router.push(`${base}${params.size > 0 ? `?${params}` : ''}`);
             }}
           >

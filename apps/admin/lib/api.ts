@@ -1,4 +1,9 @@
-import type { StaffBookingDetail, StaffBookingPage } from '@hibachi/core/bookings';
+import type {
+  Calendar,
+  RescheduledBooking,
+  StaffBookingDetail,
+  StaffBookingPage,
+} from '@hibachi/core/bookings';
 import type { OutboxRow } from '@hibachi/core/notifications';
 import { fetchJson } from '@hibachi/web/fetch-json';
 
@@ -30,6 +35,17 @@ export const api = {
     fetchJson<{ version: number }>(`/api/admin/bookings/${id}/status`, json('POST', body)),
   saveNotes: (id: string, body: { notes: string; version: number }) =>
     fetchJson<{ version: number }>(`/api/admin/bookings/${id}/notes`, json('PATCH', body)),
+  calendar: (query: URLSearchParams) => fetchJson<Calendar>(`/api/admin/calendar?${query}`),
+  reschedule: (
+    id: string,
+    body: {
+      date: string;
+      time: string;
+      durationMinutes?: number;
+      chefId?: string;
+      version: number;
+    },
+  ) => fetchJson<RescheduledBooking>(`/api/admin/bookings/${id}`, json('PATCH', body)),
   outbox: (query: URLSearchParams) =>
     fetchJson<{ items: OutboxRow[]; nextCursor: string | null }>(`/api/admin/outbox?${query}`),
   retryEmail: (id: string) =>
