@@ -46,6 +46,7 @@ const VALID_BODIES: Record<string, unknown> = {
   '/api/admin/bookings/[id]/payments': { amountCents: 100, method: 'CASH' },
   '/api/admin/bookings/[id]/status': { status: 'COMPLETED', version: 1 },
   '/api/admin/bookings/[id]/notes': { notes: 'Testing access', version: 1 },
+  '/api/admin/bookings/[id]': { date: '2030-01-15', time: '12:00', version: 1 },
 };
 const bodyFor = (method: string, route = '') =>
   method === 'GET' ? undefined : { data: VALID_BODIES[route] ?? {} };
@@ -59,6 +60,8 @@ const STAFF_ACROSS_STATIONS: Record<string, number> = {
   'POST /api/admin/me/sign-out-everywhere': 0,
   'GET /api/admin/bookings': 404,
   'GET /api/admin/bookings/[id]': 404,
+  'PATCH /api/admin/bookings/[id]': 404,
+  'GET /api/admin/calendar': 404,
   'POST /api/admin/bookings/[id]/cancel': 403,
   'POST /api/admin/bookings/[id]/payments': 404,
   'POST /api/admin/bookings/[id]/status': 404,
@@ -107,9 +110,11 @@ test.describe('admin API security', () => {
       const id = route.path.includes('/outbox/') ? rows[0]!.id : target.id;
       const url =
         withId(route.path, id) +
-        (route.path === '/api/admin/bookings' || route.path === '/api/admin/outbox'
-          ? '?station=new-york'
-          : '');
+        (route.path === '/api/admin/calendar'
+          ? '?station=new-york&from=2030-01-01&to=2030-01-07'
+          : route.path === '/api/admin/bookings' || route.path === '/api/admin/outbox'
+            ? '?station=new-york'
+            : '');
       const response = await chicagoStaff.fetch(url, {
         method: route.method,
         ...bodyFor(route.method, route.path),

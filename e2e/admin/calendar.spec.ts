@@ -1,0 +1,261 @@
+import { request as playwrightRequest, type APIRequestContext, type Page } from '@playwright/test';
+import { addressFor, bookingBody, expect, openSlot, test, timeLabel } from '../fixtures';
+import { CUSTOMER_PORT } from '../ports';
+import { manager, signIn, staff } from './admin-fixtures';
+
+// An admin in London looking at a US West Coast station: the calendar must show the station's times.
+test.use({ timezoneId: 'Europe/London' });
+
+const STATION = 'seattle';
+const ZONE = 'America/Los_Angeles';
+
+type Booked = { id: string; reference: string; date: string; time: string };
+type CalendarData = {
+  chefs: { id: string; name: string }[];
+  events: {
+    id: string;
+    time: string;
+    date: string;
+    durationMinutes: number;
+    chef: { id: string; name: string };
+    version: number;
+  }[];
+};
+
+/** `count` held bookings at the same open time (with `count + extra` chefs free there), found through the customer API. */
+async function bookTogether(
+  admin: APIRequestContext,
+  count: number,
+  fromDays: number,
+  extra = 1,
+): Promise<Booked[]> {
+  const customer = await playwrightRequest.newContext({
+    baseURL: `http://localhost:${CUSTOMER_PORT}`,
+    extraHTTPHeaders: { 'X-Forwarded-For': addressFor(`calendar:${Math.random()}`) },
+  });
+  for (let attempt = 0; attempt < 4; attempt += 1) {
+    const slot = await openSlot(customer, STATION, ZONE, fromDays + attempt * 3, count + extra);
+    const booked: Booked[] = [];
+    for (let index = 0; index < count; index += 1) {
+      const response = await customer.post('/api/bookings', {
+        data: bookingBody({ station: STATION, ...slot }),
+        headers: { 'X-Forwarded-For': addressFor(`calendar:${Math.random()}`) },
+      });
+      if (response.status() !== 201) break;
+      const { reference } = (await response.json()).data as { reference: string };
+      const found = await admin.get(`/api/admin/bookings?q=${reference}`);
+      booked.push({ id: (await found.json()).data.items[0].id, reference, ...slot });
+    }
+    if (booked.length === count) {
+      await customer.dispose();
+      return booked;
+    }
+  }
+  throw new Error('could not book together');
+}
+
+async function calendarOn(admin: APIRequestContext, date: string): Promise<CalendarData> {
+  return (await (await admin.get(`/api/admin/calendar?from=${date}&to=${date}`)).json())
+    .data as CalendarData;
+}
+
+const eventOf = (page: Page, reference: string) =>
+  page.locator('.rbc-event').filter({ hasText: reference });
+
+/** Presses on the event a little below its top edge (the bottom edge resizes) and drops it at (dx, dy) from there. */
+async function drag(
+  page: Page,
+  reference: string,
+  to: (box: { x: number; y: number; width: number; height: number }) => { x: number; y: number },
+) {
+  const box = (await eventOf(page, reference).boundingBox())!;
+  const start = { x: box.x + box.width / 2, y: box.y + 12 };
+  const target = to(box);
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(start.x, start.y + 6, { steps: 3 });
+  await page.mouse.move(target.x, target.y, { steps: 12 });
+  await page.mouse.up();
+}
+
+async function slotHeight(page: Page): Promise<number> {
+  return (await page.locator('.rbc-day-slot .rbc-time-slot').first().boundingBox())!.height;
+}
+
+const plusMinutes = (time: string, minutes: number) => {
+  const [hours = 0, mins = 0] = time.split(':').map(Number);
+  const total = hours * 60 + mins + minutes;
+  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+};
+
+test.describe('calendar', () => {
+  test('shows station times to a London browser; a drag moves a booking, persists, is audited and e-mailed, and Undo puts it back', async ({
+    page,
+  }) => {
+    await signIn(page, manager(STATION));
+    const [booking] = await bookTogether(page.request, 1, 20, 2);
+    await page.goto(`/calendar?date=${booking!.date}`);
+    await expect(page.getByText('times in Pacific Time')).toBeVisible();
+    const event = eventOf(page, booking!.reference);
+    await expect(event.locator('.rbc-event-label')).toContainText(timeLabel(booking!.time));
+
+    const target = plusMinutes(booking!.time, booking!.time >= '20:00' ? -60 : 60);
+    const slot = await slotHeight(page);
+    const minutes = target > booking!.time ? 60 : -60;
+    await drag(page, booking!.reference, (box) => ({
+      x: box.x + box.width / 2,
+      y: box.y + 12 + (minutes / 15 + 0.4) * slot,
+    }));
+    await expect(
+      page.getByRole('status').filter({ hasText: `${booking!.reference} moved to` }),
+    ).toBeVisible();
+    await expect(event.locator('.rbc-event-label')).toContainText(timeLabel(target));
+
+    await page.reload();
+    await expect(eventOf(page, booking!.reference).locator('.rbc-event-label')).toContainText(
+      timeLabel(target),
+    );
+    const detail = (await (await page.request.get(`/api/admin/bookings/${booking!.id}`)).json())
+      .data;
+    expect(detail.time).toBe(target);
+    expect(detail.audit.map((entry: { action: string }) => entry.action)).toContain(
+      'booking.rescheduled',
+    );
+    expect(detail.emails.map((email: { kind: string }) => email.kind)).toContain(
+      'BOOKING_RESCHEDULED',
+    );
+    const outbox = (await (await page.request.get('/api/admin/outbox?limit=50')).json()).data
+      .items as { subject: string }[];
+    expect(outbox.map((email) => email.subject)).toContain(
+      `Your hibachi booking ${booking!.reference} has moved`,
+    );
+
+    // Move again, then Undo with the keyboard.
+    await drag(page, booking!.reference, (box) => ({
+      x: box.x + box.width / 2,
+      y: box.y + 12 + (-minutes / 15 + 0.4) * slot,
+    }));
+    await expect(page.getByRole('status').filter({ hasText: 'moved to' })).toBeVisible();
+    await expect(eventOf(page, booking!.reference).locator('.rbc-event-label')).toContainText(
+      timeLabel(booking!.time),
+    );
+    await page.keyboard.press('Control+z');
+    await expect(
+      page.getByRole('status').filter({ hasText: `${booking!.reference} is back at` }),
+    ).toBeVisible();
+    await expect(eventOf(page, booking!.reference).locator('.rbc-event-label')).toContainText(
+      timeLabel(target),
+    );
+    expect(
+      (await (await page.request.get(`/api/admin/bookings/${booking!.id}`)).json()).data.time,
+    ).toBe(target);
+  });
+
+  test('day by chef: a drop on a busy chef snaps back with the reason; a drop on a free chef reassigns', async ({
+    page,
+  }) => {
+    await signIn(page, manager(STATION));
+    const [first, second] = await bookTogether(page.request, 2, 26, 2);
+    const data = await calendarOn(page.request, first!.date);
+    const chefOf = (id: string) => data.events.find((event) => event.id === id)!.chef;
+    const busyChef = chefOf(second!.id);
+    // Free: none of the chef's events (plus the 60-minute travel buffer) overlaps the booking's window.
+    const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+    const start = minutes(first!.time);
+    const freeChef = data.chefs.find(
+      (chef) =>
+        !data.events.some(
+          (event) =>
+            event.chef.id === chef.id &&
+            minutes(event.time) < start + 120 + 60 &&
+            start < minutes(event.time) + event.durationMinutes + 60,
+        ),
+    )!;
+    expect(freeChef).toBeDefined();
+    await page.goto(`/calendar?date=${first!.date}&view=day`);
+    const columns = page.locator('.rbc-time-content .rbc-day-slot');
+    const column = async (chefId: string) =>
+      (await columns.nth(data.chefs.findIndex((chef) => chef.id === chefId)).boundingBox())!;
+
+    const busyColumn = await column(busyChef.id);
+    await drag(page, first!.reference, (box) => ({
+      x: busyColumn.x + busyColumn.width / 2,
+      y: box.y + 12,
+    }));
+    await expect(
+      page.getByRole('status').filter({ hasText: `${busyChef.name} is busy` }),
+    ).toBeVisible();
+    const original = await column(chefOf(first!.id).id);
+    const afterRefusal = (await eventOf(page, first!.reference).boundingBox())!;
+    expect(afterRefusal.x).toBeGreaterThanOrEqual(original.x - 1);
+    expect(afterRefusal.x).toBeLessThan(original.x + original.width);
+
+    const freeColumn = await column(freeChef.id);
+    await drag(page, first!.reference, (box) => ({
+      x: freeColumn.x + freeColumn.width / 2,
+      y: box.y + 12,
+    }));
+    await expect(
+      page.getByRole('status').filter({ hasText: `with ${freeChef.name}` }),
+    ).toBeVisible();
+    const moved = (await (await page.request.get(`/api/admin/bookings/${first!.id}`)).json()).data;
+    expect(moved.chef.id).toBe(freeChef.id);
+    expect(moved.time).toBe(first!.time);
+  });
+
+  test('resizing changes the duration', async ({ page }) => {
+    await signIn(page, manager(STATION));
+    const [booking] = await bookTogether(page.request, 1, 32, 2);
+    await page.goto(`/calendar?date=${booking!.date}`);
+    const event = eventOf(page, booking!.reference);
+    await event.hover();
+    const box = (await event.boundingBox())!;
+    const slot = await slotHeight(page);
+    const anchor = event.locator('.rbc-addons-dnd-resize-ns-anchor').last();
+    const handle = (await anchor.boundingBox())!;
+    await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(handle.x + handle.width / 2, handle.y + 6, { steps: 3 });
+    await page.mouse.move(handle.x + handle.width / 2, box.y + box.height + 4.5 * slot, {
+      steps: 12,
+    });
+    await page.mouse.up();
+    await expect(
+      page.getByRole('status').filter({ hasText: `${booking!.reference} moved to` }),
+    ).toBeVisible();
+    const detail = (await (await page.request.get(`/api/admin/bookings/${booking!.id}`)).json())
+      .data;
+    expect(detail.durationMinutes).toBe(180);
+    expect(detail.time).toBe(booking!.time);
+  });
+
+  test('STAFF move a booking with the keyboard through the Move… form', async ({ page }) => {
+    await signIn(page, staff(STATION));
+    const [booking] = await bookTogether(page.request, 1, 38, 2);
+    await page.goto(`/calendar?date=${booking!.date}`);
+    const event = eventOf(page, booking!.reference);
+    await event.focus();
+    await page.keyboard.press('Enter');
+    const panel = page.getByRole('complementary');
+    await expect(
+      panel.getByRole('heading', { name: new RegExp(booking!.reference) }),
+    ).toBeVisible();
+    await panel.getByRole('button', { name: 'Move…' }).press('Enter');
+    const form = page.getByRole('form', { name: `Move ${booking!.reference}` });
+    await expect(form.getByLabel('Date')).toBeFocused();
+    const nextDay = new Date(`${booking!.date}T12:00:00Z`);
+    nextDay.setUTCDate(nextDay.getUTCDate() + 1);
+    const date = nextDay.toISOString().slice(0, 10);
+    await form.getByLabel('Date').fill(date);
+    await form.getByLabel('Start').fill('12:15');
+    await form.getByLabel('Duration').selectOption('150');
+    await form.getByRole('button', { name: 'Move booking' }).press('Enter');
+    await expect(
+      page.getByRole('status').filter({ hasText: `${booking!.reference} moved to` }),
+    ).toBeVisible();
+    const detail = (await (await page.request.get(`/api/admin/bookings/${booking!.id}`)).json())
+      .data;
+    expect(detail).toMatchObject({ date, time: '12:15', durationMinutes: 150 });
+    expect(detail.actions.cancel).toBe(false);
+  });
+});
