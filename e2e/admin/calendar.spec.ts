@@ -258,4 +258,26 @@ test.describe('calendar', () => {
     expect(detail).toMatchObject({ date, time: '12:15', durationMinutes: 150 });
     expect(detail.actions.cancel).toBe(false);
   });
+
+  test("the booking page's Move… dialog reschedules, and says why when it cannot", async ({
+    page,
+  }) => {
+    await signIn(page, manager(STATION));
+    const [booking] = await bookTogether(page.request, 1, 44, 2);
+    await page.goto(`/bookings/${booking!.id}`);
+    await page.getByRole('button', { name: 'Move…' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Start').fill('23:30');
+    await dialog.getByRole('button', { name: 'Move booking' }).click();
+    await expect(dialog).toContainText('Outside service hours');
+    await dialog.getByLabel('Start').fill('11:45');
+    await dialog.getByRole('button', { name: 'Move booking' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Moved to' })).toContainText(
+      '11:45 AM',
+    );
+    await expect(page.getByText('11:45 AM–1:45 PM')).toBeVisible();
+    await expect(
+      page.getByRole('region', { name: 'History' }).getByText('Rescheduled'),
+    ).toBeVisible();
+  });
 });

@@ -2,14 +2,8 @@
 // Compares the one-statement query the API uses with a baseline that asks once per
 // start time (the obvious implementation), in the same run, and fails if the API's
 // query is not faster or misses its latency target.
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { findFreePort, startEmbeddedPostgres } from '../src/db/embedded-postgres';
-import { migrate } from '../src/db/migrate';
-import { migrationsDirectory } from '../src/db/paths';
-import { seedDatabase } from '../src/seed/seed-database';
+import { measure as time, withSeededDatabase } from './harness';
 
 const { values } = parseArgs({
   options: {
@@ -21,25 +15,8 @@ const scale = Number(values.scale);
 const iterations = Number(values.iterations);
 const P95_TARGET_MS = 25;
 
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hibachi-bench-'));
-chmodSync(dataDir, 0o755);
-const server = await startEmbeddedPostgres({
-  port: await findFreePort(),
-  dataDir: path.join(dataDir, 'pg'),
-  persistent: false,
-});
 let failed = false;
-try {
-  await server.ensureDatabase('bench');
-  const url = server.url('bench');
-  await migrate({ databaseUrl: url, migrationsDir: migrationsDirectory() });
-  const seeded = await seedDatabase({ databaseUrl: url, scale });
-  console.log(
-    `seeded ${seeded.bookings} bookings, ${seeded.chefs} chefs, ${seeded.stations} stations in ${seeded.seconds}s`,
-  );
-
-  process.env.DATABASE_URL = url;
-  process.env.LOG_LEVEL = 'silent';
+await withSeededDatabase(scale, async () => {
   const { getAvailability, getAvailabilityDays } = await import('../src/availability');
   const { bookableStartTimes } = await import('../src/availability/start-times');
   const { getDb } = await import('../src/db/client');
@@ -61,22 +38,8 @@ try {
     }
   };
 
-  const measure = async (label: string, run: (date: string) => Promise<unknown>) => {
-    for (const date of dates.slice(0, 5)) await run(date); // warm-up
-    const samples: number[] = [];
-    for (let index = 0; index < iterations; index += 1) {
-      const started = performance.now();
-      await run(dates[index % dates.length]!);
-      samples.push(performance.now() - started);
-    }
-    samples.sort((a, b) => a - b);
-    const p50 = samples[Math.floor(samples.length * 0.5)]!;
-    const p95 = samples[Math.floor(samples.length * 0.95)]!;
-    console.log(
-      `${label.padEnd(44)} p50 ${p50.toFixed(2).padStart(7)} ms   p95 ${p95.toFixed(2).padStart(7)} ms`,
-    );
-    return { p50, p95 };
-  };
+  const measure = (label: string, run: (date: string) => Promise<unknown>) =>
+    time(label, dates, iterations, run);
 
   const api = await measure('GET /api/availability (one statement)', (date) =>
     getAvailability({ query: { station: 'new-york', date } }),
@@ -125,9 +88,6 @@ try {
     failed = true;
   }
   await db.$disconnect();
-} finally {
-  await server.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-}
+});
 console.log(failed ? 'bench: FAILED' : 'bench: ok');
 process.exit(failed ? 1 : 0);

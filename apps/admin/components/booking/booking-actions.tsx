@@ -2,12 +2,13 @@
 
 import { useState } from 'react';
 import type { StaffBookingDetail } from '@hibachi/core/bookings';
-import { formatMoney } from '@hibachi/web/format';
+import Link from 'next/link';
+import { formatLocalDate, formatMoney, formatTime } from '@hibachi/web/format';
 import { api } from '@/lib/api';
 import { ActionDialog } from './action-dialog';
 import { useBookingAction } from './use-booking-action';
 
-type Open = 'payment' | 'cancel' | 'outcome' | undefined;
+type Open = 'payment' | 'cancel' | 'outcome' | 'move' | undefined;
 
 /** The buttons this user may press on this booking (from the detail API), each opening a dialog. */
 export function BookingActions({
@@ -51,10 +52,43 @@ export function BookingActions({
     },
   );
 
+  const move = useBookingAction(
+    booking.id,
+    (input: { date: string; time: string; durationMinutes: number }) =>
+      api.reschedule(booking.id, { ...input, version: booking.version }),
+    (result) => {
+      close();
+      onOutcome(
+        result.moved
+          ? `Moved to ${formatLocalDate(result.date)}, ${formatTime(result.time)} with ${result.chef.name}. The customer is e-mailed.`
+          : 'Nothing changed.',
+      );
+    },
+  );
+
   const { actions } = booking;
-  if (!actions.recordPayment && !actions.cancel && !actions.markOutcome) return null;
+  if (!actions.recordPayment && !actions.cancel && !actions.markOutcome && !actions.reschedule)
+    return null;
   return (
     <div className="booking-actions">
+      {actions.reschedule ? (
+        <button
+          type="button"
+          className="button secondary"
+          onClick={() => {
+            move.reset();
+            setOpen('move');
+          }}
+        >
+          Move…
+        </button>
+      ) : null}
+      <Link
+        className="button secondary"
+        href={`/calendar?date=${booking.date}&view=day&station=${booking.station.slug}`}
+      >
+        Calendar
+      </Link>
       {actions.recordPayment ? (
         <button
           type="button"
@@ -136,6 +170,54 @@ export function BookingActions({
         <div className="field">
           <label htmlFor="payment-note">Note (optional)</label>
           <input id="payment-note" name="note" maxLength={500} />
+        </div>
+      </ActionDialog>
+
+      <ActionDialog
+        open={open === 'move'}
+        title="Move this booking"
+        submitLabel="Move booking"
+        onClose={close}
+        busy={move.busy}
+        error={move.error}
+        onSubmit={(data) =>
+          move.run({
+            date: String(data.get('date')),
+            time: String(data.get('time')),
+            durationMinutes: Number(data.get('duration')),
+          })
+        }
+      >
+        <p className="muted">
+          Times are {booking.station.name} times. The chef stays if free, else a free chef takes it.
+        </p>
+        <div className="field">
+          <label htmlFor="move-date">Date</label>
+          <input id="move-date" name="date" type="date" defaultValue={booking.date} required />
+        </div>
+        <div className="field">
+          <label htmlFor="move-time">Start</label>
+          <input
+            id="move-time"
+            name="time"
+            type="time"
+            step={900}
+            defaultValue={booking.time}
+            required
+          />
+          <p className="field-error">{move.fieldErrors.time?.[0] ?? move.fieldErrors.date?.[0]}</p>
+        </div>
+        <div className="field">
+          <label htmlFor="move-duration">Duration (minutes)</label>
+          <input
+            id="move-duration"
+            name="duration"
+            type="number"
+            min={60}
+            max={480}
+            step={30}
+            defaultValue={booking.durationMinutes}
+          />
         </div>
       </ActionDialog>
 

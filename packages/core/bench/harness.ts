@@ -1,0 +1,60 @@
+// Shared by the benchmarks: a throwaway embedded PostgreSQL seeded at a scale, and a timer
+// that prints p50/p95 of many calls. Never touches the development database.
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { findFreePort, startEmbeddedPostgres } from '../src/db/embedded-postgres';
+import { migrate } from '../src/db/migrate';
+import { migrationsDirectory } from '../src/db/paths';
+import { seedDatabase } from '../src/seed/seed-database';
+
+/** Runs `body` against a fresh database seeded with `scale` × 5,000 bookings, then removes it. */
+export async function withSeededDatabase(scale: number, body: () => Promise<void>): Promise<void> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hibachi-bench-'));
+  chmodSync(dataDir, 0o755);
+  const server = await startEmbeddedPostgres({
+    port: await findFreePort(),
+    dataDir: path.join(dataDir, 'pg'),
+    persistent: false,
+  });
+  try {
+    await server.ensureDatabase('bench');
+    const url = server.url('bench');
+    await migrate({ databaseUrl: url, migrationsDir: migrationsDirectory() });
+    const seeded = await seedDatabase({ databaseUrl: url, scale });
+    console.log(
+      `seeded ${seeded.bookings} bookings, ${seeded.chefs} chefs, ${seeded.stations} stations in ${seeded.seconds}s`,
+    );
+    process.env.DATABASE_URL = url;
+    process.env.LOG_LEVEL = 'silent';
+    await body();
+  } finally {
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export type Timing = { p50: number; p95: number };
+
+/** Warms up on the first five inputs, then times `iterations` calls cycling through `inputs`. */
+export async function measure<Input>(
+  label: string,
+  inputs: Input[],
+  iterations: number,
+  run: (input: Input) => Promise<unknown>,
+): Promise<Timing> {
+  for (const input of inputs.slice(0, 5)) await run(input);
+  const samples: number[] = [];
+  for (let index = 0; index < iterations; index += 1) {
+    const started = performance.now();
+    await run(inputs[index % inputs.length]!);
+    samples.push(performance.now() - started);
+  }
+  samples.sort((a, b) => a - b);
+  const p50 = samples[Math.floor(samples.length * 0.5)]!;
+  const p95 = samples[Math.floor(samples.length * 0.95)]!;
+  console.log(
+    `${label.padEnd(48)} p50 ${p50.toFixed(2).padStart(7)} ms   p95 ${p95.toFixed(2).padStart(7)} ms`,
+  );
+  return { p50, p95 };
+}
