@@ -1,10 +1,28 @@
 /** Display helpers; every date and time is shown in the station's time zone. */
+
+// Intl formatters are costly to build (tens of microseconds) and lists and the calendar
+// format thousands of values per render: each one is built once.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, build: () => T): T {
+  let formatter = formatters.get(key) as T | undefined;
+  if (!formatter) {
+    formatter = build();
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 export function formatMoney(cents: number): string {
-  return new Intl.NumberFormat('en-US', {
-    style: 'currency',
-    currency: 'USD',
-    minimumFractionDigits: cents % 100 === 0 ? 0 : 2,
-  }).format(cents / 100);
+  const digits = cents % 100 === 0 ? 0 : 2;
+  return cached(
+    `money:${digits}`,
+    () =>
+      new Intl.NumberFormat('en-US', {
+        style: 'currency',
+        currency: 'USD',
+        minimumFractionDigits: digits,
+      }),
+  ).format(cents / 100);
 }
 
 export function formatLocalDate(
@@ -16,30 +34,34 @@ export function formatLocalDate(
     year: 'numeric',
   },
 ): string {
-  return new Intl.DateTimeFormat('en-US', { ...options, timeZone: 'UTC' }).format(
-    new Date(`${date}T12:00:00Z`),
-  );
+  return cached(
+    `date:${JSON.stringify(options)}`,
+    () => new Intl.DateTimeFormat('en-US', { ...options, timeZone: 'UTC' }),
+  ).format(new Date(`${date}T12:00:00Z`));
 }
 
 export function formatTime(time: string): string {
   const [hours = 0, minutes = 0] = time.split(':').map(Number);
-  return new Intl.DateTimeFormat('en-US', {
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZone: 'UTC',
-  }).format(new Date(Date.UTC(2000, 0, 1, hours, minutes)));
+  return cached(
+    'time',
+    () => new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }),
+  ).format(new Date(Date.UTC(2000, 0, 1, hours, minutes)));
 }
 
 export function formatInstant(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', {
-    weekday: 'short',
-    month: 'short',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZone,
-    timeZoneName: 'short',
-  }).format(new Date(iso));
+  return cached(
+    `instant:${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat('en-US', {
+        weekday: 'short',
+        month: 'short',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: '2-digit',
+        timeZone,
+        timeZoneName: 'short',
+      }),
+  ).format(new Date(iso));
 }
 
 export function formatDuration(minutes: number): string {

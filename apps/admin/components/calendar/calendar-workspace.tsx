@@ -5,14 +5,17 @@ import { DateTime, Settings } from 'luxon';
 import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import {
+  useLayoutEffect,
+  useRef,
   useCallback,
   useEffect,
   useMemo,
   useState,
   type CSSProperties,
   type KeyboardEvent,
+  type SyntheticEvent,
 } from 'react';
-import { Calendar as BigCalendar, luxonLocalizer, type View } from 'react-big-calendar';
+import { Calendar as BigCalendar, type View } from 'react-big-calendar';
 import withDragAndDrop, {
   type EventInteractionArgs,
 } from 'react-big-calendar/lib/addons/dragAndDrop';
@@ -22,6 +25,7 @@ import type { Calendar, CalendarEvent } from '@hibachi/core/bookings';
 import { ApiError } from '@hibachi/web/fetch-json';
 import { formatLocalDate, formatMoney, formatTime, timeZoneLabel } from '@hibachi/web/format';
 import { api } from '@/lib/api';
+import { stationLocalizer } from '@/lib/station-localizer';
 import {
   CALENDAR_VIEWS,
   shiftDate,
@@ -54,6 +58,28 @@ const VIEW_LABELS: Record<CalendarView, string> = {
 const movable = (event: CalendarEvent) =>
   (event.status === 'PENDING_PAYMENT' || event.status === 'CONFIRMED') &&
   new Date(event.startsAt) > new Date();
+
+const chefId = (chef: Chef) => chef.id;
+const chefName = (chef: Chef) => chef.name;
+const tooltip = (item: Item) =>
+  `${item.source.reference}: ${item.source.customerName}, ${item.source.partySize} guests, ${item.source.chef.name}, ${formatMoney(item.source.totalCents)}${item.source.balanceCents > 0 ? `, ${formatMoney(item.source.balanceCents)} due` : ''} (${STATUS_LABELS[item.source.status]})`;
+const eventProps = (item: Item) => ({
+  className: `cal-event cal-${item.source.status.toLowerCase()}${item.source.balanceCents > 0 ? ' has-balance' : ''}`,
+  style: { '--chef': item.color } as CSSProperties,
+});
+const COMPONENTS = {
+  event: ({ event }: { event: Item }) => (
+    <span className="cal-event-body">
+      {event.source.balanceCents > 0 ? (
+        <span className="balance-flag" aria-label="balance due">
+          $
+        </span>
+      ) : null}
+      <strong>{event.source.reference}</strong> {event.source.customerName} ·{' '}
+      {event.source.partySize}
+    </span>
+  ),
+};
 
 /** Plain words for a refused move, from the API's error. */
 function explain(error: unknown): string {
@@ -91,10 +117,7 @@ export function CalendarWorkspace({
   const chefFilter = searchParams.get('chef') ?? '';
 
   // The library formats and places everything through luxon's default zone: the station's.
-  const localizer = useMemo(() => {
-    Settings.defaultZone = tz;
-    return luxonLocalizer(DateTime, { firstDayOfWeek: 1 });
-  }, [tz]);
+  const localizer = useMemo(() => stationLocalizer(tz), [tz]);
   useEffect(
     () => () => {
       Settings.defaultZone = 'system';
@@ -146,8 +169,24 @@ export function CalendarWorkspace({
   const [selectedId, setSelectedId] = useState<string>();
   const [moving, setMoving] = useState(false);
   const dismiss = useCallback(() => setToast(undefined), []);
+  /** Moves the server has answered: their optimistic position stays until the data shows them. */
+  const settled = useRef(new Map<string, number>());
 
   const calendar = query.data;
+  useEffect(() => {
+    if (!calendar || settled.current.size === 0) return;
+    const caughtUp = [...settled.current].filter(([id, version]) => {
+      const event = calendar.events.find((candidate) => candidate.id === id);
+      return !event || event.version >= version;
+    });
+    if (caughtUp.length === 0) return;
+    for (const [id] of caughtUp) settled.current.delete(id);
+    setPending((current) => {
+      const next = { ...current };
+      for (const [id] of caughtUp) delete next[id];
+      return next;
+    });
+  }, [calendar]);
   const chefs = useMemo(
     () => (calendar?.chefs ?? []).filter((chef) => !chefFilter || chef.id === chefFilter),
     [calendar, chefFilter],
@@ -156,25 +195,35 @@ export function CalendarWorkspace({
     () => new Map((calendar?.chefs ?? []).map((chef) => [chef.id, chef.color])),
     [calendar],
   );
-  const items = useMemo<Item[]>(
-    () =>
-      (calendar?.events ?? [])
-        .filter((event) => !chefFilter || event.chef.id === chefFilter)
-        .map((event) => {
-          const moved = pending[event.id];
-          const chefId = moved?.chefId ?? event.chef.id;
-          return {
-            id: event.id,
-            title: `${event.reference} · ${event.customerName} · ${event.partySize}`,
-            start: moved?.start ?? new Date(event.startsAt),
-            end: moved?.end ?? new Date(event.endsAt),
-            resourceId: chefId,
-            source: event,
-            color: colours.get(chefId) ?? '#57534e',
-          };
-        }),
-    [calendar, chefFilter, pending, colours],
-  );
+  // Event objects are kept while their booking and override are unchanged, so a move rebuilds
+  // one item, not thousands, and the library can tell what did not change.
+  const itemCache = useRef(new Map<string, { key: unknown[]; item: Item }>());
+  const items = useMemo<Item[]>(() => {
+    const cache = itemCache.current;
+    const next = (calendar?.events ?? [])
+      .filter((event) => !chefFilter || event.chef.id === chefFilter)
+      .map((event) => {
+        const moved = pending[event.id];
+        const chefId = moved?.chefId ?? event.chef.id;
+        const color = colours.get(chefId) ?? '#57534e';
+        const key = [event, moved, color];
+        const cached = cache.get(event.id);
+        if (cached && cached.key.every((part, index) => part === key[index])) return cached.item;
+        const item: Item = {
+          id: event.id,
+          title: `${event.reference} · ${event.customerName} · ${event.partySize}`,
+          start: moved?.start ?? new Date(event.startsAt),
+          end: moved?.end ?? new Date(event.endsAt),
+          resourceId: chefId,
+          source: event,
+          color,
+        };
+        cache.set(event.id, { key, item });
+        return item;
+      });
+    if (cache.size > next.length * 4) cache.clear();
+    return next;
+  }, [calendar, chefFilter, pending, colours]);
   const selected = calendar?.events.find((event) => event.id === selectedId);
 
   async function reschedule(
@@ -194,7 +243,33 @@ export function CalendarWorkspace({
         ...(target.chefId ? { chefId: target.chefId } : {}),
         version: event.version,
       });
-      await queryClient.invalidateQueries({ queryKey: ['calendar'] });
+      settled.current.set(event.id, result.version);
+      // The answer (toast) shows first; the cache takes the server's version on the next task
+      // (the event already sits where the server put it), then a refetch brings others' changes.
+      setTimeout(() => {
+        queryClient.setQueriesData<Calendar>({ queryKey: ['calendar'] }, (current) =>
+          current
+            ? {
+                ...current,
+                events: current.events.map((candidate) =>
+                  candidate.id === event.id
+                    ? {
+                        ...candidate,
+                        version: result.version,
+                        date: result.date,
+                        time: result.time,
+                        durationMinutes: result.durationMinutes,
+                        startsAt: result.startsAt,
+                        endsAt: result.endsAt,
+                        chef: { id: result.chef.id, name: result.chef.name },
+                      }
+                    : candidate,
+                ),
+              }
+            : current,
+        );
+        void queryClient.invalidateQueries({ queryKey: ['calendar'] });
+      }, 0);
       setMoving(false);
       const when = `${formatLocalDate(result.date, { weekday: 'short', month: 'short', day: 'numeric' })}, ${formatTime(result.time)}`;
       const movedEvent: CalendarEvent = {
@@ -224,15 +299,16 @@ export function CalendarWorkspace({
         undo: isUndo || !result.moved ? undefined : () => void reschedule(movedEvent, back, true),
       });
     } catch (error) {
-      setToast({ id: Date.now(), kind: 'error', text: explain(error) });
-      if (error instanceof ApiError && error.details?.reason === 'STALE_VERSION')
-        await queryClient.invalidateQueries({ queryKey: ['calendar'] });
-    } finally {
+      // Refused: the event snaps back at once, with the reason.
       setPending((current) => {
         const next = { ...current };
         delete next[event.id];
         return next;
       });
+      setToast({ id: Date.now(), kind: 'error', text: explain(error) });
+      if (error instanceof ApiError && error.details?.reason === 'STALE_VERSION')
+        await queryClient.invalidateQueries({ queryKey: ['calendar'] });
+    } finally {
       setBusy(false);
     }
   }
@@ -253,8 +329,107 @@ export function CalendarWorkspace({
 
   const serviceStart = calendar?.station.serviceStartMinute ?? 660;
   const serviceEnd = calendar?.station.serviceEndMinute ?? 1320;
-  const dayAt = (hour: number, minute = 0) =>
-    DateTime.fromISO(date, { zone: tz }).set({ hour, minute }).toJSDate();
+  // Stable props: the library recomputes its layout whenever one of them changes identity.
+  const bounds = useMemo(() => {
+    const day = DateTime.fromISO(date, { zone: tz });
+    const at = (hour: number, minute = 0) => day.set({ hour, minute }).toJSDate();
+    return { date: day.toJSDate(), min: at(9), max: at(23, 59), scrollTo: at(11) };
+  }, [date, tz]);
+  const slotProps = useCallback(
+    (slot: Date) => {
+      const local = DateTime.fromJSDate(slot).setZone(tz);
+      const minute = local.hour * 60 + local.minute;
+      return minute < serviceStart || minute > serviceEnd ? { className: 'outside-hours' } : {};
+    },
+    [tz, serviceStart, serviceEnd],
+  );
+  const draggable = useCallback(
+    (item: Item) => canReschedule && movable(item.source),
+    [canReschedule],
+  );
+  const resizable = useCallback(
+    (item: Item) => canReschedule && movable(item.source) && view !== 'month',
+    [canReschedule, view],
+  );
+
+  // The calendar re-renders only when what it shows changes (a toast or a busy flag does not
+  // re-lay out hundreds of events); handlers reach the latest state through a ref.
+  const dropRef = useRef(onDrop);
+  useLayoutEffect(() => {
+    dropRef.current = onDrop;
+  });
+  const drop = useCallback((args: EventInteractionArgs<Item>) => dropRef.current(args), []);
+  const resize = useCallback((args: EventInteractionArgs<Item>) => dropRef.current(args, true), []);
+  const navigate = useCallback(
+    (next: Date) => setParams({ date: toLocal(next, tz).date }),
+    [setParams, tz],
+  );
+  const select = useCallback((item: Item) => {
+    setSelectedId(item.id);
+    setMoving(false);
+  }, []);
+  const selectByKey = useCallback(
+    (item: Item, event: SyntheticEvent<HTMLElement>) => {
+      const { key } = event as KeyboardEvent<HTMLElement>;
+      if (key === 'Enter' || key === ' ') select(item);
+    },
+    [select],
+  );
+  const selectedItem = useMemo(
+    () => items.find((item) => item.id === selectedId),
+    [items, selectedId],
+  );
+  const dayResources = view === 'day' ? chefs : undefined;
+  const calendarElement = useMemo(
+    () => (
+      <DnDCalendar
+        localizer={localizer}
+        events={items}
+        view={view as View}
+        views={['week', 'month', 'day']}
+        onView={() => undefined}
+        date={bounds.date}
+        onNavigate={navigate}
+        toolbar={false}
+        step={15}
+        timeslots={4}
+        min={bounds.min}
+        max={bounds.max}
+        scrollToTime={bounds.scrollTo}
+        resources={dayResources}
+        resourceIdAccessor={chefId}
+        resourceTitleAccessor={chefName}
+        popup
+        selected={selectedItem}
+        onSelectEvent={select}
+        onKeyPressEvent={selectByKey}
+        tooltipAccessor={tooltip}
+        eventPropGetter={eventProps}
+        slotPropGetter={slotProps}
+        components={COMPONENTS}
+        draggableAccessor={draggable}
+        resizableAccessor={resizable}
+        onEventDrop={drop}
+        onEventResize={resize}
+      />
+    ),
+    [
+      localizer,
+      items,
+      view,
+      bounds,
+      dayResources,
+      selectedItem,
+      select,
+      selectByKey,
+      navigate,
+      slotProps,
+      draggable,
+      resizable,
+      drop,
+      resize,
+    ],
+  );
 
   return (
     <div className="calendar-workspace">
@@ -353,68 +528,7 @@ export function CalendarWorkspace({
           className={`calendar-frame${busy ? ' is-busy' : ''}`}
           aria-busy={query.isPending || busy}
         >
-          <DnDCalendar
-            localizer={localizer}
-            events={items}
-            view={view as View}
-            views={['week', 'month', 'day']}
-            onView={() => undefined}
-            date={DateTime.fromISO(date, { zone: tz }).toJSDate()}
-            onNavigate={(next) => setParams({ date: toLocal(next, tz).date })}
-            toolbar={false}
-            step={15}
-            timeslots={4}
-            min={dayAt(9)}
-            max={dayAt(23, 59)}
-            scrollToTime={dayAt(11)}
-            resources={view === 'day' ? chefs : undefined}
-            resourceIdAccessor={(chef) => chef.id}
-            resourceTitleAccessor={(chef) => chef.name}
-            popup
-            selected={items.find((item) => item.id === selectedId)}
-            onSelectEvent={(item) => {
-              setSelectedId(item.id);
-              setMoving(false);
-            }}
-            onKeyPressEvent={(item, event) => {
-              const { key } = event as KeyboardEvent<HTMLElement>;
-              if (key === 'Enter' || key === ' ') {
-                setSelectedId(item.id);
-                setMoving(false);
-              }
-            }}
-            tooltipAccessor={(item) =>
-              `${item.source.reference}: ${item.source.customerName}, ${item.source.partySize} guests, ${item.source.chef.name}, ${formatMoney(item.source.totalCents)}${item.source.balanceCents > 0 ? `, ${formatMoney(item.source.balanceCents)} due` : ''} (${STATUS_LABELS[item.source.status]})`
-            }
-            eventPropGetter={(item) => ({
-              className: `cal-event cal-${item.source.status.toLowerCase()}${item.source.balanceCents > 0 ? ' has-balance' : ''}`,
-              style: { '--chef': item.color } as CSSProperties,
-            })}
-            slotPropGetter={(slot) => {
-              const local = DateTime.fromJSDate(slot).setZone(tz);
-              const minute = local.hour * 60 + local.minute;
-              return minute < serviceStart || minute > serviceEnd
-                ? { className: 'outside-hours' }
-                : {};
-            }}
-            components={{
-              event: ({ event }) => (
-                <span className="cal-event-body">
-                  {event.source.balanceCents > 0 ? (
-                    <span className="balance-flag" aria-label="balance due">
-                      $
-                    </span>
-                  ) : null}
-                  <strong>{event.source.reference}</strong> {event.source.customerName} ·{' '}
-                  {event.source.partySize}
-                </span>
-              ),
-            }}
-            draggableAccessor={(item) => canReschedule && movable(item.source)}
-            resizableAccessor={(item) => canReschedule && movable(item.source) && view !== 'month'}
-            onEventDrop={(args) => onDrop(args)}
-            onEventResize={(args) => onDrop(args, true)}
-          />
+          {calendarElement}
         </div>
       )}
 
