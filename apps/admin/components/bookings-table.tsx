@@ -7,6 +7,7 @@ import { useRef, type FormEvent, type KeyboardEvent } from 'react';
 import { formatLocalDate, formatMoney, formatTime } from '@hibachi/web/format';
 import { api } from '@/lib/api';
 import { STATUS_LABELS } from '@/lib/labels';
+import { PagedList } from './paged-list';
 import { StatusBadge } from './status-badge';
 
 const FILTERS = ['status', 'from', 'to', 'q', 'station'] as const;
@@ -127,22 +128,12 @@ export function BookingsTable({ showStation }: { showStation: boolean }) {
         </div>
       </form>
 
-      {query.isPending ? (
-        <p role="status" className="muted">
-          Loading bookings…
-        </p>
-      ) : query.isError ? (
-        <div role="alert" className="widget-error">
-          <p>
-            <strong>Bookings could not be loaded.</strong> {query.error.message}
-          </p>
-          <button type="button" className="button" onClick={() => void query.refetch()}>
-            Try again
-          </button>
-        </div>
-      ) : rows.length === 0 ? (
-        <p className="empty">No bookings match these filters.</p>
-      ) : (
+      <PagedList
+        query={query}
+        count={rows.length}
+        noun="Bookings"
+        empty="No bookings match these filters."
+      >
         <div className="table-scroll">
           <table className="data-table">
             <caption className="visually-hidden">Bookings, newest event first</caption>
@@ -202,17 +193,7 @@ export function BookingsTable({ showStation }: { showStation: boolean }) {
             </tbody>
           </table>
         </div>
-      )}
-      {query.hasNextPage ? (
-        <button
-          type="button"
-          className="button secondary load-more"
-          onClick={() => void query.fetchNextPage()}
-          disabled={query.isFetchingNextPage}
-        >
-          {query.isFetchingNextPage ? 'Loading…' : 'Load more'}
-        </button>
-      ) : null}
+      </PagedList>
     </div>
   );
 }

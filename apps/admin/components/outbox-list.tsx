@@ -6,6 +6,7 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { formatInstant } from '@hibachi/web/format';
 import { api } from '@/lib/api';
 import { EMAIL_STATUS_LABELS } from '@/lib/labels';
+import { PagedList } from './paged-list';
 
 /** Outgoing e-mails, newest first: status, attempts, last error, the text; failed ones can be retried. */
 export function OutboxList({ timeZone }: { timeZone: string }) {
@@ -64,22 +65,7 @@ export function OutboxList({ timeZone }: { timeZone: string }) {
           {retry.error.message}
         </p>
       ) : null}
-      {query.isPending ? (
-        <p role="status" className="muted">
-          Loading e-mails…
-        </p>
-      ) : query.isError ? (
-        <div role="alert" className="widget-error">
-          <p>
-            <strong>E-mails could not be loaded.</strong> {query.error.message}
-          </p>
-          <button type="button" className="button" onClick={() => void query.refetch()}>
-            Try again
-          </button>
-        </div>
-      ) : rows.length === 0 ? (
-        <p className="empty">No e-mails here.</p>
-      ) : (
+      <PagedList query={query} count={rows.length} noun="E-mails" empty="No e-mails here.">
         <ul className="outbox">
           {rows.map((email) => (
             <li key={email.id} className="card">
@@ -119,17 +105,7 @@ export function OutboxList({ timeZone }: { timeZone: string }) {
             </li>
           ))}
         </ul>
-      )}
-      {query.hasNextPage ? (
-        <button
-          type="button"
-          className="button secondary load-more"
-          onClick={() => void query.fetchNextPage()}
-          disabled={query.isFetchingNextPage}
-        >
-          {query.isFetchingNextPage ? 'Loading…' : 'Load more'}
-        </button>
-      ) : null}
+      </PagedList>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { hash } from '@node-rs/argon2';
+import { AppError } from '../src/errors/app-error';
 import type pg from 'pg';
 import type { StaffScope } from '../src/auth/staff-scope';
 import { createBooking } from '../src/bookings';
@@ -100,4 +101,14 @@ export async function staffAccount(
     [email, await hash(options.password), options.role, options.stationId],
   );
   return { id: rows[0]!.id, email };
+}
+
+/** What a use case refused with (status, code, message, details); fails the test if it did not refuse. */
+export async function refusal(promise: Promise<unknown>) {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
+  return { status: error.status, code: error.code, message: error.message, details: error.details };
 }

@@ -21,7 +21,7 @@ import withDragAndDrop, {
 } from 'react-big-calendar/lib/addons/dragAndDrop';
 import 'react-big-calendar/lib/css/react-big-calendar.css';
 import 'react-big-calendar/lib/addons/dragAndDrop/styles.css';
-import type { Calendar, CalendarEvent } from '@hibachi/core/bookings';
+import type { Calendar, CalendarEvent, RescheduledBooking } from '@hibachi/core/bookings';
 import { ApiError } from '@hibachi/web/fetch-json';
 import { formatLocalDate, formatMoney, formatTime, timeZoneLabel } from '@hibachi/web/format';
 import { api } from '@/lib/api';
@@ -80,6 +80,18 @@ const COMPONENTS = {
     </span>
   ),
 };
+
+/** The event as the server says it is after a reschedule. */
+const withAnswer = (event: CalendarEvent, result: RescheduledBooking): CalendarEvent => ({
+  ...event,
+  version: result.version,
+  date: result.date,
+  time: result.time,
+  durationMinutes: result.durationMinutes,
+  startsAt: result.startsAt,
+  endsAt: result.endsAt,
+  chef: { id: result.chef.id, name: result.chef.name },
+});
 
 /** Plain words for a refused move, from the API's error. */
 function explain(error: unknown): string {
@@ -252,18 +264,7 @@ export function CalendarWorkspace({
             ? {
                 ...current,
                 events: current.events.map((candidate) =>
-                  candidate.id === event.id
-                    ? {
-                        ...candidate,
-                        version: result.version,
-                        date: result.date,
-                        time: result.time,
-                        durationMinutes: result.durationMinutes,
-                        startsAt: result.startsAt,
-                        endsAt: result.endsAt,
-                        chef: { id: result.chef.id, name: result.chef.name },
-                      }
-                    : candidate,
+                  candidate.id === event.id ? withAnswer(candidate, result) : candidate,
                 ),
               }
             : current,
@@ -272,16 +273,7 @@ export function CalendarWorkspace({
       }, 0);
       setMoving(false);
       const when = `${formatLocalDate(result.date, { weekday: 'short', month: 'short', day: 'numeric' })}, ${formatTime(result.time)}`;
-      const movedEvent: CalendarEvent = {
-        ...event,
-        version: result.version,
-        date: result.date,
-        time: result.time,
-        durationMinutes: result.durationMinutes,
-        startsAt: result.startsAt,
-        endsAt: result.endsAt,
-        chef: { id: result.chef.id, name: result.chef.name },
-      };
+      const movedEvent = withAnswer(event, result);
       const back = {
         date: event.date,
         time: event.time,

@@ -1,25 +1,15 @@
 import type pg from 'pg';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { daysAhead, resetStation, staffScope } from '../../test/booking-fixtures';
+import { daysAhead, resetStation, staffScope, refusal } from '../../test/booking-fixtures';
 import { connect } from '../../test/database';
 import { insertBooking, insertChef, insertCustomer, insertStation } from '../../test/factories';
 import type { StaffScope } from '../auth/staff-scope';
-import { AppError } from '../errors/app-error';
 import { recordOfflinePayment } from '../payments';
 import { localToInstant } from '../time';
 import { getStaffBooking, rescheduleBooking } from '.';
 
 const at = (days: number, time: string) =>
   localToInstant({ date: daysAhead(days), time }, 'America/New_York')!.toISOString();
-
-async function failure(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return { status: error.status, message: error.message, details: error.details };
-}
 
 describe('rescheduleBooking', () => {
   let client: pg.Client;
@@ -129,8 +119,8 @@ describe('rescheduleBooking', () => {
     const id = await booking(10, '12:00', 0);
     await booking(14, '18:00', 1);
     expect(
-      await failure(move(id, { date: daysAhead(14), time: '19:00', chefId: chefIds[1] })),
-    ).toEqual({
+      await refusal(move(id, { date: daysAhead(14), time: '19:00', chefId: chefIds[1] })),
+    ).toMatchObject({
       status: 409,
       message: 'Chef 2 is busy 18:00-20:00, plus travel time.',
       details: expect.objectContaining({
@@ -139,7 +129,7 @@ describe('rescheduleBooking', () => {
       }),
     });
     await booking(14, '18:00', 0);
-    expect(await failure(move(id, { date: daysAhead(14), time: '18:30' }))).toMatchObject({
+    expect(await refusal(move(id, { date: daysAhead(14), time: '18:30' }))).toMatchObject({
       status: 409,
       details: { reason: 'SLOT_TAKEN' },
     });
@@ -171,13 +161,13 @@ describe('rescheduleBooking', () => {
       [{ date: daysAhead(11), time: '18:00', extra: true }, 'extra', 'Unknown field'],
     ];
     for (const [input, field, message] of cases) {
-      const result = await failure(move(id, input));
+      const result = await refusal(move(id, input));
       expect(result.status, JSON.stringify(input)).toBe(400);
       expect(result.details?.[field], JSON.stringify(input)).toEqual([message]);
     }
     // A wall time skipped by the spring-forward change, at a station open at night.
     await client.query(`UPDATE "Station" SET "serviceStartMinute" = 0 WHERE id = $1`, [stationId]);
-    const gap = await failure(move(id, { date: '2027-03-14', time: '02:30' }));
+    const gap = await refusal(move(id, { date: '2027-03-14', time: '02:30' }));
     expect(gap.details).toEqual({
       time: ['That time does not exist on this date (clocks change)'],
     });
@@ -194,7 +184,7 @@ describe('rescheduleBooking', () => {
     );
     for (const chefId of [chefIds[1], elsewhere])
       expect(
-        (await failure(move(id, { date: daysAhead(11), time: '18:00', chefId }))).details,
+        (await refusal(move(id, { date: daysAhead(11), time: '18:00', chefId }))).details,
       ).toEqual({
         chefId: ['Choose an active chef of this station'],
       });
@@ -203,7 +193,7 @@ describe('rescheduleBooking', () => {
   it('only moves pending or confirmed bookings, and only the caller station’s', async () => {
     for (const status of ['CANCELLED', 'COMPLETED', 'NO_SHOW', 'EXPIRED']) {
       const id = await booking(10 + customers, '12:00', 0, status);
-      expect(await failure(move(id, { date: daysAhead(30), time: '12:00' }))).toMatchObject({
+      expect(await refusal(move(id, { date: daysAhead(30), time: '12:00' }))).toMatchObject({
         status: 409,
         details: { reason: 'BAD_STATE' },
       });
@@ -211,7 +201,7 @@ describe('rescheduleBooking', () => {
     const id = await booking(20, '12:00');
     const otherManager = await staffScope(client, 'MANAGER', await insertStation(client, 'other'));
     expect(
-      await failure(move(id, { date: daysAhead(21), time: '12:00' }, otherManager)),
+      await refusal(move(id, { date: daysAhead(21), time: '12:00' }, otherManager)),
     ).toMatchObject({ status: 404 });
     const staff = await staffScope(client, 'STAFF', stationId);
     await expect(move(id, { date: daysAhead(21), time: '12:00' }, staff)).resolves.toMatchObject({
@@ -222,7 +212,7 @@ describe('rescheduleBooking', () => {
   it('answers a stale version with 409 and the booking as it is now', async () => {
     const id = await booking(10, '18:00');
     await move(id, { date: daysAhead(11), time: '18:00' });
-    const stale = await failure(move(id, { date: daysAhead(12), time: '18:00' }));
+    const stale = await refusal(move(id, { date: daysAhead(12), time: '18:00' }));
     expect(stale).toMatchObject({
       status: 409,
       details: {
@@ -283,7 +273,7 @@ describe('rescheduleBooking', () => {
       startsAt: at(16, '12:00'),
     });
     expect(
-      await failure(
+      await refusal(
         rescheduleBooking({
           scope: manager,
           bookingId: id,

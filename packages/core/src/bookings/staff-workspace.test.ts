@@ -5,11 +5,11 @@ import {
   payWithSimulator,
   resetStation,
   staffScope,
+  refusal,
 } from '../../test/booking-fixtures';
 import { connect } from '../../test/database';
 import { insertBooking, insertChef, insertCustomer, insertStation } from '../../test/factories';
 import type { StaffScope } from '../auth/staff-scope';
-import { AppError } from '../errors/app-error';
 import { recordOfflinePayment } from '../payments';
 import {
   cancelBookingAsStaff,
@@ -18,15 +18,6 @@ import {
   markBookingOutcome,
   updateBookingNotes,
 } from '.';
-
-async function failure(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return { status: error.status, code: error.code, details: error.details };
-}
 
 describe('the staff bookings workspace', () => {
   let client: pg.Client;
@@ -117,7 +108,7 @@ describe('the staff bookings workspace', () => {
         Buffer.from('["yesterday","x"]').toString('base64url'),
       ]) {
         expect(
-          await failure(listStaffBookings({ scope: manager, query: { cursor } })),
+          await refusal(listStaffBookings({ scope: manager, query: { cursor } })),
         ).toMatchObject({
           status: 400,
           details: { cursor: ['Invalid cursor'] },
@@ -131,7 +122,7 @@ describe('the staff bookings workspace', () => {
       const page = await listStaffBookings({ scope: staff, query: {} });
       expect(page.items.map((item) => item.id).sort()).toEqual([...own].sort());
       expect(
-        await failure(listStaffBookings({ scope: staff, query: { station: 'other-station' } })),
+        await refusal(listStaffBookings({ scope: staff, query: { station: 'other-station' } })),
       ).toMatchObject({
         status: 404,
       });
@@ -162,10 +153,10 @@ describe('the staff bookings workspace', () => {
       expect(await ids({ from: row.date, to: row.date })).toEqual([third]);
       expect(await ids({ chef: chefIds[1]! })).toEqual([second]);
       expect(
-        await failure(listStaffBookings({ scope: manager, query: { from: '2026-02-30' } })),
+        await refusal(listStaffBookings({ scope: manager, query: { from: '2026-02-30' } })),
       ).toMatchObject({ status: 400 });
       expect(
-        await failure(
+        await refusal(
           listStaffBookings({ scope: manager, query: { from: '2026-05-02', to: '2026-05-01' } }),
         ),
       ).toMatchObject({
@@ -173,7 +164,7 @@ describe('the staff bookings workspace', () => {
         details: { to: ['The end date is before the start date'] },
       });
       expect(
-        await failure(listStaffBookings({ scope: manager, query: { limit: '500' } })),
+        await refusal(listStaffBookings({ scope: manager, query: { limit: '500' } })),
       ).toMatchObject({ status: 400 });
     });
   });
@@ -228,11 +219,11 @@ describe('the staff bookings workspace', () => {
 
     it("answers 404 for another station's booking and for ids that are not ids", async () => {
       const [elsewhere] = await bookings(1, { station: 'other' });
-      expect(await failure(getStaffBooking({ scope: staff, bookingId: elsewhere! }))).toMatchObject(
+      expect(await refusal(getStaffBooking({ scope: staff, bookingId: elsewhere! }))).toMatchObject(
         { status: 404 },
       );
       expect(
-        await failure(getStaffBooking({ scope: manager, bookingId: '../../etc' })),
+        await refusal(getStaffBooking({ scope: manager, bookingId: '../../etc' })),
       ).toMatchObject({ status: 404 });
       await expect(getStaffBooking({ scope: admin, bookingId: elsewhere! })).resolves.toMatchObject(
         { id: elsewhere },
@@ -244,7 +235,7 @@ describe('the staff bookings workspace', () => {
     it('marks an event completed or no-show only once it has started, with a version check and audit', async () => {
       const [future] = await bookings(1);
       expect(
-        await failure(
+        await refusal(
           markBookingOutcome({
             scope: staff,
             bookingId: future!,
@@ -263,7 +254,7 @@ describe('the staff bookings workspace', () => {
         startsAt: new Date(Date.now() - 3 * 3_600_000).toISOString(),
       });
       expect(
-        await failure(
+        await refusal(
           markBookingOutcome({
             scope: staff,
             bookingId: past,
@@ -286,7 +277,7 @@ describe('the staff bookings workspace', () => {
         version: 2,
       });
       expect(
-        await failure(
+        await refusal(
           markBookingOutcome({
             scope: staff,
             bookingId: past,
@@ -323,7 +314,7 @@ describe('the staff bookings workspace', () => {
         version: 2,
       });
       expect(
-        await failure(
+        await refusal(
           updateBookingNotes({
             scope: manager,
             bookingId: id!,
@@ -346,7 +337,7 @@ describe('the staff bookings workspace', () => {
       const [elsewhere] = await bookings(1, { station: 'other' });
       for (const bookingId of [own!, elsewhere!, 'not-an-id'])
         expect(
-          await failure(
+          await refusal(
             cancelBookingAsStaff({
               scope: staff,
               bookingId,
@@ -367,7 +358,7 @@ describe('the staff bookings workspace', () => {
         input: { amountCents: 1_000, method: 'CASH', version: 1 },
       });
       expect(
-        await failure(
+        await refusal(
           recordOfflinePayment({
             scope: manager,
             bookingId: id!,
@@ -411,7 +402,7 @@ describe('the staff bookings workspace', () => {
       ];
       for (const write of writes)
         for (const body of bodies) {
-          const result = await failure(write(body));
+          const result = await refusal(write(body));
           expect(result.status, JSON.stringify(body)?.slice(0, 80)).toBeGreaterThanOrEqual(400);
           expect(result.status).toBeLessThan(500);
         }
