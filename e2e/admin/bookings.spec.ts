@@ -116,4 +116,35 @@ test.describe('bookings workspace', () => {
     await page.keyboard.press('/');
     await expect(page.getByLabel('Search')).toBeFocused();
   });
+
+  test('notes save with the version and show in the history; forms answer bad input before any request', async ({
+    page,
+  }) => {
+    await signIn(page, manager('chicago'));
+    const booking = await heldBooking(page.request, 'chicago', 'America/Chicago');
+    await page.goto(`/bookings/${booking.id}`);
+
+    const notes = page.getByLabel('Staff notes');
+    await notes.fill('Gate code 4411, bring the long table');
+    await page.getByRole('button', { name: 'Save notes' }).click();
+    await expect(page.getByText('Notes saved.')).toBeVisible();
+    const history = page.getByRole('region', { name: 'History' });
+    await expect(history.getByText('Notes changed')).toBeVisible();
+    await page.reload();
+    await expect(page.getByLabel('Staff notes')).toHaveValue('Gate code 4411, bring the long table');
+
+    // The payment form is checked with the API's schema in the browser: no request is sent.
+    const writes: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() !== 'GET') writes.push(request.url());
+    });
+    await page.getByRole('button', { name: 'Record payment' }).click();
+    await page.getByLabel('Amount (USD)').fill('twelve');
+    await page.getByRole('dialog').getByRole('button', { name: 'Record payment' }).click();
+    await expect(page.getByRole('dialog').getByText('Enter the amount in cents')).toBeVisible();
+    await page.getByLabel('Amount (USD)').fill('-5');
+    await page.getByRole('dialog').getByRole('button', { name: 'Record payment' }).click();
+    await expect(page.getByRole('dialog').getByText('Enter an amount above zero')).toBeVisible();
+    expect(writes).toEqual([]);
+  });
 });

@@ -205,4 +205,29 @@ test.describe('admin API security', () => {
     expect(await snapshot(api, target.id)).toEqual(before);
     await api.dispose();
   });
+
+  test('hostile bodies on the sign-in route get a 4xx envelope, never a session', async () => {
+    const bodies = [
+      '{"__proto__": {"email": "admin@demo.hibachi.test"}, "password": "x"}',
+      '{"email": {"$ne": null}, "password": {"$ne": null}}',
+      `{"email": "${'a'.repeat(70_000)}@x.test", "password": "demo-password-123"}`,
+      '{"email": "admin@demo.hibachi.test", "password": 1e309}',
+      '[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]',
+      '{"email": "unterminated',
+      '',
+      'null',
+    ];
+    for (const data of bodies) {
+      const client = await apiAs(BASE, '');
+      const response = await client.post('/api/session', {
+        data,
+        headers: { 'Content-Type': 'application/json' },
+      });
+      expect(response.status(), data.slice(0, 40)).toBeGreaterThanOrEqual(400);
+      expect(response.status()).toBeLessThan(500);
+      expect((await response.json()).error.requestId).toBeTruthy();
+      expect((await client.get('/api/admin/me')).status()).toBe(401);
+      await client.dispose();
+    }
+  });
 });

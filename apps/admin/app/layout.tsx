@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Suspense, type ReactNode } from 'react';
 import { listStationsForStaff } from '@hibachi/core/auth';
+import { can } from '@hibachi/core/auth/permissions';
 import { BrandMark } from '@hibachi/web/brand-mark';
 import { Providers } from '@hibachi/web/providers';
 import { AdminNav } from '@/components/admin-nav';
@@ -16,7 +17,9 @@ export const metadata: Metadata = {
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const staff = await currentStaff();
-  const stations = staff ? await listStationsForStaff(staff) : [];
+  // Only the super admin's header has a station switcher; nobody else pays for the query.
+  const stations =
+    staff && can(staff.role, 'stations.all') ? await listStationsForStaff(staff) : [];
   return (
     <html lang="en">
       <body>

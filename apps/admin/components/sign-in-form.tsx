@@ -7,11 +7,7 @@ import { ApiError } from '@hibachi/web/fetch-json';
 import { useCountdown } from '@hibachi/web/use-countdown';
 import { useHydrated } from '@hibachi/web/use-hydrated';
 import { api } from '@/lib/api';
-
-/** Only same-site paths are followed after sign-in (no open redirect). */
-function safeNext(next: string | undefined): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/bookings';
-}
+import { safeNext } from '@/lib/safe-next';
 
 export function SignInForm({ next }: { next?: string }) {
   const hydrated = useHydrated();

@@ -4,8 +4,25 @@ import type {
   StaffBookingDetail,
   StaffBookingPage,
 } from '@hibachi/core/bookings';
+import { ZRescheduleInput, type TRescheduleInput } from '@hibachi/core/bookings/reschedule-schema';
+import {
+  ZStaffCancelInput,
+  type TStaffCancelInput,
+} from '@hibachi/core/bookings/staff-cancel-schema';
+import {
+  ZMarkOutcomeInput,
+  ZUpdateNotesInput,
+  type TMarkOutcomeInput,
+  type TUpdateNotesInput,
+} from '@hibachi/core/bookings/staff-schema';
 import type { OutboxRow } from '@hibachi/core/notifications';
-import { fetchJson } from '@hibachi/web/fetch-json';
+import {
+  ZRecordPaymentInput,
+  type TRecordPaymentInput,
+} from '@hibachi/core/payments/record-payment-schema';
+import { fieldErrors } from '@hibachi/core/validation/client';
+import { ApiError, fetchJson } from '@hibachi/web/fetch-json';
+import type { z } from 'zod';
 
 const json = (method: string, body: unknown, headers: Record<string, string> = {}) => ({
   method,
@@ -13,7 +30,24 @@ const json = (method: string, body: unknown, headers: Record<string, string> = {
   headers,
 });
 
-/** The admin API, typed by core's use cases. */
+/**
+ * Checks a body in the browser with the schema the API checks it with, so a bad form answers
+ * at once with the same field messages, and only then sends it.
+ */
+function checked<T>(schema: z.ZodType, body: unknown, send: () => Promise<T>): Promise<T> {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return send();
+  return Promise.reject(
+    new ApiError(
+      400,
+      'VALIDATION_FAILED',
+      'Check the highlighted fields.',
+      fieldErrors(parsed.error),
+    ),
+  );
+}
+
+/** The admin API, typed by core's use cases; writes are checked with core's schemas first. */
 export const api = {
   signIn: (body: { email: string; password: string }) =>
     fetchJson<{ signedIn: true }>('/api/session', json('POST', body)),
@@ -22,30 +56,32 @@ export const api = {
     fetchJson<{ signedOut: true }>('/api/admin/me/sign-out-everywhere', { method: 'POST' }),
   bookings: (query: URLSearchParams) => fetchJson<StaffBookingPage>(`/api/admin/bookings?${query}`),
   booking: (id: string) => fetchJson<StaffBookingDetail>(`/api/admin/bookings/${id}`),
-  recordPayment: (id: string, body: unknown, idempotencyKey: string) =>
-    fetchJson<{ booking: { outstandingCents: number } }>(
-      `/api/admin/bookings/${id}/payments`,
-      json('POST', body, { 'Idempotency-Key': idempotencyKey }),
+  recordPayment: (id: string, body: TRecordPaymentInput, idempotencyKey: string) =>
+    checked(ZRecordPaymentInput, body, () =>
+      fetchJson<{ booking: { outstandingCents: number } }>(
+        `/api/admin/bookings/${id}/payments`,
+        json('POST', body, { 'Idempotency-Key': idempotencyKey }),
+      ),
     ),
-  cancel: (id: string, body: { reason: string; refund: boolean; version: number }) =>
-    fetchJson<{
-      refund: { cardCents: number; offlineCents: number; keptCents: number; status: string };
-    }>(`/api/admin/bookings/${id}/cancel`, json('POST', body)),
-  markOutcome: (id: string, body: { status: 'COMPLETED' | 'NO_SHOW'; version: number }) =>
-    fetchJson<{ version: number }>(`/api/admin/bookings/${id}/status`, json('POST', body)),
-  saveNotes: (id: string, body: { notes: string; version: number }) =>
-    fetchJson<{ version: number }>(`/api/admin/bookings/${id}/notes`, json('PATCH', body)),
+  cancel: (id: string, body: TStaffCancelInput) =>
+    checked(ZStaffCancelInput, body, () =>
+      fetchJson<{
+        refund: { cardCents: number; offlineCents: number; keptCents: number; status: string };
+      }>(`/api/admin/bookings/${id}/cancel`, json('POST', body)),
+    ),
+  markOutcome: (id: string, body: TMarkOutcomeInput) =>
+    checked(ZMarkOutcomeInput, body, () =>
+      fetchJson<{ version: number }>(`/api/admin/bookings/${id}/status`, json('POST', body)),
+    ),
+  saveNotes: (id: string, body: TUpdateNotesInput) =>
+    checked(ZUpdateNotesInput, body, () =>
+      fetchJson<{ version: number }>(`/api/admin/bookings/${id}/notes`, json('PATCH', body)),
+    ),
   calendar: (query: URLSearchParams) => fetchJson<Calendar>(`/api/admin/calendar?${query}`),
-  reschedule: (
-    id: string,
-    body: {
-      date: string;
-      time: string;
-      durationMinutes?: number;
-      chefId?: string;
-      version: number;
-    },
-  ) => fetchJson<RescheduledBooking>(`/api/admin/bookings/${id}`, json('PATCH', body)),
+  reschedule: (id: string, body: TRescheduleInput) =>
+    checked(ZRescheduleInput, body, () =>
+      fetchJson<RescheduledBooking>(`/api/admin/bookings/${id}`, json('PATCH', body)),
+    ),
   outbox: (query: URLSearchParams) =>
     fetchJson<{ items: OutboxRow[]; nextCursor: string | null }>(`/api/admin/outbox?${query}`),
   retryEmail: (id: string) =>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/sign-in-form';
+import { safeNext } from '@/lib/safe-next';
 import { currentStaff } from '@/lib/staff';
 
 export const metadata: Metadata = { title: 'Sign in' };
@@ -12,8 +13,7 @@ export default async function SignInPage({
 }) {
   const { next } = await searchParams;
   const target = typeof next === 'string' ? next : undefined;
-  if (await currentStaff())
-    redirect(target?.startsWith('/') && !target.startsWith('//') ? target : '/bookings');
+  if (await currentStaff()) redirect(safeNext(target));
   return (
     <section className="panel" aria-labelledby="sign-in-heading">
       <h1 id="sign-in-heading">Staff sign-in</h1>

@@ -2,9 +2,11 @@
 
 import { useState } from 'react';
 import type { StaffBookingDetail } from '@hibachi/core/bookings';
+import type { TRecordPaymentInput } from '@hibachi/core/payments/record-payment-schema';
 import Link from 'next/link';
 import { formatLocalDate, formatMoney, formatTime } from '@hibachi/web/format';
 import { api } from '@/lib/api';
+import { MoveFields, readMoveTarget, type MoveTarget } from '../move-fields';
 import { ActionDialog } from './action-dialog';
 import { useBookingAction } from './use-booking-action';
 
@@ -24,7 +26,7 @@ export function BookingActions({
 
   const payment = useBookingAction(
     booking.id,
-    (input: { amountCents: number; method: string; note?: string }) =>
+    (input: Omit<TRecordPaymentInput, 'version'>) =>
       api.recordPayment(booking.id, { ...input, version: booking.version }, paymentKey),
     (result) => {
       close();
@@ -54,8 +56,7 @@ export function BookingActions({
 
   const move = useBookingAction(
     booking.id,
-    (input: { date: string; time: string; durationMinutes: number }) =>
-      api.reschedule(booking.id, { ...input, version: booking.version }),
+    (input: MoveTarget) => api.reschedule(booking.id, { ...input, version: booking.version }),
     (result) => {
       close();
       onOutcome(
@@ -138,7 +139,8 @@ export function BookingActions({
           const dollars = Number(String(data.get('amount')).replace(/[$,\s]/g, ''));
           payment.run({
             amountCents: Number.isFinite(dollars) ? Math.round(dollars * 100) : Number.NaN,
-            method: String(data.get('method')),
+            // Checked against the API's schema before anything is sent.
+            method: String(data.get('method')) as TRecordPaymentInput['method'],
             ...(data.get('note') ? { note: String(data.get('note')) } : {}),
           });
         }}
@@ -180,45 +182,12 @@ export function BookingActions({
         onClose={close}
         busy={move.busy}
         error={move.error}
-        onSubmit={(data) =>
-          move.run({
-            date: String(data.get('date')),
-            time: String(data.get('time')),
-            durationMinutes: Number(data.get('duration')),
-          })
-        }
+        onSubmit={(data) => move.run(readMoveTarget(data))}
       >
         <p className="muted">
           Times are {booking.station.name} times. The chef stays if free, else a free chef takes it.
         </p>
-        <div className="field">
-          <label htmlFor="move-date">Date</label>
-          <input id="move-date" name="date" type="date" defaultValue={booking.date} required />
-        </div>
-        <div className="field">
-          <label htmlFor="move-time">Start</label>
-          <input
-            id="move-time"
-            name="time"
-            type="time"
-            step={900}
-            defaultValue={booking.time}
-            required
-          />
-          <p className="field-error">{move.fieldErrors.time?.[0] ?? move.fieldErrors.date?.[0]}</p>
-        </div>
-        <div className="field">
-          <label htmlFor="move-duration">Duration (minutes)</label>
-          <input
-            id="move-duration"
-            name="duration"
-            type="number"
-            min={60}
-            max={480}
-            step={30}
-            defaultValue={booking.durationMinutes}
-          />
-        </div>
+        <MoveFields current={{ ...booking, chefId: booking.chef.id }} errors={move.fieldErrors} />
       </ActionDialog>
 
       <ActionDialog

@@ -22,6 +22,7 @@ import withDragAndDrop, {
 import 'react-big-calendar/lib/css/react-big-calendar.css';
 import 'react-big-calendar/lib/addons/dragAndDrop/styles.css';
 import type { Calendar, CalendarEvent, RescheduledBooking } from '@hibachi/core/bookings';
+import { isUpcomingAndActive } from '@hibachi/core/bookings/staff-actions';
 import { ApiError } from '@hibachi/web/fetch-json';
 import { formatLocalDate, formatMoney, formatTime, timeZoneLabel } from '@hibachi/web/format';
 import { api } from '@/lib/api';
@@ -35,7 +36,8 @@ import {
   type CalendarView,
 } from '@/lib/calendar-range';
 import { STATUS_LABELS } from '@/lib/labels';
-import { MoveForm, type MoveTarget } from './move-form';
+import type { MoveTarget } from '../move-fields';
+import { MoveForm } from './move-form';
 import { Toast, type ToastMessage } from './toast';
 
 type Item = {
@@ -46,6 +48,8 @@ type Item = {
   resourceId: string;
   source: CalendarEvent;
   color: string;
+  /** The saved booking's state, built once: the library asks draggable/resizable per render. */
+  state: { status: CalendarEvent['status']; startsAt: Date };
 };
 type Chef = Calendar['chefs'][number];
 
@@ -55,9 +59,9 @@ const VIEW_LABELS: Record<CalendarView, string> = {
   month: 'Month',
   day: 'Day by chef',
 };
+/** Moving follows the booking page's rule (core): standing and not yet started. */
 const movable = (event: CalendarEvent) =>
-  (event.status === 'PENDING_PAYMENT' || event.status === 'CONFIRMED') &&
-  new Date(event.startsAt) > new Date();
+  isUpcomingAndActive({ status: event.status, startsAt: new Date(event.startsAt) }, new Date());
 
 const chefId = (chef: Chef) => chef.id;
 const chefName = (chef: Chef) => chef.name;
@@ -229,6 +233,7 @@ export function CalendarWorkspace({
           resourceId: chefId,
           source: event,
           color,
+          state: { status: event.status, startsAt: new Date(event.startsAt) },
         };
         cache.set(event.id, { key, item });
         return item;
@@ -238,11 +243,7 @@ export function CalendarWorkspace({
   }, [calendar, chefFilter, pending, colours]);
   const selected = calendar?.events.find((event) => event.id === selectedId);
 
-  async function reschedule(
-    event: CalendarEvent,
-    target: MoveTarget & { chefId?: string },
-    isUndo = false,
-  ) {
+  async function reschedule(event: CalendarEvent, target: MoveTarget, isUndo = false) {
     const start = DateTime.fromISO(`${target.date}T${target.time}`, { zone: tz }).toJSDate();
     const end = new Date(start.getTime() + target.durationMinutes * 60_000);
     setPending((current) => ({ ...current, [event.id]: { start, end, chefId: target.chefId } }));
@@ -336,11 +337,12 @@ export function CalendarWorkspace({
     [tz, serviceStart, serviceEnd],
   );
   const draggable = useCallback(
-    (item: Item) => canReschedule && movable(item.source),
+    (item: Item) => canReschedule && isUpcomingAndActive(item.state, new Date()),
     [canReschedule],
   );
   const resizable = useCallback(
-    (item: Item) => canReschedule && movable(item.source) && view !== 'month',
+    (item: Item) =>
+      canReschedule && view !== 'month' && isUpcomingAndActive(item.state, new Date()),
     [canReschedule, view],
   );
 
@@ -550,7 +552,7 @@ export function CalendarWorkspace({
               onMove={(target) =>
                 void reschedule(selected, {
                   ...target,
-                  chefId: target.chefId === selected.chef.id ? '' : target.chefId,
+                  chefId: target.chefId === selected.chef.id ? undefined : target.chefId,
                 })
               }
             />

@@ -1,10 +1,7 @@
 'use client';
 
 import type { CalendarEvent } from '@hibachi/core/bookings';
-
-export type MoveTarget = { date: string; time: string; durationMinutes: number; chefId: string };
-
-const DURATIONS = Array.from({ length: 15 }, (_, index) => 60 + index * 30);
+import { MoveFields, readMoveTarget, type MoveTarget } from '../move-fields';
 
 /** The keyboard and touch way to move a booking: the same request a drag sends. */
 export function MoveForm({
@@ -26,59 +23,10 @@ export function MoveForm({
       aria-label={`Move ${event.reference}`}
       onSubmit={(submit) => {
         submit.preventDefault();
-        const data = new FormData(submit.currentTarget);
-        onMove({
-          date: String(data.get('date')),
-          time: String(data.get('time')),
-          durationMinutes: Number(data.get('duration')),
-          chefId: String(data.get('chef')),
-        });
+        onMove(readMoveTarget(new FormData(submit.currentTarget)));
       }}
     >
-      <div className="field">
-        <label htmlFor="move-date">Date</label>
-        <input
-          id="move-date"
-          name="date"
-          type="date"
-          defaultValue={event.date}
-          required
-          autoFocus
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="move-time">Start</label>
-        <input
-          id="move-time"
-          name="time"
-          type="time"
-          step={900}
-          defaultValue={event.time}
-          required
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="move-duration">Duration</label>
-        <select id="move-duration" name="duration" defaultValue={event.durationMinutes}>
-          {DURATIONS.map((minutes) => (
-            <option key={minutes} value={minutes}>
-              {Math.floor(minutes / 60)} h{minutes % 60 ? ` ${minutes % 60} min` : ''}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="move-chef">Chef</label>
-        <select id="move-chef" name="chef" defaultValue={event.chef.id}>
-          {chefs
-            .filter((chef) => chef.active || chef.id === event.chef.id)
-            .map((chef) => (
-              <option key={chef.id} value={chef.id}>
-                {chef.name}
-              </option>
-            ))}
-        </select>
-      </div>
+      <MoveFields current={{ ...event, chefId: event.chef.id }} chefs={chefs} autoFocus />
       <div className="actions">
         <button type="submit" className="button" disabled={busy}>
           {busy ? 'Moving…' : 'Move booking'}
