@@ -131,7 +131,9 @@ test.describe('bookings workspace', () => {
     const history = page.getByRole('region', { name: 'History' });
     await expect(history.getByText('Notes changed')).toBeVisible();
     await page.reload();
-    await expect(page.getByLabel('Staff notes')).toHaveValue('Gate code 4411, bring the long table');
+    await expect(page.getByLabel('Staff notes')).toHaveValue(
+      'Gate code 4411, bring the long table',
+    );
 
     // The payment form is checked with the API's schema in the browser: no request is sent.
     const writes: string[] = [];
