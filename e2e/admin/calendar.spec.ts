@@ -229,6 +229,45 @@ test.describe('calendar', () => {
     expect(detail.time).toBe(booking!.time);
   });
 
+  test('month view: a booking dragged to another day keeps its time and stays there after a reload', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1440, height: 1600 });
+    await signIn(page, manager(STATION));
+    const [booking] = await bookTogether(page.request, 1, 47, 2);
+    await page.goto(`/calendar?view=month&date=${booking!.date}`);
+    const chip = page.locator('.rbc-month-view .rbc-event').filter({ hasText: booking!.reference });
+    await expect(chip).toBeVisible();
+    // One day later, unless the booking is on the week's last column (then one day earlier).
+    const weekday = new Date(`${booking!.date}T12:00:00Z`).getUTCDay();
+    const days = weekday === 0 ? -1 : 1;
+    const cell = (await page.locator('.rbc-month-row .rbc-day-bg').first().boundingBox())!.width;
+    await drag(page, booking!.reference, (box) => ({
+      x: box.x + box.width / 2 + days * cell,
+      y: box.y + 12,
+    }));
+    await expect(
+      page.getByRole('status').filter({ hasText: `${booking!.reference} moved to` }),
+    ).toBeVisible();
+    const target = new Date(`${booking!.date}T12:00:00Z`);
+    target.setUTCDate(target.getUTCDate() + days);
+    const date = target.toISOString().slice(0, 10);
+    const detail = (await (await page.request.get(`/api/admin/bookings/${booking!.id}`)).json())
+      .data;
+    expect(detail).toMatchObject({ date, time: booking!.time });
+
+    await page.reload();
+    const moved = page
+      .locator('.rbc-month-view .rbc-event')
+      .filter({ hasText: booking!.reference });
+    await expect(moved).toBeVisible();
+    // It sits in the target day's column (weeks start on Monday).
+    const row = (await page.locator('.rbc-month-row').first().boundingBox())!;
+    const movedBox = (await moved.boundingBox())!;
+    const column = Math.floor((movedBox.x + movedBox.width / 2 - row.x) / cell);
+    expect(column).toBe((target.getUTCDay() + 6) % 7);
+  });
+
   test('STAFF move a booking with the keyboard through the Move… form', async ({ page }) => {
     await signIn(page, staff(STATION));
     const [booking] = await bookTogether(page.request, 1, 38, 2);

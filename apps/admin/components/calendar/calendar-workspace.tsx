@@ -37,6 +37,7 @@ import {
 } from '@/lib/calendar-range';
 import { STATUS_LABELS } from '@/lib/labels';
 import type { MoveTarget } from '../move-fields';
+import { MemoMonth } from './memo-month';
 import { MoveForm } from './move-form';
 import { Toast, type ToastMessage } from './toast';
 
@@ -54,6 +55,8 @@ type Item = {
 type Chef = Calendar['chefs'][number];
 
 const DnDCalendar = withDragAndDrop<Item, Chef>(BigCalendar);
+/** The month view remembers unchanged week rows (see memo-month.tsx); the others are stock. */
+const VIEWS = { week: true, month: MemoMonth, day: true } as const;
 const VIEW_LABELS: Record<CalendarView, string> = {
   week: 'Week',
   month: 'Month',
@@ -380,7 +383,7 @@ export function CalendarWorkspace({
         localizer={localizer}
         events={items}
         view={view as View}
-        views={['week', 'month', 'day']}
+        views={VIEWS}
         onView={() => undefined}
         date={bounds.date}
         onNavigate={navigate}
