@@ -14,6 +14,7 @@ export const STAFF_PERMISSIONS = {
   'bookings.markOutcome': EVERYONE,
   'bookings.editNotes': EVERYONE,
   'bookings.cancel': MANAGERS,
+  'analytics.view': EVERYONE,
   'outbox.view': MANAGERS,
   'outbox.retry': MANAGERS,
   'stations.all': ['SUPER_ADMIN'],

@@ -1,0 +1,48 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getDb } from '../db/client';
+import { Prisma } from '../generated/prisma/client';
+import { seedDatabase } from '../seed/seed-database';
+import { addDays, todayInTimeZone } from '../time';
+import { bookingKpisSql } from './booking-kpis';
+import { customerAnalyticsSql } from './customer-analytics';
+import { paymentAnalyticsSql } from './payment-analytics';
+
+type PlanNode = { 'Node Type': string; 'Relation Name'?: string; Plans?: PlanNode[] };
+
+function scans(node: PlanNode, found: string[] = []): string[] {
+  if (node['Relation Name']) found.push(`${node['Node Type']} on ${node['Relation Name']}`);
+  for (const child of node.Plans ?? []) scans(child, found);
+  return found;
+}
+
+// The benchmark's shape at a test's size: ten stations, eight months of bookings around today,
+// payments, refunds; statistics gathered. One station over 90 days must never read the whole
+// Booking or Payment table.
+describe('analytics query plans (seeded, ANALYZEd)', () => {
+  let stationId: string;
+  const today = todayInTimeZone('UTC');
+  const query = { from: addDays(today, -60), to: addDays(today, 29), email: 'someone@example.com' };
+
+  beforeAll(async () => {
+    await seedDatabase({ databaseUrl: process.env.DATABASE_URL!, scale: 6 });
+    const db = getDb();
+    await db.$executeRawUnsafe('ANALYZE');
+    stationId = (await db.station.findFirstOrThrow({ orderBy: { slug: 'asc' } })).id;
+  }, 180_000);
+
+  it.each([
+    ['booking KPIs', bookingKpisSql],
+    ['payment analytics', paymentAnalyticsSql],
+    ['customer analytics', customerAnalyticsSql],
+  ])(
+    '%s: no sequential scan over Booking or Payment for one station and 90 days',
+    async (_, sql) => {
+      const [row] = await getDb().$queryRaw<[{ 'QUERY PLAN': [{ Plan: PlanNode }] }]>(
+        Prisma.sql`EXPLAIN (FORMAT JSON) ${sql(query, stationId)}`,
+      );
+      const used = scans(row['QUERY PLAN'][0].Plan);
+      expect(used.some((scan) => /Booking|Payment/.test(scan))).toBe(true);
+      expect(used.filter((scan) => /^Seq Scan on "?(Booking|Payment)/.test(scan))).toEqual([]);
+    },
+  );
+});

@@ -1,0 +1,177 @@
+import { z } from 'zod';
+import { ZLocalDate } from '../availability/availability.schema';
+
+/** The longest range the dashboard may ask for (two years, a leap day included). */
+export const MAX_ANALYTICS_DAYS = 731;
+
+export const daysBetween = (from: string, to: string) =>
+  (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
+
+const optionalText = (max: number) =>
+  z.preprocess((value) => (value === '' ? undefined : value), z.string().max(max).optional());
+
+/**
+ * `GET /api/admin/analytics/*?from&to&station?&email?`: local dates (each station's own time
+ * zone), inclusive, at most two years; `station` a slug (super admin: none = every station).
+ */
+export const ZAnalyticsQuery = z
+  .object({
+    from: ZLocalDate,
+    to: ZLocalDate,
+    station: optionalText(64),
+    email: z.preprocess(
+      (value) => (value === '' ? undefined : value),
+      z.email('Enter an e-mail address').max(254).toLowerCase().optional(),
+    ),
+  })
+  .refine((query) => query.from <= query.to, {
+    path: ['to'],
+    message: 'The end date is before the start date',
+  })
+  .refine(
+    (query) => query.from > query.to || daysBetween(query.from, query.to) <= MAX_ANALYTICS_DAYS,
+    {
+      path: ['to'],
+      message: 'Ask for at most two years at a time',
+    },
+  );
+export type TAnalyticsQuery = z.output<typeof ZAnalyticsQuery>;
+
+const cents = z.number().int();
+const count = z.number().int().nonnegative();
+/** A share between 0 and 1, or null when there is nothing to divide by. */
+const ratio = z.number().nullable();
+
+export const BOOKING_STATUSES = [
+  'PENDING_PAYMENT',
+  'CONFIRMED',
+  'COMPLETED',
+  'CANCELLED',
+  'NO_SHOW',
+  'EXPIRED',
+] as const;
+
+export const ZBookingKpis = z.object({
+  from: ZLocalDate,
+  to: ZLocalDate,
+  /** Bookings by status (event date in the range); every status present. */
+  byStatus: z.record(z.enum(BOOKING_STATUSES), count),
+  /** Bookings in the range, lapsed holds (EXPIRED) left out. */
+  bookings: count,
+  /** Price of confirmed and completed events. */
+  confirmedRevenueCents: cents,
+  /** Guests per confirmed or completed event. */
+  averagePartySize: z.number().nullable(),
+  /** Cancelled ÷ (confirmed + completed + cancelled + no-show). */
+  cancellationRate: ratio,
+  /** No-show ÷ (completed + no-show): of the events that were due, how many nobody was home for. */
+  noShowRate: ratio,
+  /** Days from booking to event, over bookings that are not lapsed holds. */
+  averageLeadDays: z.number().nullable(),
+  /** Booked chef-hours (confirmed + completed) ÷ chef-hours of active chefs inside service hours. */
+  chefUtilisation: ratio,
+  bookedChefHours: z.number(),
+  availableChefHours: z.number(),
+  /** Every day of the range, zeros included. */
+  perDay: z.array(z.object({ date: ZLocalDate, bookings: count, revenueCents: cents })),
+});
+export type BookingKpis = z.infer<typeof ZBookingKpis>;
+
+export const PAYMENT_METHODS = ['CARD', 'CASH', 'CHECK'] as const;
+
+export const ZPaymentAnalytics = z.object({
+  from: ZLocalDate,
+  to: ZLocalDate,
+  /** Money that arrived (payments recorded in the range that succeeded, refunded ones included). */
+  grossCents: cents,
+  /** Of it, what has been handed back. */
+  refundedCents: cents,
+  netCents: cents,
+  byMethod: z.array(
+    z.object({ method: z.enum(PAYMENT_METHODS), count, amountCents: cents, share: ratio }),
+  ),
+  /** Every calendar month the range touches, zeros included (YYYY-MM). */
+  byMonth: z.array(
+    z.object({
+      month: z.string().regex(/^\d{4}-\d{2}$/),
+      grossCents: cents,
+      refundedCents: cents,
+      netCents: cents,
+    }),
+  ),
+  /** Card payments that went through ÷ card payments that finished (pending ones left out). */
+  cardSuccessRate: ratio,
+  /** Refunds asked for and not yet landed (today, whatever the range), oldest first. */
+  refundsOwed: z.object({
+    count,
+    cents,
+    items: z.array(
+      z.object({
+        bookingId: z.uuid(),
+        reference: z.string(),
+        owedCents: cents,
+        method: z.enum(PAYMENT_METHODS),
+        ageDays: z.number(),
+        lastError: z.string().nullable(),
+      }),
+    ),
+  }),
+  /** Confirmed events in the range with money still to take. */
+  outstanding: z.object({ bookings: count, cents }),
+});
+export type PaymentAnalytics = z.infer<typeof ZPaymentAnalytics>;
+
+const ZCustomerSummary = z.object({
+  email: z.string(),
+  name: z.string(),
+  bookings: count,
+  lifetimeValueCents: cents,
+  lastEventDate: ZLocalDate.nullable(),
+});
+
+export const ZCustomerHistory = z.object({
+  email: z.string(),
+  name: z.string(),
+  lifetimeValueCents: cents,
+  bookings: z.array(
+    z.object({
+      id: z.uuid(),
+      reference: z.string(),
+      station: z.string(),
+      date: ZLocalDate,
+      time: z.string(),
+      status: z.enum(BOOKING_STATUSES),
+      partySize: count,
+      totalCents: cents,
+      paidCents: cents,
+    }),
+  ),
+  payments: z.array(
+    z.object({
+      reference: z.string(),
+      at: z.string(),
+      method: z.enum(PAYMENT_METHODS),
+      status: z.string(),
+      amountCents: cents,
+      refundedCents: cents,
+    }),
+  ),
+});
+
+export const ZCustomerAnalytics = z.object({
+  from: ZLocalDate,
+  to: ZLocalDate,
+  /** Customers with a booking (not a lapsed hold) whose event falls in the range. */
+  customers: count,
+  /** Of them, those whose first booking (in scope) is in the range. */
+  newCustomers: count,
+  returningCustomers: count,
+  /** Of them, the share with more than one booking to date (in scope). */
+  repeatRate: ratio,
+  /** Customers seen in the range, by lifetime value (net paid, in scope). */
+  topCustomers: z.array(ZCustomerSummary),
+  /** With `email=`: that customer's bookings and payments in scope (null when unknown). */
+  customer: ZCustomerHistory.nullable().optional(),
+});
+export type CustomerAnalytics = z.infer<typeof ZCustomerAnalytics>;
+export type CustomerHistory = z.infer<typeof ZCustomerHistory>;

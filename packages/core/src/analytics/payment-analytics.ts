@@ -1,0 +1,103 @@
+import type { StaffScope } from '../auth/staff-scope';
+import { getDb } from '../db/client';
+import { Prisma } from '../generated/prisma/client';
+import { analyticsScope } from './analytics-scope';
+import { ZPaymentAnalytics, type PaymentAnalytics, type TAnalyticsQuery } from './analytics.schema';
+
+/** How many owed refunds are listed by name (the count and sum cover all of them). */
+const OWED_LISTED = 20;
+
+/**
+ * Payment analytics for a range of local dates, in one statement. A payment belongs to the
+ * local date it was recorded on in its station's zone: the range becomes each station's local
+ * midnights as instants, so the (stationId, createdAt) index serves it. Money that "arrived" is
+ * a payment that succeeded (also if refunded since); net = arrived − refunded, the SQL twin of
+ * payments/net-paid.ts.
+ */
+export async function getPaymentAnalytics(options: {
+  scope: StaffScope;
+  query: unknown;
+}): Promise<PaymentAnalytics> {
+  const { query, stationId } = await analyticsScope(options.scope, options.query);
+  const [row] = await getDb().$queryRaw<[{ result: unknown }]>(
+    paymentAnalyticsSql(query, stationId),
+  );
+  return ZPaymentAnalytics.parse({
+    ...(row.result as object),
+    from: query.from,
+    to: query.to,
+  });
+}
+
+/** The statement, also EXPLAINed by the plan test. */
+export function paymentAnalyticsSql(query: TAnalyticsQuery, stationId: string | null): Prisma.Sql {
+  return Prisma.sql`
+    WITH st AS (
+      SELECT id, timezone,
+             ${query.from}::date::timestamp AT TIME ZONE timezone AS starts,
+             (${query.to}::date + 1)::timestamp AT TIME ZONE timezone AS ends
+        FROM "Station"
+       WHERE (${stationId}::uuid IS NULL OR id = ${stationId}::uuid)),
+    p AS (
+      SELECT p.method::text AS method, p.status::text AS status, p."amountCents" AS amount,
+             p."refundedCents" AS refunded,
+             to_char(p."createdAt" AT TIME ZONE st.timezone, 'YYYY-MM') AS month,
+             p.status IN ('SUCCEEDED', 'PARTIALLY_REFUNDED', 'REFUNDED') AS arrived
+        FROM st JOIN "Payment" p
+          ON p."stationId" = st.id AND p."createdAt" >= st.starts AND p."createdAt" < st.ends),
+    totals AS (
+      SELECT COALESCE(sum(amount) FILTER (WHERE arrived), 0) AS gross,
+             COALESCE(sum(refunded) FILTER (WHERE arrived), 0) AS refunded,
+             count(*) FILTER (WHERE method = 'CARD' AND arrived) AS "cardOk",
+             count(*) FILTER (WHERE method = 'CARD' AND (arrived OR status = 'FAILED')) AS "cardDone"
+        FROM p),
+    methods AS (
+      SELECT m.method, count(p.method) AS n, COALESCE(sum(p.amount), 0) AS amount
+        FROM unnest(ARRAY['CARD', 'CASH', 'CHECK']) AS m(method)
+        LEFT JOIN p ON p.method = m.method AND p.arrived
+       GROUP BY m.method),
+    months AS (
+      SELECT to_char(month, 'YYYY-MM') AS month
+        FROM generate_series(date_trunc('month', ${query.from}::date), ${query.to}::date, interval '1 month') month),
+    per_month AS (
+      SELECT months.month, COALESCE(sum(p.amount), 0) AS gross, COALESCE(sum(p.refunded), 0) AS refunded
+        FROM months LEFT JOIN p ON p.month = months.month AND p.arrived
+       GROUP BY months.month),
+    owed AS (
+      SELECT b.id AS "bookingId", b.reference, p."refundRequestedCents" - p."refundedCents" AS owed,
+             p.method::text AS method, p."lastRefundError" AS "lastError",
+             extract(epoch FROM now() - COALESCE(b."cancelledAt", p."updatedAt")) / 86400 AS age
+        FROM st JOIN "Payment" p ON p."stationId" = st.id AND p."refundRequestedCents" > p."refundedCents"
+        JOIN "Booking" b ON b.id = p."bookingId"),
+    outstanding AS (
+      SELECT count(*) AS bookings, COALESCE(sum(due), 0) AS cents
+        FROM (
+          SELECT b."totalCents" - COALESCE((
+                   SELECT sum(pp."amountCents" - pp."refundedCents") FROM "Payment" pp
+                    WHERE pp."bookingId" = b.id AND pp.status IN ('SUCCEEDED', 'PARTIALLY_REFUNDED')), 0) AS due
+            FROM st JOIN "Booking" b ON b."stationId" = st.id
+           WHERE b.status = 'CONFIRMED' AND b."eventDate" BETWEEN ${query.from}::date AND ${query.to}::date) confirmed
+       WHERE due > 0)
+    SELECT json_build_object(
+      'grossCents', totals.gross,
+      'refundedCents', totals.refunded,
+      'netCents', totals.gross - totals.refunded,
+      'byMethod', (SELECT json_agg(json_build_object(
+                     'method', method, 'count', n, 'amountCents', amount,
+                     'share', round(amount::numeric / NULLIF(totals.gross, 0), 4)) ORDER BY method) FROM methods),
+      'byMonth', (SELECT json_agg(json_build_object(
+                    'month', month, 'grossCents', gross, 'refundedCents', refunded,
+                    'netCents', gross - refunded) ORDER BY month) FROM per_month),
+      'cardSuccessRate', round(totals."cardOk"::numeric / NULLIF(totals."cardDone", 0), 4),
+      'refundsOwed', json_build_object(
+        'count', (SELECT count(*) FROM owed),
+        'cents', (SELECT COALESCE(sum(owed), 0) FROM owed),
+        'items', (SELECT COALESCE(json_agg(json_build_object(
+                    'bookingId', "bookingId", 'reference', reference, 'owedCents', owed,
+                    'method', method, 'ageDays', round(age::numeric, 1), 'lastError', "lastError")
+                    ORDER BY age DESC), '[]')
+                    FROM (SELECT * FROM owed ORDER BY age DESC LIMIT ${OWED_LISTED}) oldest)),
+      'outstanding', (SELECT json_build_object('bookings', bookings, 'cents', cents) FROM outstanding)
+    ) AS result
+      FROM totals`;
+}
