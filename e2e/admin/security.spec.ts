@@ -62,6 +62,10 @@ const STAFF_ACROSS_STATIONS: Record<string, number> = {
   'GET /api/admin/bookings/[id]': 404,
   'PATCH /api/admin/bookings/[id]': 404,
   'GET /api/admin/calendar': 404,
+  'GET /api/admin/analytics/bookings': 404,
+  'GET /api/admin/analytics/payments': 404,
+  'GET /api/admin/analytics/customers': 404,
+  'GET /api/admin/analytics/bookings.csv': 404,
   'POST /api/admin/bookings/[id]/cancel': 403,
   'POST /api/admin/bookings/[id]/payments': 404,
   'POST /api/admin/bookings/[id]/status': 404,
@@ -110,7 +114,7 @@ test.describe('admin API security', () => {
       const id = route.path.includes('/outbox/') ? rows[0]!.id : target.id;
       const url =
         withId(route.path, id) +
-        (route.path === '/api/admin/calendar'
+        (route.path === '/api/admin/calendar' || route.path.startsWith('/api/admin/analytics/')
           ? '?station=new-york&from=2030-01-01&to=2030-01-07'
           : route.path === '/api/admin/bookings' || route.path === '/api/admin/outbox'
             ? '?station=new-york'

@@ -1,8 +1,11 @@
 import { redirect } from 'next/navigation';
+import { can } from '@hibachi/core/auth/permissions';
 import { requireStaffPage } from '@/lib/staff';
 
-/** Staff land on the calendar; everyone else on the sign-in page. */
+/** Managers and the super admin land on the dashboard, STAFF on the calendar they work from. */
 export default async function AdminHome() {
-  await requireStaffPage('/calendar');
-  redirect('/calendar');
+  const staff = await requireStaffPage('/');
+  redirect(
+    staff.role === 'STAFF' || !can(staff.role, 'analytics.view') ? '/calendar' : '/dashboard',
+  );
 }

@@ -27,6 +27,7 @@ export function AdminNav({
   const withStation = (path: string) =>
     station ? `${path}?station=${encodeURIComponent(station)}` : path;
   const sections = [
+    { href: '/dashboard', label: 'Dashboard', show: can(user.role, 'analytics.view') },
     { href: '/calendar', label: 'Calendar', show: true },
     { href: '/bookings', label: 'Bookings', show: true },
     { href: '/outbox', label: 'Outbox', show: can(user.role, 'outbox.view') },
@@ -67,7 +68,7 @@ export function AdminNav({
               else params.delete('station');
               params.delete('cursor');
               const base =
-                ['/outbox', '/calendar'].find((path) => pathname.startsWith(path)) ?? '/bookings';
+                ['/outbox', '/calendar', '/dashboard'].find((path) => pathname.startsWith(path)) ?? '/bookings';
               router.push(`${base}${params.size > 0 ? `?${params}` : ''}`);
             }}
           >

@@ -16,6 +16,11 @@ import {
   type TUpdateNotesInput,
 } from '@hibachi/core/bookings/staff-schema';
 import type { OutboxRow } from '@hibachi/core/notifications';
+import type {
+  BookingKpis,
+  CustomerAnalytics,
+  PaymentAnalytics,
+} from '@hibachi/core/analytics/schema';
 import {
   ZRecordPaymentInput,
   type TRecordPaymentInput,
@@ -82,6 +87,12 @@ export const api = {
     checked(ZRescheduleInput, body, () =>
       fetchJson<RescheduledBooking>(`/api/admin/bookings/${id}`, json('PATCH', body)),
     ),
+  bookingKpis: (query: URLSearchParams) =>
+    fetchJson<BookingKpis>(`/api/admin/analytics/bookings?${query}`),
+  paymentAnalytics: (query: URLSearchParams) =>
+    fetchJson<PaymentAnalytics>(`/api/admin/analytics/payments?${query}`),
+  customerAnalytics: (query: URLSearchParams) =>
+    fetchJson<CustomerAnalytics>(`/api/admin/analytics/customers?${query}`),
   outbox: (query: URLSearchParams) =>
     fetchJson<{ items: OutboxRow[]; nextCursor: string | null }>(`/api/admin/outbox?${query}`),
   retryEmail: (id: string) =>

@@ -1,6 +1,6 @@
 // Shared by the benchmarks: a throwaway embedded PostgreSQL seeded at a scale, and a timer
 // that prints p50/p95 of many calls. Never touches the development database.
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { findFreePort, startEmbeddedPostgres } from '../src/db/embedded-postgres';
@@ -34,6 +34,47 @@ export async function withSeededDatabase(scale: number, body: () => Promise<void
   }
 }
 
+/**
+ * Like withSeededDatabase, but the seeded database is kept under `.data/bench-scale-N` at the
+ * repository root (git-ignored) and reused by later runs: seeding 500,000 bookings takes minutes.
+ * Never the development database. New migrations are applied on reuse; delete the folder (or
+ * pass `fresh`) to seed again, e.g. when the seed's dates have drifted far from today.
+ */
+export async function withReusedSeededDatabase(
+  scale: number,
+  body: () => Promise<void>,
+  options: { fresh?: boolean } = {},
+): Promise<void> {
+  const root = path.resolve(import.meta.dirname, '../../..', '.data');
+  const dataDir = path.join(root, `bench-scale-${scale}`);
+  const marker = path.join(root, `bench-scale-${scale}.json`);
+  if (options.fresh || !existsSync(marker)) rmSync(dataDir, { recursive: true, force: true });
+  const server = await startEmbeddedPostgres({ port: await findFreePort(), dataDir });
+  try {
+    await server.ensureDatabase('bench');
+    const url = server.url('bench');
+    await migrate({ databaseUrl: url, migrationsDir: migrationsDirectory() });
+    if (existsSync(marker) && !options.fresh) {
+      const seeded = JSON.parse(readFileSync(marker, 'utf8')) as { bookings: number; at: string };
+      console.log(`reusing ${seeded.bookings} bookings seeded ${seeded.at} (${dataDir})`);
+    } else {
+      const seeded = await seedDatabase({ databaseUrl: url, scale });
+      const pg = await import('pg');
+      const client = new pg.default.Client({ connectionString: url });
+      await client.connect();
+      await client.query('VACUUM ANALYZE');
+      await client.end();
+      writeFileSync(marker, JSON.stringify({ ...seeded, at: new Date().toISOString() }));
+      console.log(`seeded ${seeded.bookings} bookings in ${seeded.seconds}s, kept in ${dataDir}`);
+    }
+    process.env.DATABASE_URL = url;
+    process.env.LOG_LEVEL = 'silent';
+    await body();
+  } finally {
+    await server.stop();
+  }
+}
+
 export type Timing = { p50: number; p95: number };
 
 /** Warms up on the first five inputs, then times `iterations` calls cycling through `inputs`. */
@@ -42,8 +83,9 @@ export async function measure<Input>(
   inputs: Input[],
   iterations: number,
   run: (input: Input) => Promise<unknown>,
+  warmUp = 5,
 ): Promise<Timing> {
-  for (const input of inputs.slice(0, 5)) await run(input);
+  for (const input of inputs.slice(0, warmUp)) await run(input);
   const samples: number[] = [];
   for (let index = 0; index < iterations; index += 1) {
     const started = performance.now();

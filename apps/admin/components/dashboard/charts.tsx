@@ -1,0 +1,222 @@
+'use client';
+
+import type { BookingKpis, PaymentAnalytics } from '@hibachi/core/analytics/schema';
+import { formatLocalDate, formatMoney } from '@hibachi/web/format';
+import type { ReactElement } from 'react';
+import {
+  Area,
+  AreaChart,
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  Legend,
+  Pie,
+  PieChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+
+// Loaded with next/dynamic by the dashboard only: no other admin page pays for recharts.
+
+const METHOD_COLOURS: Record<string, string> = {
+  CARD: '#b91c1c',
+  CASH: '#15803d',
+  CHECK: '#1d4ed8',
+};
+const METHOD_LABELS: Record<string, string> = { CARD: 'Card', CASH: 'Cash', CHECK: 'Check' };
+const dollars = (cents: number) => formatMoney(cents).replace(/\.00$/, '');
+const shortDate = (date: string) => formatLocalDate(date, { month: 'short', day: 'numeric' });
+const monthLabel = (month: string) =>
+  formatLocalDate(`${month}-01`, { month: 'short', year: 'numeric' });
+
+/** A chart with its title, and the same numbers as a table for screen readers and the curious. */
+function Figure({
+  title,
+  description,
+  chart,
+  table,
+}: {
+  title: string;
+  description: string;
+  chart: ReactElement;
+  table: { head: string[]; rows: (string | number)[][] };
+}) {
+  return (
+    <figure className="chart panel">
+      <figcaption>
+        <h2>{title}</h2>
+        <p className="muted small">{description}</p>
+      </figcaption>
+      <div className="chart-body" role="img" aria-label={`${title}: ${description}`}>
+        <ResponsiveContainer width="100%" height={240}>
+          {chart}
+        </ResponsiveContainer>
+      </div>
+      <details>
+        <summary>Table view</summary>
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                {table.head.map((cell) => (
+                  <th key={cell} scope="col">
+                    {cell}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {table.rows.map((row) => (
+                <tr key={String(row[0])}>
+                  {row.map((cell, index) => (
+                    <td key={index}>{cell}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </figure>
+  );
+}
+
+export function DailyChart({ kpis }: { kpis: BookingKpis }) {
+  return (
+    <Figure
+      title="Bookings and revenue per day"
+      description="Events per local day and the confirmed revenue they bring"
+      chart={
+        <AreaChart data={kpis.perDay} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#e7e5e4" />
+          <XAxis dataKey="date" tickFormatter={shortDate} minTickGap={24} fontSize={12} />
+          <YAxis yAxisId="bookings" allowDecimals={false} width={36} fontSize={12} />
+          <YAxis
+            yAxisId="revenue"
+            orientation="right"
+            tickFormatter={(cents: number) => dollars(cents)}
+            width={72}
+            fontSize={12}
+          />
+          <Tooltip
+            labelFormatter={(date) => formatLocalDate(String(date))}
+            formatter={(value, name) =>
+              name === 'Revenue' ? formatMoney(Number(value)) : String(value)
+            }
+          />
+          <Legend />
+          <Area
+            yAxisId="revenue"
+            type="monotone"
+            dataKey="revenueCents"
+            name="Revenue"
+            stroke="#b91c1c"
+            fill="#fecaca"
+            isAnimationActive={false}
+          />
+          <Area
+            yAxisId="bookings"
+            type="monotone"
+            dataKey="bookings"
+            name="Bookings"
+            stroke="#1c1917"
+            fill="transparent"
+            isAnimationActive={false}
+          />
+        </AreaChart>
+      }
+      table={{
+        head: ['Date', 'Bookings', 'Revenue'],
+        rows: kpis.perDay.map((day) => [day.date, day.bookings, formatMoney(day.revenueCents)]),
+      }}
+    />
+  );
+}
+
+export function MonthlyChart({ payments }: { payments: PaymentAnalytics }) {
+  return (
+    <Figure
+      title="Payments per month"
+      description="Money taken each month, and what was refunded of it"
+      chart={
+        <BarChart data={payments.byMonth} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#e7e5e4" />
+          <XAxis dataKey="month" tickFormatter={monthLabel} fontSize={12} />
+          <YAxis tickFormatter={(cents: number) => dollars(cents)} width={72} fontSize={12} />
+          <Tooltip
+            labelFormatter={(month) => monthLabel(String(month))}
+            formatter={(value) => formatMoney(Number(value))}
+          />
+          <Legend />
+          <Bar
+            dataKey="netCents"
+            name="Net"
+            stackId="money"
+            fill="#b91c1c"
+            isAnimationActive={false}
+          />
+          <Bar
+            dataKey="refundedCents"
+            name="Refunded"
+            stackId="money"
+            fill="#a8a29e"
+            isAnimationActive={false}
+          />
+        </BarChart>
+      }
+      table={{
+        head: ['Month', 'Gross', 'Refunded', 'Net'],
+        rows: payments.byMonth.map((month) => [
+          month.month,
+          formatMoney(month.grossCents),
+          formatMoney(month.refundedCents),
+          formatMoney(month.netCents),
+        ]),
+      }}
+    />
+  );
+}
+
+export function MethodsChart({ payments }: { payments: PaymentAnalytics }) {
+  const data = payments.byMethod.filter((method) => method.amountCents > 0);
+  return (
+    <Figure
+      title="Payment methods"
+      description="Share of the money taken by card, cash and check"
+      chart={
+        <PieChart>
+          <Pie
+            data={data}
+            dataKey="amountCents"
+            nameKey="method"
+            innerRadius={55}
+            outerRadius={90}
+            isAnimationActive={false}
+            label={({ name, percent }) =>
+              `${METHOD_LABELS[String(name)] ?? String(name)} ${Math.round(Number(percent) * 100)}%`
+            }
+          >
+            {data.map((method) => (
+              <Cell key={method.method} fill={METHOD_COLOURS[method.method]} />
+            ))}
+          </Pie>
+          <Tooltip
+            formatter={(value, name) => [formatMoney(Number(value)), METHOD_LABELS[String(name)]]}
+          />
+        </PieChart>
+      }
+      table={{
+        head: ['Method', 'Payments', 'Amount', 'Share'],
+        rows: payments.byMethod.map((method) => [
+          METHOD_LABELS[method.method] ?? method.method,
+          method.count,
+          formatMoney(method.amountCents),
+          method.share === null ? '—' : `${(method.share * 100).toFixed(1)}%`,
+        ]),
+      }}
+    />
+  );
+}

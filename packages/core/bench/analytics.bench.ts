@@ -1,0 +1,310 @@
+// `pnpm bench:analytics [--scale N] [--fresh]`: the dashboard's three analytics use cases on
+// N × 5,000 bookings (default 100: 500,000 bookings, ~300,000 payments), seeded once into a
+// database of its own (kept under .data/, reused by later runs; never the development one).
+// Each use case is timed for (a) one station over 90 days and (b) every station over a year,
+// next to a naive baseline written below (one query per figure and per day, sums in
+// JavaScript), plus availability (one day) and the 35-day date picker at the same scale.
+// Prints p50/p95 and the speed-ups, writes bench/results/analytics.json, and exits non-zero
+// past the targets.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { measure, withReusedSeededDatabase, type Timing } from './harness';
+
+const { values } = parseArgs({
+  // pnpm may pass the "--" that separates its own options through.
+  args: process.argv.slice(2).filter((arg) => arg !== '--'),
+  options: {
+    scale: { type: 'string', default: '100' },
+    iterations: { type: 'string', default: '50' },
+    'baseline-iterations': { type: 'string', default: '5' },
+    fresh: { type: 'boolean', default: false },
+  },
+});
+const scale = Number(values.scale);
+const iterations = Number(values.iterations);
+const baselineIterations = Number(values['baseline-iterations']);
+const TARGETS = { oneStationP95: 25, allStationsP95: 150, speedUp: 10, availabilityP95: 20 };
+const failures: string[] = [];
+const results: Record<string, unknown> = {};
+
+await withReusedSeededDatabase(
+  scale,
+  async () => {
+    const { getBookingKpis, getCustomerAnalytics, getPaymentAnalytics } =
+      await import('../src/analytics');
+    const { getAvailability, getAvailabilityDays } = await import('../src/availability');
+    const { getDb } = await import('../src/db/client');
+    const { addDays, localToInstant, todayInTimeZone } = await import('../src/time');
+    const db = getDb();
+    const stations = await db.station.findMany({ orderBy: { slug: 'asc' } });
+    const superAdmin = {
+      staffId: '00000000-0000-4000-8000-000000000000',
+      role: 'SUPER_ADMIN' as const,
+      stationId: null,
+    };
+    const today = todayInTimeZone('UTC');
+    type Case = { station?: (typeof stations)[number]; from: string; to: string };
+    // (a) each station in turn, 90 days around today; (b) every station, the year to date and on.
+    const oneStation: Case[] = stations.map((station) => ({
+      station,
+      from: addDays(today, -60),
+      to: addDays(today, 29),
+    }));
+    const allStations: Case[] = [{ from: addDays(today, -300), to: addDays(today, 64) }];
+    const query = (entry: Case) => ({
+      from: entry.from,
+      to: entry.to,
+      ...(entry.station ? { station: entry.station.slug } : {}),
+    });
+    const dates = (entry: Case) => {
+      const days: string[] = [];
+      for (let day = entry.from; day <= entry.to; day = addDays(day, 1)) days.push(day);
+      return days;
+    };
+    const scopeOf = (entry: Case) => (entry.station ? [entry.station] : stations);
+
+    // ---- The naive baselines: a query per figure and per day, aggregation in JavaScript ----
+    const naiveBookings = async (entry: Case) => {
+      const stationIds = scopeOf(entry).map((station) => station.id);
+      const counts: Record<string, number> = {};
+      let revenue = 0;
+      let party = 0;
+      let partyCount = 0;
+      let bookedMinutes = 0;
+      const perDay: { date: string; bookings: number; revenueCents: number }[] = [];
+      for (const date of dates(entry)) {
+        const rows = await db.booking.findMany({
+          where: { stationId: { in: stationIds }, eventDate: new Date(`${date}T00:00:00Z`) },
+          select: {
+            status: true,
+            totalCents: true,
+            adults: true,
+            children: true,
+            durationMinutes: true,
+            startsAt: true,
+            createdAt: true,
+          },
+        });
+        let dayRevenue = 0;
+        for (const row of rows) {
+          counts[row.status] = (counts[row.status] ?? 0) + 1;
+          if (row.status === 'CONFIRMED' || row.status === 'COMPLETED') {
+            revenue += row.totalCents;
+            dayRevenue += row.totalCents;
+            party += row.adults + row.children;
+            partyCount += 1;
+            bookedMinutes += row.durationMinutes;
+          }
+        }
+        perDay.push({
+          date,
+          bookings: rows.filter((row) => row.status !== 'EXPIRED').length,
+          revenueCents: dayRevenue,
+        });
+      }
+      const chefs = await db.chef.count({ where: { stationId: { in: stationIds }, active: true } });
+      return { counts, revenue, party: party / partyCount, bookedMinutes, chefs, perDay };
+    };
+    const naivePayments = async (entry: Case) => {
+      const zones = new Map(scopeOf(entry).map((station) => [station.id, station.timezone]));
+      const localDate = (instant: Date, timeZone: string) =>
+        instant.toLocaleDateString('en-CA', { timeZone });
+      const byMethod: Record<string, number> = {};
+      const byMonth: Record<string, number> = {};
+      let gross = 0;
+      let refunded = 0;
+      for (const date of dates(entry)) {
+        // Every zone's local day lies within UTC midnight −14 h … next midnight +12 h.
+        const midnight = Date.parse(`${date}T00:00:00Z`);
+        const rows = await db.payment.findMany({
+          where: {
+            stationId: { in: [...zones.keys()] },
+            createdAt: {
+              gte: new Date(midnight - 14 * 3_600_000),
+              lt: new Date(midnight + 36 * 3_600_000),
+            },
+          },
+          select: {
+            stationId: true,
+            createdAt: true,
+            method: true,
+            status: true,
+            amountCents: true,
+            refundedCents: true,
+          },
+        });
+        for (const row of rows) {
+          if (localDate(row.createdAt, zones.get(row.stationId)!) !== date) continue;
+          if (row.status === 'PENDING' || row.status === 'FAILED') continue;
+          gross += row.amountCents;
+          refunded += row.refundedCents;
+          byMethod[row.method] = (byMethod[row.method] ?? 0) + row.amountCents;
+          byMonth[date.slice(0, 7)] = (byMonth[date.slice(0, 7)] ?? 0) + row.amountCents;
+        }
+      }
+      const owed = await db.payment.findMany({
+        where: { stationId: { in: [...zones.keys()] } },
+        select: { refundRequestedCents: true, refundedCents: true },
+      });
+      return {
+        gross,
+        refunded,
+        byMethod,
+        byMonth,
+        owed: owed.filter((row) => row.refundRequestedCents > row.refundedCents).length,
+      };
+    };
+    const naiveCustomers = async (entry: Case) => {
+      const stationIds = scopeOf(entry).map((station) => station.id);
+      const seen = new Set<string>();
+      for (const date of dates(entry)) {
+        const rows = await db.booking.findMany({
+          where: {
+            stationId: { in: stationIds },
+            eventDate: new Date(`${date}T00:00:00Z`),
+            status: { not: 'EXPIRED' },
+          },
+          select: { customerId: true },
+        });
+        for (const row of rows) seen.add(row.customerId);
+      }
+      const lifetime = new Map<string, { first: Date; bookings: number; value: number }>();
+      const ids = [...seen];
+      for (let index = 0; index < ids.length; index += 5_000) {
+        const rows = await db.booking.findMany({
+          where: {
+            customerId: { in: ids.slice(index, index + 5_000) },
+            stationId: { in: stationIds },
+            status: { not: 'EXPIRED' },
+          },
+          select: {
+            customerId: true,
+            eventDate: true,
+            payments: { select: { amountCents: true, refundedCents: true, status: true } },
+          },
+        });
+        for (const row of rows) {
+          const entry = lifetime.get(row.customerId) ?? {
+            first: row.eventDate,
+            bookings: 0,
+            value: 0,
+          };
+          entry.bookings += 1;
+          if (row.eventDate < entry.first) entry.first = row.eventDate;
+          for (const payment of row.payments)
+            if (payment.status === 'SUCCEEDED' || payment.status === 'PARTIALLY_REFUNDED')
+              entry.value += payment.amountCents - payment.refundedCents;
+          lifetime.set(row.customerId, entry);
+        }
+      }
+      return [...lifetime.values()].sort((a, b) => b.value - a.value).slice(0, 10);
+    };
+
+    const sample = await getBookingKpis({ scope: superAdmin, query: query(oneStation[0]!) });
+    const year = await getBookingKpis({ scope: superAdmin, query: query(allStations[0]!) });
+    console.log(
+      `one station, 90 days: ${sample.bookings} bookings; every station, a year: ${year.bookings} bookings`,
+    );
+
+    const compare = async (
+      name: string,
+      label: string,
+      cases: Case[],
+      target: number,
+      ours: (entry: Case) => Promise<unknown>,
+      naive: (entry: Case) => Promise<unknown>,
+    ) => {
+      const fast = await measure(`${name}, ${label}`, cases, iterations, ours);
+      const slow: Timing = await measure(
+        `  naive baseline`,
+        cases,
+        baselineIterations,
+        naive,
+        Math.min(2, baselineIterations),
+      );
+      const speedUp = slow.p50 / fast.p50;
+      console.log(`  speed-up ${speedUp.toFixed(1)}× at p50`);
+      results[`${name}, ${label}`] = {
+        p50: round(fast.p50),
+        p95: round(fast.p95),
+        baselineP50: round(slow.p50),
+        baselineP95: round(slow.p95),
+        speedUp: round(speedUp),
+        targetP95: target,
+      };
+      if (fast.p95 > target)
+        failures.push(`${name}, ${label}: p95 ${fast.p95.toFixed(1)} ms over ${target} ms`);
+      if (speedUp < TARGETS.speedUp)
+        failures.push(`${name}, ${label}: only ${speedUp.toFixed(1)}× the naive baseline`);
+    };
+    const useCases = [
+      ['booking KPIs', getBookingKpis, naiveBookings],
+      ['payment analytics', getPaymentAnalytics, naivePayments],
+      ['customer analytics', getCustomerAnalytics, naiveCustomers],
+    ] as const;
+    for (const [name, useCase, naive] of useCases) {
+      await compare(
+        name,
+        'one station, 90 days',
+        oneStation,
+        TARGETS.oneStationP95,
+        (entry) => useCase({ scope: superAdmin, query: query(entry) }),
+        naive,
+      );
+      await compare(
+        name,
+        'all stations, one year',
+        allStations,
+        TARGETS.allStationsP95,
+        (entry) => useCase({ scope: superAdmin, query: query(entry) }),
+        naive,
+      );
+    }
+
+    // The customer endpoints at the same scale.
+    const newYork = stations.find((station) => station.slug === 'new-york') ?? stations[0]!;
+    const nextDays = Array.from({ length: 20 }, (_, index) =>
+      addDays(todayInTimeZone(newYork.timezone), 3 + index),
+    );
+    const availability = await measure(
+      'GET /api/availability (one day)',
+      nextDays,
+      iterations,
+      (date) => getAvailability({ query: { station: newYork.slug, date } }),
+    );
+    const picker = await measure(
+      'GET /api/availability/days (35 days)',
+      nextDays,
+      iterations,
+      (from) => getAvailabilityDays({ query: { station: newYork.slug, from } }),
+    );
+    results['availability, one day'] = {
+      p50: round(availability.p50),
+      p95: round(availability.p95),
+      targetP95: TARGETS.availabilityP95,
+    };
+    results['availability, 35-day picker'] = { p50: round(picker.p50), p95: round(picker.p95) };
+    if (availability.p95 > TARGETS.availabilityP95)
+      failures.push(
+        `availability p95 ${availability.p95.toFixed(1)} ms over ${TARGETS.availabilityP95} ms`,
+      );
+    await db.$disconnect();
+  },
+  { fresh: values.fresh },
+);
+
+const file = path.resolve(import.meta.dirname, 'results/analytics.json');
+mkdirSync(path.dirname(file), { recursive: true });
+writeFileSync(
+  file,
+  `${JSON.stringify({ scale, bookings: scale * 5_000, iterations, measuredAt: new Date().toISOString(), results, failures }, null, 2)}\n`,
+);
+console.log(`results written to ${path.relative(process.cwd(), file)}`);
+for (const failure of failures) console.log(`FAIL: ${failure}`);
+console.log(failures.length > 0 ? 'bench: FAILED' : 'bench: ok');
+process.exit(failures.length > 0 ? 1 : 0);
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
