@@ -35,7 +35,7 @@ await withReusedSeededDatabase(
       await import('../src/analytics');
     const { getAvailability, getAvailabilityDays } = await import('../src/availability');
     const { getDb } = await import('../src/db/client');
-    const { addDays, localToInstant, todayInTimeZone } = await import('../src/time');
+    const { addDays, todayInTimeZone } = await import('../src/time');
     const db = getDb();
     const stations = await db.station.findMany({ orderBy: { slug: 'asc' } });
     const superAdmin = {

@@ -59,14 +59,15 @@ export async function withReusedSeededDatabase(
       console.log(`reusing ${seeded.bookings} bookings seeded ${seeded.at} (${dataDir})`);
     } else {
       const seeded = await seedDatabase({ databaseUrl: url, scale });
-      const pg = await import('pg');
-      const client = new pg.default.Client({ connectionString: url });
-      await client.connect();
-      await client.query('VACUUM ANALYZE');
-      await client.end();
       writeFileSync(marker, JSON.stringify({ ...seeded, at: new Date().toISOString() }));
       console.log(`seeded ${seeded.bookings} bookings in ${seeded.seconds}s, kept in ${dataDir}`);
     }
+    // Statistics and the visibility map for index-only scans (also after a new migration).
+    const pg = await import('pg');
+    const client = new pg.default.Client({ connectionString: url });
+    await client.connect();
+    await client.query('VACUUM ANALYZE');
+    await client.end();
     process.env.DATABASE_URL = url;
     process.env.LOG_LEVEL = 'silent';
     await body();

@@ -47,19 +47,26 @@ export function customerAnalyticsSql(query: TAnalyticsQuery, stationId: string |
          AND b.status <> 'EXPIRED'
          AND (${stationId}::uuid IS NULL OR b."stationId" = ${stationId}::uuid)),
     lifetime AS (
-      SELECT seen."customerId", min(b."eventDate") AS first, max(b."eventDate") AS last,
-             count(*) AS bookings,
-             COALESCE(sum((SELECT sum(p."amountCents" - p."refundedCents") FROM "Payment" p
-                             WHERE p."bookingId" = b.id
-                               AND p.status IN ('SUCCEEDED', 'PARTIALLY_REFUNDED'))), 0) AS value
-        FROM seen JOIN "Booking" b ON b."customerId" = seen."customerId"
-       WHERE b.status <> 'EXPIRED'
+      SELECT b."customerId", min(b."eventDate") AS first, max(b."eventDate") AS last, count(*) AS bookings
+        FROM "Booking" b
+       WHERE b."customerId" IN (SELECT "customerId" FROM seen)
+         AND b.status <> 'EXPIRED'
          AND (${stationId}::uuid IS NULL OR b."stationId" = ${stationId}::uuid)
-       GROUP BY seen."customerId"),
+       GROUP BY b."customerId"),
+    paid AS (
+      SELECT b."customerId", sum(p."amountCents" - p."refundedCents") AS value
+        FROM "Booking" b JOIN "Payment" p ON p."bookingId" = b.id
+       WHERE b."customerId" IN (SELECT "customerId" FROM seen)
+         AND p.status IN ('SUCCEEDED', 'PARTIALLY_REFUNDED')
+         AND b.status <> 'EXPIRED'
+         AND (${stationId}::uuid IS NULL OR b."stationId" = ${stationId}::uuid)
+       GROUP BY b."customerId"),
     top AS (
-      SELECT c.email, c.name, l.bookings, l.value, l.last
-        FROM lifetime l JOIN "Customer" c ON c.id = l."customerId"
-       ORDER BY l.value DESC, c.email
+      SELECT c.email, c.name, l.bookings, COALESCE(paid.value, 0) AS value, l.last
+        FROM lifetime l
+        LEFT JOIN paid ON paid."customerId" = l."customerId"
+        JOIN "Customer" c ON c.id = l."customerId"
+       ORDER BY COALESCE(paid.value, 0) DESC, c.email
        LIMIT 10),
     who AS (
       SELECT id, email, name FROM "Customer" WHERE email = ${email}),
