@@ -72,13 +72,14 @@ export function paymentAnalyticsSql(query: TAnalyticsQuery, stationId: string | 
         CROSS JOIN LATERAL (
           SELECT id, reference, "cancelledAt" FROM "Booking" WHERE id = p."bookingId" LIMIT 1) b),
     confirmed AS (
-      SELECT b."totalCents" - COALESCE((
-               SELECT sum(pp."amountCents" - pp."refundedCents") FROM "Payment" pp
-                WHERE pp."bookingId" = b.id AND pp.status IN ('SUCCEEDED', 'PARTIALLY_REFUNDED')), 0) AS due
+      SELECT b."totalCents" - COALESCE(sum(pp."amountCents" - pp."refundedCents"), 0) AS due
         FROM "Booking" b
+        LEFT JOIN "Payment" pp
+          ON pp."bookingId" = b.id AND pp.status IN ('SUCCEEDED', 'PARTIALLY_REFUNDED')
        WHERE b.status = 'CONFIRMED'
          AND b."eventDate" BETWEEN ${query.from}::date AND ${query.to}::date
-         AND (${stationId}::uuid IS NULL OR b."stationId" = ${stationId}::uuid)),
+         AND (${stationId}::uuid IS NULL OR b."stationId" = ${stationId}::uuid)
+       GROUP BY b.id, b."totalCents"),
     outstanding AS (
       SELECT count(*) AS bookings, COALESCE(sum(due), 0) AS cents FROM confirmed WHERE due > 0)
     SELECT json_build_object(
