@@ -15,11 +15,12 @@ CREATE TABLE "BookingDay" (
   "noShow"         integer NOT NULL DEFAULT 0,
   "expired"        integer NOT NULL DEFAULT 0,
   -- confirmed + completed events: their price, guests and chef minutes
-  "revenueCents"   bigint  NOT NULL DEFAULT 0,
-  "guests"         bigint  NOT NULL DEFAULT 0,
-  "chefMinutes"    bigint  NOT NULL DEFAULT 0,
-  -- bookings that are not lapsed holds: seconds from booking to event, summed
-  "leadSeconds"    bigint  NOT NULL DEFAULT 0,
+  -- (integers: a station-day is far from 2^31 of any of them, and sum(integer) is a fast bigint)
+  "revenueCents"   integer NOT NULL DEFAULT 0,
+  "guests"         integer NOT NULL DEFAULT 0,
+  "chefMinutes"    integer NOT NULL DEFAULT 0,
+  -- bookings that are not lapsed holds: minutes from booking to event, summed
+  "leadMinutes"    integer NOT NULL DEFAULT 0,
   PRIMARY KEY ("stationId", "day")
 );
 
@@ -30,8 +31,8 @@ CREATE TABLE "PaymentDay" (
   "method"         "PaymentMethod" NOT NULL,
   -- payments that succeeded (refunded since or not): how many, how much, how much went back
   "arrived"        integer         NOT NULL DEFAULT 0,
-  "amountCents"    bigint          NOT NULL DEFAULT 0,
-  "refundedCents"  bigint          NOT NULL DEFAULT 0,
+  "amountCents"    integer         NOT NULL DEFAULT 0,
+  "refundedCents"  integer         NOT NULL DEFAULT 0,
   "failed"         integer         NOT NULL DEFAULT 0,
   PRIMARY KEY ("stationId", "day", "method")
 );
@@ -58,11 +59,11 @@ BEGIN
            sum(sign * CASE WHEN status IN ('CONFIRMED', 'COMPLETED') THEN adults + children ELSE 0 END) AS guests,
            sum(sign * CASE WHEN status IN ('CONFIRMED', 'COMPLETED') THEN "durationMinutes" ELSE 0 END) AS minutes,
            sum(sign * CASE WHEN status <> 'EXPIRED'
-                           THEN extract(epoch FROM "startsAt" - "createdAt")::bigint ELSE 0 END) AS lead
+                           THEN (extract(epoch FROM "startsAt" - "createdAt") / 60)::int ELSE 0 END) AS lead
       FROM changes
      GROUP BY "stationId", "eventDate")
   INSERT INTO "BookingDay" AS d ("stationId", day, pending, confirmed, completed, cancelled, "noShow",
-                                 expired, "revenueCents", guests, "chefMinutes", "leadSeconds")
+                                 expired, "revenueCents", guests, "chefMinutes", "leadMinutes")
   SELECT "stationId", day, pending, confirmed, completed, cancelled, "noShow", expired, revenue, guests,
          minutes, lead
     FROM deltas
@@ -80,7 +81,7 @@ BEGIN
     "revenueCents" = d."revenueCents" + excluded."revenueCents",
     guests = d.guests + excluded.guests,
     "chefMinutes" = d."chefMinutes" + excluded."chefMinutes",
-    "leadSeconds" = d."leadSeconds" + excluded."leadSeconds"
+    "leadMinutes" = d."leadMinutes" + excluded."leadMinutes"
   $sql$, source);
   RETURN NULL;
 END $$;
@@ -134,7 +135,7 @@ CREATE TRIGGER "Payment_day_delete" AFTER DELETE ON "Payment"
 
 -- What is already there.
 INSERT INTO "BookingDay" ("stationId", day, pending, confirmed, completed, cancelled, "noShow", expired,
-                          "revenueCents", guests, "chefMinutes", "leadSeconds")
+                          "revenueCents", guests, "chefMinutes", "leadMinutes")
 SELECT "stationId", "eventDate",
        count(*) FILTER (WHERE status = 'PENDING_PAYMENT'), count(*) FILTER (WHERE status = 'CONFIRMED'),
        count(*) FILTER (WHERE status = 'COMPLETED'), count(*) FILTER (WHERE status = 'CANCELLED'),
@@ -142,7 +143,7 @@ SELECT "stationId", "eventDate",
        COALESCE(sum("totalCents") FILTER (WHERE status IN ('CONFIRMED', 'COMPLETED')), 0),
        COALESCE(sum(adults + children) FILTER (WHERE status IN ('CONFIRMED', 'COMPLETED')), 0),
        COALESCE(sum("durationMinutes") FILTER (WHERE status IN ('CONFIRMED', 'COMPLETED')), 0),
-       COALESCE(sum(extract(epoch FROM "startsAt" - "createdAt")::bigint) FILTER (WHERE status <> 'EXPIRED'), 0)
+       COALESCE(sum((extract(epoch FROM "startsAt" - "createdAt") / 60)::int) FILTER (WHERE status <> 'EXPIRED'), 0)
   FROM "Booking" GROUP BY "stationId", "eventDate";
 INSERT INTO "PaymentDay" ("stationId", day, method, arrived, "amountCents", "refundedCents", failed)
 SELECT p."stationId", (p."createdAt" AT TIME ZONE s.timezone)::date, p.method,

@@ -13,29 +13,28 @@ const LIVE_BOOKING_DAYS = `
          count(*) FILTER (WHERE status = 'CANCELLED')::int AS cancelled,
          count(*) FILTER (WHERE status = 'NO_SHOW')::int AS "noShow",
          count(*) FILTER (WHERE status = 'EXPIRED')::int AS expired,
-         COALESCE(sum("totalCents") FILTER (WHERE status IN ('CONFIRMED', 'COMPLETED')), 0)::text AS "revenueCents",
-         COALESCE(sum(adults + children) FILTER (WHERE status IN ('CONFIRMED', 'COMPLETED')), 0)::text AS guests,
-         COALESCE(sum("durationMinutes") FILTER (WHERE status IN ('CONFIRMED', 'COMPLETED')), 0)::text AS "chefMinutes",
-         COALESCE(sum(extract(epoch FROM "startsAt" - "createdAt")::bigint) FILTER (WHERE status <> 'EXPIRED'), 0)::text AS "leadSeconds"
+         COALESCE(sum("totalCents") FILTER (WHERE status IN ('CONFIRMED', 'COMPLETED')), 0)::int AS "revenueCents",
+         COALESCE(sum(adults + children) FILTER (WHERE status IN ('CONFIRMED', 'COMPLETED')), 0)::int AS guests,
+         COALESCE(sum("durationMinutes") FILTER (WHERE status IN ('CONFIRMED', 'COMPLETED')), 0)::int AS "chefMinutes",
+         COALESCE(sum((extract(epoch FROM "startsAt" - "createdAt") / 60)::int) FILTER (WHERE status <> 'EXPIRED'), 0)::int AS "leadMinutes"
     FROM "Booking" GROUP BY "stationId", "eventDate"`;
 const STORED_BOOKING_DAYS = `
   SELECT "stationId", to_char(day, 'YYYY-MM-DD') AS day, pending, confirmed, completed, cancelled,
-         "noShow", expired, "revenueCents"::text, guests::text, "chefMinutes"::text, "leadSeconds"::text
+         "noShow", expired, "revenueCents", guests, "chefMinutes", "leadMinutes"
     FROM "BookingDay"
    WHERE (pending, confirmed, completed, cancelled, "noShow", expired) <> (0, 0, 0, 0, 0, 0)`;
 const LIVE_PAYMENT_DAYS = `
   SELECT p."stationId", to_char((p."createdAt" AT TIME ZONE s.timezone)::date, 'YYYY-MM-DD') AS day,
          p.method::text,
          count(*) FILTER (WHERE p.status IN ('SUCCEEDED', 'PARTIALLY_REFUNDED', 'REFUNDED'))::int AS arrived,
-         COALESCE(sum(p."amountCents") FILTER (WHERE p.status IN ('SUCCEEDED', 'PARTIALLY_REFUNDED', 'REFUNDED')), 0)::text AS "amountCents",
-         COALESCE(sum(p."refundedCents") FILTER (WHERE p.status IN ('SUCCEEDED', 'PARTIALLY_REFUNDED', 'REFUNDED')), 0)::text AS "refundedCents",
+         COALESCE(sum(p."amountCents") FILTER (WHERE p.status IN ('SUCCEEDED', 'PARTIALLY_REFUNDED', 'REFUNDED')), 0)::int AS "amountCents",
+         COALESCE(sum(p."refundedCents") FILTER (WHERE p.status IN ('SUCCEEDED', 'PARTIALLY_REFUNDED', 'REFUNDED')), 0)::int AS "refundedCents",
          count(*) FILTER (WHERE p.status = 'FAILED')::int AS failed
     FROM "Payment" p JOIN "Station" s ON s.id = p."stationId"
    GROUP BY p."stationId", 2, p.method
   HAVING count(*) FILTER (WHERE p.status IN ('SUCCEEDED', 'PARTIALLY_REFUNDED', 'REFUNDED', 'FAILED')) > 0`;
 const STORED_PAYMENT_DAYS = `
-  SELECT "stationId", to_char(day, 'YYYY-MM-DD') AS day, method::text, arrived, "amountCents"::text,
-         "refundedCents"::text, failed
+  SELECT "stationId", to_char(day, 'YYYY-MM-DD') AS day, method::text, arrived, "amountCents", "refundedCents", failed
     FROM "PaymentDay" WHERE (arrived, failed) <> (0, 0)`;
 
 const sorted = (rows: object[]) => rows.map((row) => JSON.stringify(row)).sort();

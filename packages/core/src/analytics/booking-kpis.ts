@@ -30,7 +30,7 @@ export function bookingKpisSql(query: TAnalyticsQuery, stationId: string | null)
     -- same transaction as every booking write; a test checks it equals the bookings).
     g AS (
       SELECT day, pending, confirmed, completed, cancelled, "noShow", expired, "revenueCents",
-             guests, "chefMinutes", "leadSeconds",
+             guests, "chefMinutes", "leadMinutes",
              pending + confirmed + completed + cancelled + "noShow" AS standing
         FROM "BookingDay"
        WHERE day BETWEEN ${query.from}::date AND ${query.to}::date
@@ -43,7 +43,7 @@ export function bookingKpisSql(query: TAnalyticsQuery, stationId: string | null)
              sum(confirmed + completed + cancelled + "noShow") AS decided,
              COALESCE(sum("noShow"), 0) AS "noShow",
              sum(completed + "noShow") AS due,
-             sum("leadSeconds")::numeric / NULLIF(sum(standing), 0) / 86400 AS "leadDays",
+             sum("leadMinutes")::numeric / NULLIF(sum(standing), 0) / 1440 AS "leadDays",
              COALESCE(sum("chefMinutes"), 0) AS "bookedMinutes",
              json_build_object(
                'PENDING_PAYMENT', COALESCE(sum(pending), 0), 'CONFIRMED', COALESCE(sum(confirmed), 0),

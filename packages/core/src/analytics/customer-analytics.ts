@@ -61,12 +61,16 @@ export function customerAnalyticsSql(query: TAnalyticsQuery, stationId: string |
          AND b.status <> 'EXPIRED'
          AND (${stationId}::uuid IS NULL OR b."stationId" = ${stationId}::uuid)
        GROUP BY b."customerId"),
+    valued AS (
+      SELECT l."customerId", l.bookings, l.last, COALESCE(paid.value, 0) AS value
+        FROM lifetime l LEFT JOIN paid ON paid."customerId" = l."customerId"),
+    -- Names and e-mails are read only for the customers worth at least the tenth value
+    -- (ties at the cut included, so ordering by e-mail among them stays exact).
     top AS (
-      SELECT c.email, c.name, l.bookings, COALESCE(paid.value, 0) AS value, l.last
-        FROM lifetime l
-        LEFT JOIN paid ON paid."customerId" = l."customerId"
-        JOIN "Customer" c ON c.id = l."customerId"
-       ORDER BY COALESCE(paid.value, 0) DESC, c.email
+      SELECT c.email, c.name, v.bookings, v.value, v.last
+        FROM valued v JOIN "Customer" c ON c.id = v."customerId"
+       WHERE v.value >= COALESCE((SELECT value FROM valued ORDER BY value DESC OFFSET 9 LIMIT 1), 0)
+       ORDER BY v.value DESC, c.email
        LIMIT 10),
     who AS (
       SELECT id, email, name FROM "Customer" WHERE email = ${email}),
