@@ -33,8 +33,8 @@ test.describe('dashboard', () => {
 
     // The same figures straight from the API, for the custom range the URL keeps.
     await page.getByRole('button', { name: 'Custom' }).click();
-    await page.getByLabel('From').fill('2026-01-01');
-    await page.getByLabel('To').fill('2026-01-31');
+    await page.getByLabel('From', { exact: true }).fill('2026-01-01');
+    await page.getByLabel('To', { exact: true }).fill('2026-01-31');
     await page.getByRole('button', { name: 'Show' }).click();
     await expect(page).toHaveURL(/range=custom&from=2026-01-01&to=2026-01-31/);
     const api = await page.request.get(
@@ -124,7 +124,7 @@ test.describe('dashboard', () => {
       ).json()
     ).data.bookings as number;
     expect(all).toBeGreaterThan(one);
-    await page.getByLabel('Station').selectOption('chicago');
+    await page.getByRole('banner').getByLabel('Station').selectOption('chicago');
     await expect(page).toHaveURL(/station=chicago/);
     await expect(page.getByRole('heading', { name: 'Dashboard · Chicago' })).toBeVisible();
   });
