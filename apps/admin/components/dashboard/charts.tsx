@@ -195,9 +195,6 @@ export function MethodsChart({ payments }: { payments: PaymentAnalytics }) {
             innerRadius={55}
             outerRadius={90}
             isAnimationActive={false}
-            label={({ name, percent }) =>
-              `${METHOD_LABELS[String(name)] ?? String(name)} ${Math.round(Number(percent) * 100)}%`
-            }
           >
             {data.map((method) => (
               <Cell key={method.method} fill={METHOD_COLOURS[method.method]} />
@@ -205,6 +202,12 @@ export function MethodsChart({ payments }: { payments: PaymentAnalytics }) {
           </Pie>
           <Tooltip
             formatter={(value, name) => [formatMoney(Number(value)), METHOD_LABELS[String(name)]]}
+          />
+          <Legend
+            formatter={(value: string) => {
+              const method = data.find((entry) => entry.method === value);
+              return `${METHOD_LABELS[value] ?? value} ${method?.share === null || !method ? '' : `${Math.round(method.share * 100)}%`}`;
+            }}
           />
         </PieChart>
       }
