@@ -27,14 +27,18 @@ export function bookingKpisSql(query: TAnalyticsQuery, stationId: string | null)
         FROM "Station"
        WHERE (${stationId}::uuid IS NULL OR id = ${stationId}::uuid)),
     -- The daily rollup (one row per station and local event date, kept by triggers in the
-    -- same transaction as every booking write; a test checks it equals the bookings).
+    -- same transaction as every booking write; a test checks it equals the bookings), summed
+    -- over the stations in one pass: a row per day of the range.
     g AS (
-      SELECT day, pending, confirmed, completed, cancelled, "noShow", expired, "revenueCents",
-             guests, "chefMinutes", "leadMinutes",
-             pending + confirmed + completed + cancelled + "noShow" AS standing
+      SELECT day, sum(pending) AS pending, sum(confirmed) AS confirmed, sum(completed) AS completed,
+             sum(cancelled) AS cancelled, sum("noShow") AS "noShow", sum(expired) AS expired,
+             sum("revenueCents") AS "revenueCents", sum(guests) AS guests,
+             sum("chefMinutes") AS "chefMinutes", sum("leadMinutes") AS "leadMinutes",
+             sum(pending + confirmed + completed + cancelled + "noShow") AS standing
         FROM "BookingDay"
        WHERE day BETWEEN ${query.from}::date AND ${query.to}::date
-         AND (${stationId}::uuid IS NULL OR "stationId" = ${stationId}::uuid)),
+         AND (${stationId}::uuid IS NULL OR "stationId" = ${stationId}::uuid)
+       GROUP BY day),
     totals AS (
       SELECT COALESCE(sum(standing), 0) AS bookings,
              COALESCE(sum("revenueCents"), 0) AS revenue,
@@ -58,11 +62,9 @@ export function bookingKpisSql(query: TAnalyticsQuery, stationId: string | null)
     days AS (
       SELECT day::date AS day
         FROM generate_series(${query.from}::date, ${query.to}::date, interval '1 day') day),
-    daily AS (
-      SELECT day, sum(standing) AS bookings, sum("revenueCents") AS revenue FROM g GROUP BY day),
     per_day AS (
-      SELECT days.day, COALESCE(daily.bookings, 0) AS bookings, COALESCE(daily.revenue, 0) AS revenue
-        FROM days LEFT JOIN daily ON daily.day = days.day)
+      SELECT days.day, COALESCE(g.standing, 0) AS bookings, COALESCE(g."revenueCents", 0) AS revenue
+        FROM days LEFT JOIN g ON g.day = days.day)
     SELECT json_build_object(
       'byStatus', totals."byStatus",
       'bookings', totals.bookings,

@@ -37,13 +37,16 @@ export function paymentAnalyticsSql(query: TAnalyticsQuery, stationId: string | 
       SELECT id FROM "Station"
        WHERE (${stationId}::uuid IS NULL OR id = ${stationId}::uuid)),
     -- The daily rollup (station, local day recorded, method; kept by triggers in the same
-    -- transaction as every payment write; a test checks it equals the payments).
+    -- transaction as every payment write; a test checks it equals the payments), summed in
+    -- one pass to a row per month and method.
     g AS (
-      SELECT to_char(day, 'YYYY-MM') AS month, method::text AS method, arrived, "amountCents" AS amount,
-             "refundedCents" AS refunded, failed
+      SELECT to_char(date_trunc('month', day), 'YYYY-MM') AS month, method::text AS method,
+             sum(arrived) AS arrived, sum("amountCents") AS amount, sum("refundedCents") AS refunded,
+             sum(failed) AS failed
         FROM "PaymentDay"
        WHERE day BETWEEN ${query.from}::date AND ${query.to}::date
-         AND (${stationId}::uuid IS NULL OR "stationId" = ${stationId}::uuid)),
+         AND (${stationId}::uuid IS NULL OR "stationId" = ${stationId}::uuid)
+       GROUP BY date_trunc('month', day), method),
     totals AS (
       SELECT COALESCE(sum(amount), 0) AS gross,
              COALESCE(sum(refunded), 0) AS refunded,
