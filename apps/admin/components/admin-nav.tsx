@@ -68,7 +68,8 @@ export function AdminNav({
               else params.delete('station');
               params.delete('cursor');
               const base =
-                ['/outbox', '/calendar', '/dashboard'].find((path) => pathname.startsWith(path)) ?? '/bookings';
+                ['/outbox', '/calendar', '/dashboard'].find((path) => pathname.startsWith(path)) ??
+                '/bookings';
               router.push(`${base}${params.size > 0 ? `?${params}` : ''}`);
             }}
           >

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZLocalDate } from '../availability/availability.schema';
+import { BOOKING_STATUSES } from '../bookings/staff-bookings.schema';
 
 /** The longest range the dashboard may ask for (two years, a leap day included). */
 export const MAX_ANALYTICS_DAYS = 731;
@@ -41,15 +42,6 @@ const cents = z.number().int();
 const count = z.number().int().nonnegative();
 /** A share between 0 and 1, or null when there is nothing to divide by. */
 const ratio = z.number().nullable();
-
-export const BOOKING_STATUSES = [
-  'PENDING_PAYMENT',
-  'CONFIRMED',
-  'COMPLETED',
-  'CANCELLED',
-  'NO_SHOW',
-  'EXPIRED',
-] as const;
 
 export const ZBookingKpis = z.object({
   from: ZLocalDate,

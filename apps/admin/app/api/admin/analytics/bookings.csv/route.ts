@@ -19,9 +19,7 @@ export const GET = staffRoute(async (request, { staff }) => {
     },
   });
   const station = query.station || staff.station?.slug || 'all-stations';
-  const name = ['bookings', station, query.from, query.to]
-    .join('-')
-    .replace(/[^a-z0-9-]/gi, '');
+  const name = ['bookings', station, query.from, query.to].join('-').replace(/[^a-z0-9-]/gi, '');
   return new Response(body, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
