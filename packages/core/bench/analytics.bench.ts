@@ -19,6 +19,8 @@ const { values } = parseArgs({
     iterations: { type: 'string', default: '50' },
     'baseline-iterations': { type: 'string', default: '5' },
     fresh: { type: 'boolean', default: false },
+    /** Only the use cases whose name contains this (e.g. `--only customer`); results are not written. */
+    only: { type: 'string' },
   },
 });
 const scale = Number(values.scale);
@@ -247,6 +249,7 @@ await withReusedSeededDatabase(
       ['customer analytics', getCustomerAnalytics, naiveCustomers],
     ] as const;
     for (const [name, useCase, naive] of useCases) {
+      if (values.only && !name.includes(values.only)) continue;
       await compare(
         name,
         'one station, 90 days',
@@ -265,6 +268,7 @@ await withReusedSeededDatabase(
       );
     }
 
+    if (values.only) return;
     // The customer endpoints at the same scale.
     const newYork = stations.find((station) => station.slug === 'new-york') ?? stations[0]!;
     const nextDays = Array.from({ length: 20 }, (_, index) =>
@@ -299,11 +303,12 @@ await withReusedSeededDatabase(
 
 const file = path.resolve(import.meta.dirname, 'results/analytics.json');
 mkdirSync(path.dirname(file), { recursive: true });
-writeFileSync(
-  file,
-  `${JSON.stringify({ scale, bookings: scale * 5_000, iterations, measuredAt: new Date().toISOString(), results, failures }, null, 2)}\n`,
-);
-console.log(`results written to ${path.relative(process.cwd(), file)}`);
+if (!values.only)
+  writeFileSync(
+    file,
+    `${JSON.stringify({ scale, bookings: scale * 5_000, iterations, measuredAt: new Date().toISOString(), results, failures }, null, 2)}\n`,
+  );
+if (!values.only) console.log(`results written to ${path.relative(process.cwd(), file)}`);
 for (const failure of failures) console.log(`FAIL: ${failure}`);
 console.log(failures.length > 0 ? 'bench: FAILED' : 'bench: ok');
 process.exit(failures.length > 0 ? 1 : 0);

@@ -39,6 +39,42 @@ export async function getCustomerAnalytics(options: {
 /** The statement, also EXPLAINed by the plan test. */
 export function customerAnalyticsSql(query: TAnalyticsQuery, stationId: string | null): Prisma.Sql {
   const email = query.email ?? null;
+  // The lookup's parts are planned only when an e-mail is asked for.
+  const lookup = email
+    ? Prisma.sql`,
+    who AS (
+      SELECT id, email, name FROM "Customer" WHERE email = ${email}),
+    history AS (
+      SELECT b.id, b.reference, s.name AS station, b."eventDate", b."startTime", b.status::text AS status,
+             b.adults + b.children AS party, b."totalCents", b."startsAt",
+             COALESCE((SELECT sum(p."amountCents" - p."refundedCents") FROM "Payment" p
+                        WHERE p."bookingId" = b.id
+                          AND p.status IN ('SUCCEEDED', 'PARTIALLY_REFUNDED')), 0) AS paid
+        FROM who JOIN "Booking" b ON b."customerId" = who.id
+        JOIN "Station" s ON s.id = b."stationId"
+       WHERE (${stationId}::uuid IS NULL OR b."stationId" = ${stationId}::uuid)),
+    history_payments AS (
+      SELECT h.reference, p."createdAt", p.method::text AS method, p.status::text AS status,
+             p."amountCents", p."refundedCents"
+        FROM history h JOIN "Payment" p ON p."bookingId" = h.id)`
+    : Prisma.empty;
+  const customer = email
+    ? Prisma.sql`(SELECT json_build_object(
+                     'email', who.email, 'name', who.name,
+                     'lifetimeValueCents', (SELECT COALESCE(sum(paid), 0) FROM history),
+                     'bookings', (SELECT COALESCE(json_agg(json_build_object(
+                        'id', id, 'reference', reference, 'station', station,
+                        'date', to_char("eventDate", 'YYYY-MM-DD'), 'time', "startTime",
+                        'status', status, 'partySize', party, 'totalCents', "totalCents", 'paidCents', paid)
+                        ORDER BY "startsAt" DESC), '[]')
+                        FROM (SELECT * FROM history ORDER BY "startsAt" DESC LIMIT ${HISTORY_LISTED}) listed),
+                     'payments', (SELECT COALESCE(json_agg(json_build_object(
+                        'reference', reference, 'at', "createdAt", 'method', method, 'status', status,
+                        'amountCents', "amountCents", 'refundedCents', "refundedCents")
+                        ORDER BY "createdAt" DESC), '[]')
+                        FROM (SELECT * FROM history_payments ORDER BY "createdAt" DESC LIMIT ${HISTORY_LISTED}) listed))
+                   FROM who)`
+    : Prisma.sql`NULL`;
   return Prisma.sql`
     WITH seen AS (
       SELECT DISTINCT b."customerId"
@@ -71,22 +107,7 @@ export function customerAnalyticsSql(query: TAnalyticsQuery, stationId: string |
         FROM valued v JOIN "Customer" c ON c.id = v."customerId"
        WHERE v.value >= COALESCE((SELECT value FROM valued ORDER BY value DESC OFFSET 9 LIMIT 1), 0)
        ORDER BY v.value DESC, c.email
-       LIMIT 10),
-    who AS (
-      SELECT id, email, name FROM "Customer" WHERE email = ${email}),
-    history AS (
-      SELECT b.id, b.reference, s.name AS station, b."eventDate", b."startTime", b.status::text AS status,
-             b.adults + b.children AS party, b."totalCents", b."startsAt",
-             COALESCE((SELECT sum(p."amountCents" - p."refundedCents") FROM "Payment" p
-                        WHERE p."bookingId" = b.id
-                          AND p.status IN ('SUCCEEDED', 'PARTIALLY_REFUNDED')), 0) AS paid
-        FROM who JOIN "Booking" b ON b."customerId" = who.id
-        JOIN "Station" s ON s.id = b."stationId"
-       WHERE (${stationId}::uuid IS NULL OR b."stationId" = ${stationId}::uuid)),
-    history_payments AS (
-      SELECT h.reference, p."createdAt", p.method::text AS method, p.status::text AS status,
-             p."amountCents", p."refundedCents"
-        FROM history h JOIN "Payment" p ON p."bookingId" = h.id)
+       LIMIT 10)${lookup}
     SELECT json_build_object(
       'customers', (SELECT count(*) FROM lifetime),
       'newCustomers', (SELECT count(*) FROM lifetime WHERE first >= ${query.from}::date),
@@ -97,20 +118,6 @@ export function customerAnalyticsSql(query: TAnalyticsQuery, stationId: string |
                          'email', email, 'name', name, 'bookings', bookings,
                          'lifetimeValueCents', value, 'lastEventDate', to_char(last, 'YYYY-MM-DD'))
                          ORDER BY value DESC, email), '[]') FROM top),
-      'customer', (SELECT json_build_object(
-                     'email', who.email, 'name', who.name,
-                     'lifetimeValueCents', (SELECT COALESCE(sum(paid), 0) FROM history),
-                     'bookings', (SELECT COALESCE(json_agg(json_build_object(
-                        'id', id, 'reference', reference, 'station', station,
-                        'date', to_char("eventDate", 'YYYY-MM-DD'), 'time', "startTime",
-                        'status', status, 'partySize', party, 'totalCents', "totalCents", 'paidCents', paid)
-                        ORDER BY "startsAt" DESC), '[]')
-                        FROM (SELECT * FROM history ORDER BY "startsAt" DESC LIMIT ${HISTORY_LISTED}) listed),
-                     'payments', (SELECT COALESCE(json_agg(json_build_object(
-                        'reference', reference, 'at', "createdAt", 'method', method, 'status', status,
-                        'amountCents', "amountCents", 'refundedCents', "refundedCents")
-                        ORDER BY "createdAt" DESC), '[]')
-                        FROM (SELECT * FROM history_payments ORDER BY "createdAt" DESC LIMIT ${HISTORY_LISTED}) listed))
-                   FROM who)
+      'customer', ${customer}
     ) AS result`;
 }
