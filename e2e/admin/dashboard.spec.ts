@@ -46,6 +46,33 @@ test.describe('dashboard', () => {
     );
   });
 
+  test('a custom range the API would refuse is refused in the browser with its words', async ({
+    page,
+  }) => {
+    await signIn(page, manager('chicago'));
+    await page.goto('/dashboard?range=custom&from=2026-01-01&to=2026-01-31');
+    // Both periods loaded: from here on, only a new range would ask the API.
+    await expect(page.locator('.kpi-card').first()).toContainText('vs previous');
+    const analytics: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/api/admin/analytics/')) analytics.push(request.url());
+    });
+    await page.getByLabel('From', { exact: true }).fill('2026-03-01');
+    await page.getByLabel('To', { exact: true }).fill('2026-02-01');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await expect(page.locator('.custom-range').getByRole('alert')).toHaveText(
+      'The end date is before the start date',
+    );
+    await page.getByLabel('From', { exact: true }).fill('2022-01-01');
+    await page.getByLabel('To', { exact: true }).fill('2026-02-01');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await expect(page.locator('.custom-range').getByRole('alert')).toHaveText(
+      'Ask for at most two years at a time',
+    );
+    await expect(page).toHaveURL(/from=2026-01-01&to=2026-01-31/);
+    expect(analytics).toEqual([]);
+  });
+
   test("the customer lookup shows a seeded customer's history; CSV downloads with a header row", async ({
     page,
   }) => {

@@ -5,6 +5,8 @@ import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
+import { ZAnalyticsQuery } from '@hibachi/core/analytics/schema';
+import { fieldErrors } from '@hibachi/core/validation/client';
 import { ApiError } from '@hibachi/web/fetch-json';
 import { formatLocalDate, formatMoney } from '@hibachi/web/format';
 import { api } from '@/lib/api';
@@ -57,6 +59,7 @@ export function Dashboard({ timeZone, stationName }: { timeZone?: string; statio
   const router = useRouter();
   const pathname = usePathname();
   const station = searchParams.get('station') ?? '';
+  const [customError, setCustomError] = useState<string>();
   const rangeParam = searchParams.get('range');
   const preset: RangePreset = isPreset(rangeParam) ? rangeParam : 'last-30-days';
   const today = todayIn(timeZone);
@@ -125,11 +128,13 @@ export function Dashboard({ timeZone, stationName }: { timeZone?: string; statio
             onSubmit={(event: FormEvent<HTMLFormElement>) => {
               event.preventDefault();
               const data = new FormData(event.currentTarget);
-              navigate({
-                range: 'custom',
-                from: String(data.get('from')),
-                to: String(data.get('to')),
-              });
+              const chosen = { from: String(data.get('from')), to: String(data.get('to')) };
+              // The API's rule (valid dates, from ≤ to, at most two years), checked here first.
+              const checked = ZAnalyticsQuery.safeParse(chosen);
+              setCustomError(
+                checked.success ? undefined : Object.values(fieldErrors(checked.error)).flat()[0],
+              );
+              if (checked.success) navigate({ range: 'custom', ...chosen });
             }}
           >
             <label>
@@ -141,6 +146,11 @@ export function Dashboard({ timeZone, stationName }: { timeZone?: string; statio
             <button type="submit" className="button">
               Show
             </button>
+            {customError ? (
+              <p className="field-error" role="alert">
+                {customError}
+              </p>
+            ) : null}
           </form>
         ) : null}
         <p className="muted small" aria-live="polite">

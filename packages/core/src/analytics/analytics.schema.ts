@@ -1,12 +1,10 @@
 import { z } from 'zod';
-import { ZLocalDate } from '../availability/availability.schema';
+import { daysBetween, ZLocalDate } from '../availability/availability.schema';
 import { BOOKING_STATUSES } from '../bookings/staff-bookings.schema';
 
 /** The longest range the dashboard may ask for (two years, a leap day included). */
 export const MAX_ANALYTICS_DAYS = 731;
 
-export const daysBetween = (from: string, to: string) =>
-  (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
 
 const optionalText = (max: number) =>
   z.preprocess((value) => (value === '' ? undefined : value), z.string().max(max).optional());

@@ -1,5 +1,7 @@
 import type { StaffScope } from '../auth/staff-scope';
 import { getDb } from '../db/client';
+import { Prisma } from '../generated/prisma/client';
+import { netPaidSql } from '../payments/net-paid';
 import { analyticsScope } from './analytics-scope';
 import { csvRow } from './csv';
 
@@ -60,9 +62,7 @@ export async function streamBookingsCsv(options: {
         SELECT b.id, b.reference, s.name AS station, to_char(b."eventDate", 'YYYY-MM-DD') AS "eventDate",
                b."startTime", b."startsAt", b.status::text AS status, c.name AS "customerName",
                c.email AS "customerEmail", b.adults, b.children, ch.name AS chef, b."totalCents",
-               COALESCE((SELECT sum(p."amountCents" - p."refundedCents") FROM "Payment" p
-                          WHERE p."bookingId" = b.id
-                            AND p.status IN ('SUCCEEDED', 'PARTIALLY_REFUNDED')), 0)::int AS "paidCents",
+               ${netPaidSql(Prisma.sql`b.id`)}::int AS "paidCents",
                b."createdAt"
           FROM "Booking" b
           JOIN "Station" s ON s.id = b."stationId"

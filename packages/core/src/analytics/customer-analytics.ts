@@ -1,6 +1,7 @@
 import type { StaffScope } from '../auth/staff-scope';
 import { getDb } from '../db/client';
 import { Prisma } from '../generated/prisma/client';
+import { KEPT_PAYMENT_STATUSES, netPaidSql } from '../payments/net-paid';
 import { analyticsScope } from './analytics-scope';
 import {
   ZCustomerAnalytics,
@@ -47,9 +48,7 @@ export function customerAnalyticsSql(query: TAnalyticsQuery, stationId: string |
     history AS (
       SELECT b.id, b.reference, s.name AS station, b."eventDate", b."startTime", b.status::text AS status,
              b.adults + b.children AS party, b."totalCents", b."startsAt",
-             COALESCE((SELECT sum(p."amountCents" - p."refundedCents") FROM "Payment" p
-                        WHERE p."bookingId" = b.id
-                          AND p.status IN ('SUCCEEDED', 'PARTIALLY_REFUNDED')), 0) AS paid
+             ${netPaidSql(Prisma.sql`b.id`)} AS paid
         FROM who JOIN "Booking" b ON b."customerId" = who.id
         JOIN "Station" s ON s.id = b."stationId"
        WHERE (${stationId}::uuid IS NULL OR b."stationId" = ${stationId}::uuid)),
@@ -93,7 +92,7 @@ export function customerAnalyticsSql(query: TAnalyticsQuery, stationId: string |
       SELECT b."customerId", sum(p."amountCents" - p."refundedCents") AS value
         FROM "Booking" b JOIN "Payment" p ON p."bookingId" = b.id
        WHERE b."customerId" IN (SELECT "customerId" FROM seen)
-         AND p.status IN ('SUCCEEDED', 'PARTIALLY_REFUNDED')
+         AND p.status IN ${KEPT_PAYMENT_STATUSES}
          AND b.status <> 'EXPIRED'
          AND (${stationId}::uuid IS NULL OR b."stationId" = ${stationId}::uuid)
        GROUP BY b."customerId"),

@@ -1,6 +1,7 @@
 import type { StaffScope } from '../auth/staff-scope';
 import { getDb } from '../db/client';
 import { Prisma } from '../generated/prisma/client';
+import { KEPT_PAYMENT_STATUSES } from '../payments/net-paid';
 import { analyticsScope } from './analytics-scope';
 import { ZPaymentAnalytics, type PaymentAnalytics, type TAnalyticsQuery } from './analytics.schema';
 
@@ -78,7 +79,7 @@ export function paymentAnalyticsSql(query: TAnalyticsQuery, stationId: string | 
       SELECT b."totalCents" - COALESCE(sum(pp."amountCents" - pp."refundedCents"), 0) AS due
         FROM "Booking" b
         LEFT JOIN "Payment" pp
-          ON pp."bookingId" = b.id AND pp.status IN ('SUCCEEDED', 'PARTIALLY_REFUNDED')
+          ON pp."bookingId" = b.id AND pp.status IN ${KEPT_PAYMENT_STATUSES}
        WHERE b.status = 'CONFIRMED'
          AND b."eventDate" BETWEEN ${query.from}::date AND ${query.to}::date
          AND (${stationId}::uuid IS NULL OR b."stationId" = ${stationId}::uuid)

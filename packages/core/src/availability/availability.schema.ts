@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { DEFAULT_DURATION_MINUTES, ZDurationMinutes, ZStationSlug } from '../pricing/quote.schema';
 
+/** Days from one local date to another, both counted (YYYY-MM-DD, calendar arithmetic). */
+export const daysBetween = (from: string, to: string) =>
+  (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
+
 export const ZLocalDate = z
   .string({ error: 'Choose a date' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the format YYYY-MM-DD')

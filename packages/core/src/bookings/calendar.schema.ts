@@ -1,10 +1,8 @@
 import { z } from 'zod';
-import { ZLocalDate } from '../availability/availability.schema';
+import { daysBetween, ZLocalDate } from '../availability/availability.schema';
 
 export const MAX_CALENDAR_DAYS = 62;
 
-const days = (from: string, to: string) =>
-  (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
 
 /** `GET /api/admin/calendar?from&to&station?`: local dates in the station's zone, at most 62 days. */
 export const ZCalendarQuery = z
@@ -20,7 +18,7 @@ export const ZCalendarQuery = z
     path: ['to'],
     message: 'The end date is before the start date',
   })
-  .refine((query) => query.from > query.to || days(query.from, query.to) <= MAX_CALENDAR_DAYS, {
+  .refine((query) => query.from > query.to || daysBetween(query.from, query.to) <= MAX_CALENDAR_DAYS, {
     path: ['to'],
     message: `Ask for at most ${MAX_CALENDAR_DAYS} days at a time`,
   });

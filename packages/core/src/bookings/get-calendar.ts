@@ -1,6 +1,8 @@
 import { assertCan, type StaffScope } from '../auth/staff-scope';
 import { resolveStationChoice } from '../auth/resolve-station-choice';
 import { getDb } from '../db/client';
+import { Prisma } from '../generated/prisma/client';
+import { netPaidSql } from '../payments/net-paid';
 import { AppError } from '../errors/app-error';
 import { addDays, localToInstant } from '../time';
 import { parseInput } from '../validation';
@@ -83,9 +85,7 @@ export async function getCalendar(options: {
              b."durationMinutes", b."startsAt", b."endsAt", b."totalCents",
              b.adults + b.children AS "partySize", cu.name AS "customerName",
              b."chefId", ch.name AS "chefName",
-             -- net paid, the SQL twin of payments/net-paid.ts
-             COALESCE((SELECT sum(p."amountCents" - p."refundedCents") FROM "Payment" p
-                        WHERE p."bookingId" = b.id AND p.status IN ('SUCCEEDED', 'PARTIALLY_REFUNDED')), 0)::int AS "paidCents"
+             ${netPaidSql(Prisma.sql`b.id`)}::int AS "paidCents"
         FROM "Booking" b
         JOIN "Customer" cu ON cu.id = b."customerId"
         JOIN "Chef" ch ON ch.id = b."chefId"
