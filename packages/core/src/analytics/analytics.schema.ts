@@ -5,7 +5,6 @@ import { BOOKING_STATUSES } from '../bookings/staff-bookings.schema';
 /** The longest range the dashboard may ask for (two years, a leap day included). */
 export const MAX_ANALYTICS_DAYS = 731;
 
-
 const optionalText = (max: number) =>
   z.preprocess((value) => (value === '' ? undefined : value), z.string().max(max).optional());
 
