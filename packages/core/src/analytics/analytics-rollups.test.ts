@@ -37,6 +37,36 @@ const STORED_PAYMENT_DAYS = `
   SELECT "stationId", to_char(day, 'YYYY-MM-DD') AS day, method::text, arrived, "amountCents", "refundedCents", failed
     FROM "PaymentDay" WHERE (arrived, failed) <> (0, 0)`;
 
+const KEPT_PAID = `COALESCE((SELECT sum(p."amountCents" - p."refundedCents") FROM "Payment" p
+  WHERE p."bookingId" = b.id AND p.status IN ('SUCCEEDED', 'PARTIALLY_REFUNDED')), 0)`;
+const LIVE_DUE = `
+  SELECT "stationId", to_char("eventDate", 'YYYY-MM-DD') AS day, count(*)::int AS bookings, sum(due)::int AS "dueCents"
+    FROM (SELECT b."stationId", b."eventDate", b."totalCents" - ${KEPT_PAID} AS due
+            FROM "Booking" b WHERE b.status = 'CONFIRMED') owing
+   WHERE due > 0 GROUP BY "stationId", "eventDate"`;
+const STORED_DUE = `
+  SELECT "stationId", to_char(day, 'YYYY-MM-DD') AS day, bookings, "dueCents"::int AS "dueCents"
+    FROM "BookingDue" WHERE bookings > 0`;
+const LIVE_CUSTOMERS = `
+  SELECT b."customerId", to_char(min(b."eventDate"), 'YYYY-MM-DD') AS first,
+         to_char(max(b."eventDate"), 'YYYY-MM-DD') AS last,
+         array_agg(to_char(b."eventDate", 'YYYY-MM-DD') ORDER BY b."eventDate") AS dates, count(*)::int AS bookings,
+         sum(${KEPT_PAID})::int AS value
+    FROM "Booking" b WHERE b.status <> 'EXPIRED' GROUP BY b."customerId"`;
+const STORED_CUSTOMERS = `
+  SELECT "customerId", to_char("firstDate", 'YYYY-MM-DD') AS first, to_char("lastDate", 'YYYY-MM-DD') AS last,
+         ARRAY(SELECT to_char(day, 'YYYY-MM-DD') FROM unnest("eventDates") AS day) AS dates, bookings, "valueCents"::int AS value
+    FROM "CustomerTotal" WHERE bookings > 0`;
+
+const LIVE_CUSTOMER_STATIONS = `
+  SELECT b."customerId", b."stationId", to_char(min(b."eventDate"), 'YYYY-MM-DD') AS first,
+         to_char(max(b."eventDate"), 'YYYY-MM-DD') AS last, count(*)::int AS bookings, sum(${KEPT_PAID})::int AS value
+    FROM "Booking" b WHERE b.status <> 'EXPIRED' GROUP BY b."customerId", b."stationId"`;
+const STORED_CUSTOMER_STATIONS = `
+  SELECT "customerId", "stationId", to_char("firstDate", 'YYYY-MM-DD') AS first,
+         to_char("lastDate", 'YYYY-MM-DD') AS last, bookings, "valueCents"::int AS value
+    FROM "CustomerStation"`;
+
 const sorted = (rows: object[]) => rows.map((row) => JSON.stringify(row)).sort();
 
 describe('the analytics rollups', () => {
@@ -53,6 +83,17 @@ describe('the analytics rollups', () => {
     ];
     expect(sorted(storedBookings!)).toEqual(sorted(liveBookings!));
     expect(sorted(storedPayments!)).toEqual(sorted(livePayments!));
+    const [liveDue, storedDue, liveCustomers, storedCustomers] = [
+      (await client.query(LIVE_DUE)).rows,
+      (await client.query(STORED_DUE)).rows,
+      (await client.query(LIVE_CUSTOMERS)).rows,
+      (await client.query(STORED_CUSTOMERS)).rows,
+    ];
+    expect(sorted(storedDue!)).toEqual(sorted(liveDue!));
+    expect(sorted(storedCustomers!)).toEqual(sorted(liveCustomers!));
+    expect(sorted((await client.query(STORED_CUSTOMER_STATIONS)).rows)).toEqual(
+      sorted((await client.query(LIVE_CUSTOMER_STATIONS)).rows),
+    );
     return liveBookings!.length;
   }
 
@@ -76,9 +117,13 @@ describe('the analytics rollups', () => {
       'EXPIRED',
     ];
     const ids: string[] = [];
+    const customers: string[] = [];
     for (let index = 0; index < 60; index += 1) {
       const chef = index % chefs.length;
-      const customer = await insertCustomer(client, `rollup${index}@example.com`);
+      // 17 customers over 60 bookings, so most customers have several.
+      const customer =
+        customers[index % 17] ??
+        (customers[index % 17] = await insertCustomer(client, `rollup${index % 17}@example.com`));
       ids.push(
         await insertBooking(client, {
           stationId: chef === 3 ? stations[1]! : stations[0]!,
@@ -176,6 +221,74 @@ describe('the analytics rollups', () => {
     } finally {
       await Promise.all(writers.map((writer) => writer.end()));
     }
+    await expectRollupsEqualLive();
+  });
+
+  it('stay exact when payments, refunds, moves and status changes race on the same bookings', async () => {
+    // Two customers with two confirmed events each (60,000 cents); both customers book the same
+    // two days (another chef), so writers on different bookings still share rollup rows.
+    const racers = [
+      await insertCustomer(client, 'racer0@example.com'),
+      await insertCustomer(client, 'racer1@example.com'),
+    ];
+    const bookings: string[] = [];
+    for (let index = 0; index < 4; index += 1)
+      bookings.push(
+        await insertBooking(client, {
+          stationId: stations[0]!,
+          customerId: racers[index % 2]!,
+          chefId: chefs[index % 2]!,
+          startsAt: new Date(
+            Date.UTC(2026, 8, 1 + Math.floor(index / 2) * 10, 18, 0),
+          ).toISOString(),
+          status: 'CONFIRMED',
+        }),
+      );
+    const SHIFT = `(CASE WHEN notes = 'moved' THEN -1 ELSE 1 END)`;
+    const operations = [
+      // a payment landing without its booking locked first (the rollup triggers must cope)
+      `INSERT INTO "Payment" ("bookingId", "stationId", "amountCents", "refundedCents", method, status, "updatedAt")
+       SELECT id, "stationId", 25000, 0, 'CASH', 'SUCCEEDED', now() FROM "Booking" WHERE id = $1`,
+      // a move to the next day, or back (the notes remember which)
+      `UPDATE "Booking" SET "eventDate" = "eventDate" + ${SHIFT}, "startsAt" = "startsAt" + make_interval(days => ${SHIFT}),
+              "endsAt" = "endsAt" + make_interval(days => ${SHIFT}),
+              "blockedUntil" = "blockedUntil" + make_interval(days => ${SHIFT}),
+              notes = CASE WHEN notes = 'moved' THEN NULL ELSE 'moved' END
+        WHERE id = $1`,
+      // completed and back
+      `UPDATE "Booking" SET status = CASE WHEN status = 'CONFIRMED' THEN 'COMPLETED' ELSE 'CONFIRMED' END::"BookingStatus"
+        WHERE id = $1`,
+      // part of a payment refunded
+      `UPDATE "Payment" SET "refundedCents" = 5000, status = 'PARTIALLY_REFUNDED'
+        WHERE id = (SELECT id FROM "Payment" WHERE "bookingId" = $1 AND status = 'SUCCEEDED' LIMIT 1)`,
+    ];
+    const writers = await Promise.all(Array.from({ length: 6 }, () => connect()));
+    try {
+      // Rounds of six writers at once; after each round the rollups must equal the truth
+      // (a later writer could otherwise hide a stale one by recomputing after it).
+      for (let round = 0; round < 12; round += 1) {
+        await Promise.all(
+          writers.map(async (writer, index) => {
+            // Writers 0 and 4 (1 and 5) share a booking and run different operations on it.
+            const operation =
+              operations[(index + round + Math.floor(index / 4)) % operations.length]!;
+            await writer.query('BEGIN');
+            await writer.query(operation, [bookings[(index + round * 3) % bookings.length]]);
+            // Hold the transaction open a moment, so the others queue behind its locks.
+            await writer.query('SELECT pg_sleep(0.02)');
+            await writer.query('COMMIT');
+          }),
+        );
+        await expectRollupsEqualLive();
+      }
+    } finally {
+      await Promise.all(writers.map((writer) => writer.end()));
+    }
+    const { rows } = await client.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "Payment" WHERE "bookingId" = ANY ($1::uuid[])`,
+      [bookings],
+    );
+    expect(rows[0]!.n).toBeGreaterThan(5);
     await expectRollupsEqualLive();
   });
 });

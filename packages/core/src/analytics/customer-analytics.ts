@@ -1,7 +1,7 @@
 import type { StaffScope } from '../auth/staff-scope';
 import { getDb } from '../db/client';
 import { Prisma } from '../generated/prisma/client';
-import { KEPT_PAYMENT_STATUSES, netPaidSql } from '../payments/net-paid';
+import { netPaidSql } from '../payments/net-paid';
 import { analyticsScope } from './analytics-scope';
 import {
   ZCustomerAnalytics,
@@ -75,48 +75,71 @@ export function customerAnalyticsSql(query: TAnalyticsQuery, stationId: string |
                    FROM who)`
     : Prisma.sql`NULL`;
   return Prisma.sql`
-    WITH seen AS (
-      SELECT DISTINCT b."customerId"
-        FROM "Booking" b
-       WHERE b."eventDate" BETWEEN ${query.from}::date AND ${query.to}::date
-         AND b.status <> 'EXPIRED'
-         AND (${stationId}::uuid IS NULL OR b."stationId" = ${stationId}::uuid)),
-    lifetime AS (
-      SELECT b."customerId", min(b."eventDate") AS first, max(b."eventDate") AS last, count(*) AS bookings
-        FROM "Booking" b
-       WHERE b."customerId" IN (SELECT "customerId" FROM seen)
-         AND b.status <> 'EXPIRED'
-         AND (${stationId}::uuid IS NULL OR b."stationId" = ${stationId}::uuid)
-       GROUP BY b."customerId"),
-    paid AS (
-      SELECT b."customerId", sum(p."amountCents" - p."refundedCents") AS value
-        FROM "Booking" b JOIN "Payment" p ON p."bookingId" = b.id
-       WHERE b."customerId" IN (SELECT "customerId" FROM seen)
-         AND p.status IN ${KEPT_PAYMENT_STATUSES}
-         AND b.status <> 'EXPIRED'
-         AND (${stationId}::uuid IS NULL OR b."stationId" = ${stationId}::uuid)
-       GROUP BY b."customerId"),
-    valued AS (
-      SELECT l."customerId", l.bookings, l.last, COALESCE(paid.value, 0) AS value
-        FROM lifetime l LEFT JOIN paid ON paid."customerId" = l."customerId"),
-    -- Names and e-mails are read only for the customers worth at least the tenth value
-    -- (ties at the cut included, so ordering by e-mail among them stays exact).
+    WITH ${stationId ? oneStationValued(query, stationId) : everyStationValued(query)},
+    -- One pass for the counts.
+    stats AS (
+      SELECT count(*) AS customers,
+             count(*) FILTER (WHERE first >= ${query.from}::date) AS "newCustomers",
+             count(*) FILTER (WHERE first < ${query.from}::date) AS "returningCustomers",
+             round(count(*) FILTER (WHERE bookings > 1)::numeric / NULLIF(count(*), 0), 4) AS "repeatRate"
+        FROM valued),
+    -- The ten most valuable with every tie at the cut (so ordering by e-mail among them stays
+    -- exact); names and e-mails are read only for those.
     top AS (
       SELECT c.email, c.name, v.bookings, v.value, v.last
-        FROM valued v JOIN "Customer" c ON c.id = v."customerId"
-       WHERE v.value >= COALESCE((SELECT value FROM valued ORDER BY value DESC OFFSET 9 LIMIT 1), 0)
+        FROM (SELECT * FROM valued ORDER BY value DESC FETCH FIRST 10 ROWS WITH TIES) v
+        JOIN "Customer" c ON c.id = v."customerId"
        ORDER BY v.value DESC, c.email
        LIMIT 10)${lookup}
     SELECT json_build_object(
-      'customers', (SELECT count(*) FROM lifetime),
-      'newCustomers', (SELECT count(*) FROM lifetime WHERE first >= ${query.from}::date),
-      'returningCustomers', (SELECT count(*) FROM lifetime WHERE first < ${query.from}::date),
-      'repeatRate', (SELECT round(count(*) FILTER (WHERE bookings > 1)::numeric / NULLIF(count(*), 0), 4)
-                       FROM lifetime),
+      'customers', stats.customers,
+      'newCustomers', stats."newCustomers",
+      'returningCustomers', stats."returningCustomers",
+      'repeatRate', stats."repeatRate",
       'topCustomers', (SELECT COALESCE(json_agg(json_build_object(
                          'email', email, 'name', name, 'bookings', bookings,
                          'lifetimeValueCents', value, 'lastEventDate', to_char(last, 'YYYY-MM-DD'))
                          ORDER BY value DESC, email), '[]') FROM top),
       'customer', ${customer}
-    ) AS result`;
+    ) AS result
+      FROM stats`;
+}
+
+/**
+ * `valued` for one station: who booked there in the range (lapsed holds left out), with their
+ * first and last event there, how many bookings and the net paid for them from the
+ * `CustomerStation` rollup (recomputed with CustomerTotal; a test checks it equals the live
+ * figures).
+ */
+function oneStationValued(query: TAnalyticsQuery, stationId: string): Prisma.Sql {
+  return Prisma.sql`
+    seen AS (
+      SELECT DISTINCT b."customerId"
+        FROM "Booking" b
+       WHERE b."eventDate" BETWEEN ${query.from}::date AND ${query.to}::date
+         AND b.status <> 'EXPIRED'
+         AND b."stationId" = ${stationId}::uuid),
+    valued AS (
+      SELECT cs."customerId", cs."firstDate" AS first, cs."lastDate" AS last, cs.bookings,
+             cs."valueCents" AS value
+        FROM seen JOIN "CustomerStation" cs
+          ON cs."customerId" = seen."customerId" AND cs."stationId" = ${stationId}::uuid)`;
+}
+
+/**
+ * `valued` across every station, from the `CustomerTotal` rollup (first and last event, every
+ * event date, count and net paid per customer; recomputed by triggers on every booking and
+ * payment write, a test checks it equals the live figures). A customer booked in the range if
+ * the first or last event falls inside it, or, for a span enclosing the range, one of the
+ * event dates does: every answer comes from the customer's own row.
+ */
+function everyStationValued(query: TAnalyticsQuery): Prisma.Sql {
+  return Prisma.sql`
+    valued AS NOT MATERIALIZED (
+      SELECT t."customerId", t."firstDate" AS first, t."lastDate" AS last, t.bookings, t."valueCents" AS value
+        FROM "CustomerTotal" t
+       WHERE t."firstDate" <= ${query.to}::date AND t."lastDate" >= ${query.from}::date
+         AND (t."firstDate" >= ${query.from}::date OR t."lastDate" <= ${query.to}::date
+              OR EXISTS (SELECT 1 FROM unnest(t."eventDates") AS event(day)
+                          WHERE event.day BETWEEN ${query.from}::date AND ${query.to}::date)))`;
 }

@@ -1,7 +1,6 @@
 import type { StaffScope } from '../auth/staff-scope';
 import { getDb } from '../db/client';
 import { Prisma } from '../generated/prisma/client';
-import { KEPT_PAYMENT_STATUSES } from '../payments/net-paid';
 import { analyticsScope } from './analytics-scope';
 import { ZPaymentAnalytics, type PaymentAnalytics, type TAnalyticsQuery } from './analytics.schema';
 
@@ -13,8 +12,8 @@ const OWED_LISTED = 20;
  * local date it was recorded on in its station's zone. Money that "arrived" is a payment that
  * succeeded (also if refunded since); net = arrived − refunded, the SQL twin of
  * payments/net-paid.ts. Totals, methods, months and card success come from the `PaymentDay`
- * rollup; owed refunds (a partial index) and balances due (confirmed bookings of the range
- * and their payments, covering indexes) are read live.
+ * rollup, balances due from the `BookingDue` rollup; owed refunds (a partial index) are read
+ * live.
  */
 export async function getPaymentAnalytics(options: {
   scope: StaffScope;
@@ -75,17 +74,13 @@ export function paymentAnalyticsSql(query: TAnalyticsQuery, stationId: string | 
         -- A few owed refunds: each booking by its key (a hash join would read every booking).
         CROSS JOIN LATERAL (
           SELECT id, reference, "cancelledAt" FROM "Booking" WHERE id = p."bookingId" LIMIT 1) b),
-    confirmed AS (
-      SELECT b."totalCents" - COALESCE(sum(pp."amountCents" - pp."refundedCents"), 0) AS due
-        FROM "Booking" b
-        LEFT JOIN "Payment" pp
-          ON pp."bookingId" = b.id AND pp.status IN ${KEPT_PAYMENT_STATUSES}
-       WHERE b.status = 'CONFIRMED'
-         AND b."eventDate" BETWEEN ${query.from}::date AND ${query.to}::date
-         AND (${stationId}::uuid IS NULL OR b."stationId" = ${stationId}::uuid)
-       GROUP BY b.id, b."totalCents"),
+    -- Balances due: the rollup of confirmed events owing money per station-day (recomputed by
+    -- triggers on every booking and payment write; a test checks it equals the live figure).
     outstanding AS (
-      SELECT count(*) AS bookings, COALESCE(sum(due), 0) AS cents FROM confirmed WHERE due > 0)
+      SELECT COALESCE(sum(bookings), 0) AS bookings, COALESCE(sum("dueCents"), 0) AS cents
+        FROM "BookingDue"
+       WHERE day BETWEEN ${query.from}::date AND ${query.to}::date
+         AND (${stationId}::uuid IS NULL OR "stationId" = ${stationId}::uuid))
     SELECT json_build_object(
       'grossCents', totals.gross,
       'refundedCents', totals.refunded,

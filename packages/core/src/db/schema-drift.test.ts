@@ -46,7 +46,11 @@ describe('schema.prisma and the migrated database', async () => {
       udt_name: string;
       is_nullable: string;
     }>(
-      `SELECT table_name, column_name, data_type, udt_name, is_nullable
+      // An array column reads as its element type and "[]" (Prisma's scalar lists).
+      `SELECT table_name, column_name, is_nullable, udt_name,
+              CASE WHEN data_type = 'ARRAY'
+                   THEN (SELECT format_type(typelem, NULL) FROM pg_type WHERE typname = udt_name) || '[]'
+                   ELSE data_type END AS data_type
          FROM information_schema.columns
         WHERE table_schema = 'public' AND table_name NOT IN ('_prisma_migrations', 'rate_limits')`,
     );
@@ -65,7 +69,7 @@ describe('schema.prisma and the migrated database', async () => {
           .filter((field) => field.kind !== 'object')
           .map(
             (field) =>
-              `${model.dbName ?? model.name}.${field.dbName ?? field.name} ${expectedColumnType(field)} ${field.isRequired ? 'not null' : 'null'}`,
+              `${model.dbName ?? model.name}.${field.dbName ?? field.name} ${expectedColumnType(field)}${field.isList ? '[]' : ''} ${field.isRequired || field.isList ? 'not null' : 'null'}`,
           ),
       )
       .sort();
