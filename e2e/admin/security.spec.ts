@@ -72,6 +72,8 @@ const STAFF_ACROSS_STATIONS: Record<string, number> = {
   'PATCH /api/admin/bookings/[id]/notes': 404,
   'GET /api/admin/outbox': 403,
   'POST /api/admin/outbox/[id]/retry': 403,
+  'GET /api/admin/stations/[slug]/settings': 403,
+  'PUT /api/admin/stations/[slug]/settings': 403,
 };
 
 test.describe('admin API security', () => {
@@ -111,7 +113,11 @@ test.describe('admin API security', () => {
       const expected = STAFF_ACROSS_STATIONS[key];
       expect(expected, `add ${key} to STAFF_ACROSS_STATIONS`).toBeDefined();
       if (expected === 0) continue;
-      const id = route.path.includes('/outbox/') ? rows[0]!.id : target.id;
+      const id = route.path.includes('/outbox/')
+        ? rows[0]!.id
+        : route.path.includes('/stations/')
+          ? 'new-york'
+          : target.id;
       const url =
         withId(route.path, id) +
         (route.path === '/api/admin/calendar' || route.path.startsWith('/api/admin/analytics/')
@@ -207,6 +213,24 @@ test.describe('admin API security', () => {
       expect(wrongType.status()).toBe(415);
     }
     expect(await snapshot(api, target.id)).toEqual(before);
+    // Station writes: the same bodies, and the settings stay as they were.
+    const settingsBefore = await (await api.get('/api/admin/stations/seattle/settings')).json();
+    for (const route of routes.filter(
+      (candidate) => candidate.method !== 'GET' && candidate.path.includes('/stations/'),
+    ))
+      for (const data of bodies) {
+        const response = await api.fetch(withId(route.path, 'seattle'), {
+          method: route.method,
+          data,
+          headers: { 'Content-Type': 'application/json' },
+        });
+        const label = `${route.method} ${route.path} ${data.slice(0, 40)}`;
+        expect(response.status(), label).toBeGreaterThanOrEqual(400);
+        expect(response.status(), label).toBeLessThan(500);
+      }
+    expect(await (await api.get('/api/admin/stations/seattle/settings')).json()).toEqual(
+      settingsBefore,
+    );
     await api.dispose();
   });
 

@@ -31,6 +31,7 @@ export function AdminNav({
     { href: '/calendar', label: 'Calendar', show: true },
     { href: '/bookings', label: 'Bookings', show: true },
     { href: '/outbox', label: 'Outbox', show: can(user.role, 'outbox.view') },
+    { href: '/settings', label: 'Settings', show: can(user.role, 'stations.settings') },
   ];
 
   async function signOut(everywhere: boolean) {
@@ -68,8 +69,9 @@ export function AdminNav({
               else params.delete('station');
               params.delete('cursor');
               const base =
-                ['/outbox', '/calendar', '/dashboard'].find((path) => pathname.startsWith(path)) ??
-                '/bookings';
+                ['/outbox', '/calendar', '/dashboard', '/settings'].find((path) =>
+                  pathname.startsWith(path),
+                ) ?? '/bookings';
               router.push(`${base}${params.size > 0 ? `?${params}` : ''}`);
             }}
           >

@@ -25,6 +25,11 @@ import {
   ZRecordPaymentInput,
   type TRecordPaymentInput,
 } from '@hibachi/core/payments/record-payment-schema';
+import {
+  ZUpdateStationSettings,
+  type TStationSettingsView,
+  type TUpdateStationSettings,
+} from '@hibachi/core/stations/settings-schema';
 import { fieldErrors } from '@hibachi/core/validation/client';
 import { ApiError, fetchJson } from '@hibachi/web/fetch-json';
 import type { z } from 'zod';
@@ -95,6 +100,15 @@ export const api = {
     fetchJson<CustomerAnalytics>(`/api/admin/analytics/customers?${query}`),
   outbox: (query: URLSearchParams) =>
     fetchJson<{ items: OutboxRow[]; nextCursor: string | null }>(`/api/admin/outbox?${query}`),
+  stationSettings: (slug: string) =>
+    fetchJson<TStationSettingsView>(`/api/admin/stations/${encodeURIComponent(slug)}/settings`),
+  saveStationSettings: (slug: string, body: TUpdateStationSettings) =>
+    checked(ZUpdateStationSettings, body, () =>
+      fetchJson<TStationSettingsView>(
+        `/api/admin/stations/${encodeURIComponent(slug)}/settings`,
+        json('PUT', body),
+      ),
+    ),
   retryEmail: (id: string) =>
     fetchJson<{ status: 'PENDING' }>(`/api/admin/outbox/${id}/retry`, { method: 'POST' }),
 };

@@ -18,6 +18,7 @@ export const STAFF_PERMISSIONS = {
   'outbox.view': MANAGERS,
   'outbox.retry': MANAGERS,
   'stations.all': ['SUPER_ADMIN'],
+  'stations.settings': MANAGERS,
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type StaffAction = keyof typeof STAFF_PERMISSIONS;

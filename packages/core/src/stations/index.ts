@@ -1,3 +1,4 @@
 export { listActiveStations } from './list-active-stations';
 export { ZStationSummary, type TStationSummary } from './station.schema';
 export { findActiveStation } from './find-active-station';
+export { getStationSettings, updateStationSettings } from './station-settings';

@@ -1,0 +1,243 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useMemo, useState } from 'react';
+import type {
+  TStationSettings,
+  TStationSettingsView,
+} from '@hibachi/core/stations/settings-schema';
+import { ApiError } from '@hibachi/web/fetch-json';
+import { api } from '@/lib/api';
+
+type Field = keyof TStationSettings;
+const MONEY: Field[] = ['adultPriceCents', 'childPriceCents', 'minimumCents', 'depositCents'];
+
+/** Every IANA zone the browser knows, for the time zone list (the station's own always in it). */
+function timeZones(current: string): string[] {
+  const zones = Intl.supportedValuesOf('timeZone');
+  return zones.includes(current) ? zones : [current, ...zones];
+}
+
+/** Dollars as typed ("85", "85.5") → whole cents; anything else → NaN (the schema says why). */
+function toCents(text: string): number {
+  const trimmed = text.trim();
+  return /^\d+(\.\d{1,2})?$/.test(trimmed) ? Math.round(Number(trimmed) * 100) : Number.NaN;
+}
+
+/**
+ * A station's settings: one form, checked in the browser with the API's own schema, saved at
+ * the version it was opened with. After a save it lists future bookings the new service hours
+ * leave outside them, for staff to move on the calendar.
+ */
+export function StationSettingsForm({ slug }: { slug: string }) {
+  const queryClient = useQueryClient();
+  const query = useQuery({
+    queryKey: ['station-settings', slug],
+    queryFn: () => api.stationSettings(slug),
+  });
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const [saved, setSaved] = useState(false);
+  const save = useMutation({
+    mutationFn: (body: TStationSettings & { version: number }) =>
+      api.saveStationSettings(slug, body),
+    onMutate: () => {
+      setFieldErrors({});
+      setSaved(false);
+    },
+    onSuccess: (view) => {
+      queryClient.setQueryData(['station-settings', slug], view);
+      setSaved(true);
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.details) {
+        const details = error.details as Record<string, unknown>;
+        const perField: Record<string, string[]> = {};
+        for (const [key, value] of Object.entries(details))
+          if (Array.isArray(value)) perField[key] = value.map(String);
+        setFieldErrors(perField);
+      }
+    },
+  });
+  const zones = useMemo(
+    () => timeZones(query.data?.settings.timezone ?? 'UTC'),
+    [query.data?.settings.timezone],
+  );
+
+  if (query.isPending) return <p className="muted">Loading settings…</p>;
+  if (query.isError) return <p role="alert">Could not load the settings: {query.error.message}</p>;
+  const view: TStationSettingsView = query.data;
+  const settings = view.settings;
+  const stale = save.error instanceof ApiError && save.error.details?.reason === 'STALE_VERSION';
+
+  const error = (field: Field) =>
+    fieldErrors[field]?.length ? (
+      <span className="field-error" id={`${field}-error`}>
+        {fieldErrors[field]!.join(' ')}
+      </span>
+    ) : null;
+  const input = (
+    field: Field,
+    label: string,
+    options: { type?: string; suffix?: string; hint?: string } = {},
+  ) => {
+    const value = settings[field];
+    const money = MONEY.includes(field);
+    return (
+      <div className="field">
+        <label htmlFor={field}>{label}</label>
+        <input
+          id={field}
+          name={field}
+          type={options.type ?? 'text'}
+          inputMode={money ? 'decimal' : options.type === 'time' ? undefined : 'numeric'}
+          defaultValue={money ? (Number(value) / 100).toFixed(2) : String(value)}
+          aria-invalid={fieldErrors[field] ? true : undefined}
+          aria-describedby={fieldErrors[field] ? `${field}-error` : undefined}
+        />
+        {options.hint ? <span className="small muted">{options.hint}</span> : null}
+        {error(field)}
+      </div>
+    );
+  };
+
+  return (
+    <form
+      key={view.version}
+      className="settings-form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        const form = new FormData(event.currentTarget);
+        const text = (field: Field) => String(form.get(field) ?? '');
+        const whole = (field: Field) =>
+          text(field).trim() === '' ? Number.NaN : Number(text(field));
+        save.mutate({
+          version: view.version,
+          name: text('name'),
+          timezone: text('timezone'),
+          firstStart: text('firstStart'),
+          lastStart: text('lastStart'),
+          slotIntervalMinutes: whole('slotIntervalMinutes'),
+          bufferMinutes: whole('bufferMinutes'),
+          holdMinutes: whole('holdMinutes'),
+          minimumNoticeHours: whole('minimumNoticeHours'),
+          cancellationNoticeHours: whole('cancellationNoticeHours'),
+          adultPriceCents: toCents(text('adultPriceCents')),
+          childPriceCents: toCents(text('childPriceCents')),
+          minimumCents: toCents(text('minimumCents')),
+          depositCents: toCents(text('depositCents')),
+        });
+      }}
+    >
+      <fieldset className="card">
+        <legend>Station</legend>
+        {input('name', 'Name')}
+        <div className="field">
+          <label htmlFor="timezone">Time zone</label>
+          <select
+            id="timezone"
+            name="timezone"
+            defaultValue={settings.timezone}
+            disabled={view.futureBookings > 0}
+            aria-describedby="timezone-hint"
+          >
+            {zones.map((zone) => (
+              <option key={zone} value={zone}>
+                {zone.replaceAll('_', ' ')}
+              </option>
+            ))}
+          </select>
+          {view.futureBookings > 0 ? (
+            // A disabled select is not submitted: send the current zone along.
+            <input type="hidden" name="timezone" value={settings.timezone} />
+          ) : null}
+          <span id="timezone-hint" className="small muted">
+            {view.futureBookings > 0
+              ? `Locked while ${view.futureBookings} active booking${view.futureBookings === 1 ? '' : 's'} lie ahead: their local times would move.`
+              : 'Dates and times of this station are in this zone.'}
+          </span>
+          {error('timezone')}
+        </div>
+      </fieldset>
+
+      <fieldset className="card">
+        <legend>Service hours</legend>
+        {input('firstStart', 'First start', { type: 'time' })}
+        {input('lastStart', 'Last start', { type: 'time' })}
+        {input('slotIntervalMinutes', 'Start every (minutes)')}
+        {input('bufferMinutes', 'Travel buffer (minutes)', {
+          hint: 'Kept free before and after each event for the chef.',
+        })}
+        {input('holdMinutes', 'Hold for payment (minutes)', {
+          hint: 'How long a new booking keeps its time while the deposit is paid.',
+        })}
+      </fieldset>
+
+      <fieldset className="card">
+        <legend>Notice</legend>
+        {input('minimumNoticeHours', 'Minimum notice (hours)', {
+          hint: 'How far ahead customers must book.',
+        })}
+        {input('cancellationNoticeHours', 'Cancellation notice (hours)', {
+          hint: 'Customers cancelling later than this keep no refund of the deposit.',
+        })}
+      </fieldset>
+
+      <fieldset className="card">
+        <legend>Prices (US dollars)</legend>
+        {input('adultPriceCents', 'Per adult')}
+        {input('childPriceCents', 'Per child')}
+        {input('minimumCents', 'Event minimum')}
+        {input('depositCents', 'Deposit', { hint: 'Not more than the event minimum.' })}
+      </fieldset>
+
+      <p className="small muted">
+        Changes apply to new quotes and bookings. Existing bookings keep the price and time they
+        were booked with.
+      </p>
+      <div role="status" className="form-status">
+        {stale ? (
+          <span className="field-error">
+            {save.error?.message}{' '}
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() => {
+                save.reset();
+                void query.refetch();
+              }}
+            >
+              Reload
+            </button>
+          </span>
+        ) : save.error ? (
+          <span className="field-error">{save.error.message}</span>
+        ) : saved ? (
+          'Settings saved.'
+        ) : null}
+      </div>
+      <button type="submit" className="button" disabled={save.isPending}>
+        {save.isPending ? 'Saving…' : 'Save settings'}
+      </button>
+
+      {view.outsideHours.length > 0 ? (
+        <section className="card" aria-labelledby="outside-heading">
+          <h2 id="outside-heading">Bookings outside the service hours</h2>
+          <p className="small">
+            These future bookings start outside {settings.firstStart}–{settings.lastStart}. They
+            stay as booked; move them on the calendar if they should change.
+          </p>
+          <ul>
+            {view.outsideHours.map((booking) => (
+              <li key={booking.id}>
+                <Link href={`/bookings/${booking.id}`}>{booking.reference}</Link> · {booking.date}{' '}
+                {booking.time} · {booking.chef}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </form>
+  );
+}
