@@ -19,6 +19,7 @@ export const STAFF_PERMISSIONS = {
   'outbox.retry': MANAGERS,
   'stations.all': ['SUPER_ADMIN'],
   'stations.settings': MANAGERS,
+  'chefs.manage': MANAGERS,
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type StaffAction = keyof typeof STAFF_PERMISSIONS;

@@ -216,7 +216,11 @@ async function insertBooking(
   return { status: 201, body, replayed: false };
 }
 
-/** The free chef with the fewest active events that day (ties: by name), or undefined. */
+/**
+ * The free chef with the fewest active events that day (ties: by name), or undefined. The
+ * chef row is read FOR KEY SHARE: a chef being deactivated (locked FOR UPDATE) is waited for
+ * and then skipped, so no booking lands on a chef who has just left.
+ */
 async function pickChef(
   tx: Tx,
   station: Station,
@@ -232,6 +236,7 @@ async function pickChef(
      ORDER BY (SELECT count(*) FROM "Booking" d
                 WHERE d."chefId" = c.id AND d."eventDate" = ${date}::date AND d.status IN ('PENDING_PAYMENT', 'CONFIRMED')),
               c.name, c.id
-     LIMIT 1`;
+     LIMIT 1
+       FOR KEY SHARE OF c`;
   return chef?.id;
 }

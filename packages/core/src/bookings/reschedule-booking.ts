@@ -232,7 +232,8 @@ async function chooseChef(
     const [chef] = await tx.$queryRaw<(ChefRow & { free: boolean })[]>`
       SELECT c.id, c.name, c.color, ${free} AS free
         FROM "Chef" c
-       WHERE c.id = ${request.wanted}::uuid AND c."stationId" = ${request.stationId}::uuid AND c.active`;
+       WHERE c.id = ${request.wanted}::uuid AND c."stationId" = ${request.stationId}::uuid AND c.active
+         FOR KEY SHARE OF c`;
     if (!chef) throw fieldError('chefId', 'Choose an active chef of this station');
     if (!chef.free) throw await busy(tx, request, chef);
     return { id: chef.id, name: chef.name, color: chef.color };
@@ -246,7 +247,8 @@ async function chooseChef(
                 WHERE d."chefId" = c.id AND d."eventDate" = ${request.date}::date
                   AND d.status IN ('PENDING_PAYMENT', 'CONFIRMED') AND d.id <> ${request.bookingId}::uuid),
               c.name, c.id
-     LIMIT 1`;
+     LIMIT 1
+       FOR KEY SHARE OF c`;
   if (!chef) {
     const [current] = await tx.$queryRaw<ChefRow[]>`
       SELECT id, name, color FROM "Chef" WHERE id = ${request.current}::uuid`;

@@ -51,6 +51,11 @@ export function translateDatabaseError(error: unknown): AppError | undefined {
   return undefined;
 }
 
+/** Whether a driver/Prisma error carries this SQLSTATE (e.g. 23P01, exclusion violation). */
+export function hasDatabaseCode(error: unknown, code: string): boolean {
+  return collectCodes(error).has(code);
+}
+
 /** Walks an error and its causes (Prisma wraps driver errors several levels deep) collecting codes. */
 function collectCodes(
   error: unknown,

@@ -2,3 +2,4 @@ export { listActiveStations } from './list-active-stations';
 export { ZStationSummary, type TStationSummary } from './station.schema';
 export { findActiveStation } from './find-active-station';
 export { getStationSettings, updateStationSettings } from './station-settings';
+export { activateChef, createChef, deactivateChef, listChefs, updateChef } from './chefs';

@@ -1,5 +1,4 @@
 import { writeAudit } from '../audit/write-audit';
-import { resolveStationChoice } from '../auth/resolve-station-choice';
 import { assertCan, type StaffScope } from '../auth/staff-scope';
 import { ACTIVE_STATUSES_SQL } from '../bookings/active-statuses';
 import { getDb } from '../db/client';
@@ -7,6 +6,7 @@ import { AppError } from '../errors/app-error';
 import type { Prisma, Station } from '../generated/prisma/client';
 import { formatMinutes, parseLocalTime } from '../time';
 import { parseInput } from '../validation';
+import { stationInScope } from './station-in-scope';
 import {
   ZUpdateStationSettings,
   type TStationSettings,
@@ -104,13 +104,6 @@ export async function updateStationSettings(options: {
     });
     return view(tx, updated);
   });
-}
-
-/** The slug → id for this caller: another station, or none, answers 404 alike. */
-async function stationInScope(scope: StaffScope, slug: string): Promise<string> {
-  const stationId = await resolveStationChoice(scope, slug);
-  if (!stationId) throw new AppError('NOT_FOUND', 'No such station.');
-  return stationId;
 }
 
 function settingsOf(station: Station): TStationSettings {

@@ -1,0 +1,247 @@
+import { z } from 'zod';
+import { chefIsFree } from '../availability/chef-is-free.sql';
+import { writeAudit } from '../audit/write-audit';
+import { assertCan, type StaffScope } from '../auth/staff-scope';
+import { ACTIVE_STATUSES_SQL } from '../bookings/active-statuses';
+import { getDb } from '../db/client';
+import { AppError } from '../errors/app-error';
+import { hasDatabaseCode } from '../errors/translate-database-error';
+import { Prisma } from '../generated/prisma/client';
+import { parseInput } from '../validation';
+import { stationInScope } from './station-in-scope';
+import {
+  ZCreateChef,
+  ZDeactivateChef,
+  ZUpdateChef,
+  type ChefBooking,
+  type ChefRow,
+} from './chef.schema';
+
+type Tx = Prisma.TransactionClient;
+
+/** A booking that still holds its chef from now on (lapsed holds do not). */
+const HOLDS_CHEF = Prisma.sql`b.status IN ${ACTIVE_STATUSES_SQL}
+  AND NOT (b.status = 'PENDING_PAYMENT' AND b."holdExpiresAt" <= now()) AND b."startsAt" >= now()`;
+
+/** `GET /api/admin/stations/SLUG/chefs`: every chef of the station, active first, by name. */
+export async function listChefs(options: { scope: StaffScope; slug: string }): Promise<ChefRow[]> {
+  assertCan(options.scope, 'chefs.manage');
+  const stationId = await stationInScope(options.scope, options.slug);
+  return getDb().$queryRaw<ChefRow[]>`
+    SELECT c.id, c.name, c.color, c.active,
+           (SELECT count(*)::int FROM "Booking" b WHERE b."chefId" = c.id AND ${HOLDS_CHEF}) AS "futureBookings"
+      FROM "Chef" c
+     WHERE c."stationId" = ${stationId}::uuid
+     ORDER BY c.active DESC, c.name, c.id`;
+}
+
+/** `POST /api/admin/stations/SLUG/chefs`: a new active chef; free from the next availability read on. */
+export async function createChef(options: {
+  scope: StaffScope;
+  slug: string;
+  input: unknown;
+  requestId?: string;
+}): Promise<ChefRow> {
+  assertCan(options.scope, 'chefs.manage');
+  const input = parseInput(ZCreateChef, options.input);
+  const stationId = await stationInScope(options.scope, options.slug);
+  return getDb().$transaction(async (tx) => {
+    const chef = await tx.chef.create({
+      data: { stationId, name: input.name, color: input.color },
+    });
+    await writeAudit(tx, {
+      actorType: 'STAFF',
+      actorId: options.scope.staffId,
+      stationId,
+      entityType: 'Chef',
+      entityId: chef.id,
+      action: 'chef.created',
+      after: { name: chef.name, color: chef.color },
+      requestId: options.requestId,
+    });
+    return { id: chef.id, name: chef.name, color: chef.color, active: true, futureBookings: 0 };
+  });
+}
+
+/** `PATCH /api/admin/chefs/ID`: a new name or colour. */
+export async function updateChef(options: {
+  scope: StaffScope;
+  chefId: string;
+  input: unknown;
+  requestId?: string;
+}): Promise<ChefRow> {
+  assertCan(options.scope, 'chefs.manage');
+  const input = parseInput(ZUpdateChef, options.input);
+  return getDb().$transaction(async (tx) => {
+    const chef = await lockChef(tx, options.scope, options.chefId);
+    const after = { name: input.name ?? chef.name, color: input.color ?? chef.color };
+    if (after.name !== chef.name || after.color !== chef.color) {
+      await tx.chef.update({ where: { id: chef.id }, data: after });
+      await writeAudit(tx, {
+        actorType: 'STAFF',
+        actorId: options.scope.staffId,
+        stationId: chef.stationId,
+        entityType: 'Chef',
+        entityId: chef.id,
+        action: 'chef.updated',
+        before: { name: chef.name, color: chef.color },
+        after,
+        requestId: options.requestId,
+      });
+    }
+    return { ...(await chefRow(tx, chef.id)) };
+  });
+}
+
+/** `POST /api/admin/chefs/ID/activate`: a chef back on the roster. */
+export async function activateChef(options: {
+  scope: StaffScope;
+  chefId: string;
+  requestId?: string;
+}): Promise<ChefRow> {
+  assertCan(options.scope, 'chefs.manage');
+  return getDb().$transaction(async (tx) => {
+    const chef = await lockChef(tx, options.scope, options.chefId);
+    if (!chef.active) {
+      await tx.chef.update({ where: { id: chef.id }, data: { active: true } });
+      await writeAudit(tx, {
+        actorType: 'STAFF',
+        actorId: options.scope.staffId,
+        stationId: chef.stationId,
+        entityType: 'Chef',
+        entityId: chef.id,
+        action: 'chef.activated',
+        requestId: options.requestId,
+      });
+    }
+    return chefRow(tx, chef.id);
+  });
+}
+
+/**
+ * `POST /api/admin/chefs/ID/deactivate`: the chef leaves the roster and availability. With
+ * future bookings it is refused (409 CHEF_HAS_BOOKINGS, listing them) unless `reassign` is
+ * set: then each booking, earliest first, moves to the least busy free chef of the station,
+ * in one transaction. If any booking finds no free chef the whole request fails (409
+ * CHEF_BOOKINGS_UNMOVABLE, listing those bookings) and nothing moves; the exclusion
+ * constraint has the last word against a customer booking the same window at the same time.
+ *
+ * The chef row is locked FOR UPDATE first. Booking creation and rescheduling read the chef
+ * they pick FOR KEY SHARE, so they wait for this and then skip the now inactive chef.
+ */
+export async function deactivateChef(options: {
+  scope: StaffScope;
+  chefId: string;
+  input: unknown;
+  requestId?: string;
+}): Promise<{ chef: ChefRow; moved: (ChefBooking & { chef: string })[] }> {
+  assertCan(options.scope, 'chefs.manage');
+  const input = parseInput(ZDeactivateChef, options.input ?? {});
+  return getDb().$transaction(
+    async (tx) => {
+      const chef = await lockChef(tx, options.scope, options.chefId);
+      if (!chef.active) return { chef: await chefRow(tx, chef.id), moved: [] };
+      const future = await tx.$queryRaw<(ChefBooking & { startsAt: Date; blockedUntil: Date })[]>`
+        SELECT b.id, b.reference, to_char(b."eventDate", 'YYYY-MM-DD') AS date, b."startTime" AS time,
+               b."startsAt", b."blockedUntil"
+          FROM "Booking" b
+         WHERE b."chefId" = ${chef.id}::uuid AND ${HOLDS_CHEF}
+         ORDER BY b."startsAt", b.id
+           FOR UPDATE OF b`;
+      const listed = (rows: typeof future): ChefBooking[] =>
+        rows.map(({ id, reference, date, time }) => ({ id, reference, date, time }));
+      if (future.length > 0 && !input.reassign)
+        throw new AppError(
+          'CONFLICT',
+          `${chef.name} has ${future.length} upcoming booking${future.length === 1 ? '' : 's'}. Reassign them to other chefs, or move them first.`,
+          { reason: 'CHEF_HAS_BOOKINGS', bookings: listed(future) },
+        );
+
+      const moved: (ChefBooking & { chef: string })[] = [];
+      const stuck: typeof future = [];
+      for (const booking of future) {
+        const [next] = await tx.$queryRaw<{ id: string; name: string }[]>`
+          SELECT c.id, c.name
+            FROM "Chef" c
+           WHERE c."stationId" = ${chef.stationId}::uuid AND c.active AND c.id <> ${chef.id}::uuid
+             AND ${chefIsFree(Prisma.sql`${booking.startsAt}::timestamptz`, Prisma.sql`${booking.blockedUntil}::timestamptz`)}
+           ORDER BY (SELECT count(*) FROM "Booking" d
+                      WHERE d."chefId" = c.id AND d."eventDate" = ${booking.date}::date
+                        AND d.status IN ${ACTIVE_STATUSES_SQL}),
+                    c.name, c.id
+           LIMIT 1
+             FOR KEY SHARE OF c`;
+        if (!next) {
+          stuck.push(booking);
+          continue;
+        }
+        try {
+          await tx.$executeRaw`
+            UPDATE "Booking" SET "chefId" = ${next.id}::uuid, version = version + 1, "updatedAt" = now()
+             WHERE id = ${booking.id}::uuid`;
+        } catch (error) {
+          if (!hasDatabaseCode(error, '23P01')) throw error;
+          // A booking for the same window landed on that chef meanwhile: nothing moves.
+          throw unmovable(chef.name, listed([booking]));
+        }
+        await writeAudit(tx, {
+          actorType: 'STAFF',
+          actorId: options.scope.staffId,
+          stationId: chef.stationId,
+          entityType: 'Booking',
+          entityId: booking.id,
+          action: 'booking.chef_reassigned',
+          before: { chefId: chef.id, chef: chef.name },
+          after: { chefId: next.id, chef: next.name },
+          requestId: options.requestId,
+        });
+        moved.push({ ...listed([booking])[0]!, chef: next.name });
+      }
+      if (stuck.length > 0) throw unmovable(chef.name, listed(stuck));
+
+      await tx.chef.update({ where: { id: chef.id }, data: { active: false } });
+      await writeAudit(tx, {
+        actorType: 'STAFF',
+        actorId: options.scope.staffId,
+        stationId: chef.stationId,
+        entityType: 'Chef',
+        entityId: chef.id,
+        action: 'chef.deactivated',
+        after: { reassigned: moved.length },
+        requestId: options.requestId,
+      });
+      return { chef: await chefRow(tx, chef.id), moved };
+    },
+    { maxWait: 10_000, timeout: 30_000 },
+  );
+}
+
+function unmovable(chef: string, bookings: ChefBooking[]): AppError {
+  return new AppError(
+    'CONFLICT',
+    `No other chef is free for ${bookings.length === 1 ? 'this booking' : `these ${bookings.length} bookings`} of ${chef}. Nothing was changed: move ${bookings.length === 1 ? 'it' : 'them'} first.`,
+    { reason: 'CHEF_BOOKINGS_UNMOVABLE', bookings },
+  );
+}
+
+/** The chef, locked for this transaction; another station's chef (or none) answers 404. */
+async function lockChef(tx: Tx, scope: StaffScope, chefId: string) {
+  const [chef] = z.uuid().safeParse(chefId).success
+    ? await tx.$queryRaw<
+        { id: string; stationId: string; name: string; color: string; active: boolean }[]
+      >`
+        SELECT id, "stationId", name, color, active FROM "Chef"
+         WHERE id = ${chefId}::uuid FOR UPDATE`
+    : [];
+  if (!chef || (scope.role !== 'SUPER_ADMIN' && chef.stationId !== scope.stationId))
+    throw new AppError('NOT_FOUND', 'No such chef.');
+  return chef;
+}
+
+async function chefRow(tx: Tx, chefId: string): Promise<ChefRow> {
+  const [row] = await tx.$queryRaw<ChefRow[]>`
+    SELECT c.id, c.name, c.color, c.active,
+           (SELECT count(*)::int FROM "Booking" b WHERE b."chefId" = c.id AND ${HOLDS_CHEF}) AS "futureBookings"
+      FROM "Chef" c WHERE c.id = ${chefId}::uuid`;
+  return row!;
+}
