@@ -74,6 +74,11 @@ const STAFF_ACROSS_STATIONS: Record<string, number> = {
   'POST /api/admin/outbox/[id]/retry': 403,
   'GET /api/admin/stations/[slug]/settings': 403,
   'PUT /api/admin/stations/[slug]/settings': 403,
+  'GET /api/admin/stations/[slug]/chefs': 403,
+  'POST /api/admin/stations/[slug]/chefs': 403,
+  'PATCH /api/admin/chefs/[id]': 403,
+  'POST /api/admin/chefs/[id]/deactivate': 403,
+  'POST /api/admin/chefs/[id]/activate': 403,
 };
 
 test.describe('admin API security', () => {
@@ -213,24 +218,34 @@ test.describe('admin API security', () => {
       expect(wrongType.status()).toBe(415);
     }
     expect(await snapshot(api, target.id)).toEqual(before);
-    // Station writes: the same bodies, and the settings stay as they were.
-    const settingsBefore = await (await api.get('/api/admin/stations/seattle/settings')).json();
+    // Station and chef writes: the same bodies; settings and chefs stay as they were.
+    const stationState = async () => ({
+      settings: await (await api.get('/api/admin/stations/seattle/settings')).json(),
+      chefs: await (await api.get('/api/admin/stations/seattle/chefs')).json(),
+    });
+    const stationBefore = await stationState();
+    const seattleChef = (stationBefore.chefs as { data: { id: string }[] }).data[0]!.id;
     for (const route of routes.filter(
-      (candidate) => candidate.method !== 'GET' && candidate.path.includes('/stations/'),
+      (candidate) =>
+        candidate.method !== 'GET' &&
+        /\/(stations|chefs)\//.test(candidate.path) &&
+        // (activation reads no body)
+        !candidate.path.endsWith('/activate'),
     ))
       for (const data of bodies) {
-        const response = await api.fetch(withId(route.path, 'seattle'), {
-          method: route.method,
-          data,
-          headers: { 'Content-Type': 'application/json' },
-        });
+        const response = await api.fetch(
+          withId(route.path, route.path.includes('/chefs/[') ? seattleChef : 'seattle'),
+          {
+            method: route.method,
+            data,
+            headers: { 'Content-Type': 'application/json' },
+          },
+        );
         const label = `${route.method} ${route.path} ${data.slice(0, 40)}`;
         expect(response.status(), label).toBeGreaterThanOrEqual(400);
         expect(response.status(), label).toBeLessThan(500);
       }
-    expect(await (await api.get('/api/admin/stations/seattle/settings')).json()).toEqual(
-      settingsBefore,
-    );
+    expect(await stationState()).toEqual(stationBefore);
     await api.dispose();
   });
 

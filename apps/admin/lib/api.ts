@@ -30,6 +30,16 @@ import {
   type TStationSettingsView,
   type TUpdateStationSettings,
 } from '@hibachi/core/stations/settings-schema';
+import {
+  ZCreateChef,
+  ZDeactivateChef,
+  ZUpdateChef,
+  type ChefBooking,
+  type ChefRow,
+  type TCreateChef,
+  type TDeactivateChef,
+  type TUpdateChef,
+} from '@hibachi/core/stations/chef-schema';
 import { fieldErrors } from '@hibachi/core/validation/client';
 import { ApiError, fetchJson } from '@hibachi/web/fetch-json';
 import type { z } from 'zod';
@@ -109,6 +119,28 @@ export const api = {
         json('PUT', body),
       ),
     ),
+  chefs: (slug: string) =>
+    fetchJson<ChefRow[]>(`/api/admin/stations/${encodeURIComponent(slug)}/chefs`),
+  createChef: (slug: string, body: TCreateChef) =>
+    checked(ZCreateChef, body, () =>
+      fetchJson<ChefRow>(
+        `/api/admin/stations/${encodeURIComponent(slug)}/chefs`,
+        json('POST', body),
+      ),
+    ),
+  updateChef: (id: string, body: TUpdateChef) =>
+    checked(ZUpdateChef, body, () =>
+      fetchJson<ChefRow>(`/api/admin/chefs/${id}`, json('PATCH', body)),
+    ),
+  deactivateChef: (id: string, body: TDeactivateChef) =>
+    checked(ZDeactivateChef, body, () =>
+      fetchJson<{ chef: ChefRow; moved: (ChefBooking & { chef: string })[] }>(
+        `/api/admin/chefs/${id}/deactivate`,
+        json('POST', body),
+      ),
+    ),
+  activateChef: (id: string) =>
+    fetchJson<ChefRow>(`/api/admin/chefs/${id}/activate`, { method: 'POST' }),
   retryEmail: (id: string) =>
     fetchJson<{ status: 'PENDING' }>(`/api/admin/outbox/${id}/retry`, { method: 'POST' }),
 };

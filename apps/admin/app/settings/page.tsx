@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { can } from '@hibachi/core/auth/permissions';
 import { listStationsForStaff } from '@hibachi/core/auth';
 import { WidgetBoundary } from '@hibachi/web/widget-boundary';
+import { ChefRoster } from '@/components/chef-roster';
 import { StationSettingsForm } from '@/components/station-settings-form';
 import { requireStaffPage } from '@/lib/staff';
 
@@ -30,9 +31,14 @@ export default async function SettingsPage({
     <section aria-labelledby="settings-heading">
       <h1 id="settings-heading">Settings{station ? ` · ${station.name}` : ''}</h1>
       {station ? (
-        <WidgetBoundary title="The settings">
-          <StationSettingsForm slug={station.slug} />
-        </WidgetBoundary>
+        <>
+          <WidgetBoundary title="The settings">
+            <StationSettingsForm slug={station.slug} />
+          </WidgetBoundary>
+          <WidgetBoundary title="The chefs">
+            <ChefRoster slug={station.slug} />
+          </WidgetBoundary>
+        </>
       ) : (
         <p className="muted">Choose a station in the header to see and edit its settings.</p>
       )}
