@@ -20,6 +20,7 @@ export const STAFF_PERMISSIONS = {
   'stations.all': ['SUPER_ADMIN'],
   'stations.settings': MANAGERS,
   'chefs.manage': MANAGERS,
+  'staff.manage': ['SUPER_ADMIN'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type StaffAction = keyof typeof STAFF_PERMISSIONS;

@@ -52,6 +52,8 @@ export const ZServerEnv = z.object({
   STRIPE_API_URL: optionalUrl,
   /** The customer app's public address, for links that leave the site (Stripe return URLs). */
   PUBLIC_CUSTOMER_URL: z.url().default('http://localhost:3000'),
+  /** The admin app's public address, for the set-password links e-mailed to staff. */
+  PUBLIC_ADMIN_URL: z.url().default('http://localhost:3001'),
   /** When set, GET /api/metrics requires `Authorization: Bearer <token>`. */
   METRICS_TOKEN: z.preprocess(
     (value) => (value === '' ? undefined : value),

@@ -7,7 +7,8 @@ import { backoffMs } from '../platform/backoff';
 import type { EmailTransport } from './email-transport';
 import { isPermanentSmtpFailure } from './email-transport';
 import { loadEmailBookings } from './email-bookings';
-import { renderEmail, supersededReason } from './render-email';
+import { renderEmail, supersededReason, type RenderedEmail } from './render-email';
+import { renderStaffEmail } from './staff-email';
 
 /** After this many failed attempts a message is given up (FAILED, visible to staff). */
 export const MAX_DELIVERY_ATTEMPTS = 8;
@@ -65,20 +66,27 @@ export async function deliverDueEmails(options: {
   const bookings = await loadEmailBookings(claimed);
   const domain = env.EMAIL_FROM.replace(/^.*@/, '').replace(/>$/, '');
 
+  /** The e-mail as it goes out now, or why it should no longer go out. */
+  const render = async (message: Claimed): Promise<RenderedEmail | { skipped: string }> => {
+    if (message.kind === 'STAFF_SET_PASSWORD') return renderStaffEmail(message, now);
+    const booking = message.bookingId ? bookings.get(message.bookingId) : undefined;
+    if (!booking) throw new UndeliverableError('the booking no longer exists');
+    const superseded = supersededReason(message, booking);
+    if (superseded) return { skipped: superseded };
+    return renderEmail(message, booking, env.PUBLIC_CUSTOMER_URL);
+  };
+
   for (const message of claimed) {
     try {
-      const booking = message.bookingId ? bookings.get(message.bookingId) : undefined;
-      if (!booking) throw new UndeliverableError('the booking no longer exists');
-      const superseded = supersededReason(message, booking);
-      if (superseded) {
+      const email = await render(message);
+      if ('skipped' in email) {
         await db.outboxMessage.update({
           where: { id: message.id },
-          data: { status: 'SKIPPED', lastError: `not sent: ${superseded}` },
+          data: { status: 'SKIPPED', lastError: `not sent: ${email.skipped}` },
         });
         result.skipped += 1;
         continue;
       }
-      const email = renderEmail(message, booking, env.PUBLIC_CUSTOMER_URL);
       await options.transport.send({
         messageId: `<outbox-${message.id}@${domain}>`,
         from: env.EMAIL_FROM,

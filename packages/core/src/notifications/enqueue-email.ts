@@ -3,7 +3,12 @@ import type { Prisma } from '../generated/prisma/client';
 type Tx = Pick<Prisma.TransactionClient, 'outboxMessage'>;
 
 export type OutgoingEmail = {
-  kind: 'BOOKING_CONFIRMATION' | 'BOOKING_RESCHEDULED' | 'BOOKING_CANCELLED' | 'REFUND_ISSUED';
+  kind:
+    | 'BOOKING_CONFIRMATION'
+    | 'BOOKING_RESCHEDULED'
+    | 'BOOKING_CANCELLED'
+    | 'REFUND_ISSUED'
+    | 'STAFF_SET_PASSWORD';
   recipient: string;
   subject: string;
   payload: Prisma.InputJsonValue;

@@ -8,6 +8,7 @@ import { parseInput } from '../validation';
 import { loadEmailBookings } from './email-bookings';
 import { ZListOutboxQuery } from './outbox.schema';
 import { renderEmail, supersededReason } from './render-email';
+import { describeStaffEmail } from './staff-email';
 
 export type OutboxRow = {
   id: string;
@@ -68,7 +69,10 @@ export async function listOutbox(options: {
           booking && message.bookingId
             ? { id: message.bookingId, reference: booking.reference }
             : null,
-        text: renderText(message, booking, baseUrl),
+        text:
+          message.kind === 'STAFF_SET_PASSWORD'
+            ? describeStaffEmail(message.recipient)
+            : renderText(message, booking, baseUrl),
       };
     }),
     nextCursor:

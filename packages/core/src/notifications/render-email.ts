@@ -100,6 +100,8 @@ function whatHappened(
     }
     case 'BOOKING_RESCHEDULED':
       return ['Your booking has moved to a new time. The details below are up to date.'];
+    case 'STAFF_SET_PASSWORD':
+      throw new Error('a staff e-mail is not about a booking (see staff-email.ts)');
   }
 }
 

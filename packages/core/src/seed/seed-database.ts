@@ -165,9 +165,10 @@ async function insertAll(
       { name: 'passwordHash', type: 'text' },
       { name: 'role', type: '"StaffRole"' },
       { name: 'stationId', type: 'uuid' },
+      { name: 'passwordSetAt', type: 'timestamptz' },
       { name: 'updatedAt', type: 'timestamptz' },
     ],
-    data.staff.map((u) => [u.email, u.name, passwordHash, u.role, u.stationId, now]),
+    data.staff.map((u) => [u.email, u.name, passwordHash, u.role, u.stationId, now, now]),
   );
   await insertRows(
     client,

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { getDb } from '../db/client';
+import {
+  passwordHashDigest,
+  passwordToken,
+  setPasswordUrl,
+  verifyPasswordToken,
+} from '../staff/password-link';
+import type { RenderedEmail } from './render-email';
+
+const ZStaffLinkPayload = z.object({
+  accountId: z.uuid(),
+  expiresAt: z.iso.datetime(),
+  /** Which password hash the link was made for (see passwordHashDigest). */
+  hashDigest: z.string(),
+});
+
+/**
+ * A staff member's set-password e-mail, rendered at delivery: the link is signed again from
+ * the account (it is never stored, so the outbox cannot leak it). Once the link no longer
+ * works (used, replaced by a reset, or expired) the e-mail is not sent.
+ */
+export async function renderStaffEmail(
+  message: { subject: string; payload: unknown },
+  now: Date,
+): Promise<RenderedEmail | { skipped: string }> {
+  const payload = ZStaffLinkPayload.parse(message.payload);
+  const account = await getDb().staffUser.findUnique({ where: { id: payload.accountId } });
+  if (!account) return { skipped: 'the account no longer exists' };
+  const token = passwordToken(account, Math.floor(Date.parse(payload.expiresAt) / 1000));
+  if (
+    !account.active ||
+    passwordHashDigest(account) !== payload.hashDigest ||
+    !verifyPasswordToken(account, token, now)
+  )
+    return { skipped: 'the link was used, replaced or has expired' };
+  const firstName = account.name.trim().split(/\s+/)[0] ?? '';
+  return {
+    subject: message.subject,
+    text: [
+      `Hi ${firstName},`,
+      '',
+      'Choose a password for your Hibachi at Home staff account:',
+      setPasswordUrl(token),
+      '',
+      `The link works once, until ${new Date(payload.expiresAt).toUTCString()}.`,
+      `Then sign in with ${account.email}.`,
+      '',
+      'If you did not expect this e-mail, you can ignore it.',
+      '',
+      'Hibachi at Home',
+    ].join('\n'),
+  };
+}
+
+/** What the outbox page shows for a staff e-mail: never the link itself. */
+export function describeStaffEmail(recipient: string): string {
+  return `(a one-time set-password link for ${recipient}; not shown here)`;
+}

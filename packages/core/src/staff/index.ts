@@ -1,0 +1,11 @@
+export {
+  activateStaff,
+  createStaff,
+  deactivateStaff,
+  listStaff,
+  resetStaffPassword,
+  unlockStaff,
+  updateStaff,
+} from './staff-accounts';
+export { setStaffPassword } from './set-password';
+export { passwordToken, verifyPasswordToken, setPasswordUrl } from './password-link';
