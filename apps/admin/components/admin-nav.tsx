@@ -32,6 +32,7 @@ export function AdminNav({
     { href: '/bookings', label: 'Bookings', show: true },
     { href: '/outbox', label: 'Outbox', show: can(user.role, 'outbox.view') },
     { href: '/settings', label: 'Settings', show: can(user.role, 'stations.settings') },
+    { href: '/staff', label: 'Staff', show: can(user.role, 'staff.manage') },
   ];
 
   async function signOut(everywhere: boolean) {

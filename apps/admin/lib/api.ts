@@ -40,6 +40,16 @@ import {
   type TDeactivateChef,
   type TUpdateChef,
 } from '@hibachi/core/stations/chef-schema';
+import {
+  ZCreateStaff,
+  ZSetPassword,
+  ZUpdateStaff,
+  type StaffAccountRow,
+  type StaffWithLink,
+  type TCreateStaff,
+  type TSetPassword,
+  type TUpdateStaff,
+} from '@hibachi/core/staff/schema';
 import { fieldErrors } from '@hibachi/core/validation/client';
 import { ApiError, fetchJson } from '@hibachi/web/fetch-json';
 import type { z } from 'zod';
@@ -141,6 +151,23 @@ export const api = {
     ),
   activateChef: (id: string) =>
     fetchJson<ChefRow>(`/api/admin/chefs/${id}/activate`, { method: 'POST' }),
+  staffAccounts: () => fetchJson<StaffAccountRow[]>('/api/admin/staff'),
+  createStaff: (body: TCreateStaff) =>
+    checked(ZCreateStaff, body, () =>
+      fetchJson<StaffWithLink>('/api/admin/staff', json('POST', body)),
+    ),
+  updateStaff: (id: string, body: TUpdateStaff) =>
+    checked(ZUpdateStaff, body, () =>
+      fetchJson<StaffAccountRow>(`/api/admin/staff/${id}`, json('PATCH', body)),
+    ),
+  staffAction: (id: string, action: 'deactivate' | 'activate' | 'unlock') =>
+    fetchJson<StaffAccountRow>(`/api/admin/staff/${id}/${action}`, { method: 'POST' }),
+  resetStaffPassword: (id: string) =>
+    fetchJson<StaffWithLink>(`/api/admin/staff/${id}/reset-password`, { method: 'POST' }),
+  setPassword: (body: TSetPassword) =>
+    checked(ZSetPassword, body, () =>
+      fetchJson<{ email: string }>('/api/set-password', json('POST', body)),
+    ),
   retryEmail: (id: string) =>
     fetchJson<{ status: 'PENDING' }>(`/api/admin/outbox/${id}/retry`, { method: 'POST' }),
 };

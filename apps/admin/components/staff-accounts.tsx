@@ -1,0 +1,379 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ROLE_LABELS, type StaffRole } from '@hibachi/core/auth/permissions';
+import type { StaffAccountRow, StaffWithLink } from '@hibachi/core/staff/schema';
+import { formatInstant } from '@hibachi/web/format';
+import { ApiError } from '@hibachi/web/fetch-json';
+import { api } from '@/lib/api';
+
+type Station = { slug: string; name: string };
+const ROLES: StaffRole[] = ['STAFF', 'MANAGER', 'SUPER_ADMIN'];
+
+function fieldMessages(error: unknown): Record<string, string> {
+  if (!(error instanceof ApiError) || error.status !== 400 || !error.details) return {};
+  const messages: Record<string, string> = {};
+  for (const [field, value] of Object.entries(error.details))
+    if (Array.isArray(value)) messages[field] = value.join(' ');
+  return messages;
+}
+
+function statusOf(account: StaffAccountRow): string {
+  if (!account.active) return 'Inactive';
+  if (account.lockedUntil) return 'Locked';
+  if (!account.passwordSet) return 'Invited';
+  return 'Active';
+}
+
+/** Role and station pickers; the station only where the role has one. */
+function RoleFields({
+  stations,
+  role,
+  onRole,
+  station,
+  errors,
+  prefix,
+}: {
+  stations: Station[];
+  role: StaffRole;
+  onRole: (role: StaffRole) => void;
+  station?: string;
+  errors: Record<string, string>;
+  prefix: string;
+}) {
+  return (
+    <>
+      <label>
+        Role{' '}
+        <select
+          name="role"
+          value={role}
+          onChange={(event) => onRole(event.target.value as StaffRole)}
+        >
+          {ROLES.map((option) => (
+            <option key={option} value={option}>
+              {ROLE_LABELS[option]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {role === 'SUPER_ADMIN' ? null : (
+        <label>
+          Station{' '}
+          <select
+            name="station"
+            defaultValue={station ?? ''}
+            aria-invalid={errors.station ? true : undefined}
+            aria-describedby={errors.station ? `${prefix}-station-error` : undefined}
+          >
+            <option value="">Choose…</option>
+            {stations.map((option) => (
+              <option key={option.slug} value={option.slug}>
+                {option.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {errors.station ? (
+        <span className="field-error" id={`${prefix}-station-error`}>
+          {errors.station}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * Every staff account (super admins only): invite one (a one-time set-password link, shown
+ * once here and e-mailed), change role or station, reset a password, unlock, deactivate.
+ */
+export function StaffAccounts({ stations, me }: { stations: Station[]; me: string }) {
+  const queryClient = useQueryClient();
+  const accounts = useQuery({ queryKey: ['staff'], queryFn: api.staffAccounts });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['staff'] });
+  const [link, setLink] = useState<StaffWithLink | null>(null);
+  const [notice, setNotice] = useState('');
+  const [newRole, setNewRole] = useState<StaffRole>('STAFF');
+  const invite = useMutation({
+    mutationFn: api.createStaff,
+    onSuccess: async (result) => {
+      setLink(result);
+      setNotice('');
+      await refresh();
+    },
+  });
+  const [editing, setEditing] = useState<{ id: string; role: StaffRole } | null>(null);
+  const update = useMutation({
+    mutationFn: ({ id, body }: { id: string; body: Parameters<typeof api.updateStaff>[1] }) =>
+      api.updateStaff(id, body),
+    onSuccess: async (account) => {
+      setEditing(null);
+      setNotice(
+        `${account.name} is now ${ROLE_LABELS[account.role]}${account.station ? ` at ${account.station.name}` : ''}.`,
+      );
+      await refresh();
+    },
+  });
+  const action = useMutation({
+    mutationFn: async ({
+      account,
+      kind,
+    }: {
+      account: StaffAccountRow;
+      kind: 'deactivate' | 'activate' | 'unlock' | 'reset';
+    }) => {
+      if (kind === 'reset') {
+        const result = await api.resetStaffPassword(account.id);
+        setLink(result);
+        return `${account.name}'s password is reset: their sessions have ended.`;
+      }
+      await api.staffAction(account.id, kind);
+      return {
+        deactivate: `${account.name} is deactivated and signed out.`,
+        activate: `${account.name} may sign in again.`,
+        unlock: `${account.name} is unlocked.`,
+      }[kind];
+    },
+    onSuccess: async (message) => {
+      setNotice(message);
+      await refresh();
+    },
+  });
+
+  if (accounts.isPending) return <p className="muted">Loading accounts…</p>;
+  if (accounts.isError)
+    return <p role="alert">Could not load the accounts: {accounts.error.message}</p>;
+  const inviteErrors = fieldMessages(invite.error);
+  const updateErrors = fieldMessages(update.error);
+
+  return (
+    <div className="staff-accounts">
+      <div role="status" className="small">
+        {notice}
+      </div>
+      {action.error ? (
+        <p className="notice error" role="alert">
+          {action.error.message}
+        </p>
+      ) : null}
+      {link ? (
+        <div className="notice success" role="status">
+          <p>
+            Send this one-time link to {link.account.name} ({link.account.email}): it works once,
+            until {formatInstant(link.expiresAt, 'UTC')} UTC. It has been e-mailed to them too.
+          </p>
+          <p className="copy-link">
+            <input
+              readOnly
+              aria-label="Set-password link"
+              value={link.setPasswordUrl}
+              onFocus={(event) => event.currentTarget.select()}
+            />
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() => void navigator.clipboard?.writeText(link.setPasswordUrl)}
+            >
+              Copy
+            </button>
+          </p>
+        </div>
+      ) : null}
+
+      <div className="table-scroll">
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">E-mail</th>
+              <th scope="col">Role</th>
+              <th scope="col">Station</th>
+              <th scope="col">Status</th>
+              <th scope="col">Last sign-in</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {accounts.data.map((account) =>
+              editing?.id === account.id ? (
+                <tr key={account.id}>
+                  <td colSpan={7}>
+                    <form
+                      className="inline-form"
+                      aria-label={`Change ${account.name}`}
+                      noValidate
+                      onSubmit={(event) => {
+                        event.preventDefault();
+                        const data = new FormData(event.currentTarget);
+                        const station = String(data.get('station') ?? '');
+                        update.mutate({
+                          id: account.id,
+                          body: {
+                            role: editing.role,
+                            ...(editing.role === 'SUPER_ADMIN' ? {} : { station }),
+                          },
+                        });
+                      }}
+                    >
+                      <strong>{account.name}</strong>
+                      <RoleFields
+                        stations={stations}
+                        role={editing.role}
+                        onRole={(role) => setEditing({ id: account.id, role })}
+                        station={account.station?.slug}
+                        errors={updateErrors}
+                        prefix="edit"
+                      />
+                      <button type="submit" className="button" disabled={update.isPending}>
+                        Save
+                      </button>
+                      <button
+                        type="button"
+                        className="button secondary"
+                        onClick={() => {
+                          update.reset();
+                          setEditing(null);
+                        }}
+                      >
+                        Cancel
+                      </button>
+                      {update.error && !updateErrors.station ? (
+                        <span className="field-error">{update.error.message}</span>
+                      ) : null}
+                    </form>
+                  </td>
+                </tr>
+              ) : (
+                <tr key={account.id} className={account.active ? undefined : 'muted'}>
+                  <td>
+                    {account.name}
+                    {account.id === me ? ' (you)' : ''}
+                  </td>
+                  <td>{account.email}</td>
+                  <td>{ROLE_LABELS[account.role]}</td>
+                  <td>{account.station?.name ?? 'All'}</td>
+                  <td>{statusOf(account)}</td>
+                  <td>
+                    {account.lastLoginAt ? formatInstant(account.lastLoginAt, 'UTC') : 'Never'}
+                  </td>
+                  <td className="button-group">
+                    <button
+                      type="button"
+                      className="button secondary"
+                      aria-label={`Change role of ${account.name}`}
+                      onClick={() => {
+                        update.reset();
+                        setEditing({ id: account.id, role: account.role });
+                      }}
+                    >
+                      Role
+                    </button>
+                    <button
+                      type="button"
+                      className="button secondary"
+                      aria-label={`Reset password of ${account.name}`}
+                      onClick={() => action.mutate({ account, kind: 'reset' })}
+                    >
+                      Reset password
+                    </button>
+                    {account.lockedUntil ? (
+                      <button
+                        type="button"
+                        className="button secondary"
+                        aria-label={`Unlock ${account.name}`}
+                        onClick={() => action.mutate({ account, kind: 'unlock' })}
+                      >
+                        Unlock
+                      </button>
+                    ) : null}
+                    <button
+                      type="button"
+                      className="button secondary"
+                      aria-label={`${account.active ? 'Deactivate' : 'Activate'} ${account.name}`}
+                      onClick={() =>
+                        action.mutate({ account, kind: account.active ? 'deactivate' : 'activate' })
+                      }
+                    >
+                      {account.active ? 'Deactivate' : 'Activate'}
+                    </button>
+                  </td>
+                </tr>
+              ),
+            )}
+          </tbody>
+        </table>
+      </div>
+
+      <form
+        className="card invite-form"
+        aria-labelledby="invite-heading"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          const form = event.currentTarget;
+          const data = new FormData(form);
+          const station = String(data.get('station') ?? '');
+          invite.mutate(
+            {
+              email: String(data.get('email') ?? ''),
+              name: String(data.get('name') ?? ''),
+              role: newRole,
+              ...(newRole === 'SUPER_ADMIN' || !station ? {} : { station }),
+            },
+            { onSuccess: () => form.reset() },
+          );
+        }}
+      >
+        <h2 id="invite-heading">Add an account</h2>
+        <div className="inline-form">
+          <label>
+            E-mail{' '}
+            <input
+              name="email"
+              type="email"
+              autoComplete="off"
+              aria-invalid={inviteErrors.email ? true : undefined}
+              aria-describedby={inviteErrors.email ? 'invite-email-error' : undefined}
+            />
+          </label>
+          <label>
+            Name{' '}
+            <input
+              name="name"
+              autoComplete="off"
+              aria-invalid={inviteErrors.name ? true : undefined}
+              aria-describedby={inviteErrors.name ? 'invite-name-error' : undefined}
+            />
+          </label>
+          <RoleFields
+            stations={stations}
+            role={newRole}
+            onRole={setNewRole}
+            errors={inviteErrors}
+            prefix="invite"
+          />
+          <button type="submit" className="button" disabled={invite.isPending}>
+            {invite.isPending ? 'Adding…' : 'Add account'}
+          </button>
+        </div>
+        {inviteErrors.email ? (
+          <p className="field-error" id="invite-email-error">
+            {inviteErrors.email}
+          </p>
+        ) : null}
+        {inviteErrors.name ? (
+          <p className="field-error" id="invite-name-error">
+            {inviteErrors.name}
+          </p>
+        ) : null}
+        {invite.error && Object.keys(inviteErrors).length === 0 ? (
+          <p className="field-error">{invite.error.message}</p>
+        ) : null}
+      </form>
+    </div>
+  );
+}
