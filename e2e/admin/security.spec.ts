@@ -79,6 +79,13 @@ const STAFF_ACROSS_STATIONS: Record<string, number> = {
   'PATCH /api/admin/chefs/[id]': 403,
   'POST /api/admin/chefs/[id]/deactivate': 403,
   'POST /api/admin/chefs/[id]/activate': 403,
+  'GET /api/admin/staff': 403,
+  'POST /api/admin/staff': 403,
+  'PATCH /api/admin/staff/[id]': 403,
+  'POST /api/admin/staff/[id]/deactivate': 403,
+  'POST /api/admin/staff/[id]/activate': 403,
+  'POST /api/admin/staff/[id]/unlock': 403,
+  'POST /api/admin/staff/[id]/reset-password': 403,
 };
 
 test.describe('admin API security', () => {
@@ -154,6 +161,39 @@ test.describe('admin API security', () => {
     expect(detail.status).toBe('PENDING_PAYMENT');
     expect(detail.actions).toMatchObject({ cancel: false, recordPayment: true });
     await Promise.all([managerApi.dispose(), staffApi.dispose()]);
+  });
+
+  test('only a super admin manages staff accounts: a manager gets 403 on every staff route', async () => {
+    const managerApi = await apiAs(BASE, manager('phoenix'));
+    const me = (await (await managerApi.get('/api/admin/me')).json()).data as { id: string };
+    const before = await (await managerApi.get('/api/admin/me')).json();
+    const bodies: Record<string, unknown> = {
+      'POST /api/admin/staff': {
+        email: 'sneaky@demo.hibachi.test',
+        name: 'Sneaky',
+        role: 'SUPER_ADMIN',
+      },
+      'PATCH /api/admin/staff/[id]': { role: 'SUPER_ADMIN' },
+    };
+    for (const route of routes.filter((candidate) =>
+      candidate.path.startsWith('/api/admin/staff'),
+    )) {
+      const key = `${route.method} ${route.path}`;
+      const response = await managerApi.fetch(withId(route.path, me.id), {
+        method: route.method,
+        ...(route.method === 'GET' ? {} : { data: bodies[key] ?? {} }),
+      });
+      expect(response.status(), key).toBe(403);
+    }
+    // Still a manager, and no account was made.
+    expect(await (await managerApi.get('/api/admin/me')).json()).toEqual(before);
+    const client = await database();
+    const { rowCount } = await client.query(`SELECT 1 FROM "StaffUser" WHERE email = $1`, [
+      'sneaky@demo.hibachi.test',
+    ]);
+    await client.end();
+    expect(rowCount).toBe(0);
+    await managerApi.dispose();
   });
 
   test('an old cookie stops working after sign-out-everywhere or deactivation', async () => {
@@ -246,7 +286,74 @@ test.describe('admin API security', () => {
         expect(response.status(), label).toBeLessThan(500);
       }
     expect(await stationState()).toEqual(stationBefore);
+
+    // Staff writes, aimed at a demo manager's account: it stays as it was (other specs sign
+    // in meanwhile, so the sign-in times are left out).
+    const seattleManager = async () => {
+      const { data } = (await (await api.get('/api/admin/staff')).json()) as {
+        data: { id: string; email: string; lastLoginAt?: string }[];
+      };
+      const { lastLoginAt: _signedIn, ...account } = data.find(
+        (row) => row.email === manager('seattle'),
+      )!;
+      return account;
+    };
+    const accountBefore = await seattleManager();
+    for (const route of routes.filter(
+      (candidate) =>
+        candidate.method !== 'GET' &&
+        candidate.path.startsWith('/api/admin/staff') &&
+        // (the account actions read no body)
+        !/\/(activate|deactivate|unlock|reset-password)$/.test(candidate.path),
+    ))
+      for (const data of bodies) {
+        const response = await api.fetch(withId(route.path, accountBefore.id), {
+          method: route.method,
+          data,
+          headers: { 'Content-Type': 'application/json' },
+        });
+        const label = `${route.method} ${route.path} ${data.slice(0, 40)}`;
+        expect(response.status(), label).toBeGreaterThanOrEqual(400);
+        expect(response.status(), label).toBeLessThan(500);
+      }
+    expect(await seattleManager()).toEqual(accountBefore);
     await api.dispose();
+  });
+
+  test('hostile bodies on the set-password route get a 4xx envelope and set nothing', async () => {
+    const bodies = [
+      '{"__proto__": {"token": "x"}, "password": "copper grill evening 42"}',
+      '{"token": {"$ne": null}, "password": "copper grill evening 42"}',
+      `{"token": "${'a'.repeat(70_000)}", "password": "copper grill evening 42"}`,
+      '{"token": "abc.def", "password": "copper grill evening 42"}',
+      '{"token": "abc", "password": 1e309}',
+      '[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]',
+      '{"token": "unterminated',
+      '',
+    ];
+    const client = await apiAs(BASE, '');
+    for (const data of bodies) {
+      const response = await client.post('/api/set-password', {
+        data,
+        headers: { 'Content-Type': 'application/json' },
+      });
+      expect(response.status(), data.slice(0, 40)).toBeGreaterThanOrEqual(400);
+      expect(response.status(), data.slice(0, 40)).toBeLessThan(500);
+      expect((await response.json()).error.requestId).toBeTruthy();
+    }
+    // A few tries later the address is out of attempts: 429, before any password is hashed.
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 5 && !statuses.includes(429); attempt++)
+      statuses.push(
+        (
+          await client.post('/api/set-password', {
+            data: { token: 'abc.def', password: 'copper grill evening 42' },
+          })
+        ).status(),
+      );
+    expect(statuses.at(-1)).toBe(429);
+    expect(new Set(statuses.slice(0, -1))).toEqual(new Set(statuses.length > 1 ? [404] : []));
+    await client.dispose();
   });
 
   test('hostile bodies on the sign-in route get a 4xx envelope, never a session', async () => {
