@@ -79,6 +79,10 @@ const STAFF_ACROSS_STATIONS: Record<string, number> = {
   'PATCH /api/admin/chefs/[id]': 403,
   'POST /api/admin/chefs/[id]/deactivate': 403,
   'POST /api/admin/chefs/[id]/activate': 403,
+  'GET /api/admin/stations': 403,
+  'POST /api/admin/stations': 403,
+  'POST /api/admin/stations/[slug]/deactivate': 403,
+  'POST /api/admin/stations/[slug]/activate': 403,
   'GET /api/admin/staff': 403,
   'POST /api/admin/staff': 403,
   'PATCH /api/admin/staff/[id]': 403,
@@ -163,7 +167,7 @@ test.describe('admin API security', () => {
     await Promise.all([managerApi.dispose(), staffApi.dispose()]);
   });
 
-  test('only a super admin manages staff accounts: a manager gets 403 on every staff route', async () => {
+  test('only a super admin manages staff accounts and stations: a manager gets 403 on every such route', async () => {
     const managerApi = await apiAs(BASE, manager('phoenix'));
     const me = (await (await managerApi.get('/api/admin/me')).json()).data as { id: string };
     const before = await (await managerApi.get('/api/admin/me')).json();
@@ -174,23 +178,31 @@ test.describe('admin API security', () => {
         role: 'SUPER_ADMIN',
       },
       'PATCH /api/admin/staff/[id]': { role: 'SUPER_ADMIN' },
+      'POST /api/admin/stations': { slug: 'sneaky', name: 'Sneaky', timezone: 'America/Phoenix' },
     };
-    for (const route of routes.filter((candidate) =>
-      candidate.path.startsWith('/api/admin/staff'),
+    for (const route of routes.filter(
+      (candidate) =>
+        candidate.path.startsWith('/api/admin/staff') ||
+        candidate.path === '/api/admin/stations' ||
+        /\/stations\/\[slug\]\/(de)?activate$/.test(candidate.path),
     )) {
       const key = `${route.method} ${route.path}`;
-      const response = await managerApi.fetch(withId(route.path, me.id), {
-        method: route.method,
-        ...(route.method === 'GET' ? {} : { data: bodies[key] ?? {} }),
-      });
+      const response = await managerApi.fetch(
+        withId(route.path, route.path.includes('[slug]') ? 'phoenix' : me.id),
+        {
+          method: route.method,
+          ...(route.method === 'GET' ? {} : { data: bodies[key] ?? {} }),
+        },
+      );
       expect(response.status(), key).toBe(403);
     }
-    // Still a manager, and no account was made.
+    // Still a manager, and no account or station was made.
     expect(await (await managerApi.get('/api/admin/me')).json()).toEqual(before);
     const client = await database();
-    const { rowCount } = await client.query(`SELECT 1 FROM "StaffUser" WHERE email = $1`, [
-      'sneaky@demo.hibachi.test',
-    ]);
+    const { rowCount } = await client.query(
+      `SELECT 1 FROM "StaffUser" WHERE email = $1 UNION ALL SELECT 1 FROM "Station" WHERE slug = $2`,
+      ['sneaky@demo.hibachi.test', 'sneaky'],
+    );
     await client.end();
     expect(rowCount).toBe(0);
     await managerApi.dispose();
@@ -268,9 +280,9 @@ test.describe('admin API security', () => {
     for (const route of routes.filter(
       (candidate) =>
         candidate.method !== 'GET' &&
-        /\/(stations|chefs)\//.test(candidate.path) &&
-        // (activation reads no body)
-        !candidate.path.endsWith('/activate'),
+        /\/(stations|chefs)(\/|$)/.test(candidate.path) &&
+        // (opening, closing and activation read no body)
+        !/\/(stations\/\[slug\]\/deactivate|activate)$/.test(candidate.path),
     ))
       for (const data of bodies) {
         const response = await api.fetch(

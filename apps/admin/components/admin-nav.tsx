@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { can, ROLE_LABELS, type StaffRole } from '@hibachi/core/auth/permissions';
 import { api } from '@/lib/api';
 
-type Station = { slug: string; name: string };
+type Station = { slug: string; name: string; active?: boolean };
 
 /**
  * The signed-in header: sections, the station switcher (super admins; the choice lives in
@@ -32,6 +32,7 @@ export function AdminNav({
     { href: '/bookings', label: 'Bookings', show: true },
     { href: '/outbox', label: 'Outbox', show: can(user.role, 'outbox.view') },
     { href: '/settings', label: 'Settings', show: can(user.role, 'stations.settings') },
+    { href: '/stations', label: 'Stations', show: can(user.role, 'stations.manage') },
     { href: '/staff', label: 'Staff', show: can(user.role, 'staff.manage') },
   ];
 
@@ -79,7 +80,7 @@ export function AdminNav({
             <option value="">All stations</option>
             {stations.map((option) => (
               <option key={option.slug} value={option.slug}>
-                {option.name}
+                {option.active === false ? `${option.name} (closed)` : option.name}
               </option>
             ))}
           </select>

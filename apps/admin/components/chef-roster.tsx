@@ -6,18 +6,10 @@ import { useState } from 'react';
 import type { ChefBooking, ChefRow } from '@hibachi/core/stations/chef-schema';
 import { ApiError } from '@hibachi/web/fetch-json';
 import { api } from '@/lib/api';
+import { fieldMessages } from '@/lib/form-helpers';
 import { ActionDialog } from './booking/action-dialog';
 
 const NEW_CHEF_COLORS = ['#e76f51', '#2a9d8f', '#264653', '#e9c46a', '#8d5a97', '#3a86ff'];
-
-/** Field messages from a refusal (400 details), keyed by field. */
-function fieldMessages(error: unknown): Record<string, string> {
-  if (!(error instanceof ApiError) || error.status !== 400 || !error.details) return {};
-  const messages: Record<string, string> = {};
-  for (const [field, value] of Object.entries(error.details))
-    if (Array.isArray(value)) messages[field] = value.join(' ');
-  return messages;
-}
 
 /** Bookings a refusal names (a chef's upcoming ones, or those no other chef can take). */
 function namedBookings(error: unknown): ChefBooking[] {

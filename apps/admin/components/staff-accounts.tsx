@@ -5,19 +5,11 @@ import { useState } from 'react';
 import { ROLE_LABELS, type StaffRole } from '@hibachi/core/auth/permissions';
 import type { StaffAccountRow, StaffWithLink } from '@hibachi/core/staff/schema';
 import { formatInstant } from '@hibachi/web/format';
-import { ApiError } from '@hibachi/web/fetch-json';
 import { api } from '@/lib/api';
+import { fieldMessages } from '@/lib/form-helpers';
 
 type Station = { slug: string; name: string };
 const ROLES: StaffRole[] = ['STAFF', 'MANAGER', 'SUPER_ADMIN'];
-
-function fieldMessages(error: unknown): Record<string, string> {
-  if (!(error instanceof ApiError) || error.status !== 400 || !error.details) return {};
-  const messages: Record<string, string> = {};
-  for (const [field, value] of Object.entries(error.details))
-    if (Array.isArray(value)) messages[field] = value.join(' ');
-  return messages;
-}
 
 function statusOf(account: StaffAccountRow): string {
   if (!account.active) return 'Inactive';

@@ -9,15 +9,10 @@ import type {
 } from '@hibachi/core/stations/settings-schema';
 import { ApiError } from '@hibachi/web/fetch-json';
 import { api } from '@/lib/api';
+import { timeZones } from '@/lib/form-helpers';
 
 type Field = keyof TStationSettings;
 const MONEY: Field[] = ['adultPriceCents', 'childPriceCents', 'minimumCents', 'depositCents'];
-
-/** Every IANA zone the browser knows, for the time zone list (the station's own always in it). */
-function timeZones(current: string): string[] {
-  const zones = Intl.supportedValuesOf('timeZone');
-  return zones.includes(current) ? zones : [current, ...zones];
-}
 
 /** Dollars as typed ("85", "85.5") → whole cents; anything else → NaN (the schema says why). */
 function toCents(text: string): number {

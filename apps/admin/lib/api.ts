@@ -26,7 +26,10 @@ import {
   type TRecordPaymentInput,
 } from '@hibachi/core/payments/record-payment-schema';
 import {
+  ZCreateStation,
   ZUpdateStationSettings,
+  type StationAdminRow,
+  type TCreateStation,
   type TStationSettingsView,
   type TUpdateStationSettings,
 } from '@hibachi/core/stations/settings-schema';
@@ -151,6 +154,15 @@ export const api = {
     ),
   activateChef: (id: string) =>
     fetchJson<ChefRow>(`/api/admin/chefs/${id}/activate`, { method: 'POST' }),
+  stations: () => fetchJson<StationAdminRow[]>('/api/admin/stations'),
+  createStation: (body: TCreateStation) =>
+    checked(ZCreateStation, body, () =>
+      fetchJson<StationAdminRow>('/api/admin/stations', json('POST', body)),
+    ),
+  stationAction: (slug: string, action: 'deactivate' | 'activate') =>
+    fetchJson<StationAdminRow>(`/api/admin/stations/${encodeURIComponent(slug)}/${action}`, {
+      method: 'POST',
+    }),
   staffAccounts: () => fetchJson<StaffAccountRow[]>('/api/admin/staff'),
   createStaff: (body: TCreateStaff) =>
     checked(ZCreateStaff, body, () =>

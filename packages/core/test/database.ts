@@ -32,3 +32,20 @@ export async function connect(url = process.env.DATABASE_URL): Promise<pg.Client
   await client.connect();
   return client;
 }
+
+/**
+ * Resolves once some other session of this database waits for a row lock: the moment a race
+ * test knows its second transaction is really queued behind the first.
+ */
+export async function untilWaitingOnLock(client: pg.Client, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { rows } = await client.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity
+        WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+    );
+    if (rows[0]!.n > 0) return;
+    if (Date.now() > deadline) throw new Error('nobody waited for the lock');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

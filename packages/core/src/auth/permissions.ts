@@ -21,6 +21,7 @@ export const STAFF_PERMISSIONS = {
   'stations.settings': MANAGERS,
   'chefs.manage': MANAGERS,
   'staff.manage': ['SUPER_ADMIN'],
+  'stations.manage': ['SUPER_ADMIN'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type StaffAction = keyof typeof STAFF_PERMISSIONS;

@@ -111,6 +111,11 @@ async function insertBooking(
     );
     if (stored) return { status: stored.status, body: stored.body, replayed: true };
   }
+  // Read FOR KEY SHARE: a station being closed (locked FOR UPDATE) is waited for, then seen
+  // closed, so no booking lands on a station the moment it stops taking them.
+  const [open] = await tx.$queryRaw<{ active: boolean }[]>`
+    SELECT active FROM "Station" WHERE id = ${station.id}::uuid FOR KEY SHARE`;
+  if (!open?.active) throw fieldError('station', 'We do not serve that location');
   await expireHolds({ stationId: station.id, tx });
 
   const [customer] = await tx.$queryRaw<{ id: string }[]>`

@@ -9,7 +9,7 @@ import {
   STATION,
   staffScope,
 } from '../../test/booking-fixtures';
-import { connect } from '../../test/database';
+import { connect, untilWaitingOnLock } from '../../test/database';
 import { insertStation } from '../../test/factories';
 import type { StaffScope } from '../auth/staff-scope';
 import { getAvailability } from '../availability';
@@ -210,7 +210,8 @@ describe('chefs', () => {
     await deactivation.query(`SELECT id FROM "Chef" WHERE id = $1 FOR UPDATE`, [leaving]);
     await deactivation.query(`UPDATE "Chef" SET active = false WHERE id = $1`, [leaving]);
     const booking = refusal(createBooking({ input: bookingInput({ time: '18:00', date }) }));
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Only once the booking is queued behind the deactivation (it has read the chef as active).
+    await untilWaitingOnLock(client);
     await deactivation.query('COMMIT');
     await deactivation.end();
     // It waited for the chef, saw them leave, and found nobody else free at 18:00.

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { chefIsFree } from '../availability/chef-is-free.sql';
 import { writeAudit } from '../audit/write-audit';
 import { assertCan, type StaffScope } from '../auth/staff-scope';
-import { ACTIVE_STATUSES_SQL } from '../bookings/active-statuses';
+import { ACTIVE_STATUSES_SQL, UPCOMING_HOLDING_SQL } from '../bookings/active-statuses';
 import { getDb } from '../db/client';
 import { AppError } from '../errors/app-error';
 import { hasDatabaseCode } from '../errors/translate-database-error';
@@ -20,8 +20,7 @@ import {
 type Tx = Prisma.TransactionClient;
 
 /** A booking that still holds its chef from now on (lapsed holds do not). */
-const HOLDS_CHEF = Prisma.sql`b.status IN ${ACTIVE_STATUSES_SQL}
-  AND NOT (b.status = 'PENDING_PAYMENT' AND b."holdExpiresAt" <= now()) AND b."startsAt" >= now()`;
+const HOLDS_CHEF = UPCOMING_HOLDING_SQL;
 
 /** `GET /api/admin/stations/SLUG/chefs`: every chef of the station, active first, by name. */
 export async function listChefs(options: { scope: StaffScope; slug: string }): Promise<ChefRow[]> {

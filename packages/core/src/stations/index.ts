@@ -3,3 +3,9 @@ export { ZStationSummary, type TStationSummary } from './station.schema';
 export { findActiveStation } from './find-active-station';
 export { getStationSettings, updateStationSettings } from './station-settings';
 export { activateChef, createChef, deactivateChef, listChefs, updateChef } from './chefs';
+export {
+  activateStation,
+  createStation,
+  deactivateStation,
+  listStationsAdmin,
+} from './station-lifecycle';

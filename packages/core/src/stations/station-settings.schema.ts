@@ -53,25 +53,31 @@ export const ZStationSettings = z
 
 export type TStationSettings = z.infer<typeof ZStationSettings>;
 
+/** Rules across fields, the same for a new station and an edit. */
+function checkSettingsRules(
+  value: Pick<TStationSettings, 'firstStart' | 'lastStart' | 'depositCents' | 'minimumCents'>,
+  context: z.RefinementCtx,
+): void {
+  if (value.lastStart < value.firstStart)
+    context.addIssue({
+      code: 'custom',
+      path: ['lastStart'],
+      message: 'The last start cannot be before the first start',
+    });
+  if (value.depositCents > value.minimumCents)
+    context.addIssue({
+      code: 'custom',
+      path: ['depositCents'],
+      message: 'The deposit cannot be more than the event minimum',
+    });
+}
+
 /** The write: every setting, and the version the editor read (else 409 STALE_VERSION). */
 export const ZUpdateStationSettings = ZStationSettings.extend({
   version: z.number().int().positive(),
 })
   .strict()
-  .superRefine((value, context) => {
-    if (value.lastStart < value.firstStart)
-      context.addIssue({
-        code: 'custom',
-        path: ['lastStart'],
-        message: 'The last start cannot be before the first start',
-      });
-    if (value.depositCents > value.minimumCents)
-      context.addIssue({
-        code: 'custom',
-        path: ['depositCents'],
-        message: 'The deposit cannot be more than the event minimum',
-      });
-  });
+  .superRefine(checkSettingsRules);
 
 export type TUpdateStationSettings = z.infer<typeof ZUpdateStationSettings>;
 
@@ -95,3 +101,73 @@ export const ZStationSettingsView = z.object({
 });
 
 export type TStationSettingsView = z.infer<typeof ZStationSettingsView>;
+
+/** What a new station starts with until its manager changes it (the seed's usual values). */
+export const DEFAULT_STATION_SETTINGS = {
+  firstStart: '11:00',
+  lastStart: '20:00',
+  slotIntervalMinutes: 30,
+  bufferMinutes: 60,
+  holdMinutes: 15,
+  minimumNoticeHours: 48,
+  cancellationNoticeHours: 48,
+  adultPriceCents: 6_000,
+  childPriceCents: 3_000,
+  minimumCents: 60_000,
+  depositCents: 10_000,
+} as const satisfies Omit<TStationSettings, 'name' | 'timezone'>;
+
+/** The part of a station's address customers see: `/book/SLUG`. */
+export const ZStationSlug = z
+  .string({ error: 'Enter a short address' })
+  .trim()
+  .min(2, 'At least 2 characters')
+  .max(40, 'At most 40 characters')
+  .regex(
+    /^[a-z0-9]+(-[a-z0-9]+)*$/,
+    'Lower-case letters, digits and single hyphens, such as san-diego',
+  );
+
+/**
+ * `POST /api/admin/stations` (super admin): address, name and zone; every other setting may
+ * be given and otherwise starts from DEFAULT_STATION_SETTINGS.
+ */
+const settings = ZStationSettings.shape;
+const defaults = DEFAULT_STATION_SETTINGS;
+export const ZCreateStation = z
+  .object({
+    slug: ZStationSlug,
+    name: settings.name,
+    timezone: settings.timezone,
+    firstStart: settings.firstStart.default(defaults.firstStart),
+    lastStart: settings.lastStart.default(defaults.lastStart),
+    slotIntervalMinutes: settings.slotIntervalMinutes.default(defaults.slotIntervalMinutes),
+    bufferMinutes: settings.bufferMinutes.default(defaults.bufferMinutes),
+    holdMinutes: settings.holdMinutes.default(defaults.holdMinutes),
+    minimumNoticeHours: settings.minimumNoticeHours.default(defaults.minimumNoticeHours),
+    cancellationNoticeHours: settings.cancellationNoticeHours.default(
+      defaults.cancellationNoticeHours,
+    ),
+    adultPriceCents: settings.adultPriceCents.default(defaults.adultPriceCents),
+    childPriceCents: settings.childPriceCents.default(defaults.childPriceCents),
+    minimumCents: settings.minimumCents.default(defaults.minimumCents),
+    depositCents: settings.depositCents.default(defaults.depositCents),
+  })
+  .strict()
+  .superRefine(checkSettingsRules);
+
+export type TCreateStation = z.input<typeof ZCreateStation>;
+
+/** A station as the super admin's Stations page lists it. */
+export type StationAdminRow = {
+  id: string;
+  slug: string;
+  name: string;
+  timezone: string;
+  /** Open to customers. */
+  active: boolean;
+  activeChefs: number;
+  /** Active bookings from now on (lapsed holds left out): while any exist it cannot close. */
+  upcomingBookings: number;
+  staff: number;
+};

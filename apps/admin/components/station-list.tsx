@@ -1,0 +1,181 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useMemo, useState } from 'react';
+import type { StationAdminRow } from '@hibachi/core/stations/settings-schema';
+import { api } from '@/lib/api';
+import { fieldMessages, timeZones } from '@/lib/form-helpers';
+
+const settingsHref = (slug: string) => `/settings?station=${encodeURIComponent(slug)}`;
+
+/**
+ * Every station (super admins only): open or closed to customers, chefs, upcoming bookings
+ * and staff; open or close one; add one. A new station starts closed with the default hours
+ * and prices, to be prepared in Settings (hours, prices, chefs) and then opened.
+ */
+export function StationList() {
+  const queryClient = useQueryClient();
+  const stations = useQuery({ queryKey: ['stations'], queryFn: api.stations });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['stations'] });
+  const [notice, setNotice] = useState('');
+  const zones = useMemo(() => timeZones('America/New_York'), []);
+  const create = useMutation({
+    mutationFn: api.createStation,
+    onSuccess: async (station) => {
+      setNotice(
+        `${station.name} is added and closed to customers: set its hours, prices and chefs in Settings, then open it.`,
+      );
+      await refresh();
+    },
+  });
+  const toggle = useMutation({
+    mutationFn: (station: StationAdminRow) =>
+      api.stationAction(station.slug, station.active ? 'deactivate' : 'activate'),
+    onSuccess: async (station) => {
+      setNotice(
+        station.active
+          ? `${station.name} is open: customers can book it now.`
+          : `${station.name} is closed: customers no longer see it.`,
+      );
+      await refresh();
+    },
+  });
+
+  if (stations.isPending) return <p className="muted">Loading stations…</p>;
+  if (stations.isError)
+    return <p role="alert">Could not load the stations: {stations.error.message}</p>;
+  const createErrors = fieldMessages(create.error);
+  const fieldProps = (name: string) => ({
+    name,
+    'aria-invalid': createErrors[name] ? true : undefined,
+    'aria-describedby': createErrors[name] ? `station-${name}-error` : undefined,
+  });
+  const fieldError = (name: string) =>
+    createErrors[name] ? (
+      <span className="field-error" id={`station-${name}-error`}>
+        {createErrors[name]}
+      </span>
+    ) : null;
+
+  return (
+    <div className="station-list">
+      <div role="status" className="small">
+        {notice}
+      </div>
+      {toggle.error ? (
+        <p className="notice error" role="alert">
+          {toggle.error.message}
+        </p>
+      ) : null}
+      <div className="table-scroll">
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">Station</th>
+              <th scope="col">Address</th>
+              <th scope="col">Time zone</th>
+              <th scope="col">Status</th>
+              <th scope="col" className="numeric">
+                Chefs
+              </th>
+              <th scope="col" className="numeric">
+                Upcoming bookings
+              </th>
+              <th scope="col" className="numeric">
+                Staff
+              </th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {stations.data.map((station) => (
+              <tr key={station.id} className={station.active ? undefined : 'muted'}>
+                <td>
+                  <Link href={settingsHref(station.slug)}>{station.name}</Link>
+                </td>
+                <td>
+                  <code>/book/{station.slug}</code>
+                </td>
+                <td>{station.timezone.replaceAll('_', ' ')}</td>
+                <td>{station.active ? 'Open' : 'Closed'}</td>
+                <td className="numeric">{station.activeChefs}</td>
+                <td className="numeric">{station.upcomingBookings}</td>
+                <td className="numeric">{station.staff}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="button secondary"
+                    aria-label={`${station.active ? 'Close' : 'Open'} ${station.name}`}
+                    disabled={toggle.isPending}
+                    onClick={() => {
+                      setNotice('');
+                      toggle.mutate(station);
+                    }}
+                  >
+                    {station.active ? 'Close' : 'Open'}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <form
+        className="card invite-form"
+        aria-labelledby="new-station-heading"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          const form = event.currentTarget;
+          const data = new FormData(form);
+          setNotice('');
+          create.mutate(
+            {
+              slug: String(data.get('slug') ?? ''),
+              name: String(data.get('name') ?? ''),
+              timezone: String(data.get('timezone') ?? ''),
+            },
+            { onSuccess: () => form.reset() },
+          );
+        }}
+      >
+        <h2 id="new-station-heading">Add a station</h2>
+        <div className="inline-form">
+          <label>
+            Name <input autoComplete="off" {...fieldProps('name')} />
+          </label>
+          <label>
+            Address <span className="muted small">/book/</span>
+            <input autoComplete="off" placeholder="san-diego" {...fieldProps('slug')} />
+          </label>
+          <label>
+            Time zone{' '}
+            <select defaultValue="America/New_York" {...fieldProps('timezone')}>
+              {zones.map((zone) => (
+                <option key={zone} value={zone}>
+                  {zone.replaceAll('_', ' ')}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="button" disabled={create.isPending}>
+            {create.isPending ? 'Adding…' : 'Add station'}
+          </button>
+        </div>
+        {fieldError('name')}
+        {fieldError('slug')}
+        {fieldError('timezone')}
+        {create.error && Object.keys(createErrors).length === 0 ? (
+          <p className="field-error">{create.error.message}</p>
+        ) : null}
+        <p className="small muted">
+          It starts closed, with hours 11:00-20:00 and the usual prices; prepare it in Settings.
+        </p>
+      </form>
+    </div>
+  );
+}

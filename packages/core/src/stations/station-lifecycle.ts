@@ -1,0 +1,177 @@
+import { writeAudit } from '../audit/write-audit';
+import { assertCan, type StaffScope } from '../auth/staff-scope';
+import { UPCOMING_HOLDING_SQL } from '../bookings/active-statuses';
+import { getDb } from '../db/client';
+import { AppError } from '../errors/app-error';
+import { hasDatabaseCode } from '../errors/translate-database-error';
+import type { Prisma } from '../generated/prisma/client';
+import { parseLocalTime } from '../time';
+import { fieldError, parseInput } from '../validation';
+import { ZCreateStation, type StationAdminRow } from './station-settings.schema';
+
+type Tx = Prisma.TransactionClient;
+
+const SLUG_TAKEN = 'Another station has this address';
+
+/** `GET /api/admin/stations` (super admin): every station, open or closed, by name. */
+export async function listStationsAdmin(options: {
+  scope: StaffScope;
+}): Promise<StationAdminRow[]> {
+  assertCan(options.scope, 'stations.manage');
+  return rows(getDb());
+}
+
+/**
+ * `POST /api/admin/stations` (super admin): a new station, **closed** to customers until it
+ * has a chef and someone opens it; settings not given start from the defaults.
+ */
+export async function createStation(options: {
+  scope: StaffScope;
+  input: unknown;
+  requestId?: string;
+}): Promise<StationAdminRow> {
+  assertCan(options.scope, 'stations.manage');
+  const input = parseInput(ZCreateStation, options.input);
+  try {
+    return await getDb().$transaction(async (tx) => {
+      if (await tx.station.findUnique({ where: { slug: input.slug }, select: { id: true } }))
+        throw fieldError('slug', SLUG_TAKEN);
+      const { slug, name, timezone, firstStart, lastStart, ...numbers } = input;
+      const station = await tx.station.create({
+        data: {
+          slug,
+          name,
+          timezone,
+          active: false,
+          serviceStartMinute: parseLocalTime(firstStart)!,
+          serviceEndMinute: parseLocalTime(lastStart)!,
+          ...numbers,
+        },
+      });
+      await audit(tx, options, station.id, 'station.created', undefined, input);
+      return (await rows(tx, station.id))[0]!;
+    });
+  } catch (error) {
+    // Two super admins choosing one address at once: the unique index decides.
+    if (hasDatabaseCode(error, '23505') || hasDatabaseCode(error, 'P2002'))
+      throw fieldError('slug', SLUG_TAKEN);
+    throw error;
+  }
+}
+
+/**
+ * `POST /api/admin/stations/SLUG/deactivate` (super admin): hidden from customers. Refused
+ * while active bookings lie ahead (409 FUTURE_BOOKINGS with the count): they must be moved
+ * or cancelled first. The row is locked FOR UPDATE; booking creation reads it FOR KEY SHARE
+ * and checks it is still open, so a booking racing the closure either lands first (and is
+ * counted here) or waits and is refused.
+ */
+export async function deactivateStation(options: {
+  scope: StaffScope;
+  slug: string;
+  requestId?: string;
+}): Promise<StationAdminRow> {
+  assertCan(options.scope, 'stations.manage');
+  return getDb().$transaction(async (tx) => {
+    const station = await lockStation(tx, options.slug);
+    if (station.active) {
+      const [{ count }] = await tx.$queryRaw<[{ count: number }]>`
+        SELECT count(*)::int AS count FROM "Booking" b
+         WHERE b."stationId" = ${station.id}::uuid AND ${UPCOMING_HOLDING_SQL}`;
+      if (count > 0)
+        throw new AppError(
+          'CONFLICT',
+          `${station.name} has ${count} upcoming booking${count === 1 ? '' : 's'}: move or cancel ${count === 1 ? 'it' : 'them'} before closing the station.`,
+          { reason: 'FUTURE_BOOKINGS', count },
+        );
+      await setActive(tx, options, station.id, false);
+    }
+    return (await rows(tx, station.id))[0]!;
+  });
+}
+
+/**
+ * `POST /api/admin/stations/SLUG/activate` (super admin): open to customers. Refused without
+ * an active chef (409 NO_ACTIVE_CHEFS): customers would find every time taken.
+ */
+export async function activateStation(options: {
+  scope: StaffScope;
+  slug: string;
+  requestId?: string;
+}): Promise<StationAdminRow> {
+  assertCan(options.scope, 'stations.manage');
+  return getDb().$transaction(async (tx) => {
+    const station = await lockStation(tx, options.slug);
+    if (!station.active) {
+      const chefs = await tx.chef.count({ where: { stationId: station.id, active: true } });
+      if (chefs === 0)
+        throw new AppError(
+          'CONFLICT',
+          `${station.name} has no active chef yet: add one in Settings before opening it.`,
+          { reason: 'NO_ACTIVE_CHEFS' },
+        );
+      await setActive(tx, options, station.id, true);
+    }
+    return (await rows(tx, station.id))[0]!;
+  });
+}
+
+async function lockStation(
+  tx: Tx,
+  slug: string,
+): Promise<{ id: string; name: string; active: boolean }> {
+  const [station] = await tx.$queryRaw<{ id: string; name: string; active: boolean }[]>`
+    SELECT id, name, active FROM "Station" WHERE slug = ${slug} FOR UPDATE`;
+  if (!station) throw new AppError('NOT_FOUND', 'No such station.');
+  return station;
+}
+
+async function setActive(
+  tx: Tx,
+  options: { scope: StaffScope; requestId?: string },
+  stationId: string,
+  active: boolean,
+): Promise<void> {
+  await tx.station.update({ where: { id: stationId }, data: { active } });
+  await audit(
+    tx,
+    options,
+    stationId,
+    active ? 'station.activated' : 'station.deactivated',
+    { active: !active },
+    { active },
+  );
+}
+
+function audit(
+  tx: Tx,
+  options: { scope: StaffScope; requestId?: string },
+  stationId: string,
+  action: string,
+  before: Prisma.InputJsonObject | undefined,
+  after: Prisma.InputJsonObject,
+) {
+  return writeAudit(tx, {
+    actorType: 'STAFF',
+    actorId: options.scope.staffId,
+    stationId,
+    entityType: 'Station',
+    entityId: stationId,
+    action,
+    before,
+    after,
+    requestId: options.requestId,
+  });
+}
+
+function rows(db: Tx | ReturnType<typeof getDb>, stationId?: string): Promise<StationAdminRow[]> {
+  return db.$queryRaw<StationAdminRow[]>`
+    SELECT s.id, s.slug, s.name, s.timezone, s.active,
+           (SELECT count(*)::int FROM "Chef" c WHERE c."stationId" = s.id AND c.active) AS "activeChefs",
+           (SELECT count(*)::int FROM "Booking" b
+             WHERE b."stationId" = s.id AND ${UPCOMING_HOLDING_SQL}) AS "upcomingBookings",
+           (SELECT count(*)::int FROM "StaffUser" u WHERE u."stationId" = s.id AND u.active) AS staff
+      FROM "Station" s
+     WHERE ${stationId ?? null}::uuid IS NULL OR s.id = ${stationId ?? null}::uuid
+     ORDER BY s.name, s.id`;
+}
