@@ -13,6 +13,20 @@ async function fillDetails(page: Page, email: string) {
 }
 
 test.describe('booking wizard', () => {
+  test('days inside the minimum notice say "Too soon" and why, not "Full"', async ({ page }) => {
+    await page.goto('/book/chicago');
+    const dates = page.getByRole('group', { name: 'Dates' });
+    // Today is always inside Chicago's 48 hours' notice.
+    const today = dates.getByRole('button').first();
+    await expect(today).toBeDisabled();
+    await expect(today).toContainText('Too soon');
+    await expect(today).toHaveAccessibleName(/bookings need 48 hours' notice/);
+    await expect(page.getByText(/Days marked “Too soon” are inside our notice/)).toBeVisible();
+    await expect(dates.getByRole('button', { disabled: false }).first()).not.toContainText(
+      'Too soon',
+    );
+  });
+
   test('a customer books end to end and sees the reference', async ({ page, request }) => {
     await page.goto('/');
     await page.getByRole('link', { name: 'Book a chef in Chicago' }).click();

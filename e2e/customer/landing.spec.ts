@@ -13,6 +13,34 @@ test.describe('customer landing', () => {
     await expect(page.getByRole('list', { name: 'Locations' })).toContainText('$65');
   });
 
+  test('at phone width the header links stay on one line and nothing scrolls sideways', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/');
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    const boxes = await Promise.all(
+      ['Book a chef', 'Locations', 'Manage booking'].map(
+        async (name) => (await nav.getByRole('link', { name }).boundingBox())!,
+      ),
+    );
+    const lineHeight = parseFloat(
+      await nav.getByRole('link', { name: 'Book a chef' }).evaluate((link) => {
+        const style = getComputedStyle(link);
+        return style.lineHeight === 'normal'
+          ? String(parseFloat(style.fontSize) * 1.2)
+          : style.lineHeight;
+      }),
+    );
+    for (const box of boxes) expect(box.height).toBeLessThan(lineHeight * 1.5);
+    // All three on one row, inside the screen.
+    expect(new Set(boxes.map((box) => Math.round(box.y))).size).toBe(1);
+    expect(Math.max(...boxes.map((box) => box.x + box.width))).toBeLessThanOrEqual(390);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      390,
+    );
+  });
+
   test('offers a skip link as the first tab stop', async ({ page }) => {
     await page.goto('/');
     await page.keyboard.press('Tab');

@@ -100,27 +100,41 @@ function DayPicker({
       </p>
     );
   const list = days.data?.days ?? [];
+  const notice = `bookings need ${station.minimumNoticeHours} hours' notice`;
   return (
     <fieldset className="day-grid-wrapper">
       <legend>Pick a date</legend>
+      {list.some((day) => day.status === 'TOO_SOON') ? (
+        <p className="small muted">
+          Days marked “Too soon” are inside our notice: {notice}, so the chef can prepare.
+        </p>
+      ) : null}
       <div className="day-grid" role="group" aria-label="Dates">
         {list.map((day) => {
-          const full = day.openSlots === 0;
+          const { label, spoken } = {
+            OPEN: {
+              label: `${day.openSlots} times`,
+              spoken: `${day.openSlots} start times available`,
+            },
+            FULL: { label: 'Full', spoken: 'every chef is booked' },
+            TOO_SOON: { label: 'Too soon', spoken: notice },
+          }[day.status];
           return (
             <button
               key={day.date}
               type="button"
-              className="day"
+              className={day.status === 'TOO_SOON' ? 'day too-soon' : 'day'}
               aria-pressed={day.date === date}
-              disabled={full}
+              disabled={day.status !== 'OPEN'}
               onClick={() => onPick(day.date)}
-              aria-label={`${formatLocalDate(day.date)}: ${full ? 'no times available' : `${day.openSlots} start times available`}`}
+              aria-label={`${formatLocalDate(day.date)}: ${spoken}`}
+              title={day.status === 'TOO_SOON' ? notice : undefined}
             >
               <span className="day-weekday">{formatLocalDate(day.date, { weekday: 'short' })}</span>
               <span className="day-number">
                 {formatLocalDate(day.date, { month: 'short', day: 'numeric' })}
               </span>
-              <span className="day-status">{full ? 'Full' : `${day.openSlots} times`}</span>
+              <span className="day-status">{label}</span>
             </button>
           );
         })}

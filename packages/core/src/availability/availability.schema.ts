@@ -49,6 +49,13 @@ export type TAvailability = z.infer<typeof ZAvailability>;
 
 export const ZAvailabilityDays = z.object({
   timezone: z.string(),
-  days: z.array(z.object({ date: ZLocalDate, openSlots: z.number().int().nonnegative() })),
+  days: z.array(
+    z.object({
+      date: ZLocalDate,
+      openSlots: z.number().int().nonnegative(),
+      /** OPEN: some start time free; FULL: every chef booked; TOO_SOON: inside the minimum notice. */
+      status: z.enum(['OPEN', 'FULL', 'TOO_SOON']),
+    }),
+  ),
 });
 export type TAvailabilityDays = z.infer<typeof ZAvailabilityDays>;

@@ -149,6 +149,23 @@ describe('availability', () => {
     expect(days.map((day) => day.date)).toEqual([daysAhead(9), daysAhead(10), daysAhead(11)]);
     expect(days[0]!.openSlots).toBe(23);
     expect(days[1]!.openSlots).toBe(0);
+    expect(days.map((day) => day.status)).toEqual(['OPEN', 'FULL', 'OPEN']);
+  });
+
+  it('says TOO_SOON, not FULL, for days inside the minimum notice', async () => {
+    // Noon today, 48 h notice: today and tomorrow have no start far enough ahead; the day
+    // after opens at noon (12:00-22:00, 21 times); the next is wholly open.
+    const now = localToInstant({ date: daysAhead(0), time: '12:00' }, 'America/New_York')!;
+    const { days } = await getAvailabilityDays({
+      query: { station: STATION, from: daysAhead(0), days: '4' },
+      now,
+    });
+    expect(days.map((day) => [day.status, day.openSlots])).toEqual([
+      ['TOO_SOON', 0],
+      ['TOO_SOON', 0],
+      ['OPEN', 21],
+      ['OPEN', 23],
+    ]);
   });
 
   it('agrees with the per-time availability on every day, with chefs busy at different hours', async () => {

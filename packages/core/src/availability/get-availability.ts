@@ -60,10 +60,12 @@ export async function getAvailabilityDays(options: {
   });
   return {
     timezone: station.timezone,
-    days: startsByDate.map((day) => ({
-      date: day.date,
-      openSlots: day.starts.filter((start) => open.has(start.startsAt.getTime())).length,
-    })),
+    days: startsByDate.map((day) => {
+      const openSlots = day.starts.filter((start) => open.has(start.startsAt.getTime())).length;
+      // Every day's grid has start times; none left means the notice has passed them all.
+      const status = day.starts.length === 0 ? 'TOO_SOON' : openSlots === 0 ? 'FULL' : 'OPEN';
+      return { date: day.date, openSlots, status };
+    }),
   };
 }
 
