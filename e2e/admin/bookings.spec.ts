@@ -61,7 +61,7 @@ test.describe('bookings workspace', () => {
     await expect(email).toBeVisible();
     await email.getByText('Show the e-mail').click();
     await expect(
-      email.getByText(/We will return the \$150\.00 you paid in cash or by check/),
+      email.getByText(/We will return the \$150 you paid in cash or by check/),
     ).toBeVisible();
   });
 

@@ -32,8 +32,3 @@ export function toLocal(instant: Date, timeZone: string): { date: string; time: 
   const local = DateTime.fromJSDate(instant).setZone(timeZone);
   return { date: local.toISODate()!, time: local.toFormat('HH:mm') };
 }
-
-/** Today's date in the station's zone. */
-export function todayIn(timeZone: string): string {
-  return DateTime.now().setZone(timeZone).toISODate()!;
-}

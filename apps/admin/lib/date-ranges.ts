@@ -1,3 +1,4 @@
+import { todayIn } from '@hibachi/web/format';
 /** The dashboard's range presets, as local dates (YYYY-MM-DD), and the period before a range. */
 export const RANGE_PRESETS = {
   'this-week': 'This week',
@@ -43,12 +44,4 @@ export function previousRange(range: DateRange): DateRange {
   return { from: addDays(to, -(daysIn(range) - 1)), to };
 }
 
-/** Today's date in a time zone (the station's, or the browser's for every station). */
-export function todayIn(timeZone?: string, now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
+export { todayIn };

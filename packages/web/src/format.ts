@@ -1,5 +1,7 @@
 /** Display helpers; every date and time is shown in the station's time zone. */
 
+export { formatMoney } from '@hibachi/core/pricing/format-money';
+
 // Intl formatters are costly to build (tens of microseconds) and lists and the calendar
 // format thousands of values per render: each one is built once.
 const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
@@ -10,19 +12,6 @@ function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, 
     formatters.set(key, formatter);
   }
   return formatter;
-}
-
-export function formatMoney(cents: number): string {
-  const digits = cents % 100 === 0 ? 0 : 2;
-  return cached(
-    `money:${digits}`,
-    () =>
-      new Intl.NumberFormat('en-US', {
-        style: 'currency',
-        currency: 'USD',
-        minimumFractionDigits: digits,
-      }),
-  ).format(cents / 100);
 }
 
 export function formatLocalDate(
@@ -76,4 +65,18 @@ export function timeZoneLabel(timeZone: string): string {
     .formatToParts(new Date())
     .find((item) => item.type === 'timeZoneName');
   return part?.value ?? timeZone;
+}
+
+/** Today's date (YYYY-MM-DD) in a time zone (the browser's when none), at `now`. */
+export function todayIn(timeZone?: string, now = new Date()): string {
+  return cached(
+    `today:${timeZone ?? ''}`,
+    () =>
+      new Intl.DateTimeFormat('en-CA', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      }),
+  ).format(now);
 }

@@ -25,13 +25,13 @@ import type { Calendar, CalendarEvent, RescheduledBooking } from '@hibachi/core/
 import { isUpcomingAndActive } from '@hibachi/core/bookings/staff-actions';
 import { ApiError } from '@hibachi/web/fetch-json';
 import { formatLocalDate, formatMoney, formatTime, timeZoneLabel } from '@hibachi/web/format';
+import { todayIn } from '@hibachi/web/format';
 import { api } from '@/lib/api';
 import { stationLocalizer } from '@/lib/station-localizer';
 import {
   CALENDAR_VIEWS,
   shiftDate,
   toLocal,
-  todayIn,
   visibleRange,
   type CalendarView,
 } from '@/lib/calendar-range';

@@ -4,8 +4,13 @@ import { useQuery } from '@tanstack/react-query';
 import type { TStationSummary } from '@hibachi/core/stations/schema';
 import { WidgetBoundary } from '@hibachi/web/widget-boundary';
 import { api } from '@/lib/api';
-import { formatDuration, formatLocalDate, formatTime, timeZoneLabel } from '@hibachi/web/format';
-import { todayIn } from './station-today';
+import {
+  formatDuration,
+  formatLocalDate,
+  formatTime,
+  timeZoneLabel,
+  todayIn,
+} from '@hibachi/web/format';
 
 const DURATIONS = [60, 90, 120, 150, 180, 240, 300, 360, 420, 480];
 

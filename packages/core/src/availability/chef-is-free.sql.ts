@@ -1,4 +1,5 @@
 import { Prisma } from '../generated/prisma/client';
+import { ACTIVE_STATUSES_SQL } from '../bookings/active-statuses';
 
 /**
  * The one SQL rule for "chef `c` is free from `from` until `until`" (event plus buffer):
@@ -14,7 +15,7 @@ export function chefIsFree(
   return Prisma.sql`NOT EXISTS (
     SELECT 1 FROM "Booking" b
      WHERE b."chefId" = c.id
-       AND b.status IN ('PENDING_PAYMENT', 'CONFIRMED')${ignoreBookingId ? Prisma.sql` AND b.id <> ${ignoreBookingId}::uuid` : Prisma.empty}
+       AND b.status IN ${ACTIVE_STATUSES_SQL}${ignoreBookingId ? Prisma.sql` AND b.id <> ${ignoreBookingId}::uuid` : Prisma.empty}
        AND NOT (b.status = 'PENDING_PAYMENT' AND b."holdExpiresAt" <= now())
        AND tstzrange(b."startsAt", b."blockedUntil", '[)') && tstzrange(${from}, ${until}, '[)'))`;
 }

@@ -87,7 +87,7 @@ describe('cancelBookingAsStaff', () => {
       [booking.id],
     );
     expect(mail[0].payload.refund.reason).toBe(
-      'Your $100.00 card payment will be refunded. We will return the $50.00 you paid in cash or by check.',
+      'Your $100 card payment will be refunded. We will return the $50 you paid in cash or by check.',
     );
     const { rows: audit } = await client.query(
       `SELECT "actorType", "actorId", after FROM "AuditLog" WHERE "entityId" = $1 AND action = 'booking.cancelled'`,
@@ -137,7 +137,7 @@ describe('cancelBookingAsStaff', () => {
       `SELECT payload FROM "OutboxMessage" WHERE "bookingId" = $1 AND kind = 'BOOKING_CANCELLED'`,
       [booking.id],
     );
-    expect(mail[0].payload.refund.reason).toMatch(/^The \$100\.00 you paid is not refunded\./);
+    expect(mail[0].payload.refund.reason).toMatch(/^The \$100 you paid is not refunded\./);
   });
 
   it('cancels an unpaid hold with nothing to refund', async () => {

@@ -4,7 +4,7 @@ import { getDb } from '../db/client';
 import { AppError } from '../errors/app-error';
 import { enqueueEmail } from '../notifications/enqueue-email';
 import { netPaidCents } from '../payments/net-paid';
-import { formatCents } from '../pricing/format-cents';
+import { formatMoney } from '../pricing/format-money';
 import { parseInput } from '../validation';
 import {
   assertCancellable,
@@ -95,13 +95,13 @@ export async function cancelBookingAsStaff(options: {
 /** The customer's line about their money. */
 function refundNote(refund: { cardCents: number; offlineCents: number; keptCents: number }) {
   if (refund.keptCents > 0)
-    return `The ${formatCents(refund.keptCents)} you paid is not refunded. Reply to this e-mail with any questions.`;
+    return `The ${formatMoney(refund.keptCents)} you paid is not refunded. Reply to this e-mail with any questions.`;
   const lines = [
     refund.cardCents > 0
-      ? `Your ${formatCents(refund.cardCents)} card payment will be refunded.`
+      ? `Your ${formatMoney(refund.cardCents)} card payment will be refunded.`
       : '',
     refund.offlineCents > 0
-      ? `We will return the ${formatCents(refund.offlineCents)} you paid in cash or by check.`
+      ? `We will return the ${formatMoney(refund.offlineCents)} you paid in cash or by check.`
       : '',
   ].filter(Boolean);
   return lines.length > 0

@@ -1,7 +1,7 @@
 import { writeAudit } from '../audit/write-audit';
 import { getDb } from '../db/client';
 import { enqueueEmail } from '../notifications/enqueue-email';
-import { formatCents } from '../pricing/format-cents';
+import { formatMoney } from '../pricing/format-money';
 import { parseInput } from '../validation';
 import {
   assertCancellable,
@@ -93,7 +93,7 @@ export async function cancelCustomerBooking(options: {
       ? {
           ...decided.refund,
           status: 'REFUNDED',
-          reason: `Your ${formatCents(decided.refund.amountCents)} deposit has been refunded to your card.`,
+          reason: `Your ${formatMoney(decided.refund.amountCents)} deposit has been refunded to your card.`,
         }
       : decided.refund,
   };

@@ -1,11 +1,12 @@
 import { Prisma, type Station } from '../generated/prisma/client';
+import { ACTIVE_BOOKING_STATUSES, ACTIVE_STATUSES_SQL } from './active-statuses';
 import { chefIsFree } from '../availability/chef-is-free.sql';
 import { assertDateInRange } from '../availability/get-availability';
 import { earliestBookableStart, isOnGrid } from '../availability/start-times';
 import { writeAudit } from '../audit/write-audit';
 import { getDb } from '../db/client';
 import { AppError } from '../errors/app-error';
-import { translateDatabaseError } from '../errors/translate-database-error';
+import { slotTakenError, translateDatabaseError } from '../errors/translate-database-error';
 import { enqueueEmail } from '../notifications/enqueue-email';
 import { calculateQuote } from '../pricing/calculate-quote';
 import { findActiveStation } from '../stations/find-active-station';
@@ -128,7 +129,7 @@ async function insertBooking(
     where: {
       customerId: customer!.id,
       eventDate,
-      status: { in: ['PENDING_PAYMENT', 'CONFIRMED'] },
+      status: { in: [...ACTIVE_BOOKING_STATUSES] },
     },
     select: { reference: true },
   });
@@ -143,11 +144,7 @@ async function insertBooking(
   }
 
   const chefId = await pickChef(tx, station, input.date, window);
-  if (!chefId) {
-    throw new AppError('CONFLICT', 'Sorry, that time was just taken. Please choose another time.', {
-      reason: 'SLOT_TAKEN',
-    });
-  }
+  if (!chefId) throw slotTakenError();
   const quote = calculateQuote(station, input);
   const holdExpiresAt = new Date(Date.now() + station.holdMinutes * MINUTE);
   const booking = await tx.booking.create({
@@ -239,7 +236,7 @@ async function pickChef(
        AND c.active
        AND ${chefIsFree(Prisma.sql`${window.startsAt}::timestamptz`, Prisma.sql`${window.blockedUntil}::timestamptz`)}
      ORDER BY (SELECT count(*) FROM "Booking" d
-                WHERE d."chefId" = c.id AND d."eventDate" = ${date}::date AND d.status IN ('PENDING_PAYMENT', 'CONFIRMED')),
+                WHERE d."chefId" = c.id AND d."eventDate" = ${date}::date AND d.status IN ${ACTIVE_STATUSES_SQL}),
               c.name, c.id
      LIMIT 1
        FOR KEY SHARE OF c`;

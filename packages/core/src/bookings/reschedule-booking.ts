@@ -1,4 +1,5 @@
 import { Prisma } from '../generated/prisma/client';
+import { ACTIVE_BOOKING_STATUSES, ACTIVE_STATUSES_SQL } from './active-statuses';
 import { chefIsFree } from '../availability/chef-is-free.sql';
 import { writeAudit } from '../audit/write-audit';
 import { assertCan, type StaffScope } from '../auth/staff-scope';
@@ -130,7 +131,7 @@ async function move(
       where: {
         customerId: booking.customerId,
         eventDate: new Date(`${input.date}T00:00:00Z`),
-        status: { in: ['PENDING_PAYMENT', 'CONFIRMED'] },
+        status: { in: [...ACTIVE_BOOKING_STATUSES] },
         id: { not: booking.id },
       },
       select: { reference: true },
@@ -245,7 +246,7 @@ async function chooseChef(
      ORDER BY (c.id = ${request.current}::uuid) DESC,
               (SELECT count(*) FROM "Booking" d
                 WHERE d."chefId" = c.id AND d."eventDate" = ${request.date}::date
-                  AND d.status IN ('PENDING_PAYMENT', 'CONFIRMED') AND d.id <> ${request.bookingId}::uuid),
+                  AND d.status IN ${ACTIVE_STATUSES_SQL} AND d.id <> ${request.bookingId}::uuid),
               c.name, c.id
      LIMIT 1
        FOR KEY SHARE OF c`;
@@ -266,7 +267,7 @@ async function busy(
   const [clash] = await tx.$queryRaw<{ startsAt: Date; endsAt: Date; reference: string }[]>`
     SELECT "startsAt", "endsAt", reference FROM "Booking"
      WHERE "chefId" = ${chef.id}::uuid AND id <> ${request.bookingId}::uuid
-       AND status IN ('PENDING_PAYMENT', 'CONFIRMED')
+       AND status IN ${ACTIVE_STATUSES_SQL}
        AND tstzrange("startsAt", "blockedUntil", '[)') && tstzrange(${request.startsAt}::timestamptz, ${request.blockedUntil}::timestamptz, '[)')
      ORDER BY "startsAt" LIMIT 1`;
   const span = clash

@@ -193,9 +193,9 @@ describe('the staff bookings workspace', () => {
         paidCents: 15_000,
         balanceCents: 35_000,
         priceLines: [
-          { label: '6 adults × $50.00', amountCents: 30_000 },
-          { label: '2 children × $25.00', amountCents: 5_000 },
-          { label: 'Event minimum $500.00', amountCents: 15_000 },
+          { label: '6 adults × $50', amountCents: 30_000 },
+          { label: '2 children × $25', amountCents: 5_000 },
+          { label: 'Event minimum $500', amountCents: 15_000 },
         ],
         actions: { recordPayment: true, cancel: true, markOutcome: false, editNotes: true },
       });

@@ -25,6 +25,13 @@ const CONNECTION_ERROR_CODES = new Set([
   'P2028',
 ]);
 
+/** 409 SLOT_TAKEN, in the one wording customers see whether a check or the constraint said so. */
+export function slotTakenError(): AppError {
+  return new AppError('CONFLICT', 'Sorry, that time was just taken. Please choose another time.', {
+    reason: 'SLOT_TAKEN',
+  });
+}
+
 /**
  * Maps driver/Prisma errors to AppError by SQLSTATE (never by message text):
  * 23P01 exclusion violation and 23505 unique violation → CONFLICT; connection failures → UNAVAILABLE.
@@ -32,11 +39,7 @@ const CONNECTION_ERROR_CODES = new Set([
  */
 export function translateDatabaseError(error: unknown): AppError | undefined {
   const codes = collectCodes(error);
-  if (codes.has('23P01')) {
-    return new AppError('CONFLICT', 'That time was just taken. Please choose another time.', {
-      reason: 'SLOT_TAKEN',
-    });
-  }
+  if (codes.has('23P01')) return slotTakenError();
   if (codes.has('23505')) {
     return new AppError('CONFLICT', 'This conflicts with an existing record.', {
       reason: 'DUPLICATE',

@@ -28,11 +28,11 @@ describe('renderEmail', () => {
     );
     expect(subject).toBe('Confirmed');
     expect(text).toContain('Hi Ana,');
-    expect(text).toContain('The balance of $450.00 is due on the day of the event.');
+    expect(text).toContain('The balance of $450 is due on the day of the event.');
     // 28 March 2027 is the first day of British Summer Time: 17:30 UTC is 6:30 PM BST.
     expect(text).toContain('When      Sunday, March 28, 2027, 6:30 PM to 8:30 PM (London time)');
     expect(text).toContain('Party     1 adult, 3 children');
-    expect(text).toContain('Total     $550.00 (deposit $100.00)');
+    expect(text).toContain('Total     $550 (deposit $100)');
     const link = /See or manage your booking: (\S+)/.exec(text)![1]!;
     const url = new URL(link);
     expect(url.origin + url.pathname).toBe('https://book.example.com/manage/HB-7K3P9Q');
@@ -46,11 +46,11 @@ describe('renderEmail', () => {
       payload: unknown,
     ) => renderEmail({ kind, subject: 's', payload }, booking, base).text;
     expect(
-      render('BOOKING_CANCELLED', { refund: { reason: 'Your $100.00 deposit will be refunded.' } }),
-    ).toContain('Your booking is cancelled.\nYour $100.00 deposit will be refunded.');
+      render('BOOKING_CANCELLED', { refund: { reason: 'Your $100 deposit will be refunded.' } }),
+    ).toContain('Your booking is cancelled.\nYour $100 deposit will be refunded.');
     expect(
       render('REFUND_ISSUED', { amountCents: 10_000, reason: 'The deposit was paid twice.' }),
-    ).toContain('We are refunding $100.00 to your card.\nThe deposit was paid twice.');
+    ).toContain('We are refunding $100 to your card.\nThe deposit was paid twice.');
     expect(render('BOOKING_RESCHEDULED', {})).toContain('Your booking has moved to a new time.');
   });
 

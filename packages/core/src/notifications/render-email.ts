@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { manageUrl, createManageToken, paymentUrl } from '../bookings/manage-token';
 import type { Booking, OutboxKind } from '../generated/prisma/client';
-import { formatCents } from '../pricing/format-cents';
+import { formatMoney } from '../pricing/format-money';
 
 /** What an e-mail shows of its booking, read at delivery time. */
 export type EmailBooking = Pick<
@@ -49,7 +49,7 @@ export function renderEmail(
     `When      ${when.date(booking.startsAt)}, ${when.time(booking.startsAt)} to ${when.time(booking.endsAt)} (${booking.station.name} time)`,
     `Where     ${booking.addressLine1}, ${booking.city} (${booking.station.name})`,
     `Party     ${plural(booking.adults, 'adult')}${booking.children > 0 ? `, ${plural(booking.children, 'child', 'children')}` : ''}`,
-    `Total     ${formatCents(booking.totalCents)} (deposit ${formatCents(booking.depositCents)})`,
+    `Total     ${formatMoney(booking.totalCents)} (deposit ${formatMoney(booking.depositCents)})`,
     '',
     `See or manage your booking: ${link(manageUrl(booking.reference, token))}`,
     '',
@@ -82,21 +82,21 @@ function whatHappened(
       if (status === 'CONFIRMED')
         return [
           'Your booking is confirmed: we have received your deposit.',
-          `The balance of ${formatCents(booking.totalCents - booking.depositCents)} is due on the day of the event.`,
+          `The balance of ${formatMoney(booking.totalCents - booking.depositCents)} is due on the day of the event.`,
         ];
       return [
         'Thanks for booking a hibachi chef with us.',
         booking.holdExpiresAt
           ? `We are holding your time until ${when.time(booking.holdExpiresAt)} on ${when.date(booking.holdExpiresAt)} (${booking.station.name} time).`
           : 'We are holding your time for a short while.',
-        `Pay the ${formatCents(booking.depositCents)} deposit to confirm it: ${payLink}`,
+        `Pay the ${formatMoney(booking.depositCents)} deposit to confirm it: ${payLink}`,
       ];
     }
     case 'BOOKING_CANCELLED':
       return ['Your booking is cancelled.', ZCancelled.parse(message.payload).refund.reason];
     case 'REFUND_ISSUED': {
       const refund = ZRefund.parse(message.payload);
-      return [`We are refunding ${formatCents(refund.amountCents)} to your card.`, refund.reason];
+      return [`We are refunding ${formatMoney(refund.amountCents)} to your card.`, refund.reason];
     }
     case 'BOOKING_RESCHEDULED':
       return ['Your booking has moved to a new time. The details below are up to date.'];

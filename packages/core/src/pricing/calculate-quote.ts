@@ -1,4 +1,4 @@
-import { formatCents as money } from './format-cents';
+import { formatMoney as money } from './format-money';
 import type { TQuote } from './quote.schema';
 
 export type StationPricing = {

@@ -1,3 +1,3 @@
 export { quotePrice } from './quote-price';
 export { calculateQuote, type StationPricing } from './calculate-quote';
-export { formatCents } from './format-cents';
+export { formatMoney } from './format-money';

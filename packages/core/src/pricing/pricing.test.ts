@@ -14,8 +14,8 @@ describe('calculateQuote', () => {
   it('prices adults and children in integer cents', () => {
     expect(calculateQuote(pricing, { adults: 10, children: 4 })).toEqual({
       lines: [
-        { label: '10 adults × $50.00', amountCents: 50000 },
-        { label: '4 children × $25.00', amountCents: 10000 },
+        { label: '10 adults × $50', amountCents: 50000 },
+        { label: '4 children × $25', amountCents: 10000 },
       ],
       totalCents: 60000,
       depositCents: 10000,
@@ -25,7 +25,7 @@ describe('calculateQuote', () => {
 
   it('tops small parties up to the event minimum', () => {
     const quote = calculateQuote(pricing, { adults: 2, children: 1 });
-    expect(quote.lines.at(-1)).toEqual({ label: 'Event minimum $500.00', amountCents: 37500 });
+    expect(quote.lines.at(-1)).toEqual({ label: 'Event minimum $500', amountCents: 37500 });
     expect(quote.totalCents).toBe(50000);
   });
 

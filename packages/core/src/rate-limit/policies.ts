@@ -8,7 +8,6 @@ export const RATE_LIMIT_POLICIES = {
   /** Admin sign-in attempts per e-mail address, whichever address they come from. */
   loginAccount: { points: 10, durationSeconds: 900 },
   search: { points: 60, durationSeconds: 60 },
-  general: { points: 120, durationSeconds: 60 },
 } as const;
 
 export type RateLimitCategory = keyof typeof RATE_LIMIT_POLICIES;
