@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import type { ChefBooking, ChefRow } from '@hibachi/core/stations/chef-schema';
 import { ApiError } from '@hibachi/web/fetch-json';
+import { SaveOrCancel } from '@/components/save-or-cancel';
 import { api } from '@/lib/api';
 import { fieldMessages } from '@/lib/form-helpers';
 import { ActionDialog } from './booking/action-dialog';
@@ -137,19 +138,13 @@ export function ChefRoster({ slug }: { slug: string }) {
                       <label>
                         Colour <input type="color" name="color" defaultValue={chef.color} />
                       </label>
-                      <button type="submit" className="button" disabled={rename.isPending}>
-                        Save
-                      </button>
-                      <button
-                        type="button"
-                        className="button secondary"
-                        onClick={() => {
+                      <SaveOrCancel
+                        pending={rename.isPending}
+                        onCancel={() => {
                           rename.reset();
                           setEditing(null);
                         }}
-                      >
-                        Cancel
-                      </button>
+                      />
                       {rename.error ? (
                         <span className="field-error">
                           {renameErrors.name ?? renameErrors.color ?? rename.error.message}

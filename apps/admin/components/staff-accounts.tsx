@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { ROLE_LABELS, type StaffRole } from '@hibachi/core/auth/permissions';
 import type { StaffAccountRow, StaffWithLink } from '@hibachi/core/staff/schema';
 import { formatInstant } from '@hibachi/web/format';
+import { SaveOrCancel } from '@/components/save-or-cancel';
 import { api } from '@/lib/api';
 import { fieldMessages } from '@/lib/form-helpers';
 
@@ -220,19 +221,13 @@ export function StaffAccounts({ stations, me }: { stations: Station[]; me: strin
                         errors={updateErrors}
                         prefix="edit"
                       />
-                      <button type="submit" className="button" disabled={update.isPending}>
-                        Save
-                      </button>
-                      <button
-                        type="button"
-                        className="button secondary"
-                        onClick={() => {
+                      <SaveOrCancel
+                        pending={update.isPending}
+                        onCancel={() => {
                           update.reset();
                           setEditing(null);
                         }}
-                      >
-                        Cancel
-                      </button>
+                      />
                       {update.error && !updateErrors.station ? (
                         <span className="field-error">{update.error.message}</span>
                       ) : null}
