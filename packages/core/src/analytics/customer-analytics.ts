@@ -1,7 +1,7 @@
 import type { StaffScope } from '../auth/staff-scope';
 import { getDb } from '../db/client';
 import { Prisma } from '../generated/prisma/client';
-import { netPaidSql } from '../payments/net-paid';
+import { netPaidSql } from '../money/net-paid';
 import { analyticsScope } from './analytics-scope';
 import {
   ZCustomerAnalytics,

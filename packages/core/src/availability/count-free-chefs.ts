@@ -1,6 +1,6 @@
 import { getDb } from '../db/client';
 import { Prisma } from '../generated/prisma/client';
-import { chefIsFree } from './chef-is-free.sql';
+import { chefIsFree } from '../scheduling/chef-is-free.sql';
 
 type Db = Pick<ReturnType<typeof getDb>, '$queryRaw'>;
 

@@ -2,8 +2,8 @@ import { writeAudit } from '../audit/write-audit';
 import { assertCan, assertStationAccess, type StaffScope } from '../auth/staff-scope';
 import { getDb } from '../db/client';
 import { AppError } from '../errors/app-error';
-import { enqueueEmail } from '../notifications/enqueue-email';
-import { netPaidCents } from '../payments/net-paid';
+import { enqueueEmail } from '../outbox/enqueue-email';
+import { netPaidCents } from '../money/net-paid';
 import { formatMoney } from '../pricing/format-money';
 import { parseInput } from '../validation';
 import {

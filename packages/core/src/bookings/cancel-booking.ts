@@ -1,7 +1,7 @@
 import type { Prisma } from '../generated/prisma/client';
 import { AppError } from '../errors/app-error';
-import { netPaidCents } from '../payments/net-paid';
-import { owedRefund, processOwedRefund } from '../payments/process-owed-refund';
+import { netPaidCents } from '../money/net-paid';
+import { owedRefund, processOwedRefund } from '../money/process-owed-refund';
 import type { BookingWithRelations } from './find-customer-booking';
 import { updateBookingAtVersion } from './versioned-update';
 

@@ -1,6 +1,6 @@
 import { writeAudit } from '../audit/write-audit';
 import { getDb } from '../db/client';
-import { enqueueEmail } from '../notifications/enqueue-email';
+import { enqueueEmail } from '../outbox/enqueue-email';
 import { formatMoney } from '../pricing/format-money';
 import { parseInput } from '../validation';
 import {

@@ -1,13 +1,13 @@
 import { Prisma, type Station } from '../generated/prisma/client';
-import { ACTIVE_BOOKING_STATUSES, ACTIVE_STATUSES_SQL } from './active-statuses';
-import { chefIsFree } from '../availability/chef-is-free.sql';
+import { ACTIVE_BOOKING_STATUSES, ACTIVE_STATUSES_SQL } from '../scheduling/active-statuses';
+import { chefIsFree } from '../scheduling/chef-is-free.sql';
 import { assertDateInRange } from '../availability/get-availability';
 import { earliestBookableStart, isOnGrid } from '../availability/start-times';
 import { writeAudit } from '../audit/write-audit';
 import { getDb } from '../db/client';
 import { AppError } from '../errors/app-error';
 import { slotTakenError, translateDatabaseError } from '../errors/translate-database-error';
-import { enqueueEmail } from '../notifications/enqueue-email';
+import { enqueueEmail } from '../outbox/enqueue-email';
 import { calculateQuote } from '../pricing/calculate-quote';
 import { findActiveStation } from '../stations/find-active-station';
 import { localToInstant, parseLocalTime, todayInTimeZone } from '../time';

@@ -3,7 +3,7 @@ import { getDb } from '../db/client';
 import { AppError } from '../errors/app-error';
 import { normalizeReference } from './booking-reference';
 import type { TCustomerBooking, TCustomerProof } from './customer-booking.schema';
-import { netPaidCents } from '../payments/net-paid';
+import { netPaidCents } from '../money/net-paid';
 import { verifyManageToken } from './manage-token';
 
 export const bookingInclude = {

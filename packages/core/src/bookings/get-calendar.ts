@@ -2,7 +2,7 @@ import { assertCan, type StaffScope } from '../auth/staff-scope';
 import { resolveStationChoice } from '../auth/resolve-station-choice';
 import { getDb } from '../db/client';
 import { Prisma } from '../generated/prisma/client';
-import { netPaidSql } from '../payments/net-paid';
+import { netPaidSql } from '../money/net-paid';
 import { AppError } from '../errors/app-error';
 import { addDays, localToInstant } from '../time';
 import { parseInput } from '../validation';

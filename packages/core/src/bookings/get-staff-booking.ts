@@ -2,7 +2,7 @@ import { assertCan, assertStationAccess, type StaffScope } from '../auth/staff-s
 import { getDb } from '../db/client';
 import { AppError } from '../errors/app-error';
 import type { Prisma } from '../generated/prisma/client';
-import { netPaidCents } from '../payments/net-paid';
+import { netPaidCents } from '../money/net-paid';
 import { calculateQuote } from '../pricing/calculate-quote';
 import { instantToLocal } from '../time';
 import { balanceDue } from './list-staff-bookings';

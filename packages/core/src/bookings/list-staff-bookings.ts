@@ -3,7 +3,7 @@ import { assertCan } from '../auth/staff-scope';
 import { resolveStationChoice } from '../auth/resolve-station-choice';
 import { getDb } from '../db/client';
 import type { Prisma } from '../generated/prisma/client';
-import { netPaidCents } from '../payments/net-paid';
+import { netPaidCents } from '../money/net-paid';
 import { parseInput } from '../validation';
 import { afterCursor, decodeCursor, encodeCursor } from '../platform/keyset-cursor';
 import { ZListStaffBookingsQuery, type TBookingStatus } from './staff-bookings.schema';

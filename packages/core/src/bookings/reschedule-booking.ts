@@ -1,12 +1,12 @@
 import { Prisma } from '../generated/prisma/client';
-import { ACTIVE_BOOKING_STATUSES, ACTIVE_STATUSES_SQL } from './active-statuses';
-import { chefIsFree } from '../availability/chef-is-free.sql';
+import { ACTIVE_BOOKING_STATUSES, ACTIVE_STATUSES_SQL } from '../scheduling/active-statuses';
+import { chefIsFree } from '../scheduling/chef-is-free.sql';
 import { writeAudit } from '../audit/write-audit';
 import { assertCan, type StaffScope } from '../auth/staff-scope';
 import { getDb } from '../db/client';
 import { AppError } from '../errors/app-error';
 import { translateDatabaseError } from '../errors/translate-database-error';
-import { enqueueEmail } from '../notifications/enqueue-email';
+import { enqueueEmail } from '../outbox/enqueue-email';
 import { instantToLocal, localToInstant, parseLocalTime } from '../time';
 import { fieldError, parseInput } from '../validation';
 import { findStaffBooking } from './find-staff-booking';

@@ -3,3 +3,4 @@ export { createRouteHandler, type RouteContext } from './route-handler';
 export { readJsonBody, readRawBody, MAX_JSON_BODY_BYTES } from './read-json-body';
 export { ok } from './ok';
 export { apiNotFoundHandler } from './not-found-handler';
+export { metricsHandler } from './metrics-handler';

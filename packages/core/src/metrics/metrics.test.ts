@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRouteHandler, ok } from '../http';
-import { canReadMetrics, metricsHandler, routeLabel } from '.';
+import { metricsHandler } from '../http/metrics-handler';
+import { canReadMetrics, routeLabel } from '.';
 
 describe('metrics', () => {
   it('counts requests per route with ids folded and serves Prometheus text', async () => {

@@ -1,7 +1,7 @@
 import type Stripe from 'stripe';
 import { AppError } from '../errors/app-error';
 import type { Prisma } from '../generated/prisma/client';
-import { recordRefunded } from './record-refunded';
+import { recordRefunded } from '../money/record-refunded';
 
 type Tx = Prisma.TransactionClient;
 

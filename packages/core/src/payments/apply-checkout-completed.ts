@@ -1,9 +1,9 @@
 import type Stripe from 'stripe';
-import { chefIsFree } from '../availability/chef-is-free.sql';
+import { chefIsFree } from '../scheduling/chef-is-free.sql';
 import { writeAudit } from '../audit/write-audit';
 import { Prisma } from '../generated/prisma/client';
-import { enqueueEmail } from '../notifications/enqueue-email';
-import { owedRefund } from './process-owed-refund';
+import { enqueueEmail } from '../outbox/enqueue-email';
+import { owedRefund } from '../money/process-owed-refund';
 
 type Tx = Prisma.TransactionClient;
 

@@ -6,10 +6,10 @@ import { connect } from '../../test/database';
 import { heldBooking, payWithSimulator, resetStation } from '../../test/booking-fixtures';
 import { cancelCustomerBooking } from '../bookings';
 import { processAllOwedRefunds, processOwedRefund, startDepositCheckout } from '.';
-import type { PaymentProvider } from './payment-provider';
-import { owedRefund } from './process-owed-refund';
-import { createStripeClient } from './stripe-client';
-import { createStripeProvider } from './stripe-provider';
+import type { PaymentProvider } from '../money/payment-provider';
+import { owedRefund } from '../money/process-owed-refund';
+import { createStripeClient } from '../money/stripe-client';
+import { createStripeProvider } from '../money/stripe-provider';
 
 const globalForPayments = globalThis as unknown as { hibachiPaymentProvider?: PaymentProvider };
 

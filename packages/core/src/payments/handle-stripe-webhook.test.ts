@@ -6,7 +6,7 @@ import { bookingInput, resetStation } from '../../test/booking-fixtures';
 import { createBooking } from '../bookings';
 import { getServerEnv } from '../env';
 import { handleStripeWebhook } from './handle-stripe-webhook';
-import { simulatorWebhookSecret } from './simulator-provider';
+import { simulatorWebhookSecret } from '../money/simulator-provider';
 
 let eventCounter = 0;
 

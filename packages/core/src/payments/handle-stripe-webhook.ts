@@ -3,8 +3,8 @@ import { getDb } from '../db/client';
 import { AppError } from '../errors/app-error';
 import { applyChargeRefunded } from './apply-charge-refunded';
 import { applyCheckoutCompleted, type CheckoutOutcome } from './apply-checkout-completed';
-import { getPaymentProvider } from './get-payment-provider';
-import { processOwedRefund } from './process-owed-refund';
+import { getPaymentProvider } from '../money/get-payment-provider';
+import { processOwedRefund } from '../money/process-owed-refund';
 
 export type WebhookResult = {
   eventId: string;

@@ -1,7 +1,7 @@
 export { handleStripeWebhook, type WebhookResult } from './handle-stripe-webhook';
-export { processOwedRefund, processAllOwedRefunds } from './process-owed-refund';
+export { processOwedRefund, processAllOwedRefunds } from '../money/process-owed-refund';
 export { startDepositCheckout } from './start-deposit-checkout';
 export { simulateCheckout } from './simulate-checkout';
-export { getPaymentProvider } from './get-payment-provider';
-export { simulatorWebhookSecret } from './simulator-provider';
+export { getPaymentProvider } from '../money/get-payment-provider';
+export { simulatorWebhookSecret } from '../money/simulator-provider';
 export { recordOfflinePayment, type RecordedPayment } from './record-offline-payment';

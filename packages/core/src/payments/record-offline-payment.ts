@@ -6,9 +6,9 @@ import { staleVersion } from '../bookings/versioned-update';
 import { getDb } from '../db/client';
 import { AppError } from '../errors/app-error';
 import type { Prisma } from '../generated/prisma/client';
-import { enqueueEmail } from '../notifications/enqueue-email';
+import { enqueueEmail } from '../outbox/enqueue-email';
 import { parseInput } from '../validation';
-import { netPaidCents } from './net-paid';
+import { netPaidCents } from '../money/net-paid';
 import { ZRecordPaymentInput } from './record-offline-payment.schema';
 
 export type RecordedPayment = {

@@ -5,7 +5,7 @@ import { ZCustomerProof } from '../bookings/customer-booking.schema';
 import { findCustomerBooking } from '../bookings/find-customer-booking';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../validation';
-import { getPaymentProvider } from './get-payment-provider';
+import { getPaymentProvider } from '../money/get-payment-provider';
 import { handleStripeWebhook, type WebhookResult } from './handle-stripe-webhook';
 
 export const ZSimulateInput = z.strictObject({

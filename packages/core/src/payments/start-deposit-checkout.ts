@@ -6,7 +6,7 @@ import { getDb } from '../db/client';
 import { getServerEnv } from '../env';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../validation';
-import { getPaymentProvider } from './get-payment-provider';
+import { getPaymentProvider } from '../money/get-payment-provider';
 
 export const ZStartCheckoutInput = z.strictObject({
   reference: z.string().min(1).max(20),

@@ -6,7 +6,7 @@ import { assertCan, type StaffScope } from '../auth/staff-scope';
 import { getDb } from '../db/client';
 import { AppError } from '../errors/app-error';
 import type { Prisma, StaffUser } from '../generated/prisma/client';
-import { enqueueEmail } from '../notifications/enqueue-email';
+import { enqueueEmail } from '../outbox/enqueue-email';
 import { fieldError, parseInput } from '../validation';
 import { createPasswordToken, passwordHashDigest, setPasswordUrl } from './password-link';
 import {

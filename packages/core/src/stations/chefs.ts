@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { chefIsFree } from '../availability/chef-is-free.sql';
+import { chefIsFree } from '../scheduling/chef-is-free.sql';
 import { writeAudit } from '../audit/write-audit';
 import { assertCan, type StaffScope } from '../auth/staff-scope';
-import { ACTIVE_STATUSES_SQL, UPCOMING_HOLDING_SQL } from '../bookings/active-statuses';
+import { ACTIVE_STATUSES_SQL, UPCOMING_HOLDING_SQL } from '../scheduling/active-statuses';
 import { getDb } from '../db/client';
 import { AppError } from '../errors/app-error';
 import { hasDatabaseCode } from '../errors/translate-database-error';

@@ -1,6 +1,6 @@
 import { writeAudit } from '../audit/write-audit';
 import { assertCan, type StaffScope } from '../auth/staff-scope';
-import { UPCOMING_HOLDING_SQL } from '../bookings/active-statuses';
+import { UPCOMING_HOLDING_SQL } from '../scheduling/active-statuses';
 import { getDb } from '../db/client';
 import { AppError } from '../errors/app-error';
 import { hasDatabaseCode } from '../errors/translate-database-error';

@@ -1,6 +1,6 @@
 import { writeAudit } from '../audit/write-audit';
 import { assertCan, type StaffScope } from '../auth/staff-scope';
-import { ACTIVE_STATUSES_SQL } from '../bookings/active-statuses';
+import { ACTIVE_STATUSES_SQL } from '../scheduling/active-statuses';
 import { getDb } from '../db/client';
 import { AppError } from '../errors/app-error';
 import type { Prisma, Station } from '../generated/prisma/client';

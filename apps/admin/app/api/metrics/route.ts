@@ -1,3 +1,3 @@
-export { metricsHandler as GET } from '@hibachi/core/metrics';
+export { metricsHandler as GET } from '@hibachi/core/http';
 
 export const dynamic = 'force-dynamic';

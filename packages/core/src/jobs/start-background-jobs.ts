@@ -7,7 +7,7 @@ import { translateDatabaseError } from '../errors/translate-database-error';
 import { logger } from '../logger';
 import { deliverDueEmails } from '../notifications/deliver-outbox';
 import { createSmtpTransport, type EmailTransport } from '../notifications/email-transport';
-import { processAllOwedRefunds } from '../payments/process-owed-refund';
+import { processAllOwedRefunds } from '../money/process-owed-refund';
 import { RATE_LIMIT_TABLE } from '../rate-limit/rate-limiter';
 
 const SWEEP_INTERVAL_MS = 60_000;

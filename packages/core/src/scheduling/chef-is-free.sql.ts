@@ -1,5 +1,5 @@
 import { Prisma } from '../generated/prisma/client';
-import { ACTIVE_STATUSES_SQL } from '../bookings/active-statuses';
+import { ACTIVE_STATUSES_SQL } from './active-statuses';
 
 /**
  * The one SQL rule for "chef `c` is free from `from` until `until`" (event plus buffer):
