@@ -1,10 +1,12 @@
+import type { ErrorDetails } from '@hibachi/core/errors/reasons';
+
 /** The API's error envelope, surfaced to components as an Error with the code and details. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly details?: Record<string, unknown>,
+    readonly details?: ErrorDetails,
     readonly retryAfterSeconds?: number,
   ) {
     super(message);
@@ -13,7 +15,7 @@ export class ApiError extends Error {
 }
 
 type Envelope<T> =
-  { data: T } | { error: { code: string; message: string; details?: Record<string, unknown> } };
+  { data: T } | { error: { code: string; message: string; details?: ErrorDetails } };
 
 const DEFAULT_TIMEOUT_MS = 15_000;
 

@@ -1,3 +1,7 @@
+import type { ErrorDetails } from './refusal-reasons';
+
+export type { ErrorDetails, RefusalReason } from './refusal-reasons';
+
 export type ErrorCode =
   | 'VALIDATION_FAILED'
   | 'UNAUTHENTICATED'
@@ -9,9 +13,6 @@ export type ErrorCode =
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'INTERNAL'
   | 'UNAVAILABLE';
-
-/** Field path → messages, as sent to clients under `error.details`. */
-export type ErrorDetails = Record<string, unknown>;
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,

@@ -1,0 +1,34 @@
+/**
+ * Why a request was refused, as `error.details.reason`: the one list both the use cases (which
+ * set it) and the apps' UI (which branch on it) are typed by, so a misspelt reason fails to
+ * compile instead of silently never matching. Browser-safe.
+ */
+export const REFUSAL_REASONS = [
+  // booking and scheduling
+  'SLOT_TAKEN',
+  'DUPLICATE_BOOKING',
+  'DUPLICATE',
+  'STALE_VERSION',
+  'BAD_STATE',
+  'HOLD_EXPIRED',
+  'IN_PROGRESS',
+  'IDEMPOTENCY_MISMATCH',
+  // payments
+  'ALREADY_PAID',
+  'OVERPAYMENT',
+  'CARD_DECLINED',
+  'PROVIDER_UNAVAILABLE',
+  'OUT_OF_ORDER',
+  // stations, chefs, staff
+  'FUTURE_BOOKINGS',
+  'NO_ACTIVE_CHEFS',
+  'CHEF_HAS_BOOKINGS',
+  'CHEF_BOOKINGS_UNMOVABLE',
+  'LAST_SUPER_ADMIN',
+  'LINK_INVALID',
+] as const;
+
+export type RefusalReason = (typeof REFUSAL_REASONS)[number];
+
+/** `error.details` as clients receive it: field messages, and a typed reason for refusals. */
+export type ErrorDetails = Record<string, unknown> & { reason?: RefusalReason };
