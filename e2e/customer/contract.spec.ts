@@ -79,4 +79,16 @@ test.describe('responses match the shared schemas', () => {
     expect(strictData(ZStaffCancellation, await cancelled.json()).status).toBe('CANCELLED');
     await admin.dispose();
   });
+
+  test('each app serves its OpenAPI 3.1 document at /api/openapi.json', async ({ request }) => {
+    for (const base of ['', `http://localhost:${ADMIN_PORT}`]) {
+      const response = await request.get(`${base}/api/openapi.json`);
+      expect(response.status()).toBe(200);
+      const document = (await response.json()) as { openapi: string; paths: object };
+      expect(document.openapi).toBe('3.1.0');
+      expect(Object.keys(document.paths)).toContain(
+        base ? '/api/admin/bookings/{id}' : '/api/bookings',
+      );
+    }
+  });
 });

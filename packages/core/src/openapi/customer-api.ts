@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import {
+  ZAvailability,
+  ZAvailabilityDays,
+  ZAvailabilityDaysQuery,
+  ZAvailabilityQuery,
+} from '../availability/availability.schema';
+import { ZCreateBookingInput, ZCreatedBooking } from '../bookings/create-booking.schema';
+import {
+  ZCancellationResult,
+  ZCustomerBooking,
+  ZCustomerProof,
+} from '../bookings/customer-booking.schema';
+import { ZSimulateInput } from '../payments/simulate-checkout';
+import { ZStartCheckoutInput } from '../payments/start-deposit-checkout';
+import { ZQuote, ZQuoteInput } from '../pricing/quote.schema';
+import { ZStationSummary } from '../stations/station.schema';
+import type { ApiOperation } from './build-document';
+import { HEALTH_OPERATIONS } from './health-operations';
+
+/** The customer app's HTTP API (port 3000), described with the schemas its handlers parse. */
+export const CUSTOMER_OPERATIONS: ApiOperation[] = [
+  {
+    method: 'get',
+    path: '/api/stations',
+    summary: 'The stations customers can book, with prices, hours and notice rules',
+    tag: 'Stations',
+    response: z.array(ZStationSummary),
+    errors: [],
+  },
+  {
+    method: 'get',
+    path: '/api/availability',
+    summary: 'Each start time of one local date with the number of chefs free for the whole event',
+    tag: 'Availability',
+    query: ZAvailabilityQuery,
+    response: ZAvailability,
+    errors: ['VALIDATION_FAILED', 'RATE_LIMITED'],
+  },
+  {
+    method: 'get',
+    path: '/api/availability/days',
+    summary: 'Open start times per day (OPEN, FULL or TOO_SOON) for the date picker',
+    tag: 'Availability',
+    query: ZAvailabilityDaysQuery,
+    response: ZAvailabilityDays,
+    errors: ['VALIDATION_FAILED', 'RATE_LIMITED'],
+  },
+  {
+    method: 'post',
+    path: '/api/quotes',
+    summary: 'The price of a party: lines, total and deposit, in integer cents',
+    tag: 'Bookings',
+    body: ZQuoteInput,
+    response: ZQuote,
+    errors: ['VALIDATION_FAILED', 'RATE_LIMITED', 'UNSUPPORTED_MEDIA_TYPE', 'PAYLOAD_TOO_LARGE'],
+  },
+  {
+    method: 'post',
+    path: '/api/bookings',
+    summary: 'Hold a chef for an event (PENDING_PAYMENT until the deposit is paid)',
+    tag: 'Bookings',
+    body: ZCreateBookingInput,
+    response: ZCreatedBooking,
+    status: 201,
+    headers: [
+      {
+        name: 'Idempotency-Key',
+        description: 'Retries with the same key and body answer the first result once more.',
+      },
+    ],
+    errors: [
+      'VALIDATION_FAILED',
+      'CONFLICT',
+      'RATE_LIMITED',
+      'UNSUPPORTED_MEDIA_TYPE',
+      'PAYLOAD_TOO_LARGE',
+    ],
+  },
+  {
+    method: 'get',
+    path: '/api/bookings/{reference}',
+    summary: "A customer's own booking, proven by the e-mail it was made with or the manage token",
+    tag: 'Bookings',
+    query: ZCustomerProof,
+    response: ZCustomerBooking,
+    errors: ['VALIDATION_FAILED', 'NOT_FOUND', 'RATE_LIMITED'],
+  },
+  {
+    method: 'post',
+    path: '/api/bookings/{reference}/cancel',
+    summary: 'Cancel as the customer; the deposit is refunded inside the cancellation notice',
+    tag: 'Bookings',
+    body: ZCustomerProof,
+    response: ZCancellationResult,
+    errors: [
+      'VALIDATION_FAILED',
+      'NOT_FOUND',
+      'CONFLICT',
+      'RATE_LIMITED',
+      'UNSUPPORTED_MEDIA_TYPE',
+    ],
+  },
+  {
+    method: 'post',
+    path: '/api/payments/checkout',
+    summary: 'Start paying the deposit: the URL of the checkout page (Stripe or the simulator)',
+    tag: 'Payments',
+    body: ZStartCheckoutInput,
+    response: z.object({ url: z.string() }),
+    errors: ['VALIDATION_FAILED', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED', 'UNAVAILABLE'],
+  },
+  {
+    method: 'post',
+    path: '/api/payments/simulator',
+    summary: "The local payment simulator's Pay or Decline (404 when Stripe is configured)",
+    tag: 'Payments',
+    body: ZSimulateInput,
+    response: z.object({ type: z.string(), outcome: z.string() }),
+    errors: ['VALIDATION_FAILED', 'NOT_FOUND', 'RATE_LIMITED'],
+  },
+  {
+    method: 'post',
+    path: '/api/payments/stripe/webhook',
+    summary: 'Signed Stripe events, each processed exactly once',
+    tag: 'Payments',
+    rawBody: 'The event exactly as Stripe sent it; `Stripe-Signature` covers these bytes.',
+    headers: [{ name: 'Stripe-Signature', description: 'Required: the event signature.' }],
+    response: z.object({ received: z.literal(true), duplicate: z.boolean() }),
+    errors: ['VALIDATION_FAILED', 'CONFLICT', 'PAYLOAD_TOO_LARGE'],
+  },
+  ...HEALTH_OPERATIONS,
+];
