@@ -20,11 +20,15 @@ import { ZCreateStaff, ZSetPassword, ZUpdateStaff } from '../staff/staff.schema'
 import { ZCreateChef, ZDeactivateChef, ZUpdateChef } from '../stations/chef.schema';
 import {
   ZCreateStation,
+  ZPatchStationSettings,
   ZStationSettingsView,
   ZUpdateStationSettings,
 } from '../stations/station-settings.schema';
 import type { ApiOperation } from './build-document';
 import { HEALTH_OPERATIONS } from './health-operations';
+
+/** `?station=SLUG` where the path names none: the caller's own station when left out. */
+const CALLER_STATION = z.object({ station: z.string().max(64).optional() });
 
 /** What every staff route may answer besides its own refusals. */
 const STAFF = ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND'] as const;
@@ -249,6 +253,45 @@ export const ADMIN_OPERATIONS: ApiOperation[] = [
       body: ZUpdateStationSettings,
       response: ZStationSettingsView,
       errors: ['CONFLICT'],
+    },
+    WRITE,
+  ),
+  staff({
+    method: 'get',
+    path: '/api/admin/stations/{slug}',
+    summary: 'A station (the same view as its settings)',
+    tag: 'Stations',
+    response: ZStationSettingsView,
+  }),
+  staff(
+    {
+      method: 'patch',
+      path: '/api/admin/stations/{slug}',
+      summary: 'Change only the settings named, at the version read',
+      tag: 'Stations',
+      body: ZPatchStationSettings,
+      response: ZStationSettingsView,
+      errors: ['CONFLICT'],
+    },
+    WRITE,
+  ),
+  staff({
+    method: 'get',
+    path: '/api/admin/chefs',
+    summary: "Chefs of the caller's station (a super admin names one with `station`)",
+    tag: 'Chefs',
+    query: CALLER_STATION,
+    errors: ['VALIDATION_FAILED'],
+  }),
+  staff(
+    {
+      method: 'post',
+      path: '/api/admin/chefs',
+      summary: "Add a chef to the caller's station (or `station`)",
+      tag: 'Chefs',
+      query: CALLER_STATION,
+      body: ZCreateChef,
+      status: 201,
     },
     WRITE,
   ),

@@ -1,7 +1,12 @@
 export { listActiveStations } from './list-active-stations';
 export { ZStationSummary, type TStationSummary } from './station.schema';
 export { findActiveStation } from './find-active-station';
-export { getStationSettings, updateStationSettings } from './station-settings';
+export {
+  getStationSettings,
+  patchStationSettings,
+  updateStationSettings,
+} from './station-settings';
+export { stationSlugFor } from './station-in-scope';
 export { activateChef, createChef, deactivateChef, listChefs, updateChef } from './chefs';
 export {
   activateStation,

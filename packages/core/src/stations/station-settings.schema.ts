@@ -81,6 +81,14 @@ export const ZUpdateStationSettings = ZStationSettings.extend({
 
 export type TUpdateStationSettings = z.infer<typeof ZUpdateStationSettings>;
 
+/**
+ * `PATCH /api/admin/stations/SLUG`: only the settings to change, with the version read; the
+ * result must pass the full schema (so a new deposit is still checked against the minimum).
+ */
+export const ZPatchStationSettings = ZStationSettings.partial()
+  .extend({ version: z.number().int().positive() })
+  .strict();
+
 /** A future booking the new service hours leave outside them, for staff to move. */
 export const ZOutsideHoursBooking = z.object({
   id: z.uuid(),

@@ -12,7 +12,12 @@ import { connect } from '../../test/database';
 import { insertStation } from '../../test/factories';
 import type { StaffScope } from '../auth/staff-scope';
 import { quotePrice } from '../pricing';
-import { getStationSettings, updateStationSettings } from './station-settings';
+import { stationSlugFor } from './station-in-scope';
+import {
+  getStationSettings,
+  patchStationSettings,
+  updateStationSettings,
+} from './station-settings';
 import type { TStationSettingsView } from './station-settings.schema';
 
 describe('station settings', () => {
@@ -216,5 +221,60 @@ describe('station settings', () => {
         })
       ).settings.bufferMinutes,
     ).toBe(45);
+  });
+
+  it('PATCH changes only the settings named, with the same checks and version rule', async () => {
+    const view = await getStationSettings({ scope: manager, slug: STATION });
+    const patched = await patchStationSettings({
+      scope: manager,
+      slug: STATION,
+      input: { depositCents: 12_500, version: view.version },
+    });
+    expect(patched.settings).toEqual({ ...view.settings, depositCents: 12_500 });
+    expect(patched.version).toBe(view.version + 1);
+    // The merged settings pass the full schema: a deposit over the current minimum is refused.
+    expect(
+      await refusal(
+        patchStationSettings({
+          scope: manager,
+          slug: STATION,
+          input: { depositCents: view.settings.minimumCents + 1, version: patched.version },
+        }),
+      ),
+    ).toMatchObject({
+      status: 400,
+      details: { depositCents: ['The deposit cannot be more than the event minimum'] },
+    });
+    // An old version, an unknown field, and staff are refused.
+    expect(
+      await refusal(
+        patchStationSettings({
+          scope: manager,
+          slug: STATION,
+          input: { name: 'Stale', version: view.version },
+        }),
+      ),
+    ).toMatchObject({ status: 409, details: { reason: 'STALE_VERSION' } });
+    expect(
+      await refusal(
+        patchStationSettings({
+          scope: manager,
+          slug: STATION,
+          input: { colour: 'red', version: patched.version },
+        }),
+      ),
+    ).toMatchObject({ status: 400, details: { colour: ['Unknown field'] } });
+    expect(
+      await refusal(patchStationSettings({ scope: staff, slug: STATION, input: { version: 2 } })),
+    ).toMatchObject({ status: 403 });
+  });
+
+  it('a request without a station means the caller’s own; a super admin must name one', async () => {
+    expect(await stationSlugFor(manager, null)).toBe(STATION);
+    expect(await stationSlugFor(manager, 'elsewhere')).toBe('elsewhere');
+    expect(await refusal(stationSlugFor(superAdmin, null))).toMatchObject({
+      status: 400,
+      details: { station: ['Choose a station'] },
+    });
   });
 });

@@ -8,6 +8,7 @@ import { formatMinutes, parseLocalTime } from '../time';
 import { parseInput } from '../validation';
 import { stationInScope } from './station-in-scope';
 import {
+  ZPatchStationSettings,
   ZUpdateStationSettings,
   type TStationSettings,
   type TStationSettingsView,
@@ -104,6 +105,22 @@ export async function updateStationSettings(options: {
     });
     return view(tx, updated);
   });
+}
+
+/**
+ * `PATCH /api/admin/stations/SLUG`: the settings given, over the station's current ones, saved
+ * like a full update (same checks, same version rule: a change in between answers 409).
+ */
+export async function patchStationSettings(options: {
+  scope: StaffScope;
+  slug: string;
+  input: unknown;
+  requestId?: string;
+}): Promise<TStationSettingsView> {
+  assertCan(options.scope, 'stations.settings');
+  const patch = parseInput(ZPatchStationSettings, options.input);
+  const current = await getStationSettings({ scope: options.scope, slug: options.slug });
+  return updateStationSettings({ ...options, input: { ...current.settings, ...patch } });
 }
 
 function settingsOf(station: Station): TStationSettings {
