@@ -2,4 +2,7 @@ import { requestProxy } from '@hibachi/web/proxy';
 
 export const proxy = requestProxy;
 
-export const config = { matcher: '/:path*' };
+// Pages only: not /api (its route wrapper does the same work), not build assets or files.
+export const config = {
+  matcher: '/((?!api/|_next/static/|_next/image|favicon\\.ico|.*\\.[a-z0-9]+$).*)',
+};

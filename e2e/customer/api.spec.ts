@@ -35,13 +35,35 @@ test.describe('customer API', () => {
     expect(body.error.requestId).toBe(response.headers()['x-request-id']);
   });
 
-  test('cross-site API mutations are refused', async ({ request }) => {
-    const response = await request.post('/api/stations', {
+  test('cross-site API mutations are refused; same-site and Origin-less ones pass', async ({
+    request,
+  }) => {
+    const quote = { station: 'chicago', adults: 4, children: 0 };
+    const crossSite = await request.post('/api/quotes', {
       headers: { Origin: 'https://evil.example' },
-      data: {},
+      data: quote,
     });
-    expect(response.status()).toBe(403);
-    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('FORBIDDEN');
+    expect(crossSite.status()).toBe(403);
+    const body = (await crossSite.json()) as { error: { code: string; requestId: string } };
+    expect(body.error.code).toBe('FORBIDDEN');
+    expect(body.error.requestId).toBe(crossSite.headers()['x-request-id']);
+    const sameSite = await request.post('/api/quotes', {
+      headers: { Origin: `http://localhost:${new URL(crossSite.url()).port}` },
+      data: quote,
+    });
+    expect(sameSite.status()).toBe(200);
+    expect((await request.post('/api/quotes', { data: quote })).status()).toBe(200);
+  });
+
+  test('pages get a request id from the proxy; build assets skip it', async ({ request }) => {
+    const page = await request.get('/manage');
+    expect(page.headers()['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    const html = await page.text();
+    const asset = /\/_next\/static\/[^"]+\.js/.exec(html)?.[0];
+    expect(asset).toBeTruthy();
+    const script = await request.get(asset!);
+    expect(script.status()).toBe(200);
+    expect(script.headers()['x-request-id']).toBeUndefined();
   });
 
   test('health endpoints answer and pages carry security headers', async ({ request }) => {

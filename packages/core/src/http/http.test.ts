@@ -38,6 +38,28 @@ describe('createRouteHandler', () => {
     });
     expect(await response.json()).toEqual({ data: { id: '42' } });
   });
+
+  it('refuses cross-site mutations before the handler runs; same-site, Origin-less and reads pass', async () => {
+    let calls = 0;
+    const handler = createRouteHandler(async () => {
+      calls += 1;
+      return ok({ done: true });
+    });
+    const request = (method: string, headers: Record<string, string>) =>
+      new Request('http://localhost:3000/api/x', {
+        method,
+        headers: { host: 'localhost:3000', ...headers },
+      });
+    const refused = await handler(request('POST', { origin: 'https://evil.example' }));
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('FORBIDDEN');
+    expect((await handler(request('DELETE', { origin: 'not a url' }))).status).toBe(403);
+    expect(calls).toBe(0);
+    expect((await handler(request('POST', { origin: 'http://localhost:3000' }))).status).toBe(200);
+    expect((await handler(request('POST', {}))).status).toBe(200);
+    expect((await handler(request('GET', { origin: 'https://evil.example' }))).status).toBe(200);
+    expect(calls).toBe(3);
+  });
 });
 
 describe('readJsonBody', () => {

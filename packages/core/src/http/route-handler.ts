@@ -2,7 +2,9 @@ import type { Logger } from 'pino';
 import { describeError, reportError, toErrorResponse } from '../errors';
 import { logger as rootLogger } from '../logger';
 import { recordRequest } from '../metrics/registry';
+import { AppError } from '../errors/app-error';
 import { REQUEST_ID_HEADER, resolveRequestId } from './request-id';
+import { isCrossSiteMutation } from './same-origin';
 
 export type RouteContext<Params> = {
   requestId: string;
@@ -13,9 +15,10 @@ export type RouteContext<Params> = {
 type NextRouteSecondArg<Params> = { params: Promise<Params> };
 
 /**
- * Wraps a Next.js route handler: request id (echoed or made), one access log line
- * (path without the query string, which may hold an e-mail), and every thrown error
- * turned into the JSON envelope. Handlers stay thin and only call core.
+ * Wraps a Next.js route handler: request id (echoed or made), cross-site mutations refused
+ * (403), one access log line (path without the query string, which may hold an e-mail), and
+ * every thrown error turned into the JSON envelope. Handlers stay thin and only call core.
+ * (API routes do not run the apps' proxy: this is the only per-request work around them.)
  */
 export function createRouteHandler<Params = Record<string, never>>(
   handler: (request: Request, context: RouteContext<Params>) => Promise<Response>,
@@ -27,6 +30,8 @@ export function createRouteHandler<Params = Record<string, never>>(
     const path = new URL(request.url).pathname;
     let response: Response;
     try {
+      if (isCrossSiteMutation(request))
+        throw new AppError('FORBIDDEN', 'Cross-site requests are not allowed.');
       const params = (next ? await next.params : {}) as Params;
       response = await handler(request, { requestId, logger, params });
     } catch (error) {
