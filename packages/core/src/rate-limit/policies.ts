@@ -1,13 +1,19 @@
-/** Requests allowed per window, per key (client IP, or an account / e-mail). */
+/**
+ * Requests allowed per window, per key (client IP, or an account / e-mail). `shared` budgets
+ * are counted in the shared store (PostgreSQL or Redis) so every instance sees one count:
+ * they guard writes, money and guessing (booking references, passwords). Reads of public
+ * data (`search`) are counted in each instance's memory: a budget per instance is enough to
+ * stop a flood, and no read pays for a database write.
+ */
 export const RATE_LIMIT_POLICIES = {
-  bookingCreate: { points: 5, durationSeconds: 60 },
-  bookingLookup: { points: 10, durationSeconds: 60 },
-  payment: { points: 10, durationSeconds: 60 },
+  bookingCreate: { points: 5, durationSeconds: 60, shared: true },
+  bookingLookup: { points: 10, durationSeconds: 60, shared: true },
+  payment: { points: 10, durationSeconds: 60, shared: true },
   /** Admin sign-in attempts per client address. */
-  login: { points: 10, durationSeconds: 300 },
+  login: { points: 10, durationSeconds: 300, shared: true },
   /** Admin sign-in attempts per e-mail address, whichever address they come from. */
-  loginAccount: { points: 10, durationSeconds: 900 },
-  search: { points: 60, durationSeconds: 60 },
+  loginAccount: { points: 10, durationSeconds: 900, shared: true },
+  search: { points: 60, durationSeconds: 60, shared: false },
 } as const;
 
 export type RateLimitCategory = keyof typeof RATE_LIMIT_POLICIES;

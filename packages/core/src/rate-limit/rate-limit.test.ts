@@ -36,4 +36,16 @@ describe('rate limiter (PostgreSQL store)', () => {
     );
     expect(clientIp(new Request('http://x'))).toBe('unknown');
   });
+
+  it('counts public reads (search) in memory: the budget holds and PostgreSQL is not written', async () => {
+    const { getDb } = await import('../db/client');
+    const before = await getDb().$queryRaw<[{ n: bigint }]>`SELECT count(*) AS n FROM rate_limits`;
+    for (let attempt = 0; attempt < 60; attempt += 1)
+      await consumeRateLimit('search', 'ip:198.51.100.60');
+    await expect(consumeRateLimit('search', 'ip:198.51.100.60')).rejects.toMatchObject({
+      status: 429,
+    });
+    const after = await getDb().$queryRaw<[{ n: bigint }]>`SELECT count(*) AS n FROM rate_limits`;
+    expect(after[0].n).toBe(before[0].n);
+  });
 });

@@ -49,7 +49,9 @@ function limiterFor(category: RateLimitCategory): RateLimiterAbstract {
   const policy = RATE_LIMIT_POLICIES[category];
   const common = { keyPrefix: category, points: policy.points, duration: policy.durationSeconds };
   let limiter: RateLimiterAbstract;
-  if (env.REDIS_URL) {
+  if (!policy.shared) {
+    limiter = new RateLimiterMemory(common);
+  } else if (env.REDIS_URL) {
     const redis = (globalForLimits.hibachiRateLimitStore ??= createRedis(env.REDIS_URL));
     // If Redis is unreachable, limit per instance in memory rather than failing requests.
     limiter = new RateLimiterRedis({
@@ -78,8 +80,9 @@ function limiterFor(category: RateLimitCategory): RateLimiterAbstract {
 
 /**
  * Spends one point for `key` in the category; over the limit throws 429 RATE_LIMITED with
- * Retry-After. The count is one atomic upsert in the shared store (PostgreSQL, or Redis
- * when REDIS_URL is set), so every app instance sees the same count.
+ * Retry-After. For shared policies the count is one atomic upsert in the shared store
+ * (PostgreSQL, or Redis when REDIS_URL is set), so every app instance sees the same count;
+ * the others count in this instance's memory.
  */
 export async function consumeRateLimit(category: RateLimitCategory, key: string): Promise<void> {
   try {
