@@ -47,7 +47,8 @@ export async function createBooking(options: {
   now?: Date;
 }): Promise<CreateBookingResult> {
   const input = parseInput(ZCreateBookingInput, options.input);
-  const station = await findActiveStation(input.station);
+  // Read fresh, not from the station cache: a booking takes the prices as they are now.
+  const station = await findActiveStation(input.station, getDb());
   const window = resolveWindow(station, input, options.now ?? new Date());
   const requestHash = options.idempotencyKey ? hashRequest(options.input) : '';
 

@@ -1,16 +1,22 @@
 import type { Station } from '../generated/prisma/client';
 import { getDb } from '../db/client';
 import { fieldError } from '../validation';
+import { cachedActiveStation } from './station-cache';
 
 type Db = Pick<ReturnType<typeof getDb>, 'station'>;
 
-/** A station by slug, or a 400 on the `station` field (it is part of the request body). */
+/**
+ * A station by slug, or a 400 on the `station` field (it is part of the request body).
+ * Reads use the instance's station cache; a write passes `db` to read the row itself.
+ */
 export async function findActiveStation(
   slug: string,
-  db: Db = getDb(),
+  db?: Db,
   field = 'station',
 ): Promise<Station> {
-  const station = await db.station.findUnique({ where: { slug } });
+  const station = db
+    ? await db.station.findUnique({ where: { slug } })
+    : await cachedActiveStation(slug);
   if (!station || !station.active) throw fieldError(field, 'We do not serve that location');
   return station;
 }

@@ -1,14 +1,11 @@
 import { z } from 'zod';
-import { getDb } from '../db/client';
 import { formatMinutes } from '../time';
+import { cachedActiveStations } from './station-cache';
 import { ZStationSummary, type TStationSummary } from './station.schema';
 
-/** Active stations, alphabetical, in the public shape. */
+/** Active stations, alphabetical, in the public shape (from the instance's station cache). */
 export async function listActiveStations(): Promise<TStationSummary[]> {
-  const stations = await getDb().station.findMany({
-    where: { active: true },
-    orderBy: { name: 'asc' },
-  });
+  const stations = await cachedActiveStations();
   return z.array(ZStationSummary).parse(
     stations.map((station) => ({
       id: station.id,
