@@ -1,0 +1,487 @@
+// `pnpm bench:http`: the production customer app (`next start`) against a bare Next.js route
+// (bench/bare-next, same Next version) on this machine, driven by autocannon. Demo scale at
+// 50 connections (throughput as a share of the bare route), booking creation on two instances
+// sharing one database (then: no chef double-booked), and --scale 100 at one connection
+// (latency). Prints a table, writes results/http-bench.json, exits 1 past a target.
+//
+//   pnpm bench:http [--duration 10] [--build] [--skip-scale-100]
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { withReusedSeededDatabase, withSeededDatabase } from '../../packages/core/bench/harness';
+import { findFreePort } from '../../packages/core/src/db/embedded-postgres';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const CUSTOMER = path.join(ROOT, 'apps/customer');
+const BARE = path.join(ROOT, 'bench/bare-next');
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(`--${name}`);
+const option = (name: string, fallback: number) => {
+  const index = args.indexOf(`--${name}`);
+  return index >= 0 ? Number(args[index + 1]) : fallback;
+};
+const DURATION = option('duration', 10);
+
+/** Targets from issue 10: shares of the bare route, and milliseconds at scale 100. */
+const TARGETS = {
+  healthShare: 0.8,
+  stationsShare: 0.6,
+  availabilityShare: 0.5,
+  availabilityP95Ms: 20,
+  daysP95Ms: 50,
+  stationsP95Ms: 5,
+  bookingP95Ms: 100,
+};
+
+type Row = {
+  name: string;
+  connections: number;
+  requests: number;
+  reqPerSec: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  statuses: Record<string, number>;
+  share?: number;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Builds and servers
+
+function ensureBuilt(): void {
+  const customerBuilt = existsSync(path.join(CUSTOMER, '.next/BUILD_ID'));
+  if (flag('build') || !customerBuilt) {
+    console.log('building the customer app…');
+    execFileSync(
+      'pnpm',
+      ['turbo', 'build', '--filter=@hibachi/customer', '--output-logs=errors-only'],
+      {
+        cwd: ROOT,
+        stdio: 'inherit',
+      },
+    );
+  }
+  if (flag('build') || !existsSync(path.join(BARE, '.next/BUILD_ID'))) {
+    console.log('building the bare Next.js app…');
+    execFileSync('pnpm', ['--filter', '@hibachi/bare-next', 'build:bench'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
+  }
+}
+
+type Server = { url: string; process: ChildProcess };
+
+async function startServer(directory: string, env: NodeJS.ProcessEnv): Promise<Server> {
+  const port = await findFreePort();
+  const child = spawn(
+    path.join(directory, 'node_modules/.bin/next'),
+    ['start', '--port', String(port)],
+    {
+      cwd: directory,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', ...env },
+      stdio: ['ignore', 'ignore', 'inherit'],
+      detached: true,
+    },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const ready = await fetch(`${url}/api/${directory === BARE ? 'ping' : 'health/live'}`)
+      .then((response) => response.ok)
+      .catch(() => false);
+    if (ready) return { url, process: child };
+    if (Date.now() > deadline || child.exitCode !== null)
+      throw new Error(`next start in ${directory} did not come up`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+function stopServer(server: Server): void {
+  try {
+    process.kill(-server.process.pid!, 'SIGTERM');
+  } catch {
+    // already gone
+  }
+}
+
+const customerEnv = (databaseUrl: string): NodeJS.ProcessEnv => ({
+  DATABASE_URL: databaseUrl,
+  LOG_LEVEL: 'info',
+  BOOKING_TOKEN_SECRET: 'bench-only-booking-token-secret-0123456789',
+  PAYMENT_SIMULATOR: 'true',
+  TRUSTED_PROXY_HOPS: '1',
+  PUBLIC_CUSTOMER_URL: 'http://localhost:3000',
+});
+
+// ---------------------------------------------------------------------------------------------
+// Load
+
+let addressCounter = 0;
+/** A different client address per request (documentation range), so per-IP limits never bind. */
+function nextAddress(): string {
+  addressCounter += 1;
+  return `198.18.${(addressCounter >> 8) & 255}.${addressCounter & 255}`;
+}
+
+type RequestShape = {
+  method?: 'GET' | 'POST';
+  path: () => string;
+  body?: () => string;
+};
+
+function percentile(sorted: number[], share: number): number {
+  return sorted.length === 0
+    ? 0
+    : sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))]!;
+}
+
+/** One autocannon run; latencies and statuses are collected per response (autocannon has no p95). */
+async function drive(
+  name: string,
+  baseUrl: string,
+  shape: RequestShape,
+  connections: number,
+  duration = DURATION,
+): Promise<Row> {
+  const latencies: number[] = [];
+  const statuses: Record<string, number> = {};
+  const options: autocannon.Options = {
+    url: baseUrl,
+    connections,
+    duration,
+    requests: [
+      {
+        method: shape.method ?? 'GET',
+        setupRequest: (request) => ({
+          ...request,
+          path: shape.path(),
+          headers: {
+            ...request.headers,
+            'x-forwarded-for': nextAddress(),
+            ...(shape.body ? { 'content-type': 'application/json' } : {}),
+          },
+          ...(shape.body ? { body: shape.body() } : {}),
+        }),
+      },
+    ],
+  };
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(options, (error, finished) =>
+      error ? reject(error as Error) : resolve(finished),
+    );
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      latencies.push(responseTime);
+      statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
+    });
+  });
+  latencies.sort((a, b) => a - b);
+  return {
+    name,
+    connections,
+    requests: latencies.length,
+    reqPerSec: latencies.length / duration,
+    p50: percentile(latencies, 0.5),
+    p95: percentile(latencies, 0.95),
+    p99: percentile(latencies, 0.99),
+    errors: result.errors + result.timeouts,
+    statuses,
+  };
+}
+
+type StationInfo = {
+  slug: string;
+  serviceHours: { firstStart: string; lastStart: string; slotIntervalMinutes: number };
+};
+
+async function stationsOf(baseUrl: string): Promise<StationInfo[]> {
+  const response = await fetch(`${baseUrl}/api/stations`);
+  return ((await response.json()) as { data: StationInfo[] }).data;
+}
+
+const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length)]!;
+const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+const hhmm = (total: number) =>
+  `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+/** A UTC date `days` ahead (comfortably past every station's notice for days ≥ 4). */
+const daysAhead = (days: number) =>
+  new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+function gridTimes(station: StationInfo): string[] {
+  const times: string[] = [];
+  const { firstStart, lastStart, slotIntervalMinutes } = station.serviceHours;
+  for (let at = minutes(firstStart); at <= minutes(lastStart); at += slotIntervalMinutes)
+    times.push(hhmm(at));
+  return times;
+}
+
+let customerCounter = 0;
+function bookingBody(stations: StationInfo[]): string {
+  const station = pick(stations);
+  customerCounter += 1;
+  return JSON.stringify({
+    station: station.slug,
+    date: daysAhead(4 + Math.floor(Math.random() * 300)),
+    time: pick(gridTimes(station)),
+    durationMinutes: 120,
+    adults: 4,
+    children: 0,
+    customer: {
+      name: 'Bench Guest',
+      email: `bench.${process.pid}.${customerCounter}@example.com`,
+      phone: '+1 555 010 2000',
+    },
+    address: { line1: '1 Load Test Way', city: 'Springfield', postalCode: '10001' },
+  });
+}
+
+async function overlappingBookings(databaseUrl: string): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const { rows } = await client.query<{ n: number }>(`
+    SELECT count(*)::int AS n FROM "Booking" a JOIN "Booking" b
+      ON a."chefId" = b."chefId" AND a.id < b.id
+     AND a.status IN ('PENDING_PAYMENT', 'CONFIRMED') AND b.status IN ('PENDING_PAYMENT', 'CONFIRMED')
+     AND tstzrange(a."startsAt", a."blockedUntil") && tstzrange(b."startsAt", b."blockedUntil")`);
+  await client.end();
+  return rows[0]!.n;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Runs
+
+const rows: Row[] = [];
+const notes: string[] = [];
+let overlaps = -1;
+
+async function demoScale(bare: Server): Promise<void> {
+  await withSeededDatabase(1, async () => {
+    const databaseUrl = process.env.DATABASE_URL!;
+    const first = await startServer(CUSTOMER, customerEnv(databaseUrl));
+    const second = await startServer(CUSTOMER, customerEnv(databaseUrl));
+    try {
+      const stations = await stationsOf(first.url);
+      const chicago = stations.find((station) => station.slug === 'chicago') ?? stations[0]!;
+      // Warm both servers (JIT, pools, caches) before anything is timed.
+      for (const server of [first, second])
+        for (let index = 0; index < 50; index += 1) {
+          await fetch(`${server.url}/api/stations`);
+          await fetch(
+            `${server.url}/api/availability?station=${chicago.slug}&date=${daysAhead(10)}`,
+          );
+        }
+      const baseline = await drive('bare Next.js route', bare.url, { path: () => '/api/ping' }, 50);
+      baseline.share = 1;
+      rows.push(baseline);
+      const share = (row: Row) => ({ ...row, share: row.reqPerSec / baseline.reqPerSec });
+      rows.push(
+        share(await drive('health (live)', first.url, { path: () => '/api/health/live' }, 50)),
+      );
+      rows.push(share(await drive('stations', first.url, { path: () => '/api/stations' }, 50)));
+      rows.push(
+        share(
+          await drive(
+            'availability (one day)',
+            first.url,
+            {
+              path: () =>
+                `/api/availability?station=${pick(stations).slug}&date=${daysAhead(4 + Math.floor(Math.random() * 60))}`,
+            },
+            50,
+          ),
+        ),
+      );
+      rows.push(
+        share(
+          await drive(
+            'quote',
+            first.url,
+            {
+              method: 'POST',
+              path: () => '/api/quotes',
+              body: () => JSON.stringify({ station: pick(stations).slug, adults: 6, children: 2 }),
+            },
+            50,
+          ),
+        ),
+      );
+      // Booking creation: two instances on one database, 5 connections each (10 in all).
+      const booking: RequestShape = {
+        method: 'POST',
+        path: () => '/api/bookings',
+        body: () => bookingBody(stations),
+      };
+      const [onFirst, onSecond] = await Promise.all([
+        drive('booking creation (instance 1)', first.url, booking, 5),
+        drive('booking creation (instance 2)', second.url, booking, 5),
+      ]);
+      rows.push(onFirst, onSecond);
+      overlaps = await overlappingBookings(databaseUrl);
+    } finally {
+      stopServer(first);
+      stopServer(second);
+    }
+  });
+}
+
+async function scale100(bare: Server): Promise<void> {
+  await withReusedSeededDatabase(100, async () => {
+    const databaseUrl = process.env.DATABASE_URL!;
+    const server = await startServer(CUSTOMER, customerEnv(databaseUrl));
+    try {
+      const stations = await stationsOf(server.url);
+      const station = stations[0]!;
+      for (let index = 0; index < 50; index += 1) {
+        await fetch(`${server.url}/api/stations`);
+        await fetch(`${server.url}/api/availability?station=${station.slug}&date=${daysAhead(10)}`);
+        await fetch(
+          `${server.url}/api/availability/days?station=${station.slug}&from=${daysAhead(4)}`,
+        );
+      }
+      rows.push(
+        await drive(
+          'scale 100 · bare route, 1 connection',
+          bare.url,
+          { path: () => '/api/ping' },
+          1,
+        ),
+      );
+      rows.push(
+        await drive(
+          'scale 100 · stations, 1 connection',
+          server.url,
+          { path: () => '/api/stations' },
+          1,
+        ),
+      );
+      rows.push(
+        await drive(
+          'scale 100 · availability, 1 connection',
+          server.url,
+          {
+            path: () =>
+              `/api/availability?station=${pick(stations).slug}&date=${daysAhead(4 + Math.floor(Math.random() * 60))}`,
+          },
+          1,
+        ),
+      );
+      rows.push(
+        await drive(
+          'scale 100 · date picker (35 days), 1 connection',
+          server.url,
+          {
+            path: () =>
+              `/api/availability/days?station=${pick(stations).slug}&from=${daysAhead(4 + Math.floor(Math.random() * 30))}`,
+          },
+          1,
+        ),
+      );
+    } finally {
+      stopServer(server);
+    }
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+
+ensureBuilt();
+const bare = await startServer(BARE, {});
+let failures: string[] = [];
+try {
+  await demoScale(bare);
+  if (!flag('skip-scale-100')) await scale100(bare);
+  else notes.push('scale 100 skipped (--skip-scale-100)');
+} finally {
+  stopServer(bare);
+}
+
+const find = (name: string) => rows.find((row) => row.name === name);
+const check = (ok: boolean | undefined, message: string) => {
+  if (!ok) failures.push(message);
+};
+check(
+  (find('health (live)')?.share ?? 0) >= TARGETS.healthShare,
+  `health below ${TARGETS.healthShare * 100}% of the bare route`,
+);
+check(
+  (find('stations')?.share ?? 0) >= TARGETS.stationsShare,
+  `stations below ${TARGETS.stationsShare * 100}% of the bare route`,
+);
+check(
+  (find('availability (one day)')?.share ?? 0) >= TARGETS.availabilityShare,
+  `availability below ${TARGETS.availabilityShare * 100}% of the bare route`,
+);
+for (const name of ['booking creation (instance 1)', 'booking creation (instance 2)'])
+  check(
+    (find(name)?.p95 ?? Infinity) <= TARGETS.bookingP95Ms,
+    `${name} p95 over ${TARGETS.bookingP95Ms} ms`,
+  );
+if (!flag('skip-scale-100')) {
+  check(
+    (find('scale 100 · stations, 1 connection')?.p95 ?? Infinity) <= TARGETS.stationsP95Ms,
+    `scale 100 stations p95 over ${TARGETS.stationsP95Ms} ms`,
+  );
+  check(
+    (find('scale 100 · availability, 1 connection')?.p95 ?? Infinity) <= TARGETS.availabilityP95Ms,
+    `scale 100 availability p95 over ${TARGETS.availabilityP95Ms} ms`,
+  );
+  check(
+    (find('scale 100 · date picker (35 days), 1 connection')?.p95 ?? Infinity) <= TARGETS.daysP95Ms,
+    `scale 100 date picker p95 over ${TARGETS.daysP95Ms} ms`,
+  );
+}
+for (const row of rows) {
+  const serverErrors = Object.entries(row.statuses)
+    .filter(([status]) => status.startsWith('5'))
+    .reduce((sum, [, count]) => sum + count, 0);
+  check(
+    serverErrors === 0 && row.errors === 0,
+    `${row.name}: ${serverErrors} 5xx, ${row.errors} socket errors/timeouts`,
+  );
+}
+check(overlaps === 0, `${overlaps} pairs of overlapping active bookings of one chef`);
+failures = failures.filter(Boolean);
+
+console.log('');
+console.log(
+  `${'case'.padEnd(50)} ${'conns'.padStart(5)} ${'req/s'.padStart(8)} ${'share'.padStart(6)} ${'p50'.padStart(7)} ${'p95'.padStart(7)} ${'p99'.padStart(7)}  statuses`,
+);
+for (const row of rows)
+  console.log(
+    `${row.name.padEnd(50)} ${String(row.connections).padStart(5)} ${row.reqPerSec.toFixed(0).padStart(8)} ${(row.share === undefined ? '' : `${(row.share * 100).toFixed(0)}%`).padStart(6)} ${row.p50.toFixed(1).padStart(7)} ${row.p95.toFixed(1).padStart(7)} ${row.p99.toFixed(1).padStart(7)}  ${JSON.stringify(row.statuses)}`,
+  );
+console.log(`overlapping active bookings of one chef after the two-instance run: ${overlaps}`);
+for (const note of notes) console.log(note);
+
+const resultsDir = path.join(import.meta.dirname, 'results');
+mkdirSync(resultsDir, { recursive: true });
+writeFileSync(
+  path.join(resultsDir, 'http-bench.json'),
+  `${JSON.stringify(
+    {
+      at: new Date().toISOString(),
+      machine: { cpus: os.cpus().length, node: process.version },
+      durationSeconds: DURATION,
+      targets: TARGETS,
+      rows: rows.map((row) => ({
+        ...row,
+        reqPerSec: Math.round(row.reqPerSec),
+        share: row.share === undefined ? undefined : Number(row.share.toFixed(3)),
+      })),
+      overlaps,
+      failures,
+    },
+    null,
+    2,
+  )}\n`,
+);
+if (failures.length > 0) {
+  console.log(`\nPAST TARGET:\n- ${failures.join('\n- ')}`);
+  process.exit(1);
+}
+console.log('\nall targets met');
+process.exit(0);
