@@ -5,18 +5,22 @@
 // (latency). Prints a table, writes results/http-bench.json, exits 1 past a target.
 //
 //   pnpm bench:http [--duration 10] [--build] [--skip-scale-100]
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { withReusedSeededDatabase, withSeededDatabase } from '../../packages/core/bench/harness';
-import { findFreePort } from '../../packages/core/src/db/embedded-postgres';
+import {
+  BARE,
+  CUSTOMER,
+  customerEnv,
+  ensureBuilt,
+  startServer,
+  stopServer,
+  type Server,
+} from './servers';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const CUSTOMER = path.join(ROOT, 'apps/customer');
-const BARE = path.join(ROOT, 'bench/bare-next');
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
 const option = (name: string, fallback: number) => {
@@ -51,72 +55,6 @@ type Row = {
 
 // ---------------------------------------------------------------------------------------------
 // Builds and servers
-
-function ensureBuilt(): void {
-  const customerBuilt = existsSync(path.join(CUSTOMER, '.next/BUILD_ID'));
-  if (flag('build') || !customerBuilt) {
-    console.log('building the customer app…');
-    execFileSync(
-      'pnpm',
-      ['turbo', 'build', '--filter=@hibachi/customer', '--output-logs=errors-only'],
-      {
-        cwd: ROOT,
-        stdio: 'inherit',
-      },
-    );
-  }
-  if (flag('build') || !existsSync(path.join(BARE, '.next/BUILD_ID'))) {
-    console.log('building the bare Next.js app…');
-    execFileSync('pnpm', ['--filter', '@hibachi/bare-next', 'build:bench'], {
-      cwd: ROOT,
-      stdio: 'inherit',
-    });
-  }
-}
-
-type Server = { url: string; process: ChildProcess };
-
-async function startServer(directory: string, env: NodeJS.ProcessEnv): Promise<Server> {
-  const port = await findFreePort();
-  const child = spawn(
-    path.join(directory, 'node_modules/.bin/next'),
-    ['start', '--port', String(port)],
-    {
-      cwd: directory,
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', ...env },
-      stdio: ['ignore', 'ignore', 'inherit'],
-      detached: true,
-    },
-  );
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const ready = await fetch(`${url}/api/${directory === BARE ? 'ping' : 'health/live'}`)
-      .then((response) => response.ok)
-      .catch(() => false);
-    if (ready) return { url, process: child };
-    if (Date.now() > deadline || child.exitCode !== null)
-      throw new Error(`next start in ${directory} did not come up`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
-function stopServer(server: Server): void {
-  try {
-    process.kill(-server.process.pid!, 'SIGTERM');
-  } catch {
-    // already gone
-  }
-}
-
-const customerEnv = (databaseUrl: string): NodeJS.ProcessEnv => ({
-  DATABASE_URL: databaseUrl,
-  LOG_LEVEL: 'info',
-  BOOKING_TOKEN_SECRET: 'bench-only-booking-token-secret-0123456789',
-  PAYMENT_SIMULATOR: 'true',
-  TRUSTED_PROXY_HOPS: '1',
-  PUBLIC_CUSTOMER_URL: 'http://localhost:3000',
-});
 
 // ---------------------------------------------------------------------------------------------
 // Load
@@ -388,7 +326,7 @@ async function scale100(bare: Server): Promise<void> {
 
 // ---------------------------------------------------------------------------------------------
 
-ensureBuilt();
+ensureBuilt(flag('build'));
 const bare = await startServer(BARE, {});
 let failures: string[] = [];
 try {

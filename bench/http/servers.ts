@@ -1,0 +1,77 @@
+// The servers the HTTP benchmarks drive: production builds started with `next start`.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { findFreePort } from '../../packages/core/src/db/embedded-postgres';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const CUSTOMER = path.join(ROOT, 'apps/customer');
+export const BARE = path.join(ROOT, 'bench/bare-next');
+
+/** Builds the customer app and the bare app when they are not built yet (or `rebuild`). */
+export function ensureBuilt(rebuild: boolean): void {
+  const customerBuilt = existsSync(path.join(CUSTOMER, '.next/BUILD_ID'));
+  if (rebuild || !customerBuilt) {
+    console.log('building the customer app…');
+    execFileSync(
+      'pnpm',
+      ['turbo', 'build', '--filter=@hibachi/customer', '--output-logs=errors-only'],
+      {
+        cwd: ROOT,
+        stdio: 'inherit',
+      },
+    );
+  }
+  if (rebuild || !existsSync(path.join(BARE, '.next/BUILD_ID'))) {
+    console.log('building the bare Next.js app…');
+    execFileSync('pnpm', ['--filter', '@hibachi/bare-next', 'build:bench'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
+  }
+}
+
+export type Server = { url: string; process: ChildProcess };
+
+/** `next start` for a built app on a free port; resolves once it answers. */
+export async function startServer(directory: string, env: NodeJS.ProcessEnv): Promise<Server> {
+  const port = await findFreePort();
+  const child = spawn(
+    path.join(directory, 'node_modules/.bin/next'),
+    ['start', '--port', String(port)],
+    {
+      cwd: directory,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', ...env },
+      stdio: ['ignore', 'ignore', 'inherit'],
+      detached: true,
+    },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const ready = await fetch(`${url}/api/${directory === BARE ? 'ping' : 'health/live'}`)
+      .then((response) => response.ok)
+      .catch(() => false);
+    if (ready) return { url, process: child };
+    if (Date.now() > deadline || child.exitCode !== null)
+      throw new Error(`next start in ${directory} did not come up`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+export function stopServer(server: Server): void {
+  try {
+    process.kill(-server.process.pid!, 'SIGTERM');
+  } catch {
+    // already gone
+  }
+}
+
+export const customerEnv = (databaseUrl: string): NodeJS.ProcessEnv => ({
+  DATABASE_URL: databaseUrl,
+  LOG_LEVEL: 'info',
+  BOOKING_TOKEN_SECRET: 'bench-only-booking-token-secret-0123456789',
+  PAYMENT_SIMULATOR: 'true',
+  TRUSTED_PROXY_HOPS: '1',
+  PUBLIC_CUSTOMER_URL: 'http://localhost:3000',
+});
