@@ -22,7 +22,10 @@ async function firstLoadKb(baseUrl: string, page: string): Promise<{ kb: number;
   let bytes = 0;
   for (const source of sources) {
     const body = Buffer.from(await (await fetch(new URL(source, baseUrl))).arrayBuffer());
-    bytes += gzipSync(body).length;
+    const gzip = gzipSync(body).length;
+    bytes += gzip;
+    if (process.argv.includes('--files'))
+      console.log(`${page.padEnd(16)} ${(gzip / 1024).toFixed(1).padStart(6)} kB  ${source}`);
   }
   return { kb: bytes / 1024, files: sources.size };
 }

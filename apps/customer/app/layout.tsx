@@ -2,7 +2,6 @@ import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { BrandMark } from '@hibachi/web/brand-mark';
-import { Providers } from '@hibachi/web/providers';
 import '@hibachi/web/styles.css';
 
 export const metadata: Metadata = {
@@ -31,7 +30,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           </nav>
         </header>
         <main id="main" className="container">
-          <Providers>{children}</Providers>
+          {children}
         </main>
         <footer className="site-footer">
           <p>Hibachi at Home · Private chefs cooking at your table</p>

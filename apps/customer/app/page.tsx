@@ -1,7 +1,11 @@
-import { WidgetBoundary } from '@hibachi/web/widget-boundary';
+import { listActiveStations } from '@hibachi/core/stations';
 import { StationList } from '@/components/station-list';
 
-export default function LandingPage() {
+// Rendered per request from the station cache: the list changes when staff edit a station.
+export const dynamic = 'force-dynamic';
+
+export default async function LandingPage() {
+  const stations = await listActiveStations();
   return (
     <>
       <section className="hero">
@@ -13,9 +17,7 @@ export default function LandingPage() {
       </section>
       <section id="stations" aria-labelledby="stations-heading">
         <h2 id="stations-heading">Our locations</h2>
-        <WidgetBoundary title="Locations">
-          <StationList />
-        </WidgetBoundary>
+        <StationList list={stations} />
       </section>
     </>
   );

@@ -1,14 +1,9 @@
-'use client';
-
-import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { api } from '@/lib/api';
+import type { TStationSummary } from '@hibachi/core/stations/schema';
 import { formatMoney, timeZoneLabel } from '@hibachi/web/format';
 
-export function StationList() {
-  const stations = useQuery({ queryKey: ['stations'], queryFn: api.stations, throwOnError: true });
-  if (stations.isPending) return <StationListSkeleton />;
-  const list = stations.data ?? [];
+/** The stations as cards: a server component (the landing page ships no data library). */
+export function StationList({ list }: { list: TStationSummary[] }) {
   if (list.length === 0) {
     return (
       <p className="muted">No locations are taking bookings right now. Please check back soon.</p>
@@ -46,16 +41,6 @@ export function StationList() {
             Book
           </Link>
         </li>
-      ))}
-    </ul>
-  );
-}
-
-function StationListSkeleton() {
-  return (
-    <ul className="card-grid" aria-busy="true" aria-label="Loading locations">
-      {Array.from({ length: 6 }, (_, index) => (
-        <li key={index} className="card skeleton" />
       ))}
     </ul>
   );

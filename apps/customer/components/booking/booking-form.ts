@@ -1,6 +1,3 @@
-import { ZCreateBookingInput } from '@hibachi/core/bookings/schema';
-import { fieldErrors } from '@hibachi/core/validation/client';
-
 /** What the details form edits; numbers stay strings while typing. */
 export type DetailsValues = {
   adults: string;
@@ -64,16 +61,6 @@ export const FIELD_IDS: Record<string, keyof DetailsValues | 'date' | 'time'> = 
   date: 'date',
   time: 'time',
 };
-
-/** Validates with the same schema as the API; errors keyed by form field. */
-export function validateDetails(
-  selection: Selection,
-  details: DetailsValues,
-): Partial<Record<string, string>> {
-  const result = ZCreateBookingInput.safeParse(toBookingInput(selection, details));
-  if (result.success) return {};
-  return errorsByField(fieldErrors(result.error));
-}
 
 export function errorsByField(details: Record<string, unknown>): Partial<Record<string, string>> {
   const errors: Partial<Record<string, string>> = {};

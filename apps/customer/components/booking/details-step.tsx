@@ -2,9 +2,8 @@
 
 import { useEffect, useState } from 'react';
 import { WidgetBoundary } from '@hibachi/web/widget-boundary';
-import { SPECIAL_REQUESTS_MAX } from '@hibachi/core/bookings/schema';
+import { SPECIAL_REQUESTS_MAX } from '@hibachi/core/bookings/limits';
 import type { DetailsValues, Selection } from './booking-form';
-import { validateDetails } from './booking-form';
 import { QuotePanel } from './quote-panel';
 import { TextField } from './text-field';
 
@@ -16,6 +15,10 @@ type Props = {
   onBack: () => void;
   onContinue: () => void;
 };
+
+type Validator = typeof import('./booking-validation').validateDetails;
+const loadValidator = (): Promise<Validator> =>
+  import('./booking-validation').then((module) => module.validateDetails);
 
 const FIELD_ORDER: (keyof DetailsValues)[] = [
   'adults',
@@ -42,7 +45,12 @@ export function DetailsStep({
   const [touched, setTouched] = useState<Partial<Record<keyof DetailsValues, boolean>>>({});
   const [submitted, setSubmitted] = useState(false);
   const [focusRequest, setFocusRequest] = useState(0);
-  const errors = { ...serverErrors, ...validateDetails(selection, values) };
+  // The API's schema arrives as its own chunk when this step opens (not with the page).
+  const [validator, setValidator] = useState<Validator | null>(null);
+  useEffect(() => {
+    void loadValidator().then((validate) => setValidator(() => validate));
+  }, []);
+  const errors = { ...serverErrors, ...(validator ? validator(selection, values) : {}) };
   const firstError = FIELD_ORDER.find((name) => errors[name]);
 
   // After a refused submit, move focus to the first field in error (once it has rendered its message).
@@ -60,10 +68,16 @@ export function DetailsStep({
     onBlur: () => setTouched((previous) => ({ ...previous, [name]: true })),
   });
 
-  const submit = (event: React.FormEvent) => {
+  const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     setSubmitted(true);
-    if (firstError) {
+    // (a submit faster than the schema chunk waits for it)
+    const validate = validator ?? (await loadValidator());
+    if (!validator) setValidator(() => validate);
+    const refused = FIELD_ORDER.some(
+      (name) => ({ ...serverErrors, ...validate(selection, values) })[name],
+    );
+    if (refused) {
       setFocusRequest((count) => count + 1);
       return;
     }
@@ -75,7 +89,7 @@ export function DetailsStep({
       className="step details-layout"
       aria-labelledby="details-heading"
       noValidate
-      onSubmit={submit}
+      onSubmit={(event) => void submit(event)}
     >
       <div>
         <h2 id="details-heading">Your party and address</h2>

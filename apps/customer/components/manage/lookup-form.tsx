@@ -1,13 +1,18 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import dynamic from 'next/dynamic';
 import { useState } from 'react';
 import { ApiError } from '@hibachi/web/fetch-json';
 import { useHydrated } from '@hibachi/web/use-hydrated';
 import { api } from '@/lib/api';
 import { useCountdown } from '@hibachi/web/use-countdown';
 import { TextField } from '../booking/text-field';
-import { BookingDetails } from './booking-details';
+
+/** The booking and its actions load once a lookup found one (not with the empty form). */
+const BookingDetails = dynamic(() =>
+  import('./booking-details').then((module) => module.BookingDetails),
+);
 
 /** Find a booking by reference and the e-mail it was made with. */
 export function LookupForm() {

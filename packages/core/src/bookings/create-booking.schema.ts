@@ -11,7 +11,9 @@ import {
 } from '../pricing/quote.schema';
 import { sanitizeLine, sanitizeText } from '../validation/sanitize';
 
-export const SPECIAL_REQUESTS_MAX = 500;
+import { SPECIAL_REQUESTS_MAX } from './booking-limits';
+
+export { SPECIAL_REQUESTS_MAX };
 
 const line = (label: string, max: number) =>
   z
