@@ -3,10 +3,15 @@ import { formatMinutes } from '../time';
 import { cachedActiveStations } from './station-cache';
 import { ZStationSummary, type TStationSummary } from './station.schema';
 
+/** The public shape of each cached list, built (and checked) once per list, not per request. */
+const summaries = new WeakMap<object, TStationSummary[]>();
+
 /** Active stations, alphabetical, in the public shape (from the instance's station cache). */
 export async function listActiveStations(): Promise<TStationSummary[]> {
   const stations = await cachedActiveStations();
-  return z.array(ZStationSummary).parse(
+  const known = summaries.get(stations);
+  if (known) return known;
+  const shaped = z.array(ZStationSummary).parse(
     stations.map((station) => ({
       id: station.id,
       slug: station.slug,
@@ -27,4 +32,6 @@ export async function listActiveStations(): Promise<TStationSummary[]> {
       cancellationNoticeHours: station.cancellationNoticeHours,
     })),
   );
+  summaries.set(stations, shaped);
+  return shaped;
 }
