@@ -23,7 +23,7 @@ test.describe('customer app with an unreachable database', () => {
     expect(((await stations.json()) as Envelope).error.code).toBe('UNAVAILABLE');
 
     await page.goto(base);
-    // Retries with backoff first, then the widget's error boundary takes over.
+    // The landing page renders its stations on the server: it says so instead of failing.
     const widgetError = page
       .getByRole('alert')
       .filter({ hasText: 'Locations could not be loaded' });
