@@ -4,7 +4,8 @@
 // sharing one database (then: no chef double-booked), and --scale 100 at one connection
 // (latency). Prints a table, writes results/http-bench.json, exits 1 past a target.
 //
-//   pnpm bench:http [--duration 10] [--build] [--skip-scale-100]
+//   pnpm bench:http [--duration 10] [--rounds 3] [--build] [--skip-scale-100]
+// (--duration: seconds per case, split into --rounds rounds for the throughput cases)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,6 +29,7 @@ const option = (name: string, fallback: number) => {
   return index >= 0 ? Number(args[index + 1]) : fallback;
 };
 const DURATION = option('duration', 10);
+const ROUNDS = option('rounds', 3);
 
 /** Targets from issue 10: shares of the bare route, and milliseconds at scale 100. */
 const TARGETS = {
@@ -51,6 +53,9 @@ type Row = {
   errors: number;
   statuses: Record<string, number>;
   share?: number;
+  seconds: number;
+  /** Every response time, kept only to merge rounds (not written to the results file). */
+  latencies?: number[];
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -71,6 +76,33 @@ type RequestShape = {
   path: () => string;
   body?: () => string;
 };
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+};
+
+/** Several runs of one case as one row: requests and statuses summed, latencies pooled. */
+function merge(name: string, runs: Row[]): Row {
+  const latencies = runs.flatMap((run) => run.latencies ?? []).sort((a, b) => a - b);
+  const seconds = runs.reduce((sum, run) => sum + run.seconds, 0);
+  const statuses: Record<string, number> = {};
+  for (const run of runs)
+    for (const [status, count] of Object.entries(run.statuses))
+      statuses[status] = (statuses[status] ?? 0) + count;
+  return {
+    name,
+    connections: runs[0]!.connections,
+    requests: latencies.length,
+    reqPerSec: latencies.length / seconds,
+    seconds,
+    p50: percentile(latencies, 0.5),
+    p95: percentile(latencies, 0.95),
+    p99: percentile(latencies, 0.99),
+    errors: runs.reduce((sum, run) => sum + run.errors, 0),
+    statuses,
+  };
+}
 
 function percentile(sorted: number[], share: number): number {
   return sorted.length === 0
@@ -123,6 +155,8 @@ async function drive(
     connections,
     requests: latencies.length,
     reqPerSec: latencies.length / duration,
+    seconds: duration,
+    latencies,
     p50: percentile(latencies, 0.5),
     p95: percentile(latencies, 0.95),
     p99: percentile(latencies, 0.99),
@@ -212,41 +246,57 @@ async function demoScale(bare: Server): Promise<void> {
             `${server.url}/api/availability?station=${chicago.slug}&date=${daysAhead(10)}`,
           );
         }
-      const baseline = await drive('bare Next.js route', bare.url, { path: () => '/api/ping' }, 50);
-      baseline.share = 1;
-      rows.push(baseline);
-      const share = (row: Row) => ({ ...row, share: row.reqPerSec / baseline.reqPerSec });
-      rows.push(
-        share(await drive('health (live)', first.url, { path: () => '/api/health/live' }, 50)),
-      );
-      rows.push(share(await drive('stations', first.url, { path: () => '/api/stations' }, 50)));
-      rows.push(
-        share(
-          await drive(
-            'availability (one day)',
-            first.url,
-            {
-              path: () =>
-                `/api/availability?station=${pick(stations).slug}&date=${daysAhead(4 + Math.floor(Math.random() * 60))}`,
-            },
-            50,
+      // Throughput as a share of the bare route. The machine is shared and noisy, so each case
+      // runs in ROUNDS short rounds, each right after a round of the bare route (both warmed
+      // first); the share is the median of the rounds' ratios, and req/s and latencies are
+      // over all rounds.
+      const bareRoute: RequestShape = { path: () => '/api/ping' };
+      const cases: [string, RequestShape][] = [
+        ['health (live)', { path: () => '/api/health/live' }],
+        ['stations', { path: () => '/api/stations' }],
+        [
+          'availability (one day)',
+          {
+            path: () =>
+              `/api/availability?station=${pick(stations).slug}&date=${daysAhead(4 + Math.floor(Math.random() * 60))}`,
+          },
+        ],
+        [
+          'quote',
+          {
+            method: 'POST',
+            path: () => '/api/quotes',
+            body: () => JSON.stringify({ station: pick(stations).slug, adults: 6, children: 2 }),
+          },
+        ],
+      ];
+      const roundSeconds = Math.max(2, Math.round(DURATION / ROUNDS));
+      const bareRounds: Row[] = [];
+      for (const [name, shape] of cases) {
+        await drive('warm-up', bare.url, bareRoute, 50, 2);
+        await drive('warm-up', first.url, shape, 50, 2);
+        const rounds: { bare: Row; row: Row }[] = [];
+        for (let round = 0; round < ROUNDS; round += 1) {
+          const bareRow = await drive('bare Next.js route', bare.url, bareRoute, 50, roundSeconds);
+          bareRounds.push(bareRow);
+          rounds.push({
+            bare: bareRow,
+            row: await drive(name, first.url, shape, 50, roundSeconds),
+          });
+        }
+        const ratios = rounds.map(({ bare, row }) => row.reqPerSec / bare.reqPerSec);
+        rows.push({
+          ...merge(
+            name,
+            rounds.map(({ row }) => row),
           ),
-        ),
-      );
-      rows.push(
-        share(
-          await drive(
-            'quote',
-            first.url,
-            {
-              method: 'POST',
-              path: () => '/api/quotes',
-              body: () => JSON.stringify({ station: pick(stations).slug, adults: 6, children: 2 }),
-            },
-            50,
-          ),
-        ),
-      );
+          share: median(ratios),
+        });
+        notes.push(
+          `${name}: share per round ${ratios.map((ratio) => `${(ratio * 100).toFixed(0)}%`).join(', ')}`,
+        );
+      }
+      rows.unshift({ ...merge('bare Next.js route', bareRounds), share: 1 });
       // Booking creation: two instances on one database, 5 connections each (10 in all).
       const booking: RequestShape = {
         method: 'POST',
@@ -405,7 +455,7 @@ writeFileSync(
       machine: { cpus: os.cpus().length, node: process.version },
       durationSeconds: DURATION,
       targets: TARGETS,
-      rows: rows.map((row) => ({
+      rows: rows.map(({ latencies: _latencies, ...row }) => ({
         ...row,
         reqPerSec: Math.round(row.reqPerSec),
         share: row.share === undefined ? undefined : Number(row.share.toFixed(3)),

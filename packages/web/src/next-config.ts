@@ -9,7 +9,9 @@ const securityHeaders = (development: boolean, reportTo: string | undefined) => 
       // React's development build needs eval for debugging; production never does.
       `script-src 'self' 'unsafe-inline'${development ? " 'unsafe-eval'" : ''}`,
       "style-src 'self' 'unsafe-inline'",
-      "img-src 'self' data:",
+      // No data: images in production (none are used). Also keeps the production policy free of
+      // ':', which Next would otherwise re-compile as a route template on every request.
+      `img-src 'self'${development ? ' data:' : ''}`,
       "font-src 'self'",
       `connect-src 'self'${reportTo ? ` ${reportTo}` : ''}`,
       "frame-ancestors 'none'",

@@ -1,4 +1,4 @@
-import type { Prisma } from '../generated/prisma/client';
+import { Prisma } from '../generated/prisma/client';
 
 type Tx = Pick<Prisma.TransactionClient, 'auditLog'>;
 
@@ -17,4 +17,16 @@ export type AuditEntry = {
 /** Records who changed what, inside the caller's transaction. Keep personal data out of before/after. */
 export async function writeAudit(tx: Tx, entry: AuditEntry): Promise<void> {
   await tx.auditLog.create({ data: entry });
+}
+
+/** The same row as one INSERT statement, for a write that puts its audit row in its own statement. */
+export function auditInsertSql(entry: AuditEntry): Prisma.Sql {
+  const json = (value: Prisma.InputJsonValue | undefined) =>
+    value === undefined ? null : JSON.stringify(value);
+  return Prisma.sql`
+    INSERT INTO "AuditLog" ("actorType", "actorId", "stationId", "entityType", "entityId", action,
+                            before, after, "requestId")
+    VALUES (${entry.actorType}::"ActorType", ${entry.actorId ?? null}, ${entry.stationId ?? null}::uuid,
+            ${entry.entityType}, ${entry.entityId}, ${entry.action}, ${json(entry.before)}::jsonb,
+            ${json(entry.after)}::jsonb, ${entry.requestId ?? null})`;
 }

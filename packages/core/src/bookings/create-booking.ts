@@ -1,15 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import { Prisma, type Station } from '../generated/prisma/client';
-import { ACTIVE_BOOKING_STATUSES, ACTIVE_STATUSES_SQL } from '../scheduling/active-statuses';
+import { ACTIVE_STATUSES_SQL } from '../scheduling/active-statuses';
 import { chefIsFree } from '../scheduling/chef-is-free.sql';
 import { assertDateInRange } from '../availability/get-availability';
 import { earliestBookableStart, isOnGrid } from '../availability/start-times';
-import { writeAudit } from '../audit/write-audit';
+import { auditInsertSql } from '../audit/write-audit';
 import { getDb } from '../db/client';
 import { AppError } from '../errors/app-error';
 import { slotTakenError, translateDatabaseError } from '../errors/translate-database-error';
-import { enqueueEmail } from '../outbox/enqueue-email';
+import { emailInsertSql } from '../outbox/enqueue-email';
 import { calculateQuote } from '../pricing/calculate-quote';
-import { findActiveStation } from '../stations/find-active-station';
 import { localToInstant, parseLocalTime, todayInTimeZone } from '../time';
 import { fieldError, parseInput } from '../validation';
 import { generateBookingReference } from './booking-reference';
@@ -47,16 +47,24 @@ export async function createBooking(options: {
   now?: Date;
 }): Promise<CreateBookingResult> {
   const input = parseInput(ZCreateBookingInput, options.input);
-  // Read fresh, not from the station cache: a booking takes the prices as they are now.
-  const station = await findActiveStation(input.station, getDb());
-  const window = resolveWindow(station, input, options.now ?? new Date());
+  const now = options.now ?? new Date();
   const requestHash = options.idempotencyKey ? hashRequest(options.input) : '';
 
   const maxAttempts = 8;
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await getDb().$transaction(
-        (tx) => insertBooking(tx, { ...options, input, station, window, requestHash }),
+        (tx) =>
+          insertBooking(tx, {
+            ...options,
+            input,
+            now,
+            requestHash,
+            // Lapsed holds still sit in the constraints until the sweep marks them. The first
+            // attempt does not look for them (the free-chef check already ignores them); if
+            // one is in the way the insert fails, and the retry expires the station's first.
+            expireLapsedHolds: attempt > 1,
+          }),
         {
           maxWait: 10_000,
           timeout: 15_000,
@@ -96,14 +104,14 @@ async function insertBooking(
   tx: Tx,
   context: {
     input: TCreateBookingValues;
-    station: Station;
-    window: Window;
+    now: Date;
     idempotencyKey?: string;
     requestHash: string;
     requestId?: string;
+    expireLapsedHolds: boolean;
   },
 ): Promise<CreateBookingResult> {
-  const { input, station, window } = context;
+  const { input } = context;
   if (context.idempotencyKey) {
     const stored = await claimIdempotencyKey(
       tx,
@@ -113,28 +121,30 @@ async function insertBooking(
     );
     if (stored) return { status: stored.status, body: stored.body, replayed: true };
   }
-  // Read FOR KEY SHARE: a station being closed (locked FOR UPDATE) is waited for, then seen
-  // closed, so no booking lands on a station the moment it stops taking them.
-  const [open] = await tx.$queryRaw<{ active: boolean }[]>`
-    SELECT active FROM "Station" WHERE id = ${station.id}::uuid FOR KEY SHARE`;
-  if (!open?.active) throw fieldError('station', 'We do not serve that location');
-  await expireHolds({ stationId: station.id, tx });
+  // The station as it is now (a booking takes today's prices, not the cache's), read FOR KEY
+  // SHARE: a station being closed (locked FOR UPDATE) is waited for, then seen closed, so no
+  // booking lands on a station the moment it stops taking them.
+  const [station] = await tx.$queryRaw<Station[]>`
+    SELECT * FROM "Station" WHERE slug = ${input.station} FOR KEY SHARE`;
+  if (!station?.active) throw fieldError('station', 'We do not serve that location');
+  const window = resolveWindow(station, input, context.now);
+  if (context.expireLapsedHolds) await expireHolds({ stationId: station.id, tx });
 
-  const [customer] = await tx.$queryRaw<{ id: string }[]>`
-    INSERT INTO "Customer" (email, name, phone, "updatedAt")
-    VALUES (${input.customer.email}, ${input.customer.name}, ${input.customer.phone}, now())
-    ON CONFLICT (email) DO UPDATE SET name = EXCLUDED.name, phone = EXCLUDED.phone, "updatedAt" = now()
-    RETURNING id`;
+  // The customer, and whether they already hold this date, in one round trip. A booking of
+  // theirs committed meanwhile is caught by the unique index and the retry.
   const eventDate = new Date(`${input.date}T00:00:00Z`);
-  const duplicate = await tx.booking.findFirst({
-    where: {
-      customerId: customer!.id,
-      eventDate,
-      status: { in: [...ACTIVE_BOOKING_STATUSES] },
-    },
-    select: { reference: true },
-  });
-  if (duplicate) {
+  const [customer] = await tx.$queryRaw<{ id: string; duplicate: boolean }[]>`
+    WITH customer AS (
+      INSERT INTO "Customer" (email, name, phone, "updatedAt")
+      VALUES (${input.customer.email}, ${input.customer.name}, ${input.customer.phone}, now())
+      ON CONFLICT (email) DO UPDATE SET name = EXCLUDED.name, phone = EXCLUDED.phone, "updatedAt" = now()
+      RETURNING id)
+    SELECT id, EXISTS (
+             SELECT 1 FROM "Booking" b
+              WHERE b."customerId" = customer.id AND b."eventDate" = ${eventDate}::date
+                AND b.status IN ${ACTIVE_STATUSES_SQL}) AS duplicate
+      FROM customer`;
+  if (customer!.duplicate) {
     throw new AppError(
       'CONFLICT',
       'You already have a booking on this date. Manage it instead of booking twice.',
@@ -148,68 +158,65 @@ async function insertBooking(
   if (!chefId) throw slotTakenError();
   const quote = calculateQuote(station, input);
   const holdExpiresAt = new Date(Date.now() + station.holdMinutes * MINUTE);
-  const booking = await tx.booking.create({
-    data: {
-      reference: generateBookingReference(),
-      stationId: station.id,
-      customerId: customer!.id,
-      chefId,
-      eventDate,
-      startTime: input.time,
-      ...window,
-      durationMinutes: input.durationMinutes,
-      adults: input.adults,
-      children: input.children,
-      addressLine1: input.address.line1,
-      addressLine2: input.address.line2 ?? null,
-      city: input.address.city,
-      postalCode: input.address.postalCode,
-      specialRequests: input.specialRequests ?? null,
-      totalCents: quote.totalCents,
-      depositCents: quote.depositCents,
-      status: 'PENDING_PAYMENT',
-      holdExpiresAt,
-    },
-  });
-
-  const token = createManageToken(booking.reference, booking.endsAt);
+  const bookingId = randomUUID();
+  const reference = generateBookingReference();
+  const token = createManageToken(reference, window.endsAt);
   const body: TCreatedBooking = {
-    reference: booking.reference,
+    reference,
     status: 'PENDING_PAYMENT',
-    startsAt: booking.startsAt.toISOString(),
+    startsAt: window.startsAt.toISOString(),
     date: input.date,
     time: input.time,
     timezone: station.timezone,
-    totalCents: booking.totalCents,
-    depositCents: booking.depositCents,
+    totalCents: quote.totalCents,
+    depositCents: quote.depositCents,
     holdExpiresAt: holdExpiresAt.toISOString(),
-    paymentUrl: paymentUrl(booking.reference, token),
-    manageUrl: manageUrl(booking.reference, token),
+    paymentUrl: paymentUrl(reference, token),
+    manageUrl: manageUrl(reference, token),
   };
-  await enqueueEmail(tx, {
+  const email = emailInsertSql({
     kind: 'BOOKING_CONFIRMATION',
     recipient: input.customer.email,
-    subject: `Your hibachi booking ${booking.reference}: pay the deposit to confirm`,
+    subject: `Your hibachi booking ${reference}: pay the deposit to confirm`,
     payload: { stationName: station.name, ...body },
-    bookingId: booking.id,
+    bookingId,
     stationId: station.id,
   });
-  await writeAudit(tx, {
+  const audit = auditInsertSql({
     actorType: 'CUSTOMER',
     actorId: customer!.id,
     stationId: station.id,
     entityType: 'Booking',
-    entityId: booking.id,
+    entityId: bookingId,
     action: 'booking.created',
     after: {
-      reference: booking.reference,
-      status: booking.status,
+      reference,
+      status: 'PENDING_PAYMENT',
       startsAt: body.startsAt,
       chefId,
-      totalCents: booking.totalCents,
+      totalCents: quote.totalCents,
     },
     requestId: context.requestId,
   });
+  // The booking, its e-mail and its audit row in one statement (one round trip): when the
+  // constraints refuse the booking, none of the three is written.
+  await tx.$executeRaw`
+    WITH booking AS (
+      INSERT INTO "Booking" (id, reference, "stationId", "customerId", "chefId", "eventDate",
+                             "startTime", "startsAt", "endsAt", "blockedUntil", "durationMinutes",
+                             adults, children, "addressLine1", "addressLine2", city, "postalCode",
+                             "specialRequests", "totalCents", "depositCents", status,
+                             "holdExpiresAt", "updatedAt")
+      VALUES (${bookingId}::uuid, ${reference}, ${station.id}::uuid, ${customer!.id}::uuid,
+              ${chefId}::uuid, ${eventDate}::date, ${input.time}, ${window.startsAt},
+              ${window.endsAt}, ${window.blockedUntil}, ${input.durationMinutes}, ${input.adults},
+              ${input.children}, ${input.address.line1}, ${input.address.line2 ?? null},
+              ${input.address.city}, ${input.address.postalCode}, ${input.specialRequests ?? null},
+              ${quote.totalCents}, ${quote.depositCents}, 'PENDING_PAYMENT', ${holdExpiresAt}, now())
+      RETURNING id),
+    email AS (${email} RETURNING id),
+    audit AS (${audit} RETURNING id)
+    SELECT (SELECT count(*) FROM booking) + (SELECT count(*) FROM email) + (SELECT count(*) FROM audit)`;
   if (context.idempotencyKey) {
     await storeIdempotentResponse(tx, IDEMPOTENCY_SCOPE, context.idempotencyKey, {
       status: 201,

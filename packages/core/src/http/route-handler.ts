@@ -26,19 +26,27 @@ export function createRouteHandler<Params = Record<string, never>>(
   return async (request: Request, next?: NextRouteSecondArg<Params>): Promise<Response> => {
     const started = performance.now();
     const requestId = resolveRequestId(request.headers.get(REQUEST_ID_HEADER));
-    const logger = rootLogger.child({ requestId });
+    // The request's child logger is made only if the handler or an error needs it.
+    let child: Logger | undefined;
+    const logger = () => (child ??= rootLogger.child({ requestId }));
     const path = new URL(request.url).pathname;
     let response: Response;
     try {
       if (isCrossSiteMutation(request))
         throw new AppError('FORBIDDEN', 'Cross-site requests are not allowed.');
       const params = (next ? await next.params : {}) as Params;
-      response = await handler(request, { requestId, logger, params });
+      response = await handler(request, {
+        requestId,
+        params,
+        get logger() {
+          return logger();
+        },
+      });
     } catch (error) {
       const result = toErrorResponse(error, requestId);
       response = result.response;
       if (result.appError.status >= 500) {
-        logger.error(
+        logger().error(
           { error: describeError(error), path, method: request.method },
           'request failed',
         );
@@ -49,8 +57,9 @@ export function createRouteHandler<Params = Record<string, never>>(
     }
     response.headers.set('X-Request-Id', requestId);
     recordRequest(request.method, path, response.status, (performance.now() - started) / 1000);
-    logger.info(
+    rootLogger.info(
       {
+        requestId,
         method: request.method,
         path,
         status: response.status,
