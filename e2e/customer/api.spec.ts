@@ -20,6 +20,21 @@ test.describe('customer API', () => {
     expect(Number.isInteger(body.data[0]!.pricing.depositCents)).toBe(true);
   });
 
+  test('GET /api/stations carries an ETag, and a client holding the list gets 304', async ({
+    request,
+  }) => {
+    const first = await request.get('/api/stations');
+    const etag = first.headers()['etag'];
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const again = await request.get('/api/stations', { headers: { 'If-None-Match': etag! } });
+    expect(again.status()).toBe(304);
+    expect(again.headers()['etag']).toBe(etag);
+    expect(await again.text()).toBe('');
+    const stale = await request.get('/api/stations', { headers: { 'If-None-Match': '"old"' } });
+    expect(stale.status()).toBe(200);
+    expect(((await stale.json()) as { data: unknown[] }).data.length).toBeGreaterThan(0);
+  });
+
   test('echoes a valid incoming X-Request-Id', async ({ request }) => {
     const response = await request.get('/api/health/live', {
       headers: { 'X-Request-Id': 'e2e-trace-000001' },

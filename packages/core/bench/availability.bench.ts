@@ -18,7 +18,7 @@ const P95_TARGET_MS = 25;
 let failed = false;
 await withSeededDatabase(scale, async () => {
   const { getAvailability, getAvailabilityDays } = await import('../src/availability');
-  const { bookableStartTimes } = await import('../src/availability/start-times');
+  const { gridStartTimes } = await import('../src/availability/start-times');
   const { getDb } = await import('../src/db/client');
   const { addDays, todayInTimeZone } = await import('../src/time');
   const db = getDb();
@@ -28,7 +28,7 @@ await withSeededDatabase(scale, async () => {
 
   /** Baseline: one query per start time. */
   const perSlot = async (date: string) => {
-    for (const start of bookableStartTimes(station, date, new Date())) {
+    for (const start of gridStartTimes(station, date)) {
       const until = new Date(start.startsAt.getTime() + (120 + station.bufferMinutes) * 60_000);
       await db.$queryRaw`
         SELECT count(*)::int FROM "Chef" c WHERE c."stationId" = ${station.id}::uuid AND c.active AND NOT EXISTS (
@@ -54,7 +54,7 @@ await withSeededDatabase(scale, async () => {
     countFreeChefs({
       stationId: station.id,
       starts: Array.from({ length: 35 }, (_, index) =>
-        bookableStartTimes(station, addDays(date, index), new Date()),
+        gridStartTimes(station, addDays(date, index)),
       ).flatMap((starts) => starts.map((start) => start.startsAt)),
       windowMinutes: 120 + station.bufferMinutes,
     }),

@@ -8,7 +8,8 @@ import {
   type TAvailabilityDays,
 } from './availability.schema';
 import { countFreeChefs, findOpenStarts } from './count-free-chefs';
-import { bookableStartTimes } from './start-times';
+import { cachedAvailability } from './availability-cache';
+import { earliestBookableStart, gridStartTimes } from './start-times';
 
 const MAX_DAYS_AHEAD = 365;
 
@@ -21,21 +22,31 @@ export async function getAvailability(options: {
   const query = parseInput(ZAvailabilityQuery, options.query);
   const station = await findActiveStation(query.station);
   assertDateInRange(query.date, todayInTimeZone(station.timezone, now), 'date');
-  const starts = bookableStartTimes(station, query.date, now);
-  const free = await countFreeChefs({
-    stationId: station.id,
-    starts: starts.map((start) => start.startsAt),
-    windowMinutes: query.duration + station.bufferMinutes,
-  });
+  // The day's whole grid is counted (and cached); the notice is applied per request.
+  const grid = gridStartTimes(station, query.date);
+  const windowMinutes = query.duration + station.bufferMinutes;
+  const free = await cachedAvailability(
+    station.id,
+    `day:${query.date}:${windowMinutes}:${station.version}`,
+    () =>
+      countFreeChefs({
+        stationId: station.id,
+        starts: grid.map((start) => start.startsAt),
+        windowMinutes,
+      }),
+  );
+  const earliest = earliestBookableStart(station, now).getTime();
   return {
     date: query.date,
     timezone: station.timezone,
     durationMinutes: query.duration,
-    slots: starts.map((start) => ({
-      time: start.time,
-      startsAt: start.startsAt.toISOString(),
-      available: free.get(start.startsAt.getTime()) ?? 0,
-    })),
+    slots: grid
+      .filter((start) => start.startsAt.getTime() >= earliest)
+      .map((start) => ({
+        time: start.time,
+        startsAt: start.startsAt.toISOString(),
+        available: free.get(start.startsAt.getTime()) ?? 0,
+      })),
   };
 }
 
@@ -49,21 +60,26 @@ export async function getAvailabilityDays(options: {
   const station = await findActiveStation(query.station);
   assertDateInRange(query.from, todayInTimeZone(station.timezone, now), 'from');
   const dates = Array.from({ length: query.days }, (_, index) => addDays(query.from, index));
-  const startsByDate = dates.map((date) => ({
-    date,
-    starts: bookableStartTimes(station, date, now),
-  }));
-  const open = await findOpenStarts({
-    stationId: station.id,
-    starts: startsByDate.flatMap((day) => day.starts.map((start) => start.startsAt)),
-    windowMinutes: query.duration + station.bufferMinutes,
-  });
+  const grids = dates.map((date) => ({ date, starts: gridStartTimes(station, date) }));
+  const windowMinutes = query.duration + station.bufferMinutes;
+  const open = await cachedAvailability(
+    station.id,
+    `days:${query.from}:${query.days}:${windowMinutes}:${station.version}`,
+    () =>
+      findOpenStarts({
+        stationId: station.id,
+        starts: grids.flatMap((day) => day.starts.map((start) => start.startsAt)),
+        windowMinutes,
+      }),
+  );
+  const earliest = earliestBookableStart(station, now).getTime();
   return {
     timezone: station.timezone,
-    days: startsByDate.map((day) => {
-      const openSlots = day.starts.filter((start) => open.has(start.startsAt.getTime())).length;
+    days: grids.map((day) => {
+      const bookable = day.starts.filter((start) => start.startsAt.getTime() >= earliest);
+      const openSlots = bookable.filter((start) => open.has(start.startsAt.getTime())).length;
       // Every day's grid has start times; none left means the notice has passed them all.
-      const status = day.starts.length === 0 ? 'TOO_SOON' : openSlots === 0 ? 'FULL' : 'OPEN';
+      const status = bookable.length === 0 ? 'TOO_SOON' : openSlots === 0 ? 'FULL' : 'OPEN';
       return { date: day.date, openSlots, status };
     }),
   };

@@ -5,11 +5,7 @@ export type StartTime = { time: string; startsAt: Date };
 
 type GridStation = Pick<
   Station,
-  | 'timezone'
-  | 'serviceStartMinute'
-  | 'serviceEndMinute'
-  | 'slotIntervalMinutes'
-  | 'minimumNoticeHours'
+  'timezone' | 'serviceStartMinute' | 'serviceEndMinute' | 'slotIntervalMinutes'
 >;
 
 /** The earliest instant a new event may start: now plus the station's minimum notice. */
@@ -20,12 +16,8 @@ export function earliestBookableStart(
   return new Date(now.getTime() + station.minimumNoticeHours * 3_600_000);
 }
 
-/**
- * Start times on the station's grid for one local date that a customer can still book:
- * inside service hours, existing on that day (DST gaps skipped), not inside the notice.
- */
-export function bookableStartTimes(station: GridStation, date: string, now: Date): StartTime[] {
-  const earliest = earliestBookableStart(station, now).getTime();
+/** Every start time on the station's grid for one local date (DST gaps skipped), notice aside. */
+export function gridStartTimes(station: GridStation, date: string): StartTime[] {
   const minutes: number[] = [];
   for (
     let minute = station.serviceStartMinute;
@@ -37,8 +29,7 @@ export function bookableStartTimes(station: GridStation, date: string, now: Date
   const times: StartTime[] = [];
   minutes.forEach((minute, index) => {
     const startsAt = instants[index];
-    if (startsAt && startsAt.getTime() >= earliest)
-      times.push({ time: formatMinutes(minute), startsAt });
+    if (startsAt) times.push({ time: formatMinutes(minute), startsAt });
   });
   return times;
 }

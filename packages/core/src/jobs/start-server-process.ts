@@ -1,6 +1,6 @@
 import { EnvError, getServerEnv, requireAuthSecret } from '../env';
 import { logger } from '../logger';
-import { enableStationCache, stopStationCache } from '../stations/station-cache';
+import { startChangeListener, stopChangeListener } from '../db/change-listener';
 import { stopBackgroundJobs } from './start-background-jobs';
 
 const globalForProcess = globalThis as unknown as { hibachiServerStarted?: boolean };
@@ -31,12 +31,13 @@ export function startServerProcess(app: 'customer' | 'admin'): void {
     }
     throw error;
   }
-  enableStationCache();
+  // The customer-read caches (stations, availability) follow changes through this listener.
+  startChangeListener();
   // `next start` itself stops accepting connections, waits for in-flight requests and then
   // exits; closing the pool here would fail those requests, so only background work stops.
   const shutdown = (signal: string) => {
     logger.info({ app, signal }, 'shutting down: finishing in-flight requests and e-mails');
-    void stopStationCache();
+    void stopChangeListener();
     void stopBackgroundJobs().then(() => logger.info({ app }, 'background jobs stopped'));
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));

@@ -23,7 +23,8 @@ export const CUSTOMER_OPERATIONS: ApiOperation[] = [
   {
     method: 'get',
     path: '/api/stations',
-    summary: 'The stations customers can book, with prices, hours and notice rules',
+    summary:
+      'The stations customers can book, with prices, hours and notice rules (with an ETag: If-None-Match answers 304)',
     tag: 'Stations',
     response: z.array(ZStationSummary),
     errors: [],

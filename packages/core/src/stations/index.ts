@@ -1,4 +1,4 @@
-export { listActiveStations } from './list-active-stations';
+export { listActiveStations, stationListResponse } from './list-active-stations';
 export { ZStationSummary, type TStationSummary } from './station.schema';
 export { findActiveStation } from './find-active-station';
 export {

@@ -1,15 +1,31 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { formatMinutes } from '../time';
 import { cachedActiveStations } from './station-cache';
 import { ZStationSummary, type TStationSummary } from './station.schema';
 
-/** The public shape of each cached list, built (and checked) once per list, not per request. */
-const summaries = new WeakMap<object, TStationSummary[]>();
+type PublicList = { summaries: TStationSummary[]; body: string; etag: string };
+
+/**
+ * The public shape of each cached list, built (and checked) once per list, not per request,
+ * with its response body and ETag: the list is ~110 kB of JSON at 340 stations.
+ */
+const publicLists = new WeakMap<object, PublicList>();
 
 /** Active stations, alphabetical, in the public shape (from the instance's station cache). */
 export async function listActiveStations(): Promise<TStationSummary[]> {
+  return (await publicList()).summaries;
+}
+
+/** GET /api/stations as a serialized `{"data": …}` envelope and its ETag (built once per list). */
+export async function stationListResponse(): Promise<{ body: string; etag: string }> {
+  const { body, etag } = await publicList();
+  return { body, etag };
+}
+
+async function publicList(): Promise<PublicList> {
   const stations = await cachedActiveStations();
-  const known = summaries.get(stations);
+  const known = publicLists.get(stations);
   if (known) return known;
   const shaped = z.array(ZStationSummary).parse(
     stations.map((station) => ({
@@ -32,6 +48,12 @@ export async function listActiveStations(): Promise<TStationSummary[]> {
       cancellationNoticeHours: station.cancellationNoticeHours,
     })),
   );
-  summaries.set(stations, shaped);
-  return shaped;
+  const body = JSON.stringify({ data: shaped });
+  const list = {
+    summaries: shaped,
+    body,
+    etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
+  };
+  publicLists.set(stations, list);
+  return list;
 }

@@ -3,12 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resetStation, STATION } from '../../test/booking-fixtures';
 import { connect } from '../../test/database';
 import { listActiveStations } from './list-active-stations';
-import {
-  enableStationCache,
-  invalidateStationCache,
-  stationCacheListening,
-  stopStationCache,
-} from './station-cache';
+import { changesListening, startChangeListener, stopChangeListener } from '../db/change-listener';
+import { invalidateStationCache } from './station-cache';
 
 const nameOf = async () => (await listActiveStations()).find((s) => s.slug === STATION)?.name;
 
@@ -27,12 +23,12 @@ describe('station cache', () => {
   beforeAll(async () => {
     client = await connect();
     await resetStation(client, 1);
-    enableStationCache();
-    await eventually(async () => stationCacheListening());
+    startChangeListener();
+    await eventually(async () => changesListening());
   });
 
   afterAll(async () => {
-    await stopStationCache();
+    await stopChangeListener();
     await client.end();
   });
 
@@ -58,7 +54,7 @@ describe('station cache', () => {
   });
 
   it('without a listener (stopped), reads go to the database every time', async () => {
-    await stopStationCache();
+    await stopChangeListener();
     await client.query(`SET session_replication_role = replica`);
     await client.query(`UPDATE "Station" SET name = 'Unnotified' WHERE slug = $1`, [STATION]);
     await client.query(`SET session_replication_role = DEFAULT`);
