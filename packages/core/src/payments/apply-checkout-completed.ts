@@ -2,6 +2,7 @@ import type Stripe from 'stripe';
 import { chefIsFree } from '../scheduling/chef-is-free.sql';
 import { writeAudit } from '../audit/write-audit';
 import { Prisma } from '../generated/prisma/client';
+import { confirmBooking } from '../bookings/confirm-booking';
 import { enqueueEmail } from '../outbox/enqueue-email';
 import { owedRefund } from '../money/process-owed-refund';
 
@@ -57,39 +58,13 @@ export async function applyCheckoutCompleted(
     (other) => other.id !== payment.id && other.method === 'CARD' && other.status === 'SUCCEEDED',
   );
 
-  let confirmed = false;
-  if (booking.status === 'PENDING_PAYMENT' && !alreadyPaid) {
-    await tx.booking.update({
-      where: { id: bookingId },
-      data: { status: 'CONFIRMED', holdExpiresAt: null, version: { increment: 1 } },
-    });
-    confirmed = true;
-  } else if (booking.status === 'EXPIRED' && !alreadyPaid) {
-    const chefId = await findFreeChef(tx, booking);
-    if (chefId) {
-      await tx.booking.update({
-        where: { id: bookingId },
-        data: { status: 'CONFIRMED', chefId, holdExpiresAt: null, version: { increment: 1 } },
-      });
-      confirmed = true;
-    }
-  } else if (booking.status === 'CONFIRMED' && !alreadyPaid) {
+  if (booking.status === 'CONFIRMED' && !alreadyPaid)
     return { outcome: 'ALREADY_CONFIRMED', paymentId: payment.id };
-  }
-
-  if (confirmed) {
-    await enqueueEmail(tx, {
-      kind: 'BOOKING_CONFIRMATION',
-      recipient: booking.customer.email,
-      subject: `Confirmed: your hibachi chef for ${booking.reference}`,
-      payload: {
-        reference: booking.reference,
-        status: 'CONFIRMED',
-        depositCents: session.amount_total,
-      },
-      bookingId,
-      stationId: booking.stationId,
-    });
+  // A held booking is confirmed; a lapsed one only if a chef is still free for its window.
+  const lapsedChef =
+    booking.status === 'EXPIRED' && !alreadyPaid ? await findFreeChef(tx, booking) : undefined;
+  if (!alreadyPaid && (booking.status === 'PENDING_PAYMENT' || lapsedChef)) {
+    await confirmBooking(tx, booking, { depositCents: session.amount_total, chefId: lapsedChef });
     await writeAudit(tx, {
       actorType: 'SYSTEM',
       stationId: booking.stationId,

@@ -1,12 +1,12 @@
 import { writeAudit } from '../audit/write-audit';
 import { assertCan, assertStationAccess, type StaffScope } from '../auth/staff-scope';
 import { claimIdempotencyKey, hashRequest, storeIdempotentResponse } from '../bookings/idempotency';
+import { confirmBooking } from '../bookings/confirm-booking';
 import { acceptsPayments } from '../bookings/staff-booking-actions';
 import { staleVersion } from '../bookings/versioned-update';
 import { getDb } from '../db/client';
 import { AppError } from '../errors/app-error';
 import type { Prisma } from '../generated/prisma/client';
-import { enqueueEmail } from '../outbox/enqueue-email';
 import { parseInput } from '../validation';
 import { netPaidCents } from '../money/net-paid';
 import { ZRecordPaymentInput } from './record-offline-payment.schema';
@@ -100,23 +100,12 @@ export async function recordOfflinePayment(options: {
     // A deposit taken this way confirms a held booking; any payment changes the booking's version.
     const confirms = booking.status === 'PENDING_PAYMENT' && paidNow >= booking.depositCents;
     const status = confirms ? 'CONFIRMED' : booking.status;
-    await tx.booking.update({
-      where: { id: booking.id },
-      data: {
-        version: { increment: 1 },
-        ...(confirms ? { status: 'CONFIRMED', holdExpiresAt: null } : {}),
-      },
-    });
-    if (confirms) {
-      await enqueueEmail(tx, {
-        kind: 'BOOKING_CONFIRMATION',
-        recipient: booking.customer.email,
-        subject: `Confirmed: your hibachi chef for ${booking.reference}`,
-        payload: { reference: booking.reference, status: 'CONFIRMED' },
-        bookingId: booking.id,
-        stationId: booking.stationId,
+    if (confirms) await confirmBooking(tx, booking);
+    else
+      await tx.booking.update({
+        where: { id: booking.id },
+        data: { version: { increment: 1 } },
       });
-    }
     await writeAudit(tx, {
       actorType: 'STAFF',
       actorId: options.scope.staffId,
