@@ -24,13 +24,23 @@ const STATUS_LABEL: Record<TCustomerBooking['status'], string> = {
 
 type Proof = { email: string } | { token: string };
 
-export function BookingDetails({ booking, proof }: { booking: TCustomerBooking; proof: Proof }) {
+export function BookingDetails({
+  booking,
+  proof,
+  onChange,
+}: {
+  booking: TCustomerBooking;
+  proof: Proof;
+  /** Told of the booking as it is after an action (the lookup page keeps its own copy). */
+  onChange?: (booking: TCustomerBooking) => void;
+}) {
   const dialog = useRef<HTMLDialogElement>(null);
   const queryClient = useQueryClient();
   const cancel = useMutation({
     mutationFn: () => api.cancel(booking.reference, proof),
     onSuccess: (result) => {
       queryClient.setQueryData(['booking', booking.reference, proof], result.booking);
+      onChange?.(result.booking);
       dialog.current?.close();
     },
   });

@@ -1,37 +1,48 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
 import { useState } from 'react';
+import type { TCustomerBooking } from '@hibachi/core/bookings/customer-schema';
 import { ApiError } from '@hibachi/web/fetch-json';
 import { useHydrated } from '@hibachi/web/use-hydrated';
 import { api } from '@/lib/api';
 import { useCountdown } from '@hibachi/web/use-countdown';
 import { TextField } from '../booking/text-field';
 
-/** The booking and its actions load once a lookup found one (not with the empty form). */
-const BookingDetails = dynamic(() =>
-  import('./booking-details').then((module) => module.BookingDetails),
-);
+/**
+ * The booking, its actions and the data library they use (react-query) load once a lookup
+ * found one, not with the empty form: the lookup itself is one plain request.
+ */
+const FoundBooking = dynamic(() => import('./found-booking').then((module) => module.FoundBooking));
+
+type Lookup = { reference: string; email: string };
+type Failure = { error: ApiError; at: number };
 
 /** Find a booking by reference and the e-mail it was made with. */
 export function LookupForm() {
   const hydrated = useHydrated();
   const [reference, setReference] = useState('');
   const [email, setEmail] = useState('');
-  const [search, setSearch] = useState<{ reference: string; email: string }>();
-  const booking = useQuery({
-    queryKey: ['booking', search?.reference, { email: search?.email }],
-    queryFn: () => api.booking(search!.reference, { email: search!.email }),
-    enabled: Boolean(search),
-    retry: false,
-  });
-  const error = booking.error instanceof ApiError ? booking.error : undefined;
+  const [found, setFound] = useState<{ lookup: Lookup; booking: TCustomerBooking }>();
+  const [failure, setFailure] = useState<Failure>();
+  const [fetching, setFetching] = useState(false);
+  const error = failure?.error;
   const wait = useCountdown(
-    error?.status === 429
-      ? booking.errorUpdatedAt + (error.retryAfterSeconds ?? 30) * 1000
-      : undefined,
+    error?.status === 429 ? failure!.at + (error.retryAfterSeconds ?? 30) * 1000 : undefined,
   );
+
+  const lookUp = async (lookup: Lookup) => {
+    setFetching(true);
+    setFailure(undefined);
+    try {
+      setFound({ lookup, booking: await api.booking(lookup.reference, { email: lookup.email }) });
+    } catch (caught) {
+      setFound(undefined);
+      if (caught instanceof ApiError) setFailure({ error: caught, at: Date.now() });
+    } finally {
+      setFetching(false);
+    }
+  };
 
   return (
     <>
@@ -40,7 +51,7 @@ export function LookupForm() {
         aria-labelledby="lookup-heading"
         onSubmit={(event) => {
           event.preventDefault();
-          setSearch({ reference: reference.trim().toUpperCase(), email: email.trim() });
+          void lookUp({ reference: reference.trim().toUpperCase(), email: email.trim() });
         }}
       >
         <h1 id="lookup-heading">Manage your booking</h1>
@@ -69,16 +80,16 @@ export function LookupForm() {
               : error.message}
           </p>
         ) : null}
-        <button
-          type="submit"
-          className="button"
-          disabled={!hydrated || booking.isFetching || wait > 0}
-        >
-          {booking.isFetching ? 'Looking…' : 'Find booking'}
+        <button type="submit" className="button" disabled={!hydrated || fetching || wait > 0}>
+          {fetching ? 'Looking…' : 'Find booking'}
         </button>
       </form>
-      {booking.data && search ? (
-        <BookingDetails booking={booking.data} proof={{ email: search.email }} />
+      {found ? (
+        <FoundBooking
+          booking={found.booking}
+          proof={{ email: found.lookup.email }}
+          onChange={(booking) => setFound({ lookup: found.lookup, booking })}
+        />
       ) : null}
     </>
   );

@@ -39,8 +39,20 @@ export function subscribeToChanges(subscription: Subscription): void {
     ...state.subscriptions.filter((other) => other.channel !== subscription.channel),
     subscription,
   ];
-  if (state.client && state.listening)
-    void state.client.query(`LISTEN ${subscription.channel}`).catch(() => undefined);
+  // Also while connecting: LISTEN twice is harmless, missing a channel is not.
+  if (state.client) void listenOn(state.client, [subscription.channel]).catch(() => undefined);
+}
+
+/** LISTEN statements one after another: a pg client runs one query at a time. */
+let pending: Promise<unknown> = Promise.resolve();
+function listenOn(client: pg.Client, channels: string[]): Promise<unknown> {
+  const run = pending.then(() =>
+    channels.length > 0
+      ? client.query(channels.map((channel) => `LISTEN ${channel};`).join(' '))
+      : undefined,
+  );
+  pending = run.catch(() => undefined);
+  return run;
 }
 
 function connect(): void {
@@ -66,11 +78,12 @@ function connect(): void {
   state.client = client;
   client
     .connect()
-    // One query for every channel (a pg client runs one query at a time).
-    .then(() => {
-      const channels = state.subscriptions.map(({ channel }) => `LISTEN ${channel};`);
-      return channels.length > 0 ? client.query(channels.join(' ')) : undefined;
-    })
+    .then(() =>
+      listenOn(
+        client,
+        state.subscriptions.map(({ channel }) => channel),
+      ),
+    )
     .then(() => {
       state.connecting = false;
       state.listening = true;
