@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 
 /** Default embedded PostgreSQL port, used when DATABASE_URL is unset outside production. */

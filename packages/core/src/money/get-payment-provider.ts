@@ -1,3 +1,4 @@
+import 'server-only';
 import { getServerEnv } from '../env';
 import type { PaymentProvider } from './payment-provider';
 import { createSimulatorProvider } from './simulator-provider';

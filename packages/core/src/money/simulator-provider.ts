@@ -1,3 +1,4 @@
+import 'server-only';
 import { createHmac, randomBytes } from 'node:crypto';
 import type { PaymentProvider } from './payment-provider';
 

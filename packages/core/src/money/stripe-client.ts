@@ -1,3 +1,4 @@
+import 'server-only';
 import Stripe from 'stripe';
 
 /** The real Stripe SDK; `apiUrl` points it elsewhere (a local fake server in tests). */
