@@ -4,7 +4,7 @@
 // sharing one database (then: no chef double-booked), and --scale 100 at one connection
 // (latency). Prints a table, writes results/http-bench.json, exits 1 past a target.
 //
-//   pnpm bench:http [--duration 10] [--rounds 3] [--build] [--skip-scale-100]
+//   pnpm bench:http [--duration 15] [--rounds 5] [--build] [--skip-scale-100]
 // (--duration: seconds per case, split into --rounds rounds for the throughput cases)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -28,8 +28,8 @@ const option = (name: string, fallback: number) => {
   const index = args.indexOf(`--${name}`);
   return index >= 0 ? Number(args[index + 1]) : fallback;
 };
-const DURATION = option('duration', 10);
-const ROUNDS = option('rounds', 3);
+const DURATION = option('duration', 15);
+const ROUNDS = option('rounds', 5);
 
 /** Targets from issue 10: shares of the bare route, and milliseconds at scale 100. */
 const TARGETS = {

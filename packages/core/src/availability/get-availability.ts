@@ -22,18 +22,21 @@ export async function getAvailability(options: {
   const query = parseInput(ZAvailabilityQuery, options.query);
   const station = await findActiveStation(query.station);
   assertDateInRange(query.date, todayInTimeZone(station.timezone, now), 'date');
-  // The day's whole grid is counted (and cached); the notice is applied per request.
-  const grid = gridStartTimes(station, query.date);
+  // The day's whole grid and its counts are cached together (time-zone conversion is not
+  // free); the notice is applied per request.
   const windowMinutes = query.duration + station.bufferMinutes;
-  const free = await cachedAvailability(
+  const { grid, free } = await cachedAvailability(
     station.id,
     `day:${query.date}:${windowMinutes}:${station.version}`,
-    () =>
-      countFreeChefs({
+    async () => {
+      const starts = gridStartTimes(station, query.date);
+      const counts = await countFreeChefs({
         stationId: station.id,
-        starts: grid.map((start) => start.startsAt),
+        starts: starts.map((start) => start.startsAt),
         windowMinutes,
-      }),
+      });
+      return { grid: starts, free: counts };
+    },
   );
   const earliest = earliestBookableStart(station, now).getTime();
   return {
@@ -59,18 +62,20 @@ export async function getAvailabilityDays(options: {
   const query = parseInput(ZAvailabilityDaysQuery, options.query);
   const station = await findActiveStation(query.station);
   assertDateInRange(query.from, todayInTimeZone(station.timezone, now), 'from');
-  const dates = Array.from({ length: query.days }, (_, index) => addDays(query.from, index));
-  const grids = dates.map((date) => ({ date, starts: gridStartTimes(station, date) }));
   const windowMinutes = query.duration + station.bufferMinutes;
-  const open = await cachedAvailability(
+  const { grids, open } = await cachedAvailability(
     station.id,
     `days:${query.from}:${query.days}:${windowMinutes}:${station.version}`,
-    () =>
-      findOpenStarts({
+    async () => {
+      const dates = Array.from({ length: query.days }, (_, index) => addDays(query.from, index));
+      const days = dates.map((date) => ({ date, starts: gridStartTimes(station, date) }));
+      const openStarts = await findOpenStarts({
         stationId: station.id,
-        starts: grids.flatMap((day) => day.starts.map((start) => start.startsAt)),
+        starts: days.flatMap((day) => day.starts.map((start) => start.startsAt)),
         windowMinutes,
-      }),
+      });
+      return { grids: days, open: openStarts };
+    },
   );
   const earliest = earliestBookableStart(station, now).getTime();
   return {
