@@ -2,18 +2,10 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookingInput, daysAhead, resetStation, STATION } from '../../test/booking-fixtures';
 import { connect } from '../../test/database';
+import { eventually } from '../../test/eventually';
 import { createBooking } from '../bookings';
 import { changesListening, startChangeListener, stopChangeListener } from '../db/change-listener';
 import { getAvailability, getAvailabilityDays } from '.';
-
-/** Polls until `check` holds (a notification arrives asynchronously), or fails after 3 s. */
-async function eventually(check: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 3_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not reached in 3 s');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 const date = daysAhead(12);
 const freeAt = async (time: string) =>

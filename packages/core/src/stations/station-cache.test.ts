@@ -2,20 +2,12 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resetStation, STATION } from '../../test/booking-fixtures';
 import { connect } from '../../test/database';
+import { eventually } from '../../test/eventually';
 import { listActiveStations } from './list-active-stations';
 import { changesListening, startChangeListener, stopChangeListener } from '../db/change-listener';
 import { invalidateStationCache } from './station-cache';
 
 const nameOf = async () => (await listActiveStations()).find((s) => s.slug === STATION)?.name;
-
-/** Polls until `check` holds (a notification arrives asynchronously), or fails after 3 s. */
-async function eventually(check: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 3_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not reached in 3 s');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 describe('station cache', () => {
   let client: pg.Client;
