@@ -6,7 +6,10 @@ import { MIN_PASSWORD_LENGTH } from '@hibachi/core/staff/password-policy';
 import { ApiError } from '@hibachi/web/fetch-json';
 import { api } from '@/lib/api';
 
-/** The one-time link's form: a password checked in the browser with the API's rules, twice. */
+/**
+ * The one-time link's form: the password twice (compared in the browser); the API's policy
+ * errors are shown next to the field.
+ */
 export function SetPasswordForm({ token }: { token: string }) {
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [message, setMessage] = useState<string>();
@@ -44,7 +47,6 @@ export function SetPasswordForm({ token }: { token: string }) {
         Your password is saved. <Link href="/sign-in">Sign in</Link> with {done}.
       </p>
     );
-  const describedBy = (name: string) => (errors[name] ? `${name}-error` : `${name}-hint`);
   return (
     <form onSubmit={submit} noValidate aria-labelledby="set-password-heading">
       {message ? (
@@ -52,41 +54,50 @@ export function SetPasswordForm({ token }: { token: string }) {
           {message}
         </p>
       ) : null}
-      <div className="field">
-        <label htmlFor="password">New password</label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          aria-invalid={errors.password ? true : undefined}
-          aria-describedby={describedBy('password')}
-          autoFocus
-        />
-        <p id="password-hint" className="small muted">
-          At least {MIN_PASSWORD_LENGTH} characters; a few words make a good one.
-        </p>
-        <p id="password-error" className="field-error">
-          {errors.password?.join(' ')}
-        </p>
-      </div>
-      <div className="field">
-        <label htmlFor="repeat">Repeat the password</label>
-        <input
-          id="repeat"
-          name="repeat"
-          type="password"
-          autoComplete="new-password"
-          aria-invalid={errors.repeat ? true : undefined}
-          aria-describedby={describedBy('repeat')}
-        />
-        <p id="repeat-error" className="field-error">
-          {errors.repeat?.join(' ')}
-        </p>
-      </div>
+      <PasswordField
+        name="password"
+        label="New password"
+        errors={errors.password}
+        hint={`At least ${MIN_PASSWORD_LENGTH} characters; a few words make a good one.`}
+        autoFocus
+      />
+      <PasswordField name="repeat" label="Repeat the password" errors={errors.repeat} />
       <button type="submit" className="button" disabled={busy}>
         {busy ? 'Saving…' : 'Save password'}
       </button>
     </form>
+  );
+}
+
+/** A new-password input with its hint (if any) and its errors, described for screen readers. */
+function PasswordField(props: {
+  name: string;
+  label: string;
+  errors: string[] | undefined;
+  hint?: string;
+  autoFocus?: boolean;
+}) {
+  const { name, errors, hint } = props;
+  return (
+    <div className="field">
+      <label htmlFor={name}>{props.label}</label>
+      <input
+        id={name}
+        name={name}
+        type="password"
+        autoComplete="new-password"
+        aria-invalid={errors ? true : undefined}
+        aria-describedby={errors ? `${name}-error` : hint ? `${name}-hint` : undefined}
+        autoFocus={props.autoFocus}
+      />
+      {hint ? (
+        <p id={`${name}-hint`} className="small muted">
+          {hint}
+        </p>
+      ) : null}
+      <p id={`${name}-error`} className="field-error">
+        {errors?.join(' ')}
+      </p>
+    </div>
   );
 }

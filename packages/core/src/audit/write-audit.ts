@@ -1,6 +1,6 @@
 import { Prisma } from '../generated/prisma/client';
 
-type Tx = Pick<Prisma.TransactionClient, 'auditLog'>;
+type Tx = Pick<Prisma.TransactionClient, '$executeRaw'>;
 
 export type AuditEntry = {
   actorType: 'STAFF' | 'CUSTOMER' | 'SYSTEM';
@@ -16,10 +16,10 @@ export type AuditEntry = {
 
 /** Records who changed what, inside the caller's transaction. Keep personal data out of before/after. */
 export async function writeAudit(tx: Tx, entry: AuditEntry): Promise<void> {
-  await tx.auditLog.create({ data: entry });
+  await tx.$executeRaw(auditInsertSql(entry));
 }
 
-/** The same row as one INSERT statement, for a write that puts its audit row in its own statement. */
+/** The audit row as one INSERT statement: run by writeAudit, or put into a write's own statement. */
 export function auditInsertSql(entry: AuditEntry): Prisma.Sql {
   const json = (value: Prisma.InputJsonValue | undefined) =>
     value === undefined ? null : JSON.stringify(value);

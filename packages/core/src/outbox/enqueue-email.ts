@@ -1,6 +1,6 @@
 import { Prisma } from '../generated/prisma/client';
 
-type Tx = Pick<Prisma.TransactionClient, 'outboxMessage'>;
+type Tx = Pick<Prisma.TransactionClient, '$executeRaw'>;
 
 export type OutgoingEmail = {
   kind:
@@ -18,12 +18,13 @@ export type OutgoingEmail = {
 
 /** Queues an e-mail in the outbox, in the same transaction as the change that causes it. */
 export async function enqueueEmail(tx: Tx, email: OutgoingEmail): Promise<void> {
-  await tx.outboxMessage.create({ data: email });
+  await tx.$executeRaw(emailInsertSql(email));
 }
 
 /**
- * The same row as one INSERT statement, for a write that saves round trips by putting its
- * e-mail in its own statement (a data-modifying WITH); the database fills the other columns.
+ * The outbox row as one INSERT statement (the database fills the other columns): run by
+ * enqueueEmail, or put by a write that saves round trips into its own statement (a
+ * data-modifying WITH).
  */
 export function emailInsertSql(email: OutgoingEmail): Prisma.Sql {
   return Prisma.sql`
