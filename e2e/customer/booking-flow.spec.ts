@@ -193,6 +193,23 @@ test.describe('booking wizard', () => {
     await expect(page.getByRole('button', { name: 'Find booking' })).toBeEnabled();
   });
 
+  test('too many lookups: the manage page says how long to wait and holds the button', async ({
+    page,
+    request,
+  }) => {
+    // The page and `request` share this test's client address, so they share its budget.
+    for (let attempt = 0; attempt < 10; attempt += 1)
+      await request.get('/api/bookings/HB-ZZZZZZ?email=nobody%40example.com');
+    await page.goto('/manage');
+    await page.getByLabel('Booking reference').fill('HB-ZZZZZZ');
+    await page.getByLabel('E-mail used for the booking').fill('nobody@example.com');
+    await page.getByRole('button', { name: 'Find booking' }).click();
+    await expect(page.locator('.field-error[role="alert"]')).toHaveText(
+      /^Too many lookups\. Try again in \d+ seconds\.$/,
+    );
+    await expect(page.getByRole('button', { name: 'Find booking' })).toBeDisabled();
+  });
+
   test('a wrong e-mail on the manage page gets a clear message', async ({ page }) => {
     await page.goto('/manage');
     await page.getByLabel('Booking reference').fill('HB-ZZZZZZ');
