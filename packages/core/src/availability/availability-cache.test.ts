@@ -64,6 +64,28 @@ describe('availability cache', () => {
     await eventually(async () => (await freeAt('18:00')) === 2);
   });
 
+  it('an answer that counted an unpaid hold is kept only until the hold lapses', async () => {
+    await client.query(`UPDATE "Booking" SET status = 'CANCELLED' WHERE status <> 'CANCELLED'`);
+    await eventually(async () => (await freeAt('18:00')) === 2);
+    await createBooking({ input: bookingInput({ date, time: '18:00' }) });
+    // The hold lapses in a moment: that change notifies, and the next answer counts it.
+    await client.query(
+      `UPDATE "Booking" SET "holdExpiresAt" = now() + interval '1500 milliseconds'
+        WHERE status = 'PENDING_PAYMENT'`,
+    );
+    await eventually(async () => (await freeAt('18:00')) === 1);
+    // Nothing in the database changes when it lapses (no sweep runs here) and nobody is
+    // notified, yet the chef is free again as soon as it has.
+    await client.query(`LISTEN availability_changed`);
+    const heard: string[] = [];
+    const listener = (message: { channel: string }) => heard.push(message.channel);
+    client.on('notification', listener);
+    await eventually(async () => (await freeAt('18:00')) === 2);
+    expect(heard).toEqual([]);
+    client.off('notification', listener);
+    await client.query(`UNLISTEN availability_changed`);
+  });
+
   it('an edit that frees or takes no chef (notes) notifies nobody', async () => {
     await client.query(`LISTEN availability_changed`);
     const heard: string[] = [];

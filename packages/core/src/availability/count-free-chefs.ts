@@ -24,31 +24,51 @@ function candidatesWithBusyChefs(options: Candidates): Prisma.Sql {
 const windowAt = (options: Candidates) =>
   Prisma.sql`tstzrange(s.starts_at, s.starts_at + make_interval(mins => ${options.windowMinutes}::int), '[)')`;
 
+/** What an answer depends on besides the rows: the moment its first counted hold lapses. */
+type Lapsing = { holdsLapseAt: number | null };
+const firstLapse = (rows: { holds_lapse_at: Date | null }[]): number | null =>
+  rows[0]?.holds_lapse_at ? new Date(rows[0].holds_lapse_at).getTime() : null;
+const FIRST_LAPSE = Prisma.sql`(SELECT min(holds_lapse_at) FROM busy) AS holds_lapse_at`;
+
 /**
  * For each candidate start, how many active chefs of the station are free for the
  * whole window (event + buffer), in one statement.
  */
-export async function countFreeChefs(options: Candidates): Promise<Map<number, number>> {
-  if (options.starts.length === 0) return new Map();
+export async function countFreeChefs(
+  options: Candidates,
+): Promise<Lapsing & { free: Map<number, number> }> {
+  if (options.starts.length === 0) return { free: new Map(), holdsLapseAt: null };
   const db = options.db ?? getDb();
-  const rows = await db.$queryRaw<{ starts_at: Date; free: number }[]>`
+  const rows = await db.$queryRaw<{ starts_at: Date; free: number; holds_lapse_at: Date | null }[]>`
     ${candidatesWithBusyChefs(options)}
-    SELECT s.starts_at, count(busy.id)::int AS free
+    SELECT s.starts_at, count(busy.id)::int AS free, ${FIRST_LAPSE}
       FROM s LEFT JOIN busy ON NOT busy.ranges && ${windowAt(options)}
      GROUP BY s.starts_at`;
-  return new Map(rows.map((row) => [new Date(row.starts_at).getTime(), row.free]));
+  return {
+    free: new Map(rows.map((row) => [new Date(row.starts_at).getTime(), row.free])),
+    holdsLapseAt: firstLapse(rows),
+  };
 }
 
 /**
  * Which candidate starts have at least one chef free for the whole window: the date
  * picker's question, for up to a few weeks of start times in one statement.
  */
-export async function findOpenStarts(options: Candidates): Promise<Set<number>> {
-  if (options.starts.length === 0) return new Set();
+export async function findOpenStarts(
+  options: Candidates,
+): Promise<Lapsing & { open: Set<number> }> {
+  if (options.starts.length === 0) return { open: new Set(), holdsLapseAt: null };
   const db = options.db ?? getDb();
-  const rows = await db.$queryRaw<{ starts_at: Date }[]>`
+  const rows = await db.$queryRaw<
+    { starts_at: Date; open: boolean; holds_lapse_at: Date | null }[]
+  >`
     ${candidatesWithBusyChefs(options)}
-    SELECT s.starts_at FROM s
-     WHERE EXISTS (SELECT 1 FROM busy WHERE NOT busy.ranges && ${windowAt(options)})`;
-  return new Set(rows.map((row) => new Date(row.starts_at).getTime()));
+    SELECT s.starts_at,
+           EXISTS (SELECT 1 FROM busy WHERE NOT busy.ranges && ${windowAt(options)}) AS open,
+           ${FIRST_LAPSE}
+      FROM s`;
+  return {
+    open: new Set(rows.filter((row) => row.open).map((row) => new Date(row.starts_at).getTime())),
+    holdsLapseAt: firstLapse(rows),
+  };
 }

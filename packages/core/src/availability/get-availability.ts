@@ -35,7 +35,7 @@ export async function getAvailability(options: {
         starts: starts.map((start) => start.startsAt),
         windowMinutes,
       });
-      return { grid: starts, free: counts };
+      return { grid: starts, ...counts };
     },
   );
   const earliest = earliestBookableStart(station, now).getTime();
@@ -74,7 +74,7 @@ export async function getAvailabilityDays(options: {
         starts: days.flatMap((day) => day.starts.map((start) => start.startsAt)),
         windowMinutes,
       });
-      return { grids: days, open: openStarts };
+      return { grids: days, ...openStarts };
     },
   );
   const earliest = earliestBookableStart(station, now).getTime();

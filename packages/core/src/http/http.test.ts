@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '../errors';
+import { accessLog } from '../logger';
 import { createRouteHandler, ok, readJsonBody, resolveRequestId } from '.';
 
 const post = (
@@ -29,6 +30,29 @@ describe('createRouteHandler', () => {
     expect(response.status).toBe(404);
     expect(body.error.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(response.headers.get('X-Request-Id')).toBe(body.error.requestId);
+  });
+
+  it('writes one access line per request: id, method, path without the query, status', async () => {
+    const write = vi.spyOn(accessLog, 'write').mockImplementation(() => undefined);
+    try {
+      const handler = createRouteHandler(async () => {
+        throw new AppError('CONFLICT', 'Taken.');
+      });
+      const response = await handler(
+        post('{}', { 'content-type': 'application/json', 'x-request-id': 'abc-12345678' }),
+      );
+      expect(response.status).toBe(409);
+      expect(write).toHaveBeenCalledOnce();
+      expect(write.mock.calls[0]![0]).toEqual({
+        requestId: 'abc-12345678',
+        method: 'POST',
+        path: '/api/things',
+        status: 409,
+        ms: expect.any(Number),
+      });
+    } finally {
+      write.mockRestore();
+    }
   });
 
   it('passes route params through', async () => {

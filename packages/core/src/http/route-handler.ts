@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { describeError, reportError, toErrorResponse } from '../errors';
-import { logger as rootLogger } from '../logger';
+import { accessLog, logger as rootLogger } from '../logger';
 import { recordRequest } from '../metrics/registry';
 import { AppError } from '../errors/app-error';
 import { REQUEST_ID_HEADER, resolveRequestId } from './request-id';
@@ -57,16 +57,13 @@ export function createRouteHandler<Params = Record<string, never>>(
     }
     response.headers.set('X-Request-Id', requestId);
     recordRequest(request.method, path, response.status, (performance.now() - started) / 1000);
-    rootLogger.info(
-      {
-        requestId,
-        method: request.method,
-        path,
-        status: response.status,
-        ms: Math.round(performance.now() - started),
-      },
-      'request',
-    );
+    accessLog.write({
+      requestId,
+      method: request.method,
+      path,
+      status: response.status,
+      ms: Math.round(performance.now() - started),
+    });
     return response;
   };
 }

@@ -1,8 +1,8 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '.';
+import { createAccessLog, createLogger } from '.';
 
-function capture() {
+function capture(level = 'info') {
   const lines: string[] = [];
   const destination = new Writable({
     write(chunk, _encoding, done) {
@@ -10,7 +10,11 @@ function capture() {
       done();
     },
   });
-  return { lines, logger: createLogger({ level: 'info', destination }) };
+  return {
+    lines,
+    logger: createLogger({ level, destination }),
+    accessLog: createAccessLog({ level, destination }),
+  };
 }
 
 describe('logger', () => {
@@ -41,5 +45,19 @@ describe('logger', () => {
     for (const secret of ['jo@example.com', '+15551234567', 'Jo"', 'Bearer x', 'sid=1'])
       expect(text).not.toContain(secret);
     expect(text).toContain('[redacted]');
+  });
+
+  it('writes access lines shaped like the logger lines, and not below its level', () => {
+    const line = { requestId: 'r2', method: 'GET', path: '/api/stations', status: 200, ms: 3 };
+    const { lines, logger, accessLog } = capture();
+    accessLog.write(line);
+    logger.info(line, 'request');
+    const [access, logged] = lines.map((text) => JSON.parse(text) as Record<string, unknown>);
+    expect({ ...access, time: undefined }).toEqual({ ...logged, time: undefined });
+    expect(access).toMatchObject({ level: 'info', msg: 'request', service: 'hibachi', ...line });
+
+    const quiet = capture('warn');
+    quiet.accessLog.write(line);
+    expect(quiet.lines).toEqual([]);
   });
 });

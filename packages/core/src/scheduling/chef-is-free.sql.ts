@@ -32,12 +32,15 @@ export function chefIsFree(
  * 800 start times of a date picker against it costs a few range tests per chef in memory,
  * instead of an index probe per start and chef. Use as `WITH busy AS (${busyChefs(…)})`, then
  * `NOT busy.ranges && tstzrange(start, end, '[)')` means the chef is free for that window.
+ * `holds_lapse_at`: when the first unpaid hold among them lapses (the answer changes then
+ * without any row changing), or null.
  */
 export function busyChefs(stationId: string, from: Date, until: Date): Prisma.Sql {
   return Prisma.sql`
     SELECT c.id,
            COALESCE(range_agg(tstzrange(b."startsAt", b."blockedUntil", '[)')) FILTER (WHERE b.id IS NOT NULL),
-                    '{}'::tstzmultirange) AS ranges
+                    '{}'::tstzmultirange) AS ranges,
+           min(b."holdExpiresAt") FILTER (WHERE b.status = 'PENDING_PAYMENT') AS holds_lapse_at
       FROM "Chef" c
       LEFT JOIN "Booking" b
         ON b."chefId" = c.id AND ${BLOCKS_CHEF_SQL}
