@@ -19,14 +19,25 @@ export async function writeAudit(tx: Tx, entry: AuditEntry): Promise<void> {
   await tx.$executeRaw(auditInsertSql(entry));
 }
 
-/** The audit row as one INSERT statement: run by writeAudit, or put into a write's own statement. */
-export function auditInsertSql(entry: AuditEntry): Prisma.Sql {
+/**
+ * The audit row as one INSERT statement: run by writeAudit, or put into a write's own
+ * statement. `from`: one row per row of that table, whose columns the `sql` parts may use
+ * (an actor or a value known only once the statement runs).
+ */
+export function auditInsertSql(
+  entry: AuditEntry,
+  from?: { from: Prisma.Sql; actorId?: Prisma.Sql; addToAfter?: Prisma.Sql },
+): Prisma.Sql {
   const json = (value: Prisma.InputJsonValue | undefined) =>
     value === undefined ? null : JSON.stringify(value);
+  const after = Prisma.sql`${json(entry.after)}::jsonb`;
   return Prisma.sql`
     INSERT INTO "AuditLog" ("actorType", "actorId", "stationId", "entityType", "entityId", action,
                             before, after, "requestId")
-    VALUES (${entry.actorType}::"ActorType", ${entry.actorId ?? null}, ${entry.stationId ?? null}::uuid,
-            ${entry.entityType}, ${entry.entityId}, ${entry.action}, ${json(entry.before)}::jsonb,
-            ${json(entry.after)}::jsonb, ${entry.requestId ?? null})`;
+    SELECT ${entry.actorType}::"ActorType", ${from?.actorId ?? Prisma.sql`${entry.actorId ?? null}::text`},
+           ${entry.stationId ?? null}::uuid, ${entry.entityType}::text, ${entry.entityId}::text,
+           ${entry.action}::text, ${json(entry.before)}::jsonb,
+           ${from?.addToAfter ? Prisma.sql`${after} || ${from.addToAfter}` : after},
+           ${entry.requestId ?? null}::text
+    ${from ? Prisma.sql`FROM ${from.from}` : Prisma.empty}`;
 }

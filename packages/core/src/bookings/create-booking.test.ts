@@ -4,7 +4,10 @@ import { connect } from '../../test/database';
 import { bookingInput, daysAhead, resetStation } from '../../test/booking-fixtures';
 import { insertBooking, insertCustomer } from '../../test/factories';
 import { localToInstant } from '../time';
+import { eventually } from '../../test/eventually';
+import { changesListening, startChangeListener, stopChangeListener } from '../db/change-listener';
 import { createBooking, expireHolds } from '.';
+import { hashRequest } from './idempotency';
 
 const created = (result: Awaited<ReturnType<typeof createBooking>>) =>
   result.body as {
@@ -52,6 +55,34 @@ describe('createBooking', () => {
     expect(rows[0]).toMatchObject({ status: 'PENDING_PAYMENT', emails: 1, audits: 1 });
     expect(chefIds).toContain(rows[0].chefId);
     expect(rows[0].buffer).toMatchObject({ hours: 1 });
+  });
+
+  it('books with the station as it is now when this instance holds an older copy', async () => {
+    startChangeListener();
+    await eventually(async () => changesListening());
+    try {
+      // Every input is another customer (a fresh e-mail), so none is a duplicate.
+      const input = () => bookingInput({ adults: 10, children: 0 });
+      expect(created(await createBooking({ input: input() })).totalCents).toBe(50000);
+      // An edit nobody is told about (triggers off): the cached copy is now stale.
+      await client.query(`SET session_replication_role = replica`);
+      await client.query(
+        `UPDATE "Station" SET "adultPriceCents" = "adultPriceCents" * 2, version = version + 1
+          WHERE id = $1`,
+        [stationId],
+      );
+      await client.query(`SET session_replication_role = DEFAULT`);
+      expect(created(await createBooking({ input: input() })).totalCents).toBe(100000);
+      await client.query(`SET session_replication_role = replica`);
+      await client.query(`UPDATE "Station" SET active = false WHERE id = $1`, [stationId]);
+      await client.query(`SET session_replication_role = DEFAULT`);
+      await expect(createBooking({ input: input() })).rejects.toMatchObject({
+        status: 400,
+        details: { station: ['We do not serve that location'] },
+      });
+    } finally {
+      await stopChangeListener();
+    }
   });
 
   it('ignores any price the client sends and rejects unknown fields', async () => {
@@ -162,6 +193,38 @@ describe('createBooking', () => {
     expect(new Set(results.map((result) => created(result).reference)).size).toBe(1);
     const { rows } = await client.query('SELECT count(*)::int AS count FROM "Booking"');
     expect(rows[0].count).toBe(1);
+  });
+
+  it('a request whose key another claims meanwhile waits for it, then replays its response', async () => {
+    const input = bookingInput();
+    const other = await connect();
+    try {
+      await other.query('BEGIN');
+      await other.query(
+        `INSERT INTO "IdempotencyKey" (scope, key, "requestHash", "expiresAt", "responseStatus", "responseBody")
+         VALUES ('booking.create', 'key-waiting-01', $1, now() + interval '1 day', 201,
+                 '{"reference":"HB-WAITED"}')`,
+        [hashRequest(input)],
+      );
+      const pending = createBooking({ input, idempotencyKey: 'key-waiting-01' });
+      // It reaches the key and waits on the other's uncommitted row.
+      await eventually(async () => {
+        const { rows } = await client.query(
+          `SELECT count(*)::int AS waiting FROM pg_locks WHERE NOT granted`,
+        );
+        return rows[0].waiting > 0;
+      });
+      await other.query('COMMIT');
+      expect(await pending).toEqual({
+        status: 201,
+        body: { reference: 'HB-WAITED' },
+        replayed: true,
+      });
+      const { rows } = await client.query('SELECT count(*)::int AS count FROM "Booking"');
+      expect(rows[0].count).toBe(0);
+    } finally {
+      await other.end();
+    }
   });
 
   it('assigns the least busy chef of the day', async () => {

@@ -3,6 +3,7 @@ import { Prisma, type Station } from '../generated/prisma/client';
 import { ACTIVE_STATUSES_SQL } from '../scheduling/active-statuses';
 import { chefIsFree } from '../scheduling/chef-is-free.sql';
 import { assertDateInRange } from '../availability/get-availability';
+import { findActiveStation } from '../stations/find-active-station';
 import { earliestBookableStart, isOnGrid } from '../availability/start-times';
 import { auditInsertSql } from '../audit/write-audit';
 import { getDb } from '../db/client';
@@ -19,7 +20,12 @@ import {
   type TCreatedBooking,
 } from './create-booking.schema';
 import { expireHolds } from './expire-holds';
-import { claimIdempotencyKey, hashRequest, storeIdempotentResponse } from './idempotency';
+import {
+  claimWithResponseSql,
+  hashRequest,
+  storedResponse,
+  type StoredResponse,
+} from './idempotency';
 import { createManageToken, manageUrl, paymentUrl } from './manage-token';
 
 const IDEMPOTENCY_SCOPE = 'booking.create';
@@ -31,14 +37,13 @@ export type CreateBookingResult = {
   replayed: boolean;
 };
 
-type Tx = Prisma.TransactionClient;
-
 /**
  * POST /api/bookings. Validates, prices server-side, holds the least busy free chef
- * with PENDING_PAYMENT until the hold expires, writes the outbox e-mail and audit row,
- * all in one transaction. The exclusion constraint has the last word: when a race is
- * lost the transaction is retried against fresh data, and when no chef is left the
- * caller gets 409 "just taken".
+ * with PENDING_PAYMENT until the hold expires, writes the outbox e-mail and audit row (and
+ * the Idempotency-Key with its response), all in one statement: one round trip, atomic
+ * without a transaction around it. The exclusion constraint has the last word: when a race
+ * is lost the statement is retried against fresh data, and when no chef is left the caller
+ * gets 409 "just taken".
  */
 export async function createBooking(options: {
   input: unknown;
@@ -51,25 +56,28 @@ export async function createBooking(options: {
   const requestHash = options.idempotencyKey ? hashRequest(options.input) : '';
 
   const maxAttempts = 8;
+  let stationFromDatabase = false;
   for (let attempt = 1; ; attempt += 1) {
+    // The instance's copy of the station; the statement checks it against the row (version
+    // and active), and a stale copy costs one more attempt with the row read afresh.
+    const station = await findActiveStation(
+      input.station,
+      stationFromDatabase ? getDb() : undefined,
+    );
     try {
-      return await getDb().$transaction(
-        (tx) =>
-          insertBooking(tx, {
-            ...options,
-            input,
-            now,
-            requestHash,
-            // Lapsed holds still sit in the constraints until the sweep marks them. The first
-            // attempt does not look for them (the free-chef check already ignores them); if
-            // one is in the way the insert fails, and the retry expires the station's first.
-            expireLapsedHolds: attempt > 1,
-          }),
-        {
-          maxWait: 10_000,
-          timeout: 15_000,
-        },
-      );
+      // Lapsed holds still sit in the constraints until the sweep marks them. The first
+      // attempt does not look for them (the free-chef check already ignores them); if one is
+      // in the way the insert fails, and the retry expires the station's first.
+      if (attempt > 1) await expireHolds({ stationId: station.id });
+      const result = await insertBooking(station, {
+        ...options,
+        input,
+        now,
+        requestHash,
+      });
+      if (result !== 'STALE_STATION') return result;
+      stationFromDatabase = true;
+      if (attempt >= maxAttempts) throw slotTakenError();
     } catch (error) {
       const translated = translateDatabaseError(error);
       const lostRace =
@@ -100,62 +108,33 @@ function resolveWindow(station: Station, input: TCreateBookingValues, now: Date)
   };
 }
 
+type Outcome = {
+  stationActive: boolean | null;
+  stationVersion: number | null;
+  duplicate: boolean;
+  chefId: string | null;
+  claimed: number;
+  booked: number;
+  existingKey: {
+    requestHash: string;
+    responseStatus: number | null;
+    responseBody: Prisma.JsonValue;
+  } | null;
+};
+
 async function insertBooking(
-  tx: Tx,
+  station: Station,
   context: {
     input: TCreateBookingValues;
     now: Date;
     idempotencyKey?: string;
     requestHash: string;
     requestId?: string;
-    expireLapsedHolds: boolean;
   },
-): Promise<CreateBookingResult> {
+): Promise<CreateBookingResult | 'STALE_STATION'> {
   const { input } = context;
-  if (context.idempotencyKey) {
-    const stored = await claimIdempotencyKey(
-      tx,
-      IDEMPOTENCY_SCOPE,
-      context.idempotencyKey,
-      context.requestHash,
-    );
-    if (stored) return { status: stored.status, body: stored.body, replayed: true };
-  }
-  // The station as it is now (a booking takes today's prices, not the cache's), read FOR KEY
-  // SHARE: a station being closed (locked FOR UPDATE) is waited for, then seen closed, so no
-  // booking lands on a station the moment it stops taking them.
-  const [station] = await tx.$queryRaw<Station[]>`
-    SELECT * FROM "Station" WHERE slug = ${input.station} FOR KEY SHARE`;
-  if (!station?.active) throw fieldError('station', 'We do not serve that location');
   const window = resolveWindow(station, input, context.now);
-  if (context.expireLapsedHolds) await expireHolds({ stationId: station.id, tx });
-
-  // The customer, and whether they already hold this date, in one round trip. A booking of
-  // theirs committed meanwhile is caught by the unique index and the retry.
   const eventDate = new Date(`${input.date}T00:00:00Z`);
-  const [customer] = await tx.$queryRaw<{ id: string; duplicate: boolean }[]>`
-    WITH customer AS (
-      INSERT INTO "Customer" (email, name, phone, "updatedAt")
-      VALUES (${input.customer.email}, ${input.customer.name}, ${input.customer.phone}, now())
-      ON CONFLICT (email) DO UPDATE SET name = EXCLUDED.name, phone = EXCLUDED.phone, "updatedAt" = now()
-      RETURNING id)
-    SELECT id, EXISTS (
-             SELECT 1 FROM "Booking" b
-              WHERE b."customerId" = customer.id AND b."eventDate" = ${eventDate}::date
-                AND b.status IN ${ACTIVE_STATUSES_SQL}) AS duplicate
-      FROM customer`;
-  if (customer!.duplicate) {
-    throw new AppError(
-      'CONFLICT',
-      'You already have a booking on this date. Manage it instead of booking twice.',
-      {
-        reason: 'DUPLICATE_BOOKING',
-      },
-    );
-  }
-
-  const chefId = await pickChef(tx, station, input.date, window);
-  if (!chefId) throw slotTakenError();
   const quote = calculateQuote(station, input);
   const holdExpiresAt = new Date(Date.now() + station.holdMinutes * MINUTE);
   const bookingId = randomUUID();
@@ -174,79 +153,142 @@ async function insertBooking(
     paymentUrl: paymentUrl(reference, token),
     manageUrl: manageUrl(reference, token),
   };
-  const email = emailInsertSql({
-    kind: 'BOOKING_CONFIRMATION',
-    recipient: input.customer.email,
-    subject: `Your hibachi booking ${reference}: pay the deposit to confirm`,
-    payload: { stationName: station.name, ...body },
-    bookingId,
-    stationId: station.id,
-  });
-  const audit = auditInsertSql({
-    actorType: 'CUSTOMER',
-    actorId: customer!.id,
-    stationId: station.id,
-    entityType: 'Booking',
-    entityId: bookingId,
-    action: 'booking.created',
-    after: {
-      reference,
-      status: 'PENDING_PAYMENT',
-      startsAt: body.startsAt,
-      chefId,
-      totalCents: quote.totalCents,
+  const key = context.idempotencyKey;
+  const email = emailInsertSql(
+    {
+      kind: 'BOOKING_CONFIRMATION',
+      recipient: input.customer.email,
+      subject: `Your hibachi booking ${reference}: pay the deposit to confirm`,
+      payload: { stationName: station.name, ...body },
+      bookingId,
+      stationId: station.id,
     },
-    requestId: context.requestId,
-  });
-  // The booking, its e-mail and its audit row in one statement (one round trip): when the
-  // constraints refuse the booking, none of the three is written.
-  await tx.$executeRaw`
-    WITH booking AS (
+    Prisma.sql`booking`,
+  );
+  const audit = auditInsertSql(
+    {
+      actorType: 'CUSTOMER',
+      stationId: station.id,
+      entityType: 'Booking',
+      entityId: bookingId,
+      action: 'booking.created',
+      after: {
+        reference,
+        status: 'PENDING_PAYMENT',
+        startsAt: body.startsAt,
+        totalCents: quote.totalCents,
+      },
+      requestId: context.requestId,
+    },
+    {
+      from: Prisma.sql`booking`,
+      actorId: Prisma.sql`booking."customerId"::text`,
+      addToAfter: Prisma.sql`jsonb_build_object('chefId', booking."chefId")`,
+    },
+  );
+  // Each step reads the one before it, so a step with no row writes nothing after it:
+  //   station   the row as it is now, read FOR KEY SHARE: a station being closed (locked FOR
+  //             UPDATE) is waited for, then seen closed. Our copy must be its version.
+  //   duplicate whether this customer (by e-mail) already holds this date. One committed
+  //             meanwhile is caught by the unique index and the retry.
+  //   chef      the free chef with the fewest active events that day (ties: by name), read
+  //             FOR KEY SHARE: a chef being deactivated is waited for and then skipped.
+  //   claim     the Idempotency-Key with the response it replays (a request sharing the key
+  //             waits for this one, then claims nothing); without a key, just the chef's row.
+  //   customer, booking, email, audit: written together, or (a constraint refusing the
+  //             booking) none of them.
+  const [outcome] = await getDb().$queryRaw<Outcome[]>`
+    WITH station AS (
+      SELECT id, version, active FROM "Station" WHERE id = ${station.id}::uuid FOR KEY SHARE),
+    existing_key AS (
+      SELECT "requestHash", "responseStatus", "responseBody" FROM "IdempotencyKey"
+       WHERE scope = ${IDEMPOTENCY_SCOPE} AND key = ${key ?? null}::text),
+    duplicate AS (
+      SELECT EXISTS (
+        SELECT 1 FROM "Booking" b JOIN "Customer" cu ON cu.id = b."customerId"
+         WHERE cu.email = ${input.customer.email} AND b."eventDate" = ${eventDate}::date
+           AND b.status IN ${ACTIVE_STATUSES_SQL}) AS yes),
+    chef AS (
+      SELECT c.id
+        FROM "Chef" c, station
+       WHERE station.active AND station.version = ${station.version}::int
+         AND NOT (SELECT yes FROM duplicate) AND NOT EXISTS (SELECT 1 FROM existing_key)
+         AND c."stationId" = station.id AND c.active
+         AND ${chefIsFree(Prisma.sql`${window.startsAt}::timestamptz`, Prisma.sql`${window.blockedUntil}::timestamptz`)}
+       ORDER BY (SELECT count(*) FROM "Booking" d
+                  WHERE d."chefId" = c.id AND d."eventDate" = ${eventDate}::date
+                    AND d.status IN ${ACTIVE_STATUSES_SQL}),
+                c.name, c.id
+       LIMIT 1
+         FOR KEY SHARE OF c),
+    claim AS (${
+      key
+        ? claimWithResponseSql(
+            {
+              scope: IDEMPOTENCY_SCOPE,
+              key,
+              requestHash: context.requestHash,
+              response: { status: 201, body },
+            },
+            Prisma.sql`chef`,
+          )
+        : Prisma.sql`SELECT id FROM chef`
+    }),
+    customer AS (
+      INSERT INTO "Customer" (email, name, phone, "updatedAt")
+      SELECT ${input.customer.email}::text, ${input.customer.name}::text,
+             ${input.customer.phone}::text, now()
+        FROM claim
+      ON CONFLICT (email) DO UPDATE SET name = EXCLUDED.name, phone = EXCLUDED.phone, "updatedAt" = now()
+      RETURNING id),
+    booking AS (
       INSERT INTO "Booking" (id, reference, "stationId", "customerId", "chefId", "eventDate",
                              "startTime", "startsAt", "endsAt", "blockedUntil", "durationMinutes",
                              adults, children, "addressLine1", "addressLine2", city, "postalCode",
                              "specialRequests", "totalCents", "depositCents", status,
                              "holdExpiresAt", "updatedAt")
-      VALUES (${bookingId}::uuid, ${reference}, ${station.id}::uuid, ${customer!.id}::uuid,
-              ${chefId}::uuid, ${eventDate}::date, ${input.time}, ${window.startsAt},
-              ${window.endsAt}, ${window.blockedUntil}, ${input.durationMinutes}, ${input.adults},
-              ${input.children}, ${input.address.line1}, ${input.address.line2 ?? null},
-              ${input.address.city}, ${input.address.postalCode}, ${input.specialRequests ?? null},
-              ${quote.totalCents}, ${quote.depositCents}, 'PENDING_PAYMENT', ${holdExpiresAt}, now())
-      RETURNING id),
-    email AS (${email} RETURNING id),
-    audit AS (${audit} RETURNING id)
-    SELECT (SELECT count(*) FROM booking) + (SELECT count(*) FROM email) + (SELECT count(*) FROM audit)`;
-  if (context.idempotencyKey) {
-    await storeIdempotentResponse(tx, IDEMPOTENCY_SCOPE, context.idempotencyKey, {
-      status: 201,
-      body,
-    });
+      SELECT ${bookingId}::uuid, ${reference}::text, ${station.id}::uuid, customer.id, chef.id,
+             ${eventDate}::date, ${input.time}::text, ${window.startsAt}::timestamptz,
+             ${window.endsAt}::timestamptz, ${window.blockedUntil}::timestamptz,
+             ${input.durationMinutes}::int, ${input.adults}::int, ${input.children}::int,
+             ${input.address.line1}::text, ${input.address.line2 ?? null}::text,
+             ${input.address.city}::text, ${input.address.postalCode}::text,
+             ${input.specialRequests ?? null}::text, ${quote.totalCents}::int,
+             ${quote.depositCents}::int, 'PENDING_PAYMENT', ${holdExpiresAt}::timestamptz, now()
+        FROM customer, chef
+      RETURNING id, "customerId", "chefId"),
+    email AS (${email}),
+    audit AS (${audit})
+    SELECT (SELECT active FROM station) AS "stationActive",
+           (SELECT version FROM station) AS "stationVersion",
+           (SELECT yes FROM duplicate) AS duplicate,
+           (SELECT id FROM chef) AS "chefId",
+           (SELECT count(*) FROM claim)::int AS claimed,
+           (SELECT count(*) FROM booking)::int AS booked,
+           (SELECT row_to_json(k) FROM existing_key k) AS "existingKey"`;
+
+  if (outcome!.existingKey)
+    return replay(storedResponse(outcome!.existingKey, context.requestHash));
+  if (!outcome!.stationActive) throw fieldError('station', 'We do not serve that location');
+  if (outcome!.stationVersion !== station.version) return 'STALE_STATION';
+  if (outcome!.duplicate) {
+    throw new AppError(
+      'CONFLICT',
+      'You already have a booking on this date. Manage it instead of booking twice.',
+      { reason: 'DUPLICATE_BOOKING' },
+    );
   }
-  return { status: 201, body, replayed: false };
+  if (!outcome!.chefId) throw slotTakenError();
+  if (outcome!.booked === 1) return { status: 201, body, replayed: false };
+  // A request sharing the key committed while this one waited on it: its response.
+  const claimed = await getDb().idempotencyKey.findUnique({
+    where: { scope_key: { scope: IDEMPOTENCY_SCOPE, key: key! } },
+  });
+  return replay(storedResponse(claimed, context.requestHash));
 }
 
-/**
- * The free chef with the fewest active events that day (ties: by name), or undefined. The
- * chef row is read FOR KEY SHARE: a chef being deactivated (locked FOR UPDATE) is waited for
- * and then skipped, so no booking lands on a chef who has just left.
- */
-async function pickChef(
-  tx: Tx,
-  station: Station,
-  date: string,
-  window: Window,
-): Promise<string | undefined> {
-  const [chef] = await tx.$queryRaw<{ id: string }[]>`
-    SELECT c.id
-      FROM "Chef" c
-     WHERE c."stationId" = ${station.id}::uuid
-       AND c.active
-       AND ${chefIsFree(Prisma.sql`${window.startsAt}::timestamptz`, Prisma.sql`${window.blockedUntil}::timestamptz`)}
-     ORDER BY (SELECT count(*) FROM "Booking" d
-                WHERE d."chefId" = c.id AND d."eventDate" = ${date}::date AND d.status IN ${ACTIVE_STATUSES_SQL}),
-              c.name, c.id
-     LIMIT 1
-       FOR KEY SHARE OF c`;
-  return chef?.id;
-}
+const replay = (stored: StoredResponse): CreateBookingResult => ({
+  status: stored.status,
+  body: stored.body,
+  replayed: true,
+});

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Prisma } from '../generated/prisma/client';
+import { Prisma } from '../generated/prisma/client';
 import { AppError } from '../errors/app-error';
 
 type Tx = Pick<Prisma.TransactionClient, '$queryRaw' | 'idempotencyKey'>;
@@ -57,7 +57,21 @@ export async function claimIdempotencyKey(
     ON CONFLICT (scope, key) DO NOTHING
     RETURNING id`;
   if (inserted.length > 0) return undefined;
-  const existing = await tx.idempotencyKey.findUnique({ where: { scope_key: { scope, key } } });
+  return storedResponse(
+    await tx.idempotencyKey.findUnique({ where: { scope_key: { scope, key } } }),
+    requestHash,
+  );
+}
+
+/** A key someone else claimed: its stored response to replay, or 409 (another body, or still running). */
+export function storedResponse(
+  existing: {
+    requestHash: string;
+    responseStatus: number | null;
+    responseBody: Prisma.JsonValue;
+  } | null,
+  requestHash: string,
+): StoredResponse {
   if (!existing)
     throw new AppError('CONFLICT', 'That request is being processed. Please retry in a moment.', {
       reason: 'IN_PROGRESS',
@@ -75,6 +89,26 @@ export async function claimIdempotencyKey(
     });
   }
   return { status: existing.responseStatus, body: existing.responseBody };
+}
+
+/**
+ * A key claimed together with the response it will replay, for a write done in one statement:
+ * `INSERT … SELECT … FROM ${from}` (claimed only when `from` has a row) `ON CONFLICT DO
+ * NOTHING RETURNING id`. A concurrent claim of the same key waits on the unique index until
+ * the first commits, then claims nothing.
+ */
+export function claimWithResponseSql(
+  claim: { scope: string; key: string; requestHash: string; response: StoredResponse },
+  from: Prisma.Sql,
+): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO "IdempotencyKey" (scope, key, "requestHash", "expiresAt", "responseStatus", "responseBody")
+    SELECT ${claim.scope}::text, ${claim.key}::text, ${claim.requestHash}::text,
+           ${new Date(Date.now() + KEY_TTL_MS)}::timestamptz, ${claim.response.status}::int,
+           ${JSON.stringify(claim.response.body)}::jsonb
+      FROM ${from}
+    ON CONFLICT (scope, key) DO NOTHING
+    RETURNING id`;
 }
 
 export async function storeIdempotentResponse(

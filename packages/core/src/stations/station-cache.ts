@@ -9,7 +9,8 @@ import type { Station } from '../generated/prisma/client';
  * transaction, and every instance listening (db/change-listener) drops its copy when it
  * commits. While the listener is not connected nothing is cached (every read goes to the
  * database), and a copy is never kept longer than MAX_AGE_MS in case a notification is lost
- * in a reconnect. Writes (booking creation) read the station row themselves.
+ * in a reconnect. Booking creation uses the copy too: its statement checks the row's version
+ * and `active` against it, and reads the row afresh when the copy is stale.
  */
 const MAX_AGE_MS = 60_000;
 
