@@ -6,6 +6,7 @@
 //
 //   pnpm bench:http [--duration 15] [--rounds 5] [--build] [--skip-scale-100]
 // (--duration: seconds per case, split into --rounds rounds for the throughput cases)
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -75,6 +76,7 @@ type RequestShape = {
   method?: 'GET' | 'POST';
   path: () => string;
   body?: () => string;
+  headers?: () => Record<string, string>;
 };
 
 const median = (values: number[]) => {
@@ -134,6 +136,7 @@ async function drive(
             ...request.headers,
             'x-forwarded-for': nextAddress(),
             ...(shape.body ? { 'content-type': 'application/json' } : {}),
+            ...shape.headers?.(),
           },
           ...(shape.body ? { body: shape.body() } : {}),
         }),
@@ -297,11 +300,13 @@ async function demoScale(bare: Server): Promise<void> {
         );
       }
       rows.unshift({ ...merge('bare Next.js route', bareRounds), share: 1 });
-      // Booking creation: two instances on one database, 5 connections each (10 in all).
+      // Booking creation: two instances on one database, 5 connections each (10 in all), each
+      // request with its own Idempotency-Key as the booking page sends.
       const booking: RequestShape = {
         method: 'POST',
         path: () => '/api/bookings',
         body: () => bookingBody(stations),
+        headers: () => ({ 'idempotency-key': randomUUID() }),
       };
       const [onFirst, onSecond] = await Promise.all([
         drive('booking creation (instance 1)', first.url, booking, 5),
