@@ -88,8 +88,19 @@ test.describe('customer API', () => {
     expect(((await ready.json()) as { data: { database: string } }).data.database).toBe('up');
     const page = await request.get('/');
     expect(page.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(page.headers()['content-security-policy']).toContain("connect-src 'self'");
     expect(page.headers()['strict-transport-security']).toContain('max-age=');
     expect(page.headers()['x-request-id']).toBeTruthy();
+    const booking = await request.get('/book/chicago');
+    expect(booking.headers()['content-security-policy']).toContain("script-src 'self'");
+    // API answers: the strict policy of their own, and the common headers.
+    for (const path of ['/api/health/live', '/api/stations', '/api/nothing-here']) {
+      const answer = await request.get(path);
+      expect(answer.headers()['content-security-policy']).toBe(
+        "default-src 'none'; frame-ancestors 'none'",
+      );
+      expect(answer.headers()['x-content-type-options']).toBe('nosniff');
+    }
   });
 
   test('GET /api/metrics serves Prometheus text with request counters', async ({ request }) => {

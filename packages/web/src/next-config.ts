@@ -1,25 +1,32 @@
 import { withSentryConfig } from '@sentry/nextjs/config';
 import type { NextConfig } from 'next';
 
-const securityHeaders = (development: boolean, reportTo: string | undefined) => [
-  {
-    key: 'Content-Security-Policy',
-    value: [
-      "default-src 'self'",
-      // React's development build needs eval for debugging; production never does.
-      `script-src 'self' 'unsafe-inline'${development ? " 'unsafe-eval'" : ''}`,
-      "style-src 'self' 'unsafe-inline'",
-      // No data: images in production (none are used). Also keeps the production policy free of
-      // ':', which Next would otherwise re-compile as a route template on every request.
-      `img-src 'self'${development ? ' data:' : ''}`,
-      "font-src 'self'",
-      `connect-src 'self'${reportTo ? ` ${reportTo}` : ''}`,
-      "frame-ancestors 'none'",
-      "form-action 'self'",
-      "base-uri 'self'",
-      "object-src 'none'",
-    ].join('; '),
-  },
+/** The policy of pages (documents): what they may load and where they may send. */
+const documentPolicy = (development: boolean, reportTo: string | undefined) => ({
+  key: 'Content-Security-Policy',
+  value: [
+    "default-src 'self'",
+    // React's development build needs eval for debugging; production never does.
+    `script-src 'self' 'unsafe-inline'${development ? " 'unsafe-eval'" : ''}`,
+    "style-src 'self' 'unsafe-inline'",
+    // No data: images in production (none are used).
+    `img-src 'self'${development ? ' data:' : ''}`,
+    "font-src 'self'",
+    `connect-src 'self'${reportTo ? ` ${reportTo}` : ''}`,
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+    "base-uri 'self'",
+    "object-src 'none'",
+  ].join('; '),
+});
+
+/** API answers are never documents: nothing may load from them, nothing may frame them. */
+const API_POLICY = {
+  key: 'Content-Security-Policy',
+  value: "default-src 'none'; frame-ancestors 'none'",
+};
+
+const commonHeaders = [
   { key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' },
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'X-Frame-Options', value: 'DENY' },
@@ -55,8 +62,18 @@ export function createNextConfig(options: {
     typedRoutes: false,
     // Types are checked by `pnpm typecheck` (part of the test command); the build need not repeat it.
     typescript: { ignoreBuildErrors: true },
+    // Next re-compiles a header value holding ':' as a route template on every request it
+    // matches. The page policy holds one once a Sentry origin is in it (https://…), so only
+    // pages carry it; API routes and build assets answer with colon-free values.
     async headers() {
-      return [{ source: '/:path*', headers: securityHeaders(options.development, reportTo) }];
+      return [
+        { source: '/:path*', headers: commonHeaders },
+        { source: '/api/:path*', headers: [API_POLICY] },
+        {
+          source: '/:path((?!api/|_next/).*)',
+          headers: [documentPolicy(options.development, reportTo)],
+        },
+      ];
     },
   };
   return withSentryConfig(config, {
