@@ -105,6 +105,10 @@ test.describe('customer API', () => {
 
   test('GET /api/metrics serves Prometheus text with request counters', async ({ request }) => {
     await request.get('/api/stations');
+    // Paths a client makes up are counted under their route, never as labels of their own.
+    const madeUp = `made-up-${Date.now()}`;
+    await request.get(`/api/${madeUp}/deeper`);
+    await request.get(`/api/bookings/${madeUp}`);
     const response = await request.get('/api/metrics');
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toContain('text/plain');
@@ -113,5 +117,8 @@ test.describe('customer API', () => {
       /http_requests_total\{method="GET",route="\/api\/stations",status="200"\} \d+/,
     );
     expect(text).toContain('nodejs_heap_size_used_bytes');
+    expect(text).toMatch(/route="\/api\/:path\*",status="404"/);
+    expect(text).toMatch(/route="\/api\/bookings\/:reference",status="\d+"/);
+    expect(text).not.toContain(madeUp);
   });
 });

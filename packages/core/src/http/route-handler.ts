@@ -31,10 +31,11 @@ export function createRouteHandler<Params = Record<string, never>>(
     const logger = () => (child ??= rootLogger.child({ requestId }));
     const path = new URL(request.url).pathname;
     let response: Response;
+    let params = {} as Params;
     try {
+      params = (next ? await next.params : {}) as Params;
       if (isCrossSiteMutation(request))
         throw new AppError('FORBIDDEN', 'Cross-site requests are not allowed.');
-      const params = (next ? await next.params : {}) as Params;
       response = await handler(request, {
         requestId,
         params,
@@ -56,7 +57,11 @@ export function createRouteHandler<Params = Record<string, never>>(
         reportError(error, { requestId, path, method: request.method });
     }
     response.headers.set('X-Request-Id', requestId);
-    recordRequest(request.method, path, response.status, (performance.now() - started) / 1000);
+    recordRequest(
+      { method: request.method, path, params: params as Record<string, unknown> },
+      response.status,
+      (performance.now() - started) / 1000,
+    );
     accessLog.write({
       requestId,
       method: request.method,

@@ -4,25 +4,33 @@ import { metricsHandler } from '../http/metrics-handler';
 import { canReadMetrics, routeLabel } from '.';
 
 describe('metrics', () => {
-  it('counts requests per route with ids folded and serves Prometheus text', async () => {
-    const handler = createRouteHandler(async () => ok({}));
-    await handler(new Request('http://localhost/api/bookings/HB-7K3P9Q'));
-    await handler(new Request('http://localhost/api/bookings/HB-AAAAAA'));
+  it('counts requests per route (not per path) and serves Prometheus text', async () => {
+    const handler = createRouteHandler<{ reference: string }>(async () => ok({}));
+    for (const reference of ['HB-7K3P9Q', 'HB-AAAAAA', 'anything a client sends'])
+      await handler(new Request(`http://localhost/api/bookings/${encodeURIComponent(reference)}`), {
+        params: Promise.resolve({ reference }),
+      });
     const response = await metricsHandler(new Request('http://localhost/api/metrics'));
     expect(response.headers.get('content-type')).toContain('text/plain');
     const text = await response.text();
     expect(text).toContain(
-      'http_requests_total{method="GET",route="/api/bookings/:id",status="200"} 2',
+      'http_requests_total{method="GET",route="/api/bookings/:reference",status="200"} 3',
     );
     expect(text).toContain('http_request_duration_seconds_bucket');
     expect(text).toContain('process_cpu_seconds_total');
   });
 
-  it('folds references, uuids and numbers', () => {
-    expect(routeLabel('/api/admin/bookings/5f0c8a4e-0000-4000-8000-000000000001/payments')).toBe(
-      '/api/admin/bookings/:id/payments',
+  it('names dynamic segments by their parameter, and a catch-all as one', () => {
+    expect(
+      routeLabel('/api/admin/bookings/5f0c8a4e-0000-4000-8000-000000000001/payments', {
+        id: '5f0c8a4e-0000-4000-8000-000000000001',
+      }),
+    ).toBe('/api/admin/bookings/:id/payments');
+    expect(routeLabel('/api/bookings/a%20b/cancel', { reference: 'a b' })).toBe(
+      '/api/bookings/:reference/cancel',
     );
-    expect(routeLabel('/api/bookings/hb-7k3p9q/cancel')).toBe('/api/bookings/:id/cancel');
+    expect(routeLabel('/api/no/such/thing', { path: ['no', 'such', 'thing'] })).toBe('/api/:path*');
+    expect(routeLabel('/api/stations')).toBe('/api/stations');
   });
 
   it('requires the bearer token only when one is configured', () => {

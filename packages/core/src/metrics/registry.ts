@@ -33,21 +33,39 @@ export function getMetrics(): Metrics {
   return globalForMetrics.hibachiMetrics;
 }
 
-/** Path → route label with ids folded, so labels stay few: /api/bookings/HB-7K3P9Q/cancel → /api/bookings/:id/cancel. */
-export function routeLabel(path: string): string {
-  return path
-    .split('/')
-    .map((segment) =>
-      /^HB-[A-Z0-9]{6}$/i.test(segment) || /^[0-9a-f-]{36}$/i.test(segment) || /^\d+$/.test(segment)
-        ? ':id'
-        : segment,
-    )
-    .join('/');
+/**
+ * The route a request matched, as a metrics label: each dynamic segment named by its
+ * parameter (/api/bookings/HB-7K3P9Q/cancel → /api/bookings/:reference/cancel), a catch-all's
+ * segments as one `:name*`. There are as many labels as routes, whatever paths clients send
+ * (a label per path would let anyone grow the registry without bound).
+ */
+export function routeLabel(path: string, params: Record<string, unknown> = {}): string {
+  let segments = path.split('/');
+  const names = new Map<string, string>();
+  for (const [name, value] of Object.entries(params)) {
+    if (Array.isArray(value))
+      segments = [...segments.slice(0, Math.max(1, segments.length - value.length)), `:${name}*`];
+    else if (typeof value === 'string') names.set(value, `:${name}`);
+  }
+  return segments.map((segment) => names.get(decodeSegment(segment)) ?? segment).join('/');
 }
 
-export function recordRequest(method: string, path: string, status: number, seconds: number): void {
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+export function recordRequest(
+  request: { method: string; path: string; params?: Record<string, unknown> },
+  status: number,
+  seconds: number,
+): void {
   const metrics = getMetrics();
-  const route = routeLabel(path);
+  const { method } = request;
+  const route = routeLabel(request.path, request.params);
   metrics.requests.inc({ method, route, status: String(status) });
   metrics.duration.observe({ method, route }, seconds);
 }
