@@ -1,4 +1,4 @@
-import { getDb } from '../db/client';
+import { getDb, preparedAs } from '../db/client';
 import { Prisma } from '../generated/prisma/client';
 import { busyChefs } from '../scheduling/chef-is-free.sql';
 
@@ -39,7 +39,9 @@ export async function countFreeChefs(
 ): Promise<Lapsing & { free: Map<number, number> }> {
   if (options.starts.length === 0) return { free: new Map(), holdsLapseAt: null };
   const db = options.db ?? getDb();
-  const rows = await db.$queryRaw<{ starts_at: Date; free: number; holds_lapse_at: Date | null }[]>`
+  const rows = await db.$queryRaw<
+    { starts_at: Date; free: number; holds_lapse_at: Date | null }[]
+  >`${preparedAs('count_free_chefs')}
     ${candidatesWithBusyChefs(options)}
     SELECT s.starts_at, count(busy.id)::int AS free, ${FIRST_LAPSE}
       FROM s LEFT JOIN busy ON NOT busy.ranges && ${windowAt(options)}
@@ -61,7 +63,7 @@ export async function findOpenStarts(
   const db = options.db ?? getDb();
   const rows = await db.$queryRaw<
     { starts_at: Date; open: boolean; holds_lapse_at: Date | null }[]
-  >`
+  >`${preparedAs('find_open_starts')}
     ${candidatesWithBusyChefs(options)}
     SELECT s.starts_at,
            EXISTS (SELECT 1 FROM busy WHERE NOT busy.ranges && ${windowAt(options)}) AS open,

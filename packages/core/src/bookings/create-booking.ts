@@ -6,7 +6,7 @@ import { assertDateInRange } from '../availability/get-availability';
 import { findActiveStation } from '../stations/find-active-station';
 import { earliestBookableStart, isOnGrid } from '../availability/start-times';
 import { auditInsertSql } from '../audit/write-audit';
-import { getDb } from '../db/client';
+import { getDb, preparedAs } from '../db/client';
 import { AppError } from '../errors/app-error';
 import { slotTakenError, translateDatabaseError } from '../errors/translate-database-error';
 import { emailInsertSql } from '../outbox/enqueue-email';
@@ -197,7 +197,7 @@ async function insertBooking(
   //             waits for this one, then claims nothing); without a key, just the chef's row.
   //   customer, booking, email, audit: written together, or (a constraint refusing the
   //             booking) none of them.
-  const [outcome] = await getDb().$queryRaw<Outcome[]>`
+  const [outcome] = await getDb().$queryRaw<Outcome[]>`${preparedAs('booking_create')}
     WITH station AS (
       SELECT id, version, active FROM "Station" WHERE id = ${station.id}::uuid FOR KEY SHARE),
     existing_key AS (

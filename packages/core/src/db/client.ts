@@ -1,7 +1,10 @@
 import 'server-only';
+import { createHash } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from '../generated/prisma/client';
+import { Prisma, PrismaClient } from '../generated/prisma/client';
 import { getServerEnv } from '../env';
+import { describeError } from '../errors/describe-error';
+import { logger } from '../logger';
 
 export type DbClient = PrismaClient;
 
@@ -14,12 +17,18 @@ const globalForDb = globalThis as unknown as { hibachiDb?: PrismaClient };
 export function getDb(): PrismaClient {
   if (!globalForDb.hibachiDb) {
     const env = getServerEnv();
-    const adapter = new PrismaPg({
-      connectionString: env.DATABASE_URL,
-      max: env.DATABASE_POOL_SIZE,
-      connectionTimeoutMillis: 5_000,
-      idleTimeoutMillis: 30_000,
-    });
+    const lost = (error: Error) =>
+      logger.warn({ error: describeError(error) }, 'database connection lost');
+    const adapter = new PrismaPg(
+      {
+        connectionString: env.DATABASE_URL,
+        max: env.DATABASE_POOL_SIZE,
+        connectionTimeoutMillis: 5_000,
+        idleTimeoutMillis: 30_000,
+        application_name: 'hibachi',
+      },
+      { statementNameGenerator: preparedName, onPoolError: lost, onConnectionError: lost },
+    );
     globalForDb.hibachiDb = new PrismaClient({ adapter });
   }
   return globalForDb.hibachiDb;
@@ -30,4 +39,24 @@ export async function disconnectDb(): Promise<void> {
   const client = globalForDb.hibachiDb;
   globalForDb.hibachiDb = undefined;
   await client?.$disconnect();
+}
+
+const PREPARED = /^\/\* prepared:([a-z_]+) \*\//;
+
+/**
+ * Put first in a raw statement that runs on every request of a hot path: the statement is
+ * prepared once per connection (named after `name` and a hash of its text) instead of being
+ * parsed and planned on every run. PostgreSQL re-plans it by itself after a schema change.
+ * Every other statement stays unnamed: Prisma's generated texts vary (one per IN-list length)
+ * and would fill each connection with plans.
+ */
+export function preparedAs(name: string): Prisma.Sql {
+  if (!/^[a-z_]+$/.test(name)) throw new Error(`prepared statement name ${name}: a-z and _ only`);
+  return Prisma.raw(`/* prepared:${name} */`);
+}
+
+function preparedName(query: { sql: string }): string {
+  const name = PREPARED.exec(query.sql)?.[1];
+  // The adapter treats an empty name as unnamed (pg prepares only with a name).
+  return name ? `${name}_${createHash('sha1').update(query.sql).digest('hex').slice(0, 16)}` : '';
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors/app-error';
+import { connect } from '../../test/database';
 import { clientIp, consumeRateLimit } from '.';
+import { RATE_LIMIT_POOL_NAME } from './rate-limiter';
 
 describe('rate limiter (PostgreSQL store)', () => {
   it('allows the policy budget, then answers 429 with Retry-After', async () => {
@@ -16,6 +18,24 @@ describe('rate limiter (PostgreSQL store)', () => {
     expect(retryAfter).toBeLessThanOrEqual(60);
     await consumeRateLimit('bookingCreate', 'ip:198.51.100.8');
     await consumeRateLimit('bookingLookup', 'ip:198.51.100.7');
+  });
+
+  it('survives the server ending its idle connections (a restart, a failover)', async () => {
+    await consumeRateLimit('bookingLookup', 'ip:198.51.100.20');
+    const admin = await connect();
+    try {
+      const { rows } = await admin.query<{ ended: boolean }>(
+        `SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity WHERE application_name = $1`,
+        [RATE_LIMIT_POOL_NAME],
+      );
+      expect(rows.length).toBeGreaterThan(0);
+    } finally {
+      await admin.end();
+    }
+    // The idle client's error arrives on its own; the process keeps running (an unhandled
+    // 'error' event would fail this run) and the next count opens a new connection.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await consumeRateLimit('bookingLookup', 'ip:198.51.100.20');
   });
 
   it('counts atomically under concurrency', async () => {

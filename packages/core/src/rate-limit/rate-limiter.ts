@@ -10,6 +10,7 @@ import {
 } from 'rate-limiter-flexible';
 import { getServerEnv } from '../env';
 import { AppError } from '../errors/app-error';
+import { describeError } from '../errors/describe-error';
 import { logger } from '../logger';
 import { RATE_LIMIT_POLICIES, type RateLimitCategory } from './policies';
 
@@ -61,11 +62,7 @@ function limiterFor(category: RateLimitCategory): RateLimiterAbstract {
       insuranceLimiter: new RateLimiterMemory(common),
     });
   } else {
-    const pool = (globalForLimits.hibachiRateLimitStore ??= new pg.Pool({
-      connectionString: env.DATABASE_URL,
-      max: 4,
-      connectionTimeoutMillis: 5_000,
-    }));
+    const pool = (globalForLimits.hibachiRateLimitStore ??= createPool(env.DATABASE_URL));
     limiter = new RateLimiterPostgres({
       ...common,
       storeClient: pool,
@@ -78,6 +75,25 @@ function limiterFor(category: RateLimitCategory): RateLimiterAbstract {
   limiters.set(category, limiter);
   return limiter;
 }
+
+/** Its own small pool, named in pg_stat_activity. */
+function createPool(connectionString: string): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString,
+    max: 4,
+    connectionTimeoutMillis: 5_000,
+    application_name: RATE_LIMIT_POOL_NAME,
+  });
+  // An idle connection the server ends (a restart, a failover, an administrator) is dropped
+  // and replaced on next use. Without a listener the pool would throw the error out of the
+  // process (uncaughtException).
+  pool.on('error', (error) =>
+    logger.warn({ error: describeError(error) }, 'rate-limit database connection lost while idle'),
+  );
+  return pool;
+}
+
+export const RATE_LIMIT_POOL_NAME = 'hibachi-rate-limits';
 
 /**
  * Spends one point for `key` in the category; over the limit throws 429 RATE_LIMITED with
