@@ -66,6 +66,30 @@ test.describe('booking wizard', () => {
     ).toMatchObject({ status: 'PENDING_PAYMENT', adults: 8 });
   });
 
+  test('at phone width a long e-mail wraps on the review step: nothing scrolls sideways', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/book/chicago');
+    await page
+      .getByRole('group', { name: 'Dates' })
+      .getByRole('button', { disabled: false })
+      .first()
+      .click();
+    await page
+      .getByRole('group', { name: 'Start times' })
+      .getByRole('button', { disabled: false })
+      .first()
+      .click();
+    await page.getByRole('button', { name: 'Continue to details' }).click();
+    await fillDetails(page, `a.rather.long.address.${Date.now()}@example-catering.com`);
+    await page.getByRole('button', { name: 'Review booking' }).click();
+    await expect(page.getByRole('heading', { name: 'Review and book' })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      390,
+    );
+  });
+
   test('invalid details show field errors without sending a request', async ({ page }) => {
     const posts: string[] = [];
     page.on('request', (request) => {
