@@ -21,12 +21,12 @@ export async function writeAudit(tx: Tx, entry: AuditEntry): Promise<void> {
 
 /**
  * The audit row as one INSERT statement: run by writeAudit, or put into a write's own
- * statement. `from`: one row per row of that table, whose columns the `sql` parts may use
- * (an actor or a value known only once the statement runs).
+ * statement. `perRow`: one audit row per row of `rows` (none when it has none), whose
+ * columns `actorId` and `addToAfter` may use (values known only once the statement runs).
  */
 export function auditInsertSql(
   entry: AuditEntry,
-  from?: { from: Prisma.Sql; actorId?: Prisma.Sql; addToAfter?: Prisma.Sql },
+  perRow?: { rows: Prisma.Sql; actorId?: Prisma.Sql; addToAfter?: Prisma.Sql },
 ): Prisma.Sql {
   const json = (value: Prisma.InputJsonValue | undefined) =>
     value === undefined ? null : JSON.stringify(value);
@@ -34,10 +34,10 @@ export function auditInsertSql(
   return Prisma.sql`
     INSERT INTO "AuditLog" ("actorType", "actorId", "stationId", "entityType", "entityId", action,
                             before, after, "requestId")
-    SELECT ${entry.actorType}::"ActorType", ${from?.actorId ?? Prisma.sql`${entry.actorId ?? null}::text`},
+    SELECT ${entry.actorType}::"ActorType", ${perRow?.actorId ?? Prisma.sql`${entry.actorId ?? null}::text`},
            ${entry.stationId ?? null}::uuid, ${entry.entityType}::text, ${entry.entityId}::text,
            ${entry.action}::text, ${json(entry.before)}::jsonb,
-           ${from?.addToAfter ? Prisma.sql`${after} || ${from.addToAfter}` : after},
+           ${perRow?.addToAfter ? Prisma.sql`${after} || ${perRow.addToAfter}` : after},
            ${entry.requestId ?? null}::text
-    ${from ? Prisma.sql`FROM ${from.from}` : Prisma.empty}`;
+    ${perRow ? Prisma.sql`FROM ${perRow.rows}` : Prisma.empty}`;
 }

@@ -2,9 +2,10 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookingInput, daysAhead, resetStation, STATION } from '../../test/booking-fixtures';
 import { connect } from '../../test/database';
+import { quietly, startListening } from '../../test/changes';
 import { eventually } from '../../test/eventually';
 import { createBooking } from '../bookings';
-import { changesListening, startChangeListener, stopChangeListener } from '../db/change-listener';
+import { stopChangeListener } from '../db/change-listener';
 import { getAvailability, getAvailabilityDays } from '.';
 
 const date = daysAhead(12);
@@ -16,13 +17,6 @@ const openOnDate = async () =>
   (await getAvailabilityDays({ query: { station: STATION, from: date, days: 1 } })).days[0]
     ?.openSlots;
 
-/** Runs `sql` with triggers off for this session: a change nobody is told about. */
-async function quietly(client: pg.Client, sql: string, params: unknown[] = []): Promise<void> {
-  await client.query(`SET session_replication_role = replica`);
-  await client.query(sql, params);
-  await client.query(`SET session_replication_role = DEFAULT`);
-}
-
 describe('availability cache', () => {
   let client: pg.Client;
   let chefIds: string[];
@@ -30,8 +24,7 @@ describe('availability cache', () => {
   beforeAll(async () => {
     client = await connect();
     ({ chefIds } = await resetStation(client, 2));
-    startChangeListener();
-    await eventually(async () => changesListening());
+    await startListening();
   });
 
   afterAll(async () => {

@@ -9,7 +9,7 @@ import {
 } from './availability.schema';
 import { countFreeChefs, findOpenStarts } from './count-free-chefs';
 import { cachedAvailability } from './availability-cache';
-import { earliestBookableStart, gridStartTimes } from './start-times';
+import { bookableStartTimes, gridStartTimes } from './start-times';
 
 const MAX_DAYS_AHEAD = 365;
 
@@ -38,18 +38,15 @@ export async function getAvailability(options: {
       return { grid: starts, ...counts };
     },
   );
-  const earliest = earliestBookableStart(station, now).getTime();
   return {
     date: query.date,
     timezone: station.timezone,
     durationMinutes: query.duration,
-    slots: grid
-      .filter((start) => start.startsAt.getTime() >= earliest)
-      .map((start) => ({
-        time: start.time,
-        startsAt: start.startsAt.toISOString(),
-        available: free.get(start.startsAt.getTime()) ?? 0,
-      })),
+    slots: bookableStartTimes(grid, station, now).map((start) => ({
+      time: start.time,
+      startsAt: start.startsAt.toISOString(),
+      available: free.get(start.startsAt.getTime()) ?? 0,
+    })),
   };
 }
 
@@ -77,11 +74,10 @@ export async function getAvailabilityDays(options: {
       return { grids: days, ...openStarts };
     },
   );
-  const earliest = earliestBookableStart(station, now).getTime();
   return {
     timezone: station.timezone,
     days: grids.map((day) => {
-      const bookable = day.starts.filter((start) => start.startsAt.getTime() >= earliest);
+      const bookable = bookableStartTimes(day.starts, station, now);
       const openSlots = bookable.filter((start) => open.has(start.startsAt.getTime())).length;
       // Every day's grid has start times; none left means the notice has passed them all.
       const status = bookable.length === 0 ? 'TOO_SOON' : openSlots === 0 ? 'FULL' : 'OPEN';

@@ -16,6 +16,16 @@ export function earliestBookableStart(
   return new Date(now.getTime() + station.minimumNoticeHours * 3_600_000);
 }
 
+/** The start times of `grid` a customer can still book: not inside the station's notice. */
+export function bookableStartTimes(
+  grid: StartTime[],
+  station: Pick<Station, 'minimumNoticeHours'>,
+  now: Date,
+): StartTime[] {
+  const earliest = earliestBookableStart(station, now).getTime();
+  return grid.filter((start) => start.startsAt.getTime() >= earliest);
+}
+
 /** Every start time on the station's grid for one local date (DST gaps skipped), notice aside. */
 export function gridStartTimes(station: GridStation, date: string): StartTime[] {
   const minutes: number[] = [];

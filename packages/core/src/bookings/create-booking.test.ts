@@ -4,8 +4,9 @@ import { connect } from '../../test/database';
 import { bookingInput, daysAhead, resetStation } from '../../test/booking-fixtures';
 import { insertBooking, insertCustomer } from '../../test/factories';
 import { localToInstant } from '../time';
+import { quietly, startListening } from '../../test/changes';
 import { eventually } from '../../test/eventually';
-import { changesListening, startChangeListener, stopChangeListener } from '../db/change-listener';
+import { stopChangeListener } from '../db/change-listener';
 import { createBooking, expireHolds } from '.';
 import { hashRequest } from './idempotency';
 
@@ -58,24 +59,20 @@ describe('createBooking', () => {
   });
 
   it('books with the station as it is now when this instance holds an older copy', async () => {
-    startChangeListener();
-    await eventually(async () => changesListening());
+    await startListening();
     try {
       // Every input is another customer (a fresh e-mail), so none is a duplicate.
       const input = () => bookingInput({ adults: 10, children: 0 });
       expect(created(await createBooking({ input: input() })).totalCents).toBe(50000);
       // An edit nobody is told about (triggers off): the cached copy is now stale.
-      await client.query(`SET session_replication_role = replica`);
-      await client.query(
+      await quietly(
+        client,
         `UPDATE "Station" SET "adultPriceCents" = "adultPriceCents" * 2, version = version + 1
           WHERE id = $1`,
         [stationId],
       );
-      await client.query(`SET session_replication_role = DEFAULT`);
       expect(created(await createBooking({ input: input() })).totalCents).toBe(100000);
-      await client.query(`SET session_replication_role = replica`);
-      await client.query(`UPDATE "Station" SET active = false WHERE id = $1`, [stationId]);
-      await client.query(`SET session_replication_role = DEFAULT`);
+      await quietly(client, `UPDATE "Station" SET active = false WHERE id = $1`, [stationId]);
       await expect(createBooking({ input: input() })).rejects.toMatchObject({
         status: 400,
         details: { station: ['We do not serve that location'] },

@@ -3,7 +3,7 @@ import { Prisma, type Station } from '../generated/prisma/client';
 import { ACTIVE_STATUSES_SQL } from '../scheduling/active-statuses';
 import { chefIsFree } from '../scheduling/chef-is-free.sql';
 import { assertDateInRange } from '../availability/get-availability';
-import { findActiveStation } from '../stations/find-active-station';
+import { findActiveStation, stationNotServed } from '../stations/find-active-station';
 import { earliestBookableStart, isOnGrid } from '../availability/start-times';
 import { auditInsertSql } from '../audit/write-audit';
 import { getDb, preparedAs } from '../db/client';
@@ -113,7 +113,6 @@ type Outcome = {
   stationVersion: number | null;
   duplicate: boolean;
   chefId: string | null;
-  claimed: number;
   booked: number;
   existingKey: {
     requestHash: string;
@@ -181,7 +180,7 @@ async function insertBooking(
       requestId: context.requestId,
     },
     {
-      from: Prisma.sql`booking`,
+      rows: Prisma.sql`booking`,
       actorId: Prisma.sql`booking."customerId"::text`,
       addToAfter: Prisma.sql`jsonb_build_object('chefId', booking."chefId")`,
     },
@@ -263,13 +262,12 @@ async function insertBooking(
            (SELECT version FROM station) AS "stationVersion",
            (SELECT yes FROM duplicate) AS duplicate,
            (SELECT id FROM chef) AS "chefId",
-           (SELECT count(*) FROM claim)::int AS claimed,
            (SELECT count(*) FROM booking)::int AS booked,
            (SELECT row_to_json(k) FROM existing_key k) AS "existingKey"`;
 
   if (outcome!.existingKey)
     return replay(storedResponse(outcome!.existingKey, context.requestHash));
-  if (!outcome!.stationActive) throw fieldError('station', 'We do not serve that location');
+  if (!outcome!.stationActive) throw stationNotServed();
   if (outcome!.stationVersion !== station.version) return 'STALE_STATION';
   if (outcome!.duplicate) {
     throw new AppError(

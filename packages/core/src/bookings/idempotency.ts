@@ -93,20 +93,20 @@ export function storedResponse(
 
 /**
  * A key claimed together with the response it will replay, for a write done in one statement:
- * `INSERT … SELECT … FROM ${from}` (claimed only when `from` has a row) `ON CONFLICT DO
+ * `INSERT … SELECT … FROM ${rows}` (claimed only when `rows` has a row) `ON CONFLICT DO
  * NOTHING RETURNING id`. A concurrent claim of the same key waits on the unique index until
  * the first commits, then claims nothing.
  */
 export function claimWithResponseSql(
   claim: { scope: string; key: string; requestHash: string; response: StoredResponse },
-  from: Prisma.Sql,
+  rows: Prisma.Sql,
 ): Prisma.Sql {
   return Prisma.sql`
     INSERT INTO "IdempotencyKey" (scope, key, "requestHash", "expiresAt", "responseStatus", "responseBody")
     SELECT ${claim.scope}::text, ${claim.key}::text, ${claim.requestHash}::text,
            ${new Date(Date.now() + KEY_TTL_MS)}::timestamptz, ${claim.response.status}::int,
            ${JSON.stringify(claim.response.body)}::jsonb
-      FROM ${from}
+      FROM ${rows}
     ON CONFLICT (scope, key) DO NOTHING
     RETURNING id`;
 }

@@ -24,14 +24,14 @@ export async function enqueueEmail(tx: Tx, email: OutgoingEmail): Promise<void> 
 /**
  * The outbox row as one INSERT statement (the database fills the other columns): run by
  * enqueueEmail, or put by a write that saves round trips into its own statement (a
- * data-modifying WITH). `from`: the row is written once per row of that table (e.g. the
+ * data-modifying WITH). `rows`: the e-mail is written once per row of `rows` (e.g. the
  * RETURNING of the insert that causes it: none written when nothing was).
  */
-export function emailInsertSql(email: OutgoingEmail, from?: Prisma.Sql): Prisma.Sql {
+export function emailInsertSql(email: OutgoingEmail, rows?: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     INSERT INTO "OutboxMessage" (kind, recipient, subject, payload, "bookingId", "stationId")
     SELECT ${email.kind}::"OutboxKind", ${email.recipient}::text, ${email.subject}::text,
            ${JSON.stringify(email.payload)}::jsonb, ${email.bookingId ?? null}::uuid,
            ${email.stationId ?? null}::uuid
-    ${from ? Prisma.sql`FROM ${from}` : Prisma.empty}`;
+    ${rows ? Prisma.sql`FROM ${rows}` : Prisma.empty}`;
 }

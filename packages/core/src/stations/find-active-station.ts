@@ -1,5 +1,6 @@
 import type { Station } from '../generated/prisma/client';
 import { getDb } from '../db/client';
+import type { AppError } from '../errors/app-error';
 import { fieldError } from '../validation';
 import { cachedActiveStation } from './station-cache';
 
@@ -17,6 +18,11 @@ export async function findActiveStation(
   const station = db
     ? await db.station.findUnique({ where: { slug } })
     : await cachedActiveStation(slug);
-  if (!station || !station.active) throw fieldError(field, 'We do not serve that location');
+  if (!station || !station.active) throw stationNotServed(field);
   return station;
+}
+
+/** 400 on the request's station field: no such station, or it takes no bookings. */
+export function stationNotServed(field = 'station'): AppError {
+  return fieldError(field, 'We do not serve that location');
 }

@@ -2,9 +2,10 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resetStation, STATION } from '../../test/booking-fixtures';
 import { connect } from '../../test/database';
+import { quietly, startListening } from '../../test/changes';
 import { eventually } from '../../test/eventually';
 import { listActiveStations } from './list-active-stations';
-import { changesListening, startChangeListener, stopChangeListener } from '../db/change-listener';
+import { stopChangeListener } from '../db/change-listener';
 import { invalidateStationCache } from './station-cache';
 
 const nameOf = async () => (await listActiveStations()).find((s) => s.slug === STATION)?.name;
@@ -15,8 +16,7 @@ describe('station cache', () => {
   beforeAll(async () => {
     client = await connect();
     await resetStation(client, 1);
-    startChangeListener();
-    await eventually(async () => changesListening());
+    await startListening();
   });
 
   afterAll(async () => {
@@ -29,9 +29,7 @@ describe('station cache', () => {
     expect(await nameOf()).toBe('Test Station');
     // A change that notifies nobody (triggers off for this session) is not seen: the list
     // really comes from memory.
-    await client.query(`SET session_replication_role = replica`);
-    await client.query(`UPDATE "Station" SET name = 'Quiet Rename' WHERE slug = $1`, [STATION]);
-    await client.query(`SET session_replication_role = DEFAULT`);
+    await quietly(client, `UPDATE "Station" SET name = 'Quiet Rename' WHERE slug = $1`, [STATION]);
     expect(await nameOf()).toBe('Test Station');
     // A normal write (any instance, any connection) notifies: the next reads see it.
     await client.query(`UPDATE "Station" SET name = 'Loud Rename' WHERE slug = $1`, [STATION]);
@@ -47,9 +45,7 @@ describe('station cache', () => {
 
   it('without a listener (stopped), reads go to the database every time', async () => {
     await stopChangeListener();
-    await client.query(`SET session_replication_role = replica`);
-    await client.query(`UPDATE "Station" SET name = 'Unnotified' WHERE slug = $1`, [STATION]);
-    await client.query(`SET session_replication_role = DEFAULT`);
+    await quietly(client, `UPDATE "Station" SET name = 'Unnotified' WHERE slug = $1`, [STATION]);
     expect(await nameOf()).toBe('Unnotified');
   });
 });
