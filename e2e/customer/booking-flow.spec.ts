@@ -12,6 +12,22 @@ async function fillDetails(page: Page, email: string) {
   await page.getByLabel('Postal code').fill('60601');
 }
 
+/** Opens the station's wizard, takes its first open date and time, and goes on to details. */
+async function toDetails(page: Page, station: string) {
+  await page.goto(`/book/${station}`);
+  await page
+    .getByRole('group', { name: 'Dates' })
+    .getByRole('button', { disabled: false })
+    .first()
+    .click();
+  await page
+    .getByRole('group', { name: 'Start times' })
+    .getByRole('button', { disabled: false })
+    .first()
+    .click();
+  await page.getByRole('button', { name: 'Continue to details' }).click();
+}
+
 test.describe('booking wizard', () => {
   test('days inside the minimum notice say "Too soon" and why, not "Full"', async ({ page }) => {
     await page.goto('/book/chicago');
@@ -70,18 +86,7 @@ test.describe('booking wizard', () => {
     page,
   }) => {
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto('/book/chicago');
-    await page
-      .getByRole('group', { name: 'Dates' })
-      .getByRole('button', { disabled: false })
-      .first()
-      .click();
-    await page
-      .getByRole('group', { name: 'Start times' })
-      .getByRole('button', { disabled: false })
-      .first()
-      .click();
-    await page.getByRole('button', { name: 'Continue to details' }).click();
+    await toDetails(page, 'chicago');
     await fillDetails(page, `a.rather.long.address.${Date.now()}@example-catering.com`);
     await page.getByRole('button', { name: 'Review booking' }).click();
     await expect(page.getByRole('heading', { name: 'Review and book' })).toBeVisible();
@@ -96,18 +101,7 @@ test.describe('booking wizard', () => {
       if (request.method() === 'POST' && request.url().includes('/api/bookings'))
         posts.push(request.url());
     });
-    await page.goto('/book/denver');
-    await page
-      .getByRole('group', { name: 'Dates' })
-      .getByRole('button', { disabled: false })
-      .first()
-      .click();
-    await page
-      .getByRole('group', { name: 'Start times' })
-      .getByRole('button', { disabled: false })
-      .first()
-      .click();
-    await page.getByRole('button', { name: 'Continue to details' }).click();
+    await toDetails(page, 'denver');
     await page.getByLabel('Adults').fill('0');
     await page.getByLabel('E-mail').fill('not-an-email');
     await page.getByRole('button', { name: 'Review booking' }).click();
