@@ -4,6 +4,8 @@
 // Each use case is timed for (a) one station over 90 days and (b) every station over a year,
 // next to a naive baseline written below (one query per figure and per day, sums in
 // JavaScript), plus availability (one day) and the 35-day date picker at the same scale.
+// Then what keeping the rollups costs a write: a booking hold inserted, and a payment recorded,
+// with the analytics triggers and without them (the baseline, in the same run).
 // Prints p50/p95 and the speed-ups, writes bench/results/analytics.json, and exits non-zero
 // past the targets.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -26,7 +28,18 @@ const { values } = parseArgs({
 const scale = Number(values.scale);
 const iterations = Number(values.iterations);
 const baselineIterations = Number(values['baseline-iterations']);
-const TARGETS = { oneStationP95: 25, allStationsP95: 150, speedUp: 10, availabilityP95: 20 };
+const TARGETS = {
+  oneStationP95: 25,
+  allStationsP95: 150,
+  speedUp: 10,
+  availabilityP95: 20,
+  /**
+   * What the rollup triggers may add to a one-row write, as a share of the same write without
+   * them (measured before their statements were kept planned: +317% and +590%).
+   */
+  holdOverhead: 2.5,
+  paymentOverhead: 4,
+};
 const failures: string[] = [];
 const results: Record<string, unknown> = {};
 
@@ -268,6 +281,7 @@ await withReusedSeededDatabase(
       );
     }
 
+    if (!values.only || 'writes'.includes(values.only)) await measureWriteCost(results, failures);
     if (values.only) return;
     // The customer endpoints at the same scale.
     const newYork = stations.find((station) => station.slug === 'new-york') ?? stations[0]!;
@@ -312,6 +326,108 @@ if (!values.only) console.log(`results written to ${path.relative(process.cwd(),
 for (const failure of failures) console.log(`FAIL: ${failure}`);
 console.log(failures.length > 0 ? 'bench: FAILED' : 'bench: ok');
 process.exit(failures.length > 0 ? 1 : 0);
+
+/**
+ * One-row writes as the booking and payment flows make them, each undone by a savepoint, in
+ * two rounds: the analytics triggers on, then off (disabled inside a transaction that is
+ * rolled back, so nothing else sees it). The difference is what the rollups cost a write.
+ */
+async function measureWriteCost(results: Record<string, unknown>, failures: string[]) {
+  const pg = await import('pg');
+  const client = new pg.default.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  const ANALYTICS_TRIGGERS: Record<string, string[]> = {
+    Booking: ['Booking_day_insert', 'Booking_refresh_insert'],
+    Payment: ['Payment_day_insert', 'Payment_refresh_insert'],
+  };
+  const copied = async (table: string, overrides: Record<string, string>) => {
+    const { rows } = await client.query<{ column_name: string }>(
+      `SELECT column_name FROM information_schema.columns WHERE table_name = $1 ORDER BY ordinal_position`,
+      [table],
+    );
+    const columns = rows.map((row) => row.column_name);
+    return `INSERT INTO "${table}" (${columns.map((column) => `"${column}"`).join(', ')})
+            SELECT ${columns.map((column) => overrides[column] ?? `"${column}"`).join(', ')}
+              FROM "${table}" WHERE id = $1`;
+  };
+  // A new hold three years out (no chef is busy then) for a customer with bookings already.
+  const shift = `make_interval(days => 1100 + $2::int)`;
+  const hold = await copied('Booking', {
+    id: 'gen_random_uuid()',
+    reference: `'HB-W' || $2::text`,
+    status: `'PENDING_PAYMENT'`,
+    holdExpiresAt: `now() + interval '15 minutes'`,
+    startsAt: `"startsAt" + ${shift}`,
+    endsAt: `"endsAt" + ${shift}`,
+    blockedUntil: `"blockedUntil" + ${shift}`,
+    eventDate: `"eventDate" + 1100 + $2::int`,
+    createdAt: 'now()',
+    updatedAt: 'now()',
+  });
+  // A succeeded deposit for a confirmed booking (what a webhook records).
+  const deposit = await copied('Payment', {
+    id: 'gen_random_uuid()',
+    providerRef: `'bench-' || $2::text`,
+    status: `'SUCCEEDED'`,
+    refundedCents: '0',
+    createdAt: 'now()',
+    updatedAt: 'now()',
+  });
+  const sources = {
+    Booking: (
+      await client.query<{ id: string }>(
+        `SELECT id FROM "Booking" WHERE status = 'CONFIRMED' ORDER BY id LIMIT 200`,
+      )
+    ).rows.map((row) => row.id),
+    Payment: (
+      await client.query<{ id: string }>(
+        `SELECT id FROM "Payment" WHERE status = 'SUCCEEDED' ORDER BY id LIMIT 200`,
+      )
+    ).rows.map((row) => row.id),
+  };
+  const writes = [
+    ['a booking hold', 'Booking', hold, TARGETS.holdOverhead],
+    ['a payment', 'Payment', deposit, TARGETS.paymentOverhead],
+  ] as const;
+  for (const [name, table, sql, target] of writes) {
+    const timing: Record<'with' | 'without', Timing> = {} as Record<'with' | 'without', Timing>;
+    for (const mode of ['with', 'without'] as const) {
+      await client.query('BEGIN');
+      if (mode === 'without')
+        for (const trigger of ANALYTICS_TRIGGERS[table]!)
+          await client.query(`ALTER TABLE "${table}" DISABLE TRIGGER "${trigger}"`);
+      const inputs = sources[table].map((id, index) => [id, index] as const);
+      timing[mode] = await measure(
+        `write ${name}, ${mode} the rollup triggers`,
+        inputs,
+        400,
+        async ([id, index]) => {
+          await client.query('SAVEPOINT write');
+          await client.query(sql, [id, String(index)]);
+          await client.query('ROLLBACK TO SAVEPOINT write');
+        },
+      );
+      await client.query('ROLLBACK');
+    }
+    const overhead = timing.with.p50 / timing.without.p50 - 1;
+    console.log(
+      `  the rollups add ${(timing.with.p50 - timing.without.p50).toFixed(2)} ms (${(overhead * 100).toFixed(0)}%) at p50`,
+    );
+    results[`write ${name}`] = {
+      p50: round(timing.with.p50),
+      p95: round(timing.with.p95),
+      baselineP50: round(timing.without.p50),
+      baselineP95: round(timing.without.p95),
+      overhead: round(overhead),
+      targetOverhead: target,
+    };
+    if (overhead > target)
+      failures.push(
+        `write ${name}: the rollups add ${(overhead * 100).toFixed(0)}%, over ${target * 100}%`,
+      );
+  }
+  await client.end();
+}
 
 function round(value: number): number {
   return Math.round(value * 100) / 100;
