@@ -4,11 +4,11 @@ import { formatMinutes } from '../time';
 import { cachedActiveStations } from './station-cache';
 import { ZStationSummary, type TStationSummary } from './station.schema';
 
-type PublicList = { summaries: TStationSummary[]; body: string; etag: string };
+type PublicList = { summaries: TStationSummary[]; body: Uint8Array<ArrayBuffer>; etag: string };
 
 /**
  * The public shape of each cached list, built (and checked) once per list, not per request,
- * with its response body and ETag: the list is ~110 kB of JSON at 340 stations.
+ * with its response body (already UTF-8: the list is ~110 kB of JSON at 340 stations) and ETag.
  */
 const publicLists = new WeakMap<object, PublicList>();
 
@@ -17,8 +17,11 @@ export async function listActiveStations(): Promise<TStationSummary[]> {
   return (await publicList()).summaries;
 }
 
-/** GET /api/stations as a serialized `{"data": …}` envelope and its ETag (built once per list). */
-export async function stationListResponse(): Promise<{ body: string; etag: string }> {
+/** GET /api/stations as an encoded `{"data": …}` envelope and its ETag (built once per list). */
+export async function stationListResponse(): Promise<{
+  body: Uint8Array<ArrayBuffer>;
+  etag: string;
+}> {
   const { body, etag } = await publicList();
   return { body, etag };
 }
@@ -48,7 +51,7 @@ async function publicList(): Promise<PublicList> {
       cancellationNoticeHours: station.cancellationNoticeHours,
     })),
   );
-  const body = JSON.stringify({ data: shaped });
+  const body = Uint8Array.from(new TextEncoder().encode(JSON.stringify({ data: shaped })));
   const list = {
     summaries: shaped,
     body,
