@@ -373,42 +373,43 @@ async function measureWriteCost(results: Record<string, unknown>, failures: stri
     createdAt: 'now()',
     updatedAt: 'now()',
   });
+  const ids = async (table: string, status: string) =>
+    (
+      await client.query<{ id: string }>(
+        `SELECT id FROM "${table}" WHERE status = $1 ORDER BY id LIMIT 200`,
+        [status],
+      )
+    ).rows.map((row, index) => [row.id, index] as const);
   const sources = {
-    Booking: (
-      await client.query<{ id: string }>(
-        `SELECT id FROM "Booking" WHERE status = 'CONFIRMED' ORDER BY id LIMIT 200`,
-      )
-    ).rows.map((row) => row.id),
-    Payment: (
-      await client.query<{ id: string }>(
-        `SELECT id FROM "Payment" WHERE status = 'SUCCEEDED' ORDER BY id LIMIT 200`,
-      )
-    ).rows.map((row) => row.id),
+    Booking: await ids('Booking', 'CONFIRMED'),
+    Payment: await ids('Payment', 'SUCCEEDED'),
   };
   const writes = [
     ['a booking hold', 'Booking', hold, TARGETS.holdOverhead],
     ['a payment', 'Payment', deposit, TARGETS.paymentOverhead],
   ] as const;
   for (const [name, table, sql, target] of writes) {
-    const timing: Record<'with' | 'without', Timing> = {} as Record<'with' | 'without', Timing>;
-    for (const mode of ['with', 'without'] as const) {
+    const timed = async (mode: 'with' | 'without'): Promise<Timing> => {
       await client.query('BEGIN');
-      if (mode === 'without')
-        for (const trigger of ANALYTICS_TRIGGERS[table]!)
-          await client.query(`ALTER TABLE "${table}" DISABLE TRIGGER "${trigger}"`);
-      const inputs = sources[table].map((id, index) => [id, index] as const);
-      timing[mode] = await measure(
-        `write ${name}, ${mode} the rollup triggers`,
-        inputs,
-        400,
-        async ([id, index]) => {
-          await client.query('SAVEPOINT write');
-          await client.query(sql, [id, String(index)]);
-          await client.query('ROLLBACK TO SAVEPOINT write');
-        },
-      );
-      await client.query('ROLLBACK');
-    }
+      try {
+        if (mode === 'without')
+          for (const trigger of ANALYTICS_TRIGGERS[table]!)
+            await client.query(`ALTER TABLE "${table}" DISABLE TRIGGER "${trigger}"`);
+        return await measure(
+          `write ${name}, ${mode} the rollup triggers`,
+          sources[table],
+          400,
+          async ([id, index]) => {
+            await client.query('SAVEPOINT write');
+            await client.query(sql, [id, String(index)]);
+            await client.query('ROLLBACK TO SAVEPOINT write');
+          },
+        );
+      } finally {
+        await client.query('ROLLBACK');
+      }
+    };
+    const timing = { with: await timed('with'), without: await timed('without') };
     const overhead = timing.with.p50 / timing.without.p50 - 1;
     console.log(
       `  the rollups add ${(timing.with.p50 - timing.without.p50).toFixed(2)} ms (${(overhead * 100).toFixed(0)}%) at p50`,

@@ -55,8 +55,16 @@ export function preparedAs(name: string): Prisma.Sql {
   return Prisma.raw(`/* prepared:${name} */`);
 }
 
+/** Each marked text's name, hashed once (the texts are fixed: their values are parameters). */
+const preparedNames = new Map<string, string>();
+
 function preparedName(query: { sql: string }): string {
+  const known = preparedNames.get(query.sql);
+  if (known) return known;
   const name = PREPARED.exec(query.sql)?.[1];
   // The adapter treats an empty name as unnamed (pg prepares only with a name).
-  return name ? `${name}_${createHash('sha1').update(query.sql).digest('hex').slice(0, 16)}` : '';
+  if (!name) return '';
+  const prepared = `${name}_${createHash('sha1').update(query.sql).digest('hex').slice(0, 16)}`;
+  preparedNames.set(query.sql, prepared);
+  return prepared;
 }

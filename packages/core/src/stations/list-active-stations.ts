@@ -18,10 +18,7 @@ export async function listActiveStations(): Promise<TStationSummary[]> {
 }
 
 /** GET /api/stations as an encoded `{"data": …}` envelope and its ETag (built once per list). */
-export async function stationListResponse(): Promise<{
-  body: Uint8Array<ArrayBuffer>;
-  etag: string;
-}> {
+export async function stationListResponse(): Promise<Pick<PublicList, 'body' | 'etag'>> {
   const { body, etag } = await publicList();
   return { body, etag };
 }
@@ -51,6 +48,7 @@ async function publicList(): Promise<PublicList> {
       cancellationNoticeHours: station.cancellationNoticeHours,
     })),
   );
+  // Uint8Array.from: a body type Response accepts (encode()'s result is typed more loosely).
   const body = Uint8Array.from(new TextEncoder().encode(JSON.stringify({ data: shaped })));
   const list = {
     summaries: shaped,
