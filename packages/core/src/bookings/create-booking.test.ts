@@ -5,7 +5,7 @@ import { bookingInput, daysAhead, resetStation } from '../../test/booking-fixtur
 import { insertBooking, insertCustomer } from '../../test/factories';
 import { localToInstant } from '../time';
 import { quietly, startListening } from '../../test/changes';
-import { eventually } from '../../test/eventually';
+import { untilBlocked } from '../../test/eventually';
 import { stopChangeListener } from '../db/change-listener';
 import { createBooking, expireHolds } from '.';
 import { hashRequest } from './idempotency';
@@ -56,6 +56,37 @@ describe('createBooking', () => {
     expect(rows[0]).toMatchObject({ status: 'PENDING_PAYMENT', emails: 1, audits: 1 });
     expect(chefIds).toContain(rows[0].chefId);
     expect(rows[0].buffer).toMatchObject({ hours: 1 });
+  });
+
+  it('books again when PostgreSQL ends the statement to break a deadlock', async () => {
+    const customer = {
+      name: 'Dee Lock',
+      email: `deadlock.${Date.now()}@example.com`,
+      phone: '+1 555 010 2000',
+    };
+    created(await createBooking({ input: bookingInput({ customer, date: daysAhead(14) }) }));
+    const { rows } = await client.query<{ id: string }>(
+      'SELECT id FROM "Customer" WHERE email = $1',
+      [customer.email],
+    );
+    // Another writer holds the customer's analytics row (which the booking's trigger
+    // recomputes) and then waits for the station row the booking has locked: a deadlock. This
+    // session waits longer before it checks, so PostgreSQL ends the booking's statement.
+    const other = await connect();
+    try {
+      await other.query('BEGIN');
+      await other.query(`SET LOCAL deadlock_timeout = '30s'`);
+      await other.query(`SELECT 1 FROM "CustomerTotal" WHERE "customerId" = $1 FOR UPDATE`, [
+        rows[0]!.id,
+      ]);
+      const booking = createBooking({ input: bookingInput({ customer, date: daysAhead(15) }) });
+      await untilBlocked(client);
+      await other.query(`SELECT 1 FROM "Station" WHERE id = $1 FOR UPDATE`, [stationId]);
+      await other.query('ROLLBACK');
+      expect((await booking).status).toBe(201);
+    } finally {
+      await other.end();
+    }
   });
 
   it('books with the station as it is now when this instance holds an older copy', async () => {
@@ -205,12 +236,7 @@ describe('createBooking', () => {
       );
       const pending = createBooking({ input, idempotencyKey: 'key-waiting-01' });
       // It reaches the key and waits on the other's uncommitted row.
-      await eventually(async () => {
-        const { rows } = await client.query(
-          `SELECT count(*)::int AS waiting FROM pg_locks WHERE NOT granted`,
-        );
-        return rows[0].waiting > 0;
-      });
+      await untilBlocked(client);
       await other.query('COMMIT');
       expect(await pending).toEqual({
         status: 201,

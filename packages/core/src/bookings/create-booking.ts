@@ -8,7 +8,11 @@ import { earliestBookableStart, isOnGrid } from '../availability/start-times';
 import { auditInsertSql } from '../audit/write-audit';
 import { getDb, preparedAs } from '../db/client';
 import { AppError } from '../errors/app-error';
-import { slotTakenError, translateDatabaseError } from '../errors/translate-database-error';
+import {
+  lostToConcurrentWrite,
+  slotTakenError,
+  translateDatabaseError,
+} from '../errors/translate-database-error';
 import { emailInsertSql } from '../outbox/enqueue-email';
 import { calculateQuote } from '../pricing/calculate-quote';
 import { localToInstant, parseLocalTime, todayInTimeZone } from '../time';
@@ -81,7 +85,9 @@ export async function createBooking(options: {
     } catch (error) {
       const translated = translateDatabaseError(error);
       const lostRace =
-        translated?.details?.reason === 'SLOT_TAKEN' || translated?.details?.reason === 'DUPLICATE';
+        translated?.details?.reason === 'SLOT_TAKEN' ||
+        translated?.details?.reason === 'DUPLICATE' ||
+        lostToConcurrentWrite(error);
       if (!lostRace || attempt >= maxAttempts) throw translated ?? error;
     }
   }

@@ -5,7 +5,7 @@ import { writeAudit } from '../audit/write-audit';
 import { assertCan, type StaffScope } from '../auth/staff-scope';
 import { getDb } from '../db/client';
 import { AppError } from '../errors/app-error';
-import { translateDatabaseError } from '../errors/translate-database-error';
+import { lostToConcurrentWrite, translateDatabaseError } from '../errors/translate-database-error';
 import { enqueueEmail } from '../outbox/enqueue-email';
 import { instantToLocal, localToInstant, parseLocalTime } from '../time';
 import { fieldError, parseInput } from '../validation';
@@ -53,15 +53,22 @@ export async function rescheduleBooking(options: {
   assertCan(options.scope, 'bookings.reschedule');
   const input = parseInput(ZRescheduleInput, options.input);
   const now = options.now ?? new Date();
-  try {
-    return await getDb().$transaction((tx) => move(tx, { ...options, input, now }), {
-      maxWait: 10_000,
-      timeout: 15_000,
-    });
-  } catch (error) {
-    throw translateDatabaseError(error) ?? error;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await getDb().$transaction((tx) => move(tx, { ...options, input, now }), {
+        maxWait: 10_000,
+        timeout: 15_000,
+      });
+    } catch (error) {
+      // The transaction wrote nothing; run again, it meets the winner's committed move.
+      if (lostToConcurrentWrite(error) && attempt < MAX_ATTEMPTS) continue;
+      throw translateDatabaseError(error) ?? error;
+    }
   }
 }
+
+/** Attempts of a move that keeps losing deadlocks to concurrent writes. */
+const MAX_ATTEMPTS = 3;
 
 async function move(
   tx: Tx,

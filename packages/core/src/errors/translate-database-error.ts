@@ -54,6 +54,17 @@ export function translateDatabaseError(error: unknown): AppError | undefined {
   return undefined;
 }
 
+/**
+ * Whether a write lost to a concurrent one and may simply run again: PostgreSQL ended it to
+ * break a deadlock (40P01; two writes checking the booking-window constraint against each
+ * other's uncommitted rows can wait on each other) or a serialization failure (40001). Prisma
+ * wraps both as P2034. Run again, the write sees the winner's committed rows.
+ */
+export function lostToConcurrentWrite(error: unknown): boolean {
+  const codes = collectCodes(error);
+  return codes.has('40P01') || codes.has('40001');
+}
+
 /** Whether a driver/Prisma error carries this SQLSTATE (e.g. 23P01, exclusion violation). */
 export function hasDatabaseCode(error: unknown, code: string): boolean {
   return collectCodes(error).has(code);
