@@ -7,8 +7,8 @@ import {
   database,
   dateIn,
   expect,
-  fillSlotUntil,
   openSlot,
+  slotWithFreeChefs,
   test,
 } from '../fixtures';
 
@@ -21,8 +21,7 @@ test.describe('booking API on a production build', () => {
     playwright,
   }) => {
     const station = 'phoenix';
-    const { date, time } = await openSlot(request, station, 'America/Phoenix', 20, 2);
-    await fillSlotUntil(request, station, date, time, 2);
+    const { date, time } = await slotWithFreeChefs(request, station, 'America/Phoenix', 20, 2);
 
     const context = await playwright.request.newContext({
       baseURL: `http://localhost:${CUSTOMER_PORT}`,

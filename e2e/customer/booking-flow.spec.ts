@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { bookOpenSlot, expect, fillSlotUntil, openSlot, test, timeLabel } from '../fixtures';
+import { bookOpenSlot, expect, slotWithFreeChefs, test, timeLabel } from '../fixtures';
 
 async function fillDetails(page: Page, email: string) {
   await page.getByLabel('Adults').fill('8');
@@ -120,8 +120,7 @@ test.describe('booking wizard', () => {
     request,
     clientAddress,
   }) => {
-    const { date, time } = await openSlot(request, 'miami', 'America/New_York', 25, 1);
-    await fillSlotUntil(request, 'miami', date, time, 1);
+    const { date, time } = await slotWithFreeChefs(request, 'miami', 'America/New_York', 25, 1);
     const customers = await Promise.all(
       [0, 1].map(async (index) => {
         const context = await browser.newContext({
