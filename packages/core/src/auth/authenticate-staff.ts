@@ -8,6 +8,7 @@ import { consumeRateLimit, resetRateLimit } from '../rate-limit/rate-limiter';
 import { parseInput } from '../validation';
 import type { StaffRole } from './permissions';
 import { ZSignInInput } from './sign-in.schema';
+import { inTransaction } from '../db/transaction';
 
 /** Wrong passwords in a row that lock an account, and for how long. */
 export const LOCK_AFTER_FAILURES = 5;
@@ -74,7 +75,7 @@ export async function authenticateStaff(options: {
   }
 
   // Decided under a row lock, so concurrent attempts count exactly and cannot race the lock.
-  const outcome = await db.$transaction(async (tx) => {
+  const outcome = await inTransaction(async (tx) => {
     const [user] = await tx.$queryRaw<
       (AuthenticatedStaff & {
         active: boolean;

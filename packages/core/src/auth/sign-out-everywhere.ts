@@ -1,13 +1,13 @@
 import { writeAudit } from '../audit/write-audit';
-import { getDb } from '../db/client';
 import type { StaffScope } from './staff-scope';
+import { inTransaction } from '../db/transaction';
 
 /** Ends every session of the caller on every device: their next request with any old cookie is refused. */
 export async function signOutEverywhere(options: {
   scope: StaffScope;
   requestId?: string;
 }): Promise<void> {
-  await getDb().$transaction(async (tx) => {
+  await inTransaction(async (tx) => {
     await tx.staffUser.update({
       where: { id: options.scope.staffId },
       data: { sessionVersion: { increment: 1 } },

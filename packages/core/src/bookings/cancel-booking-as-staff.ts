@@ -1,6 +1,5 @@
 import { writeAudit } from '../audit/write-audit';
 import { assertCan, assertStationAccess, type StaffScope } from '../auth/staff-scope';
-import { getDb } from '../db/client';
 import { AppError } from '../errors/app-error';
 import { enqueueEmail } from '../outbox/enqueue-email';
 import { netPaidCents } from '../money/net-paid';
@@ -14,6 +13,7 @@ import {
 } from './cancel-booking';
 import { bookingInclude } from './find-customer-booking';
 import { ZStaffCancelInput, type TStaffCancellation } from './staff-cancel.schema';
+import { inTransaction } from '../db/transaction';
 
 const notFound = () => new AppError('NOT_FOUND', 'No such booking.');
 
@@ -36,7 +36,7 @@ export async function cancelBookingAsStaff(options: {
   if (!/^[0-9a-f-]{36}$/i.test(options.bookingId)) throw notFound();
   const now = options.now ?? new Date();
 
-  const decided = await getDb().$transaction(async (tx) => {
+  const decided = await inTransaction(async (tx) => {
     const booking = await tx.booking.findUnique({
       where: { id: options.bookingId },
       include: bookingInclude,

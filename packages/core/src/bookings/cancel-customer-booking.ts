@@ -1,5 +1,4 @@
 import { writeAudit } from '../audit/write-audit';
-import { getDb } from '../db/client';
 import { enqueueEmail } from '../outbox/enqueue-email';
 import { formatMoney } from '../pricing/format-money';
 import { parseInput } from '../validation';
@@ -16,6 +15,7 @@ import {
   refundDeadline,
   toCustomerBooking,
 } from './find-customer-booking';
+import { inTransaction } from '../db/transaction';
 
 /**
  * POST /api/bookings/REF/cancel. Cancels a pending or confirmed booking that has not
@@ -31,7 +31,7 @@ export async function cancelCustomerBooking(options: {
 }): Promise<TCancellationResult> {
   const proof = parseInput(ZCustomerProof, options.input);
   const now = options.now ?? new Date();
-  const decided = await getDb().$transaction(async (tx) => {
+  const decided = await inTransaction(async (tx) => {
     const booking = await findCustomerBooking(options.reference, proof, tx);
     assertCancellable(booking, now);
     const paid = paidCents(booking);

@@ -1,12 +1,12 @@
 import { writeAudit } from '../audit/write-audit';
 import { assertCan, type StaffScope } from '../auth/staff-scope';
-import { getDb } from '../db/client';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../validation';
 import { findStaffBooking } from './find-staff-booking';
 import { awaitsOutcome } from './staff-booking-actions';
 import { ZMarkOutcomeInput } from './staff-bookings.schema';
 import { updateBookingAtVersion } from './versioned-update';
+import { inTransaction } from '../db/transaction';
 
 /**
  * `POST /api/admin/bookings/ID/status`: staff record how a confirmed event went
@@ -22,7 +22,7 @@ export async function markBookingOutcome(options: {
   assertCan(options.scope, 'bookings.markOutcome');
   const input = parseInput(ZMarkOutcomeInput, options.input);
   const now = options.now ?? new Date();
-  return getDb().$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const booking = await findStaffBooking(tx, options.scope, options.bookingId);
     if (!awaitsOutcome(booking, now)) {
       throw new AppError(

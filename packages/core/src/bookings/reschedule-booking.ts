@@ -3,15 +3,15 @@ import { ACTIVE_BOOKING_STATUSES, ACTIVE_STATUSES_SQL } from '../scheduling/acti
 import { chefIsFree } from '../scheduling/chef-is-free.sql';
 import { writeAudit } from '../audit/write-audit';
 import { assertCan, type StaffScope } from '../auth/staff-scope';
-import { getDb } from '../db/client';
 import { AppError } from '../errors/app-error';
-import { lostToConcurrentWrite, translateDatabaseError } from '../errors/translate-database-error';
+import { translateDatabaseError } from '../errors/translate-database-error';
 import { enqueueEmail } from '../outbox/enqueue-email';
 import { instantToLocal, localToInstant, parseLocalTime } from '../time';
 import { fieldError, parseInput } from '../validation';
 import { findStaffBooking } from './find-staff-booking';
 import { ZRescheduleInput } from './reschedule-booking.schema';
 import { staleVersion, updateBookingAtVersion } from './versioned-update';
+import { inTransaction } from '../db/transaction';
 
 const MINUTE = 60_000;
 /** Staff may place events on any quarter hour, finer than the customers' grid. */
@@ -53,22 +53,15 @@ export async function rescheduleBooking(options: {
   assertCan(options.scope, 'bookings.reschedule');
   const input = parseInput(ZRescheduleInput, options.input);
   const now = options.now ?? new Date();
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await getDb().$transaction((tx) => move(tx, { ...options, input, now }), {
-        maxWait: 10_000,
-        timeout: 15_000,
-      });
-    } catch (error) {
-      // The transaction wrote nothing; run again, it meets the winner's committed move.
-      if (lostToConcurrentWrite(error) && attempt < MAX_ATTEMPTS) continue;
-      throw translateDatabaseError(error) ?? error;
-    }
+  try {
+    return await inTransaction((tx) => move(tx, { ...options, input, now }), {
+      maxWait: 10_000,
+      timeout: 15_000,
+    });
+  } catch (error) {
+    throw translateDatabaseError(error) ?? error;
   }
 }
-
-/** Attempts of a move that keeps losing deadlocks to concurrent writes. */
-const MAX_ATTEMPTS = 3;
 
 async function move(
   tx: Tx,

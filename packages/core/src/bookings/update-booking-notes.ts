@@ -1,10 +1,10 @@
 import { writeAudit } from '../audit/write-audit';
 import { assertCan, type StaffScope } from '../auth/staff-scope';
-import { getDb } from '../db/client';
 import { parseInput } from '../validation';
 import { findStaffBooking } from './find-staff-booking';
 import { ZUpdateNotesInput } from './staff-bookings.schema';
 import { updateBookingAtVersion } from './versioned-update';
+import { inTransaction } from '../db/transaction';
 
 /** `PATCH /api/admin/bookings/ID/notes`: staff notes, version-checked, audited before/after. */
 export async function updateBookingNotes(options: {
@@ -16,7 +16,7 @@ export async function updateBookingNotes(options: {
   assertCan(options.scope, 'bookings.editNotes');
   const input = parseInput(ZUpdateNotesInput, options.input);
   const notes = input.notes === '' ? null : input.notes;
-  return getDb().$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const booking = await findStaffBooking(tx, options.scope, options.bookingId);
     if (booking.notes === notes && booking.version === input.version)
       return { id: booking.id, notes, version: booking.version };

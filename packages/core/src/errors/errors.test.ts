@@ -76,4 +76,15 @@ describe('translateDatabaseError', () => {
     expect(translateDatabaseError(new Error('boom'))).toBeUndefined();
     expect(translateDatabaseError('text')).toBeUndefined();
   });
+
+  it('maps a write that kept losing to concurrent ones (deadlock, serialization) to 503', () => {
+    for (const error of [
+      { code: 'P2034', meta: { driverAdapterError: { cause: { originalCode: '40P01' } } } },
+      { code: '40001' },
+    ])
+      expect(translateDatabaseError(error)).toMatchObject({
+        code: 'UNAVAILABLE',
+        headers: { 'Retry-After': '1' },
+      });
+  });
 });

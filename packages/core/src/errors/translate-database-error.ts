@@ -34,7 +34,8 @@ export function slotTakenError(): AppError {
 
 /**
  * Maps driver/Prisma errors to AppError by SQLSTATE (never by message text):
- * 23P01 exclusion violation and 23505 unique violation → CONFLICT; connection failures → UNAVAILABLE.
+ * 23P01 exclusion violation and 23505 unique violation → CONFLICT; connection failures, and a
+ * write that kept losing to concurrent ones (see lostToConcurrentWrite), → UNAVAILABLE.
  * Returns undefined for anything else so the caller can treat it as a bug.
  */
 export function translateDatabaseError(error: unknown): AppError | undefined {
@@ -51,6 +52,14 @@ export function translateDatabaseError(error: unknown): AppError | undefined {
       'The service is temporarily unavailable. Please try again shortly.',
     );
   }
+  if (lostToConcurrentWrite(error)) {
+    return new AppError(
+      'UNAVAILABLE',
+      'Many changes are being made at once. Please try again.',
+      undefined,
+      { 'Retry-After': '1' },
+    );
+  }
   return undefined;
 }
 
@@ -62,7 +71,7 @@ export function translateDatabaseError(error: unknown): AppError | undefined {
  */
 export function lostToConcurrentWrite(error: unknown): boolean {
   const codes = collectCodes(error);
-  return codes.has('40P01') || codes.has('40001');
+  return codes.has('40P01') || codes.has('40001') || codes.has('P2034');
 }
 
 /** Whether a driver/Prisma error carries this SQLSTATE (e.g. 23P01, exclusion violation). */

@@ -4,6 +4,7 @@ import { logger } from '../logger';
 import { backoffMs } from '../platform/backoff';
 import { getPaymentProvider } from './get-payment-provider';
 import { recordRefunded } from './record-refunded';
+import { inTransaction } from '../db/transaction';
 
 /** A refund that keeps failing is retried after 1 min, 2 min, 4 min … up to 6 h. */
 const REFUND_RETRY_BASE_MS = 60_000;
@@ -41,7 +42,7 @@ export async function processOwedRefund(
     });
     if (refund.status === 'failed') throw new Error(`provider refused refund ${refund.refundId}`);
     if (refund.status === 'pending') return { paymentId, status: 'PENDING', amountCents: owed };
-    await db.$transaction((tx) =>
+    await inTransaction((tx) =>
       recordRefunded(tx, {
         paymentId: payment.id,
         refundedCents: payment.refundRequestedCents,

@@ -1,7 +1,7 @@
 import { writeAudit } from '../audit/write-audit';
 import { assertCan, type StaffScope } from '../auth/staff-scope';
-import { getDb } from '../db/client';
 import { AppError } from '../errors/app-error';
+import { inTransaction } from '../db/transaction';
 
 /**
  * `POST /api/admin/outbox/ID/retry` (managers): a FAILED e-mail goes back in the queue
@@ -16,7 +16,7 @@ export async function retryOutboxMessage(options: {
   assertCan(options.scope, 'outbox.retry');
   const notFound = () => new AppError('NOT_FOUND', 'No such e-mail.');
   if (!/^[0-9a-f-]{36}$/i.test(options.messageId)) throw notFound();
-  return getDb().$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const message = await tx.outboxMessage.findUnique({ where: { id: options.messageId } });
     if (
       !message ||

@@ -1,10 +1,10 @@
 import Stripe from 'stripe';
-import { getDb } from '../db/client';
 import { AppError } from '../errors/app-error';
 import { applyChargeRefunded } from './apply-charge-refunded';
 import { applyCheckoutCompleted, type CheckoutOutcome } from './apply-checkout-completed';
 import { getPaymentProvider } from '../money/get-payment-provider';
 import { processOwedRefund } from '../money/process-owed-refund';
+import { inTransaction } from '../db/transaction';
 
 export type WebhookResult = {
   eventId: string;
@@ -39,7 +39,7 @@ export async function handleStripeWebhook(options: {
     });
   }
 
-  const result = await getDb().$transaction(
+  const result = await inTransaction(
     async (tx): Promise<WebhookResult> => {
       const claimed = await tx.$queryRaw<{ id: string }[]>`
         INSERT INTO "ProcessedWebhookEvent" (id, type) VALUES (${event.id}, ${event.type})

@@ -4,12 +4,12 @@ import { claimIdempotencyKey, hashRequest, storeIdempotentResponse } from '../bo
 import { confirmBooking } from '../bookings/confirm-booking';
 import { acceptsPayments } from '../bookings/staff-booking-actions';
 import { staleVersion } from '../bookings/versioned-update';
-import { getDb } from '../db/client';
 import { AppError } from '../errors/app-error';
 import type { Prisma } from '../generated/prisma/client';
 import { parseInput } from '../validation';
 import { netPaidCents } from '../money/net-paid';
 import { ZRecordPaymentInput } from './record-offline-payment.schema';
+import { inTransaction } from '../db/transaction';
 
 export type RecordedPayment = {
   payment: {
@@ -46,7 +46,7 @@ export async function recordOfflinePayment(options: {
     throw new AppError('NOT_FOUND', 'No such booking.');
   const idempotencyScope = `payment.record:${options.bookingId}`;
 
-  return getDb().$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     if (options.idempotencyKey) {
       const stored = await claimIdempotencyKey(
         tx,

@@ -1,11 +1,11 @@
 import { hash } from '@node-rs/argon2';
 import { writeAudit } from '../audit/write-audit';
-import { getDb } from '../db/client';
 import { AppError } from '../errors/app-error';
 import { fieldError, parseInput } from '../validation';
 import { readPasswordToken, verifyPasswordToken } from './password-link';
 import { passwordMatchesEmail } from './password-policy';
 import { ZSetPassword } from './staff.schema';
+import { inTransaction } from '../db/transaction';
 
 const LINK_REFUSED =
   'This link has expired or was used already. Ask your administrator for a new one.';
@@ -25,7 +25,7 @@ export async function setStaffPassword(options: {
   if (!parsed) throw new AppError('NOT_FOUND', LINK_REFUSED, { reason: 'LINK_INVALID' });
   // Hashed before the transaction: argon2 takes a while and holds no lock.
   const passwordHash = await hash(input.password);
-  return getDb().$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const [account] = await tx.$queryRaw<
       {
         id: string;

@@ -15,6 +15,7 @@ import {
   type StaffAccountRow,
   type StaffWithLink,
 } from './staff.schema';
+import { inTransaction } from '../db/transaction';
 
 type Tx = Prisma.TransactionClient;
 type AccountWithStation = StaffUser & { station: { slug: string; name: string } | null };
@@ -47,7 +48,7 @@ export async function createStaff(options: {
   assertCan(options.scope, 'staff.manage');
   const input = parseInput(ZCreateStaff, options.input);
   const passwordHash = await unusablePasswordHash();
-  return getDb().$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const stationId = await stationIdFor(tx, input.station);
     const taken = await tx.staffUser.findUnique({ where: { email: input.email } });
     if (taken) throw fieldError('email', 'An account with this e-mail exists already');
@@ -72,7 +73,7 @@ export async function updateStaff(options: {
 }): Promise<StaffAccountRow> {
   assertCan(options.scope, 'staff.manage');
   const input = parseInput(ZUpdateStaff, options.input);
-  return getDb().$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const account = await lockAccount(tx, options.accountId);
     const role = input.role ?? account.role;
     if (input.role === undefined && input.station !== undefined && role === 'SUPER_ADMIN')
@@ -112,7 +113,7 @@ export async function deactivateStaff(options: {
   requestId?: string;
 }): Promise<StaffAccountRow> {
   assertCan(options.scope, 'staff.manage');
-  return getDb().$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const account = await lockAccount(tx, options.accountId);
     if (!account.active) return row(account);
     if (account.role === 'SUPER_ADMIN') await assertAnotherSuperAdmin(tx, account.id);
@@ -133,7 +134,7 @@ export async function activateStaff(options: {
   requestId?: string;
 }): Promise<StaffAccountRow> {
   assertCan(options.scope, 'staff.manage');
-  return getDb().$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const account = await lockAccount(tx, options.accountId);
     if (account.active) return row(account);
     const updated = await tx.staffUser.update({
@@ -153,7 +154,7 @@ export async function unlockStaff(options: {
   requestId?: string;
 }): Promise<StaffAccountRow> {
   assertCan(options.scope, 'staff.manage');
-  return getDb().$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const account = await lockAccount(tx, options.accountId);
     const updated = await tx.staffUser.update({
       where: { id: account.id },
@@ -177,7 +178,7 @@ export async function resetStaffPassword(options: {
 }): Promise<StaffWithLink> {
   assertCan(options.scope, 'staff.manage');
   const passwordHash = await unusablePasswordHash();
-  return getDb().$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const account = await lockAccount(tx, options.accountId);
     const updated = await tx.staffUser.update({
       where: { id: account.id },

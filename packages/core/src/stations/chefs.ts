@@ -16,6 +16,7 @@ import {
   type ChefBooking,
   type ChefRow,
 } from './chef.schema';
+import { inTransaction } from '../db/transaction';
 
 type Tx = Prisma.TransactionClient;
 
@@ -44,7 +45,7 @@ export async function createChef(options: {
   assertCan(options.scope, 'chefs.manage');
   const input = parseInput(ZCreateChef, options.input);
   const stationId = await stationInScope(options.scope, options.slug);
-  return getDb().$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const chef = await tx.chef.create({
       data: { stationId, name: input.name, color: input.color },
     });
@@ -71,7 +72,7 @@ export async function updateChef(options: {
 }): Promise<ChefRow> {
   assertCan(options.scope, 'chefs.manage');
   const input = parseInput(ZUpdateChef, options.input);
-  return getDb().$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const chef = await lockChef(tx, options.scope, options.chefId);
     const after = { name: input.name ?? chef.name, color: input.color ?? chef.color };
     if (after.name !== chef.name || after.color !== chef.color) {
@@ -99,7 +100,7 @@ export async function activateChef(options: {
   requestId?: string;
 }): Promise<ChefRow> {
   assertCan(options.scope, 'chefs.manage');
-  return getDb().$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const chef = await lockChef(tx, options.scope, options.chefId);
     if (!chef.active) {
       await tx.chef.update({ where: { id: chef.id }, data: { active: true } });
@@ -136,7 +137,7 @@ export async function deactivateChef(options: {
 }): Promise<{ chef: ChefRow; moved: (ChefBooking & { chef: string })[] }> {
   assertCan(options.scope, 'chefs.manage');
   const input = parseInput(ZDeactivateChef, options.input ?? {});
-  return getDb().$transaction(
+  return inTransaction(
     async (tx) => {
       const chef = await lockChef(tx, options.scope, options.chefId);
       if (!chef.active) return { chef: await chefRow(tx, chef.id), moved: [] };

@@ -8,6 +8,7 @@ import type { Prisma } from '../generated/prisma/client';
 import { parseLocalTime } from '../time';
 import { fieldError, parseInput } from '../validation';
 import { ZCreateStation, type StationAdminRow } from './station-settings.schema';
+import { inTransaction } from '../db/transaction';
 
 type Tx = Prisma.TransactionClient;
 
@@ -33,7 +34,7 @@ export async function createStation(options: {
   assertCan(options.scope, 'stations.manage');
   const input = parseInput(ZCreateStation, options.input);
   try {
-    return await getDb().$transaction(async (tx) => {
+    return await inTransaction(async (tx) => {
       if (await tx.station.findUnique({ where: { slug: input.slug }, select: { id: true } }))
         throw fieldError('slug', SLUG_TAKEN);
       const { slug, name, timezone, firstStart, lastStart, ...numbers } = input;
@@ -72,7 +73,7 @@ export async function deactivateStation(options: {
   requestId?: string;
 }): Promise<StationAdminRow> {
   assertCan(options.scope, 'stations.manage');
-  return getDb().$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const station = await lockStation(tx, options.slug);
     if (station.active) {
       const [{ count }] = await tx.$queryRaw<[{ count: number }]>`
@@ -100,7 +101,7 @@ export async function activateStation(options: {
   requestId?: string;
 }): Promise<StationAdminRow> {
   assertCan(options.scope, 'stations.manage');
-  return getDb().$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const station = await lockStation(tx, options.slug);
     if (!station.active) {
       const chefs = await tx.chef.count({ where: { stationId: station.id, active: true } });

@@ -1,7 +1,6 @@
 import { writeAudit } from '../audit/write-audit';
 import { assertCan, type StaffScope } from '../auth/staff-scope';
 import { ACTIVE_STATUSES_SQL } from '../scheduling/active-statuses';
-import { getDb } from '../db/client';
 import { AppError } from '../errors/app-error';
 import type { Prisma, Station } from '../generated/prisma/client';
 import { formatMinutes, parseLocalTime } from '../time';
@@ -13,6 +12,7 @@ import {
   type TStationSettings,
   type TStationSettingsView,
 } from './station-settings.schema';
+import { inTransaction } from '../db/transaction';
 
 type Tx = Prisma.TransactionClient;
 
@@ -26,7 +26,7 @@ export async function getStationSettings(options: {
 }): Promise<TStationSettingsView> {
   assertCan(options.scope, 'stations.settings');
   const stationId = await stationInScope(options.scope, options.slug);
-  return getDb().$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const station = await tx.station.findUniqueOrThrow({ where: { id: stationId } });
     return view(tx, station);
   });
@@ -52,7 +52,7 @@ export async function updateStationSettings(options: {
   assertCan(options.scope, 'stations.settings');
   const input = parseInput(ZUpdateStationSettings, options.input);
   const stationId = await stationInScope(options.scope, options.slug);
-  return getDb().$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Station" WHERE id = ${stationId}::uuid FOR UPDATE`;
     const station = await tx.station.findUniqueOrThrow({ where: { id: stationId } });
     if (station.version !== input.version)
