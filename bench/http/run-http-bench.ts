@@ -5,7 +5,7 @@
 // (latency). Prints a table, writes results/http-bench.json, exits 1 past a target.
 //
 //   pnpm bench:http [--duration 15] [--rounds 5] [--build] [--skip-scale-100]
-// (--duration: seconds per case, split into --rounds rounds for the throughput cases)
+// (--duration: seconds per case, split into --rounds rounds for the throughput and latency cases)
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -54,6 +54,8 @@ type Row = {
   errors: number;
   statuses: Record<string, number>;
   share?: number;
+  /** Latency cases: the median of the rounds' p95s (the figure checked against its target). */
+  p95OfRounds?: number;
   seconds: number;
   /** Every response time, kept only to merge rounds (not written to the results file). */
   latencies?: number[];
@@ -347,43 +349,90 @@ async function scale100(bare: Server): Promise<void> {
           `${server.url}/api/availability/days?station=${station.slug}&from=${daysAhead(4)}`,
         );
       }
-      rows.push(
-        await drive(
-          'scale 100 · bare route, 1 connection',
+      // One connection: latency. Each case runs in ROUNDS rounds, each right after a round of
+      // the bare route; its p95 is checked as the median of the rounds' p95s, so a burst from
+      // another tenant of this shared host that lands in one round does not decide the run.
+      // Pooled figures (all rounds together) are in the table, per-round ones in the notes.
+      const listBytes = (
+        await (
+          await fetch(`${server.url}/api/stations`, { headers: { 'accept-encoding': 'identity' } })
+        ).arrayBuffer()
+      ).byteLength;
+      const latencyCases: [string, string, RequestShape][] = [
+        // What sending an answer this large costs in bare Next.js on this machine: the floor
+        // under the station list's latency.
+        [
+          `scale 100 · bare route, ${Math.round(listBytes / 1000)} kB body, 1 connection`,
           bare.url,
-          { path: () => '/api/ping' },
-          1,
-        ),
-      );
-      rows.push(
-        await drive(
-          'scale 100 · stations, 1 connection',
+          { path: () => `/api/sized?bytes=${listBytes}` },
+        ],
+        ['scale 100 · stations, 1 connection', server.url, { path: () => '/api/stations' }],
+        // No target: what a browser's request costs. Next.js gzips a route's answer on every
+        // request that accepts gzip, and a route handler cannot send a body it encoded once
+        // (Next drops its Content-Encoding), so this is the plain case plus ~100 kB of gzip.
+        [
+          'scale 100 · stations, browser (gzip), 1 connection',
           server.url,
-          { path: () => '/api/stations' },
-          1,
-        ),
-      );
-      rows.push(
-        await drive(
+          {
+            path: () => '/api/stations',
+            headers: () => ({ 'accept-encoding': 'gzip, deflate, br' }),
+          },
+        ],
+        [
           'scale 100 · availability, 1 connection',
           server.url,
           {
             path: () =>
               `/api/availability?station=${pick(stations).slug}&date=${daysAhead(4 + Math.floor(Math.random() * 60))}`,
           },
-          1,
-        ),
-      );
-      rows.push(
-        await drive(
+        ],
+        [
           'scale 100 · date picker (35 days), 1 connection',
           server.url,
           {
             path: () =>
               `/api/availability/days?station=${pick(stations).slug}&from=${daysAhead(4 + Math.floor(Math.random() * 30))}`,
           },
-          1,
-        ),
+        ],
+      ];
+      const roundSeconds = Math.max(2, Math.round(DURATION / ROUNDS));
+      const bareRounds: Row[] = [];
+      const caseRows: Row[] = [];
+      for (const [name, url, shape] of latencyCases) {
+        const rounds: { bare: Row; row: Row }[] = [];
+        for (let round = 0; round < ROUNDS; round += 1) {
+          const bareRow = await drive(
+            'bare',
+            bare.url,
+            { path: () => '/api/ping' },
+            1,
+            roundSeconds,
+          );
+          bareRounds.push(bareRow);
+          rounds.push({
+            bare: bareRow,
+            row: await drive(name, url, shape, 1, roundSeconds),
+          });
+        }
+        const p95OfRounds = median(rounds.map(({ row }) => row.p95));
+        caseRows.push({
+          ...merge(
+            name,
+            rounds.map(({ row }) => row),
+          ),
+          p95OfRounds,
+        });
+        const listed = (values: number[]) => values.map((value) => value.toFixed(1)).join(', ');
+        notes.push(
+          `${name}: p95 per round ${listed(rounds.map(({ row }) => row.p95))} ms (median ${p95OfRounds.toFixed(1)}); bare route in the same rounds ${listed(rounds.map(({ bare }) => bare.p95))} ms`,
+        );
+      }
+      rows.push(
+        {
+          ...merge('scale 100 · bare route, 1 connection', bareRounds),
+          p95OfRounds: median(bareRounds.map((row) => row.p95)),
+        },
+        ...caseRows,
       );
     } finally {
       stopServer(server);
@@ -427,16 +476,18 @@ for (const name of ['booking creation (instance 1)', 'booking creation (instance
   );
 if (!flag('skip-scale-100')) {
   check(
-    (find('scale 100 · stations, 1 connection')?.p95 ?? Infinity) <= TARGETS.stationsP95Ms,
-    `scale 100 stations p95 over ${TARGETS.stationsP95Ms} ms`,
+    (find('scale 100 · stations, 1 connection')?.p95OfRounds ?? Infinity) <= TARGETS.stationsP95Ms,
+    `scale 100 stations p95 (median of rounds) over ${TARGETS.stationsP95Ms} ms`,
   );
   check(
-    (find('scale 100 · availability, 1 connection')?.p95 ?? Infinity) <= TARGETS.availabilityP95Ms,
-    `scale 100 availability p95 over ${TARGETS.availabilityP95Ms} ms`,
+    (find('scale 100 · availability, 1 connection')?.p95OfRounds ?? Infinity) <=
+      TARGETS.availabilityP95Ms,
+    `scale 100 availability p95 (median of rounds) over ${TARGETS.availabilityP95Ms} ms`,
   );
   check(
-    (find('scale 100 · date picker (35 days), 1 connection')?.p95 ?? Infinity) <= TARGETS.daysP95Ms,
-    `scale 100 date picker p95 over ${TARGETS.daysP95Ms} ms`,
+    (find('scale 100 · date picker (35 days), 1 connection')?.p95OfRounds ?? Infinity) <=
+      TARGETS.daysP95Ms,
+    `scale 100 date picker p95 (median of rounds) over ${TARGETS.daysP95Ms} ms`,
   );
 }
 for (const row of rows) {
@@ -453,11 +504,11 @@ failures = failures.filter(Boolean);
 
 console.log('');
 console.log(
-  `${'case'.padEnd(50)} ${'conns'.padStart(5)} ${'req/s'.padStart(8)} ${'share'.padStart(6)} ${'p50'.padStart(7)} ${'p95'.padStart(7)} ${'p99'.padStart(7)}  statuses`,
+  `${'case'.padEnd(50)} ${'conns'.padStart(5)} ${'req/s'.padStart(8)} ${'share'.padStart(6)} ${'p50'.padStart(7)} ${'p95'.padStart(7)} ${'p99'.padStart(7)} ${'p95 rds'.padStart(7)}  statuses`,
 );
 for (const row of rows)
   console.log(
-    `${row.name.padEnd(50)} ${String(row.connections).padStart(5)} ${row.reqPerSec.toFixed(0).padStart(8)} ${(row.share === undefined ? '' : `${(row.share * 100).toFixed(0)}%`).padStart(6)} ${row.p50.toFixed(1).padStart(7)} ${row.p95.toFixed(1).padStart(7)} ${row.p99.toFixed(1).padStart(7)}  ${JSON.stringify(row.statuses)}`,
+    `${row.name.padEnd(50)} ${String(row.connections).padStart(5)} ${row.reqPerSec.toFixed(0).padStart(8)} ${(row.share === undefined ? '' : `${(row.share * 100).toFixed(0)}%`).padStart(6)} ${row.p50.toFixed(1).padStart(7)} ${row.p95.toFixed(1).padStart(7)} ${row.p99.toFixed(1).padStart(7)} ${(row.p95OfRounds?.toFixed(1) ?? '').padStart(7)}  ${JSON.stringify(row.statuses)}`,
   );
 console.log(`overlapping active bookings of one chef after the two-instance run: ${overlaps}`);
 for (const note of notes) console.log(note);

@@ -22,7 +22,11 @@ export function ensureBuilt(rebuild: boolean): void {
       },
     );
   }
-  if (rebuild || !existsSync(path.join(BARE, '.next/BUILD_ID'))) {
+  // A build from before a route was added to the bare app is built again.
+  const bareBuilt = ['ping', 'sized'].every((route) =>
+    existsSync(path.join(BARE, `.next/server/app/api/${route}/route.js`)),
+  );
+  if (rebuild || !bareBuilt) {
     console.log('building the bare Next.js app…');
     execFileSync('pnpm', ['--filter', '@hibachi/bare-next', 'build:bench'], {
       cwd: ROOT,
