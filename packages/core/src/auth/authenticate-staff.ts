@@ -3,12 +3,12 @@ import { randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { writeAudit } from '../audit/write-audit';
 import { getDb } from '../db/client';
+import { inTransaction } from '../db/transaction';
 import { AppError } from '../errors/app-error';
 import { consumeRateLimit, resetRateLimit } from '../rate-limit/rate-limiter';
 import { parseInput } from '../validation';
 import type { StaffRole } from './permissions';
 import { ZSignInInput } from './sign-in.schema';
-import { inTransaction } from '../db/transaction';
 
 /** Wrong passwords in a row that lock an account, and for how long. */
 export const LOCK_AFTER_FAILURES = 5;

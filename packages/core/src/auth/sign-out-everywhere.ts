@@ -1,6 +1,6 @@
 import { writeAudit } from '../audit/write-audit';
-import type { StaffScope } from './staff-scope';
 import { inTransaction } from '../db/transaction';
+import type { StaffScope } from './staff-scope';
 
 /** Ends every session of the caller on every device: their next request with any old cookie is refused. */
 export async function signOutEverywhere(options: {

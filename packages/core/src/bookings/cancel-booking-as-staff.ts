@@ -1,5 +1,6 @@
 import { writeAudit } from '../audit/write-audit';
 import { assertCan, assertStationAccess, type StaffScope } from '../auth/staff-scope';
+import { inTransaction } from '../db/transaction';
 import { AppError } from '../errors/app-error';
 import { enqueueEmail } from '../outbox/enqueue-email';
 import { netPaidCents } from '../money/net-paid';
@@ -13,7 +14,6 @@ import {
 } from './cancel-booking';
 import { bookingInclude } from './find-customer-booking';
 import { ZStaffCancelInput, type TStaffCancellation } from './staff-cancel.schema';
-import { inTransaction } from '../db/transaction';
 
 const notFound = () => new AppError('NOT_FOUND', 'No such booking.');
 

@@ -1,4 +1,5 @@
 import { writeAudit } from '../audit/write-audit';
+import { inTransaction } from '../db/transaction';
 import { enqueueEmail } from '../outbox/enqueue-email';
 import { formatMoney } from '../pricing/format-money';
 import { parseInput } from '../validation';
@@ -15,7 +16,6 @@ import {
   refundDeadline,
   toCustomerBooking,
 } from './find-customer-booking';
-import { inTransaction } from '../db/transaction';
 
 /**
  * POST /api/bookings/REF/cancel. Cancels a pending or confirmed booking that has not

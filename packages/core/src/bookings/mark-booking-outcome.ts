@@ -1,12 +1,12 @@
 import { writeAudit } from '../audit/write-audit';
 import { assertCan, type StaffScope } from '../auth/staff-scope';
+import { inTransaction } from '../db/transaction';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../validation';
 import { findStaffBooking } from './find-staff-booking';
 import { awaitsOutcome } from './staff-booking-actions';
 import { ZMarkOutcomeInput } from './staff-bookings.schema';
 import { updateBookingAtVersion } from './versioned-update';
-import { inTransaction } from '../db/transaction';
 
 /**
  * `POST /api/admin/bookings/ID/status`: staff record how a confirmed event went

@@ -3,6 +3,7 @@ import { ACTIVE_BOOKING_STATUSES, ACTIVE_STATUSES_SQL } from '../scheduling/acti
 import { chefIsFree } from '../scheduling/chef-is-free.sql';
 import { writeAudit } from '../audit/write-audit';
 import { assertCan, type StaffScope } from '../auth/staff-scope';
+import { inTransaction } from '../db/transaction';
 import { AppError } from '../errors/app-error';
 import { translateDatabaseError } from '../errors/translate-database-error';
 import { enqueueEmail } from '../outbox/enqueue-email';
@@ -11,7 +12,6 @@ import { fieldError, parseInput } from '../validation';
 import { findStaffBooking } from './find-staff-booking';
 import { ZRescheduleInput } from './reschedule-booking.schema';
 import { staleVersion, updateBookingAtVersion } from './versioned-update';
-import { inTransaction } from '../db/transaction';
 
 const MINUTE = 60_000;
 /** Staff may place events on any quarter hour, finer than the customers' grid. */

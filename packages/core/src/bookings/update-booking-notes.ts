@@ -1,10 +1,10 @@
 import { writeAudit } from '../audit/write-audit';
 import { assertCan, type StaffScope } from '../auth/staff-scope';
+import { inTransaction } from '../db/transaction';
 import { parseInput } from '../validation';
 import { findStaffBooking } from './find-staff-booking';
 import { ZUpdateNotesInput } from './staff-bookings.schema';
 import { updateBookingAtVersion } from './versioned-update';
-import { inTransaction } from '../db/transaction';
 
 /** `PATCH /api/admin/bookings/ID/notes`: staff notes, version-checked, audited before/after. */
 export async function updateBookingNotes(options: {

@@ -1,10 +1,10 @@
 import { getDb } from '../db/client';
+import { inTransaction } from '../db/transaction';
 import { describeError } from '../errors/describe-error';
 import { logger } from '../logger';
 import { backoffMs } from '../platform/backoff';
 import { getPaymentProvider } from './get-payment-provider';
 import { recordRefunded } from './record-refunded';
-import { inTransaction } from '../db/transaction';
 
 /** A refund that keeps failing is retried after 1 min, 2 min, 4 min … up to 6 h. */
 const REFUND_RETRY_BASE_MS = 60_000;

@@ -1,7 +1,7 @@
 import { writeAudit } from '../audit/write-audit';
 import { assertCan, type StaffScope } from '../auth/staff-scope';
-import { AppError } from '../errors/app-error';
 import { inTransaction } from '../db/transaction';
+import { AppError } from '../errors/app-error';
 
 /**
  * `POST /api/admin/outbox/ID/retry` (managers): a FAILED e-mail goes back in the queue

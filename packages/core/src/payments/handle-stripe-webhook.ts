@@ -1,10 +1,10 @@
 import Stripe from 'stripe';
+import { inTransaction } from '../db/transaction';
 import { AppError } from '../errors/app-error';
 import { applyChargeRefunded } from './apply-charge-refunded';
 import { applyCheckoutCompleted, type CheckoutOutcome } from './apply-checkout-completed';
 import { getPaymentProvider } from '../money/get-payment-provider';
 import { processOwedRefund } from '../money/process-owed-refund';
-import { inTransaction } from '../db/transaction';
 
 export type WebhookResult = {
   eventId: string;

@@ -4,12 +4,12 @@ import { claimIdempotencyKey, hashRequest, storeIdempotentResponse } from '../bo
 import { confirmBooking } from '../bookings/confirm-booking';
 import { acceptsPayments } from '../bookings/staff-booking-actions';
 import { staleVersion } from '../bookings/versioned-update';
+import { inTransaction } from '../db/transaction';
 import { AppError } from '../errors/app-error';
 import type { Prisma } from '../generated/prisma/client';
 import { parseInput } from '../validation';
 import { netPaidCents } from '../money/net-paid';
 import { ZRecordPaymentInput } from './record-offline-payment.schema';
-import { inTransaction } from '../db/transaction';
 
 export type RecordedPayment = {
   payment: {

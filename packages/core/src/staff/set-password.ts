@@ -1,11 +1,11 @@
 import { hash } from '@node-rs/argon2';
 import { writeAudit } from '../audit/write-audit';
+import { inTransaction } from '../db/transaction';
 import { AppError } from '../errors/app-error';
 import { fieldError, parseInput } from '../validation';
 import { readPasswordToken, verifyPasswordToken } from './password-link';
 import { passwordMatchesEmail } from './password-policy';
 import { ZSetPassword } from './staff.schema';
-import { inTransaction } from '../db/transaction';
 
 const LINK_REFUSED =
   'This link has expired or was used already. Ask your administrator for a new one.';

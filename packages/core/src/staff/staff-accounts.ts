@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { writeAudit } from '../audit/write-audit';
 import { assertCan, type StaffScope } from '../auth/staff-scope';
 import { getDb } from '../db/client';
+import { inTransaction } from '../db/transaction';
 import { AppError } from '../errors/app-error';
 import type { Prisma, StaffUser } from '../generated/prisma/client';
 import { enqueueEmail } from '../outbox/enqueue-email';
@@ -15,7 +16,6 @@ import {
   type StaffAccountRow,
   type StaffWithLink,
 } from './staff.schema';
-import { inTransaction } from '../db/transaction';
 
 type Tx = Prisma.TransactionClient;
 type AccountWithStation = StaffUser & { station: { slug: string; name: string } | null };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { inTransaction } from '../db/transaction';
 import { chefIsFree } from '../scheduling/chef-is-free.sql';
 import { writeAudit } from '../audit/write-audit';
 import { assertCan, type StaffScope } from '../auth/staff-scope';
@@ -16,7 +17,6 @@ import {
   type ChefBooking,
   type ChefRow,
 } from './chef.schema';
-import { inTransaction } from '../db/transaction';
 
 type Tx = Prisma.TransactionClient;
 

@@ -1,5 +1,6 @@
 import { writeAudit } from '../audit/write-audit';
 import { assertCan, type StaffScope } from '../auth/staff-scope';
+import { inTransaction } from '../db/transaction';
 import { ACTIVE_STATUSES_SQL } from '../scheduling/active-statuses';
 import { AppError } from '../errors/app-error';
 import type { Prisma, Station } from '../generated/prisma/client';
@@ -12,7 +13,6 @@ import {
   type TStationSettings,
   type TStationSettingsView,
 } from './station-settings.schema';
-import { inTransaction } from '../db/transaction';
 
 type Tx = Prisma.TransactionClient;
 
