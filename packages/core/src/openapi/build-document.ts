@@ -84,7 +84,8 @@ const DESCRIPTIONS: Record<ErrorCode, string> = {
   PAYLOAD_TOO_LARGE: 'The body is over 64 kB.',
   UNSUPPORTED_MEDIA_TYPE: 'Send the body as application/json.',
   INTERNAL: 'A bug on our side; the request id finds it in the logs.',
-  UNAVAILABLE: 'The database or a provider cannot be reached; try again.',
+  UNAVAILABLE:
+    'The database or a provider cannot be reached, or a write kept losing to concurrent ones; try again (after `Retry-After` when sent).',
 };
 
 /** An OpenAPI 3.1 document for one app, from its operations. */
