@@ -1,11 +1,9 @@
-import type { Prisma } from '../generated/prisma/client';
 import { AppError } from '../errors/app-error';
 import { netPaidCents } from '../money/net-paid';
 import { owedRefund, processOwedRefund } from '../money/process-owed-refund';
 import type { BookingWithRelations } from './find-customer-booking';
 import { updateBookingAtVersion } from './versioned-update';
-
-type Tx = Prisma.TransactionClient;
+import type { Tx } from '../db/transaction';
 
 /**
  * The steps every cancellation shares, whoever cancels: state rules, the optimistic

@@ -1,7 +1,5 @@
-import type { Prisma } from '../generated/prisma/client';
 import { enqueueEmail } from '../outbox/enqueue-email';
-
-type Tx = Prisma.TransactionClient;
+import type { Tx } from '../db/transaction';
 
 /**
  * The one way a booking becomes CONFIRMED once its deposit is in (card, simulator or staff

@@ -5,7 +5,7 @@ import { bookingInput, daysAhead, resetStation } from '../../test/booking-fixtur
 import { insertBooking, insertCustomer } from '../../test/factories';
 import { localToInstant } from '../time';
 import { quietly, startListening } from '../../test/changes';
-import { untilBlocked } from '../../test/eventually';
+import { loseADeadlock, untilBlocked } from '../../test/eventually';
 import { stopChangeListener } from '../db/change-listener';
 import { createBooking, expireHolds } from '.';
 import { hashRequest } from './idempotency';
@@ -70,23 +70,14 @@ describe('createBooking', () => {
       [customer.email],
     );
     // Another writer holds the customer's analytics row (which the booking's trigger
-    // recomputes) and then waits for the station row the booking has locked: a deadlock. This
-    // session waits longer before it checks, so PostgreSQL ends the booking's statement.
-    const other = await connect();
-    try {
-      await other.query('BEGIN');
-      await other.query(`SET LOCAL deadlock_timeout = '30s'`);
-      await other.query(`SELECT 1 FROM "CustomerTotal" WHERE "customerId" = $1 FOR UPDATE`, [
-        rows[0]!.id,
-      ]);
-      const booking = createBooking({ input: bookingInput({ customer, date: daysAhead(15) }) });
-      await untilBlocked(client);
-      await other.query(`SELECT 1 FROM "Station" WHERE id = $1 FOR UPDATE`, [stationId]);
-      await other.query('ROLLBACK');
-      expect((await booking).status).toBe(201);
-    } finally {
-      await other.end();
-    }
+    // recomputes) and then waits for the station row the booking has locked: a deadlock.
+    const booking = await loseADeadlock(
+      client,
+      () => createBooking({ input: bookingInput({ customer, date: daysAhead(15) }) }),
+      [`SELECT 1 FROM "CustomerTotal" WHERE "customerId" = $1 FOR UPDATE`, [rows[0]!.id]],
+      [`SELECT 1 FROM "Station" WHERE id = $1 FOR UPDATE`, [stationId]],
+    );
+    expect(booking.status).toBe(201);
   });
 
   it('books with the station as it is now when this instance holds an older copy', async () => {

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { daysAhead, resetStation, staffScope, refusal } from '../../test/booking-fixtures';
 import { connect } from '../../test/database';
-import { untilBlocked } from '../../test/eventually';
+import { loseADeadlock } from '../../test/eventually';
 import { insertBooking, insertChef, insertCustomer, insertStation } from '../../test/factories';
 import type { StaffScope } from '../auth/staff-scope';
 import { recordOfflinePayment } from '../payments';
@@ -309,23 +309,14 @@ describe('rescheduleBooking', () => {
       [id],
     );
     // Another writer holds the customer's analytics row (which the move's trigger recomputes)
-    // and then waits for the booking the move has locked: a deadlock. This session waits
-    // longer before it checks, so PostgreSQL ends the move's transaction, not this one.
-    const other = await connect();
-    try {
-      await other.query('BEGIN');
-      await other.query(`SET LOCAL deadlock_timeout = '30s'`);
-      await other.query(`SELECT 1 FROM "CustomerTotal" WHERE "customerId" = $1 FOR UPDATE`, [
-        rows[0]!.customerId,
-      ]);
-      const moving = move(id, { date: daysAhead(21), time: '12:00' });
-      await untilBlocked(client);
-      await other.query(`SELECT 1 FROM "Booking" WHERE id = $1 FOR UPDATE`, [id]);
-      await other.query('ROLLBACK');
-      await expect(moving).resolves.toMatchObject({ moved: true, version: 2, date: daysAhead(21) });
-    } finally {
-      await other.end();
-    }
+    // and then waits for the booking the move has locked: a deadlock.
+    const moving = loseADeadlock(
+      client,
+      () => move(id, { date: daysAhead(21), time: '12:00' }),
+      [`SELECT 1 FROM "CustomerTotal" WHERE "customerId" = $1 FOR UPDATE`, [rows[0]!.customerId]],
+      [`SELECT 1 FROM "Booking" WHERE id = $1 FOR UPDATE`, [id]],
+    );
+    await expect(moving).resolves.toMatchObject({ moved: true, version: 2, date: daysAhead(21) });
   });
 
   it('lets exactly one of two admins moving the same booking with the same version succeed', async () => {

@@ -3,7 +3,7 @@ import { ACTIVE_BOOKING_STATUSES, ACTIVE_STATUSES_SQL } from '../scheduling/acti
 import { chefIsFree } from '../scheduling/chef-is-free.sql';
 import { writeAudit } from '../audit/write-audit';
 import { assertCan, type StaffScope } from '../auth/staff-scope';
-import { inTransaction } from '../db/transaction';
+import { inTransaction, type Tx } from '../db/transaction';
 import { AppError } from '../errors/app-error';
 import { translateDatabaseError } from '../errors/translate-database-error';
 import { enqueueEmail } from '../outbox/enqueue-email';
@@ -16,8 +16,6 @@ import { staleVersion, updateBookingAtVersion } from './versioned-update';
 const MINUTE = 60_000;
 /** Staff may place events on any quarter hour, finer than the customers' grid. */
 export const STAFF_GRID_MINUTES = 15;
-
-type Tx = Prisma.TransactionClient;
 
 export type RescheduledBooking = {
   id: string;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../../test/database';
-import { untilBlocked } from '../../test/eventually';
+import { loseADeadlock } from '../../test/eventually';
 import { insertStation } from '../../test/factories';
 import { translateDatabaseError } from '../errors';
 import { inTransaction } from './transaction';
@@ -21,27 +21,22 @@ describe('inTransaction', () => {
 
   it('runs the work again when PostgreSQL ends it to break a deadlock, keeping only the last run', async () => {
     // The work locks the first station, then the second; another session holds the second
-    // and then asks for the first. That session waits longer before it checks, so PostgreSQL
-    // ends the work's transaction, and its first run's write is rolled back.
-    const other = await connect();
+    // and then asks for the first. PostgreSQL ends the work's transaction, and its first
+    // run's write is rolled back.
     let runs = 0;
-    try {
-      await other.query('BEGIN');
-      await other.query(`SET LOCAL deadlock_timeout = '30s'`);
-      await other.query(`SELECT 1 FROM "Station" WHERE id = $1 FOR UPDATE`, [second]);
-      const work = inTransaction(async (tx) => {
-        runs += 1;
-        await tx.$executeRaw`UPDATE "Station" SET "minimumNoticeHours" = "minimumNoticeHours" + 1 WHERE id = ${first}::uuid`;
-        await tx.$executeRaw`UPDATE "Station" SET "minimumNoticeHours" = "minimumNoticeHours" + 1 WHERE id = ${second}::uuid`;
-        return runs;
-      });
-      await untilBlocked(client);
-      await other.query(`SELECT 1 FROM "Station" WHERE id = $1 FOR UPDATE`, [first]);
-      await other.query('ROLLBACK');
-      await expect(work).resolves.toBe(2);
-    } finally {
-      await other.end();
-    }
+    const work = loseADeadlock(
+      client,
+      () =>
+        inTransaction(async (tx) => {
+          runs += 1;
+          await tx.$executeRaw`UPDATE "Station" SET "minimumNoticeHours" = "minimumNoticeHours" + 1 WHERE id = ${first}::uuid`;
+          await tx.$executeRaw`UPDATE "Station" SET "minimumNoticeHours" = "minimumNoticeHours" + 1 WHERE id = ${second}::uuid`;
+          return runs;
+        }),
+      [`SELECT 1 FROM "Station" WHERE id = $1 FOR UPDATE`, [second]],
+      [`SELECT 1 FROM "Station" WHERE id = $1 FOR UPDATE`, [first]],
+    );
+    await expect(work).resolves.toBe(2);
     const { rows } = await client.query<{ notice: number }>(
       `SELECT "minimumNoticeHours" AS notice FROM "Station" WHERE id = ANY($1::uuid[]) ORDER BY slug`,
       [[first, second]],

@@ -52,7 +52,7 @@ export function translateDatabaseError(error: unknown): AppError | undefined {
       'The service is temporarily unavailable. Please try again shortly.',
     );
   }
-  if (lostToConcurrentWrite(error)) {
+  if (isLostRace(codes)) {
     return new AppError(
       'UNAVAILABLE',
       'Many changes are being made at once. Please try again.',
@@ -70,7 +70,10 @@ export function translateDatabaseError(error: unknown): AppError | undefined {
  * wraps both as P2034. Run again, the write sees the winner's committed rows.
  */
 export function lostToConcurrentWrite(error: unknown): boolean {
-  const codes = collectCodes(error);
+  return isLostRace(collectCodes(error));
+}
+
+function isLostRace(codes: Set<string>): boolean {
   return codes.has('40P01') || codes.has('40001') || codes.has('P2034');
 }
 

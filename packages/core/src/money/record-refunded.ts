@@ -1,7 +1,6 @@
 import { writeAudit } from '../audit/write-audit';
 import type { Prisma } from '../generated/prisma/client';
-
-type Tx = Prisma.TransactionClient;
+import type { Tx } from '../db/transaction';
 
 /**
  * Records that `refundedCents` in total went back for a payment, from either the

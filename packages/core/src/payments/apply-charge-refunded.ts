@@ -1,9 +1,7 @@
 import type Stripe from 'stripe';
 import { AppError } from '../errors/app-error';
-import type { Prisma } from '../generated/prisma/client';
 import { recordRefunded } from '../money/record-refunded';
-
-type Tx = Prisma.TransactionClient;
+import type { Tx } from '../db/transaction';
 
 /**
  * The provider confirms money went back: refundedCents follows the charge's cumulative

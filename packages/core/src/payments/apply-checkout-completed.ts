@@ -5,8 +5,7 @@ import { Prisma } from '../generated/prisma/client';
 import { confirmBooking } from '../bookings/confirm-booking';
 import { enqueueEmail } from '../outbox/enqueue-email';
 import { owedRefund } from '../money/process-owed-refund';
-
-type Tx = Prisma.TransactionClient;
+import type { Tx } from '../db/transaction';
 
 export type CheckoutOutcome = 'CONFIRMED' | 'ALREADY_CONFIRMED' | 'REFUND_OWED' | 'IGNORED';
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { writeAudit } from '../audit/write-audit';
 import { assertCan, type StaffScope } from '../auth/staff-scope';
 import { getDb } from '../db/client';
-import { inTransaction } from '../db/transaction';
+import { inTransaction, type Tx } from '../db/transaction';
 import { AppError } from '../errors/app-error';
 import type { Prisma, StaffUser } from '../generated/prisma/client';
 import { enqueueEmail } from '../outbox/enqueue-email';
@@ -17,7 +17,6 @@ import {
   type StaffWithLink,
 } from './staff.schema';
 
-type Tx = Prisma.TransactionClient;
 type AccountWithStation = StaffUser & { station: { slug: string; name: string } | null };
 
 /** An argon2id hash of 32 random bytes: no one knows a password for it. */

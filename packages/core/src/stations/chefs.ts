@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { inTransaction } from '../db/transaction';
+import { inTransaction, type Tx } from '../db/transaction';
 import { chefIsFree } from '../scheduling/chef-is-free.sql';
 import { writeAudit } from '../audit/write-audit';
 import { assertCan, type StaffScope } from '../auth/staff-scope';
@@ -17,8 +17,6 @@ import {
   type ChefBooking,
   type ChefRow,
 } from './chef.schema';
-
-type Tx = Prisma.TransactionClient;
 
 /** A booking that still holds its chef from now on (lapsed holds do not). */
 const HOLDS_CHEF = UPCOMING_HOLDING_SQL;

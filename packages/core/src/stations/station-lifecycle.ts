@@ -1,6 +1,6 @@
 import { writeAudit } from '../audit/write-audit';
 import { assertCan, type StaffScope } from '../auth/staff-scope';
-import { inTransaction } from '../db/transaction';
+import { inTransaction, type Tx } from '../db/transaction';
 import { UPCOMING_HOLDING_SQL } from '../scheduling/active-statuses';
 import { getDb } from '../db/client';
 import { AppError } from '../errors/app-error';
@@ -9,8 +9,6 @@ import type { Prisma } from '../generated/prisma/client';
 import { parseLocalTime } from '../time';
 import { fieldError, parseInput } from '../validation';
 import { ZCreateStation, type StationAdminRow } from './station-settings.schema';
-
-type Tx = Prisma.TransactionClient;
 
 const SLUG_TAKEN = 'Another station has this address';
 

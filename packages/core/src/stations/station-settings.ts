@@ -1,9 +1,9 @@
 import { writeAudit } from '../audit/write-audit';
 import { assertCan, type StaffScope } from '../auth/staff-scope';
-import { inTransaction } from '../db/transaction';
+import { inTransaction, type Tx } from '../db/transaction';
 import { ACTIVE_STATUSES_SQL } from '../scheduling/active-statuses';
 import { AppError } from '../errors/app-error';
-import type { Prisma, Station } from '../generated/prisma/client';
+import type { Station } from '../generated/prisma/client';
 import { formatMinutes, parseLocalTime } from '../time';
 import { parseInput } from '../validation';
 import { stationInScope } from './station-in-scope';
@@ -13,8 +13,6 @@ import {
   type TStationSettings,
   type TStationSettingsView,
 } from './station-settings.schema';
-
-type Tx = Prisma.TransactionClient;
 
 /** How many now-outside bookings are listed by name (a change of hours rarely strands more). */
 const OUTSIDE_LISTED = 500;
