@@ -170,6 +170,28 @@ async function drive(
   };
 }
 
+/**
+ * ROUNDS rounds of a case, each paired with a round of the bare route right next to it. The
+ * order alternates (bare first, then the case first, …): on this shared host the speed drifts
+ * within seconds, and a fixed order would hand the drift to one side of every pair.
+ */
+async function pairedRounds(
+  runBare: () => Promise<Row>,
+  runCase: () => Promise<Row>,
+): Promise<{ bare: Row; row: Row }[]> {
+  const rounds: { bare: Row; row: Row }[] = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    if (round % 2 === 0) {
+      const bare = await runBare();
+      rounds.push({ bare, row: await runCase() });
+    } else {
+      const row = await runCase();
+      rounds.push({ bare: await runBare(), row });
+    }
+  }
+  return rounds;
+}
+
 type StationInfo = {
   slug: string;
   serviceHours: { firstStart: string; lastStart: string; slotIntervalMinutes: number };
@@ -256,7 +278,7 @@ async function demoScale(bare: Server): Promise<void> {
       await drive('warm-up', bare.url, { path: () => '/api/ping' }, 50, 5);
       await drive('warm-up', first.url, { path: () => '/api/health/live' }, 50, 5);
       // Throughput as a share of the bare route. The machine is shared and noisy, so each case
-      // runs in ROUNDS short rounds, each right after a round of the bare route (both warmed
+      // runs in ROUNDS short rounds, each next to a round of the bare route (both warmed
       // first); the share is the median of the rounds' ratios, and req/s and latencies are
       // over all rounds.
       const bareRoute: RequestShape = { path: () => '/api/ping' };
@@ -284,15 +306,11 @@ async function demoScale(bare: Server): Promise<void> {
       for (const [name, shape] of cases) {
         await drive('warm-up', bare.url, bareRoute, 50, 2);
         await drive('warm-up', first.url, shape, 50, 2);
-        const rounds: { bare: Row; row: Row }[] = [];
-        for (let round = 0; round < ROUNDS; round += 1) {
-          const bareRow = await drive('bare Next.js route', bare.url, bareRoute, 50, roundSeconds);
-          bareRounds.push(bareRow);
-          rounds.push({
-            bare: bareRow,
-            row: await drive(name, first.url, shape, 50, roundSeconds),
-          });
-        }
+        const rounds = await pairedRounds(
+          () => drive('bare Next.js route', bare.url, bareRoute, 50, roundSeconds),
+          () => drive(name, first.url, shape, 50, roundSeconds),
+        );
+        bareRounds.push(...rounds.map((round) => round.bare));
         const ratios = rounds.map(({ bare, row }) => row.reqPerSec / bare.reqPerSec);
         rows.push({
           ...merge(
@@ -349,8 +367,8 @@ async function scale100(bare: Server): Promise<void> {
           `${server.url}/api/availability/days?station=${station.slug}&from=${daysAhead(4)}`,
         );
       }
-      // One connection: latency. Each case runs in ROUNDS rounds, each right after a round of
-      // the bare route; its p95 is checked as the median of the rounds' p95s, so a burst from
+      // One connection: latency. Each case runs in ROUNDS rounds, each next to a round of the
+      // bare route; its p95 is checked as the median of the rounds' p95s, so a burst from
       // another tenant of this shared host that lands in one round does not decide the run.
       // Pooled figures (all rounds together) are in the table, per-round ones in the notes.
       const listBytes = (
@@ -399,21 +417,11 @@ async function scale100(bare: Server): Promise<void> {
       const bareRounds: Row[] = [];
       const caseRows: Row[] = [];
       for (const [name, url, shape] of latencyCases) {
-        const rounds: { bare: Row; row: Row }[] = [];
-        for (let round = 0; round < ROUNDS; round += 1) {
-          const bareRow = await drive(
-            'bare',
-            bare.url,
-            { path: () => '/api/ping' },
-            1,
-            roundSeconds,
-          );
-          bareRounds.push(bareRow);
-          rounds.push({
-            bare: bareRow,
-            row: await drive(name, url, shape, 1, roundSeconds),
-          });
-        }
+        const rounds = await pairedRounds(
+          () => drive('bare', bare.url, { path: () => '/api/ping' }, 1, roundSeconds),
+          () => drive(name, url, shape, 1, roundSeconds),
+        );
+        bareRounds.push(...rounds.map((round) => round.bare));
         const p95OfRounds = median(rounds.map(({ row }) => row.p95));
         caseRows.push({
           ...merge(
