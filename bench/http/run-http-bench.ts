@@ -170,33 +170,26 @@ async function drive(
   };
 }
 
-type Pair = { bare: Row; row: Row };
-
 /**
- * ROUNDS rounds over every case: each round visits each case in turn and pairs it with a
- * round of the bare route right next to it, the order alternating (bare first, then the
- * case first, …). On this shared host the speed drifts within seconds and slow stretches last
- * tens of seconds: a case's rounds are spread over the whole run rather than bunched into one
- * stretch, and a fixed order would hand the drift to the same side of every pair. Returns each
- * case's pairs, in the order the cases were given.
+ * ROUNDS rounds of a case, each paired with a round of the bare route right next to it. The
+ * order alternates (bare first, then the case first, …): on this shared host the speed drifts
+ * within seconds, and a fixed order would hand the drift to one side of every pair.
  */
-async function interleavedRounds(
+async function pairedRounds(
   runBare: () => Promise<Row>,
-  cases: (() => Promise<Row>)[],
-): Promise<Pair[][]> {
-  const pairs: Pair[][] = cases.map(() => []);
+  runCase: () => Promise<Row>,
+): Promise<{ bare: Row; row: Row }[]> {
+  const rounds: { bare: Row; row: Row }[] = [];
   for (let round = 0; round < ROUNDS; round += 1) {
-    for (const [index, runCase] of cases.entries()) {
-      if (round % 2 === 0) {
-        const bare = await runBare();
-        pairs[index]!.push({ bare, row: await runCase() });
-      } else {
-        const row = await runCase();
-        pairs[index]!.push({ bare: await runBare(), row });
-      }
+    if (round % 2 === 0) {
+      const bare = await runBare();
+      rounds.push({ bare, row: await runCase() });
+    } else {
+      const row = await runCase();
+      rounds.push({ bare: await runBare(), row });
     }
   }
-  return pairs;
+  return rounds;
 }
 
 type StationInfo = {
@@ -285,9 +278,9 @@ async function demoScale(bare: Server): Promise<void> {
       await drive('warm-up', bare.url, { path: () => '/api/ping' }, 50, 5);
       await drive('warm-up', first.url, { path: () => '/api/health/live' }, 50, 5);
       // Throughput as a share of the bare route. The machine is shared and noisy, so each case
-      // runs in ROUNDS short rounds spread over the run (interleavedRounds), each next to a
-      // round of the bare route (all warmed first); the share is the median of the rounds'
-      // ratios, and req/s and latencies are over all rounds.
+      // runs in ROUNDS short rounds, each next to a round of the bare route (both warmed
+      // first); the share is the median of the rounds' ratios, and req/s and latencies are
+      // over all rounds.
       const bareRoute: RequestShape = { path: () => '/api/ping' };
       const cases: [string, RequestShape][] = [
         ['health (live)', { path: () => '/api/health/live' }],
@@ -310,18 +303,13 @@ async function demoScale(bare: Server): Promise<void> {
       ];
       const roundSeconds = Math.max(2, Math.round(DURATION / ROUNDS));
       const bareRounds: Row[] = [];
-      await drive('warm-up', bare.url, bareRoute, 50, 2);
-      for (const [, shape] of cases) await drive('warm-up', first.url, shape, 50, 2);
-      const pairs = await interleavedRounds(
-        () => drive('bare Next.js route', bare.url, bareRoute, 50, roundSeconds),
-        cases.map(
-          ([name, shape]) =>
-            () =>
-              drive(name, first.url, shape, 50, roundSeconds),
-        ),
-      );
-      for (const [index, [name]] of cases.entries()) {
-        const rounds = pairs[index]!;
+      for (const [name, shape] of cases) {
+        await drive('warm-up', bare.url, bareRoute, 50, 2);
+        await drive('warm-up', first.url, shape, 50, 2);
+        const rounds = await pairedRounds(
+          () => drive('bare Next.js route', bare.url, bareRoute, 50, roundSeconds),
+          () => drive(name, first.url, shape, 50, roundSeconds),
+        );
         bareRounds.push(...rounds.map((round) => round.bare));
         const ratios = rounds.map(({ bare, row }) => row.reqPerSec / bare.reqPerSec);
         rows.push({
@@ -379,11 +367,10 @@ async function scale100(bare: Server): Promise<void> {
           `${server.url}/api/availability/days?station=${station.slug}&from=${daysAhead(4)}`,
         );
       }
-      // One connection: latency. Each case runs in ROUNDS rounds spread over the run, each next
-      // to a round of the bare route; its p95 is checked as the median of the rounds' p95s, so
-      // a burst from another tenant of this shared host that lands in one round does not decide
-      // the run. Pooled figures (all rounds together) are in the table, per-round ones in the
-      // notes.
+      // One connection: latency. Each case runs in ROUNDS rounds, each next to a round of the
+      // bare route; its p95 is checked as the median of the rounds' p95s, so a burst from
+      // another tenant of this shared host that lands in one round does not decide the run.
+      // Pooled figures (all rounds together) are in the table, per-round ones in the notes.
       const listBytes = (
         await (
           await fetch(`${server.url}/api/stations`, { headers: { 'accept-encoding': 'identity' } })
@@ -429,16 +416,11 @@ async function scale100(bare: Server): Promise<void> {
       const roundSeconds = Math.max(2, Math.round(DURATION / ROUNDS));
       const bareRounds: Row[] = [];
       const caseRows: Row[] = [];
-      const pairs = await interleavedRounds(
-        () => drive('bare', bare.url, { path: () => '/api/ping' }, 1, roundSeconds),
-        latencyCases.map(
-          ([name, url, shape]) =>
-            () =>
-              drive(name, url, shape, 1, roundSeconds),
-        ),
-      );
-      for (const [index, [name]] of latencyCases.entries()) {
-        const rounds = pairs[index]!;
+      for (const [name, url, shape] of latencyCases) {
+        const rounds = await pairedRounds(
+          () => drive('bare', bare.url, { path: () => '/api/ping' }, 1, roundSeconds),
+          () => drive(name, url, shape, 1, roundSeconds),
+        );
         bareRounds.push(...rounds.map((round) => round.bare));
         const p95OfRounds = median(rounds.map(({ row }) => row.p95));
         caseRows.push({
