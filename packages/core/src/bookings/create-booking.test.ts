@@ -5,7 +5,7 @@ import { bookingInput, daysAhead, resetStation } from '../../test/booking-fixtur
 import { insertBooking, insertCustomer } from '../../test/factories';
 import { localToInstant } from '../time';
 import { quietly, startListening } from '../../test/changes';
-import { loseADeadlock, untilBlocked } from '../../test/eventually';
+import { loseADeadlock, untilBlocked } from '../../test/locks';
 import { stopChangeListener } from '../db/change-listener';
 import { createBooking, expireHolds } from '.';
 import { hashRequest } from './idempotency';
@@ -227,7 +227,7 @@ describe('createBooking', () => {
       );
       const pending = createBooking({ input, idempotencyKey: 'key-waiting-01' });
       // It reaches the key and waits on the other's uncommitted row.
-      await untilBlocked(client);
+      await untilBlocked(client, other);
       await other.query('COMMIT');
       expect(await pending).toEqual({
         status: 201,

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { daysAhead, resetStation, staffScope, refusal } from '../../test/booking-fixtures';
 import { connect } from '../../test/database';
-import { loseADeadlock } from '../../test/eventually';
+import { loseADeadlock } from '../../test/locks';
 import { insertBooking, insertChef, insertCustomer, insertStation } from '../../test/factories';
 import type { StaffScope } from '../auth/staff-scope';
 import { recordOfflinePayment } from '../payments';

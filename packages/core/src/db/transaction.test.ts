@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../../test/database';
-import { loseADeadlock } from '../../test/eventually';
+import { loseADeadlock } from '../../test/locks';
 import { insertStation } from '../../test/factories';
 import { translateDatabaseError } from '../errors';
 import { inTransaction } from './transaction';

@@ -17,8 +17,9 @@ export function errorEnvelope(error: AppError, requestId: string): ErrorEnvelope
 }
 
 /**
- * Any thrown value → the JSON error envelope. Unknown errors become a generic 500
- * (or 503 when the database is unreachable) with no stack trace or message leaked.
+ * Any thrown value → the JSON error envelope. Unknown errors become a generic 500 (or 503
+ * when the database is unreachable or a write kept losing to concurrent ones, see
+ * translateDatabaseError) with no stack trace or message leaked.
  */
 export function toErrorResponse(
   error: unknown,
