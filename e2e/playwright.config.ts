@@ -26,9 +26,12 @@ const serverEnv = {
   PUBLIC_CUSTOMER_URL: `http://localhost:${CUSTOMER_PORT}`,
 };
 
-/** `next start` for one app; Playwright starts it, waits for /api/health/live, and stops it. */
+/**
+ * One app's own production start command (`pnpm start`, on another port: the last `--port`
+ * wins); Playwright starts it, waits for /api/health/live, and stops it.
+ */
 const nextStart = (app: 'customer' | 'admin', port: number, database: string) => ({
-  command: `pnpm --filter @hibachi/${app} exec next start --port ${port}`,
+  command: `pnpm --filter @hibachi/${app} start --port ${port}`,
   url: `http://localhost:${port}/api/health/live`,
   env: { ...serverEnv, DATABASE_URL: database },
   reuseExistingServer: false,
