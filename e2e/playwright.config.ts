@@ -30,7 +30,7 @@ const serverEnv = {
  * One app's own production start command (`pnpm start`, on another port: the last `--port`
  * wins); Playwright starts it, waits for /api/health/live, and stops it.
  */
-const nextStart = (app: 'customer' | 'admin', port: number, database: string) => ({
+const appStart = (app: 'customer' | 'admin', port: number, database: string) => ({
   command: `pnpm --filter @hibachi/${app} start --port ${port}`,
   url: `http://localhost:${port}/api/health/live`,
   env: { ...serverEnv, DATABASE_URL: database },
@@ -80,9 +80,9 @@ export default defineConfig({
     { name: 'platform', testMatch: 'platform/**/*.spec.ts' },
   ],
   webServer: [
-    nextStart('customer', CUSTOMER_PORT, databaseUrl),
-    nextStart('admin', ADMIN_PORT, databaseUrl),
-    nextStart('customer', CUSTOMER_NO_DB_PORT, 'postgres://nowhere.invalid:5432/hibachi'),
-    nextStart('customer', CUSTOMER_SECOND_PORT, databaseUrl),
+    appStart('customer', CUSTOMER_PORT, databaseUrl),
+    appStart('admin', ADMIN_PORT, databaseUrl),
+    appStart('customer', CUSTOMER_NO_DB_PORT, 'postgres://nowhere.invalid:5432/hibachi'),
+    appStart('customer', CUSTOMER_SECOND_PORT, databaseUrl),
   ],
 });

@@ -25,10 +25,10 @@ function exchange(socket: Socket, path: string): Promise<string> {
       if (headEnd < 0) return;
       const head = received.slice(0, headEnd);
       const body = received.slice(headEnd + 4);
-      const length = /^content-length: *(\d+)$/im.exec(head);
+      const length = /^content-length: *(\d+)\r?$/im.exec(head);
       const complete = length
         ? body.length >= Number(length[1])
-        : /^transfer-encoding: *chunked$/im.test(head) && body.endsWith('0\r\n\r\n');
+        : /^transfer-encoding: *chunked\r?$/im.test(head) && body.endsWith('0\r\n\r\n');
       if (complete) {
         done();
         resolve(received);
