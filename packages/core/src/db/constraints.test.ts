@@ -167,8 +167,8 @@ describe('database constraints', () => {
       );
       // Every other insert is refused and writes nothing: by the constraint (23P01) or, when
       // two inserts' checks each wait for the other's uncommitted row, by PostgreSQL breaking
-      // the deadlock (40P01, which core runs again as a lost race and then meets 23P01). On
-      // a slow host all 19 losers were seen to end either way.
+      // the deadlock (40P01, which core runs again as a lost race and then meets 23P01). A
+      // run on a slow host saw all 19 losers end as 40P01.
       for (const failure of failures)
         expect(['23P01', '40P01']).toContain((failure.reason as { code: string }).code);
       expect(failures).toHaveLength(19);

@@ -83,7 +83,7 @@ let exitCodeKept = false;
  * a failed test, a script's own) was lost, and a failing run exited 0. The code the process
  * had when its loop emptied is put back as it exits. Signals keep their own codes.
  */
-export function keepExitCode(): void {
+function keepExitCode(): void {
   if (exitCodeKept) return;
   exitCodeKept = true;
   let codeWhenIdle: typeof process.exitCode;
