@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { test as base, expect, type APIRequestContext, type APIResponse } from '@playwright/test';
+import {
+  test as base,
+  expect,
+  type APIRequestContext,
+  type APIResponse,
+  type BrowserContext,
+} from '@playwright/test';
 import pg from 'pg';
 
 /** A documentation-range address per test, so per-IP rate limits never collide between tests. */
@@ -11,6 +17,10 @@ export function addressFor(seed: string): string {
 }
 
 export const test = base.extend<{ clientAddress: string }>({
+  context: async ({ context }, use) => {
+    await followRunnerClock(context);
+    await use(context);
+  },
   // Playwright reads fixture dependencies from the destructuring pattern; this fixture has none.
   // eslint-disable-next-line no-empty-pattern
   clientAddress: async ({}, use, testInfo) => {
@@ -22,6 +32,15 @@ export const test = base.extend<{ clientAddress: string }>({
 });
 
 export { expect };
+
+/**
+ * In a shifted-clock run the browser cannot run under libfaketime (see playwright.config):
+ * its pages get the runner's moved clock instead, so browser and servers agree on the day.
+ * The `context` fixture does it; a test that opens a context of its own calls it too.
+ */
+export async function followRunnerClock(context: BrowserContext): Promise<void> {
+  if (process.env.SHIFTED_CLOCK === '1') await context.clock.install({ time: Date.now() });
+}
 
 let counter = 0;
 

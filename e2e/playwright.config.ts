@@ -54,6 +54,12 @@ export default defineConfig({
   use: {
     trace: 'retain-on-failure',
     launchOptions: {
+      // Chromium hangs under libfaketime (a shifted-clock run preloads it): it keeps the real clock.
+      env: Object.fromEntries(
+        Object.entries(process.env).filter(
+          ([name]) => name !== 'LD_PRELOAD' && !name.startsWith('FAKETIME'),
+        ),
+      ),
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [
         '--no-sandbox',

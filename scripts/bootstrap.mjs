@@ -1,6 +1,6 @@
 // Installs what the project needs on a machine that has only Node.js:
 //   node scripts/bootstrap.mjs          pnpm (pinned) + workspace dependencies
-//   node scripts/bootstrap.mjs --test   the above + Debian chromium and redis-server for the tests
+//   node scripts/bootstrap.mjs --test   the above + Debian chromium, redis-server and faketime for the tests
 // Plain Node, no dependencies: it runs before anything is installed.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -50,12 +50,13 @@ if (wantsTestTools) {
   const missing = [
     existsSync(chromium) ? undefined : 'chromium',
     installedVersion('redis-server') ? undefined : 'redis-server',
+    existsSync('/usr/bin/faketime') ? undefined : 'faketime',
   ].filter(Boolean);
   if (missing.length > 0) {
     const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
     if (!existsSync('/usr/bin/apt-get')) {
       log(
-        `please install ${missing.join(' and ')} (Playwright uses the system Chromium at ${chromium}; set CHROMIUM_PATH to use another)`,
+        `please install ${missing.join(', ')} (Playwright uses the system Chromium at ${chromium}; set CHROMIUM_PATH to use another)`,
       );
       process.exit(1);
     }

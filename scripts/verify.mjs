@@ -1,8 +1,10 @@
-// The whole test suite: formatting, lint, typecheck, unit/integration (Vitest on a real PostgreSQL)
-// and e2e (Playwright on production builds), then one closing count line.
+// The whole test suite: formatting, lint, typecheck, unit/integration (Vitest on a real PostgreSQL),
+// the same Vitest suites under moved clocks, and e2e (Playwright on production builds), then one
+// closing count line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { CLOCKS, readClockReport } from './test-clocks.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const results = path.join(root, '.test-results');
@@ -34,6 +36,9 @@ const statuses = {
     'test',
     '--output-logs=full',
   ]),
+  'shifted clocks': step('unit + integration under moved clocks (Vitest + faketime)', [
+    'test:clocks',
+  ]),
   e2e: step('end to end (Playwright)', ['test:e2e']),
 };
 
@@ -54,6 +59,14 @@ if (vitestReports.length > 0) {
   failed += totals.failed;
   process.stdout.write(
     `\nVitest: ${totals.passed} passed, ${totals.failed} failed of ${totals.total} (${vitestReports.length} packages)\n`,
+  );
+}
+for (const clock of CLOCKS) {
+  const report = readClockReport(path.join(results, `clock-${clock.name}`));
+  passed += report.passed;
+  failed += report.failed;
+  process.stdout.write(
+    `Vitest at ${clock.label}: ${report.passed} passed, ${report.failed} failed, ${report.skipped} skipped\n`,
   );
 }
 const playwrightFile = path.join(results, 'playwright.json');

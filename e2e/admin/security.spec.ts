@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
-import { database, expect, test } from '../fixtures';
+import { database, dateIn, expect, test } from '../fixtures';
 import { ADMIN_PORT } from '../ports';
 import { apiAs, heldBooking, manager, staff, SUPER_ADMIN } from './admin-fixtures';
 
@@ -46,7 +46,7 @@ const VALID_BODIES: Record<string, unknown> = {
   '/api/admin/bookings/[id]/payments': { amountCents: 100, method: 'CASH' },
   '/api/admin/bookings/[id]/status': { status: 'COMPLETED', version: 1 },
   '/api/admin/bookings/[id]/notes': { notes: 'Testing access', version: 1 },
-  '/api/admin/bookings/[id]': { date: '2030-01-15', time: '12:00', version: 1 },
+  '/api/admin/bookings/[id]': { date: dateIn('UTC', 45), time: '12:00', version: 1 },
 };
 const bodyFor = (method: string, route = '') =>
   method === 'GET' ? undefined : { data: VALID_BODIES[route] ?? {} };

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../fixtures';
 
 test.describe('customer API', () => {
   test('GET /api/stations answers the envelope with a request id', async ({ request }) => {

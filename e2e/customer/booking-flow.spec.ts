@@ -1,5 +1,12 @@
 import type { Page } from '@playwright/test';
-import { bookOpenSlot, expect, slotWithFreeChefs, test, timeLabel } from '../fixtures';
+import {
+  bookOpenSlot,
+  expect,
+  followRunnerClock,
+  slotWithFreeChefs,
+  test,
+  timeLabel,
+} from '../fixtures';
 
 async function fillDetails(page: Page, email: string) {
   await page.getByLabel('Adults').fill('8');
@@ -128,6 +135,7 @@ test.describe('booking wizard', () => {
             'X-Forwarded-For': `${clientAddress.split('.').slice(0, 3).join('.')}.${200 + index}`,
           },
         });
+        await followRunnerClock(context);
         const page = await context.newPage();
         await page.goto('/book/miami');
         await page

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../fixtures';
 
 test.describe('customer landing', () => {
   test('lists the seeded stations with prices', async ({ page }) => {

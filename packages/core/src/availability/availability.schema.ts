@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDate } from '../time/calendar-date';
 import { DEFAULT_DURATION_MINUTES, ZDurationMinutes, ZStationSlug } from '../pricing/quote.schema';
 
 /** Days from one local date to another, both counted (YYYY-MM-DD, calendar arithmetic). */
@@ -8,12 +9,7 @@ export const daysBetween = (from: string, to: string) =>
 export const ZLocalDate = z
   .string({ error: 'Choose a date' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the format YYYY-MM-DD')
-  .refine(
-    (value) =>
-      !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
-      new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
-    'Not a real date',
-  );
+  .refine(isCalendarDate, 'Not a real date');
 
 export const ZLocalTime = z
   .string({ error: 'Choose a start time' })

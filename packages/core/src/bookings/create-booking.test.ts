@@ -9,6 +9,7 @@ import { loseADeadlock, untilBlocked } from '../../test/locks';
 import { stopChangeListener } from '../db/change-listener';
 import { createBooking, expireHolds } from '.';
 import { hashRequest } from './idempotency';
+import { itNeedsPostgresTimers } from '../../test/shifted-clock';
 
 const created = (result: Awaited<ReturnType<typeof createBooking>>) =>
   result.body as {
@@ -58,27 +59,30 @@ describe('createBooking', () => {
     expect(rows[0].buffer).toMatchObject({ hours: 1 });
   });
 
-  it('books again when PostgreSQL ends the statement to break a deadlock', async () => {
-    const customer = {
-      name: 'Dee Lock',
-      email: `deadlock.${Date.now()}@example.com`,
-      phone: '+1 555 010 2000',
-    };
-    created(await createBooking({ input: bookingInput({ customer, date: daysAhead(14) }) }));
-    const { rows } = await client.query<{ id: string }>(
-      'SELECT id FROM "Customer" WHERE email = $1',
-      [customer.email],
-    );
-    // Another writer holds the customer's analytics row (which the booking's trigger
-    // recomputes) and then waits for the station row the booking has locked: a deadlock.
-    const booking = await loseADeadlock(
-      client,
-      () => createBooking({ input: bookingInput({ customer, date: daysAhead(15) }) }),
-      [`SELECT 1 FROM "CustomerTotal" WHERE "customerId" = $1 FOR UPDATE`, [rows[0]!.id]],
-      [`SELECT 1 FROM "Station" WHERE id = $1 FOR UPDATE`, [stationId]],
-    );
-    expect(booking.status).toBe(201);
-  });
+  itNeedsPostgresTimers(
+    'books again when PostgreSQL ends the statement to break a deadlock',
+    async () => {
+      const customer = {
+        name: 'Dee Lock',
+        email: `deadlock.${Date.now()}@example.com`,
+        phone: '+1 555 010 2000',
+      };
+      created(await createBooking({ input: bookingInput({ customer, date: daysAhead(14) }) }));
+      const { rows } = await client.query<{ id: string }>(
+        'SELECT id FROM "Customer" WHERE email = $1',
+        [customer.email],
+      );
+      // Another writer holds the customer's analytics row (which the booking's trigger
+      // recomputes) and then waits for the station row the booking has locked: a deadlock.
+      const booking = await loseADeadlock(
+        client,
+        () => createBooking({ input: bookingInput({ customer, date: daysAhead(15) }) }),
+        [`SELECT 1 FROM "CustomerTotal" WHERE "customerId" = $1 FOR UPDATE`, [rows[0]!.id]],
+        [`SELECT 1 FROM "Station" WHERE id = $1 FOR UPDATE`, [stationId]],
+      );
+      expect(booking.status).toBe(201);
+    },
+  );
 
   it('books with the station as it is now when this instance holds an older copy', async () => {
     await startListening();

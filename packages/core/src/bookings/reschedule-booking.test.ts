@@ -8,6 +8,7 @@ import type { StaffScope } from '../auth/staff-scope';
 import { recordOfflinePayment } from '../payments';
 import { localToInstant } from '../time';
 import { getStaffBooking, rescheduleBooking } from '.';
+import { itNeedsPostgresTimers } from '../../test/shifted-clock';
 
 const at = (days: number, time: string) =>
   localToInstant({ date: daysAhead(days), time }, 'America/New_York')!.toISOString();
@@ -302,22 +303,25 @@ describe('rescheduleBooking', () => {
     }
   });
 
-  it('runs a move again when PostgreSQL ends it to break a deadlock', async () => {
-    const id = await booking(20, '18:00');
-    const { rows } = await client.query<{ customerId: string }>(
-      'SELECT "customerId" FROM "Booking" WHERE id = $1',
-      [id],
-    );
-    // Another writer holds the customer's analytics row (which the move's trigger recomputes)
-    // and then waits for the booking the move has locked: a deadlock.
-    const moving = loseADeadlock(
-      client,
-      () => move(id, { date: daysAhead(21), time: '12:00' }),
-      [`SELECT 1 FROM "CustomerTotal" WHERE "customerId" = $1 FOR UPDATE`, [rows[0]!.customerId]],
-      [`SELECT 1 FROM "Booking" WHERE id = $1 FOR UPDATE`, [id]],
-    );
-    await expect(moving).resolves.toMatchObject({ moved: true, version: 2, date: daysAhead(21) });
-  });
+  itNeedsPostgresTimers(
+    'runs a move again when PostgreSQL ends it to break a deadlock',
+    async () => {
+      const id = await booking(20, '18:00');
+      const { rows } = await client.query<{ customerId: string }>(
+        'SELECT "customerId" FROM "Booking" WHERE id = $1',
+        [id],
+      );
+      // Another writer holds the customer's analytics row (which the move's trigger recomputes)
+      // and then waits for the booking the move has locked: a deadlock.
+      const moving = loseADeadlock(
+        client,
+        () => move(id, { date: daysAhead(21), time: '12:00' }),
+        [`SELECT 1 FROM "CustomerTotal" WHERE "customerId" = $1 FOR UPDATE`, [rows[0]!.customerId]],
+        [`SELECT 1 FROM "Booking" WHERE id = $1 FOR UPDATE`, [id]],
+      );
+      await expect(moving).resolves.toMatchObject({ moved: true, version: 2, date: daysAhead(21) });
+    },
+  );
 
   it('lets exactly one of two admins moving the same booking with the same version succeed', async () => {
     const id = await booking(10, '18:00');

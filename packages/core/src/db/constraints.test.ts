@@ -4,6 +4,7 @@ import { connect } from '../../test/database';
 import { insertBooking, insertChef, insertCustomer, insertStation } from '../../test/factories';
 import { translateDatabaseError } from '../errors';
 import { getDb } from './client';
+import { itNeedsPostgresTimers } from '../../test/shifted-clock';
 
 async function sqlState(promise: Promise<unknown>): Promise<string | undefined> {
   try {
@@ -140,39 +141,42 @@ describe('database constraints', () => {
       expect(state).toBe('23P01');
     });
 
-    it('lets exactly one of 20 concurrent inserts for one chef window succeed', async () => {
-      const customers = await Promise.all(
-        Array.from({ length: 20 }, (_, index) =>
-          insertCustomer(client, `racer${index}@example.com`),
-        ),
-      );
-      const clients = await Promise.all(customers.map(() => connect()));
-      // Racers whose constraint checks wait on each other are ended by deadlock detection;
-      // a short timeout lets it find them quickly (a cycle is a cycle either way).
-      await Promise.all(clients.map((racer) => racer.query(`SET deadlock_timeout = '100ms'`)));
-      const results = await Promise.allSettled(
-        clients.map((racer, index) =>
-          insertBooking(racer, {
-            stationId,
-            chefId,
-            customerId: customers[index]!,
-            startsAt: '2030-07-01T22:00:00Z',
-          }),
-        ),
-      );
-      await Promise.all(clients.map((racer) => racer.end()));
-      expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
-      const failures = results.filter(
-        (result): result is PromiseRejectedResult => result.status === 'rejected',
-      );
-      // Every other insert is refused and writes nothing: by the constraint (23P01) or, when
-      // two inserts' checks each wait for the other's uncommitted row, by PostgreSQL breaking
-      // the deadlock (40P01, which core runs again as a lost race and then meets 23P01). A
-      // run on a slow host saw all 19 losers end as 40P01.
-      for (const failure of failures)
-        expect(['23P01', '40P01']).toContain((failure.reason as { code: string }).code);
-      expect(failures).toHaveLength(19);
-    });
+    itNeedsPostgresTimers(
+      'lets exactly one of 20 concurrent inserts for one chef window succeed',
+      async () => {
+        const customers = await Promise.all(
+          Array.from({ length: 20 }, (_, index) =>
+            insertCustomer(client, `racer${index}@example.com`),
+          ),
+        );
+        const clients = await Promise.all(customers.map(() => connect()));
+        // Racers whose constraint checks wait on each other are ended by deadlock detection;
+        // a short timeout lets it find them quickly (a cycle is a cycle either way).
+        await Promise.all(clients.map((racer) => racer.query(`SET deadlock_timeout = '100ms'`)));
+        const results = await Promise.allSettled(
+          clients.map((racer, index) =>
+            insertBooking(racer, {
+              stationId,
+              chefId,
+              customerId: customers[index]!,
+              startsAt: '2030-07-01T22:00:00Z',
+            }),
+          ),
+        );
+        await Promise.all(clients.map((racer) => racer.end()));
+        expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+        const failures = results.filter(
+          (result): result is PromiseRejectedResult => result.status === 'rejected',
+        );
+        // Every other insert is refused and writes nothing: by the constraint (23P01) or, when
+        // two inserts' checks each wait for the other's uncommitted row, by PostgreSQL breaking
+        // the deadlock (40P01, which core runs again as a lost race and then meets 23P01). A
+        // run on a slow host saw all 19 losers end as 40P01.
+        for (const failure of failures)
+          expect(['23P01', '40P01']).toContain((failure.reason as { code: string }).code);
+        expect(failures).toHaveLength(19);
+      },
+    );
 
     it('reaches Prisma callers as an error core translates to CONFLICT by SQLSTATE', async () => {
       await insertBooking(client, {

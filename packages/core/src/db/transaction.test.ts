@@ -4,6 +4,7 @@ import { loseADeadlock } from '../../test/locks';
 import { insertStation } from '../../test/factories';
 import { translateDatabaseError } from '../errors';
 import { inTransaction } from './transaction';
+import { itNeedsPostgresTimers } from '../../test/shifted-clock';
 
 describe('inTransaction', () => {
   let client: Awaited<ReturnType<typeof connect>>;
@@ -19,30 +20,33 @@ describe('inTransaction', () => {
     await client.end();
   });
 
-  it('runs the work again when PostgreSQL ends it to break a deadlock, keeping only the last run', async () => {
-    // The work locks the first station, then the second; another session holds the second
-    // and then asks for the first. PostgreSQL ends the work's transaction, and its first
-    // run's write is rolled back.
-    let runs = 0;
-    const work = loseADeadlock(
-      client,
-      () =>
-        inTransaction(async (tx) => {
-          runs += 1;
-          await tx.$executeRaw`UPDATE "Station" SET "minimumNoticeHours" = "minimumNoticeHours" + 1 WHERE id = ${first}::uuid`;
-          await tx.$executeRaw`UPDATE "Station" SET "minimumNoticeHours" = "minimumNoticeHours" + 1 WHERE id = ${second}::uuid`;
-          return runs;
-        }),
-      [`SELECT 1 FROM "Station" WHERE id = $1 FOR UPDATE`, [second]],
-      [`SELECT 1 FROM "Station" WHERE id = $1 FOR UPDATE`, [first]],
-    );
-    await expect(work).resolves.toBe(2);
-    const { rows } = await client.query<{ notice: number }>(
-      `SELECT "minimumNoticeHours" AS notice FROM "Station" WHERE id = ANY($1::uuid[]) ORDER BY slug`,
-      [[first, second]],
-    );
-    expect(rows.map((row) => row.notice)).toEqual([49, 49]);
-  });
+  itNeedsPostgresTimers(
+    'runs the work again when PostgreSQL ends it to break a deadlock, keeping only the last run',
+    async () => {
+      // The work locks the first station, then the second; another session holds the second
+      // and then asks for the first. PostgreSQL ends the work's transaction, and its first
+      // run's write is rolled back.
+      let runs = 0;
+      const work = loseADeadlock(
+        client,
+        () =>
+          inTransaction(async (tx) => {
+            runs += 1;
+            await tx.$executeRaw`UPDATE "Station" SET "minimumNoticeHours" = "minimumNoticeHours" + 1 WHERE id = ${first}::uuid`;
+            await tx.$executeRaw`UPDATE "Station" SET "minimumNoticeHours" = "minimumNoticeHours" + 1 WHERE id = ${second}::uuid`;
+            return runs;
+          }),
+        [`SELECT 1 FROM "Station" WHERE id = $1 FOR UPDATE`, [second]],
+        [`SELECT 1 FROM "Station" WHERE id = $1 FOR UPDATE`, [first]],
+      );
+      await expect(work).resolves.toBe(2);
+      const { rows } = await client.query<{ notice: number }>(
+        `SELECT "minimumNoticeHours" AS notice FROM "Station" WHERE id = ANY($1::uuid[]) ORDER BY slug`,
+        [[first, second]],
+      );
+      expect(rows.map((row) => row.notice)).toEqual([49, 49]);
+    },
+  );
 
   it('gives up after three lost runs, and the error then answers 503 with Retry-After', async () => {
     let runs = 0;

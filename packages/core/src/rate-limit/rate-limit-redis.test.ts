@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../../test/database';
 import { findFreePort } from '../db/embedded-postgres';
+import { realClockEnv } from '../../test/shifted-clock';
 
 /** With REDIS_URL set, the limiter keeps its counters in Redis (a real redis-server, started here). */
 describe('rate limiter (Redis store)', () => {
@@ -14,7 +15,7 @@ describe('rate limiter (Redis store)', () => {
     server = spawn(
       'redis-server',
       ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-      { stdio: 'ignore' },
+      { stdio: 'ignore', env: realClockEnv() },
     );
     await waitForRedis(port);
     process.env.REDIS_URL = `redis://127.0.0.1:${port}`;

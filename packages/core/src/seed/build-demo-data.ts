@@ -1,4 +1,4 @@
-import { addDays, formatMinutes, localToInstant } from '../time';
+import { addDays, formatMinutes, localToInstant, todayInTimeZone } from '../time';
 import {
   CHEF_COLORS,
   CHEF_NAMES,
@@ -102,15 +102,16 @@ export type DemoData = {
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
-/** The whole demo data set, in memory, from a fixed PRNG seed. */
-export function buildDemoData(options: { scale: number; today: string; now: Date }): DemoData {
+/** The whole demo data set as of `now` (event dates around its UTC date), from a fixed PRNG seed. */
+export function buildDemoData(options: { scale: number; now: Date }): DemoData {
   const random = createRandom(SEED);
   const stations = buildStations(random, options.scale);
   const chefs = stations.flatMap((station) => buildChefs(random, station));
   const customers = buildCustomers(random, 1_000 * options.scale, options.now);
   const staff = buildStaff(stations);
   const bookings = buildBookings(random, {
-    ...options,
+    now: options.now,
+    today: todayInTimeZone('UTC', options.now),
     stations,
     chefs,
     customers,
@@ -223,7 +224,7 @@ function buildBookings(
     const startTime = formatMinutes(startMinute);
     const startsAt = localToInstant({ date: eventDate, time: startTime }, station.timezone)!;
     const endsAt = new Date(startsAt.getTime() + durationMinutes * MINUTE);
-    const status = pickStatus(random, startsAt.getTime(), now);
+    const status = pickStatus(random, { startsAt, endsAt }, now);
 
     let customer = random.pick(options.customers);
     if (status === 'PENDING_PAYMENT' || status === 'CONFIRMED') {
@@ -275,10 +276,17 @@ function buildBookings(
   return bookings;
 }
 
-function pickStatus(random: Random, startsAt: number, now: number): BookingStatus {
-  if (startsAt < now) {
+/** Over by `now`: an outcome; under way: confirmed; ahead: confirmed, held or not (yet) paid. */
+function pickStatus(
+  random: Random,
+  event: { startsAt: Date; endsAt: Date },
+  now: number,
+): BookingStatus {
+  if (event.endsAt.getTime() <= now) {
     return random.weighted({ COMPLETED: 0.5, CANCELLED: 0.12, NO_SHOW: 0.03, EXPIRED: 0.35 });
   }
+  const startsAt = event.startsAt.getTime();
+  if (startsAt <= now) return 'CONFIRMED';
   if (startsAt < now + 2 * DAY)
     return random.weighted({ CONFIRMED: 0.8, CANCELLED: 0.1, EXPIRED: 0.1 });
   return random.weighted({ CONFIRMED: 0.62, PENDING_PAYMENT: 0.04, CANCELLED: 0.1, EXPIRED: 0.24 });

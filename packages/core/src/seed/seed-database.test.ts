@@ -3,9 +3,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../../test/database';
 import { buildDemoData } from './build-demo-data';
 import { DEMO_PASSWORD } from './demo-data';
-import { seedDatabase, type SeedSummary } from './seed-database';
+import { seedClock, seedDatabase, type SeedSummary } from './seed-database';
 
+// A fixed day, whatever day the test runs: the seed must make every choice as of it.
 const today = '2026-11-22';
+const DAY = 86_400_000;
 
 describe('demo seed', () => {
   let summary: SeedSummary;
@@ -60,13 +62,11 @@ describe('demo seed', () => {
       'NO_SHOW',
       'PENDING_PAYMENT',
     ]);
-    expect(byStatus.COMPLETED!.last.getTime()).toBeLessThanOrEqual(Date.parse(today) + 86_400_000);
-    expect(byStatus.CONFIRMED!.first.getTime()).toBeGreaterThanOrEqual(
-      Date.parse(today) - 86_400_000,
-    );
+    expect(byStatus.COMPLETED!.last.getTime()).toBeLessThanOrEqual(Date.parse(today) + DAY);
+    expect(byStatus.CONFIRMED!.first.getTime()).toBeGreaterThanOrEqual(Date.parse(today) - DAY);
     const dates = rows.flatMap((row) => [row.first.getTime(), row.last.getTime()]);
-    expect((Date.parse(today) - Math.min(...dates)) / 86_400_000).toBeGreaterThan(170);
-    expect((Math.max(...dates) - Date.parse(today)) / 86_400_000).toBeGreaterThan(55);
+    expect((Date.parse(today) - Math.min(...dates)) / DAY).toBeGreaterThan(170);
+    expect((Math.max(...dates) - Date.parse(today)) / DAY).toBeGreaterThan(55);
   });
 
   it('creates the documented demo logins with argon2 hashes of the demo password', async () => {
@@ -96,10 +96,45 @@ describe('demo seed', () => {
     });
   });
 
+  it('makes every time-dependent choice as of its today, not the real clock', async () => {
+    const client = await connect();
+    const { rows } = await client.query<Record<string, Date | null>>(`
+      SELECT (SELECT max("createdAt") FROM "Booking") AS booked,
+             (SELECT max("createdAt") FROM "Payment") AS paid,
+             (SELECT max("cancelledAt") FROM "Booking") AS cancelled,
+             (SELECT max("createdAt") FROM "Customer") AS customers,
+             (SELECT max("updatedAt") FROM "Station") AS stations,
+             (SELECT min("holdExpiresAt") FROM "Booking") AS first_hold,
+             (SELECT max("holdExpiresAt") FROM "Booking") AS last_hold,
+             (SELECT max("endsAt") FROM "Booking" WHERE status IN ('COMPLETED', 'NO_SHOW')) AS last_outcome,
+             (SELECT min("endsAt") FROM "Booking" WHERE status IN ('CONFIRMED', 'PENDING_PAYMENT')) AS first_open`);
+    await client.end();
+    const seen = rows[0]!;
+    const dayStart = Date.parse(today);
+    const at = (name: string) => seen[name]!.getTime();
+    for (const name of ['booked', 'paid', 'cancelled', 'customers', 'stations', 'last_outcome'])
+      expect(at(name), name).toBeLessThan(dayStart + DAY);
+    // Every hold was made at the seed's "now" on that day and lasts 15 minutes.
+    expect(at('first_hold')).toBe(at('last_hold'));
+    const now = at('first_hold') - 15 * 60_000;
+    expect(now).toBeGreaterThanOrEqual(dayStart);
+    expect(now).toBeLessThan(dayStart + DAY);
+    expect(at('last_outcome')).toBeLessThanOrEqual(now);
+    expect(at('first_open')).toBeGreaterThan(now);
+  });
+
+  it('seeds as of the given day at the current time of day, and refuses a date that is not one', () => {
+    const realNow = new Date('2031-05-07T16:45:12.345Z');
+    expect(seedClock('2028-02-29', realNow).toISOString()).toBe('2028-02-29T16:45:12.345Z');
+    expect(seedClock(undefined, realNow)).toBe(realNow);
+    expect(() => seedClock('2027-02-29', realNow)).toThrow(/YYYY-MM-DD/);
+    expect(() => seedClock('tomorrow', realNow)).toThrow(/YYYY-MM-DD/);
+  });
+
   it('is deterministic', () => {
     const now = new Date('2026-11-22T12:00:00Z');
-    const first = buildDemoData({ scale: 1, today, now });
-    const second = buildDemoData({ scale: 1, today, now });
+    const first = buildDemoData({ scale: 1, now });
+    const second = buildDemoData({ scale: 1, now });
     expect(second.bookings.map((booking) => booking.reference)).toEqual(
       first.bookings.map((booking) => booking.reference),
     );
@@ -107,7 +142,7 @@ describe('demo seed', () => {
   });
 
   it('scales the volume, adding stations so chefs are not overbooked', () => {
-    const data = buildDemoData({ scale: 4, today, now: new Date('2026-11-22T12:00:00Z') });
+    const data = buildDemoData({ scale: 4, now: new Date('2026-11-22T12:00:00Z') });
     expect(data.bookings).toHaveLength(20_000);
     expect(data.customers).toHaveLength(4_000);
     expect(data.stations).toHaveLength(20);

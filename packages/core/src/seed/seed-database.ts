@@ -2,7 +2,7 @@ import { hash } from '@node-rs/argon2';
 import { SingleBar, Presets } from 'cli-progress';
 import pg from 'pg';
 import type { Logger } from 'pino';
-import { todayInTimeZone } from '../time';
+import { isCalendarDate } from '../time';
 import { buildDemoData, type DemoData } from './build-demo-data';
 import { insertRows } from './insert-rows';
 import { DEMO_PASSWORD } from './demo-data';
@@ -11,7 +11,7 @@ export type SeedOptions = {
   databaseUrl: string;
   /** Multiplies the volume: 1 → 5,000 bookings; 100 → 500,000. */
   scale?: number;
-  /** The "today" the data is built around (YYYY-MM-DD, UTC); defaults to the real today. */
+  /** The day the data is "as of" (YYYY-MM-DD, UTC); defaults to the real today. See seedClock. */
   today?: string;
   nodeEnv?: string;
   logger?: Logger;
@@ -41,6 +41,20 @@ const DOMAIN_TABLES = [
   'Station',
 ];
 
+/**
+ * The seed's one clock: every date-dependent choice (event dates, statuses, hold expiries,
+ * payment, cancellation and created-at times) is made as of `now`. Seeded "as of" another
+ * day, `now` is that day at the current UTC time of day: holds then expire 15 minutes after
+ * that instant, so a demo seeded for today shows live held slots, and one seeded for a past
+ * day looks exactly as it did then (its holds lapse as soon as the apps' clock passes them).
+ */
+export function seedClock(today: string | undefined, realNow: Date = new Date()): Date {
+  if (today === undefined) return realNow;
+  if (!isCalendarDate(today))
+    throw new Error(`--today must be a date as YYYY-MM-DD, not "${today}"`);
+  return new Date(`${today}T${realNow.toISOString().slice(11)}`);
+}
+
 /** Replaces all domain data with the deterministic demo data set. Refuses in production. */
 export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
   if (options.nodeEnv === 'production') {
@@ -48,8 +62,8 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
   }
   const started = performance.now();
   const scale = options.scale ?? 1;
-  const today = options.today ?? todayInTimeZone('UTC');
-  const data = buildDemoData({ scale, today, now: new Date() });
+  const now = seedClock(options.today);
+  const data = buildDemoData({ scale, now });
   const passwordHash = await hash(DEMO_PASSWORD);
 
   const client = new pg.Client({ connectionString: options.databaseUrl });
@@ -71,7 +85,7 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
   try {
     await client.query('BEGIN');
     await client.query(`TRUNCATE ${DOMAIN_TABLES.map((table) => `"${table}"`).join(', ')} CASCADE`);
-    await insertAll(client, data, passwordHash, onBatch);
+    await insertAll(client, data, { passwordHash, now }, onBatch);
     await client.query('COMMIT');
     await client.query('ANALYZE');
   } catch (error) {
@@ -97,10 +111,9 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
 async function insertAll(
   client: pg.Client,
   data: DemoData,
-  passwordHash: string,
+  { passwordHash, now }: { passwordHash: string; now: Date },
   onBatch: (count: number) => void,
 ) {
-  const now = new Date();
   await insertRows(
     client,
     'Station',

@@ -23,6 +23,7 @@ import {
   unlockStaff,
   updateStaff,
 } from './staff-accounts';
+import { itNeedsPostgresTimers } from '../../test/shifted-clock';
 
 const GOOD_PASSWORD = 'correct horse battery';
 const tokenOf = (url: string) => new URL(url).searchParams.get('token')!;
@@ -178,31 +179,34 @@ describe('staff accounts', () => {
     ).toMatchObject({ status: 404 });
   });
 
-  it('never removes the last active super admin, even when two try at once', async () => {
-    expect(
-      await refusal(deactivateStaff({ scope: superAdmin, accountId: superAdmin.staffId })),
-    ).toMatchObject({ status: 409, details: { reason: 'LAST_SUPER_ADMIN' } });
-    expect(
-      await refusal(
-        updateStaff({
-          scope: superAdmin,
-          accountId: superAdmin.staffId,
-          input: { role: 'MANAGER', station: STATION },
-        }),
-      ),
-    ).toMatchObject({ status: 409 });
-    const second = await staffScope(client, 'SUPER_ADMIN', null);
-    // Each demotes the other at the same moment: one of them must stay.
-    const results = await Promise.allSettled([
-      deactivateStaff({ scope: superAdmin, accountId: second.staffId }),
-      deactivateStaff({ scope: second, accountId: superAdmin.staffId }),
-    ]);
-    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
-    const { rows } = await client.query(
-      `SELECT count(*)::int AS n FROM "StaffUser" WHERE role = 'SUPER_ADMIN' AND active`,
-    );
-    expect(rows[0].n).toBe(1);
-  });
+  itNeedsPostgresTimers(
+    'never removes the last active super admin, even when two try at once',
+    async () => {
+      expect(
+        await refusal(deactivateStaff({ scope: superAdmin, accountId: superAdmin.staffId })),
+      ).toMatchObject({ status: 409, details: { reason: 'LAST_SUPER_ADMIN' } });
+      expect(
+        await refusal(
+          updateStaff({
+            scope: superAdmin,
+            accountId: superAdmin.staffId,
+            input: { role: 'MANAGER', station: STATION },
+          }),
+        ),
+      ).toMatchObject({ status: 409 });
+      const second = await staffScope(client, 'SUPER_ADMIN', null);
+      // Each demotes the other at the same moment: one of them must stay.
+      const results = await Promise.allSettled([
+        deactivateStaff({ scope: superAdmin, accountId: second.staffId }),
+        deactivateStaff({ scope: second, accountId: superAdmin.staffId }),
+      ]);
+      expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+      const { rows } = await client.query(
+        `SELECT count(*)::int AS n FROM "StaffUser" WHERE role = 'SUPER_ADMIN' AND active`,
+      );
+      expect(rows[0].n).toBe(1);
+    },
+  );
 
   it('ends sessions on deactivation and role change; unlocks; a reset ends the old password and link', async () => {
     const member = await staffAccount(client, {

@@ -8,3 +8,4 @@ export {
   addDays,
   type LocalDateTime,
 } from './zoned';
+export { isCalendarDate } from './calendar-date';
