@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { startSmtpSink } from '@hibachi/core/testing/smtp-sink';
+import { startSmtpSink } from '@hibachi/core/test/smtp-sink';
 
 /**
  * The e2e run's mail server: the apps send through SMTP_URL as in production, and each

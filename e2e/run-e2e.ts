@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { findFreePort, startEmbeddedPostgres } from '@hibachi/core/db/embedded-postgres';
 import { migrate, migrationsDirectory } from '@hibachi/core/db';
-import { seedDatabase } from '@hibachi/core/seed';
+import { seedDatabase } from '@hibachi/core/seed/seed-database';
 import { startMailSink } from './mail-sink';
 import { SENTRY_SINK_PORT } from './ports';
 import { startSentrySink } from './sentry-sink';

@@ -12,7 +12,7 @@ import { chromium, type Page } from '@playwright/test';
 import pg from 'pg';
 import { findFreePort, startEmbeddedPostgres } from '@hibachi/core/db/embedded-postgres';
 import { migrate, migrationsDirectory } from '@hibachi/core/db';
-import { seedDatabase } from '@hibachi/core/seed';
+import { seedDatabase } from '@hibachi/core/seed/seed-database';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const CHEFS = 36;

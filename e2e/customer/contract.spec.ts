@@ -1,10 +1,13 @@
-import { ZAvailability, ZAvailabilityDays } from '@hibachi/core/availability/schema';
-import { ZCreatedBooking } from '@hibachi/core/bookings/schema';
-import { ZCancellationResult, ZCustomerBooking } from '@hibachi/core/bookings/customer-schema';
-import { ZStaffCancellation } from '@hibachi/core/bookings/staff-cancel-schema';
-import { ZQuote } from '@hibachi/core/pricing/schema';
-import { ZStationSummary } from '@hibachi/core/stations/schema';
-import { ZStationSettingsView } from '@hibachi/core/stations/settings-schema';
+import { ZAvailability, ZAvailabilityDays } from '@hibachi/core/availability/availability.schema';
+import { ZCreatedBooking } from '@hibachi/core/bookings/create-booking.schema';
+import {
+  ZCancellationResult,
+  ZCustomerBooking,
+} from '@hibachi/core/bookings/customer-booking.schema';
+import { ZStaffCancellation } from '@hibachi/core/bookings/staff-cancel.schema';
+import { ZQuote } from '@hibachi/core/pricing/quote.schema';
+import { ZStationSummary } from '@hibachi/core/stations/station.schema';
+import { ZStationSettingsView } from '@hibachi/core/stations/station-settings.schema';
 import { apiAs, heldBooking, manager } from '../admin/admin-fixtures';
 import { bookOpenSlot, dateIn, expect, test } from '../fixtures';
 import { ADMIN_PORT } from '../ports';

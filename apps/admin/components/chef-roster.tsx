@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
-import type { ChefBooking, ChefRow } from '@hibachi/core/stations/chef-schema';
+import type { ChefBooking, ChefRow } from '@hibachi/core/stations/chef.schema';
 import { ApiError } from '@hibachi/web/fetch-json';
 import { SaveOrCancel } from '@/components/save-or-cancel';
 import { api } from '@/lib/api';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { ZSignInInput } from '@hibachi/core/auth/sign-in-schema';
+import { ZSignInInput } from '@hibachi/core/auth/sign-in.schema';
 import { fieldErrors } from '@hibachi/core/validation/client';
 import { ApiError } from '@hibachi/web/fetch-json';
 import { useCountdown } from '@hibachi/web/use-countdown';

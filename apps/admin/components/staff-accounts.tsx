@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ROLE_LABELS, type StaffRole } from '@hibachi/core/auth/permissions';
-import type { StaffAccountRow, StaffWithLink } from '@hibachi/core/staff/schema';
+import type { StaffAccountRow, StaffWithLink } from '@hibachi/core/staff/staff.schema';
 import { formatInstant } from '@hibachi/web/format';
 import { SaveOrCancel } from '@/components/save-or-cancel';
 import { api } from '@/lib/api';

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
-import type { StationAdminRow } from '@hibachi/core/stations/settings-schema';
+import type { StationAdminRow } from '@hibachi/core/stations/station-settings.schema';
 import { api } from '@/lib/api';
 import { fieldMessages, timeZones } from '@/lib/form-helpers';
 

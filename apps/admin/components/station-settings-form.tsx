@@ -6,7 +6,7 @@ import { useMemo, useState } from 'react';
 import type {
   TStationSettings,
   TStationSettingsView,
-} from '@hibachi/core/stations/settings-schema';
+} from '@hibachi/core/stations/station-settings.schema';
 import { ApiError } from '@hibachi/web/fetch-json';
 import { api } from '@/lib/api';
 import { timeZones } from '@/lib/form-helpers';

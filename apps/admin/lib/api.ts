@@ -4,27 +4,30 @@ import type {
   StaffBookingDetail,
   StaffBookingPage,
 } from '@hibachi/core/bookings';
-import { ZRescheduleInput, type TRescheduleInput } from '@hibachi/core/bookings/reschedule-schema';
+import {
+  ZRescheduleInput,
+  type TRescheduleInput,
+} from '@hibachi/core/bookings/reschedule-booking.schema';
 import {
   ZStaffCancelInput,
   type TStaffCancelInput,
-} from '@hibachi/core/bookings/staff-cancel-schema';
+} from '@hibachi/core/bookings/staff-cancel.schema';
 import {
   ZMarkOutcomeInput,
   ZUpdateNotesInput,
   type TMarkOutcomeInput,
   type TUpdateNotesInput,
-} from '@hibachi/core/bookings/staff-schema';
+} from '@hibachi/core/bookings/staff-bookings.schema';
 import type { OutboxRow } from '@hibachi/core/notifications';
 import type {
   BookingKpis,
   CustomerAnalytics,
   PaymentAnalytics,
-} from '@hibachi/core/analytics/schema';
+} from '@hibachi/core/analytics/analytics.schema';
 import {
   ZRecordPaymentInput,
   type TRecordPaymentInput,
-} from '@hibachi/core/payments/record-payment-schema';
+} from '@hibachi/core/payments/record-offline-payment.schema';
 import {
   ZCreateStation,
   ZUpdateStationSettings,
@@ -32,7 +35,7 @@ import {
   type TCreateStation,
   type TStationSettingsView,
   type TUpdateStationSettings,
-} from '@hibachi/core/stations/settings-schema';
+} from '@hibachi/core/stations/station-settings.schema';
 import {
   ZCreateChef,
   ZDeactivateChef,
@@ -42,7 +45,7 @@ import {
   type TCreateChef,
   type TDeactivateChef,
   type TUpdateChef,
-} from '@hibachi/core/stations/chef-schema';
+} from '@hibachi/core/stations/chef.schema';
 import {
   ZCreateStaff,
   ZSetPassword,
@@ -52,7 +55,7 @@ import {
   type TCreateStaff,
   type TSetPassword,
   type TUpdateStaff,
-} from '@hibachi/core/staff/schema';
+} from '@hibachi/core/staff/staff.schema';
 import { fieldErrors } from '@hibachi/core/validation/client';
 import { ApiError, fetchJson } from '@hibachi/web/fetch-json';
 import type { z } from 'zod';

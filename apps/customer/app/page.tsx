@@ -1,6 +1,6 @@
 import { translateDatabaseError } from '@hibachi/core/errors';
 import { listActiveStations } from '@hibachi/core/stations';
-import type { TStationSummary } from '@hibachi/core/stations/schema';
+import type { TStationSummary } from '@hibachi/core/stations/station.schema';
 import { StationList } from '@/components/station-list';
 
 // Rendered per request from the station cache: the list changes when staff edit a station.

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { TStationSummary } from '@hibachi/core/stations/schema';
+import type { TStationSummary } from '@hibachi/core/stations/station.schema';
 import { formatMoney, timeZoneLabel } from '@hibachi/web/format';
 
 /** The stations as cards: a server component (the landing page ships no data library). */

@@ -1,8 +1,14 @@
-import type { TAvailability, TAvailabilityDays } from '@hibachi/core/availability/schema';
-import type { TCreatedBooking } from '@hibachi/core/bookings/schema';
-import type { TCancellationResult, TCustomerBooking } from '@hibachi/core/bookings/customer-schema';
-import type { TQuote } from '@hibachi/core/pricing/schema';
-import type { TStationSummary } from '@hibachi/core/stations/schema';
+import type {
+  TAvailability,
+  TAvailabilityDays,
+} from '@hibachi/core/availability/availability.schema';
+import type { TCreatedBooking } from '@hibachi/core/bookings/create-booking.schema';
+import type {
+  TCancellationResult,
+  TCustomerBooking,
+} from '@hibachi/core/bookings/customer-booking.schema';
+import type { TQuote } from '@hibachi/core/pricing/quote.schema';
+import type { TStationSummary } from '@hibachi/core/stations/station.schema';
 import { fetchJson } from '@hibachi/web/fetch-json';
 
 /** The customer API, typed by core's schemas. */

@@ -1,4 +1,4 @@
-import type { ErrorDetails } from '@hibachi/core/errors/reasons';
+import type { ErrorDetails } from '@hibachi/core/errors/refusal-reasons';
 
 /** The API's error envelope, surfaced to components as an Error with the code and details. */
 export class ApiError extends Error {

@@ -1,5 +1,5 @@
 import type { NodeOptions } from '@sentry/nextjs';
-import { redactPii } from '@hibachi/core/errors/redact';
+import { redactPii } from '@hibachi/core/errors/redact-pii';
 
 type SentryEvent = Parameters<NonNullable<NodeOptions['beforeSend']>>[0];
 

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import type { StaffBookingDetail } from '@hibachi/core/bookings';
-import type { TRecordPaymentInput } from '@hibachi/core/payments/record-payment-schema';
+import type { TRecordPaymentInput } from '@hibachi/core/payments/record-offline-payment.schema';
 import Link from 'next/link';
 import { formatLocalDate, formatMoney, formatTime } from '@hibachi/web/format';
 import { api } from '@/lib/api';

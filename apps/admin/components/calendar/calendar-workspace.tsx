@@ -22,7 +22,7 @@ import withDragAndDrop, {
 import 'react-big-calendar/lib/css/react-big-calendar.css';
 import 'react-big-calendar/lib/addons/dragAndDrop/styles.css';
 import type { Calendar, CalendarEvent, RescheduledBooking } from '@hibachi/core/bookings';
-import { isUpcomingAndActive } from '@hibachi/core/bookings/staff-actions';
+import { isUpcomingAndActive } from '@hibachi/core/bookings/staff-booking-actions';
 import { ApiError } from '@hibachi/web/fetch-json';
 import { formatLocalDate, formatMoney, formatTime, timeZoneLabel } from '@hibachi/web/format';
 import { todayIn } from '@hibachi/web/format';

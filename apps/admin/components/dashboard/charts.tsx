@@ -1,6 +1,6 @@
 'use client';
 
-import type { BookingKpis, PaymentAnalytics } from '@hibachi/core/analytics/schema';
+import type { BookingKpis, PaymentAnalytics } from '@hibachi/core/analytics/analytics.schema';
 import { formatLocalDate, formatMoney } from '@hibachi/web/format';
 import type { ReactElement } from 'react';
 import {

@@ -5,7 +5,7 @@ import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { ZAnalyticsQuery } from '@hibachi/core/analytics/schema';
+import { ZAnalyticsQuery } from '@hibachi/core/analytics/analytics.schema';
 import { fieldErrors } from '@hibachi/core/validation/client';
 import { ApiError } from '@hibachi/web/fetch-json';
 import { formatLocalDate, formatMoney } from '@hibachi/web/format';

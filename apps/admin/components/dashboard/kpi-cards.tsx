@@ -4,7 +4,7 @@ import type {
   BookingKpis,
   CustomerAnalytics,
   PaymentAnalytics,
-} from '@hibachi/core/analytics/schema';
+} from '@hibachi/core/analytics/analytics.schema';
 import { formatMoney } from '@hibachi/web/format';
 
 export type Figures = {

@@ -1,4 +1,4 @@
-import { ZCreateBookingInput } from '@hibachi/core/bookings/schema';
+import { ZCreateBookingInput } from '@hibachi/core/bookings/create-booking.schema';
 import { fieldErrors } from '@hibachi/core/validation/client';
 import { errorsByField, toBookingInput, type DetailsValues, type Selection } from './booking-form';
 

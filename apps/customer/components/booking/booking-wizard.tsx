@@ -3,7 +3,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import Link from 'next/link';
-import type { TCreatedBooking } from '@hibachi/core/bookings/schema';
+import type { TCreatedBooking } from '@hibachi/core/bookings/create-booking.schema';
 import { api } from '@/lib/api';
 import { EMPTY_DETAILS, type DetailsValues } from './booking-form';
 import { ConfirmationStep } from './confirmation-step';

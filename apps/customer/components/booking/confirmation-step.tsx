@@ -2,7 +2,7 @@
 
 import { useEffect, useRef } from 'react';
 import Link from 'next/link';
-import type { TCreatedBooking } from '@hibachi/core/bookings/schema';
+import type { TCreatedBooking } from '@hibachi/core/bookings/create-booking.schema';
 import { formatInstant, formatLocalDate, formatMoney, formatTime } from '@hibachi/web/format';
 
 export function ConfirmationStep({ booking }: { booking: TCreatedBooking }) {

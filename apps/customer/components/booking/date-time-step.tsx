@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import type { TStationSummary } from '@hibachi/core/stations/schema';
+import type { TStationSummary } from '@hibachi/core/stations/station.schema';
 import { WidgetBoundary } from '@hibachi/web/widget-boundary';
 import { api } from '@/lib/api';
 import {

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { WidgetBoundary } from '@hibachi/web/widget-boundary';
-import { SPECIAL_REQUESTS_MAX } from '@hibachi/core/bookings/limits';
+import { SPECIAL_REQUESTS_MAX } from '@hibachi/core/bookings/booking-limits';
 import type { DetailsValues, Selection } from './booking-form';
 import { QuotePanel } from './quote-panel';
 import { TextField } from './text-field';

@@ -3,8 +3,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import Link from 'next/link';
-import type { TCreatedBooking } from '@hibachi/core/bookings/schema';
-import type { TStationSummary } from '@hibachi/core/stations/schema';
+import type { TCreatedBooking } from '@hibachi/core/bookings/create-booking.schema';
+import type { TStationSummary } from '@hibachi/core/stations/station.schema';
 import { ApiError } from '@hibachi/web/fetch-json';
 import { WidgetBoundary } from '@hibachi/web/widget-boundary';
 import { api } from '@/lib/api';

@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import type { TCustomerBooking } from '@hibachi/core/bookings/customer-schema';
+import type { TCustomerBooking } from '@hibachi/core/bookings/customer-booking.schema';
 import { ApiError } from '@hibachi/web/fetch-json';
 import { api } from '@/lib/api';
 import {

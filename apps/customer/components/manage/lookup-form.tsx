@@ -2,7 +2,7 @@
 
 import dynamic from 'next/dynamic';
 import { useState } from 'react';
-import type { TCustomerBooking } from '@hibachi/core/bookings/customer-schema';
+import type { TCustomerBooking } from '@hibachi/core/bookings/customer-booking.schema';
 import { ApiError } from '@hibachi/web/fetch-json';
 import { useHydrated } from '@hibachi/web/use-hydrated';
 import { api } from '@/lib/api';

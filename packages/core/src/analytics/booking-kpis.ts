@@ -22,14 +22,14 @@ export async function getBookingKpis(options: {
 /** The statement, also EXPLAINed by the plan test. */
 export function bookingKpisSql(query: TAnalyticsQuery, stationId: string | null): Prisma.Sql {
   return Prisma.sql`
-    WITH st AS (
+    WITH stations AS (
       SELECT id, "serviceEndMinute" - "serviceStartMinute" AS "windowMinutes"
         FROM "Station"
        WHERE (${stationId}::uuid IS NULL OR id = ${stationId}::uuid)),
     -- The daily rollup (one row per station and local event date, kept by triggers in the
     -- same transaction as every booking write; a test checks it equals the bookings), summed
     -- over the stations in one pass: a row per day of the range.
-    g AS (
+    daily AS (
       SELECT day, sum(pending) AS pending, sum(confirmed) AS confirmed, sum(completed) AS completed,
              sum(cancelled) AS cancelled, sum("noShow") AS "noShow", sum(expired) AS expired,
              sum("revenueCents") AS "revenueCents", sum(guests) AS guests,
@@ -53,18 +53,19 @@ export function bookingKpisSql(query: TAnalyticsQuery, stationId: string | null)
                'PENDING_PAYMENT', COALESCE(sum(pending), 0), 'CONFIRMED', COALESCE(sum(confirmed), 0),
                'COMPLETED', COALESCE(sum(completed), 0), 'CANCELLED', COALESCE(sum(cancelled), 0),
                'NO_SHOW', COALESCE(sum("noShow"), 0), 'EXPIRED', COALESCE(sum(expired), 0)) AS "byStatus"
-        FROM g),
+        FROM daily),
     capacity AS (
-      SELECT COALESCE(sum(st."windowMinutes" * chefs.n), 0)
+      SELECT COALESCE(sum(stations."windowMinutes" * chefs.n), 0)
                * (${query.to}::date - ${query.from}::date + 1) AS minutes
-        FROM st CROSS JOIN LATERAL (
-          SELECT count(*) AS n FROM "Chef" c WHERE c."stationId" = st.id AND c.active) chefs),
+        FROM stations CROSS JOIN LATERAL (
+          SELECT count(*) AS n FROM "Chef" c WHERE c."stationId" = stations.id AND c.active) chefs),
     days AS (
       SELECT day::date AS day
         FROM generate_series(${query.from}::date, ${query.to}::date, interval '1 day') day),
     per_day AS (
-      SELECT days.day, COALESCE(g.standing, 0) AS bookings, COALESCE(g."revenueCents", 0) AS revenue
-        FROM days LEFT JOIN g ON g.day = days.day)
+      SELECT days.day, COALESCE(daily.standing, 0) AS bookings,
+             COALESCE(daily."revenueCents", 0) AS revenue
+        FROM days LEFT JOIN daily ON daily.day = days.day)
     SELECT json_build_object(
       'byStatus', totals."byStatus",
       'bookings', totals.bookings,

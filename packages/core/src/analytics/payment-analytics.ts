@@ -33,13 +33,13 @@ export async function getPaymentAnalytics(options: {
 /** The statement, also EXPLAINed by the plan test. */
 export function paymentAnalyticsSql(query: TAnalyticsQuery, stationId: string | null): Prisma.Sql {
   return Prisma.sql`
-    WITH st AS (
+    WITH stations AS (
       SELECT id FROM "Station"
        WHERE (${stationId}::uuid IS NULL OR id = ${stationId}::uuid)),
     -- The daily rollup (station, local day recorded, method; kept by triggers in the same
     -- transaction as every payment write; a test checks it equals the payments), summed in
     -- one pass to a row per month and method.
-    g AS (
+    monthly_by_method AS (
       SELECT to_char(date_trunc('month', day), 'YYYY-MM') AS month, method::text AS method,
              sum(arrived) AS arrived, sum("amountCents") AS amount, sum("refundedCents") AS refunded,
              sum(failed) AS failed
@@ -52,17 +52,18 @@ export function paymentAnalyticsSql(query: TAnalyticsQuery, stationId: string | 
              COALESCE(sum(refunded), 0) AS refunded,
              COALESCE(sum(arrived) FILTER (WHERE method = 'CARD'), 0) AS "cardOk",
              sum(arrived + failed) FILTER (WHERE method = 'CARD') AS "cardDone"
-        FROM g),
+        FROM monthly_by_method),
     methods AS (
-      SELECT m.method, COALESCE(sum(g.arrived), 0) AS n, COALESCE(sum(g.amount), 0) AS amount
+      SELECT m.method, COALESCE(sum(mm.arrived), 0) AS n, COALESCE(sum(mm.amount), 0) AS amount
         FROM unnest(ARRAY['CARD', 'CASH', 'CHECK']) AS m(method)
-        LEFT JOIN g ON g.method = m.method
+        LEFT JOIN monthly_by_method mm ON mm.method = m.method
        GROUP BY m.method),
     months AS (
       SELECT to_char(month, 'YYYY-MM') AS month
         FROM generate_series(date_trunc('month', ${query.from}::date), ${query.to}::date, interval '1 month') month),
     monthly AS (
-      SELECT month, sum(amount) AS gross, sum(refunded) AS refunded FROM g GROUP BY month),
+      SELECT month, sum(amount) AS gross, sum(refunded) AS refunded
+        FROM monthly_by_method GROUP BY month),
     per_month AS (
       SELECT months.month, COALESCE(monthly.gross, 0) AS gross, COALESCE(monthly.refunded, 0) AS refunded
         FROM months LEFT JOIN monthly ON monthly.month = months.month),
@@ -70,7 +71,7 @@ export function paymentAnalyticsSql(query: TAnalyticsQuery, stationId: string | 
       SELECT b.id AS "bookingId", b.reference, p."refundRequestedCents" - p."refundedCents" AS owed,
              p.method::text AS method, p."lastRefundError" AS "lastError",
              extract(epoch FROM now() - COALESCE(b."cancelledAt", p."updatedAt")) / 86400 AS age
-        FROM st JOIN "Payment" p ON p."stationId" = st.id AND p."refundRequestedCents" > p."refundedCents"
+        FROM stations s JOIN "Payment" p ON p."stationId" = s.id AND p."refundRequestedCents" > p."refundedCents"
         -- A few owed refunds: each booking by its key (a hash join would read every booking).
         CROSS JOIN LATERAL (
           SELECT id, reference, "cancelledAt" FROM "Booking" WHERE id = p."bookingId" LIMIT 1) b),

@@ -18,7 +18,9 @@ export function assertStationAccess(scope: StaffScope, stationId: string): void 
 /** 403 for an action the role may not take (checked before anything is read: no oracle). */
 export function assertCan(scope: StaffScope, action: StaffAction): void {
   if (!can(scope.role, action)) {
-    throw new AppError('FORBIDDEN', 'Your role does not allow this action.', { action });
+    throw new AppError('FORBIDDEN', 'Your role does not allow this action.', {
+      details: { action },
+    });
   }
 }
 

@@ -2,7 +2,7 @@ import { writeAudit } from '../audit/write-audit';
 import { assertCan, assertStationAccess, type StaffScope } from '../auth/staff-scope';
 import { inTransaction } from '../db/transaction';
 import { AppError } from '../errors/app-error';
-import { enqueueEmail } from '../outbox/enqueue-email';
+import { enqueueEmail } from '../notifications/enqueue-email';
 import { netPaidCents } from '../money/net-paid';
 import { formatMoney } from '../pricing/format-money';
 import { parseInput } from '../validation';
@@ -11,8 +11,8 @@ import {
   markCancelled,
   requestCardRefunds,
   sendCardRefunds,
-} from './cancel-booking';
-import { bookingInclude } from './find-customer-booking';
+} from './cancellation-steps';
+import { bookingInclude } from './booking-record';
 import { ZStaffCancelInput, type TStaffCancellation } from './staff-cancel.schema';
 
 const notFound = () => new AppError('NOT_FOUND', 'No such booking.');

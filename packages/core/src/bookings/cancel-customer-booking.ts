@@ -1,6 +1,6 @@
 import { writeAudit } from '../audit/write-audit';
 import { inTransaction } from '../db/transaction';
-import { enqueueEmail } from '../outbox/enqueue-email';
+import { enqueueEmail } from '../notifications/enqueue-email';
 import { formatMoney } from '../pricing/format-money';
 import { parseInput } from '../validation';
 import {
@@ -8,14 +8,11 @@ import {
   markCancelled,
   requestCardRefunds,
   sendCardRefunds,
-} from './cancel-booking';
+} from './cancellation-steps';
 import { ZCustomerProof, type TCancellationResult } from './customer-booking.schema';
-import {
-  findCustomerBooking,
-  paidCents,
-  refundDeadline,
-  toCustomerBooking,
-} from './find-customer-booking';
+import { paidCents, refundDeadline } from './booking-record';
+import { findCustomerBooking } from './find-customer-booking';
+import { toCustomerBooking } from './to-customer-booking';
 
 /**
  * POST /api/bookings/REF/cancel. Cancels a pending or confirmed booking that has not

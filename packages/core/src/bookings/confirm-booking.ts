@@ -1,4 +1,4 @@
-import { enqueueEmail } from '../outbox/enqueue-email';
+import { enqueueEmail } from '../notifications/enqueue-email';
 import type { Tx } from '../db/transaction';
 
 /**

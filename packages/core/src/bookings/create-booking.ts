@@ -9,11 +9,12 @@ import { auditInsertSql } from '../audit/write-audit';
 import { getDb, preparedAs } from '../db/client';
 import { AppError } from '../errors/app-error';
 import {
+  hasDatabaseCode,
   lostToConcurrentWrite,
   slotTakenError,
   translateDatabaseError,
 } from '../errors/translate-database-error';
-import { emailInsertSql } from '../outbox/enqueue-email';
+import { emailInsertSql } from '../notifications/enqueue-email';
 import { calculateQuote } from '../pricing/calculate-quote';
 import { localToInstant, parseLocalTime, todayInTimeZone } from '../time';
 import { fieldError, parseInput } from '../validation';
@@ -30,7 +31,7 @@ import {
   storedResponse,
   type StoredResponse,
 } from './idempotency';
-import { createManageToken, manageUrl, paymentUrl } from './manage-token';
+import { createManageToken, manageUrl, paymentUrl } from '../links/booking-link';
 
 const IDEMPOTENCY_SCOPE = 'booking.create';
 const MINUTE = 60_000;
@@ -73,22 +74,23 @@ export async function createBooking(options: {
       // attempt does not look for them (the free-chef check already ignores them); if one is
       // in the way the insert fails, and the retry expires the station's first.
       if (attempt > 1) await expireHolds({ stationId: station.id });
-      const result = await insertBooking(station, {
+      const attemptResult = await insertBooking(station, {
         ...options,
         input,
         now,
         requestHash,
       });
-      if (result !== 'STALE_STATION') return result;
+      if (attemptResult.kind === 'done') return attemptResult.result;
       stationFromDatabase = true;
       if (attempt >= maxAttempts) throw slotTakenError();
     } catch (error) {
-      const translated = translateDatabaseError(error);
+      // Lost to a concurrent writer: the chef's window (exclusion constraint), the customer's
+      // date (unique index; the retry's own check then answers DUPLICATE_BOOKING), a deadlock.
       const lostRace =
-        translated?.details?.reason === 'SLOT_TAKEN' ||
-        translated?.details?.reason === 'DUPLICATE' ||
+        hasDatabaseCode(error, '23P01') ||
+        hasDatabaseCode(error, '23505') ||
         lostToConcurrentWrite(error);
-      if (!lostRace || attempt >= maxAttempts) throw translated ?? error;
+      if (!lostRace || attempt >= maxAttempts) throw translateDatabaseError(error) ?? error;
     }
   }
 }
@@ -114,6 +116,9 @@ function resolveWindow(station: Station, input: TCreateBookingValues, now: Date)
   };
 }
 
+/** One attempt: the answer, or "our copy of the station is stale: read it again and retry". */
+type AttemptResult = { kind: 'done'; result: CreateBookingResult } | { kind: 'stale-station' };
+
 type Outcome = {
   stationActive: boolean | null;
   stationVersion: number | null;
@@ -136,7 +141,7 @@ async function insertBooking(
     requestHash: string;
     requestId?: string;
   },
-): Promise<CreateBookingResult | 'STALE_STATION'> {
+): Promise<AttemptResult> {
   const { input } = context;
   const window = resolveWindow(station, input, context.now);
   const eventDate = new Date(`${input.date}T00:00:00Z`);
@@ -194,7 +199,7 @@ async function insertBooking(
   // Each step reads the one before it, so a step with no row writes nothing after it:
   //   station   the row as it is now, read FOR KEY SHARE: a station being closed (locked FOR
   //             UPDATE) is waited for, then seen closed. Our copy must be its version.
-  //   duplicate whether this customer (by e-mail) already holds this date. One committed
+  //   same_date whether this customer (by e-mail) already holds this date. One committed
   //             meanwhile is caught by the unique index and the retry.
   //   chef      the free chef with the fewest active events that day (ties: by name), read
   //             FOR KEY SHARE: a chef being deactivated is waited for and then skipped.
@@ -208,16 +213,16 @@ async function insertBooking(
     existing_key AS (
       SELECT "requestHash", "responseStatus", "responseBody" FROM "IdempotencyKey"
        WHERE scope = ${IDEMPOTENCY_SCOPE} AND key = ${key ?? null}::text),
-    duplicate AS (
+    same_date AS (
       SELECT EXISTS (
         SELECT 1 FROM "Booking" b JOIN "Customer" cu ON cu.id = b."customerId"
          WHERE cu.email = ${input.customer.email} AND b."eventDate" = ${eventDate}::date
-           AND b.status IN ${ACTIVE_STATUSES_SQL}) AS yes),
+           AND b.status IN ${ACTIVE_STATUSES_SQL}) AS found),
     chef AS (
       SELECT c.id
         FROM "Chef" c, station
        WHERE station.active AND station.version = ${station.version}::int
-         AND NOT (SELECT yes FROM duplicate) AND NOT EXISTS (SELECT 1 FROM existing_key)
+         AND NOT (SELECT found FROM same_date) AND NOT EXISTS (SELECT 1 FROM existing_key)
          AND c."stationId" = station.id AND c.active
          AND ${chefIsFree(Prisma.sql`${window.startsAt}::timestamptz`, Prisma.sql`${window.blockedUntil}::timestamptz`)}
        ORDER BY (SELECT count(*) FROM "Booking" d
@@ -266,30 +271,34 @@ async function insertBooking(
     audit AS (${audit})
     SELECT (SELECT active FROM station) AS "stationActive",
            (SELECT version FROM station) AS "stationVersion",
-           (SELECT yes FROM duplicate) AS duplicate,
+           (SELECT found FROM same_date) AS duplicate,
            (SELECT id FROM chef) AS "chefId",
            (SELECT count(*) FROM booking)::int AS booked,
            (SELECT row_to_json(k) FROM existing_key k) AS "existingKey"`;
 
-  if (outcome!.existingKey)
-    return replay(storedResponse(outcome!.existingKey, context.requestHash));
-  if (!outcome!.stationActive) throw stationNotServed();
-  if (outcome!.stationVersion !== station.version) return 'STALE_STATION';
-  if (outcome!.duplicate) {
+  if (!outcome) throw new Error('the booking statement returned no row');
+  if (outcome.existingKey)
+    return done(replay(storedResponse(outcome.existingKey, context.requestHash)));
+  if (!outcome.stationActive) throw stationNotServed();
+  if (outcome.stationVersion !== station.version) return { kind: 'stale-station' };
+  if (outcome.duplicate) {
     throw new AppError(
       'CONFLICT',
       'You already have a booking on this date. Manage it instead of booking twice.',
-      { reason: 'DUPLICATE_BOOKING' },
+      { details: { reason: 'DUPLICATE_BOOKING' } },
     );
   }
-  if (!outcome!.chefId) throw slotTakenError();
-  if (outcome!.booked === 1) return { status: 201, body, replayed: false };
+  if (!outcome.chefId) throw slotTakenError();
+  if (outcome.booked === 1) return done({ status: 201, body, replayed: false });
+  if (key === undefined) throw new Error('the booking statement made no booking and said no why');
   // A request sharing the key committed while this one waited on it: its response.
   const claimed = await getDb().idempotencyKey.findUnique({
-    where: { scope_key: { scope: IDEMPOTENCY_SCOPE, key: key! } },
+    where: { scope_key: { scope: IDEMPOTENCY_SCOPE, key } },
   });
-  return replay(storedResponse(claimed, context.requestHash));
+  return done(replay(storedResponse(claimed, context.requestHash)));
 }
+
+const done = (result: CreateBookingResult): AttemptResult => ({ kind: 'done', result });
 
 const replay = (stored: StoredResponse): CreateBookingResult => ({
   status: stored.status,

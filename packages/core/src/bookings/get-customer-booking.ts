@@ -1,6 +1,7 @@
 import { parseInput } from '../validation';
 import { ZCustomerProof, type TCustomerBooking } from './customer-booking.schema';
-import { findCustomerBooking, toCustomerBooking } from './find-customer-booking';
+import { findCustomerBooking } from './find-customer-booking';
+import { toCustomerBooking } from './to-customer-booking';
 
 /** GET /api/bookings/REF?email=… or ?token=… */
 export async function getCustomerBooking(options: {

@@ -16,7 +16,9 @@ export function parseIdempotencyKey(header: string | null): string | undefined {
       'VALIDATION_FAILED',
       'The Idempotency-Key header must be 8-200 letters, digits or -_:.',
       {
-        'Idempotency-Key': ['Invalid format'],
+        details: {
+          'Idempotency-Key': ['Invalid format'],
+        },
       },
     );
   }
@@ -74,18 +76,22 @@ export function storedResponse(
 ): StoredResponse {
   if (!existing)
     throw new AppError('CONFLICT', 'That request is being processed. Please retry in a moment.', {
-      reason: 'IN_PROGRESS',
+      details: {
+        reason: 'IN_PROGRESS',
+      },
     });
   if (existing.requestHash !== requestHash) {
     throw new AppError(
       'CONFLICT',
       'This Idempotency-Key was already used with a different request.',
-      { reason: 'IDEMPOTENCY_MISMATCH' },
+      { details: { reason: 'IDEMPOTENCY_MISMATCH' } },
     );
   }
   if (existing.responseStatus === null) {
     throw new AppError('CONFLICT', 'That request is being processed. Please retry in a moment.', {
-      reason: 'IN_PROGRESS',
+      details: {
+        reason: 'IN_PROGRESS',
+      },
     });
   }
   return { status: existing.responseStatus, body: existing.responseBody };

@@ -3,7 +3,7 @@ import type pg from 'pg';
 import { connect } from '../../test/database';
 import { bookingInput, resetStation } from '../../test/booking-fixtures';
 import { cancelCustomerBooking, createBooking, getCustomerBooking } from '.';
-import { createManageToken, verifyManageToken } from './manage-token';
+import { createManageToken, verifyManageToken } from '../links/booking-link';
 
 async function book(email = 'owner@example.com') {
   const result = await createBooking({

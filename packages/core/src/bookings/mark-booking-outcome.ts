@@ -30,7 +30,7 @@ export async function markBookingOutcome(options: {
         booking.status === 'CONFIRMED'
           ? 'This event has not started yet.'
           : `A ${booking.status.toLowerCase().replace('_', ' ')} booking cannot be marked ${input.status === 'COMPLETED' ? 'completed' : 'no-show'}.`,
-        { reason: 'BAD_STATE', status: booking.status },
+        { details: { reason: 'BAD_STATE', status: booking.status } },
       );
     }
     await updateBookingAtVersion(tx, booking.id, input.version, { status: input.status });

@@ -6,7 +6,7 @@ import { assertCan, type StaffScope } from '../auth/staff-scope';
 import { inTransaction, type Tx } from '../db/transaction';
 import { AppError } from '../errors/app-error';
 import { translateDatabaseError } from '../errors/translate-database-error';
-import { enqueueEmail } from '../outbox/enqueue-email';
+import { enqueueEmail } from '../notifications/enqueue-email';
 import { instantToLocal, localToInstant, parseLocalTime } from '../time';
 import { fieldError, parseInput } from '../validation';
 import { findStaffBooking } from './find-staff-booking';
@@ -83,15 +83,17 @@ async function move(
   if (booking.version !== input.version) {
     const error = staleVersion();
     throw new AppError('CONFLICT', 'Someone else changed this booking a moment ago.', {
-      ...error.details,
-      current: summary(booking, booking.chef, false),
+      details: {
+        ...error.details,
+        current: summary(booking, booking.chef, false),
+      },
     });
   }
   if (booking.status !== 'PENDING_PAYMENT' && booking.status !== 'CONFIRMED') {
     throw new AppError(
       'CONFLICT',
       `A ${booking.status.toLowerCase().replace('_', ' ')} booking cannot be moved.`,
-      { reason: 'BAD_STATE', status: booking.status },
+      { details: { reason: 'BAD_STATE', status: booking.status } },
     );
   }
 
@@ -139,8 +141,10 @@ async function move(
         'CONFLICT',
         `This customer already has booking ${other.reference} that day.`,
         {
-          reason: 'DUPLICATE_BOOKING',
-          reference: other.reference,
+          details: {
+            reason: 'DUPLICATE_BOOKING',
+            reference: other.reference,
+          },
         },
       );
   }
@@ -275,9 +279,11 @@ async function busy(
     ? `${prefix}${span ? ` (${chef.name} is busy ${span})` : ''}.`
     : `${chef.name} is busy ${span ?? 'then'}${clash ? ', plus travel time' : ''}.`;
   return new AppError('CONFLICT', message, {
-    reason: 'SLOT_TAKEN',
-    chef: { id: chef.id, name: chef.name },
-    ...(clash && span ? { clash: { reference: clash.reference, time: span } } : {}),
+    details: {
+      reason: 'SLOT_TAKEN',
+      chef: { id: chef.id, name: chef.name },
+      ...(clash && span ? { clash: { reference: clash.reference, time: span } } : {}),
+    },
   });
 }
 

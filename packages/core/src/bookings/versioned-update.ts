@@ -6,7 +6,9 @@ type Tx = Pick<Prisma.TransactionClient, 'booking'>;
 /** 409 for a write based on a booking someone else has changed since it was read. */
 export function staleVersion(): AppError {
   return new AppError('CONFLICT', 'This booking just changed. Please reload and try again.', {
-    reason: 'STALE_VERSION',
+    details: {
+      reason: 'STALE_VERSION',
+    },
   });
 }
 

@@ -18,7 +18,9 @@ export async function checkDatabase(): Promise<{ database: 'up'; latencyMs: numb
       }),
     ]);
   } catch {
-    throw new AppError('UNAVAILABLE', 'The database is not reachable.', { database: 'down' });
+    throw new AppError('UNAVAILABLE', 'The database is not reachable.', {
+      details: { database: 'down' },
+    });
   } finally {
     clearTimeout(timer);
   }

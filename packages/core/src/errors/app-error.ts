@@ -27,19 +27,29 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   UNAVAILABLE: 503,
 };
 
+export type AppErrorOptions = {
+  /** Field messages, and a typed `reason` for refusals (sent to the client). */
+  details?: ErrorDetails;
+  /** Response headers the refusal needs, e.g. `Retry-After`. */
+  headers?: Record<string, string>;
+};
+
 /** An error whose message is safe to show to the client. */
 export class AppError extends Error {
   readonly status: number;
+  readonly details?: ErrorDetails;
+  readonly headers?: Record<string, string>;
 
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details?: ErrorDetails,
-    readonly headers?: Record<string, string>,
+    options: AppErrorOptions = {},
   ) {
     super(message);
     this.name = 'AppError';
     this.status = HTTP_STATUS[code];
+    this.details = options.details;
+    this.headers = options.headers;
   }
 }
 

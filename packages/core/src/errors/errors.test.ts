@@ -17,7 +17,7 @@ describe('error envelope', () => {
     ];
     for (const [code, status] of cases) {
       const { response } = toErrorResponse(
-        new AppError(code, 'msg', { field: ['bad'] }),
+        new AppError(code, 'msg', { details: { field: ['bad'] } }),
         'req-12345678',
       );
       expect(response.status).toBe(status);
@@ -42,7 +42,7 @@ describe('error envelope', () => {
 
   it('passes extra headers such as Retry-After', () => {
     const { response } = toErrorResponse(
-      new AppError('RATE_LIMITED', 'Slow down', undefined, { 'Retry-After': '30' }),
+      new AppError('RATE_LIMITED', 'Slow down', { headers: { 'Retry-After': '30' } }),
       'r-12345678',
     );
     expect(response.headers.get('Retry-After')).toBe('30');

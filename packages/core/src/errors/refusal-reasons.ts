@@ -6,7 +6,9 @@
 export const REFUSAL_REASONS = [
   // booking and scheduling
   'SLOT_TAKEN',
+  /** The customer already holds an active booking on that date (the one reason for it). */
   'DUPLICATE_BOOKING',
+  /** Any other record whose unique key exists already (e.g. two admins adding one e-mail at once). */
   'DUPLICATE',
   'STALE_VERSION',
   'BAD_STATE',

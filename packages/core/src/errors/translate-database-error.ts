@@ -28,7 +28,9 @@ const CONNECTION_ERROR_CODES = new Set([
 /** 409 SLOT_TAKEN, in the one wording customers see whether a check or the constraint said so. */
 export function slotTakenError(): AppError {
   return new AppError('CONFLICT', 'Sorry, that time was just taken. Please choose another time.', {
-    reason: 'SLOT_TAKEN',
+    details: {
+      reason: 'SLOT_TAKEN',
+    },
   });
 }
 
@@ -43,7 +45,9 @@ export function translateDatabaseError(error: unknown): AppError | undefined {
   if (codes.has('23P01')) return slotTakenError();
   if (codes.has('23505')) {
     return new AppError('CONFLICT', 'This conflicts with an existing record.', {
-      reason: 'DUPLICATE',
+      details: {
+        reason: 'DUPLICATE',
+      },
     });
   }
   if ([...codes].some((code) => CONNECTION_ERROR_CODES.has(code) || code.startsWith('08'))) {
@@ -53,12 +57,9 @@ export function translateDatabaseError(error: unknown): AppError | undefined {
     );
   }
   if (isLostRace(codes)) {
-    return new AppError(
-      'UNAVAILABLE',
-      'Many changes are being made at once. Please try again.',
-      undefined,
-      { 'Retry-After': '1' },
-    );
+    return new AppError('UNAVAILABLE', 'Many changes are being made at once. Please try again.', {
+      headers: { 'Retry-After': '1' },
+    });
   }
   return undefined;
 }

@@ -16,7 +16,9 @@ export async function readJsonBody(
     return JSON.parse(text) as unknown;
   } catch {
     throw new AppError('VALIDATION_FAILED', 'The request body is not valid JSON.', {
-      body: ['Invalid JSON'],
+      details: {
+        body: ['Invalid JSON'],
+      },
     });
   }
 }

@@ -76,7 +76,9 @@ async function callStripe<T>(call: () => Promise<T>): Promise<T> {
   } catch (error) {
     if (error instanceof Stripe.errors.StripeCardError) {
       throw new AppError('CONFLICT', error.message || 'The card was declined.', {
-        reason: 'CARD_DECLINED',
+        details: {
+          reason: 'CARD_DECLINED',
+        },
       });
     }
     if (error instanceof Stripe.errors.StripeError) {
@@ -84,8 +86,10 @@ async function callStripe<T>(call: () => Promise<T>): Promise<T> {
         'UNAVAILABLE',
         'Our payment provider is not answering right now. Nothing was charged; please try again.',
         {
-          reason: 'PROVIDER_UNAVAILABLE',
-          providerError: error.type,
+          details: {
+            reason: 'PROVIDER_UNAVAILABLE',
+            providerError: error.type,
+          },
         },
       );
     }

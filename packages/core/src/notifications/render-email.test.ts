@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { verifyManageToken } from '../bookings/manage-token';
+import { verifyManageToken } from '../links/booking-link';
 import { renderEmail, type EmailBooking } from './render-email';
 
 const booking: EmailBooking = {

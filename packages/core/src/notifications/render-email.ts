@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { manageUrl, createManageToken, paymentUrl } from '../bookings/manage-token';
+import { manageUrl, createManageToken, paymentUrl } from '../links/booking-link';
 import type { Booking, OutboxKind } from '../generated/prisma/client';
 import { formatMoney } from '../pricing/format-money';
 

@@ -32,8 +32,10 @@ export async function retryOutboxMessage(options: {
         'CONFLICT',
         `Only failed e-mails can be retried; this one is ${message.status.toLowerCase()}.`,
         {
-          reason: 'BAD_STATE',
-          status: message.status,
+          details: {
+            reason: 'BAD_STATE',
+            status: message.status,
+          },
         },
       );
     await writeAudit(tx, {

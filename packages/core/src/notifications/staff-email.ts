@@ -5,7 +5,7 @@ import {
   passwordToken,
   setPasswordUrl,
   verifyPasswordToken,
-} from '../staff/password-link';
+} from '../links/password-link';
 import type { RenderedEmail } from './render-email';
 
 const ZStaffLinkPayload = z.object({

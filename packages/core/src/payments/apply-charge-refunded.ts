@@ -22,7 +22,7 @@ export async function applyChargeRefunded(
     throw new AppError(
       'CONFLICT',
       'Refund for a payment that is not recorded yet; deliver it again later.',
-      { reason: 'OUT_OF_ORDER' },
+      { details: { reason: 'OUT_OF_ORDER' } },
     );
   }
   await recordRefunded(tx, {

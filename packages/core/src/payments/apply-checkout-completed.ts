@@ -3,7 +3,7 @@ import { chefIsFree } from '../scheduling/chef-is-free.sql';
 import { writeAudit } from '../audit/write-audit';
 import { Prisma } from '../generated/prisma/client';
 import { confirmBooking } from '../bookings/confirm-booking';
-import { enqueueEmail } from '../outbox/enqueue-email';
+import { enqueueEmail } from '../notifications/enqueue-email';
 import { owedRefund } from '../money/process-owed-refund';
 import type { Tx } from '../db/transaction';
 

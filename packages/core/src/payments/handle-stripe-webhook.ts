@@ -35,7 +35,9 @@ export async function handleStripeWebhook(options: {
     );
   } catch {
     throw new AppError('VALIDATION_FAILED', 'The webhook signature is missing or invalid.', {
-      'Stripe-Signature': ['Invalid signature'],
+      details: {
+        'Stripe-Signature': ['Invalid signature'],
+      },
     });
   }
 

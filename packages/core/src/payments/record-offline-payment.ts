@@ -69,7 +69,7 @@ export async function recordOfflinePayment(options: {
       throw new AppError(
         'CONFLICT',
         `Payments cannot be recorded for a ${booking.status.toLowerCase().replace('_', ' ')} booking.`,
-        { reason: 'BAD_STATE' },
+        { details: { reason: 'BAD_STATE' } },
       );
     }
     if (input.version !== undefined && input.version !== booking.version) throw staleVersion();
@@ -80,8 +80,10 @@ export async function recordOfflinePayment(options: {
         'CONFLICT',
         `That is more than the outstanding balance of ${outstanding} cents.`,
         {
-          reason: 'OVERPAYMENT',
-          outstandingCents: outstanding,
+          details: {
+            reason: 'OVERPAYMENT',
+            outstandingCents: outstanding,
+          },
         },
       );
     }

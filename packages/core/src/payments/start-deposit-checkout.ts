@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ZCustomerProof } from '../bookings/customer-booking.schema';
 import { findCustomerBooking } from '../bookings/find-customer-booking';
-import { createManageToken } from '../bookings/manage-token';
+import { createManageToken } from '../links/booking-link';
 import { getDb } from '../db/client';
 import { getServerEnv } from '../env';
 import { AppError } from '../errors/app-error';
@@ -26,7 +26,9 @@ export async function startDepositCheckout(options: {
   const booking = await findCustomerBooking(input.reference, proof);
   if (booking.status === 'CONFIRMED')
     throw new AppError('CONFLICT', 'This booking is already confirmed; no deposit is due.', {
-      reason: 'ALREADY_PAID',
+      details: {
+        reason: 'ALREADY_PAID',
+      },
     });
   if (
     booking.status !== 'PENDING_PAYMENT' ||
@@ -36,7 +38,7 @@ export async function startDepositCheckout(options: {
     throw new AppError(
       'CONFLICT',
       'The hold on this time has expired. Please choose a time again.',
-      { reason: 'HOLD_EXPIRED' },
+      { details: { reason: 'HOLD_EXPIRED' } },
     );
   }
   const provider = getPaymentProvider();

@@ -24,7 +24,9 @@ export function decodeCursor(text: string): KeysetCursor {
   const parsed = ZCursor.safeParse(decoded);
   if (!parsed.success)
     throw new AppError('VALIDATION_FAILED', 'That page link is not valid. Start from page one.', {
-      cursor: ['Invalid cursor'],
+      details: {
+        cursor: ['Invalid cursor'],
+      },
     });
   return { at: new Date(parsed.data[0]), id: parsed.data[1] };
 }

@@ -110,9 +110,11 @@ export async function consumeRateLimit(category: RateLimitCategory, key: string)
       throw new AppError(
         'RATE_LIMITED',
         `Too many requests. Please wait ${retryAfter} seconds and try again.`,
-        { retryAfterSeconds: retryAfter },
         {
-          'Retry-After': String(retryAfter),
+          details: { retryAfterSeconds: retryAfter },
+          headers: {
+            'Retry-After': String(retryAfter),
+          },
         },
       );
     }

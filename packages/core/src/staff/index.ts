@@ -8,4 +8,4 @@ export {
   updateStaff,
 } from './staff-accounts';
 export { setStaffPassword } from './set-password';
-export { passwordToken, verifyPasswordToken, setPasswordUrl } from './password-link';
+export { passwordToken, verifyPasswordToken, setPasswordUrl } from '../links/password-link';

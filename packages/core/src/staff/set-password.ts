@@ -3,7 +3,7 @@ import { writeAudit } from '../audit/write-audit';
 import { inTransaction } from '../db/transaction';
 import { AppError } from '../errors/app-error';
 import { fieldError, parseInput } from '../validation';
-import { readPasswordToken, verifyPasswordToken } from './password-link';
+import { readPasswordToken, verifyPasswordToken } from '../links/password-link';
 import { passwordMatchesEmail } from './password-policy';
 import { ZSetPassword } from './staff.schema';
 
@@ -22,7 +22,8 @@ export async function setStaffPassword(options: {
 }): Promise<{ email: string }> {
   const input = parseInput(ZSetPassword, options.input);
   const parsed = readPasswordToken(input.token);
-  if (!parsed) throw new AppError('NOT_FOUND', LINK_REFUSED, { reason: 'LINK_INVALID' });
+  if (!parsed)
+    throw new AppError('NOT_FOUND', LINK_REFUSED, { details: { reason: 'LINK_INVALID' } });
   // Hashed before the transaction: argon2 takes a while and holds no lock.
   const passwordHash = await hash(input.password);
   return inTransaction(async (tx) => {
@@ -37,7 +38,7 @@ export async function setStaffPassword(options: {
     >`SELECT id, email, "passwordHash", active, "stationId" FROM "StaffUser"
        WHERE id = ${parsed.accountId}::uuid FOR UPDATE`;
     if (!account || !account.active || !verifyPasswordToken(account, input.token, options.now))
-      throw new AppError('NOT_FOUND', LINK_REFUSED, { reason: 'LINK_INVALID' });
+      throw new AppError('NOT_FOUND', LINK_REFUSED, { details: { reason: 'LINK_INVALID' } });
     const tooClose = passwordMatchesEmail(input.password, account.email);
     if (tooClose) throw fieldError('password', tooClose);
     await tx.staffUser.update({

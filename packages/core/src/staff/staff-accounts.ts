@@ -7,9 +7,9 @@ import { getDb } from '../db/client';
 import { inTransaction, type Tx } from '../db/transaction';
 import { AppError } from '../errors/app-error';
 import type { Prisma, StaffUser } from '../generated/prisma/client';
-import { enqueueEmail } from '../outbox/enqueue-email';
+import { enqueueEmail } from '../notifications/enqueue-email';
 import { fieldError, parseInput } from '../validation';
-import { createPasswordToken, passwordHashDigest, setPasswordUrl } from './password-link';
+import { createPasswordToken, passwordHashDigest, setPasswordUrl } from '../links/password-link';
 import {
   ZCreateStaff,
   ZUpdateStaff,
@@ -227,7 +227,9 @@ async function assertAnotherSuperAdmin(tx: Tx, leaving: string): Promise<void> {
     SELECT id FROM "StaffUser" WHERE role = 'SUPER_ADMIN' AND active ORDER BY id FOR UPDATE`;
   if (!admins.some((admin) => admin.id !== leaving))
     throw new AppError('CONFLICT', 'This is the last active super admin: appoint another first.', {
-      reason: 'LAST_SUPER_ADMIN',
+      details: {
+        reason: 'LAST_SUPER_ADMIN',
+      },
     });
 }
 

@@ -152,7 +152,7 @@ export async function deactivateChef(options: {
         throw new AppError(
           'CONFLICT',
           `${chef.name} has ${future.length} upcoming booking${future.length === 1 ? '' : 's'}. Reassign them to other chefs, or move them first.`,
-          { reason: 'CHEF_HAS_BOOKINGS', bookings: listed(future) },
+          { details: { reason: 'CHEF_HAS_BOOKINGS', bookings: listed(future) } },
         );
 
       const moved: (ChefBooking & { chef: string })[] = [];
@@ -218,7 +218,7 @@ function unmovable(chef: string, bookings: ChefBooking[]): AppError {
   return new AppError(
     'CONFLICT',
     `No other chef is free for ${bookings.length === 1 ? 'this booking' : `these ${bookings.length} bookings`} of ${chef}. Nothing was changed: move ${bookings.length === 1 ? 'it' : 'them'} first.`,
-    { reason: 'CHEF_BOOKINGS_UNMOVABLE', bookings },
+    { details: { reason: 'CHEF_BOOKINGS_UNMOVABLE', bookings } },
   );
 }
 

@@ -81,7 +81,7 @@ export async function deactivateStation(options: {
         throw new AppError(
           'CONFLICT',
           `${station.name} has ${count} upcoming booking${count === 1 ? '' : 's'}: move or cancel ${count === 1 ? 'it' : 'them'} before closing the station.`,
-          { reason: 'FUTURE_BOOKINGS', count },
+          { details: { reason: 'FUTURE_BOOKINGS', count } },
         );
       await setActive(tx, options, station.id, false);
     }
@@ -107,7 +107,7 @@ export async function activateStation(options: {
         throw new AppError(
           'CONFLICT',
           `${station.name} has no active chef yet: add one in Settings before opening it.`,
-          { reason: 'NO_ACTIVE_CHEFS' },
+          { details: { reason: 'NO_ACTIVE_CHEFS' } },
         );
       await setActive(tx, options, station.id, true);
     }

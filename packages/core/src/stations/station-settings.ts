@@ -57,7 +57,7 @@ export async function updateStationSettings(options: {
       throw new AppError(
         'CONFLICT',
         'Someone else saved these settings since you opened them. Reload to see their changes.',
-        { reason: 'STALE_VERSION' },
+        { details: { reason: 'STALE_VERSION' } },
       );
     const before = settingsOf(station);
     const { version: _version, ...after } = input;
@@ -68,7 +68,13 @@ export async function updateStationSettings(options: {
         throw new AppError(
           'CONFLICT',
           `The time zone cannot change while ${future} active booking${future === 1 ? '' : 's'} lie ahead: their local times would move.`,
-          { reason: 'FUTURE_BOOKINGS', count: future, timezone: [`${future} future bookings`] },
+          {
+            details: {
+              reason: 'FUTURE_BOOKINGS',
+              count: future,
+              timezone: [`${future} future bookings`],
+            },
+          },
         );
     }
     const updated = await tx.station.update({

@@ -23,15 +23,13 @@ export function fieldErrors(error: z.ZodError): Record<string, string[]> {
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
   if (!result.success) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      'Please check the highlighted fields.',
-      fieldErrors(result.error),
-    );
+    throw new AppError('VALIDATION_FAILED', 'Please check the highlighted fields.', {
+      details: fieldErrors(result.error),
+    });
   }
   return result.data;
 }
 
 export function fieldError(field: string, message: string): AppError {
-  return new AppError('VALIDATION_FAILED', message, { [field]: [message] });
+  return new AppError('VALIDATION_FAILED', message, { details: { [field]: [message] } });
 }

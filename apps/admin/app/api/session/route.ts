@@ -1,4 +1,4 @@
-import { ZSignInInput } from '@hibachi/core/auth/sign-in-schema';
+import { ZSignInInput } from '@hibachi/core/auth/sign-in.schema';
 import { createRouteHandler, ok, readJsonBody } from '@hibachi/core/http';
 import { parseInput } from '@hibachi/core/validation';
 import { signIn, signOut, StaffSignInRefused } from '@/auth';

@@ -1,7 +1,7 @@
 import { AppError } from '../errors/app-error';
 import { netPaidCents } from '../money/net-paid';
 import { owedRefund, processOwedRefund } from '../money/process-owed-refund';
-import type { BookingWithRelations } from './find-customer-booking';
+import type { BookingWithRelations } from './booking-record';
 import { updateBookingAtVersion } from './versioned-update';
 import type { Tx } from '../db/transaction';
 
@@ -16,12 +16,14 @@ export function assertCancellable(booking: BookingWithRelations, now: Date): voi
     throw new AppError(
       'CONFLICT',
       `This booking is ${booking.status.toLowerCase().replace('_', ' ')} and cannot be cancelled.`,
-      { reason: 'BAD_STATE', status: booking.status },
+      { details: { reason: 'BAD_STATE', status: booking.status } },
     );
   }
   if (booking.startsAt <= now) {
     throw new AppError('CONFLICT', 'This event has already started and cannot be cancelled.', {
-      reason: 'BAD_STATE',
+      details: {
+        reason: 'BAD_STATE',
+      },
     });
   }
 }

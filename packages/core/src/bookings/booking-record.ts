@@ -1,0 +1,20 @@
+import type { Prisma } from '../generated/prisma/client';
+import { netPaidCents } from '../money/net-paid';
+
+/** A booking as the customer-facing and cancellation use cases load it. */
+export const bookingInclude = {
+  station: true,
+  customer: true,
+  payments: true,
+} satisfies Prisma.BookingInclude;
+export type BookingWithRelations = Prisma.BookingGetPayload<{ include: typeof bookingInclude }>;
+
+/** What the customer has paid, net of refunds. */
+export function paidCents(booking: BookingWithRelations): number {
+  return netPaidCents(booking.payments);
+}
+
+/** The last instant a cancellation still gets the deposit back (the station's notice). */
+export function refundDeadline(booking: BookingWithRelations): Date {
+  return new Date(booking.startsAt.getTime() - booking.station.cancellationNoticeHours * 3_600_000);
+}
