@@ -10,6 +10,13 @@ const processEnvRule = {
   message: 'Read configuration through @hibachi/core/env (validated with zod), not process.env.',
 };
 
+const TYPED_FILES = [
+  'packages/core/{src,test}/**/*.ts',
+  'packages/web/src/**/*.{ts,tsx}',
+  'apps/*/{app,components,lib}/**/*.{ts,tsx}',
+  'apps/*/*.ts',
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -35,6 +42,32 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
       'no-restricted-syntax': ['error', processEnvRule],
+    },
+  },
+  {
+    // Type-aware rules on the product code: core, web and both apps.
+    files: TYPED_FILES,
+    extends: [tseslint.configs.recommendedTypeChecked],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'error',
+      // Handlers and providers are async to fulfil a Promise-returning contract, awaited or not.
+      '@typescript-eslint/require-await': 'off',
+    },
+  },
+  {
+    files: ['**/*.test.{ts,tsx}', '**/test/**'],
+    rules: {
+      // pg's rows are `any` by design; a test's expectations are what check their shape.
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      // In a test, a missing value failing right there is the assertion.
+      '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
   {

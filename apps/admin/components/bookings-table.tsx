@@ -35,7 +35,7 @@ export function BookingsTable({ showStation }: { showStation: boolean }) {
       const params = new URLSearchParams(key);
       params.set('limit', '25');
       if (pageParam) params.set('cursor', pageParam);
-      return api.bookings(params);
+      return api.bookings({ query: params });
     },
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });

@@ -7,7 +7,7 @@ import type { ChefBooking, ChefRow } from '@hibachi/core/stations/chef.schema';
 import { ApiError } from '@hibachi/web/fetch-json';
 import { SaveOrCancel } from '@/components/save-or-cancel';
 import { api } from '@/lib/api';
-import { fieldMessages } from '@/lib/form-helpers';
+import { fieldMessages, onFormSubmit } from '@/lib/form-helpers';
 import { ActionDialog } from './booking/action-dialog';
 
 const NEW_CHEF_COLORS = ['#e76f51', '#2a9d8f', '#264653', '#e9c46a', '#8d5a97', '#3a86ff'];
@@ -41,20 +41,20 @@ function BookingLinks({ bookings }: { bookings: ChefBooking[] }) {
 export function ChefRoster({ slug }: { slug: string }) {
   const queryClient = useQueryClient();
   const key = ['chefs', slug];
-  const chefs = useQuery({ queryKey: key, queryFn: () => api.chefs(slug) });
+  const chefs = useQuery({ queryKey: key, queryFn: () => api.chefs({ path: { slug } }) });
   const refresh = () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: key }),
       queryClient.invalidateQueries({ queryKey: ['calendar'] }),
     ]);
   const add = useMutation({
-    mutationFn: (body: { name: string; color: string }) => api.createChef(slug, body),
+    mutationFn: (body: { name: string; color: string }) => api.createChef({ path: { slug }, body }),
     onSuccess: refresh,
   });
   const [editing, setEditing] = useState<string | null>(null);
   const rename = useMutation({
     mutationFn: ({ id, name, color }: { id: string; name: string; color: string }) =>
-      api.updateChef(id, { name, color }),
+      api.updateChef({ path: { id }, body: { name, color } }),
     onSuccess: async () => {
       setEditing(null);
       await refresh();
@@ -64,7 +64,7 @@ export function ChefRoster({ slug }: { slug: string }) {
   const [notice, setNotice] = useState('');
   const deactivate = useMutation({
     mutationFn: ({ id, reassign }: { id: string; reassign: boolean }) =>
-      api.deactivateChef(id, { reassign }),
+      api.deactivateChef({ path: { id }, body: { reassign } }),
     onSuccess: async (result) => {
       setLeaving(null);
       setNotice(
@@ -77,7 +77,7 @@ export function ChefRoster({ slug }: { slug: string }) {
     onSettled: refresh,
   });
   const activate = useMutation({
-    mutationFn: (id: string) => api.activateChef(id),
+    mutationFn: (id: string) => api.activateChef({ path: { id } }),
     onSuccess: async (chef) => {
       setNotice(`${chef.name} is back on the roster.`);
       await refresh();
@@ -117,15 +117,9 @@ export function ChefRoster({ slug }: { slug: string }) {
                     <form
                       className="inline-form"
                       noValidate
-                      onSubmit={(event) => {
-                        event.preventDefault();
-                        const form = new FormData(event.currentTarget);
-                        rename.mutate({
-                          id: chef.id,
-                          name: String(form.get('name') ?? ''),
-                          color: String(form.get('color') ?? ''),
-                        });
-                      }}
+                      onSubmit={onFormSubmit(['name', 'color'], (values) =>
+                        rename.mutate({ id: chef.id, ...values }),
+                      )}
                     >
                       <label>
                         Name{' '}
@@ -208,15 +202,9 @@ export function ChefRoster({ slug }: { slug: string }) {
         className="inline-form"
         noValidate
         aria-label="Add a chef"
-        onSubmit={(event) => {
-          event.preventDefault();
-          const form = event.currentTarget;
-          const data = new FormData(form);
-          add.mutate(
-            { name: String(data.get('name') ?? ''), color: String(data.get('color') ?? '') },
-            { onSuccess: () => form.reset() },
-          );
-        }}
+        onSubmit={onFormSubmit(['name', 'color'], (values, form) =>
+          add.mutate(values, { onSuccess: () => form.reset() }),
+        )}
       >
         <label>
           New chef{' '}

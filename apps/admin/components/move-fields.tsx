@@ -1,5 +1,7 @@
 'use client';
 
+import { fieldText } from '@/lib/form-helpers';
+
 export type MoveTarget = { date: string; time: string; durationMinutes: number; chefId?: string };
 
 const DURATIONS = Array.from({ length: 15 }, (_, index) => 60 + index * 30);
@@ -8,12 +10,12 @@ const durationLabel = (minutes: number) =>
 
 /** What a move form asks for, read back from its fields. */
 export function readMoveTarget(data: FormData): MoveTarget {
-  const chefId = data.get('chef');
+  const chefId = fieldText(data, 'chef');
   return {
-    date: String(data.get('date') ?? ''),
-    time: String(data.get('time') ?? ''),
-    durationMinutes: Number(data.get('duration')),
-    ...(typeof chefId === 'string' && chefId ? { chefId } : {}),
+    date: fieldText(data, 'date'),
+    time: fieldText(data, 'time'),
+    durationMinutes: Number(fieldText(data, 'duration')),
+    ...(chefId ? { chefId } : {}),
   };
 }
 

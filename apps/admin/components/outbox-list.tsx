@@ -15,8 +15,10 @@ export function OutboxList({ timeZone }: { timeZone: string }) {
   const pathname = usePathname();
   const queryClient = useQueryClient();
   const filters = new URLSearchParams();
-  for (const name of ['status', 'station'])
-    if (searchParams.get(name)) filters.set(name, searchParams.get(name)!);
+  for (const name of ['status', 'station']) {
+    const value = searchParams.get(name);
+    if (value) filters.set(name, value);
+  }
   const key = filters.toString();
 
   const query = useInfiniteQuery({
@@ -25,13 +27,13 @@ export function OutboxList({ timeZone }: { timeZone: string }) {
     queryFn: ({ pageParam }) => {
       const params = new URLSearchParams(key);
       if (pageParam) params.set('cursor', pageParam);
-      return api.outbox(params);
+      return api.outbox({ query: params });
     },
     getNextPageParam: (page) => page.nextCursor ?? undefined,
     refetchInterval: 15_000,
   });
   const retry = useMutation({
-    mutationFn: api.retryEmail,
+    mutationFn: (id: string) => api.retryEmail({ path: { id } }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['outbox'] }),
   });
   const rows = query.data?.pages.flatMap((page) => page.items) ?? [];

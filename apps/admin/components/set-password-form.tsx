@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { MIN_PASSWORD_LENGTH } from '@hibachi/core/staff/password-policy';
 import { ApiError } from '@hibachi/web/fetch-json';
 import { api } from '@/lib/api';
+import { formValues } from '@/lib/form-helpers';
 
 /**
  * The one-time link's form: the password twice (compared in the browser); the API's policy
@@ -18,16 +19,15 @@ export function SetPasswordForm({ token }: { token: string }) {
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const password = String(data.get('password') ?? '');
+    const { password, repeat } = formValues(event.currentTarget, ['password', 'repeat']);
     setMessage(undefined);
-    if (password !== String(data.get('repeat') ?? '')) {
+    if (password !== repeat) {
       setErrors({ repeat: ['The two passwords differ'] });
       return;
     }
     setBusy(true);
     try {
-      const { email } = await api.setPassword({ token, password });
+      const { email } = await api.setPassword({ body: { token, password } });
       setDone(email);
     } catch (error) {
       if (error instanceof ApiError && error.status === 400 && error.details)
@@ -48,7 +48,11 @@ export function SetPasswordForm({ token }: { token: string }) {
       </p>
     );
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="set-password-heading">
+    <form
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      aria-labelledby="set-password-heading"
+    >
       {message ? (
         <p className="notice error" role="alert">
           {message}

@@ -41,7 +41,7 @@ export function SignInForm({ next }: { next?: string }) {
     setErrors({});
     setBusy(true);
     try {
-      await api.signIn(parsed.data);
+      await api.signIn({ body: parsed.data });
       // A full navigation, so every server component sees the new session cookie.
       window.location.assign(safeNext(next));
     } catch (error) {
@@ -64,7 +64,12 @@ export function SignInForm({ next }: { next?: string }) {
   });
 
   return (
-    <form ref={form} onSubmit={submit} noValidate aria-labelledby="sign-in-heading">
+    <form
+      ref={form}
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      aria-labelledby="sign-in-heading"
+    >
       {message && (
         <p ref={alert} className="notice error" role="alert" tabIndex={-1}>
           {message}

@@ -3,9 +3,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
-import type { StationAdminRow } from '@hibachi/core/stations/station-settings.schema';
+import type {
+  StationAdminRow,
+  TCreateStation,
+} from '@hibachi/core/stations/station-settings.schema';
 import { api } from '@/lib/api';
-import { fieldMessages, timeZones } from '@/lib/form-helpers';
+import { fieldMessages, onFormSubmit, timeZones } from '@/lib/form-helpers';
 
 const settingsHref = (slug: string) => `/settings?station=${encodeURIComponent(slug)}`;
 
@@ -16,12 +19,12 @@ const settingsHref = (slug: string) => `/settings?station=${encodeURIComponent(s
  */
 export function StationList() {
   const queryClient = useQueryClient();
-  const stations = useQuery({ queryKey: ['stations'], queryFn: api.stations });
+  const stations = useQuery({ queryKey: ['stations'], queryFn: () => api.stations() });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['stations'] });
   const [notice, setNotice] = useState('');
   const zones = useMemo(() => timeZones('America/New_York'), []);
   const create = useMutation({
-    mutationFn: api.createStation,
+    mutationFn: (body: TCreateStation) => api.createStation({ body }),
     onSuccess: async (station) => {
       setNotice(
         `${station.name} is added and closed to customers: set its hours, prices and chefs in Settings, then open it.`,
@@ -31,7 +34,9 @@ export function StationList() {
   });
   const toggle = useMutation({
     mutationFn: (station: StationAdminRow) =>
-      api.stationAction(station.slug, station.active ? 'deactivate' : 'activate'),
+      station.active
+        ? api.deactivateStation({ path: { slug: station.slug } })
+        : api.activateStation({ path: { slug: station.slug } }),
     onSuccess: async (station) => {
       setNotice(
         station.active
@@ -128,20 +133,10 @@ export function StationList() {
         className="card invite-form"
         aria-labelledby="new-station-heading"
         noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          const form = event.currentTarget;
-          const data = new FormData(form);
+        onSubmit={onFormSubmit(['slug', 'name', 'timezone'], (values, form) => {
           setNotice('');
-          create.mutate(
-            {
-              slug: String(data.get('slug') ?? ''),
-              name: String(data.get('name') ?? ''),
-              timezone: String(data.get('timezone') ?? ''),
-            },
-            { onSuccess: () => form.reset() },
-          );
-        }}
+          create.mutate(values, { onSuccess: () => form.reset() });
+        })}
       >
         <h2 id="new-station-heading">Add a station</h2>
         <div className="inline-form">

@@ -9,7 +9,7 @@ import type {
 } from '@hibachi/core/stations/station-settings.schema';
 import { ApiError } from '@hibachi/web/fetch-json';
 import { api } from '@/lib/api';
-import { timeZones } from '@/lib/form-helpers';
+import { fieldText, timeZones } from '@/lib/form-helpers';
 
 type Field = keyof TStationSettings;
 const MONEY: Field[] = ['adultPriceCents', 'childPriceCents', 'minimumCents', 'depositCents'];
@@ -29,13 +29,13 @@ export function StationSettingsForm({ slug }: { slug: string }) {
   const queryClient = useQueryClient();
   const query = useQuery({
     queryKey: ['station-settings', slug],
-    queryFn: () => api.stationSettings(slug),
+    queryFn: () => api.stationSettings({ path: { slug } }),
   });
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const [saved, setSaved] = useState(false);
   const save = useMutation({
     mutationFn: (body: TStationSettings & { version: number }) =>
-      api.saveStationSettings(slug, body),
+      api.saveStationSettings({ path: { slug }, body }),
     onMutate: () => {
       setFieldErrors({});
       setSaved(false);
@@ -65,12 +65,14 @@ export function StationSettingsForm({ slug }: { slug: string }) {
   const settings = view.settings;
   const stale = save.error instanceof ApiError && save.error.details?.reason === 'STALE_VERSION';
 
-  const error = (field: Field) =>
-    fieldErrors[field]?.length ? (
+  const error = (field: Field) => {
+    const messages = fieldErrors[field] ?? [];
+    return messages.length > 0 ? (
       <span className="field-error" id={`${field}-error`}>
-        {fieldErrors[field]!.join(' ')}
+        {messages.join(' ')}
       </span>
     ) : null;
+  };
   const input = (
     field: Field,
     label: string,
@@ -104,7 +106,7 @@ export function StationSettingsForm({ slug }: { slug: string }) {
       onSubmit={(event) => {
         event.preventDefault();
         const form = new FormData(event.currentTarget);
-        const text = (field: Field) => String(form.get(field) ?? '');
+        const text = (field: Field) => fieldText(form, field);
         const whole = (field: Field) =>
           text(field).trim() === '' ? Number.NaN : Number(text(field));
         save.mutate({

@@ -1,3 +1,4 @@
+import type { FormEvent } from 'react';
 import { ApiError } from '@hibachi/web/fetch-json';
 
 /** A 400's field details as one sentence per field, for the messages next to the inputs. */
@@ -14,4 +15,35 @@ export function fieldMessages(error: unknown): Record<string, string> {
 export function timeZones(current: string): string[] {
   const zones = Intl.supportedValuesOf('timeZone');
   return zones.includes(current) ? zones : [current, ...zones];
+}
+
+/** One field of submitted form data as text ('' for a missing or file field). */
+export function fieldText(data: FormData, field: string): string {
+  const value = data.get(field);
+  return typeof value === 'string' ? value : '';
+}
+
+/** The named fields of a form as text. */
+export function formValues<Field extends string>(
+  form: HTMLFormElement,
+  fields: readonly Field[],
+): Record<Field, string> {
+  const data = new FormData(form);
+  const values = {} as Record<Field, string>;
+  for (const field of fields) values[field] = fieldText(data, field);
+  return values;
+}
+
+/**
+ * An onSubmit handler: keeps the page from reloading, reads the named fields and hands them to
+ * `submit` with the form (to reset it once saved).
+ */
+export function onFormSubmit<Field extends string>(
+  fields: readonly Field[],
+  submit: (values: Record<Field, string>, form: HTMLFormElement) => void,
+): (event: FormEvent<HTMLFormElement>) => void {
+  return (event) => {
+    event.preventDefault();
+    submit(formValues(event.currentTarget, fields), event.currentTarget);
+  };
 }

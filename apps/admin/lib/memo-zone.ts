@@ -16,7 +16,7 @@ export class MemoZone extends Zone {
 
   constructor(name: string) {
     super();
-    this.inner = IANAZone.create(name) as IANAZone;
+    this.inner = IANAZone.create(name);
   }
 
   override get type(): string {

@@ -26,14 +26,16 @@ export class WeekEvents<T extends object> {
     if (this.buckets?.events !== events) this.buckets = this.bucket(events);
     const found: T[] = [];
     for (const date of week) found.push(...(this.buckets.byDay.get(this.midnight(+date)) ?? []));
-    const first = week[0]!;
-    const last = week[week.length - 1]!;
+    const first = week.at(0);
+    const last = week.at(-1);
+    if (!first || !last) return found;
     const spanning = this.buckets.spanning.filter((event) =>
       inRange(event, first, last, this.accessors, this.localizer),
     );
     if (spanning.length === 0) return found;
     const order = new Map(events.map((event, index) => [event, index]));
-    return [...found, ...spanning].sort((a, b) => order.get(a)! - order.get(b)!);
+    const position = (event: T) => order.get(event) ?? 0;
+    return [...found, ...spanning].sort((a, b) => position(a) - position(b));
   }
 
   private bucket(events: T[]) {

@@ -3,6 +3,7 @@ import { Suspense } from 'react';
 import { WidgetBoundary } from '@hibachi/web/widget-boundary';
 import { BookingsTable } from '@/components/bookings-table';
 import { requireStaffPage } from '@/lib/staff';
+import { pageParams } from '@/lib/station-choice';
 
 export const metadata: Metadata = { title: 'Bookings' };
 
@@ -11,9 +12,7 @@ export default async function BookingsPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(await searchParams))
-    if (typeof value === 'string') params.set(name, value);
+  const params = await pageParams(searchParams);
   const staff = await requireStaffPage(`/bookings${params.size > 0 ? `?${params}` : ''}`);
   const station = staff.station?.name;
   return (

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
-import { listStationsForStaff } from '@hibachi/core/auth';
 import { can } from '@hibachi/core/auth/permissions';
 import { WidgetBoundary } from '@hibachi/web/widget-boundary';
 import { CalendarLoader } from '@/components/calendar/calendar-loader';
 import { requireStaffPage } from '@/lib/staff';
+import { chosenStation, pageParams } from '@/lib/station-choice';
 
 export const metadata: Metadata = { title: 'Calendar' };
 
@@ -14,13 +14,9 @@ export default async function CalendarPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(await searchParams))
-    if (typeof value === 'string') params.set(name, value);
+  const params = await pageParams(searchParams);
   const staff = await requireStaffPage(`/calendar${params.size > 0 ? `?${params}` : ''}`);
-  const stations = await listStationsForStaff(staff);
-  const slug = params.get('station');
-  const station = slug ? stations.find((candidate) => candidate.slug === slug) : stations[0];
+  const station = await chosenStation(staff, params.get('station'), { superAdmin: 'first' });
   if (!station) notFound();
   return (
     <section aria-labelledby="calendar-heading">

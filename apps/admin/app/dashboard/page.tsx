@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
-import { listStationsForStaff } from '@hibachi/core/auth';
 import { WidgetBoundary } from '@hibachi/web/widget-boundary';
 import { Dashboard } from '@/components/dashboard/dashboard';
 import { requireStaffPage } from '@/lib/staff';
+import { chosenStation, pageParams } from '@/lib/station-choice';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
@@ -13,19 +12,10 @@ export default async function DashboardPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(await searchParams))
-    if (typeof value === 'string') params.set(name, value);
+  const params = await pageParams(searchParams);
   const staff = await requireStaffPage(`/dashboard${params.size > 0 ? `?${params}` : ''}`);
-  const stations = await listStationsForStaff(staff);
-  const slug = params.get('station');
   // A super admin without a station sees every station, dated by the browser's calendar.
-  const station = slug
-    ? stations.find((candidate) => candidate.slug === slug)
-    : staff.role === 'SUPER_ADMIN'
-      ? undefined
-      : stations[0];
-  if (slug && !station) notFound();
+  const station = await chosenStation(staff, params.get('station'), { superAdmin: 'all' });
   return (
     <section aria-labelledby="dashboard-heading">
       <h1 id="dashboard-heading">Dashboard · {station?.name ?? 'All stations'}</h1>

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { can } from '@hibachi/core/auth/permissions';
-import { listStationsForStaff } from '@hibachi/core/auth';
 import { WidgetBoundary } from '@hibachi/web/widget-boundary';
 import { ChefRoster } from '@/components/chef-roster';
 import { StationSettingsForm } from '@/components/station-settings-form';
 import { requireStaffPage } from '@/lib/staff';
+import { chosenStation, pageParams } from '@/lib/station-choice';
 
 export const metadata: Metadata = { title: 'Settings' };
 
@@ -14,19 +14,13 @@ export default async function SettingsPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const chosen = (await searchParams).station;
-  const slug = typeof chosen === 'string' ? chosen : undefined;
+  const params = await pageParams(searchParams);
+  const slug = params.get('station');
   const staff = await requireStaffPage(
     `/settings${slug ? `?station=${encodeURIComponent(slug)}` : ''}`,
   );
   if (!can(staff.role, 'stations.settings')) notFound();
-  const stations = await listStationsForStaff(staff);
-  const station = slug
-    ? stations.find((candidate) => candidate.slug === slug)
-    : staff.role === 'SUPER_ADMIN'
-      ? undefined
-      : stations[0];
-  if (slug && !station) notFound();
+  const station = await chosenStation(staff, slug, { superAdmin: 'all' });
   return (
     <section aria-labelledby="settings-heading">
       <h1 id="settings-heading">Settings{station ? ` · ${station.name}` : ''}</h1>

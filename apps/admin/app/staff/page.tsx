@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { listStationsForStaff } from '@hibachi/core/auth';
 import { can } from '@hibachi/core/auth/permissions';
 import { WidgetBoundary } from '@hibachi/web/widget-boundary';
-import { StaffAccounts } from '@/components/staff-accounts';
+import { StaffAccounts } from '@/components/staff/staff-accounts';
 import { requireStaffPage } from '@/lib/staff';
 
 export const metadata: Metadata = { title: 'Staff' };

@@ -72,6 +72,10 @@ function describe(entry: Entry): string {
         : `Refund: ${formatMoney(Number(refund.cardCents ?? 0) + Number(refund.offlineCents ?? 0))}`,
     );
   if ('notes' in after)
-    parts.push(after.notes ? `“${String(after.notes).slice(0, 120)}”` : 'Notes cleared');
+    parts.push(
+      typeof after.notes === 'string' && after.notes
+        ? `“${after.notes.slice(0, 120)}”`
+        : 'Notes cleared',
+    );
   return parts.join(' · ');
 }

@@ -6,6 +6,7 @@ import type { TRecordPaymentInput } from '@hibachi/core/payments/record-offline-
 import Link from 'next/link';
 import { formatLocalDate, formatMoney, formatTime } from '@hibachi/web/format';
 import { api } from '@/lib/api';
+import { fieldText } from '@/lib/form-helpers';
 import { MoveFields, readMoveTarget, type MoveTarget } from '../move-fields';
 import { ActionDialog } from './action-dialog';
 import { useBookingAction } from './use-booking-action';
@@ -27,7 +28,11 @@ export function BookingActions({
   const payment = useBookingAction(
     booking.id,
     (input: Omit<TRecordPaymentInput, 'version'>) =>
-      api.recordPayment(booking.id, { ...input, version: booking.version }, paymentKey),
+      api.recordPayment({
+        path: { id: booking.id },
+        body: { ...input, version: booking.version },
+        headers: { 'Idempotency-Key': paymentKey },
+      }),
     (result) => {
       close();
       onOutcome(
@@ -38,7 +43,7 @@ export function BookingActions({
   const cancel = useBookingAction(
     booking.id,
     (input: { reason: string; refund: boolean }) =>
-      api.cancel(booking.id, { ...input, version: booking.version }),
+      api.cancel({ path: { id: booking.id }, body: { ...input, version: booking.version } }),
     (result) => {
       close();
       onOutcome(cancellationOutcome(result.refund));
@@ -47,7 +52,7 @@ export function BookingActions({
   const outcome = useBookingAction(
     booking.id,
     (status: 'COMPLETED' | 'NO_SHOW') =>
-      api.markOutcome(booking.id, { status, version: booking.version }),
+      api.markOutcome({ path: { id: booking.id }, body: { status, version: booking.version } }),
     () => {
       close();
       onOutcome('Outcome saved.');
@@ -56,7 +61,8 @@ export function BookingActions({
 
   const move = useBookingAction(
     booking.id,
-    (input: MoveTarget) => api.reschedule(booking.id, { ...input, version: booking.version }),
+    (input: MoveTarget) =>
+      api.reschedule({ path: { id: booking.id }, body: { ...input, version: booking.version } }),
     (result) => {
       close();
       onOutcome(
@@ -136,12 +142,12 @@ export function BookingActions({
         busy={payment.busy}
         error={payment.error}
         onSubmit={(data) => {
-          const dollars = Number(String(data.get('amount')).replace(/[$,\s]/g, ''));
+          const dollars = Number(fieldText(data, 'amount').replace(/[$,\s]/g, ''));
           payment.run({
             amountCents: Number.isFinite(dollars) ? Math.round(dollars * 100) : Number.NaN,
             // Checked against the API's schema before anything is sent.
-            method: String(data.get('method')) as TRecordPaymentInput['method'],
-            ...(data.get('note') ? { note: String(data.get('note')) } : {}),
+            method: fieldText(data, 'method') as TRecordPaymentInput['method'],
+            ...(fieldText(data, 'note') ? { note: fieldText(data, 'note') } : {}),
           });
         }}
       >
@@ -200,7 +206,7 @@ export function BookingActions({
         error={cancel.error}
         onSubmit={(data) =>
           cancel.run({
-            reason: String(data.get('reason') ?? ''),
+            reason: fieldText(data, 'reason'),
             refund: data.get('refund') === 'yes',
           })
         }

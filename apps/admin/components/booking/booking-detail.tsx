@@ -23,7 +23,7 @@ import { NotesEditor } from './notes-editor';
 export function BookingDetail({ id }: { id: string }) {
   const query = useQuery({
     queryKey: ['booking', id],
-    queryFn: () => api.booking(id),
+    queryFn: () => api.booking({ path: { id } }),
     throwOnError: true,
   });
   const [outcome, setOutcome] = useState<string>();

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { api } from '@/lib/api';
+import { onFormSubmit } from '@/lib/form-helpers';
 import { useBookingAction } from './use-booking-action';
 
 /** Staff notes (never shown to the customer), saved with the booking's version. */
@@ -19,7 +20,7 @@ export function NotesEditor({
   const [saved, setSaved] = useState(false);
   const save = useBookingAction(
     bookingId,
-    (text: string) => api.saveNotes(bookingId, { notes: text, version }),
+    (text: string) => api.saveNotes({ path: { id: bookingId }, body: { notes: text, version } }),
     () => setSaved(true),
   );
   if (!editable)
@@ -27,11 +28,10 @@ export function NotesEditor({
   return (
     <form
       key={`${version}`}
-      onSubmit={(event) => {
-        event.preventDefault();
+      onSubmit={onFormSubmit(['notes'], ({ notes: text }) => {
         setSaved(false);
-        save.run(String(new FormData(event.currentTarget).get('notes') ?? ''));
-      }}
+        save.run(text);
+      })}
     >
       <div className="field">
         <label htmlFor="notes">Staff notes</label>

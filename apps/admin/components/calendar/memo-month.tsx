@@ -31,15 +31,14 @@ export class MemoMonth extends MonthView {
       const props = this.props;
       const found = this.eventsForWeek(week);
       const cached = this.weeks.get(weekIdx);
+      const start = Number(week.at(0));
+      const end = Number(week.at(-1));
       const entry =
-        cached &&
-        cached.start === +week[0]! &&
-        cached.end === +week[week.length - 1]! &&
-        sameItems(cached.events, found)
+        cached && cached.start === start && cached.end === end && sameItems(cached.events, found)
           ? cached
           : {
-              start: +week[0]!,
-              end: +week[week.length - 1]!,
+              start,
+              end,
               events: found,
               sorted: sortWeekEvents(found, props.accessors, props.localizer),
               week,

@@ -102,7 +102,7 @@ export function DailyChart({ kpis }: { kpis: BookingKpis }) {
             fontSize={12}
           />
           <Tooltip
-            labelFormatter={(date) => formatLocalDate(String(date))}
+            labelFormatter={(date) => (typeof date === 'string' ? formatLocalDate(date) : '')}
             formatter={(value, name) =>
               name === 'Revenue' ? formatMoney(Number(value)) : String(value)
             }
@@ -147,7 +147,7 @@ export function MonthlyChart({ payments }: { payments: PaymentAnalytics }) {
           <XAxis dataKey="month" tickFormatter={monthLabel} fontSize={12} />
           <YAxis tickFormatter={(cents: number) => dollars(cents)} width={72} fontSize={12} />
           <Tooltip
-            labelFormatter={(month) => monthLabel(String(month))}
+            labelFormatter={(month) => (typeof month === 'string' ? monthLabel(month) : '')}
             formatter={(value) => formatMoney(Number(value))}
           />
           <Legend />

@@ -66,7 +66,7 @@ export function errorsByField(details: Record<string, unknown>): Partial<Record<
   const errors: Partial<Record<string, string>> = {};
   for (const [path, messages] of Object.entries(details)) {
     const field = FIELD_IDS[path] ?? path;
-    const first = Array.isArray(messages) ? messages[0] : undefined;
+    const first: unknown = Array.isArray(messages) ? messages[0] : undefined;
     if (typeof first === 'string' && !errors[field])
       errors[field] = first.replace('Expected number, received NaN', 'Enter a number');
   }

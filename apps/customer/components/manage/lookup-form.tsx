@@ -28,7 +28,9 @@ export function LookupForm() {
   const [fetching, setFetching] = useState(false);
   const error = failure?.error;
   const wait = useCountdown(
-    error?.status === 429 ? failure!.at + (error.retryAfterSeconds ?? 30) * 1000 : undefined,
+    failure && error?.status === 429
+      ? failure.at + (error.retryAfterSeconds ?? 30) * 1000
+      : undefined,
   );
 
   const lookUp = async (lookup: Lookup) => {

@@ -81,20 +81,20 @@ describe('the analytics rollups', () => {
       (await client.query(LIVE_PAYMENT_DAYS)).rows,
       (await client.query(STORED_PAYMENT_DAYS)).rows,
     ];
-    expect(sorted(storedBookings!)).toEqual(sorted(liveBookings!));
-    expect(sorted(storedPayments!)).toEqual(sorted(livePayments!));
+    expect(sorted(storedBookings)).toEqual(sorted(liveBookings));
+    expect(sorted(storedPayments)).toEqual(sorted(livePayments));
     const [liveDue, storedDue, liveCustomers, storedCustomers] = [
       (await client.query(LIVE_DUE)).rows,
       (await client.query(STORED_DUE)).rows,
       (await client.query(LIVE_CUSTOMERS)).rows,
       (await client.query(STORED_CUSTOMERS)).rows,
     ];
-    expect(sorted(storedDue!)).toEqual(sorted(liveDue!));
-    expect(sorted(storedCustomers!)).toEqual(sorted(liveCustomers!));
+    expect(sorted(storedDue)).toEqual(sorted(liveDue));
+    expect(sorted(storedCustomers)).toEqual(sorted(liveCustomers));
     expect(sorted((await client.query(STORED_CUSTOMER_STATIONS)).rows)).toEqual(
       sorted((await client.query(LIVE_CUSTOMER_STATIONS)).rows),
     );
-    return liveBookings!.length;
+    return liveBookings.length;
   }
 
   beforeAll(async () => {

@@ -20,7 +20,10 @@ type Entry = { until: number; value: Promise<unknown> };
 type CacheState = { byStation: Map<string, Map<string, Entry>>; entries: number };
 
 const globalForCache = globalThis as unknown as { hibachiAvailabilityCache?: CacheState };
-const state = (globalForCache.hibachiAvailabilityCache ??= { byStation: new Map(), entries: 0 });
+const state = (globalForCache.hibachiAvailabilityCache ??= {
+  byStation: new Map<string, Map<string, Entry>>(),
+  entries: 0,
+});
 
 /** Forgets one station's answers, or every station's when `stationId` is empty. */
 export function invalidateAvailability(stationId = ''): void {

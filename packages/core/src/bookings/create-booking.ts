@@ -32,6 +32,7 @@ import {
   type StoredResponse,
 } from './idempotency';
 import { createManageToken, manageUrl, paymentUrl } from '../links/booking-link';
+import { required } from '../platform/required';
 
 const IDEMPOTENCY_SCOPE = 'booking.create';
 const MINUTE = 60_000;
@@ -99,7 +100,7 @@ type Window = { startsAt: Date; endsAt: Date; blockedUntil: Date };
 
 function resolveWindow(station: Station, input: TCreateBookingValues, now: Date): Window {
   assertDateInRange(input.date, todayInTimeZone(station.timezone, now), 'date');
-  const minute = parseLocalTime(input.time)!;
+  const minute = required(parseLocalTime(input.time), 'start time');
   if (!isOnGrid(station, minute)) {
     throw fieldError('time', 'Choose one of the offered start times');
   }

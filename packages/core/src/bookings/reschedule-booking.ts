@@ -12,6 +12,7 @@ import { fieldError, parseInput } from '../validation';
 import { findStaffBooking } from './find-staff-booking';
 import { ZRescheduleInput } from './reschedule-booking.schema';
 import { staleVersion, updateBookingAtVersion } from './versioned-update';
+import { required } from '../platform/required';
 
 const MINUTE = 60_000;
 /** Staff may place events on any quarter hour, finer than the customers' grid. */
@@ -97,7 +98,7 @@ async function move(
     );
   }
 
-  const minute = parseLocalTime(input.time)!;
+  const minute = required(parseLocalTime(input.time), 'start time');
   if (minute % STAFF_GRID_MINUTES !== 0)
     throw fieldError('time', 'Start on the quarter hour (:00, :15, :30 or :45)');
   if (minute < station.serviceStartMinute || minute > station.serviceEndMinute)
@@ -255,7 +256,7 @@ async function chooseChef(
   if (!chef) {
     const [current] = await tx.$queryRaw<ChefRow[]>`
       SELECT id, name, color FROM "Chef" WHERE id = ${request.current}::uuid`;
-    throw await busy(tx, request, current!, 'No chef is free then');
+    throw await busy(tx, request, required(current, 'current chef'), 'No chef is free then');
   }
   return chef;
 }

@@ -10,12 +10,11 @@ describe('staff writes on a booking: hostile bodies, roles and versions', () => 
   let client: pg.Client;
   let manager: StaffScope;
   let staff: StaffScope;
-  let admin: StaffScope;
   let bookings: StaffWorkspace['bookings'];
 
   beforeEach(async () => {
     const workspace = await setUpStaffWorkspace();
-    ({ client, manager, staff, admin, bookings } = workspace);
+    ({ client, manager, staff, bookings } = workspace);
     return () => workspace.client.end();
   });
 

@@ -30,7 +30,8 @@ export async function readRawBody(
 ): Promise<string> {
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > maxBytes) throw tooLarge(maxBytes);
-  const reader = request.body?.getReader();
+  // Node types a request body as ReadableStream<any>; the bytes are Uint8Array chunks.
+  const reader = (request.body as ReadableStream<Uint8Array> | null)?.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   while (reader) {

@@ -49,7 +49,8 @@ export function readPasswordToken(
 ): { accountId: string; expiresAtSeconds: number; signature: string } | undefined {
   const match = /^([0-9a-f-]{36})\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/.exec(token);
   if (!match) return undefined;
-  return { accountId: match[1]!, expiresAtSeconds: Number(match[2]), signature: match[3]! };
+  const [, accountId = '', expiresAt = '', signature = ''] = match;
+  return { accountId, expiresAtSeconds: Number(expiresAt), signature };
 }
 
 export function verifyPasswordToken(account: Account, token: string, now = new Date()): boolean {

@@ -24,8 +24,43 @@ import {
   ZStationSettingsView,
   ZUpdateStationSettings,
 } from '../stations/station-settings.schema';
-import type { ApiOperation } from './build-document';
+import type { ErrorCode } from '../errors/app-error';
+import type { getStaffBooking } from '../bookings/get-staff-booking';
+import type { getCalendar } from '../bookings/get-calendar';
+import type { listStaffBookings } from '../bookings/list-staff-bookings';
+import type { markBookingOutcome } from '../bookings/mark-booking-outcome';
+import type { rescheduleBooking } from '../bookings/reschedule-booking';
+import type { updateBookingNotes } from '../bookings/update-booking-notes';
+import type { listOutbox } from '../notifications/list-outbox';
+import type { retryOutboxMessage } from '../notifications/retry-outbox-message';
+import type { RecordedPayment } from '../payments/record-offline-payment';
+import type {
+  activateStaff,
+  createStaff,
+  deactivateStaff,
+  listStaff,
+  resetStaffPassword,
+  unlockStaff,
+  updateStaff,
+} from '../staff/staff-accounts';
+import type {
+  activateChef,
+  createChef,
+  deactivateChef,
+  listChefs,
+  updateChef,
+} from '../stations/chefs';
+import type {
+  activateStation,
+  createStation,
+  deactivateStation,
+  listStationsAdmin,
+} from '../stations/station-lifecycle';
+import { answer, type ApiOperation } from './api-operation';
 import { HEALTH_OPERATIONS } from './health-operations';
+
+/** The `data` a use case resolves to, as the typed client receives it. */
+type Returns<UseCase extends (...args: never[]) => Promise<unknown>> = Awaited<ReturnType<UseCase>>;
 
 /** `?station=SLUG` where the path names none: the caller's own station when left out. */
 const CALLER_STATION = z.object({ station: z.string().max(64).optional() });
@@ -39,16 +74,19 @@ const WRITE = [
   'PAYLOAD_TOO_LARGE',
 ] as const;
 
-const staff = (
-  operation: Omit<ApiOperation, 'auth' | 'errors'> & { errors?: ApiOperation['errors'] },
-  base: readonly ApiOperation['errors'][number][] = STAFF,
-): ApiOperation => ({
-  ...operation,
-  auth: 'staff',
-  errors: [...base, ...(operation.errors ?? [])],
-});
+type StaffOperation = Omit<ApiOperation, 'auth' | 'errors'> & { errors?: readonly ErrorCode[] };
 
-const analytics = (name: string, response: z.ZodType, summary: string): ApiOperation =>
+/** A staff route: behind the session, answering the shared refusals (WRITE for a body). */
+const staff = <const Operation extends StaffOperation>(
+  operation: Operation,
+  base: readonly ErrorCode[] = STAFF,
+) => ({ ...operation, auth: 'staff' as const, errors: [...base, ...(operation.errors ?? [])] });
+
+const analytics = <const Name extends string, Response extends z.ZodType>(
+  name: Name,
+  response: Response,
+  summary: string,
+) =>
   staff({
     method: 'get',
     path: `/api/admin/analytics/${name}`,
@@ -59,12 +97,20 @@ const analytics = (name: string, response: z.ZodType, summary: string): ApiOpera
     errors: ['VALIDATION_FAILED'],
   });
 
+const staffAction = <const Path extends string, Data>(
+  path: Path,
+  summary: string,
+  errors: readonly ErrorCode[] = [],
+) =>
+  staff({ method: 'post', path, summary, tag: 'Staff', response: answer<Data>(summary), errors });
+
 /**
  * The admin app's HTTP API (port 3001): staff only, behind the session cookie; scoped to the
- * caller's station (another station's records answer 404), with role checks (403).
+ * caller's station (another station's records answer 404), with role checks (403). Keyed by
+ * name for the typed client (apps/admin/lib/api.ts); the OpenAPI document lists them all.
  */
-export const ADMIN_OPERATIONS: ApiOperation[] = [
-  {
+export const ADMIN_API = {
+  signIn: {
     method: 'post',
     path: '/api/session',
     summary: 'Sign in; sets the session cookie (one 401 wording for every refusal)',
@@ -73,7 +119,7 @@ export const ADMIN_OPERATIONS: ApiOperation[] = [
     response: z.object({ signedIn: z.literal(true) }),
     errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'RATE_LIMITED', 'UNSUPPORTED_MEDIA_TYPE'],
   },
-  {
+  signOut: {
     method: 'delete',
     path: '/api/session',
     summary: 'Sign out of this browser',
@@ -81,7 +127,7 @@ export const ADMIN_OPERATIONS: ApiOperation[] = [
     response: z.object({ signedOut: z.literal(true) }),
     errors: [],
   },
-  {
+  setPassword: {
     method: 'post',
     path: '/api/set-password',
     summary: 'Choose a password with a one-time link (signed out)',
@@ -90,40 +136,58 @@ export const ADMIN_OPERATIONS: ApiOperation[] = [
     response: z.object({ email: z.string() }),
     errors: ['VALIDATION_FAILED', 'NOT_FOUND', 'RATE_LIMITED', 'UNSUPPORTED_MEDIA_TYPE'],
   },
-  staff({ method: 'get', path: '/api/admin/me', summary: 'Who is signed in', tag: 'Session' }),
-  staff({
+  me: staff({
+    method: 'get',
+    path: '/api/admin/me',
+    summary: 'Who is signed in',
+    tag: 'Session',
+    response: z.object({
+      id: z.string(),
+      email: z.string(),
+      name: z.string(),
+      role: z.enum(['SUPER_ADMIN', 'MANAGER', 'STAFF']),
+      station: z
+        .object({ id: z.string(), slug: z.string(), name: z.string(), timezone: z.string() })
+        .nullable(),
+    }),
+  }),
+  signOutEverywhere: staff({
     method: 'post',
     path: '/api/admin/me/sign-out-everywhere',
     summary: "End every one of the caller's sessions",
     tag: 'Session',
+    response: z.object({ signedOut: z.literal(true) }),
   }),
-  staff({
+  bookings: staff({
     method: 'get',
     path: '/api/admin/bookings',
     summary: 'Bookings, newest event first, keyset pages (filters: status, dates, chef, text)',
     tag: 'Bookings',
     query: ZListStaffBookingsQuery,
+    response: answer<Returns<typeof listStaffBookings>>('A page of bookings and the next cursor'),
     errors: ['VALIDATION_FAILED'],
   }),
-  staff({
+  booking: staff({
     method: 'get',
     path: '/api/admin/bookings/{id}',
     summary:
       'One booking: customer, chef, price, payments, refunds owed, history, e-mails, actions',
     tag: 'Bookings',
+    response: answer<Returns<typeof getStaffBooking>>('The booking as staff see it'),
   }),
-  staff(
+  reschedule: staff(
     {
       method: 'patch',
       path: '/api/admin/bookings/{id}',
       summary: 'Reschedule (date, time, duration, chef) at the version read',
       tag: 'Bookings',
       body: ZRescheduleInput,
+      response: answer<Returns<typeof rescheduleBooking>>('The booking at its new time'),
       errors: ['CONFLICT'],
     },
     WRITE,
   ),
-  staff(
+  cancel: staff(
     {
       method: 'post',
       path: '/api/admin/bookings/{id}/cancel',
@@ -135,53 +199,69 @@ export const ADMIN_OPERATIONS: ApiOperation[] = [
     },
     WRITE,
   ),
-  staff(
+  recordPayment: staff(
     {
       method: 'post',
       path: '/api/admin/bookings/{id}/payments',
       summary: 'Record a cash, check or card-terminal payment (confirms a held booking)',
       tag: 'Bookings',
       body: ZRecordPaymentInput,
+      response: answer<RecordedPayment>('The payment and the balance left'),
       status: 201,
       headers: [{ name: 'Idempotency-Key', description: 'A retry records the payment once.' }],
       errors: ['CONFLICT'],
     },
     WRITE,
   ),
-  staff(
+  markOutcome: staff(
     {
       method: 'post',
       path: '/api/admin/bookings/{id}/status',
       summary: 'Mark a started booking COMPLETED or NO_SHOW',
       tag: 'Bookings',
       body: ZMarkOutcomeInput,
+      response: answer<Returns<typeof markBookingOutcome>>('The new status and version'),
       errors: ['CONFLICT'],
     },
     WRITE,
   ),
-  staff(
+  saveNotes: staff(
     {
       method: 'patch',
       path: '/api/admin/bookings/{id}/notes',
       summary: 'Staff notes on a booking, at the version read',
       tag: 'Bookings',
       body: ZUpdateNotesInput,
+      response: answer<Returns<typeof updateBookingNotes>>('The notes as saved and the version'),
       errors: ['CONFLICT'],
     },
     WRITE,
   ),
-  staff({
+  calendar: staff({
     method: 'get',
     path: '/api/admin/calendar',
     summary: "A station's zone, hours, chefs and events between two local dates",
     tag: 'Calendar',
     query: ZCalendarQuery,
+    response: answer<Returns<typeof getCalendar>>('The calendar of the range'),
     errors: ['VALIDATION_FAILED'],
   }),
-  analytics('bookings', ZBookingKpis, 'Booking KPIs and the per-day series over local dates'),
-  analytics('payments', ZPaymentAnalytics, 'Gross, refunded, net; methods, months, refunds owed'),
-  analytics('customers', ZCustomerAnalytics, 'New vs returning, top customers, one customer'),
-  staff({
+  bookingKpis: analytics(
+    'bookings',
+    ZBookingKpis,
+    'Booking KPIs and the per-day series over local dates',
+  ),
+  paymentAnalytics: analytics(
+    'payments',
+    ZPaymentAnalytics,
+    'Gross, refunded, net; methods, months, refunds owed',
+  ),
+  customerAnalytics: analytics(
+    'customers',
+    ZCustomerAnalytics,
+    'New vs returning, top customers, one customer',
+  ),
+  bookingsCsv: staff({
     method: 'get',
     path: '/api/admin/analytics/bookings.csv',
     summary: "The range's bookings as CSV (streamed; formula-safe cells)",
@@ -191,60 +271,66 @@ export const ADMIN_OPERATIONS: ApiOperation[] = [
     responseType: 'text/csv',
     errors: ['VALIDATION_FAILED'],
   }),
-  staff({
+  outbox: staff({
     method: 'get',
     path: '/api/admin/outbox',
     summary: 'E-mails with status, attempts, last error and text (managers)',
     tag: 'Outbox',
     query: ZListOutboxQuery,
+    response: answer<Returns<typeof listOutbox>>('A page of e-mails and the next cursor'),
     errors: ['VALIDATION_FAILED'],
   }),
-  staff({
+  retryEmail: staff({
     method: 'post',
     path: '/api/admin/outbox/{id}/retry',
     summary: 'Put a FAILED e-mail back in the queue (managers)',
     tag: 'Outbox',
+    response: answer<Returns<typeof retryOutboxMessage>>('The e-mail, pending again'),
     errors: ['CONFLICT'],
   }),
-  staff({
+  stations: staff({
     method: 'get',
     path: '/api/admin/stations',
     summary: 'Every station, open or closed, with chefs, upcoming bookings, staff (super admin)',
     tag: 'Stations',
+    response: answer<Returns<typeof listStationsAdmin>>('Every station'),
   }),
-  staff(
+  createStation: staff(
     {
       method: 'post',
       path: '/api/admin/stations',
       summary: 'Add a station, closed until it has a chef and is opened (super admin)',
       tag: 'Stations',
       body: ZCreateStation,
+      response: answer<Returns<typeof createStation>>('The new station'),
       status: 201,
     },
     WRITE,
   ),
-  staff({
+  deactivateStation: staff({
     method: 'post',
     path: '/api/admin/stations/{slug}/deactivate',
     summary: 'Close a station to customers (refused while bookings lie ahead)',
     tag: 'Stations',
+    response: answer<Returns<typeof deactivateStation>>('The station, closed'),
     errors: ['CONFLICT'],
   }),
-  staff({
+  activateStation: staff({
     method: 'post',
     path: '/api/admin/stations/{slug}/activate',
     summary: 'Open a station to customers (refused without an active chef)',
     tag: 'Stations',
+    response: answer<Returns<typeof activateStation>>('The station, open'),
     errors: ['CONFLICT'],
   }),
-  staff({
+  stationSettings: staff({
     method: 'get',
     path: '/api/admin/stations/{slug}/settings',
     summary: "A station's settings, version, future bookings and bookings outside the hours",
     tag: 'Stations',
     response: ZStationSettingsView,
   }),
-  staff(
+  saveStationSettings: staff(
     {
       method: 'put',
       path: '/api/admin/stations/{slug}/settings',
@@ -256,14 +342,14 @@ export const ADMIN_OPERATIONS: ApiOperation[] = [
     },
     WRITE,
   ),
-  staff({
+  station: staff({
     method: 'get',
     path: '/api/admin/stations/{slug}',
     summary: 'A station (the same view as its settings)',
     tag: 'Stations',
     response: ZStationSettingsView,
   }),
-  staff(
+  patchStation: staff(
     {
       method: 'patch',
       path: '/api/admin/stations/{slug}',
@@ -275,15 +361,16 @@ export const ADMIN_OPERATIONS: ApiOperation[] = [
     },
     WRITE,
   ),
-  staff({
+  callerChefs: staff({
     method: 'get',
     path: '/api/admin/chefs',
     summary: "Chefs of the caller's station (a super admin names one with `station`)",
     tag: 'Chefs',
     query: CALLER_STATION,
+    response: answer<Returns<typeof listChefs>>('The chefs, active first'),
     errors: ['VALIDATION_FAILED'],
   }),
-  staff(
+  createCallerChef: staff(
     {
       method: 'post',
       path: '/api/admin/chefs',
@@ -291,95 +378,112 @@ export const ADMIN_OPERATIONS: ApiOperation[] = [
       tag: 'Chefs',
       query: CALLER_STATION,
       body: ZCreateChef,
+      response: answer<Returns<typeof createChef>>('The new chef'),
       status: 201,
     },
     WRITE,
   ),
-  staff({
+  chefs: staff({
     method: 'get',
     path: '/api/admin/stations/{slug}/chefs',
     summary: "The station's chefs, active first, with upcoming bookings",
     tag: 'Chefs',
+    response: answer<Returns<typeof listChefs>>('The chefs, active first'),
   }),
-  staff(
+  createChef: staff(
     {
       method: 'post',
       path: '/api/admin/stations/{slug}/chefs',
       summary: 'Add a chef',
       tag: 'Chefs',
       body: ZCreateChef,
+      response: answer<Returns<typeof createChef>>('The new chef'),
       status: 201,
     },
     WRITE,
   ),
-  staff(
+  updateChef: staff(
     {
       method: 'patch',
       path: '/api/admin/chefs/{id}',
       summary: 'Rename or recolour a chef',
       tag: 'Chefs',
       body: ZUpdateChef,
+      response: answer<Returns<typeof updateChef>>('The chef'),
     },
     WRITE,
   ),
-  staff(
+  deactivateChef: staff(
     {
       method: 'post',
       path: '/api/admin/chefs/{id}/deactivate',
       summary: 'Take a chef off the roster, reassigning upcoming bookings all or none',
       tag: 'Chefs',
       body: ZDeactivateChef,
+      response: answer<Returns<typeof deactivateChef>>('The chef and the bookings moved'),
       errors: ['CONFLICT'],
     },
     WRITE,
   ),
-  staff({
+  activateChef: staff({
     method: 'post',
     path: '/api/admin/chefs/{id}/activate',
     summary: 'Put a chef back on the roster',
     tag: 'Chefs',
+    response: answer<Returns<typeof activateChef>>('The chef'),
   }),
-  staff({
+  staffAccounts: staff({
     method: 'get',
     path: '/api/admin/staff',
     summary: 'Every staff account (super admin)',
     tag: 'Staff',
+    response: answer<Returns<typeof listStaff>>('Every account'),
   }),
-  staff(
+  createStaff: staff(
     {
       method: 'post',
       path: '/api/admin/staff',
       summary: 'Create an account with a one-time set-password link (super admin)',
       tag: 'Staff',
       body: ZCreateStaff,
+      response: answer<Returns<typeof createStaff>>('The account and its one-time link'),
       status: 201,
     },
     WRITE,
   ),
-  staff(
+  updateStaff: staff(
     {
       method: 'patch',
       path: '/api/admin/staff/{id}',
       summary: 'Change name, role or station (never the last super admin)',
       tag: 'Staff',
       body: ZUpdateStaff,
+      response: answer<Returns<typeof updateStaff>>('The account'),
       errors: ['CONFLICT'],
     },
     WRITE,
   ),
-  ...(['deactivate', 'activate', 'unlock', 'reset-password'] as const).map((action) =>
-    staff({
-      method: 'post',
-      path: `/api/admin/staff/{id}/${action}`,
-      summary: {
-        deactivate: 'Deactivate an account: out at their next request',
-        activate: 'Let a deactivated account sign in again',
-        unlock: 'Clear a lockout after wrong passwords',
-        'reset-password': 'A new one-time link; their sessions end',
-      }[action],
-      tag: 'Staff',
-      errors: action === 'deactivate' ? ['CONFLICT'] : [],
-    }),
+  deactivateStaff: staffAction<'/api/admin/staff/{id}/deactivate', Returns<typeof deactivateStaff>>(
+    '/api/admin/staff/{id}/deactivate',
+    'Deactivate an account: out at their next request',
+    ['CONFLICT'],
   ),
+  activateStaff: staffAction<'/api/admin/staff/{id}/activate', Returns<typeof activateStaff>>(
+    '/api/admin/staff/{id}/activate',
+    'Let a deactivated account sign in again',
+  ),
+  unlockStaff: staffAction<'/api/admin/staff/{id}/unlock', Returns<typeof unlockStaff>>(
+    '/api/admin/staff/{id}/unlock',
+    'Clear a lockout after wrong passwords',
+  ),
+  resetStaffPassword: staffAction<
+    '/api/admin/staff/{id}/reset-password',
+    Returns<typeof resetStaffPassword>
+  >('/api/admin/staff/{id}/reset-password', 'A new one-time link; their sessions end'),
+} satisfies Record<string, ApiOperation>;
+
+/** Every operation of the admin app, for its OpenAPI document. */
+export const ADMIN_OPERATIONS: readonly ApiOperation[] = [
+  ...Object.values(ADMIN_API),
   ...HEALTH_OPERATIONS,
 ];

@@ -1,28 +1,9 @@
 import { z } from 'zod';
 import { HTTP_STATUS, type ErrorCode } from '../errors/app-error';
 import { REFUSAL_REASONS } from '../errors/refusal-reasons';
+import type { Answer, ApiOperation } from './api-operation';
 
-/** One operation of an app's HTTP API, described with the zod schemas its handler uses. */
-export type ApiOperation = {
-  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
-  /** OpenAPI style: `/api/bookings/{reference}`. */
-  path: string;
-  summary: string;
-  tag: string;
-  /** Who may call it: anyone, a signed-in staff member (session cookie), or the metrics token. */
-  auth?: 'public' | 'staff' | 'metricsToken';
-  query?: z.ZodType;
-  body?: z.ZodType;
-  /** Raw bodies (the Stripe webhook) are described in words, not as JSON. */
-  rawBody?: string;
-  /** The `data` of the success envelope; words where there is no schema for it. */
-  response?: z.ZodType | string;
-  /** Not JSON: the media type of the answer (Prometheus text). */
-  responseType?: string;
-  status?: 200 | 201;
-  headers?: { name: string; description: string }[];
-  errors: ErrorCode[];
-};
+export type { ApiOperation } from './api-operation';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -88,23 +69,29 @@ const DESCRIPTIONS: Record<ErrorCode, string> = {
     'The database or a provider cannot be reached, or a write kept losing to concurrent ones; try again (after `Retry-After` when sent).',
 };
 
+const isAnswer = (response: ApiOperation['response']): response is Answer<unknown> =>
+  typeof response === 'object' && 'describes' in response;
+
 /** An OpenAPI 3.1 document for one app, from its operations. */
 export function buildOpenApiDocument(options: {
   title: string;
   description: string;
-  operations: ApiOperation[];
+  operations: readonly ApiOperation[];
 }): JsonSchema {
   const paths: Record<string, Record<string, JsonSchema>> = {};
   for (const operation of options.operations) {
     const status = String(operation.status ?? 200);
+    const { response } = operation;
+    const words =
+      typeof response === 'string' ? response : isAnswer(response) ? response.describes : 'OK';
     const success =
       operation.responseType !== undefined
         ? {
-            description: typeof operation.response === 'string' ? operation.response : 'OK',
+            description: words,
             content: { [operation.responseType]: { schema: { type: 'string' } } },
           }
         : {
-            description: typeof operation.response === 'string' ? operation.response : 'OK',
+            description: words,
             content: {
               'application/json': {
                 schema: {
@@ -112,8 +99,8 @@ export function buildOpenApiDocument(options: {
                   required: ['data'],
                   properties: {
                     data:
-                      operation.response && typeof operation.response !== 'string'
-                        ? outputSchema(operation.response)
+                      response && typeof response !== 'string' && !isAnswer(response)
+                        ? outputSchema(response)
                         : { type: 'object' },
                   },
                 },

@@ -44,7 +44,10 @@ function createRedis(url: string): Redis {
 }
 
 function limiterFor(category: RateLimitCategory): RateLimiterAbstract {
-  const limiters = (globalForLimits.hibachiRateLimiters ??= new Map());
+  const limiters = (globalForLimits.hibachiRateLimiters ??= new Map<
+    RateLimitCategory,
+    RateLimiterAbstract
+  >());
   const existing = limiters.get(category);
   if (existing) return existing;
   const env = getServerEnv();

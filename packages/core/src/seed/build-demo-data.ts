@@ -12,6 +12,7 @@ import {
   staffEmail,
 } from './demo-data';
 import { createRandom, type Random } from './random';
+import { required } from '../platform/required';
 
 const SEED = 20_261_122;
 const DAYS_BACK = 182;
@@ -147,8 +148,8 @@ function buildChefs(random: Random, station: DemoStation): DemoChef[] {
   return Array.from({ length: count }, (_, index) => ({
     id: random.uuid(),
     stationId: station.id,
-    name: CHEF_NAMES[(index + station.slug.length) % CHEF_NAMES.length]!,
-    color: CHEF_COLORS[index % CHEF_COLORS.length]!,
+    name: required(CHEF_NAMES[(index + station.slug.length) % CHEF_NAMES.length], 'chef name'),
+    color: required(CHEF_COLORS[index % CHEF_COLORS.length], 'chef colour'),
     active: true,
   }));
 }
@@ -213,16 +214,22 @@ function buildBookings(
     const position = random.int(0, positions - 1);
     if (taken.has(position)) continue;
     taken.add(position);
-    const chef = options.chefs[Math.floor(position / (days * SLOT_STARTS.length))]!;
+    const chef = required(
+      options.chefs[Math.floor(position / (days * SLOT_STARTS.length))],
+      'chef',
+    );
     const dayIndex = Math.floor(position / SLOT_STARTS.length) % days;
-    const slotStart = SLOT_STARTS[position % SLOT_STARTS.length]!;
-    const station = stationById.get(chef.stationId)!;
+    const slotStart = required(SLOT_STARTS[position % SLOT_STARTS.length], 'slot');
+    const station = required(stationById.get(chef.stationId), 'station');
 
     const durationMinutes = Number(random.weighted({ '120': 0.7, '150': 0.2, '180': 0.1 }));
     const startMinute = slotStart + (durationMinutes <= 150 && random.next() < 0.4 ? 30 : 0);
     const eventDate = addDays(options.today, dayIndex - DAYS_BACK);
     const startTime = formatMinutes(startMinute);
-    const startsAt = localToInstant({ date: eventDate, time: startTime }, station.timezone)!;
+    const startsAt = required(
+      localToInstant({ date: eventDate, time: startTime }, station.timezone),
+      'start instant',
+    );
     const endsAt = new Date(startsAt.getTime() + durationMinutes * MINUTE);
     const status = pickStatus(random, { startsAt, endsAt }, now);
 

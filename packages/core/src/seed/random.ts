@@ -1,3 +1,4 @@
+import { required } from '../platform/required';
 /** mulberry32: a tiny seeded PRNG, so the demo data is the same on every machine. */
 export function createRandom(seed: number) {
   let state = seed >>> 0;
@@ -23,14 +24,14 @@ export function createRandom(seed: number) {
       roll -= weight;
       if (roll < 0) return key;
     }
-    return entries[entries.length - 1]![0];
+    return required(entries.at(-1), 'a weight')[0]; // rounding left a sliver of the roll
   };
   /** A v4-shaped UUID from the PRNG (deterministic ids keep re-seeds comparable). */
   const uuid = (): string => {
-    const hex = Array.from({ length: 32 }, () => Math.floor(next() * 16).toString(16));
-    hex[12] = '4';
-    hex[16] = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
-    const s = hex.join('');
+    const hex = Array.from({ length: 32 }, () => Math.floor(next() * 16));
+    hex[12] = 4;
+    hex[16] = ((hex[16] ?? 0) & 0x3) | 0x8;
+    const s = hex.map((digit) => digit.toString(16)).join('');
     return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
   };
   return { next, int, pick, weighted, uuid };

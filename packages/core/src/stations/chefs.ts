@@ -17,6 +17,7 @@ import {
   type ChefBooking,
   type ChefRow,
 } from './chef.schema';
+import { required } from '../platform/required';
 
 /** A booking that still holds its chef from now on (lapsed holds do not). */
 const HOLDS_CHEF = UPCOMING_HOLDING_SQL;
@@ -146,8 +147,13 @@ export async function deactivateChef(options: {
          WHERE b."chefId" = ${chef.id}::uuid AND ${HOLDS_CHEF}
          ORDER BY b."startsAt", b.id
            FOR UPDATE OF b`;
-      const listed = (rows: typeof future): ChefBooking[] =>
-        rows.map(({ id, reference, date, time }) => ({ id, reference, date, time }));
+      const listedOne = ({ id, reference, date, time }: (typeof future)[number]): ChefBooking => ({
+        id,
+        reference,
+        date,
+        time,
+      });
+      const listed = (rows: typeof future): ChefBooking[] => rows.map(listedOne);
       if (future.length > 0 && !input.reassign)
         throw new AppError(
           'CONFLICT',
@@ -193,7 +199,7 @@ export async function deactivateChef(options: {
           after: { chefId: next.id, chef: next.name },
           requestId: options.requestId,
         });
-        moved.push({ ...listed([booking])[0]!, chef: next.name });
+        moved.push({ ...listedOne(booking), chef: next.name });
       }
       if (stuck.length > 0) throw unmovable(chef.name, listed(stuck));
 
@@ -241,5 +247,5 @@ async function chefRow(tx: Tx, chefId: string): Promise<ChefRow> {
     SELECT c.id, c.name, c.color, c.active,
            (SELECT count(*)::int FROM "Booking" b WHERE b."chefId" = c.id AND ${HOLDS_CHEF}) AS "futureBookings"
       FROM "Chef" c WHERE c.id = ${chefId}::uuid`;
-  return row!;
+  return required(row, 'chef row');
 }

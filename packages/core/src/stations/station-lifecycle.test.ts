@@ -148,7 +148,7 @@ describe('station lifecycle', () => {
     const rejected = results.find(
       (result) => result.status === 'rejected',
     ) as PromiseRejectedResult;
-    expect(await refusal(Promise.reject(rejected.reason))).toMatchObject({
+    expect(await refusal(Promise.reject(rejected.reason as Error))).toMatchObject({
       status: 400,
       details: { slug: ['Another station has this address'] },
     });

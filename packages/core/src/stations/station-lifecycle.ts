@@ -9,6 +9,7 @@ import type { Prisma } from '../generated/prisma/client';
 import { parseLocalTime } from '../time';
 import { fieldError, parseInput } from '../validation';
 import { ZCreateStation, type StationAdminRow } from './station-settings.schema';
+import { required } from '../platform/required';
 
 const SLUG_TAKEN = 'Another station has this address';
 
@@ -42,13 +43,13 @@ export async function createStation(options: {
           name,
           timezone,
           active: false,
-          serviceStartMinute: parseLocalTime(firstStart)!,
-          serviceEndMinute: parseLocalTime(lastStart)!,
+          serviceStartMinute: required(parseLocalTime(firstStart), 'first start'),
+          serviceEndMinute: required(parseLocalTime(lastStart), 'last start'),
           ...numbers,
         },
       });
       await audit(tx, options, station.id, 'station.created', undefined, input);
-      return (await rows(tx, station.id))[0]!;
+      return required((await rows(tx, station.id))[0], 'station row');
     });
   } catch (error) {
     // Two super admins choosing one address at once: the unique index decides.
@@ -85,7 +86,7 @@ export async function deactivateStation(options: {
         );
       await setActive(tx, options, station.id, false);
     }
-    return (await rows(tx, station.id))[0]!;
+    return required((await rows(tx, station.id))[0], 'station row');
   });
 }
 
@@ -111,7 +112,7 @@ export async function activateStation(options: {
         );
       await setActive(tx, options, station.id, true);
     }
-    return (await rows(tx, station.id))[0]!;
+    return required((await rows(tx, station.id))[0], 'station row');
   });
 }
 

@@ -13,6 +13,7 @@ import {
   type TStationSettings,
   type TStationSettingsView,
 } from './station-settings.schema';
+import { required } from '../platform/required';
 
 /** How many now-outside bookings are listed by name (a change of hours rarely strands more). */
 const OUTSIDE_LISTED = 500;
@@ -82,8 +83,8 @@ export async function updateStationSettings(options: {
       data: {
         name: after.name,
         timezone: after.timezone,
-        serviceStartMinute: parseLocalTime(after.firstStart)!,
-        serviceEndMinute: parseLocalTime(after.lastStart)!,
+        serviceStartMinute: required(parseLocalTime(after.firstStart), 'first start'),
+        serviceEndMinute: required(parseLocalTime(after.lastStart), 'last start'),
         slotIntervalMinutes: after.slotIntervalMinutes,
         bufferMinutes: after.bufferMinutes,
         holdMinutes: after.holdMinutes,

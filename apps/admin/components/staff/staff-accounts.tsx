@@ -3,14 +3,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ROLE_LABELS, type StaffRole } from '@hibachi/core/auth/permissions';
-import type { StaffAccountRow, StaffWithLink } from '@hibachi/core/staff/staff.schema';
+import type {
+  StaffAccountRow,
+  StaffWithLink,
+  TUpdateStaff,
+} from '@hibachi/core/staff/staff.schema';
 import { formatInstant } from '@hibachi/web/format';
-import { SaveOrCancel } from '@/components/save-or-cancel';
+import { SaveOrCancel } from '../save-or-cancel';
 import { api } from '@/lib/api';
-import { fieldMessages } from '@/lib/form-helpers';
-
-type Station = { slug: string; name: string };
-const ROLES: StaffRole[] = ['STAFF', 'MANAGER', 'SUPER_ADMIN'];
+import { fieldMessages, onFormSubmit } from '@/lib/form-helpers';
+import { InviteForm } from './invite-form';
+import { RoleFields, type Station } from './role-fields';
 
 function statusOf(account: StaffAccountRow): string {
   if (!account.active) return 'Inactive';
@@ -19,88 +22,20 @@ function statusOf(account: StaffAccountRow): string {
   return 'Active';
 }
 
-/** Role and station pickers; the station only where the role has one. */
-function RoleFields({
-  stations,
-  role,
-  onRole,
-  station,
-  errors,
-  prefix,
-}: {
-  stations: Station[];
-  role: StaffRole;
-  onRole: (role: StaffRole) => void;
-  station?: string;
-  errors: Record<string, string>;
-  prefix: string;
-}) {
-  return (
-    <>
-      <label>
-        Role{' '}
-        <select
-          name="role"
-          value={role}
-          onChange={(event) => onRole(event.target.value as StaffRole)}
-        >
-          {ROLES.map((option) => (
-            <option key={option} value={option}>
-              {ROLE_LABELS[option]}
-            </option>
-          ))}
-        </select>
-      </label>
-      {role === 'SUPER_ADMIN' ? null : (
-        <label>
-          Station{' '}
-          <select
-            name="station"
-            defaultValue={station ?? ''}
-            aria-invalid={errors.station ? true : undefined}
-            aria-describedby={errors.station ? `${prefix}-station-error` : undefined}
-          >
-            <option value="">Choose…</option>
-            {stations.map((option) => (
-              <option key={option.slug} value={option.slug}>
-                {option.name}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
-      {errors.station ? (
-        <span className="field-error" id={`${prefix}-station-error`}>
-          {errors.station}
-        </span>
-      ) : null}
-    </>
-  );
-}
-
 /**
  * Every staff account (super admins only): invite one (a one-time set-password link, shown
  * once here and e-mailed), change role or station, reset a password, unlock, deactivate.
  */
 export function StaffAccounts({ stations, me }: { stations: Station[]; me: string }) {
   const queryClient = useQueryClient();
-  const accounts = useQuery({ queryKey: ['staff'], queryFn: api.staffAccounts });
+  const accounts = useQuery({ queryKey: ['staff'], queryFn: () => api.staffAccounts() });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['staff'] });
   const [link, setLink] = useState<StaffWithLink | null>(null);
   const [notice, setNotice] = useState('');
-  const [newRole, setNewRole] = useState<StaffRole>('STAFF');
-  const invite = useMutation({
-    mutationFn: api.createStaff,
-    onSuccess: async (result) => {
-      setLink(result);
-      setNotice('');
-      await refresh();
-    },
-  });
   const [editing, setEditing] = useState<{ id: string; role: StaffRole } | null>(null);
   const update = useMutation({
-    mutationFn: ({ id, body }: { id: string; body: Parameters<typeof api.updateStaff>[1] }) =>
-      api.updateStaff(id, body),
+    mutationFn: ({ id, body }: { id: string; body: TUpdateStaff }) =>
+      api.updateStaff({ path: { id }, body }),
     onSuccess: async (account) => {
       setEditing(null);
       setNotice(
@@ -118,11 +53,11 @@ export function StaffAccounts({ stations, me }: { stations: Station[]; me: strin
       kind: 'deactivate' | 'activate' | 'unlock' | 'reset';
     }) => {
       if (kind === 'reset') {
-        const result = await api.resetStaffPassword(account.id);
+        const result = await api.resetStaffPassword({ path: { id: account.id } });
         setLink(result);
         return `${account.name}'s password is reset: their sessions have ended.`;
       }
-      await api.staffAction(account.id, kind);
+      await api[`${kind}Staff`]({ path: { id: account.id } });
       return {
         deactivate: `${account.name} is deactivated and signed out.`,
         activate: `${account.name} may sign in again.`,
@@ -138,7 +73,6 @@ export function StaffAccounts({ stations, me }: { stations: Station[]; me: strin
   if (accounts.isPending) return <p className="muted">Loading accounts…</p>;
   if (accounts.isError)
     return <p role="alert">Could not load the accounts: {accounts.error.message}</p>;
-  const inviteErrors = fieldMessages(invite.error);
   const updateErrors = fieldMessages(update.error);
 
   return (
@@ -199,18 +133,15 @@ export function StaffAccounts({ stations, me }: { stations: Station[]; me: strin
                       className="inline-form"
                       aria-label={`Change ${account.name}`}
                       noValidate
-                      onSubmit={(event) => {
-                        event.preventDefault();
-                        const data = new FormData(event.currentTarget);
-                        const station = String(data.get('station') ?? '');
+                      onSubmit={onFormSubmit(['station'], ({ station }) =>
                         update.mutate({
                           id: account.id,
                           body: {
                             role: editing.role,
                             ...(editing.role === 'SUPER_ADMIN' ? {} : { station }),
                           },
-                        });
-                      }}
+                        }),
+                      )}
                     >
                       <strong>{account.name}</strong>
                       <RoleFields
@@ -295,72 +226,14 @@ export function StaffAccounts({ stations, me }: { stations: Station[]; me: strin
         </table>
       </div>
 
-      <form
-        className="card invite-form"
-        aria-labelledby="invite-heading"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          const form = event.currentTarget;
-          const data = new FormData(form);
-          const station = String(data.get('station') ?? '');
-          invite.mutate(
-            {
-              email: String(data.get('email') ?? ''),
-              name: String(data.get('name') ?? ''),
-              role: newRole,
-              ...(newRole === 'SUPER_ADMIN' || !station ? {} : { station }),
-            },
-            { onSuccess: () => form.reset() },
-          );
+      <InviteForm
+        stations={stations}
+        onInvited={async (result) => {
+          setLink(result);
+          setNotice('');
+          await refresh();
         }}
-      >
-        <h2 id="invite-heading">Add an account</h2>
-        <div className="inline-form">
-          <label>
-            E-mail{' '}
-            <input
-              name="email"
-              type="email"
-              autoComplete="off"
-              aria-invalid={inviteErrors.email ? true : undefined}
-              aria-describedby={inviteErrors.email ? 'invite-email-error' : undefined}
-            />
-          </label>
-          <label>
-            Name{' '}
-            <input
-              name="name"
-              autoComplete="off"
-              aria-invalid={inviteErrors.name ? true : undefined}
-              aria-describedby={inviteErrors.name ? 'invite-name-error' : undefined}
-            />
-          </label>
-          <RoleFields
-            stations={stations}
-            role={newRole}
-            onRole={setNewRole}
-            errors={inviteErrors}
-            prefix="invite"
-          />
-          <button type="submit" className="button" disabled={invite.isPending}>
-            {invite.isPending ? 'Adding…' : 'Add account'}
-          </button>
-        </div>
-        {inviteErrors.email ? (
-          <p className="field-error" id="invite-email-error">
-            {inviteErrors.email}
-          </p>
-        ) : null}
-        {inviteErrors.name ? (
-          <p className="field-error" id="invite-name-error">
-            {inviteErrors.name}
-          </p>
-        ) : null}
-        {invite.error && Object.keys(inviteErrors).length === 0 ? (
-          <p className="field-error">{invite.error.message}</p>
-        ) : null}
-      </form>
+      />
     </div>
   );
 }

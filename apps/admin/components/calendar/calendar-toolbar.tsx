@@ -1,0 +1,118 @@
+'use client';
+
+import type { Calendar } from '@hibachi/core/bookings';
+import { timeZoneLabel } from '@hibachi/web/format';
+import { CALENDAR_VIEWS, shiftDate, type CalendarView } from '@/lib/calendar-range';
+
+const VIEW_LABELS: Record<CalendarView, string> = {
+  week: 'Week',
+  month: 'Month',
+  day: 'Day by chef',
+};
+
+/** Today, back and forward, a date, the view and the chef filter; the zone the times are in. */
+export function CalendarToolbar({
+  view,
+  date,
+  chefFilter,
+  chefs,
+  station,
+  updating,
+  setParams,
+}: {
+  view: CalendarView;
+  date: string;
+  chefFilter: string;
+  chefs: Calendar['chefs'];
+  station: { name: string; timezone: string };
+  updating: boolean;
+  setParams: (changes: Record<string, string | undefined>) => void;
+}) {
+  return (
+    <div className="calendar-toolbar" role="toolbar" aria-label="Calendar navigation">
+      <div className="button-group">
+        <button
+          type="button"
+          className="button secondary"
+          onClick={() => setParams({ date: undefined })}
+        >
+          Today
+        </button>
+        <button
+          type="button"
+          className="button secondary"
+          aria-label="Previous"
+          onClick={() => setParams({ date: shiftDate(view, date, -1) })}
+        >
+          ‹
+        </button>
+        <button
+          type="button"
+          className="button secondary"
+          aria-label="Next"
+          onClick={() => setParams({ date: shiftDate(view, date, 1) })}
+        >
+          ›
+        </button>
+      </div>
+      <label className="inline-field">
+        <span>Date</span>
+        <input
+          type="date"
+          value={date}
+          onChange={(event) => event.target.value && setParams({ date: event.target.value })}
+        />
+      </label>
+      <div className="button-group" role="group" aria-label="View">
+        {CALENDAR_VIEWS.map((option) => (
+          <button
+            key={option}
+            type="button"
+            className={`button ${option === view ? '' : 'secondary'}`}
+            aria-pressed={option === view}
+            onClick={() => setParams({ view: option === 'week' ? undefined : option })}
+          >
+            {VIEW_LABELS[option]}
+          </button>
+        ))}
+      </div>
+      <label className="inline-field">
+        <span>Chef</span>
+        <select
+          value={chefFilter}
+          onChange={(event) => setParams({ chef: event.target.value || undefined })}
+        >
+          <option value="">All chefs</option>
+          {chefs.map((chef) => (
+            <option key={chef.id} value={chef.id}>
+              {chef.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="muted small zone-label">
+        {station.name} · times in <strong>{timeZoneLabel(station.timezone)}</strong>
+        {updating ? ' · updating…' : ''}
+      </p>
+    </div>
+  );
+}
+
+/** Who is which colour, and what the marks mean. */
+export function ChefLegend({ chefs }: { chefs: Calendar['chefs'] }) {
+  return (
+    <ul className="chef-legend" aria-label="Chefs">
+      {chefs.map((chef) => (
+        <li key={chef.id}>
+          <span className="chef-dot" style={{ background: chef.color }} aria-hidden="true" />
+          {chef.name}
+          {chef.active ? '' : ' (inactive)'}
+        </li>
+      ))}
+      <li className="legend-held">held (awaiting deposit)</li>
+      <li>
+        <span className="balance-flag">$</span> balance due
+      </li>
+    </ul>
+  );
+}

@@ -1,0 +1,88 @@
+'use client';
+
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { StaffRole } from '@hibachi/core/auth/permissions';
+import type { StaffWithLink, TCreateStaff } from '@hibachi/core/staff/staff.schema';
+import { api } from '@/lib/api';
+import { fieldMessages, onFormSubmit } from '@/lib/form-helpers';
+import { RoleFields, type Station } from './role-fields';
+
+/** Adds an account: e-mail, name, role and station; the answer carries its one-time link. */
+export function InviteForm({
+  stations,
+  onInvited,
+}: {
+  stations: Station[];
+  onInvited: (result: StaffWithLink) => Promise<void>;
+}) {
+  const [newRole, setNewRole] = useState<StaffRole>('STAFF');
+  const invite = useMutation({
+    mutationFn: (body: TCreateStaff) => api.createStaff({ body }),
+    onSuccess: onInvited,
+  });
+  const inviteErrors = fieldMessages(invite.error);
+  return (
+    <form
+      className="card invite-form"
+      aria-labelledby="invite-heading"
+      noValidate
+      onSubmit={onFormSubmit(['email', 'name', 'station'], ({ station, ...values }, form) =>
+        invite.mutate(
+          {
+            ...values,
+            role: newRole,
+            ...(newRole === 'SUPER_ADMIN' || !station ? {} : { station }),
+          },
+          { onSuccess: () => form.reset() },
+        ),
+      )}
+    >
+      <h2 id="invite-heading">Add an account</h2>
+      <div className="inline-form">
+        <label>
+          E-mail{' '}
+          <input
+            name="email"
+            type="email"
+            autoComplete="off"
+            aria-invalid={inviteErrors.email ? true : undefined}
+            aria-describedby={inviteErrors.email ? 'invite-email-error' : undefined}
+          />
+        </label>
+        <label>
+          Name{' '}
+          <input
+            name="name"
+            autoComplete="off"
+            aria-invalid={inviteErrors.name ? true : undefined}
+            aria-describedby={inviteErrors.name ? 'invite-name-error' : undefined}
+          />
+        </label>
+        <RoleFields
+          stations={stations}
+          role={newRole}
+          onRole={setNewRole}
+          errors={inviteErrors}
+          prefix="invite"
+        />
+        <button type="submit" className="button" disabled={invite.isPending}>
+          {invite.isPending ? 'Adding…' : 'Add account'}
+        </button>
+      </div>
+      {inviteErrors.email ? (
+        <p className="field-error" id="invite-email-error">
+          {inviteErrors.email}
+        </p>
+      ) : null}
+      {inviteErrors.name ? (
+        <p className="field-error" id="invite-name-error">
+          {inviteErrors.name}
+        </p>
+      ) : null}
+      {invite.error && Object.keys(inviteErrors).length === 0 ? (
+        <p className="field-error">{invite.error.message}</p>
+      ) : null}
+    </form>
+  );
+}
