@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { Suspense, type ReactNode } from 'react';
 import { listStationsForStaff } from '@hibachi/core/auth';
 import { can } from '@hibachi/core/auth/permissions';
-import { BrandMark } from '@hibachi/web/brand-mark';
+import { SiteFrame } from '@hibachi/web/site-frame';
 import { Providers } from '@hibachi/web/providers';
 import { AdminNav } from '@/components/admin-nav';
 import { currentStaff } from '@/lib/staff';
@@ -21,31 +20,22 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const stations =
     staff && can(staff.role, 'stations.all') ? await listStationsForStaff(staff) : [];
   return (
-    <html lang="en">
-      <body>
-        <a className="skip-link" href="#main">
-          Skip to content
-        </a>
-        <header className="site-header">
-          <Link href="/" className="brand">
-            <BrandMark /> Hibachi Admin
-          </Link>
-          {staff ? (
-            <Suspense>
-              <AdminNav
-                user={{ name: staff.name, role: staff.role, station: staff.station }}
-                stations={stations}
-              />
-            </Suspense>
-          ) : null}
-        </header>
-        <main id="main" className="container admin-main">
-          <Providers>{children}</Providers>
-        </main>
-        <footer className="site-footer">
-          <p>Staff area · bookings, calendar and payments</p>
-        </footer>
-      </body>
-    </html>
+    <SiteFrame
+      brand="Hibachi Admin"
+      footer="Staff area · bookings, calendar and payments"
+      mainClassName="container admin-main"
+      navigation={
+        staff ? (
+          <Suspense>
+            <AdminNav
+              user={{ name: staff.name, role: staff.role, station: staff.station }}
+              stations={stations}
+            />
+          </Suspense>
+        ) : null
+      }
+    >
+      <Providers>{children}</Providers>
+    </SiteFrame>
   );
 }

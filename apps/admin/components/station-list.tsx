@@ -8,7 +8,8 @@ import type {
   TCreateStation,
 } from '@hibachi/core/stations/station-settings.schema';
 import { api } from '@/lib/api';
-import { fieldMessages, onFormSubmit, timeZones } from '@/lib/form-helpers';
+import { fieldAttributes, fieldMessages, onFormSubmit, timeZones } from '@/lib/form-helpers';
+import { ActionNotices, FieldError } from './form-messages';
 
 const settingsHref = (slug: string) => `/settings?station=${encodeURIComponent(slug)}`;
 
@@ -51,28 +52,11 @@ export function StationList() {
   if (stations.isError)
     return <p role="alert">Could not load the stations: {stations.error.message}</p>;
   const createErrors = fieldMessages(create.error);
-  const fieldProps = (name: string) => ({
-    name,
-    'aria-invalid': createErrors[name] ? true : undefined,
-    'aria-describedby': createErrors[name] ? `station-${name}-error` : undefined,
-  });
-  const fieldError = (name: string) =>
-    createErrors[name] ? (
-      <span className="field-error" id={`station-${name}-error`}>
-        {createErrors[name]}
-      </span>
-    ) : null;
+  const fieldProps = fieldAttributes(createErrors, 'station');
 
   return (
     <div className="station-list">
-      <div role="status" className="small">
-        {notice}
-      </div>
-      {toggle.error ? (
-        <p className="notice error" role="alert">
-          {toggle.error.message}
-        </p>
-      ) : null}
+      <ActionNotices notice={notice} error={toggle.error} />
       <div className="table-scroll">
         <table className="data-table">
           <thead>
@@ -161,9 +145,9 @@ export function StationList() {
             {create.isPending ? 'Adding…' : 'Add station'}
           </button>
         </div>
-        {fieldError('name')}
-        {fieldError('slug')}
-        {fieldError('timezone')}
+        {['name', 'slug', 'timezone'].map((name) => (
+          <FieldError key={name} errors={createErrors} name={name} prefix="station" />
+        ))}
         {create.error && Object.keys(createErrors).length === 0 ? (
           <p className="field-error">{create.error.message}</p>
         ) : null}

@@ -47,3 +47,15 @@ export function onFormSubmit<Field extends string>(
     submit(formValues(event.currentTarget, fields), event.currentTarget);
   };
 }
+
+/**
+ * The name and accessibility attributes of a field whose message (from fieldMessages) is shown
+ * in an element with id `<prefix>-<name>-error`.
+ */
+export function fieldAttributes(errors: Record<string, string>, prefix: string) {
+  return (name: string) => ({
+    name,
+    'aria-invalid': errors[name] ? true : undefined,
+    'aria-describedby': errors[name] ? `${prefix}-${name}-error` : undefined,
+  });
+}

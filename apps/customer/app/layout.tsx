@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { BrandMark } from '@hibachi/web/brand-mark';
+import { SiteFrame } from '@hibachi/web/site-frame';
 import '@hibachi/web/styles.css';
 
 export const metadata: Metadata = {
@@ -14,28 +14,18 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1, them
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en">
-      <body>
-        <a className="skip-link" href="#main">
-          Skip to content
-        </a>
-        <header className="site-header">
-          <Link href="/" className="brand">
-            <BrandMark /> Hibachi at Home
-          </Link>
-          <nav aria-label="Main">
-            <Link href="/">Book a chef</Link>
-            <Link href="/#stations">Locations</Link>
-            <Link href="/manage">Manage booking</Link>
-          </nav>
-        </header>
-        <main id="main" className="container">
-          {children}
-        </main>
-        <footer className="site-footer">
-          <p>Hibachi at Home · Private chefs cooking at your table</p>
-        </footer>
-      </body>
-    </html>
+    <SiteFrame
+      brand="Hibachi at Home"
+      footer="Hibachi at Home · Private chefs cooking at your table"
+      navigation={
+        <nav aria-label="Main">
+          <Link href="/">Book a chef</Link>
+          <Link href="/#stations">Locations</Link>
+          <Link href="/manage">Manage booking</Link>
+        </nav>
+      }
+    >
+      {children}
+    </SiteFrame>
   );
 }

@@ -5,7 +5,8 @@ import { useState } from 'react';
 import type { StaffRole } from '@hibachi/core/auth/permissions';
 import type { StaffWithLink, TCreateStaff } from '@hibachi/core/staff/staff.schema';
 import { api } from '@/lib/api';
-import { fieldMessages, onFormSubmit } from '@/lib/form-helpers';
+import { fieldAttributes, fieldMessages, onFormSubmit } from '@/lib/form-helpers';
+import { FieldError } from '../form-messages';
 import { RoleFields, type Station } from './role-fields';
 
 /** Adds an account: e-mail, name, role and station; the answer carries its one-time link. */
@@ -22,6 +23,7 @@ export function InviteForm({
     onSuccess: onInvited,
   });
   const inviteErrors = fieldMessages(invite.error);
+  const field = fieldAttributes(inviteErrors, 'invite');
   return (
     <form
       className="card invite-form"
@@ -41,23 +43,10 @@ export function InviteForm({
       <h2 id="invite-heading">Add an account</h2>
       <div className="inline-form">
         <label>
-          E-mail{' '}
-          <input
-            name="email"
-            type="email"
-            autoComplete="off"
-            aria-invalid={inviteErrors.email ? true : undefined}
-            aria-describedby={inviteErrors.email ? 'invite-email-error' : undefined}
-          />
+          E-mail <input type="email" autoComplete="off" {...field('email')} />
         </label>
         <label>
-          Name{' '}
-          <input
-            name="name"
-            autoComplete="off"
-            aria-invalid={inviteErrors.name ? true : undefined}
-            aria-describedby={inviteErrors.name ? 'invite-name-error' : undefined}
-          />
+          Name <input autoComplete="off" {...field('name')} />
         </label>
         <RoleFields
           stations={stations}
@@ -70,16 +59,8 @@ export function InviteForm({
           {invite.isPending ? 'Adding…' : 'Add account'}
         </button>
       </div>
-      {inviteErrors.email ? (
-        <p className="field-error" id="invite-email-error">
-          {inviteErrors.email}
-        </p>
-      ) : null}
-      {inviteErrors.name ? (
-        <p className="field-error" id="invite-name-error">
-          {inviteErrors.name}
-        </p>
-      ) : null}
+      <FieldError as="p" errors={inviteErrors} name="email" prefix="invite" />
+      <FieldError as="p" errors={inviteErrors} name="name" prefix="invite" />
       {invite.error && Object.keys(inviteErrors).length === 0 ? (
         <p className="field-error">{invite.error.message}</p>
       ) : null}

@@ -1,6 +1,8 @@
 'use client';
 
 import { ROLE_LABELS, type StaffRole } from '@hibachi/core/auth/permissions';
+import { fieldAttributes } from '@/lib/form-helpers';
+import { FieldError } from '../form-messages';
 
 export type Station = { slug: string; name: string };
 const ROLES: StaffRole[] = ['STAFF', 'MANAGER', 'SUPER_ADMIN'];
@@ -41,12 +43,7 @@ export function RoleFields({
       {role === 'SUPER_ADMIN' ? null : (
         <label>
           Station{' '}
-          <select
-            name="station"
-            defaultValue={station ?? ''}
-            aria-invalid={errors.station ? true : undefined}
-            aria-describedby={errors.station ? `${prefix}-station-error` : undefined}
-          >
+          <select defaultValue={station ?? ''} {...fieldAttributes(errors, prefix)('station')}>
             <option value="">Choose…</option>
             {stations.map((option) => (
               <option key={option.slug} value={option.slug}>
@@ -56,11 +53,7 @@ export function RoleFields({
           </select>
         </label>
       )}
-      {errors.station ? (
-        <span className="field-error" id={`${prefix}-station-error`}>
-          {errors.station}
-        </span>
-      ) : null}
+      <FieldError errors={errors} name="station" prefix={prefix} />
     </>
   );
 }

@@ -9,6 +9,7 @@ import type {
   TUpdateStaff,
 } from '@hibachi/core/staff/staff.schema';
 import { formatInstant } from '@hibachi/web/format';
+import { ActionNotices } from '../form-messages';
 import { SaveOrCancel } from '../save-or-cancel';
 import { api } from '@/lib/api';
 import { fieldMessages, onFormSubmit } from '@/lib/form-helpers';
@@ -77,14 +78,7 @@ export function StaffAccounts({ stations, me }: { stations: Station[]; me: strin
 
   return (
     <div className="staff-accounts">
-      <div role="status" className="small">
-        {notice}
-      </div>
-      {action.error ? (
-        <p className="notice error" role="alert">
-          {action.error.message}
-        </p>
-      ) : null}
+      <ActionNotices notice={notice} error={action.error} />
       {link ? (
         <div className="notice success" role="status">
           <p>

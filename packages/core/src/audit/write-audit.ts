@@ -41,3 +41,20 @@ export function auditInsertSql(
            ${entry.requestId ?? null}::text
     ${perRow ? Prisma.sql`FROM ${perRow.rows}` : Prisma.empty}`;
 }
+
+/** The staff member behind a change (their scope) and the request it came in. */
+export type StaffActor = { scope: { staffId: string }; requestId?: string };
+
+/** writeAudit for a change a staff member made. */
+export async function writeStaffAudit(
+  tx: Tx,
+  by: StaffActor,
+  entry: Omit<AuditEntry, 'actorType' | 'actorId' | 'requestId'>,
+): Promise<void> {
+  await writeAudit(tx, {
+    ...entry,
+    actorType: 'STAFF',
+    actorId: by.scope.staffId,
+    requestId: by.requestId,
+  });
+}

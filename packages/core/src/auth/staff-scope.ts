@@ -8,6 +8,9 @@ export type StaffScope = {
   stationId: string | null;
 };
 
+/** What every staff use case is called with: who acts, and the request (for the audit trail). */
+export type StaffRequest = { scope: StaffScope; requestId?: string };
+
 /** Another station's record answers 404, exactly like a missing one (no IDOR oracle). */
 export function assertStationAccess(scope: StaffScope, stationId: string): void {
   if (scope.role !== 'SUPER_ADMIN' && scope.stationId !== stationId) {

@@ -1,5 +1,5 @@
-import { writeAudit } from '../audit/write-audit';
-import { assertCan, assertStationAccess, type StaffScope } from '../auth/staff-scope';
+import { writeStaffAudit } from '../audit/write-audit';
+import { assertCan, assertStationAccess, type StaffRequest } from '../auth/staff-scope';
 import { inTransaction } from '../db/transaction';
 import { AppError } from '../errors/app-error';
 import { enqueueEmail } from '../notifications/enqueue-email';
@@ -24,13 +24,9 @@ const notFound = () => new AppError('NOT_FOUND', 'No such booking.');
  * (sent after commit, retried while they fail), cash and checks by hand (reported in
  * `offlineCents`). The customer is e-mailed; the audit keeps the reason and the choice.
  */
-export async function cancelBookingAsStaff(options: {
-  scope: StaffScope;
-  bookingId: string;
-  input: unknown;
-  requestId?: string;
-  now?: Date;
-}): Promise<TStaffCancellation> {
+export async function cancelBookingAsStaff(
+  options: StaffRequest & { bookingId: string; input: unknown; now?: Date },
+): Promise<TStaffCancellation> {
   assertCan(options.scope, 'bookings.cancel');
   const input = parseInput(ZStaffCancelInput, options.input);
   if (!/^[0-9a-f-]{36}$/i.test(options.bookingId)) throw notFound();
@@ -62,16 +58,13 @@ export async function cancelBookingAsStaff(options: {
       bookingId: booking.id,
       stationId: booking.stationId,
     });
-    await writeAudit(tx, {
-      actorType: 'STAFF',
-      actorId: options.scope.staffId,
+    await writeStaffAudit(tx, options, {
       stationId: booking.stationId,
       entityType: 'Booking',
       entityId: booking.id,
       action: 'booking.cancelled',
       before: { status: booking.status },
       after: { status: 'CANCELLED', reason: input.reason, refund },
-      requestId: options.requestId,
     });
     return { booking, refund, plan, version: booking.version + 1 };
   });

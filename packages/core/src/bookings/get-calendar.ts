@@ -1,3 +1,4 @@
+import type { BookingTimes } from './booking-record';
 import { assertCan, type StaffScope } from '../auth/staff-scope';
 import { resolveStationChoice } from '../auth/resolve-station-choice';
 import { getDb } from '../db/client';
@@ -18,15 +19,10 @@ export type CalendarEvent = {
   partySize: number;
   status: TBookingStatus;
   version: number;
-  date: string;
-  time: string;
-  durationMinutes: number;
-  startsAt: string;
-  endsAt: string;
   chef: { id: string; name: string };
   totalCents: number;
   balanceCents: number;
-};
+} & BookingTimes;
 
 export type Calendar = {
   station: {

@@ -1,3 +1,4 @@
+import { bookingAddress } from './booking-record';
 import { assertCan, assertStationAccess, type StaffScope } from '../auth/staff-scope';
 import { getDb } from '../db/client';
 import { AppError } from '../errors/app-error';
@@ -148,12 +149,7 @@ export async function getStaffBooking(options: {
     durationMinutes: booking.durationMinutes,
     adults: booking.adults,
     children: booking.children,
-    address: {
-      line1: booking.addressLine1,
-      line2: booking.addressLine2,
-      city: booking.city,
-      postalCode: booking.postalCode,
-    },
+    address: bookingAddress(booking),
     specialRequests: booking.specialRequests,
     notes: booking.notes,
     holdExpiresAt: iso(booking.holdExpiresAt),

@@ -1,5 +1,5 @@
-import { writeAudit } from '../audit/write-audit';
-import { assertCan, type StaffScope } from '../auth/staff-scope';
+import { writeStaffAudit } from '../audit/write-audit';
+import { assertCan, type StaffRequest } from '../auth/staff-scope';
 import { inTransaction } from '../db/transaction';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../validation';
@@ -12,13 +12,9 @@ import { updateBookingAtVersion } from './versioned-update';
  * `POST /api/admin/bookings/ID/status`: staff record how a confirmed event went
  * (COMPLETED or NO_SHOW), only once it has started. Version-checked and audited.
  */
-export async function markBookingOutcome(options: {
-  scope: StaffScope;
-  bookingId: string;
-  input: unknown;
-  requestId?: string;
-  now?: Date;
-}): Promise<{ id: string; status: 'COMPLETED' | 'NO_SHOW'; version: number }> {
+export async function markBookingOutcome(
+  options: StaffRequest & { bookingId: string; input: unknown; now?: Date },
+): Promise<{ id: string; status: 'COMPLETED' | 'NO_SHOW'; version: number }> {
   assertCan(options.scope, 'bookings.markOutcome');
   const input = parseInput(ZMarkOutcomeInput, options.input);
   const now = options.now ?? new Date();
@@ -34,16 +30,13 @@ export async function markBookingOutcome(options: {
       );
     }
     await updateBookingAtVersion(tx, booking.id, input.version, { status: input.status });
-    await writeAudit(tx, {
-      actorType: 'STAFF',
-      actorId: options.scope.staffId,
+    await writeStaffAudit(tx, options, {
       stationId: booking.stationId,
       entityType: 'Booking',
       entityId: booking.id,
       action: input.status === 'COMPLETED' ? 'booking.completed' : 'booking.no_show',
       before: { status: booking.status },
       after: { status: input.status },
-      requestId: options.requestId,
     });
     return { id: booking.id, status: input.status, version: input.version + 1 };
   });

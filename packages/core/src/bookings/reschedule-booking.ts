@@ -1,8 +1,9 @@
+import type { BookingTimes } from './booking-record';
 import { Prisma } from '../generated/prisma/client';
 import { ACTIVE_BOOKING_STATUSES, ACTIVE_STATUSES_SQL } from '../scheduling/active-statuses';
 import { chefIsFree } from '../scheduling/chef-is-free.sql';
-import { writeAudit } from '../audit/write-audit';
-import { assertCan, type StaffScope } from '../auth/staff-scope';
+import { writeStaffAudit } from '../audit/write-audit';
+import { assertCan, type StaffRequest } from '../auth/staff-scope';
 import { inTransaction, type Tx } from '../db/transaction';
 import { AppError } from '../errors/app-error';
 import { translateDatabaseError } from '../errors/translate-database-error';
@@ -23,15 +24,10 @@ export type RescheduledBooking = {
   reference: string;
   status: 'PENDING_PAYMENT' | 'CONFIRMED';
   version: number;
-  date: string;
-  time: string;
-  durationMinutes: number;
-  startsAt: string;
-  endsAt: string;
   chef: { id: string; name: string; color: string };
   /** False when the move changed nothing (same window, same chef): nothing was written. */
   moved: boolean;
-};
+} & BookingTimes;
 
 /**
  * Moves a pending or confirmed booking to a new local date and time (and optionally a new
@@ -42,13 +38,9 @@ export type RescheduledBooking = {
  * Version-checked (409 STALE_VERSION carries the current booking), audited, and the
  * customer is e-mailed. A move to the same window and chef writes nothing.
  */
-export async function rescheduleBooking(options: {
-  scope: StaffScope;
-  bookingId: string;
-  input: unknown;
-  requestId?: string;
-  now?: Date;
-}): Promise<RescheduledBooking> {
+export async function rescheduleBooking(
+  options: StaffRequest & { bookingId: string; input: unknown; now?: Date },
+): Promise<RescheduledBooking> {
   assertCan(options.scope, 'bookings.reschedule');
   const input = parseInput(ZRescheduleInput, options.input);
   const now = options.now ?? new Date();
@@ -64,11 +56,9 @@ export async function rescheduleBooking(options: {
 
 async function move(
   tx: Tx,
-  options: {
-    scope: StaffScope;
+  options: StaffRequest & {
     bookingId: string;
     input: ReturnType<typeof ZRescheduleInput.parse>;
-    requestId?: string;
     now: Date;
   },
 ): Promise<RescheduledBooking> {
@@ -173,16 +163,13 @@ async function move(
     chefId: chef.id,
     startsAt: startsAt.toISOString(),
   };
-  await writeAudit(tx, {
-    actorType: 'STAFF',
-    actorId: options.scope.staffId,
+  await writeStaffAudit(tx, options, {
     stationId: station.id,
     entityType: 'Booking',
     entityId: booking.id,
     action: 'booking.rescheduled',
     before,
     after,
-    requestId: options.requestId,
   });
   await enqueueEmail(tx, {
     kind: 'BOOKING_RESCHEDULED',

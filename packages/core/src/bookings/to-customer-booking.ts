@@ -1,5 +1,10 @@
 import type { TCustomerBooking } from './customer-booking.schema';
-import { paidCents, refundDeadline, type BookingWithRelations } from './booking-record';
+import {
+  bookingAddress,
+  paidCents,
+  refundDeadline,
+  type BookingWithRelations,
+} from './booking-record';
 
 /** The customer's view: their own booking only, station-local date and time. */
 export function toCustomerBooking(booking: BookingWithRelations): TCustomerBooking {
@@ -18,12 +23,7 @@ export function toCustomerBooking(booking: BookingWithRelations): TCustomerBooki
     adults: booking.adults,
     children: booking.children,
     customer: { name: booking.customer.name, email: booking.customer.email },
-    address: {
-      line1: booking.addressLine1,
-      line2: booking.addressLine2,
-      city: booking.city,
-      postalCode: booking.postalCode,
-    },
+    address: bookingAddress(booking),
     specialRequests: booking.specialRequests,
     totalCents: booking.totalCents,
     depositCents: booking.depositCents,

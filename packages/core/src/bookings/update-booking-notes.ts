@@ -1,5 +1,5 @@
-import { writeAudit } from '../audit/write-audit';
-import { assertCan, type StaffScope } from '../auth/staff-scope';
+import { writeStaffAudit } from '../audit/write-audit';
+import { assertCan, type StaffRequest } from '../auth/staff-scope';
 import { inTransaction } from '../db/transaction';
 import { parseInput } from '../validation';
 import { findStaffBooking } from './find-staff-booking';
@@ -7,12 +7,9 @@ import { ZUpdateNotesInput } from './staff-bookings.schema';
 import { updateBookingAtVersion } from './versioned-update';
 
 /** `PATCH /api/admin/bookings/ID/notes`: staff notes, version-checked, audited before/after. */
-export async function updateBookingNotes(options: {
-  scope: StaffScope;
-  bookingId: string;
-  input: unknown;
-  requestId?: string;
-}): Promise<{ id: string; notes: string | null; version: number }> {
+export async function updateBookingNotes(
+  options: StaffRequest & { bookingId: string; input: unknown },
+): Promise<{ id: string; notes: string | null; version: number }> {
   assertCan(options.scope, 'bookings.editNotes');
   const input = parseInput(ZUpdateNotesInput, options.input);
   const notes = input.notes === '' ? null : input.notes;
@@ -21,16 +18,13 @@ export async function updateBookingNotes(options: {
     if (booking.notes === notes && booking.version === input.version)
       return { id: booking.id, notes, version: booking.version };
     await updateBookingAtVersion(tx, booking.id, input.version, { notes });
-    await writeAudit(tx, {
-      actorType: 'STAFF',
-      actorId: options.scope.staffId,
+    await writeStaffAudit(tx, options, {
       stationId: booking.stationId,
       entityType: 'Booking',
       entityId: booking.id,
       action: 'booking.notes_updated',
       before: { notes: booking.notes },
       after: { notes },
-      requestId: options.requestId,
     });
     return { id: booking.id, notes, version: input.version + 1 };
   });

@@ -8,3 +8,12 @@ export const apiNotFoundHandler = createRouteHandler(async (request) => {
     `No API route for ${request.method} ${new URL(request.url).pathname}.`,
   );
 });
+
+/** An app's catch-all `/api/[...path]` route: every method answers the 404 envelope. */
+export const apiNotFoundRoutes = {
+  GET: apiNotFoundHandler,
+  POST: apiNotFoundHandler,
+  PUT: apiNotFoundHandler,
+  PATCH: apiNotFoundHandler,
+  DELETE: apiNotFoundHandler,
+};

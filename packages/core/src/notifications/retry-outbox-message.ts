@@ -1,5 +1,5 @@
-import { writeAudit } from '../audit/write-audit';
-import { assertCan, type StaffScope } from '../auth/staff-scope';
+import { writeStaffAudit } from '../audit/write-audit';
+import { assertCan, type StaffRequest } from '../auth/staff-scope';
 import { inTransaction } from '../db/transaction';
 import { AppError } from '../errors/app-error';
 
@@ -7,12 +7,9 @@ import { AppError } from '../errors/app-error';
  * `POST /api/admin/outbox/ID/retry` (managers): a FAILED e-mail goes back in the queue
  * with a fresh set of attempts; the next delivery run sends it. Other stations' → 404.
  */
-export async function retryOutboxMessage(options: {
-  scope: StaffScope;
-  messageId: string;
-  requestId?: string;
-  now?: Date;
-}): Promise<{ id: string; status: 'PENDING' }> {
+export async function retryOutboxMessage(
+  options: StaffRequest & { messageId: string; now?: Date },
+): Promise<{ id: string; status: 'PENDING' }> {
   assertCan(options.scope, 'outbox.retry');
   const notFound = () => new AppError('NOT_FOUND', 'No such e-mail.');
   if (!/^[0-9a-f-]{36}$/i.test(options.messageId)) throw notFound();
@@ -38,16 +35,13 @@ export async function retryOutboxMessage(options: {
           },
         },
       );
-    await writeAudit(tx, {
-      actorType: 'STAFF',
-      actorId: options.scope.staffId,
+    await writeStaffAudit(tx, options, {
       stationId: message.stationId ?? undefined,
       entityType: 'OutboxMessage',
       entityId: message.id,
       action: 'email.retried',
       before: { status: 'FAILED', attempts: message.attempts, lastError: message.lastError },
       after: { status: 'PENDING' },
-      requestId: options.requestId,
     });
     return { id: message.id, status: 'PENDING' as const };
   });

@@ -34,28 +34,10 @@ import type { updateBookingNotes } from '../bookings/update-booking-notes';
 import type { listOutbox } from '../notifications/list-outbox';
 import type { retryOutboxMessage } from '../notifications/retry-outbox-message';
 import type { RecordedPayment } from '../payments/record-offline-payment';
-import type {
-  activateStaff,
-  createStaff,
-  deactivateStaff,
-  listStaff,
-  resetStaffPassword,
-  unlockStaff,
-  updateStaff,
-} from '../staff/staff-accounts';
-import type {
-  activateChef,
-  createChef,
-  deactivateChef,
-  listChefs,
-  updateChef,
-} from '../stations/chefs';
-import type {
-  activateStation,
-  createStation,
-  deactivateStation,
-  listStationsAdmin,
-} from '../stations/station-lifecycle';
+import type * as StaffState from '../staff/account-state';
+import type * as StaffAccounts from '../staff/staff-accounts';
+import type * as Chefs from '../stations/chefs';
+import type * as StationLifecycle from '../stations/station-lifecycle';
 import { answer, type ApiOperation } from './api-operation';
 import { HEALTH_OPERATIONS } from './health-operations';
 
@@ -293,7 +275,7 @@ export const ADMIN_API = {
     path: '/api/admin/stations',
     summary: 'Every station, open or closed, with chefs, upcoming bookings, staff (super admin)',
     tag: 'Stations',
-    response: answer<Returns<typeof listStationsAdmin>>('Every station'),
+    response: answer<Returns<typeof StationLifecycle.listStationsAdmin>>('Every station'),
   }),
   createStation: staff(
     {
@@ -302,7 +284,7 @@ export const ADMIN_API = {
       summary: 'Add a station, closed until it has a chef and is opened (super admin)',
       tag: 'Stations',
       body: ZCreateStation,
-      response: answer<Returns<typeof createStation>>('The new station'),
+      response: answer<Returns<typeof StationLifecycle.createStation>>('The new station'),
       status: 201,
     },
     WRITE,
@@ -312,7 +294,7 @@ export const ADMIN_API = {
     path: '/api/admin/stations/{slug}/deactivate',
     summary: 'Close a station to customers (refused while bookings lie ahead)',
     tag: 'Stations',
-    response: answer<Returns<typeof deactivateStation>>('The station, closed'),
+    response: answer<Returns<typeof StationLifecycle.deactivateStation>>('The station, closed'),
     errors: ['CONFLICT'],
   }),
   activateStation: staff({
@@ -320,7 +302,7 @@ export const ADMIN_API = {
     path: '/api/admin/stations/{slug}/activate',
     summary: 'Open a station to customers (refused without an active chef)',
     tag: 'Stations',
-    response: answer<Returns<typeof activateStation>>('The station, open'),
+    response: answer<Returns<typeof StationLifecycle.activateStation>>('The station, open'),
     errors: ['CONFLICT'],
   }),
   stationSettings: staff({
@@ -367,7 +349,7 @@ export const ADMIN_API = {
     summary: "Chefs of the caller's station (a super admin names one with `station`)",
     tag: 'Chefs',
     query: CALLER_STATION,
-    response: answer<Returns<typeof listChefs>>('The chefs, active first'),
+    response: answer<Returns<typeof Chefs.listChefs>>('The chefs, active first'),
     errors: ['VALIDATION_FAILED'],
   }),
   createCallerChef: staff(
@@ -378,7 +360,7 @@ export const ADMIN_API = {
       tag: 'Chefs',
       query: CALLER_STATION,
       body: ZCreateChef,
-      response: answer<Returns<typeof createChef>>('The new chef'),
+      response: answer<Returns<typeof Chefs.createChef>>('The new chef'),
       status: 201,
     },
     WRITE,
@@ -388,7 +370,7 @@ export const ADMIN_API = {
     path: '/api/admin/stations/{slug}/chefs',
     summary: "The station's chefs, active first, with upcoming bookings",
     tag: 'Chefs',
-    response: answer<Returns<typeof listChefs>>('The chefs, active first'),
+    response: answer<Returns<typeof Chefs.listChefs>>('The chefs, active first'),
   }),
   createChef: staff(
     {
@@ -397,7 +379,7 @@ export const ADMIN_API = {
       summary: 'Add a chef',
       tag: 'Chefs',
       body: ZCreateChef,
-      response: answer<Returns<typeof createChef>>('The new chef'),
+      response: answer<Returns<typeof Chefs.createChef>>('The new chef'),
       status: 201,
     },
     WRITE,
@@ -409,7 +391,7 @@ export const ADMIN_API = {
       summary: 'Rename or recolour a chef',
       tag: 'Chefs',
       body: ZUpdateChef,
-      response: answer<Returns<typeof updateChef>>('The chef'),
+      response: answer<Returns<typeof Chefs.updateChef>>('The chef'),
     },
     WRITE,
   ),
@@ -420,7 +402,7 @@ export const ADMIN_API = {
       summary: 'Take a chef off the roster, reassigning upcoming bookings all or none',
       tag: 'Chefs',
       body: ZDeactivateChef,
-      response: answer<Returns<typeof deactivateChef>>('The chef and the bookings moved'),
+      response: answer<Returns<typeof Chefs.deactivateChef>>('The chef and the bookings moved'),
       errors: ['CONFLICT'],
     },
     WRITE,
@@ -430,14 +412,14 @@ export const ADMIN_API = {
     path: '/api/admin/chefs/{id}/activate',
     summary: 'Put a chef back on the roster',
     tag: 'Chefs',
-    response: answer<Returns<typeof activateChef>>('The chef'),
+    response: answer<Returns<typeof Chefs.activateChef>>('The chef'),
   }),
   staffAccounts: staff({
     method: 'get',
     path: '/api/admin/staff',
     summary: 'Every staff account (super admin)',
     tag: 'Staff',
-    response: answer<Returns<typeof listStaff>>('Every account'),
+    response: answer<Returns<typeof StaffAccounts.listStaff>>('Every account'),
   }),
   createStaff: staff(
     {
@@ -446,7 +428,9 @@ export const ADMIN_API = {
       summary: 'Create an account with a one-time set-password link (super admin)',
       tag: 'Staff',
       body: ZCreateStaff,
-      response: answer<Returns<typeof createStaff>>('The account and its one-time link'),
+      response: answer<Returns<typeof StaffAccounts.createStaff>>(
+        'The account and its one-time link',
+      ),
       status: 201,
     },
     WRITE,
@@ -458,27 +442,28 @@ export const ADMIN_API = {
       summary: 'Change name, role or station (never the last super admin)',
       tag: 'Staff',
       body: ZUpdateStaff,
-      response: answer<Returns<typeof updateStaff>>('The account'),
+      response: answer<Returns<typeof StaffAccounts.updateStaff>>('The account'),
       errors: ['CONFLICT'],
     },
     WRITE,
   ),
-  deactivateStaff: staffAction<'/api/admin/staff/{id}/deactivate', Returns<typeof deactivateStaff>>(
+  deactivateStaff: staffAction<
     '/api/admin/staff/{id}/deactivate',
-    'Deactivate an account: out at their next request',
-    ['CONFLICT'],
-  ),
-  activateStaff: staffAction<'/api/admin/staff/{id}/activate', Returns<typeof activateStaff>>(
+    Returns<typeof StaffState.deactivateStaff>
+  >('/api/admin/staff/{id}/deactivate', 'Deactivate an account: out at their next request', [
+    'CONFLICT',
+  ]),
+  activateStaff: staffAction<
     '/api/admin/staff/{id}/activate',
-    'Let a deactivated account sign in again',
-  ),
-  unlockStaff: staffAction<'/api/admin/staff/{id}/unlock', Returns<typeof unlockStaff>>(
+    Returns<typeof StaffState.activateStaff>
+  >('/api/admin/staff/{id}/activate', 'Let a deactivated account sign in again'),
+  unlockStaff: staffAction<'/api/admin/staff/{id}/unlock', Returns<typeof StaffState.unlockStaff>>(
     '/api/admin/staff/{id}/unlock',
     'Clear a lockout after wrong passwords',
   ),
   resetStaffPassword: staffAction<
     '/api/admin/staff/{id}/reset-password',
-    Returns<typeof resetStaffPassword>
+    Returns<typeof StaffState.resetStaffPassword>
   >('/api/admin/staff/{id}/reset-password', 'A new one-time link; their sessions end'),
 } satisfies Record<string, ApiOperation>;
 

@@ -1,5 +1,5 @@
-import { writeAudit } from '../audit/write-audit';
-import { assertCan, assertStationAccess, type StaffScope } from '../auth/staff-scope';
+import { writeStaffAudit } from '../audit/write-audit';
+import { assertCan, assertStationAccess, type StaffRequest } from '../auth/staff-scope';
 import { claimIdempotencyKey, hashRequest, storeIdempotentResponse } from '../bookings/idempotency';
 import { confirmBooking } from '../bookings/confirm-booking';
 import { acceptsPayments } from '../bookings/staff-booking-actions';
@@ -33,13 +33,9 @@ export type RecordedPayment = {
  * payment. Station-scoped, idempotent per key, never more than the outstanding balance
  * unless allowOverpayment is set; a deposit taken this way confirms a held booking.
  */
-export async function recordOfflinePayment(options: {
-  scope: StaffScope;
-  bookingId: string;
-  input: unknown;
-  idempotencyKey?: string;
-  requestId?: string;
-}): Promise<{ status: number; body: RecordedPayment | Prisma.JsonValue; replayed: boolean }> {
+export async function recordOfflinePayment(
+  options: StaffRequest & { bookingId: string; input: unknown; idempotencyKey?: string },
+): Promise<{ status: number; body: RecordedPayment | Prisma.JsonValue; replayed: boolean }> {
   assertCan(options.scope, 'bookings.recordPayment');
   const input = parseInput(ZRecordPaymentInput, options.input);
   if (!/^[0-9a-f-]{36}$/i.test(options.bookingId))
@@ -108,9 +104,7 @@ export async function recordOfflinePayment(options: {
         where: { id: booking.id },
         data: { version: { increment: 1 } },
       });
-    await writeAudit(tx, {
-      actorType: 'STAFF',
-      actorId: options.scope.staffId,
+    await writeStaffAudit(tx, options, {
       stationId: booking.stationId,
       entityType: 'Payment',
       entityId: payment.id,
@@ -121,7 +115,6 @@ export async function recordOfflinePayment(options: {
         method: input.method,
         bookingStatus: status,
       },
-      requestId: options.requestId,
     });
     const body: RecordedPayment = {
       payment: {

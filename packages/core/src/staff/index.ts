@@ -1,11 +1,4 @@
-export {
-  activateStaff,
-  createStaff,
-  deactivateStaff,
-  listStaff,
-  resetStaffPassword,
-  unlockStaff,
-  updateStaff,
-} from './staff-accounts';
+export { createStaff, listStaff, updateStaff } from './staff-accounts';
+export { activateStaff, deactivateStaff, resetStaffPassword, unlockStaff } from './account-state';
 export { setStaffPassword } from './set-password';
 export { passwordToken, verifyPasswordToken, setPasswordUrl } from '../links/password-link';

@@ -22,7 +22,7 @@ import {
   resetStaffPassword,
   unlockStaff,
   updateStaff,
-} from './staff-accounts';
+} from '.';
 import { itNeedsPostgresTimers } from '../../test/shifted-clock';
 
 const GOOD_PASSWORD = 'correct horse battery';

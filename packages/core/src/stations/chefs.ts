@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { inTransaction, type Tx } from '../db/transaction';
 import { chefIsFree } from '../scheduling/chef-is-free.sql';
-import { writeAudit } from '../audit/write-audit';
-import { assertCan, type StaffScope } from '../auth/staff-scope';
+import { writeStaffAudit } from '../audit/write-audit';
+import { assertCan, type StaffRequest, type StaffScope } from '../auth/staff-scope';
 import { ACTIVE_STATUSES_SQL, UPCOMING_HOLDING_SQL } from '../scheduling/active-statuses';
 import { getDb } from '../db/client';
 import { AppError } from '../errors/app-error';
@@ -35,12 +35,9 @@ export async function listChefs(options: { scope: StaffScope; slug: string }): P
 }
 
 /** `POST /api/admin/stations/SLUG/chefs`: a new active chef; free from the next availability read on. */
-export async function createChef(options: {
-  scope: StaffScope;
-  slug: string;
-  input: unknown;
-  requestId?: string;
-}): Promise<ChefRow> {
+export async function createChef(
+  options: StaffRequest & { slug: string; input: unknown },
+): Promise<ChefRow> {
   assertCan(options.scope, 'chefs.manage');
   const input = parseInput(ZCreateChef, options.input);
   const stationId = await stationInScope(options.scope, options.slug);
@@ -48,27 +45,21 @@ export async function createChef(options: {
     const chef = await tx.chef.create({
       data: { stationId, name: input.name, color: input.color },
     });
-    await writeAudit(tx, {
-      actorType: 'STAFF',
-      actorId: options.scope.staffId,
+    await writeStaffAudit(tx, options, {
       stationId,
       entityType: 'Chef',
       entityId: chef.id,
       action: 'chef.created',
       after: { name: chef.name, color: chef.color },
-      requestId: options.requestId,
     });
     return { id: chef.id, name: chef.name, color: chef.color, active: true, futureBookings: 0 };
   });
 }
 
 /** `PATCH /api/admin/chefs/ID`: a new name or colour. */
-export async function updateChef(options: {
-  scope: StaffScope;
-  chefId: string;
-  input: unknown;
-  requestId?: string;
-}): Promise<ChefRow> {
+export async function updateChef(
+  options: StaffRequest & { chefId: string; input: unknown },
+): Promise<ChefRow> {
   assertCan(options.scope, 'chefs.manage');
   const input = parseInput(ZUpdateChef, options.input);
   return inTransaction(async (tx) => {
@@ -76,16 +67,13 @@ export async function updateChef(options: {
     const after = { name: input.name ?? chef.name, color: input.color ?? chef.color };
     if (after.name !== chef.name || after.color !== chef.color) {
       await tx.chef.update({ where: { id: chef.id }, data: after });
-      await writeAudit(tx, {
-        actorType: 'STAFF',
-        actorId: options.scope.staffId,
+      await writeStaffAudit(tx, options, {
         stationId: chef.stationId,
         entityType: 'Chef',
         entityId: chef.id,
         action: 'chef.updated',
         before: { name: chef.name, color: chef.color },
         after,
-        requestId: options.requestId,
       });
     }
     return { ...(await chefRow(tx, chef.id)) };
@@ -93,24 +81,17 @@ export async function updateChef(options: {
 }
 
 /** `POST /api/admin/chefs/ID/activate`: a chef back on the roster. */
-export async function activateChef(options: {
-  scope: StaffScope;
-  chefId: string;
-  requestId?: string;
-}): Promise<ChefRow> {
+export async function activateChef(options: StaffRequest & { chefId: string }): Promise<ChefRow> {
   assertCan(options.scope, 'chefs.manage');
   return inTransaction(async (tx) => {
     const chef = await lockChef(tx, options.scope, options.chefId);
     if (!chef.active) {
       await tx.chef.update({ where: { id: chef.id }, data: { active: true } });
-      await writeAudit(tx, {
-        actorType: 'STAFF',
-        actorId: options.scope.staffId,
+      await writeStaffAudit(tx, options, {
         stationId: chef.stationId,
         entityType: 'Chef',
         entityId: chef.id,
         action: 'chef.activated',
-        requestId: options.requestId,
       });
     }
     return chefRow(tx, chef.id);
@@ -128,12 +109,9 @@ export async function activateChef(options: {
  * The chef row is locked FOR UPDATE first. Booking creation and rescheduling read the chef
  * they pick FOR KEY SHARE, so they wait for this and then skip the now inactive chef.
  */
-export async function deactivateChef(options: {
-  scope: StaffScope;
-  chefId: string;
-  input: unknown;
-  requestId?: string;
-}): Promise<{ chef: ChefRow; moved: (ChefBooking & { chef: string })[] }> {
+export async function deactivateChef(
+  options: StaffRequest & { chefId: string; input: unknown },
+): Promise<{ chef: ChefRow; moved: (ChefBooking & { chef: string })[] }> {
   assertCan(options.scope, 'chefs.manage');
   const input = parseInput(ZDeactivateChef, options.input ?? {});
   return inTransaction(
@@ -188,31 +166,25 @@ export async function deactivateChef(options: {
           // A booking for the same window landed on that chef meanwhile: nothing moves.
           throw unmovable(chef.name, listed([booking]));
         }
-        await writeAudit(tx, {
-          actorType: 'STAFF',
-          actorId: options.scope.staffId,
+        await writeStaffAudit(tx, options, {
           stationId: chef.stationId,
           entityType: 'Booking',
           entityId: booking.id,
           action: 'booking.chef_reassigned',
           before: { chefId: chef.id, chef: chef.name },
           after: { chefId: next.id, chef: next.name },
-          requestId: options.requestId,
         });
         moved.push({ ...listedOne(booking), chef: next.name });
       }
       if (stuck.length > 0) throw unmovable(chef.name, listed(stuck));
 
       await tx.chef.update({ where: { id: chef.id }, data: { active: false } });
-      await writeAudit(tx, {
-        actorType: 'STAFF',
-        actorId: options.scope.staffId,
+      await writeStaffAudit(tx, options, {
         stationId: chef.stationId,
         entityType: 'Chef',
         entityId: chef.id,
         action: 'chef.deactivated',
         after: { reassigned: moved.length },
-        requestId: options.requestId,
       });
       return { chef: await chefRow(tx, chef.id), moved };
     },

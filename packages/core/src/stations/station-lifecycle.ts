@@ -1,5 +1,5 @@
-import { writeAudit } from '../audit/write-audit';
-import { assertCan, type StaffScope } from '../auth/staff-scope';
+import { writeStaffAudit } from '../audit/write-audit';
+import { assertCan, type StaffRequest, type StaffScope } from '../auth/staff-scope';
 import { inTransaction, type Tx } from '../db/transaction';
 import { UPCOMING_HOLDING_SQL } from '../scheduling/active-statuses';
 import { getDb } from '../db/client';
@@ -25,11 +25,9 @@ export async function listStationsAdmin(options: {
  * `POST /api/admin/stations` (super admin): a new station, **closed** to customers until it
  * has a chef and someone opens it; settings not given start from the defaults.
  */
-export async function createStation(options: {
-  scope: StaffScope;
-  input: unknown;
-  requestId?: string;
-}): Promise<StationAdminRow> {
+export async function createStation(
+  options: StaffRequest & { input: unknown },
+): Promise<StationAdminRow> {
   assertCan(options.scope, 'stations.manage');
   const input = parseInput(ZCreateStation, options.input);
   try {
@@ -66,27 +64,19 @@ export async function createStation(options: {
  * and checks it is still open, so a booking racing the closure either lands first (and is
  * counted here) or waits and is refused.
  */
-export async function deactivateStation(options: {
-  scope: StaffScope;
-  slug: string;
-  requestId?: string;
-}): Promise<StationAdminRow> {
-  assertCan(options.scope, 'stations.manage');
-  return inTransaction(async (tx) => {
-    const station = await lockStation(tx, options.slug);
-    if (station.active) {
-      const [{ count }] = await tx.$queryRaw<[{ count: number }]>`
-        SELECT count(*)::int AS count FROM "Booking" b
-         WHERE b."stationId" = ${station.id}::uuid AND ${UPCOMING_HOLDING_SQL}`;
-      if (count > 0)
-        throw new AppError(
-          'CONFLICT',
-          `${station.name} has ${count} upcoming booking${count === 1 ? '' : 's'}: move or cancel ${count === 1 ? 'it' : 'them'} before closing the station.`,
-          { details: { reason: 'FUTURE_BOOKINGS', count } },
-        );
-      await setActive(tx, options, station.id, false);
-    }
-    return required((await rows(tx, station.id))[0], 'station row');
+export function deactivateStation(
+  options: StaffRequest & { slug: string },
+): Promise<StationAdminRow> {
+  return setStationOpen(options, false, async (tx, station) => {
+    const [{ count }] = await tx.$queryRaw<[{ count: number }]>`
+      SELECT count(*)::int AS count FROM "Booking" b
+       WHERE b."stationId" = ${station.id}::uuid AND ${UPCOMING_HOLDING_SQL}`;
+    if (count > 0)
+      throw new AppError(
+        'CONFLICT',
+        `${station.name} has ${count} upcoming booking${count === 1 ? '' : 's'}: move or cancel ${count === 1 ? 'it' : 'them'} before closing the station.`,
+        { details: { reason: 'FUTURE_BOOKINGS', count } },
+      );
   });
 }
 
@@ -94,73 +84,69 @@ export async function deactivateStation(options: {
  * `POST /api/admin/stations/SLUG/activate` (super admin): open to customers. Refused without
  * an active chef (409 NO_ACTIVE_CHEFS): customers would find every time taken.
  */
-export async function activateStation(options: {
-  scope: StaffScope;
-  slug: string;
-  requestId?: string;
-}): Promise<StationAdminRow> {
+export function activateStation(
+  options: StaffRequest & { slug: string },
+): Promise<StationAdminRow> {
+  return setStationOpen(options, true, async (tx, station) => {
+    const chefs = await tx.chef.count({ where: { stationId: station.id, active: true } });
+    if (chefs === 0)
+      throw new AppError(
+        'CONFLICT',
+        `${station.name} has no active chef yet: add one in Settings before opening it.`,
+        { details: { reason: 'NO_ACTIVE_CHEFS' } },
+      );
+  });
+}
+
+type LockedStation = { id: string; name: string; active: boolean };
+
+/** Opens or closes a station under its row lock, after `check` (which may refuse); audited. */
+async function setStationOpen(
+  options: StaffRequest & { slug: string },
+  open: boolean,
+  check: (tx: Tx, station: LockedStation) => Promise<void>,
+): Promise<StationAdminRow> {
   assertCan(options.scope, 'stations.manage');
   return inTransaction(async (tx) => {
     const station = await lockStation(tx, options.slug);
-    if (!station.active) {
-      const chefs = await tx.chef.count({ where: { stationId: station.id, active: true } });
-      if (chefs === 0)
-        throw new AppError(
-          'CONFLICT',
-          `${station.name} has no active chef yet: add one in Settings before opening it.`,
-          { details: { reason: 'NO_ACTIVE_CHEFS' } },
-        );
-      await setActive(tx, options, station.id, true);
+    if (station.active !== open) {
+      await check(tx, station);
+      await tx.station.update({ where: { id: station.id }, data: { active: open } });
+      await audit(
+        tx,
+        options,
+        station.id,
+        open ? 'station.activated' : 'station.deactivated',
+        { active: !open },
+        { active: open },
+      );
     }
     return required((await rows(tx, station.id))[0], 'station row');
   });
 }
 
-async function lockStation(
-  tx: Tx,
-  slug: string,
-): Promise<{ id: string; name: string; active: boolean }> {
-  const [station] = await tx.$queryRaw<{ id: string; name: string; active: boolean }[]>`
+async function lockStation(tx: Tx, slug: string): Promise<LockedStation> {
+  const [station] = await tx.$queryRaw<LockedStation[]>`
     SELECT id, name, active FROM "Station" WHERE slug = ${slug} FOR UPDATE`;
   if (!station) throw new AppError('NOT_FOUND', 'No such station.');
   return station;
 }
 
-async function setActive(
-  tx: Tx,
-  options: { scope: StaffScope; requestId?: string },
-  stationId: string,
-  active: boolean,
-): Promise<void> {
-  await tx.station.update({ where: { id: stationId }, data: { active } });
-  await audit(
-    tx,
-    options,
-    stationId,
-    active ? 'station.activated' : 'station.deactivated',
-    { active: !active },
-    { active },
-  );
-}
-
 function audit(
   tx: Tx,
-  options: { scope: StaffScope; requestId?: string },
+  options: StaffRequest,
   stationId: string,
   action: string,
   before: Prisma.InputJsonObject | undefined,
   after: Prisma.InputJsonObject,
 ) {
-  return writeAudit(tx, {
-    actorType: 'STAFF',
-    actorId: options.scope.staffId,
+  return writeStaffAudit(tx, options, {
     stationId,
     entityType: 'Station',
     entityId: stationId,
     action,
     before,
     after,
-    requestId: options.requestId,
   });
 }
 

@@ -1,5 +1,5 @@
-import { writeAudit } from '../audit/write-audit';
-import { assertCan, type StaffScope } from '../auth/staff-scope';
+import { writeStaffAudit } from '../audit/write-audit';
+import { assertCan, type StaffRequest, type StaffScope } from '../auth/staff-scope';
 import { inTransaction, type Tx } from '../db/transaction';
 import { ACTIVE_STATUSES_SQL } from '../scheduling/active-statuses';
 import { AppError } from '../errors/app-error';
@@ -42,12 +42,9 @@ export async function getStationSettings(options: {
  * The station row is locked FOR UPDATE first: a booking being created for it (its foreign key
  * takes a KEY SHARE lock) finishes before the count, or waits until this commits.
  */
-export async function updateStationSettings(options: {
-  scope: StaffScope;
-  slug: string;
-  input: unknown;
-  requestId?: string;
-}): Promise<TStationSettingsView> {
+export async function updateStationSettings(
+  options: StaffRequest & { slug: string; input: unknown },
+): Promise<TStationSettingsView> {
   assertCan(options.scope, 'stations.settings');
   const input = parseInput(ZUpdateStationSettings, options.input);
   const stationId = await stationInScope(options.scope, options.slug);
@@ -97,16 +94,13 @@ export async function updateStationSettings(options: {
         version: { increment: 1 },
       },
     });
-    await writeAudit(tx, {
-      actorType: 'STAFF',
-      actorId: options.scope.staffId,
+    await writeStaffAudit(tx, options, {
       stationId: station.id,
       entityType: 'Station',
       entityId: station.id,
       action: 'station.settings_updated',
       before: changed(before, after, 'from'),
       after: changed(before, after, 'to'),
-      requestId: options.requestId,
     });
     return view(tx, updated);
   });
@@ -116,12 +110,9 @@ export async function updateStationSettings(options: {
  * `PATCH /api/admin/stations/SLUG`: the settings given, over the station's current ones, saved
  * like a full update (same checks, same version rule: a change in between answers 409).
  */
-export async function patchStationSettings(options: {
-  scope: StaffScope;
-  slug: string;
-  input: unknown;
-  requestId?: string;
-}): Promise<TStationSettingsView> {
+export async function patchStationSettings(
+  options: StaffRequest & { slug: string; input: unknown },
+): Promise<TStationSettingsView> {
   assertCan(options.scope, 'stations.settings');
   const patch = parseInput(ZPatchStationSettings, options.input);
   const current = await getStationSettings({ scope: options.scope, slug: options.slug });
