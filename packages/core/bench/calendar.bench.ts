@@ -3,88 +3,116 @@
 // obvious implementation (one ORM query per day with customer, chef and payments included,
 // money summed in JavaScript). Fails past a 50 ms p95 or if not faster than the baseline.
 import { parseArgs } from 'node:util';
-import { measure, withSeededDatabase } from './harness';
+import path from 'node:path';
+import { measure, withReusedSeededDatabase } from './harness';
+import { writeBenchResults } from './results';
 
 const { values } = parseArgs({
   options: {
     scale: { type: 'string', default: '100' },
     iterations: { type: 'string', default: '50' },
+    fresh: { type: 'boolean', default: false },
   },
 });
 const P95_TARGET_MS = 50;
 let failed = false;
 
-await withSeededDatabase(Number(values.scale), async () => {
-  const { getCalendar } = await import('../src/bookings/get-calendar');
-  const { getDb } = await import('../src/db/client');
-  const { addDays, todayInTimeZone } = await import('../src/time');
-  const db = getDb();
-  const stations = await db.station.findMany({ orderBy: { slug: 'asc' }, take: 20 });
-  const scope = {
-    staffId: '00000000-0000-4000-8000-000000000000',
-    role: 'SUPER_ADMIN' as const,
-    stationId: null,
-  };
-  const months = stations.map((station, index) => {
-    const from = addDays(todayInTimeZone(station.timezone), (index % 4) * 7 - 14);
-    return { station, from, to: addDays(from, 34) };
-  });
-  const sample = await getCalendar({
-    scope,
-    query: { station: months[0]!.station.slug, from: months[0]!.from, to: months[0]!.to },
-  });
-  console.log(`one station, 35 days: ${sample.events.length} events, ${sample.chefs.length} chefs`);
-
-  const api = await measure(
-    'GET /api/admin/calendar (one statement)',
-    months,
-    Number(values.iterations),
-    (month) =>
-      getCalendar({
-        scope,
-        query: { station: month.station.slug, from: month.from, to: month.to },
-      }),
-  );
-  const baseline = await measure(
-    'baseline: a query per day, sums in JS',
-    months,
-    Number(values.iterations),
-    async (month) => {
-      const events = [];
-      for (let day = 0; day < 35; day += 1) {
-        const date = new Date(`${addDays(month.from, day)}T00:00:00Z`);
-        const rows = await db.booking.findMany({
-          where: {
-            stationId: month.station.id,
-            eventDate: date,
-            status: { notIn: ['CANCELLED', 'EXPIRED'] },
-          },
-          include: { customer: true, chef: true, payments: true },
-        });
-        for (const row of rows)
-          events.push({
-            ...row,
-            paid: row.payments.reduce(
-              (sum, payment) => sum + payment.amountCents - payment.refundedCents,
-              0,
-            ),
-          });
-      }
-      return events;
-    },
-  );
-  console.log(`speed-up over baseline: ${(baseline.p50 / api.p50).toFixed(1)}× at p50`);
-  if (api.p95 > P95_TARGET_MS) {
+await withReusedSeededDatabase(
+  Number(values.scale),
+  async () => {
+    const { getCalendar } = await import('../src/bookings/get-calendar');
+    const { getDb } = await import('../src/db/client');
+    const { addDays, todayInTimeZone } = await import('../src/time');
+    const db = getDb();
+    const stations = await db.station.findMany({ orderBy: { slug: 'asc' }, take: 20 });
+    const scope = {
+      staffId: '00000000-0000-4000-8000-000000000000',
+      role: 'SUPER_ADMIN' as const,
+      stationId: null,
+    };
+    const months = stations.map((station, index) => {
+      const from = addDays(todayInTimeZone(station.timezone), (index % 4) * 7 - 14);
+      return { station, from, to: addDays(from, 34) };
+    });
+    const sample = await getCalendar({
+      scope,
+      query: { station: months[0]!.station.slug, from: months[0]!.from, to: months[0]!.to },
+    });
     console.log(
-      `FAIL: calendar p95 ${api.p95.toFixed(1)} ms is over the ${P95_TARGET_MS} ms target`,
+      `one station, 35 days: ${sample.events.length} events, ${sample.chefs.length} chefs`,
     );
-    failed = true;
-  }
-  if (api.p50 >= baseline.p50) {
-    console.log('FAIL: the calendar query is not faster than the per-day baseline');
-    failed = true;
-  }
-  await db.$disconnect();
-});
+
+    const api = await measure(
+      'GET /api/admin/calendar (one statement)',
+      months,
+      Number(values.iterations),
+      (month) =>
+        getCalendar({
+          scope,
+          query: { station: month.station.slug, from: month.from, to: month.to },
+        }),
+    );
+    const baseline = await measure(
+      'baseline: a query per day, sums in JS',
+      months,
+      Number(values.iterations),
+      async (month) => {
+        const events = [];
+        for (let day = 0; day < 35; day += 1) {
+          const date = new Date(`${addDays(month.from, day)}T00:00:00Z`);
+          const rows = await db.booking.findMany({
+            where: {
+              stationId: month.station.id,
+              eventDate: date,
+              status: { notIn: ['CANCELLED', 'EXPIRED'] },
+            },
+            include: { customer: true, chef: true, payments: true },
+          });
+          for (const row of rows)
+            events.push({
+              ...row,
+              paid: row.payments.reduce(
+                (sum, payment) => sum + payment.amountCents - payment.refundedCents,
+                0,
+              ),
+            });
+        }
+        return events;
+      },
+    );
+    console.log(`speed-up over baseline: ${(baseline.p50 / api.p50).toFixed(1)}× at p50`);
+    if (api.p95 > P95_TARGET_MS) {
+      console.log(
+        `FAIL: calendar p95 ${api.p95.toFixed(1)} ms is over the ${P95_TARGET_MS} ms target`,
+      );
+      failed = true;
+    }
+    if (api.p50 >= baseline.p50) {
+      console.log('FAIL: the calendar query is not faster than the per-day baseline');
+      failed = true;
+    }
+    const round = (ms: number) => Math.round(ms * 10) / 10;
+    writeBenchResults(path.resolve(import.meta.dirname, 'results/calendar.json'), {
+      scale: Number(values.scale),
+      bookings: Number(values.scale) * 5_000,
+      iterations: Number(values.iterations),
+      results: {
+        'calendar, one station, 35 days': {
+          p50: round(api.p50),
+          p95: round(api.p95),
+          targetP95: P95_TARGET_MS,
+          events: sample.events.length,
+        },
+        'baseline: a query per day, sums in JS': {
+          p50: round(baseline.p50),
+          p95: round(baseline.p95),
+        },
+      },
+      failed,
+    });
+    await db.$disconnect();
+  },
+  { fresh: values.fresh },
+);
 console.log(failed ? 'bench: FAILED' : 'bench: ok');
 process.exit(failed ? 1 : 0);
