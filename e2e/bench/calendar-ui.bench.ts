@@ -284,10 +284,11 @@ async function densify(url: string) {
           inserted AS (
             INSERT INTO "Booking" (reference, "stationId", "customerId", "chefId", "eventDate", "startTime", "startsAt", "endsAt",
                                    "blockedUntil", "durationMinutes", adults, children, "addressLine1", city, "postalCode",
-                                   "totalCents", "depositCents", status, "updatedAt")
+                                   "totalCents", "depositCents", "adultPriceCents", "childPriceCents",
+                                   "minimumCents", status, "updatedAt")
             SELECT 'HB-' || upper(substr(md5(slots.chef::text || slots.day || slots.start), 1, 6)), station.id, customers.id, slots.chef,
                    slots.day, slots.start, s, s + interval '2 hours', s + interval '3 hours', 120, 8, 0, '1 Bench St', 'New York', '10001',
-                   60000, 10000, 'CONFIRMED', now()
+                   60000, 10000, 7500, 3500, 30000, 'CONFIRMED', now()
               FROM slots
               JOIN customers ON customers.email = 'bench.' || slots.n || '.' || slots.day || '.' || slots.start || '@example.com'
               CROSS JOIN station

@@ -52,10 +52,11 @@ export async function insertBooking(client: pg.Client, booking: BookingRow): Pro
   const { rows } = await client.query<{ id: string }>(
     `INSERT INTO "Booking" (reference, "stationId", "customerId", "chefId", "eventDate", "startTime", "startsAt", "endsAt",
        "blockedUntil", "durationMinutes", adults, children, "addressLine1", city, "postalCode", "totalCents", "depositCents",
-       status, "holdExpiresAt", "updatedAt")
+       "adultPriceCents", "childPriceCents", "minimumCents", status, "holdExpiresAt", "updatedAt")
      VALUES ($1, $2, $3, $4, ($5::timestamptz AT TIME ZONE 'America/New_York')::date, '18:00', $5::timestamptz,
        $5::timestamptz + make_interval(mins => $6), $5::timestamptz + make_interval(mins => $6 + $7), $6, $8, $9,
-       '1 Test St', 'Testville', '10001', 60000, 10000, $10::"BookingStatus", now() + interval '15 minutes', now())
+       '1 Test St', 'Testville', '10001', 60000, 10000, 15000, 5000, 50000, $10::"BookingStatus",
+       now() + interval '15 minutes', now())
      RETURNING id`,
     [
       booking.reference ?? `HB-T${String(referenceCounter).padStart(5, '0')}`,

@@ -1,6 +1,6 @@
 /** Display helpers; every date and time is shown in the station's time zone. */
 
-export { formatMoney } from '@hibachi/core/pricing/format-money';
+export { formatMoney } from '@hibachi/core/money/format-money';
 
 // Intl formatters are costly to build (tens of microseconds) and lists and the calendar
 // format thousands of values per render: each one is built once.

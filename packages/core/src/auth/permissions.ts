@@ -13,6 +13,10 @@ export const STAFF_PERMISSIONS = {
   'bookings.recordPayment': EVERYONE,
   'bookings.markOutcome': EVERYONE,
   'bookings.editNotes': EVERYONE,
+  /** The party's menu and headcount, before and after the customer's lock. */
+  'bookings.editMenu': EVERYONE,
+  /** The day's prep sheet: each event's counts and the shopping list. */
+  'prep.view': EVERYONE,
   'bookings.cancel': MANAGERS,
   'analytics.view': EVERYONE,
   'outbox.view': MANAGERS,
@@ -20,6 +24,7 @@ export const STAFF_PERMISSIONS = {
   'stations.all': ['SUPER_ADMIN'],
   'stations.settings': MANAGERS,
   'chefs.manage': MANAGERS,
+  'menu.manage': MANAGERS,
   'staff.manage': ['SUPER_ADMIN'],
   'stations.manage': ['SUPER_ADMIN'],
 } as const satisfies Record<string, readonly StaffRole[]>;

@@ -1,11 +1,16 @@
-import type { Prisma } from '../generated/prisma/client';
+import type { BookingMenuLine, Prisma } from '../generated/prisma/client';
+import type { TMenuLine } from '../menu/menu.schema';
 import { netPaidCents } from '../money/net-paid';
+import { calculateQuote } from '../pricing/calculate-quote';
+import type { MoneyFormat } from '../money/format-money';
+import type { TQuote } from '../pricing/quote.schema';
 
 /** A booking as the customer-facing and cancellation use cases load it. */
 export const bookingInclude = {
   station: true,
   customer: true,
   payments: true,
+  menuLines: { orderBy: [{ kind: 'asc' }, { name: 'asc' }] },
 } satisfies Prisma.BookingInclude;
 export type BookingWithRelations = Prisma.BookingGetPayload<{ include: typeof bookingInclude }>;
 
@@ -31,6 +36,53 @@ export function bookingAddress(booking: {
     city: booking.city,
     postalCode: booking.postalCode,
   };
+}
+
+/** How a booking's amounts are written: its own currency, its station's locale. */
+export function bookingMoney(booking: {
+  currency: string;
+  station: { locale: string };
+}): MoneyFormat {
+  return { currency: booking.currency, locale: booking.station.locale };
+}
+
+/** A booking's stored menu lines as the API answers them. */
+export function menuLinesOf(lines: readonly BookingMenuLine[]): TMenuLine[] {
+  return lines.map(({ itemId, kind, name, unitPriceCents, quantity }) => ({
+    itemId,
+    kind,
+    name,
+    unitPriceCents,
+    quantity,
+  }));
+}
+
+type QuotedBooking = {
+  adults: number;
+  children: number;
+  adultPriceCents: number;
+  childPriceCents: number;
+  minimumCents: number;
+  depositCents: number;
+  travelFeeCents: number;
+  travelLabel: string | null;
+  currency: string;
+  station: { locale: string };
+  menuLines: readonly BookingMenuLine[];
+};
+
+/** The booking's price lines as it was quoted: its own prices, menu lines and travel. */
+export function bookingQuote(booking: QuotedBooking): TQuote {
+  return calculateQuote({
+    prices: booking,
+    money: bookingMoney(booking),
+    party: booking,
+    lines: menuLinesOf(booking.menuLines),
+    travel:
+      booking.travelFeeCents > 0
+        ? { feeCents: booking.travelFeeCents, label: booking.travelLabel ?? 'Travel' }
+        : null,
+  });
 }
 
 /** What the customer has paid, net of refunds. */

@@ -4,7 +4,7 @@ import { inTransaction } from '../db/transaction';
 import { AppError } from '../errors/app-error';
 import { enqueueEmail } from '../notifications/enqueue-email';
 import { netPaidCents } from '../money/net-paid';
-import { formatMoney } from '../pricing/format-money';
+import { formatMoney, type MoneyFormat } from '../money/format-money';
 import { parseInput } from '../validation';
 import {
   assertCancellable,
@@ -12,7 +12,7 @@ import {
   requestCardRefunds,
   sendCardRefunds,
 } from './cancellation-steps';
-import { bookingInclude } from './booking-record';
+import { bookingInclude, bookingMoney } from './booking-record';
 import { ZStaffCancelInput, type TStaffCancellation } from './staff-cancel.schema';
 
 const notFound = () => new AppError('NOT_FOUND', 'No such booking.');
@@ -54,7 +54,10 @@ export async function cancelBookingAsStaff(
       kind: 'BOOKING_CANCELLED',
       recipient: booking.customer.email,
       subject: `Your hibachi booking ${booking.reference} is cancelled`,
-      payload: { reference: booking.reference, refund: { reason: refundNote(refund) } },
+      payload: {
+        reference: booking.reference,
+        refund: { reason: refundNote(refund, bookingMoney(booking)) },
+      },
       bookingId: booking.id,
       stationId: booking.stationId,
     });
@@ -86,15 +89,18 @@ export async function cancelBookingAsStaff(
 }
 
 /** The customer's line about their money. */
-function refundNote(refund: { cardCents: number; offlineCents: number; keptCents: number }) {
+function refundNote(
+  refund: { cardCents: number; offlineCents: number; keptCents: number },
+  money: MoneyFormat,
+) {
   if (refund.keptCents > 0)
-    return `The ${formatMoney(refund.keptCents)} you paid is not refunded. Reply to this e-mail with any questions.`;
+    return `The ${formatMoney(refund.keptCents, money)} you paid is not refunded. Reply to this e-mail with any questions.`;
   const lines = [
     refund.cardCents > 0
-      ? `Your ${formatMoney(refund.cardCents)} card payment will be refunded.`
+      ? `Your ${formatMoney(refund.cardCents, money)} card payment will be refunded.`
       : '',
     refund.offlineCents > 0
-      ? `We will return the ${formatMoney(refund.offlineCents)} you paid in cash or by check.`
+      ? `We will return the ${formatMoney(refund.offlineCents, money)} you paid in cash or by check.`
       : '',
   ].filter(Boolean);
   return lines.length > 0

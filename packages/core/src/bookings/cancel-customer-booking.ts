@@ -1,7 +1,7 @@
 import { writeAudit } from '../audit/write-audit';
 import { inTransaction } from '../db/transaction';
 import { enqueueEmail } from '../notifications/enqueue-email';
-import { formatMoney } from '../pricing/format-money';
+import { formatMoney } from '../money/format-money';
 import { parseInput } from '../validation';
 import {
   assertCancellable,
@@ -10,7 +10,7 @@ import {
   sendCardRefunds,
 } from './cancellation-steps';
 import { ZCustomerProof, type TCancellationResult } from './customer-booking.schema';
-import { paidCents, refundDeadline } from './booking-record';
+import { bookingMoney, paidCents, refundDeadline } from './booking-record';
 import { findCustomerBooking } from './find-customer-booking';
 import { toCustomerBooking } from './to-customer-booking';
 
@@ -74,7 +74,7 @@ export async function cancelCustomerBooking(options: {
     });
     // Card deposits are refunded through the provider after commit; cash and checks by staff.
     const plan = refund.status === 'PENDING' ? await requestCardRefunds(tx, booking) : undefined;
-    return { reference: booking.reference, refund, plan };
+    return { reference: booking.reference, refund, plan, money: bookingMoney(booking) };
   });
 
   // Fully refunded online only when every kept payment went back through the provider.
@@ -90,7 +90,7 @@ export async function cancelCustomerBooking(options: {
       ? {
           ...decided.refund,
           status: 'REFUNDED',
-          reason: `Your ${formatMoney(decided.refund.amountCents)} deposit has been refunded to your card.`,
+          reason: `Your ${formatMoney(decided.refund.amountCents, decided.money)} deposit has been refunded to your card.`,
         }
       : decided.refund,
   };

@@ -9,6 +9,7 @@ import {
   ZStationSlug,
   withPartySize,
 } from '../pricing/quote.schema';
+import { ZMenuSelection } from '../menu/menu.schema';
 import { sanitizeLine, sanitizeText } from '../validation/sanitize';
 
 import { SPECIAL_REQUESTS_MAX } from './booking-limits';
@@ -63,6 +64,8 @@ export const ZCreateBookingInput = withPartySize(
     children: ZChildren.default(0),
     customer: ZCustomerContact,
     address: ZEventAddress,
+    /** The party's menu choices; empty or without proteins: decided later (manage page). */
+    menu: ZMenuSelection.default([]),
     specialRequests: z
       .string()
       .transform(sanitizeText)
@@ -91,6 +94,8 @@ export const ZCreatedBooking = z.object({
   timezone: z.string(),
   totalCents: z.number().int(),
   depositCents: z.number().int(),
+  /** ISO 4217: the amounts' currency (the station's). */
+  currency: z.string(),
   holdExpiresAt: z.iso.datetime(),
   paymentUrl: z.string(),
   manageUrl: z.string(),

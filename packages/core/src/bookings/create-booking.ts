@@ -4,6 +4,7 @@ import { ACTIVE_STATUSES_SQL } from '../scheduling/active-statuses';
 import { chefIsFree } from '../scheduling/chef-is-free.sql';
 import { assertDateInRange } from '../availability/get-availability';
 import { findActiveStation, stationNotServed } from '../stations/find-active-station';
+import type { StationWithMenu } from '../stations/station-cache';
 import { earliestBookableStart, isOnGrid } from '../availability/start-times';
 import { auditInsertSql } from '../audit/write-audit';
 import { getDb, preparedAs } from '../db/client';
@@ -15,7 +16,7 @@ import {
   translateDatabaseError,
 } from '../errors/translate-database-error';
 import { emailInsertSql } from '../notifications/enqueue-email';
-import { calculateQuote } from '../pricing/calculate-quote';
+import { priceEvent } from '../pricing/price-event';
 import { localToInstant, parseLocalTime, todayInTimeZone } from '../time';
 import { fieldError, parseInput } from '../validation';
 import { generateBookingReference } from './booking-reference';
@@ -134,7 +135,7 @@ type Outcome = {
 };
 
 async function insertBooking(
-  station: Station,
+  station: StationWithMenu,
   context: {
     input: TCreateBookingValues;
     now: Date;
@@ -146,7 +147,13 @@ async function insertBooking(
   const { input } = context;
   const window = resolveWindow(station, input, context.now);
   const eventDate = new Date(`${input.date}T00:00:00Z`);
-  const quote = calculateQuote(station, input);
+  // Priced (menu checked, travel fee or refusal for the address) before anything is held.
+  const { quote, lines, travel } = priceEvent(station, {
+    party: input,
+    menu: input.menu,
+    postalCode: input.address.postalCode,
+    postalCodeField: 'address.postalCode',
+  });
   const holdExpiresAt = new Date(Date.now() + station.holdMinutes * MINUTE);
   const bookingId = randomUUID();
   const reference = generateBookingReference();
@@ -160,6 +167,7 @@ async function insertBooking(
     timezone: station.timezone,
     totalCents: quote.totalCents,
     depositCents: quote.depositCents,
+    currency: station.currency,
     holdExpiresAt: holdExpiresAt.toISOString(),
     paymentUrl: paymentUrl(reference, token),
     manageUrl: manageUrl(reference, token),
@@ -188,6 +196,8 @@ async function insertBooking(
         status: 'PENDING_PAYMENT',
         startsAt: body.startsAt,
         totalCents: quote.totalCents,
+        currency: station.currency,
+        menu: lines.map((line) => ({ item: line.name, quantity: line.quantity })),
       },
       requestId: context.requestId,
     },
@@ -256,8 +266,9 @@ async function insertBooking(
       INSERT INTO "Booking" (id, reference, "stationId", "customerId", "chefId", "eventDate",
                              "startTime", "startsAt", "endsAt", "blockedUntil", "durationMinutes",
                              adults, children, "addressLine1", "addressLine2", city, "postalCode",
-                             "specialRequests", "totalCents", "depositCents", status,
-                             "holdExpiresAt", "updatedAt")
+                             "specialRequests", "totalCents", "depositCents", currency,
+                             "adultPriceCents", "childPriceCents", "minimumCents",
+                             "travelFeeCents", "travelLabel", status, "holdExpiresAt", "updatedAt")
       SELECT ${bookingId}::uuid, ${reference}::text, ${station.id}::uuid, customer.id, chef.id,
              ${eventDate}::date, ${input.time}::text, ${window.startsAt}::timestamptz,
              ${window.endsAt}::timestamptz, ${window.blockedUntil}::timestamptz,
@@ -265,9 +276,18 @@ async function insertBooking(
              ${input.address.line1}::text, ${input.address.line2 ?? null}::text,
              ${input.address.city}::text, ${input.address.postalCode}::text,
              ${input.specialRequests ?? null}::text, ${quote.totalCents}::int,
-             ${quote.depositCents}::int, 'PENDING_PAYMENT', ${holdExpiresAt}::timestamptz, now()
+             ${quote.depositCents}::int, ${station.currency}::text, ${station.adultPriceCents}::int,
+             ${station.childPriceCents}::int, ${station.minimumCents}::int,
+             ${travel?.feeCents ?? 0}::int, ${travel?.label ?? null}::text,
+             'PENDING_PAYMENT', ${holdExpiresAt}::timestamptz, now()
         FROM customer, chef
       RETURNING id, "customerId", "chefId"),
+    menu_lines AS (
+      INSERT INTO "BookingMenuLine" ("bookingId", "itemId", kind, name, "unitPriceCents", quantity)
+      SELECT booking.id, line."itemId", line.kind::"MenuItemKind", line.name, line."unitPriceCents",
+             line.quantity
+        FROM booking, jsonb_to_recordset(${JSON.stringify(lines)}::jsonb)
+             AS line("itemId" uuid, kind text, name text, "unitPriceCents" int, quantity int)),
     email AS (${email}),
     audit AS (${audit})
     SELECT (SELECT active FROM station) AS "stationActive",

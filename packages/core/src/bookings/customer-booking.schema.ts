@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ZMenuLine, ZMenuSelection } from '../menu/menu.schema';
+import { ZAdults, ZChildren, ZQuoteLine, withPartySize } from '../pricing/quote.schema';
 
 /** How a customer proves a booking is theirs: the e-mail it was made with, or the signed link token. */
 export const ZCustomerProof = z.union([
@@ -16,7 +18,14 @@ export type TCustomerProof = z.infer<typeof ZCustomerProof>;
 export const ZCustomerBooking = z.object({
   reference: z.string(),
   status: z.enum(['PENDING_PAYMENT', 'CONFIRMED', 'COMPLETED', 'CANCELLED', 'NO_SHOW', 'EXPIRED']),
-  station: z.object({ slug: z.string(), name: z.string(), timezone: z.string() }),
+  station: z.object({
+    slug: z.string(),
+    name: z.string(),
+    timezone: z.string(),
+    locale: z.string(),
+  }),
+  /** ISO 4217: every amount of the booking is in its minor units. */
+  currency: z.string(),
   date: z.string(),
   time: z.string(),
   startsAt: z.iso.datetime(),
@@ -34,6 +43,16 @@ export const ZCustomerBooking = z.object({
   totalCents: z.number().int(),
   depositCents: z.number().int(),
   paidCents: z.number().int(),
+  /** The price lines as quoted (the booking's own prices). */
+  priceLines: z.array(ZQuoteLine),
+  menu: z.object({
+    lines: z.array(ZMenuLine),
+    proteinsPerAdult: z.number().int(),
+    proteinsDecided: z.boolean(),
+    /** Until then the customer changes the menu and headcount; after it only staff do. */
+    lockAt: z.iso.datetime(),
+    changeable: z.boolean(),
+  }),
   holdExpiresAt: z.iso.datetime().nullable(),
   cancellable: z.boolean(),
   refundDeadline: z.iso.datetime(),
@@ -50,3 +69,20 @@ export const ZCancellationResult = z.object({
   }),
 });
 export type TCancellationResult = z.infer<typeof ZCancellationResult>;
+
+/**
+ * `PATCH /api/bookings/REF/menu` (customer, until the lock) and `PATCH /api/admin/bookings/ID/menu`
+ * (staff): the whole party and menu as they should be, at the booking version read.
+ */
+export const ZMenuChange = withPartySize(
+  z.strictObject({
+    adults: ZAdults,
+    children: ZChildren,
+    menu: ZMenuSelection,
+    version: z.number().int().positive(),
+  }),
+);
+export type TMenuChange = z.input<typeof ZMenuChange>;
+
+/** The customer's change carries their proof as well. */
+export const ZCustomerMenuChange = z.intersection(ZCustomerProof, ZMenuChange);

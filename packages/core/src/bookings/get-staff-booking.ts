@@ -1,10 +1,13 @@
-import { bookingAddress } from './booking-record';
+import { bookingAddress, bookingQuote, menuLinesOf } from './booking-record';
 import { assertCan, assertStationAccess, type StaffScope } from '../auth/staff-scope';
 import { getDb } from '../db/client';
 import { AppError } from '../errors/app-error';
 import type { Prisma } from '../generated/prisma/client';
 import { netPaidCents } from '../money/net-paid';
-import { calculateQuote } from '../pricing/calculate-quote';
+import { menuLockAt, menuOpen } from '../menu/menu-lock';
+import { proteinsDecided } from '../menu/menu-selection';
+import type { TMenuLine } from '../menu/menu.schema';
+import type { TQuoteLine } from '../pricing/quote.schema';
 import { instantToLocal } from '../time';
 import { balanceDue } from './list-staff-bookings';
 import { staffBookingActions, type StaffBookingActions } from './staff-booking-actions';
@@ -15,7 +18,9 @@ export type StaffBookingDetail = {
   reference: string;
   status: TBookingStatus;
   version: number;
-  station: { slug: string; name: string; timezone: string };
+  station: { slug: string; name: string; timezone: string; locale: string };
+  /** ISO 4217: every amount of the booking is in its minor units. */
+  currency: string;
   date: string;
   time: string;
   endTime: string;
@@ -33,7 +38,16 @@ export type StaffBookingDetail = {
   createdAt: string;
   customer: { id: string; name: string; email: string; phone: string };
   chef: { id: string; name: string; color: string; active: boolean };
-  priceLines: { label: string; amountCents: number }[];
+  priceLines: TQuoteLine[];
+  menu: {
+    lines: TMenuLine[];
+    proteinsPerAdult: number;
+    /** The party's proteins are chosen (none left to decide). */
+    proteinsDecided: boolean;
+    /** When the menu becomes final for the customer (staff may still change it). */
+    lockAt: string;
+    locked: boolean;
+  };
   totalCents: number;
   depositCents: number;
   paidCents: number;
@@ -95,6 +109,7 @@ export async function getStaffBooking(options: {
       station: true,
       customer: true,
       chef: true,
+      menuLines: { orderBy: [{ kind: 'asc' }, { name: 'asc' }] },
       payments: {
         orderBy: { createdAt: 'asc' },
         include: { recordedBy: { select: { name: true } } },
@@ -134,14 +149,23 @@ export async function getStaffBooking(options: {
 
   const tz = booking.station.timezone;
   const paidCents = netPaidCents(booking.payments);
-  const quote = calculateQuote(booking.station, booking);
+  const quote = bookingQuote(booking);
+  const date = booking.eventDate.toISOString().slice(0, 10);
+  const lockAt = menuLockAt({ date, time: booking.startTime }, tz, booking.station.menuLockHours);
+  const lines = menuLinesOf(booking.menuLines);
   return {
     id: booking.id,
     reference: booking.reference,
     status: booking.status,
     version: booking.version,
-    station: { slug: booking.station.slug, name: booking.station.name, timezone: tz },
-    date: booking.eventDate.toISOString().slice(0, 10),
+    station: {
+      slug: booking.station.slug,
+      name: booking.station.name,
+      timezone: tz,
+      locale: booking.station.locale,
+    },
+    currency: booking.currency,
+    date,
     time: booking.startTime,
     endTime: instantToLocal(booking.endsAt, tz).time,
     startsAt: booking.startsAt.toISOString(),
@@ -168,11 +192,19 @@ export async function getStaffBooking(options: {
       color: booking.chef.color,
       active: booking.chef.active,
     },
-    // Today's prices explain the total only if they have not changed since it was booked.
+    // The booking's own prices explain its total (bookings made before prices were kept with
+    // them may not add up: then the total as booked is the line).
     priceLines:
       quote.totalCents === booking.totalCents
         ? quote.lines
-        : [{ label: 'Event total as booked', amountCents: booking.totalCents }],
+        : [{ kind: 'GUESTS', label: 'Event total as booked', amountCents: booking.totalCents }],
+    menu: {
+      lines,
+      proteinsPerAdult: booking.station.proteinsPerAdult,
+      proteinsDecided: proteinsDecided(lines, booking, booking.station.proteinsPerAdult),
+      lockAt: lockAt.toISOString(),
+      locked: !menuOpen(lockAt, options.now ?? new Date()),
+    },
     totalCents: booking.totalCents,
     depositCents: booking.depositCents,
     paidCents,

@@ -14,3 +14,4 @@ export { markBookingOutcome } from './mark-booking-outcome';
 export { updateBookingNotes } from './update-booking-notes';
 export { rescheduleBooking, type RescheduledBooking } from './reschedule-booking';
 export { getCalendar, type Calendar, type CalendarEvent } from './get-calendar';
+export { changeBookingMenuAsStaff, changeCustomerMenu } from './change-booking-menu';

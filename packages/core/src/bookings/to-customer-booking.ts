@@ -1,13 +1,28 @@
 import type { TCustomerBooking } from './customer-booking.schema';
+import { menuLockAt, menuOpen } from '../menu/menu-lock';
+import { proteinsDecided } from '../menu/menu-selection';
 import {
   bookingAddress,
+  bookingQuote,
+  menuLinesOf,
   paidCents,
   refundDeadline,
   type BookingWithRelations,
 } from './booking-record';
 
 /** The customer's view: their own booking only, station-local date and time. */
-export function toCustomerBooking(booking: BookingWithRelations): TCustomerBooking {
+export function toCustomerBooking(
+  booking: BookingWithRelations,
+  now: Date = new Date(),
+): TCustomerBooking {
+  const date = booking.eventDate.toISOString().slice(0, 10);
+  const lockAt = menuLockAt(
+    { date, time: booking.startTime },
+    booking.station.timezone,
+    booking.station.menuLockHours,
+  );
+  const active = booking.status === 'PENDING_PAYMENT' || booking.status === 'CONFIRMED';
+  const lines = menuLinesOf(booking.menuLines);
   return {
     reference: booking.reference,
     status: booking.status,
@@ -15,8 +30,10 @@ export function toCustomerBooking(booking: BookingWithRelations): TCustomerBooki
       slug: booking.station.slug,
       name: booking.station.name,
       timezone: booking.station.timezone,
+      locale: booking.station.locale,
     },
-    date: booking.eventDate.toISOString().slice(0, 10),
+    currency: booking.currency,
+    date,
     time: booking.startTime,
     startsAt: booking.startsAt.toISOString(),
     durationMinutes: booking.durationMinutes,
@@ -28,11 +45,17 @@ export function toCustomerBooking(booking: BookingWithRelations): TCustomerBooki
     totalCents: booking.totalCents,
     depositCents: booking.depositCents,
     paidCents: paidCents(booking),
+    priceLines: bookingQuote(booking).lines,
+    menu: {
+      lines,
+      proteinsPerAdult: booking.station.proteinsPerAdult,
+      proteinsDecided: proteinsDecided(lines, booking, booking.station.proteinsPerAdult),
+      lockAt: lockAt.toISOString(),
+      changeable: active && menuOpen(lockAt, now),
+    },
     holdExpiresAt:
       booking.status === 'PENDING_PAYMENT' ? (booking.holdExpiresAt?.toISOString() ?? null) : null,
-    cancellable:
-      (booking.status === 'PENDING_PAYMENT' || booking.status === 'CONFIRMED') &&
-      booking.startsAt > new Date(),
+    cancellable: active && booking.startsAt > now,
     refundDeadline: refundDeadline(booking).toISOString(),
     cancelledAt: booking.cancelledAt?.toISOString() ?? null,
   };

@@ -204,6 +204,9 @@ describe('database constraints', () => {
             postalCode: '10001',
             totalCents: 60000,
             depositCents: 10000,
+            adultPriceCents: 15000,
+            childPriceCents: 5000,
+            minimumCents: 50000,
             holdExpiresAt: new Date(Date.now() + 900_000),
           },
         })

@@ -15,6 +15,10 @@ export const REFUSAL_REASONS = [
   'HOLD_EXPIRED',
   'IN_PROGRESS',
   'IDEMPOTENCY_MISMATCH',
+  /** The menu and headcount are final for the customer (the station's lock before the event). */
+  'MENU_LOCKED',
+  /** The change would price the event below what has been paid. */
+  'BELOW_PAID',
   // payments
   'ALREADY_PAID',
   'OVERPAYMENT',
@@ -23,6 +27,10 @@ export const REFUSAL_REASONS = [
   'OUT_OF_ORDER',
   // stations, chefs, staff
   'FUTURE_BOOKINGS',
+  /** The station's currency cannot change once it has bookings (amounts would mix). */
+  'CURRENCY_IN_USE',
+  /** A menu item bookings hold is deactivated, never deleted. */
+  'ITEM_IN_USE',
   'NO_ACTIVE_CHEFS',
   'CHEF_HAS_BOOKINGS',
   'CHEF_BOOKINGS_UNMOVABLE',

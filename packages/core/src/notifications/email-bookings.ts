@@ -8,8 +8,12 @@ export async function loadEmailBookings(
   const bookings = await getDb().booking.findMany({
     where: { id: { in: messages.flatMap((message) => message.bookingId ?? []) } },
     include: {
-      station: { select: { name: true, timezone: true } },
+      station: { select: { name: true, timezone: true, locale: true } },
       customer: { select: { name: true } },
+      menuLines: {
+        select: { name: true, quantity: true },
+        orderBy: [{ kind: 'asc' }, { name: 'asc' }],
+      },
     },
   });
   return new Map(bookings.map((booking) => [booking.id, booking]));

@@ -1,14 +1,9 @@
-import { Prisma } from '../generated/prisma/client';
+import { Prisma, type OutboxKind } from '../generated/prisma/client';
 
 type Tx = Pick<Prisma.TransactionClient, '$executeRaw'>;
 
 export type OutgoingEmail = {
-  kind:
-    | 'BOOKING_CONFIRMATION'
-    | 'BOOKING_RESCHEDULED'
-    | 'BOOKING_CANCELLED'
-    | 'REFUND_ISSUED'
-    | 'STAFF_SET_PASSWORD';
+  kind: OutboxKind;
   recipient: string;
   subject: string;
   payload: Prisma.InputJsonValue;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { manageUrl, createManageToken, paymentUrl } from '../links/booking-link';
 import type { Booking, OutboxKind } from '../generated/prisma/client';
-import { formatMoney } from '../pricing/format-money';
+import { formatMoney } from '../money/format-money';
 
 /** What an e-mail shows of its booking, read at delivery time. */
 export type EmailBooking = Pick<
@@ -17,7 +17,12 @@ export type EmailBooking = Pick<
   | 'totalCents'
   | 'depositCents'
   | 'holdExpiresAt'
-> & { station: { name: string; timezone: string }; customer: { name: string } };
+  | 'currency'
+> & {
+  station: { name: string; timezone: string; locale: string };
+  customer: { name: string };
+  menuLines: { name: string; quantity: number }[];
+};
 
 export type OutboxEmail = { kind: OutboxKind; subject: string; payload: unknown };
 export type RenderedEmail = { subject: string; text: string };
@@ -25,6 +30,7 @@ export type RenderedEmail = { subject: string; text: string };
 const ZConfirmation = z.object({ status: z.enum(['PENDING_PAYMENT', 'CONFIRMED']) });
 const ZCancelled = z.object({ refund: z.object({ reason: z.string().min(1) }) });
 const ZRefund = z.object({ amountCents: z.number().int().positive(), reason: z.string().min(1) });
+const ZMenuChanged = z.object({ by: z.enum(['CUSTOMER', 'STAFF']) });
 
 /**
  * The plain-text body of an outbox e-mail: a greeting, what happened, the booking as it is
@@ -40,16 +46,23 @@ export function renderEmail(
   const link = (path: string) => new URL(path, customerBaseUrl).href;
   const when = zonedFormatter(booking.station.timezone);
   const firstName = booking.customer.name.trim().split(/\s+/)[0] ?? '';
+  const money = (amount: number) =>
+    formatMoney(amount, { currency: booking.currency, locale: booking.station.locale });
   const lines = [
     `Hi ${firstName},`,
     '',
-    ...whatHappened(message, booking, when, link(paymentUrl(booking.reference, token))),
+    ...whatHappened(message, booking, { when, money }, link(paymentUrl(booking.reference, token))),
     '',
     `Booking   ${booking.reference}`,
     `When      ${when.date(booking.startsAt)}, ${when.time(booking.startsAt)} to ${when.time(booking.endsAt)} (${booking.station.name} time)`,
     `Where     ${booking.addressLine1}, ${booking.city} (${booking.station.name})`,
     `Party     ${plural(booking.adults, 'adult')}${booking.children > 0 ? `, ${plural(booking.children, 'child', 'children')}` : ''}`,
-    `Total     ${formatMoney(booking.totalCents)} (deposit ${formatMoney(booking.depositCents)})`,
+    ...(booking.menuLines.length > 0
+      ? [
+          `Menu      ${booking.menuLines.map((line) => `${line.quantity} × ${line.name}`).join(', ')}`,
+        ]
+      : []),
+    `Total     ${money(booking.totalCents)} (deposit ${money(booking.depositCents)})`,
     '',
     `See or manage your booking: ${link(manageUrl(booking.reference, token))}`,
     '',
@@ -73,30 +86,39 @@ export function supersededReason(message: OutboxEmail, booking: EmailBooking): s
 function whatHappened(
   message: OutboxEmail,
   booking: EmailBooking,
-  when: ReturnType<typeof zonedFormatter>,
+  format: { when: ReturnType<typeof zonedFormatter>; money: (amount: number) => string },
   payLink: string,
 ): string[] {
+  const { when, money } = format;
   switch (message.kind) {
     case 'BOOKING_CONFIRMATION': {
       const { status } = ZConfirmation.parse(message.payload);
       if (status === 'CONFIRMED')
         return [
           'Your booking is confirmed: we have received your deposit.',
-          `The balance of ${formatMoney(booking.totalCents - booking.depositCents)} is due on the day of the event.`,
+          `The balance of ${money(booking.totalCents - booking.depositCents)} is due on the day of the event.`,
         ];
       return [
         'Thanks for booking a hibachi chef with us.',
         booking.holdExpiresAt
           ? `We are holding your time until ${when.time(booking.holdExpiresAt)} on ${when.date(booking.holdExpiresAt)} (${booking.station.name} time).`
           : 'We are holding your time for a short while.',
-        `Pay the ${formatMoney(booking.depositCents)} deposit to confirm it: ${payLink}`,
+        `Pay the ${money(booking.depositCents)} deposit to confirm it: ${payLink}`,
       ];
     }
     case 'BOOKING_CANCELLED':
       return ['Your booking is cancelled.', ZCancelled.parse(message.payload).refund.reason];
     case 'REFUND_ISSUED': {
       const refund = ZRefund.parse(message.payload);
-      return [`We are refunding ${formatMoney(refund.amountCents)} to your card.`, refund.reason];
+      return [`We are refunding ${money(refund.amountCents)} to your card.`, refund.reason];
+    }
+    case 'BOOKING_MENU_CHANGED': {
+      const { by } = ZMenuChanged.parse(message.payload);
+      return [
+        by === 'STAFF'
+          ? 'We have updated your menu and party as agreed. The details below are up to date.'
+          : 'Your menu and party are updated. The details below are up to date.',
+      ];
     }
     case 'BOOKING_RESCHEDULED':
       return ['Your booking has moved to a new time. The details below are up to date.'];

@@ -1,42 +1,81 @@
-import { formatMoney as money } from './format-money';
-import type { TQuote } from './quote.schema';
+import type { TMenuLine } from '../menu/menu.schema';
+import { formatMoney, type MoneyFormat } from '../money/format-money';
+import type { TQuote, TQuoteLine } from './quote.schema';
 
-export type StationPricing = {
+/** The per-guest prices, minimum and deposit a quote uses: the station's, or a booking's own. */
+export type QuotePrices = {
   adultPriceCents: number;
   childPriceCents: number;
   minimumCents: number;
   depositCents: number;
 };
 
+/** A travel charge as quoted (see travel-fee.ts). */
+export type TravelCharge = { feeCents: number; label: string };
+
+const plural = (count: number, one: string, many: string) => (count === 1 ? one : many);
+
 /**
- * The price of an event in integer cents: guests at station prices, topped up to the
- * event minimum; the deposit is the station's deposit, never more than the total.
- * The one pricing rule: quotes and bookings both call it.
+ * The price of an event in the station's minor units, the one pricing rule (quotes,
+ * bookings, menu changes): guests at their prices, the menu's priced lines (upgrades per
+ * choice, extras per portion, add-ons per event), topped up to the event minimum (which
+ * covers the food, not travel), then travel. The deposit is the station's, never more than
+ * the total. Browser-safe and pure.
  */
-export function calculateQuote(
-  pricing: StationPricing,
-  party: { adults: number; children: number },
-): TQuote {
-  const lines = [
+export function calculateQuote(options: {
+  prices: QuotePrices;
+  money: MoneyFormat;
+  party: { adults: number; children: number };
+  lines?: readonly TMenuLine[];
+  travel?: TravelCharge | null;
+}): TQuote {
+  const { prices, money, party } = options;
+  const format = (amount: number) => formatMoney(amount, money);
+  const lines: TQuoteLine[] = [
     {
-      label: `${party.adults} adult${party.adults === 1 ? '' : 's'} × ${money(pricing.adultPriceCents)}`,
-      amountCents: party.adults * pricing.adultPriceCents,
+      kind: 'GUESTS',
+      label: `${party.adults} ${plural(party.adults, 'adult', 'adults')} × ${format(prices.adultPriceCents)}`,
+      amountCents: party.adults * prices.adultPriceCents,
     },
   ];
-  if (party.children > 0) {
+  if (party.children > 0)
     lines.push({
-      label: `${party.children} child${party.children === 1 ? '' : 'ren'} × ${money(pricing.childPriceCents)}`,
-      amountCents: party.children * pricing.childPriceCents,
+      kind: 'GUESTS',
+      label: `${party.children} ${plural(party.children, 'child', 'children')} × ${format(prices.childPriceCents)}`,
+      amountCents: party.children * prices.childPriceCents,
+    });
+  for (const line of options.lines ?? []) {
+    if (line.unitPriceCents === 0) continue;
+    const unit =
+      line.kind === 'UPGRADE' || line.kind === 'KIDS'
+        ? `+${format(line.unitPriceCents)}`
+        : format(line.unitPriceCents);
+    lines.push({
+      kind: 'MENU',
+      label:
+        line.kind === 'ADDON' && line.quantity === 1
+          ? `${line.name} (${unit})`
+          : `${line.quantity} × ${line.name} (${unit})`,
+      amountCents: line.quantity * line.unitPriceCents,
     });
   }
-  const subtotal = lines.reduce((sum, line) => sum + line.amountCents, 0);
-  if (subtotal < pricing.minimumCents) {
+  const food = lines.reduce((sum, line) => sum + line.amountCents, 0);
+  if (food < prices.minimumCents)
     lines.push({
-      label: `Event minimum ${money(pricing.minimumCents)}`,
-      amountCents: pricing.minimumCents - subtotal,
+      kind: 'MINIMUM',
+      label: `Event minimum ${format(prices.minimumCents)}`,
+      amountCents: prices.minimumCents - food,
     });
-  }
-  const totalCents = Math.max(subtotal, pricing.minimumCents);
-  const depositCents = Math.min(pricing.depositCents, totalCents);
-  return { lines, totalCents, depositCents, balanceCents: totalCents - depositCents };
+  const travel = options.travel;
+  if (travel && travel.feeCents > 0)
+    lines.push({ kind: 'TRAVEL', label: travel.label, amountCents: travel.feeCents });
+  const totalCents = Math.max(food, prices.minimumCents) + (travel?.feeCents ?? 0);
+  const depositCents = Math.min(prices.depositCents, totalCents);
+  return {
+    currency: money.currency,
+    lines,
+    totalCents,
+    depositCents,
+    balanceCents: totalCents - depositCents,
+  };
 }

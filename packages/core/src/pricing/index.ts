@@ -1,3 +1,3 @@
 export { quotePrice } from './quote-price';
-export { calculateQuote, type StationPricing } from './calculate-quote';
-export { formatMoney } from './format-money';
+export { calculateQuote, type QuotePrices, type TravelCharge } from './calculate-quote';
+export { formatMoney, type MoneyFormat } from '../money/format-money';

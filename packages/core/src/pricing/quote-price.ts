@@ -1,11 +1,16 @@
 import { findActiveStation } from '../stations/find-active-station';
 import { parseInput } from '../validation';
-import { calculateQuote } from './calculate-quote';
+import { priceEvent } from './price-event';
 import { ZQuoteInput, type TQuote } from './quote.schema';
 
-/** POST /api/quotes */
+/** POST /api/quotes: the lines, total and deposit of a party, its menu and its address. */
 export async function quotePrice(options: { input: unknown }): Promise<TQuote> {
   const input = parseInput(ZQuoteInput, options.input);
   const station = await findActiveStation(input.station);
-  return calculateQuote(station, input);
+  const priced = priceEvent(station, {
+    party: input,
+    menu: input.menu,
+    postalCode: input.postalCode,
+  });
+  return { ...priced.quote, travelNeedsAddress: priced.travelNeedsAddress };
 }

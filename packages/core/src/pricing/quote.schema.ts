@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZMenuSelection } from '../menu/menu.schema';
 
 export const MAX_PARTY_SIZE = 50;
 export const MIN_DURATION_MINUTES = 60;
@@ -38,20 +39,44 @@ export function withPartySize<T extends z.ZodType<{ adults: number; children: nu
   });
 }
 
+export const ZPostalCode = z
+  .string({ error: 'Enter the postal code' })
+  .trim()
+  .min(3, 'Enter the postal code')
+  .max(12, 'At most 12 characters');
+
 export const ZQuoteInput = withPartySize(
   z.strictObject({
     station: ZStationSlug,
     adults: ZAdults,
     children: ZChildren.default(0),
     durationMinutes: ZDurationMinutes.default(DEFAULT_DURATION_MINUTES),
+    /** The party's menu choices (priced lines appear in the quote). */
+    menu: ZMenuSelection.default([]),
+    /** Where the event is: the travel fee, and whether the station serves it. */
+    postalCode: ZPostalCode.optional(),
   }),
 );
 export type TQuoteInput = z.input<typeof ZQuoteInput>;
 
+export const QUOTE_LINE_KINDS = ['GUESTS', 'MENU', 'MINIMUM', 'TRAVEL'] as const;
+
+export const ZQuoteLine = z.object({
+  /** What the line prices: the guests, a menu line, the minimum's top-up, travel. */
+  kind: z.enum(QUOTE_LINE_KINDS),
+  label: z.string(),
+  amountCents: z.number().int(),
+});
+export type TQuoteLine = z.infer<typeof ZQuoteLine>;
+
 export const ZQuote = z.object({
-  lines: z.array(z.object({ label: z.string(), amountCents: z.number().int() })),
+  /** ISO 4217: every amount is in its minor units. */
+  currency: z.string(),
+  lines: z.array(ZQuoteLine),
   totalCents: z.number().int().nonnegative(),
   depositCents: z.number().int().nonnegative(),
   balanceCents: z.number().int().nonnegative(),
+  /** The station charges for travel and no postal code was given: the total leaves it out. */
+  travelNeedsAddress: z.boolean().optional(),
 });
 export type TQuote = z.infer<typeof ZQuote>;

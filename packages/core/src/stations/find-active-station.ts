@@ -1,8 +1,7 @@
-import type { Station } from '../generated/prisma/client';
 import { getDb } from '../db/client';
 import type { AppError } from '../errors/app-error';
 import { fieldError } from '../validation';
-import { cachedActiveStation } from './station-cache';
+import { cachedActiveStation, WITH_MENU, type StationWithMenu } from './station-cache';
 
 type Db = Pick<ReturnType<typeof getDb>, 'station'>;
 
@@ -14,9 +13,9 @@ export async function findActiveStation(
   slug: string,
   db?: Db,
   field = 'station',
-): Promise<Station> {
+): Promise<StationWithMenu> {
   const station = db
-    ? await db.station.findUnique({ where: { slug } })
+    ? await db.station.findUnique({ where: { slug }, include: WITH_MENU })
     : await cachedActiveStation(slug);
   if (!station || !station.active) throw stationNotServed(field);
   return station;

@@ -14,3 +14,4 @@ export {
   deactivateStation,
   listStationsAdmin,
 } from './station-lifecycle';
+export { getPublicMenu } from './get-public-menu';

@@ -33,6 +33,8 @@ async function publicList(): Promise<PublicList> {
       slug: station.slug,
       name: station.name,
       timezone: station.timezone,
+      currency: station.currency,
+      locale: station.locale,
       pricing: {
         adultCents: station.adultPriceCents,
         childCents: station.childPriceCents,

@@ -1,6 +1,6 @@
 import { changesListening, subscribeToChanges } from '../db/change-listener';
 import { getDb } from '../db/client';
-import type { Station } from '../generated/prisma/client';
+import type { MenuItem, Prisma, Station, TravelZone } from '../generated/prisma/client';
 
 /**
  * The active stations, cached in each app server for the customer reads that need them on
@@ -14,7 +14,20 @@ import type { Station } from '../generated/prisma/client';
  */
 const MAX_AGE_MS = 60_000;
 
-type Snapshot = { loadedAt: number; stations: Station[]; bySlug: Map<string, Station> };
+/** A station with its menu (every item, active or not) and travel zones, as quotes need it. */
+export type StationWithMenu = Station & { menuItems: MenuItem[]; travelZones: TravelZone[] };
+
+/** What loading a station reads with it. */
+export const WITH_MENU = {
+  menuItems: { orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }] },
+  travelZones: { orderBy: { prefix: 'asc' } },
+} satisfies Prisma.StationInclude;
+
+type Snapshot = {
+  loadedAt: number;
+  stations: StationWithMenu[];
+  bySlug: Map<string, StationWithMenu>;
+};
 
 const globalForCache = globalThis as unknown as {
   hibachiStationCache?: { snapshot?: Promise<Snapshot> };
@@ -30,6 +43,7 @@ async function load(): Promise<Snapshot> {
   const stations = await getDb().station.findMany({
     where: { active: true },
     orderBy: [{ name: 'asc' }, { id: 'asc' }],
+    include: WITH_MENU,
   });
   return {
     loadedAt: Date.now(),
@@ -61,14 +75,14 @@ async function snapshot(): Promise<Snapshot | undefined> {
 }
 
 /** Active stations, alphabetical (cached as above). */
-export async function cachedActiveStations(): Promise<Station[]> {
+export async function cachedActiveStations(): Promise<StationWithMenu[]> {
   return (await snapshot())?.stations ?? (await load()).stations;
 }
 
 /** One active station by slug, or undefined (cached as above). */
-export async function cachedActiveStation(slug: string): Promise<Station | undefined> {
+export async function cachedActiveStation(slug: string): Promise<StationWithMenu | undefined> {
   const cached = await snapshot();
   if (cached) return cached.bySlug.get(slug);
-  const station = await getDb().station.findUnique({ where: { slug } });
+  const station = await getDb().station.findUnique({ where: { slug }, include: WITH_MENU });
   return station?.active ? station : undefined;
 }

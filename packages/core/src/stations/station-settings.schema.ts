@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isKnownCurrency } from '../money/format-money';
 
 /**
  * A station's settings as managers edit them: one schema for the admin form (checked in the
@@ -10,12 +11,12 @@ const ZLocalTime = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour time such as 11:00');
 
-/** A price: whole cents, at most $100,000. */
+/** A price in the station currency's minor units, at most 100,000 major units. */
 const ZCents = z
   .number({ error: 'Enter an amount' })
   .int('Use whole cents')
   .min(0, 'Must not be negative')
-  .max(10_000_000, 'At most $100,000');
+  .max(10_000_000, 'At most 100,000');
 
 const wholeNumber = (min: number, max: number, unit: string) =>
   z
@@ -33,6 +34,54 @@ export function isCanonicalTimeZone(zone: string): boolean {
   }
 }
 
+/** A BCP 47 locale the runtime writes numbers in ("en-GB"). */
+export function isKnownLocale(locale: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(locale).length === 1 && locale.length <= 35;
+  } catch {
+    return false;
+  }
+}
+
+/** A ZONES travel zone: a postcode area or district ("SW", "E1", "SW1A") and its fee. */
+export const ZTravelZoneInput = z.strictObject({
+  prefix: z
+    .string({ error: 'Enter a postcode prefix' })
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{1,2}(\d{1,2}[A-Z]?)?$/, 'A postcode area or district, such as SW or E1'),
+  label: z.string().trim().min(1, 'Enter a label').max(60, 'At most 60 characters'),
+  feeCents: ZCents,
+});
+
+/** Menu, currency and travel settings: optional in a full update (then kept as they are). */
+const MENU_AND_TRAVEL = {
+  currency: z
+    .string({ error: 'Choose a currency' })
+    .trim()
+    .toUpperCase()
+    .refine(isKnownCurrency, 'Choose an ISO 4217 currency, such as USD or GBP'),
+  locale: z.string().trim().refine(isKnownLocale, 'Choose a locale, such as en-US or en-GB'),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, 'Use the two-letter country code, such as US or GB'),
+  proteinsPerAdult: wholeNumber(0, 5, 'proteins'),
+  menuLockHours: wholeNumber(0, 720, 'hours'),
+  travelMode: z.enum(['NONE', 'DISTANCE', 'ZONES'], { error: 'Choose how travel is charged' }),
+  travelOriginPostalCode: z
+    .string()
+    .trim()
+    .max(12, 'At most 12 characters')
+    .nullable()
+    .transform((value) => (value ? value : null)),
+  travelFreeMiles: wholeNumber(0, 500, 'miles'),
+  travelFeePerMileCents: ZCents,
+  travelMaxMiles: wholeNumber(1, 1000, 'miles').nullable(),
+  travelZones: z.array(ZTravelZoneInput).max(100, 'At most 100 zones'),
+};
+
 export const ZStationSettings = z
   .object({
     name: z.string().trim().min(1, 'Enter a name').max(80, 'At most 80 characters'),
@@ -48,16 +97,68 @@ export const ZStationSettings = z
     childPriceCents: ZCents,
     minimumCents: ZCents,
     depositCents: ZCents,
+    ...MENU_AND_TRAVEL,
   })
   .strict();
 
 export type TStationSettings = z.infer<typeof ZStationSettings>;
 
+/** The settings every client sends; the menu, currency and travel ones may be left out. */
+const ZFullUpdate = ZStationSettings.partial({
+  currency: true,
+  locale: true,
+  country: true,
+  proteinsPerAdult: true,
+  menuLockHours: true,
+  travelMode: true,
+  travelOriginPostalCode: true,
+  travelFreeMiles: true,
+  travelFeePerMileCents: true,
+  travelMaxMiles: true,
+  travelZones: true,
+});
+
 /** Rules across fields, the same for a new station and an edit. */
 function checkSettingsRules(
-  value: Pick<TStationSettings, 'firstStart' | 'lastStart' | 'depositCents' | 'minimumCents'>,
+  value: Pick<TStationSettings, 'firstStart' | 'lastStart' | 'depositCents' | 'minimumCents'> &
+    Partial<
+      Pick<
+        TStationSettings,
+        | 'travelMode'
+        | 'travelOriginPostalCode'
+        | 'travelFreeMiles'
+        | 'travelMaxMiles'
+        | 'travelZones'
+      >
+    >,
   context: z.RefinementCtx,
 ): void {
+  if (value.travelMode === 'DISTANCE' && !value.travelOriginPostalCode)
+    context.addIssue({
+      code: 'custom',
+      path: ['travelOriginPostalCode'],
+      message: 'Enter the postal code distances are measured from',
+    });
+  if (value.travelMode === 'ZONES' && (value.travelZones ?? []).length === 0)
+    context.addIssue({
+      code: 'custom',
+      path: ['travelZones'],
+      message: 'Add at least one zone the station serves',
+    });
+  const prefixes = (value.travelZones ?? []).map((zone) => zone.prefix);
+  if (new Set(prefixes).size !== prefixes.length)
+    context.addIssue({ code: 'custom', path: ['travelZones'], message: 'Each prefix once' });
+  if (
+    value.travelMaxMiles !== null &&
+    value.travelMaxMiles !== undefined &&
+    value.travelFreeMiles !== undefined &&
+    value.travelMaxMiles < value.travelFreeMiles
+  )
+    context.addIssue({
+      code: 'custom',
+      path: ['travelMaxMiles'],
+      message: 'The service area cannot end inside the free radius',
+    });
   if (value.lastStart < value.firstStart)
     context.addIssue({
       code: 'custom',
@@ -73,13 +174,13 @@ function checkSettingsRules(
 }
 
 /** The write: every setting, and the version the editor read (else 409 STALE_VERSION). */
-export const ZUpdateStationSettings = ZStationSettings.extend({
+export const ZUpdateStationSettings = ZFullUpdate.extend({
   version: z.number().int().positive(),
 })
   .strict()
   .superRefine(checkSettingsRules);
 
-export type TUpdateStationSettings = z.infer<typeof ZUpdateStationSettings>;
+export type TUpdateStationSettings = z.input<typeof ZUpdateStationSettings>;
 
 /**
  * `PATCH /api/admin/stations/SLUG`: only the settings to change, with the version read; the
@@ -123,7 +224,20 @@ export const DEFAULT_STATION_SETTINGS = {
   childPriceCents: 3_000,
   minimumCents: 60_000,
   depositCents: 10_000,
-} as const satisfies Omit<TStationSettings, 'name' | 'timezone'>;
+  currency: 'USD',
+  locale: 'en-US',
+  country: 'US',
+  proteinsPerAdult: 2,
+  menuLockHours: 72,
+  travelMode: 'NONE',
+  travelOriginPostalCode: null,
+  travelFreeMiles: 0,
+  travelFeePerMileCents: 0,
+  travelMaxMiles: null,
+  travelZones: [],
+} as const satisfies Omit<TStationSettings, 'name' | 'timezone' | 'travelZones'> & {
+  travelZones: readonly never[];
+};
 
 /** The part of a station's address customers see: `/book/SLUG`. */
 export const ZStationSlug = z
@@ -160,6 +274,9 @@ export const ZCreateStation = z
     childPriceCents: settings.childPriceCents.default(defaults.childPriceCents),
     minimumCents: settings.minimumCents.default(defaults.minimumCents),
     depositCents: settings.depositCents.default(defaults.depositCents),
+    currency: settings.currency.default(defaults.currency),
+    locale: settings.locale.default(defaults.locale),
+    country: settings.country.default(defaults.country),
   })
   .strict()
   .superRefine(checkSettingsRules);

@@ -3,9 +3,10 @@ import { assertCan, type StaffRequest, type StaffScope } from '../auth/staff-sco
 import { inTransaction, type Tx } from '../db/transaction';
 import { ACTIVE_STATUSES_SQL } from '../scheduling/active-statuses';
 import { AppError } from '../errors/app-error';
-import type { Station } from '../generated/prisma/client';
+import type { Prisma, Station, TravelZone } from '../generated/prisma/client';
+import { postalCodeLocation } from '../geo/postcode-location';
 import { formatMinutes, parseLocalTime } from '../time';
-import { parseInput } from '../validation';
+import { fieldError, parseInput } from '../validation';
 import { stationInScope } from './station-in-scope';
 import {
   ZPatchStationSettings,
@@ -26,7 +27,10 @@ export async function getStationSettings(options: {
   assertCan(options.scope, 'stations.settings');
   const stationId = await stationInScope(options.scope, options.slug);
   return inTransaction(async (tx) => {
-    const station = await tx.station.findUniqueOrThrow({ where: { id: stationId } });
+    const station = await tx.station.findUniqueOrThrow({
+      where: { id: stationId },
+      include: WITH_ZONES,
+    });
     return view(tx, station);
   });
 }
@@ -50,7 +54,10 @@ export async function updateStationSettings(
   const stationId = await stationInScope(options.scope, options.slug);
   return inTransaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Station" WHERE id = ${stationId}::uuid FOR UPDATE`;
-    const station = await tx.station.findUniqueOrThrow({ where: { id: stationId } });
+    const station = await tx.station.findUniqueOrThrow({
+      where: { id: stationId },
+      include: WITH_ZONES,
+    });
     if (station.version !== input.version)
       throw new AppError(
         'CONFLICT',
@@ -58,8 +65,29 @@ export async function updateStationSettings(
         { details: { reason: 'STALE_VERSION' } },
       );
     const before = settingsOf(station);
-    const { version: _version, ...after } = input;
+    const { version: _version, ...given } = input;
+    // Settings a client leaves out (it predates them) stay as they are.
+    const after: TStationSettings = { ...before, ...definedOnly(given) };
     if (JSON.stringify(before) === JSON.stringify(after)) return view(tx, station);
+    if (
+      after.currency !== before.currency &&
+      (await tx.booking.count({ where: { stationId } })) > 0
+    )
+      throw new AppError(
+        'CONFLICT',
+        `The currency cannot change once the station has bookings: their amounts are in ${before.currency}.`,
+        {
+          details: { reason: 'CURRENCY_IN_USE', currency: [`Bookings are in ${before.currency}`] },
+        },
+      );
+    if (
+      after.travelMode === 'DISTANCE' &&
+      !postalCodeLocation(after.country, after.travelOriginPostalCode ?? '')
+    )
+      throw fieldError(
+        'travelOriginPostalCode',
+        'We have no location for this postal code (distances work for the US and Canada)',
+      );
     if (after.timezone !== before.timezone) {
       const future = await futureBookings(tx, station.id);
       if (future > 0)
@@ -91,18 +119,38 @@ export async function updateStationSettings(
         childPriceCents: after.childPriceCents,
         minimumCents: after.minimumCents,
         depositCents: after.depositCents,
+        currency: after.currency,
+        locale: after.locale,
+        country: after.country,
+        proteinsPerAdult: after.proteinsPerAdult,
+        menuLockHours: after.menuLockHours,
+        travelMode: after.travelMode,
+        travelOriginPostalCode: after.travelOriginPostalCode,
+        travelFreeMiles: after.travelFreeMiles,
+        travelFeePerMileCents: after.travelFeePerMileCents,
+        travelMaxMiles: after.travelMaxMiles,
         version: { increment: 1 },
       },
+    });
+    if (JSON.stringify(before.travelZones) !== JSON.stringify(after.travelZones)) {
+      await tx.travelZone.deleteMany({ where: { stationId: station.id } });
+      await tx.travelZone.createMany({
+        data: after.travelZones.map((zone) => ({ ...zone, stationId: station.id })),
+      });
+    }
+    const saved = await tx.station.findUniqueOrThrow({
+      where: { id: station.id },
+      include: WITH_ZONES,
     });
     await writeStaffAudit(tx, options, {
       stationId: station.id,
       entityType: 'Station',
       entityId: station.id,
       action: 'station.settings_updated',
-      before: changed(before, after, 'from'),
-      after: changed(before, after, 'to'),
+      before: changed(before, after, 'from') as Prisma.InputJsonObject,
+      after: changed(before, after, 'to') as Prisma.InputJsonObject,
     });
-    return view(tx, updated);
+    return view(tx, saved);
   });
 }
 
@@ -119,7 +167,17 @@ export async function patchStationSettings(
   return updateStationSettings({ ...options, input: { ...current.settings, ...patch } });
 }
 
-function settingsOf(station: Station): TStationSettings {
+const WITH_ZONES = { travelZones: { orderBy: { prefix: 'asc' } } } satisfies Prisma.StationInclude;
+type StationWithZones = Station & { travelZones: TravelZone[] };
+
+/** An object without its undefined values (a spread then keeps what was there). */
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(value).filter(([, entry]) => entry !== undefined),
+  ) as Partial<T>;
+}
+
+function settingsOf(station: StationWithZones): TStationSettings {
   return {
     name: station.name,
     timezone: station.timezone,
@@ -134,6 +192,21 @@ function settingsOf(station: Station): TStationSettings {
     childPriceCents: station.childPriceCents,
     minimumCents: station.minimumCents,
     depositCents: station.depositCents,
+    currency: station.currency,
+    locale: station.locale,
+    country: station.country,
+    proteinsPerAdult: station.proteinsPerAdult,
+    menuLockHours: station.menuLockHours,
+    travelMode: station.travelMode,
+    travelOriginPostalCode: station.travelOriginPostalCode,
+    travelFreeMiles: station.travelFreeMiles,
+    travelFeePerMileCents: station.travelFeePerMileCents,
+    travelMaxMiles: station.travelMaxMiles,
+    travelZones: station.travelZones.map(({ prefix, label, feeCents }) => ({
+      prefix,
+      label,
+      feeCents,
+    })),
   };
 }
 
@@ -142,10 +215,11 @@ function changed(
   before: TStationSettings,
   after: TStationSettings,
   side: 'from' | 'to',
-): Record<string, string | number> {
-  const result: Record<string, string | number> = {};
+): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
   for (const key of Object.keys(before) as (keyof TStationSettings)[])
-    if (before[key] !== after[key]) result[key] = side === 'from' ? before[key] : after[key];
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+      result[key] = side === 'from' ? before[key] : after[key];
   return result;
 }
 
@@ -156,7 +230,7 @@ async function futureBookings(tx: Tx, stationId: string): Promise<number> {
   return row.count;
 }
 
-async function view(tx: Tx, station: Station): Promise<TStationSettingsView> {
+async function view(tx: Tx, station: StationWithZones): Promise<TStationSettingsView> {
   const settings = settingsOf(station);
   const outsideHours = await tx.$queryRaw<
     { id: string; reference: string; date: string; time: string; chef: string }[]

@@ -1,0 +1,174 @@
+import { writeAudit, type AuditEntry } from '../audit/write-audit';
+import { assertCan, assertStationAccess, type StaffRequest } from '../auth/staff-scope';
+import { inTransaction, type Tx } from '../db/transaction';
+import { AppError } from '../errors/app-error';
+import { menuLockAt, menuOpen } from '../menu/menu-lock';
+import { netPaidCents } from '../money/net-paid';
+import { enqueueEmail } from '../notifications/enqueue-email';
+import { formatMoney } from '../money/format-money';
+import { priceEvent } from '../pricing/price-event';
+import { WITH_MENU } from '../stations/station-cache';
+import { parseInput } from '../validation';
+import {
+  bookingInclude,
+  bookingMoney,
+  menuLinesOf,
+  type BookingWithRelations,
+} from './booking-record';
+import { ZCustomerMenuChange, ZMenuChange, type TCustomerBooking } from './customer-booking.schema';
+import { findCustomerBooking } from './find-customer-booking';
+import { toCustomerBooking } from './to-customer-booking';
+import { updateBookingAtVersion } from './versioned-update';
+
+type Change = {
+  adults: number;
+  children: number;
+  menu: { itemId: string; quantity: number }[];
+  version: number;
+};
+type Actor = Pick<AuditEntry, 'actorType' | 'actorId' | 'requestId'>;
+
+const notFound = () => new AppError('NOT_FOUND', 'No such booking.');
+
+/**
+ * Sets a booking's party and menu: checked against the station's menu as it is now (items the
+ * booking holds keep the price they were quoted at; new ones take today's), priced with the
+ * booking's own prices and travel, never below what has been paid (409 BELOW_PAID), at the
+ * version read; the lines replaced, audited, and the customer e-mailed. The deposit stays.
+ */
+async function applyMenuChange(
+  tx: Tx,
+  booking: BookingWithRelations,
+  change: Change,
+  actor: Actor,
+): Promise<void> {
+  if (booking.status !== 'PENDING_PAYMENT' && booking.status !== 'CONFIRMED')
+    throw new AppError(
+      'CONFLICT',
+      `This booking is ${booking.status.toLowerCase()}: its menu is kept as it was.`,
+      {
+        details: { reason: 'BAD_STATE', status: booking.status },
+      },
+    );
+  const station = await tx.station.findUniqueOrThrow({
+    where: { id: booking.stationId },
+    include: WITH_MENU,
+  });
+  const before = menuLinesOf(booking.menuLines);
+  const { quote, lines } = priceEvent(
+    station,
+    { party: change, menu: change.menu },
+    {
+      prices: booking,
+      lines: before,
+      travel:
+        booking.travelFeeCents > 0
+          ? { feeCents: booking.travelFeeCents, label: booking.travelLabel ?? 'Travel' }
+          : null,
+    },
+  );
+  const paid = netPaidCents(booking.payments);
+  if (quote.totalCents < paid)
+    throw new AppError(
+      'CONFLICT',
+      `That would bring the total to ${formatMoney(quote.totalCents, bookingMoney(booking))}, below the ${formatMoney(paid, bookingMoney(booking))} already paid. Please call us to change it.`,
+      { details: { reason: 'BELOW_PAID', totalCents: quote.totalCents, paidCents: paid } },
+    );
+  await updateBookingAtVersion(tx, booking.id, change.version, {
+    adults: change.adults,
+    children: change.children,
+    totalCents: quote.totalCents,
+  });
+  await tx.bookingMenuLine.deleteMany({ where: { bookingId: booking.id } });
+  if (lines.length > 0)
+    await tx.bookingMenuLine.createMany({
+      data: lines.map((line) => ({ ...line, bookingId: booking.id })),
+    });
+  const summary = (adults: number, children: number, totalCents: number, menu: typeof before) => ({
+    adults,
+    children,
+    totalCents,
+    menu: menu.map((line) => ({ item: line.name, quantity: line.quantity })),
+  });
+  await writeAudit(tx, {
+    ...actor,
+    stationId: booking.stationId,
+    entityType: 'Booking',
+    entityId: booking.id,
+    action: 'booking.menu_changed',
+    before: summary(booking.adults, booking.children, booking.totalCents, before),
+    after: summary(change.adults, change.children, quote.totalCents, lines),
+  });
+  await enqueueEmail(tx, {
+    kind: 'BOOKING_MENU_CHANGED',
+    recipient: booking.customer.email,
+    subject: `Your hibachi booking ${booking.reference}: menu and party updated`,
+    payload: { by: actor.actorType === 'STAFF' ? 'STAFF' : 'CUSTOMER' },
+    bookingId: booking.id,
+    stationId: booking.stationId,
+  });
+}
+
+/**
+ * `PATCH /api/bookings/REF/menu`: the customer changes the party and menu (reference + e-mail
+ * or the signed link), until the station's menu lock before the event (409 MENU_LOCKED after
+ * it, saying until when it was open: from then on staff change it).
+ */
+export async function changeCustomerMenu(options: {
+  reference: string;
+  input: unknown;
+  requestId?: string;
+  now?: Date;
+}): Promise<TCustomerBooking> {
+  const input = parseInput(ZCustomerMenuChange, options.input);
+  const proof = 'email' in input ? { email: input.email } : { token: input.token };
+  const now = options.now ?? new Date();
+  const reference = await inTransaction(async (tx) => {
+    const booking = await findCustomerBooking(options.reference, proof, tx);
+    const lockAt = menuLockAt(
+      { date: booking.eventDate.toISOString().slice(0, 10), time: booking.startTime },
+      booking.station.timezone,
+      booking.station.menuLockHours,
+    );
+    if (!menuOpen(lockAt, now))
+      throw new AppError(
+        'CONFLICT',
+        `Your menu and party became final ${booking.station.menuLockHours} hours before the event. To change them now, reply to your confirmation e-mail or call ${booking.station.name}.`,
+        { details: { reason: 'MENU_LOCKED', lockAt: lockAt.toISOString() } },
+      );
+    await applyMenuChange(tx, booking, input, {
+      actorType: 'CUSTOMER',
+      actorId: booking.customerId,
+      requestId: options.requestId,
+    });
+    return booking.reference;
+  });
+  return toCustomerBooking(await findCustomerBooking(reference, proof), now);
+}
+
+/** `PATCH /api/admin/bookings/ID/menu`: staff change the party and menu, before or after the lock. */
+export async function changeBookingMenuAsStaff(
+  options: StaffRequest & { bookingId: string; input: unknown },
+): Promise<{ id: string; version: number; totalCents: number }> {
+  assertCan(options.scope, 'bookings.editMenu');
+  const input = parseInput(ZMenuChange, options.input);
+  if (!/^[0-9a-f-]{36}$/i.test(options.bookingId)) throw notFound();
+  return inTransaction(async (tx) => {
+    const booking = await tx.booking.findUnique({
+      where: { id: options.bookingId },
+      include: bookingInclude,
+    });
+    if (!booking) throw notFound();
+    assertStationAccess(options.scope, booking.stationId);
+    await applyMenuChange(tx, booking, input, {
+      actorType: 'STAFF',
+      actorId: options.scope.staffId,
+      requestId: options.requestId,
+    });
+    const updated = await tx.booking.findUniqueOrThrow({
+      where: { id: booking.id },
+      select: { id: true, version: true, totalCents: true },
+    });
+    return updated;
+  });
+}
