@@ -51,13 +51,24 @@ export function uniqueCustomer(label = 'guest') {
   return { name: 'Pat Example', email: `${id}@example.com`, phone: '+1 555 010 3000' };
 }
 
+/** A postcode each seeded station serves (London by zone, Seattle within its free radius). */
+export const SERVED_POSTCODE: Record<string, string> = {
+  london: 'SW1A 2AA',
+  seattle: '98101',
+};
+
 export function bookingBody(overrides: Record<string, unknown>) {
+  const station = typeof overrides.station === 'string' ? overrides.station : '';
   return {
     durationMinutes: 120,
     adults: 6,
     children: 0,
     customer: uniqueCustomer(),
-    address: { line1: '12 Test Lane', city: 'Testville', postalCode: '80202' },
+    address: {
+      line1: '12 Test Lane',
+      city: 'Testville',
+      postalCode: SERVED_POSTCODE[station] ?? '80202',
+    },
     ...overrides,
   };
 }

@@ -115,7 +115,7 @@ test.describe('dashboard', () => {
     const text = await (await import('node:fs/promises')).readFile((await file.path())!, 'utf8');
     const lines = text.trim().split('\r\n');
     expect(lines[0]).toBe(
-      '"reference","station","event_date","start_time","status","customer_name","customer_email","adults","children","chef","total_usd","paid_usd","booked_at"',
+      '"reference","station","event_date","start_time","status","customer_name","customer_email","adults","children","chef","total_usd","paid_usd","booked_at","currency","total","paid"',
     );
     expect(lines.length).toBeGreaterThan(1);
     expect(lines.slice(1).every((line) => line.includes('"Chicago"'))).toBe(true);

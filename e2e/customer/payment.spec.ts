@@ -13,7 +13,7 @@ async function createHeldBooking(request: APIRequestContext, days: number) {
 
 async function openSimulator(page: Page, paymentUrl: string) {
   await page.goto(paymentUrl);
-  await page.getByRole('button', { name: 'Pay $100 deposit' }).click();
+  await page.getByRole('button', { name: 'Pay £100 deposit' }).click();
   await expect(page.getByRole('note')).toHaveText(
     'Test payment: no money moves. This page stands in for Stripe Checkout.',
   );
@@ -25,7 +25,7 @@ test.describe('deposit payment (local simulator)', () => {
     await openSimulator(page, booking.paymentUrl);
     await page.getByRole('button', { name: 'Pay (test)' }).click();
     await expect(page.getByRole('heading', { name: 'Confirmed' })).toBeVisible();
-    await expect(page.getByTestId('payment-result')).toContainText('Deposit of $100 received');
+    await expect(page.getByTestId('payment-result')).toContainText('Deposit of £100 received');
     await page.getByRole('link', { name: 'View or manage your booking' }).click();
     await expect(page.getByTestId('booking-status')).toHaveText('Confirmed');
   });
@@ -36,7 +36,7 @@ test.describe('deposit payment (local simulator)', () => {
     await page.getByRole('button', { name: 'Decline (test)' }).click();
     await expect(page.getByRole('alert').filter({ hasText: 'Payment declined' })).toBeVisible();
     await page.getByRole('link', { name: 'Try the payment again' }).click();
-    await page.getByRole('button', { name: 'Pay $100 deposit' }).click();
+    await page.getByRole('button', { name: 'Pay £100 deposit' }).click();
     await page.getByRole('button', { name: 'Pay (test)' }).click();
     await expect(page.getByRole('heading', { name: 'Confirmed' })).toBeVisible();
   });

@@ -4,7 +4,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useRef, type FormEvent, type KeyboardEvent } from 'react';
-import { formatLocalDate, formatMoney, formatTime } from '@hibachi/web/format';
+import { formatLocalDate, formatMoney, formatTime, moneyOf } from '@hibachi/web/format';
 import { api } from '@/lib/api';
 import { STATUS_LABELS } from '@/lib/labels';
 import { PagedList } from './paged-list';
@@ -186,7 +186,7 @@ export function BookingsTable({ showStation }: { showStation: boolean }) {
                     <StatusBadge status={row.status} />
                   </td>
                   <td className="numeric">
-                    {row.balanceCents > 0 ? formatMoney(row.balanceCents) : '—'}
+                    {row.balanceCents > 0 ? formatMoney(row.balanceCents, moneyOf(row)) : '—'}
                   </td>
                 </tr>
               ))}

@@ -6,6 +6,7 @@ import { useMemo, useState } from 'react';
 import type {
   TStationSettings,
   TStationSettingsView,
+  TUpdateStationSettings,
 } from '@hibachi/core/stations/station-settings.schema';
 import { ApiError } from '@hibachi/web/fetch-json';
 import { api } from '@/lib/api';
@@ -34,8 +35,7 @@ export function StationSettingsForm({ slug }: { slug: string }) {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const [saved, setSaved] = useState(false);
   const save = useMutation({
-    mutationFn: (body: TStationSettings & { version: number }) =>
-      api.saveStationSettings({ path: { slug }, body }),
+    mutationFn: (body: TUpdateStationSettings) => api.saveStationSettings({ path: { slug }, body }),
     onMutate: () => {
       setFieldErrors({});
       setSaved(false);
@@ -74,7 +74,7 @@ export function StationSettingsForm({ slug }: { slug: string }) {
     ) : null;
   };
   const input = (
-    field: Field,
+    field: Exclude<Field, 'travelZones'>,
     label: string,
     options: { type?: string; suffix?: string; hint?: string } = {},
   ) => {
@@ -88,7 +88,7 @@ export function StationSettingsForm({ slug }: { slug: string }) {
           name={field}
           type={options.type ?? 'text'}
           inputMode={money ? 'decimal' : options.type === 'time' ? undefined : 'numeric'}
-          defaultValue={money ? (Number(value) / 100).toFixed(2) : String(value)}
+          defaultValue={money ? (Number(value) / 100).toFixed(2) : String(value ?? '')}
           aria-invalid={fieldErrors[field] ? true : undefined}
           aria-describedby={fieldErrors[field] ? `${field}-error` : undefined}
         />

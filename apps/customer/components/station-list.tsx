@@ -18,15 +18,15 @@ export function StationList({ list }: { list: TStationSummary[] }) {
           <dl className="facts">
             <div>
               <dt>Adults</dt>
-              <dd>{formatMoney(station.pricing.adultCents)}</dd>
+              <dd>{formatMoney(station.pricing.adultCents, station)}</dd>
             </div>
             <div>
               <dt>Kids</dt>
-              <dd>{formatMoney(station.pricing.childCents)}</dd>
+              <dd>{formatMoney(station.pricing.childCents, station)}</dd>
             </div>
             <div>
               <dt>Minimum</dt>
-              <dd>{formatMoney(station.pricing.minimumCents)}</dd>
+              <dd>{formatMoney(station.pricing.minimumCents, station)}</dd>
             </div>
           </dl>
           <p className="muted small">

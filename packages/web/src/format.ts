@@ -1,6 +1,12 @@
 /** Display helpers; every date and time is shown in the station's time zone. */
 
-export { formatMoney } from '@hibachi/core/money/format-money';
+export {
+  formatMoney,
+  fromMajorUnits,
+  moneyOf,
+  toMajorUnits,
+  type MoneyFormat,
+} from '@hibachi/core/money/format-money';
 
 // Intl formatters are costly to build (tens of microseconds) and lists and the calendar
 // format thousands of values per render: each one is built once.

@@ -1,5 +1,5 @@
 import type { StaffBookingDetail } from '@hibachi/core/bookings';
-import { formatInstant, formatMoney } from '@hibachi/web/format';
+import { formatInstant, formatMoney, type MoneyFormat } from '@hibachi/web/format';
 import { METHOD_LABELS, STATUS_LABELS } from '@/lib/labels';
 
 const ACTION_LABELS: Record<string, string> = {
@@ -11,6 +11,7 @@ const ACTION_LABELS: Record<string, string> = {
   'booking.no_show': 'Marked no-show',
   'booking.notes_updated': 'Notes changed',
   'booking.rescheduled': 'Rescheduled',
+  'booking.menu_changed': 'Menu changed',
   'payment.recorded': 'Payment recorded',
   'payment.refund_owed': 'Refund owed',
   'payment.refunded': 'Refund landed',
@@ -19,7 +20,15 @@ const ACTION_LABELS: Record<string, string> = {
 type Entry = StaffBookingDetail['audit'][number];
 
 /** Who did what to the booking and when (in the station's zone), oldest first. */
-export function AuditTimeline({ entries, timeZone }: { entries: Entry[]; timeZone: string }) {
+export function AuditTimeline({
+  entries,
+  timeZone,
+  money,
+}: {
+  entries: Entry[];
+  timeZone: string;
+  money: MoneyFormat;
+}) {
   if (entries.length === 0) return <p className="muted">No changes recorded.</p>;
   return (
     <ol className="timeline">
@@ -30,7 +39,7 @@ export function AuditTimeline({ entries, timeZone }: { entries: Entry[]; timeZon
             <strong>{ACTION_LABELS[entry.action] ?? entry.action}</strong>{' '}
             <span className="muted">by {actorName(entry.actor)}</span>
           </p>
-          {describe(entry) ? <p className="small">{describe(entry)}</p> : null}
+          {describe(entry, money) ? <p className="small">{describe(entry, money)}</p> : null}
         </li>
       ))}
     </ol>
@@ -47,7 +56,7 @@ const record = (value: unknown): Record<string, unknown> =>
     ? (value as Record<string, unknown>)
     : {};
 
-function describe(entry: Entry): string {
+function describe(entry: Entry, money: MoneyFormat): string {
   const before = record(entry.before);
   const after = record(entry.after);
   const parts: string[] = [];
@@ -61,7 +70,7 @@ function describe(entry: Entry): string {
     );
   if (typeof after.amountCents === 'number')
     parts.push(
-      `${formatMoney(after.amountCents)}${typeof after.method === 'string' ? ` ${METHOD_LABELS[after.method] ?? after.method}` : ''}`,
+      `${formatMoney(after.amountCents, money)}${typeof after.method === 'string' ? ` ${METHOD_LABELS[after.method] ?? after.method}` : ''}`,
     );
   if (typeof after.reason === 'string') parts.push(`Reason: ${after.reason}`);
   const refund = record(after.refund);
@@ -69,7 +78,7 @@ function describe(entry: Entry): string {
     parts.push(
       refund.status === 'NOT_REFUNDED'
         ? 'No refund'
-        : `Refund: ${formatMoney(Number(refund.cardCents ?? 0) + Number(refund.offlineCents ?? 0))}`,
+        : `Refund: ${formatMoney(Number(refund.cardCents ?? 0) + Number(refund.offlineCents ?? 0), money)}`,
     );
   if ('notes' in after)
     parts.push(

@@ -4,7 +4,14 @@ import { useState } from 'react';
 import type { StaffBookingDetail } from '@hibachi/core/bookings';
 import type { TRecordPaymentInput } from '@hibachi/core/payments/record-offline-payment.schema';
 import Link from 'next/link';
-import { formatLocalDate, formatMoney, formatTime } from '@hibachi/web/format';
+import {
+  formatLocalDate,
+  formatMoney,
+  formatTime,
+  fromMajorUnits,
+  moneyOf,
+  type MoneyFormat,
+} from '@hibachi/web/format';
 import { api } from '@/lib/api';
 import { fieldText } from '@/lib/form-helpers';
 import { MoveFields, readMoveTarget, type MoveTarget } from '../move-fields';
@@ -24,6 +31,7 @@ export function BookingActions({
   const [open, setOpen] = useState<Open>();
   const [paymentKey, setPaymentKey] = useState('');
   const close = () => setOpen(undefined);
+  const money = moneyOf(booking);
 
   const payment = useBookingAction(
     booking.id,
@@ -36,7 +44,7 @@ export function BookingActions({
     (result) => {
       close();
       onOutcome(
-        `Payment recorded. ${result.booking.outstandingCents > 0 ? `${formatMoney(result.booking.outstandingCents)} still due.` : 'Nothing is due now.'}`,
+        `Payment recorded. ${result.booking.outstandingCents > 0 ? `${formatMoney(result.booking.outstandingCents, money)} still due.` : 'Nothing is due now.'}`,
       );
     },
   );
@@ -46,7 +54,7 @@ export function BookingActions({
       api.cancel({ path: { id: booking.id }, body: { ...input, version: booking.version } }),
     (result) => {
       close();
-      onOutcome(cancellationOutcome(result.refund));
+      onOutcome(cancellationOutcome(result.refund, money));
     },
   );
   const outcome = useBookingAction(
@@ -142,18 +150,17 @@ export function BookingActions({
         busy={payment.busy}
         error={payment.error}
         onSubmit={(data) => {
-          const dollars = Number(fieldText(data, 'amount').replace(/[$,\s]/g, ''));
           payment.run({
-            amountCents: Number.isFinite(dollars) ? Math.round(dollars * 100) : Number.NaN,
+            amountCents: fromMajorUnits(fieldText(data, 'amount'), booking.currency),
             // Checked against the API's schema before anything is sent.
             method: fieldText(data, 'method') as TRecordPaymentInput['method'],
             ...(fieldText(data, 'note') ? { note: fieldText(data, 'note') } : {}),
           });
         }}
       >
-        <p className="muted">Balance due: {formatMoney(booking.balanceCents)}</p>
+        <p className="muted">Balance due: {formatMoney(booking.balanceCents, money)}</p>
         <div className="field">
-          <label htmlFor="payment-amount">Amount (USD)</label>
+          <label htmlFor="payment-amount">Amount ({booking.currency})</label>
           <input
             id="payment-amount"
             name="amount"
@@ -229,7 +236,7 @@ export function BookingActions({
           </p>
         </div>
         <fieldset className="field">
-          <legend>Money paid so far: {formatMoney(booking.paidCents)}</legend>
+          <legend>Money paid so far: {formatMoney(booking.paidCents, money)}</legend>
           <label className="field-inline">
             <input type="radio" name="refund" value="yes" defaultChecked /> Refund everything (cards
             through the payment provider; cash and checks by hand)
@@ -263,21 +270,24 @@ export function BookingActions({
   );
 }
 
-function cancellationOutcome(refund: {
-  cardCents: number;
-  offlineCents: number;
-  keptCents: number;
-  status: string;
-}): string {
+function cancellationOutcome(
+  refund: {
+    cardCents: number;
+    offlineCents: number;
+    keptCents: number;
+    status: string;
+  },
+  money: MoneyFormat,
+): string {
   if (refund.status === 'NONE') return 'Booking cancelled. No money had been paid.';
   if (refund.status === 'NOT_REFUNDED')
-    return `Booking cancelled. ${formatMoney(refund.keptCents)} kept (no refund).`;
+    return `Booking cancelled. ${formatMoney(refund.keptCents, money)} kept (no refund).`;
   const parts = [
     refund.cardCents > 0
-      ? `${formatMoney(refund.cardCents)} ${refund.status === 'REFUNDED' ? 'refunded' : 'is being refunded'} to the card.`
+      ? `${formatMoney(refund.cardCents, money)} ${refund.status === 'REFUNDED' ? 'refunded' : 'is being refunded'} to the card.`
       : '',
     refund.offlineCents > 0
-      ? `Hand back ${formatMoney(refund.offlineCents)} paid in cash or by check.`
+      ? `Hand back ${formatMoney(refund.offlineCents, money)} paid in cash or by check.`
       : '',
   ].filter(Boolean);
   return `Booking cancelled. ${parts.join(' ')}`;

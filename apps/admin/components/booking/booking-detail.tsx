@@ -35,6 +35,7 @@ export function BookingDetail({ id }: { id: string }) {
       </p>
     );
   const tz = booking.station.timezone;
+  const money = { currency: booking.currency, locale: booking.station.locale };
   return (
     <article className="booking-detail" aria-labelledby="booking-heading">
       <p>
@@ -132,29 +133,29 @@ export function BookingDetail({ id }: { id: string }) {
               {booking.priceLines.map((line) => (
                 <tr key={line.label}>
                   <td>{line.label}</td>
-                  <td className="numeric">{formatMoney(line.amountCents)}</td>
+                  <td className="numeric">{formatMoney(line.amountCents, money)}</td>
                 </tr>
               ))}
               <tr className="total">
                 <td>Total</td>
-                <td className="numeric">{formatMoney(booking.totalCents)}</td>
+                <td className="numeric">{formatMoney(booking.totalCents, money)}</td>
               </tr>
               <tr>
                 <td>Paid (net of refunds)</td>
-                <td className="numeric">{formatMoney(booking.paidCents)}</td>
+                <td className="numeric">{formatMoney(booking.paidCents, money)}</td>
               </tr>
               <tr className="total">
                 <td>Balance due</td>
                 <td className="numeric" data-testid="balance-due">
-                  {formatMoney(booking.balanceCents)}
+                  {formatMoney(booking.balanceCents, money)}
                 </td>
               </tr>
             </tbody>
           </table>
           {booking.refundsOwedCents > 0 ? (
             <p className="notice error">
-              {formatMoney(booking.refundsOwedCents)} is owed back to the customer and has not
-              reached them yet; it is retried automatically.
+              {formatMoney(booking.refundsOwedCents, money)} is owed back to the customer and has
+              not reached them yet; it is retried automatically.
             </p>
           ) : null}
         </section>
@@ -190,14 +191,14 @@ export function BookingDetail({ id }: { id: string }) {
                       {payment.status.toLowerCase().replace('_', ' ')}
                       {payment.refundOwedCents > 0 ? (
                         <span className="small block field-error">
-                          {formatMoney(payment.refundOwedCents)} refund owed
+                          {formatMoney(payment.refundOwedCents, money)} refund owed
                           {payment.lastRefundError ? `: ${payment.lastRefundError}` : ''}
                         </span>
                       ) : null}
                     </td>
-                    <td className="numeric">{formatMoney(payment.amountCents)}</td>
+                    <td className="numeric">{formatMoney(payment.amountCents, money)}</td>
                     <td className="numeric">
-                      {payment.refundedCents > 0 ? formatMoney(payment.refundedCents) : '—'}
+                      {payment.refundedCents > 0 ? formatMoney(payment.refundedCents, money) : '—'}
                     </td>
                     <td>
                       {payment.recordedBy ?? (payment.method === 'CARD' ? 'Online' : '—')}
@@ -248,7 +249,7 @@ export function BookingDetail({ id }: { id: string }) {
       <section className="card" aria-labelledby="audit-heading">
         <h2 id="audit-heading">History</h2>
         <WidgetBoundary title="History">
-          <AuditTimeline entries={booking.audit} timeZone={tz} />
+          <AuditTimeline entries={booking.audit} timeZone={tz} money={money} />
         </WidgetBoundary>
       </section>
     </article>

@@ -2,7 +2,7 @@
 
 import { useMemo, useState, type CSSProperties } from 'react';
 import type { Calendar, CalendarEvent } from '@hibachi/core/bookings';
-import { formatMoney } from '@hibachi/web/format';
+import { formatMoney, type MoneyFormat } from '@hibachi/web/format';
 import { FALLBACK_CHEF_COLOUR } from '@/lib/calendar-constants';
 import type { MoveOverride } from '@/lib/calendar-moves';
 import { STATUS_LABELS } from '@/lib/labels';
@@ -16,14 +16,17 @@ export type CalendarItem = {
   resourceId: string;
   source: CalendarEvent;
   color: string;
+  /** The station's currency and locale, for the tooltip's amounts. */
+  money: MoneyFormat;
   /** The saved booking's state, built once: the library asks draggable/resizable per render. */
   state: { status: CalendarEvent['status']; startsAt: Date };
 };
 
 export const itemTooltip = (item: CalendarItem) => {
   const { source } = item;
-  const due = source.balanceCents > 0 ? `, ${formatMoney(source.balanceCents)} due` : '';
-  return `${source.reference}: ${source.customerName}, ${source.partySize} guests, ${source.chef.name}, ${formatMoney(source.totalCents)}${due} (${STATUS_LABELS[source.status]})`;
+  const due =
+    source.balanceCents > 0 ? `, ${formatMoney(source.balanceCents, item.money)} due` : '';
+  return `${source.reference}: ${source.customerName}, ${source.partySize} guests, ${source.chef.name}, ${formatMoney(source.totalCents, item.money)}${due} (${STATUS_LABELS[source.status]})`;
 };
 
 export const itemProps = (item: CalendarItem) => ({
@@ -59,6 +62,13 @@ export function useCalendarItems(
     () => new Map((calendar?.chefs ?? []).map((chef) => [chef.id, chef.color])),
     [calendar],
   );
+  const money = useMemo(
+    () => ({
+      currency: calendar?.station.currency ?? 'USD',
+      locale: calendar?.station.locale ?? 'en-US',
+    }),
+    [calendar],
+  );
   // One map per calendar for its lifetime (a memo of items, not state that renders).
   const [cache] = useState(() => new Map<string, { key: unknown[]; item: CalendarItem }>());
   return useMemo<CalendarItem[]>(() => {
@@ -79,6 +89,7 @@ export function useCalendarItems(
           resourceId: chefId,
           source: event,
           color,
+          money,
           state: { status: event.status, startsAt: new Date(event.startsAt) },
         };
         cache.set(event.id, { key, item });
@@ -86,5 +97,5 @@ export function useCalendarItems(
       });
     if (cache.size > next.length * 4) cache.clear();
     return next;
-  }, [calendar, chefFilter, overrides, colours, cache]);
+  }, [calendar, chefFilter, overrides, colours, money, cache]);
 }

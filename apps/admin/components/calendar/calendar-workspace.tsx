@@ -242,11 +242,12 @@ export function CalendarWorkspace({
           {calendarElement}
         </div>
       )}
-      {selected ? (
+      {selected && calendar ? (
         <EventPanel
           key={selected.id}
           event={selected}
-          chefs={calendar?.chefs ?? []}
+          money={calendar.station}
+          chefs={calendar.chefs}
           canReschedule={canReschedule}
           busy={moves.busy}
           onMove={(target) => move(selected, target)}

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import type { Calendar, CalendarEvent } from '@hibachi/core/bookings';
 import { isUpcomingAndActive } from '@hibachi/core/bookings/staff-booking-actions';
-import { formatLocalDate, formatMoney, formatTime } from '@hibachi/web/format';
+import { formatLocalDate, formatMoney, formatTime, type MoneyFormat } from '@hibachi/web/format';
 import { STATUS_LABELS } from '@/lib/labels';
 import type { MoveTarget } from '../move-fields';
 import { MoveForm } from './move-form';
@@ -16,6 +16,7 @@ const movable = (event: CalendarEvent) =>
 /** The selected booking: when, who, what it costs; Move… (keyboard and touch) and a link. */
 export function EventPanel({
   event,
+  money,
   chefs,
   canReschedule,
   busy,
@@ -23,6 +24,7 @@ export function EventPanel({
   onClose,
 }: {
   event: CalendarEvent;
+  money: MoneyFormat;
   chefs: Calendar['chefs'];
   canReschedule: boolean;
   busy: boolean;
@@ -44,8 +46,8 @@ export function EventPanel({
         {event.chef.name}
       </p>
       <p>
-        {event.customerName}, {event.partySize} guests · {formatMoney(event.totalCents)}
-        {event.balanceCents > 0 ? ` · ${formatMoney(event.balanceCents)} due` : ''}
+        {event.customerName}, {event.partySize} guests · {formatMoney(event.totalCents, money)}
+        {event.balanceCents > 0 ? ` · ${formatMoney(event.balanceCents, money)} due` : ''}
       </p>
       {moving ? (
         <MoveForm

@@ -27,7 +27,6 @@ const METHOD_COLOURS: Record<string, string> = {
   CHECK: '#1d4ed8',
 };
 const METHOD_LABELS: Record<string, string> = { CARD: 'Card', CASH: 'Cash', CHECK: 'Check' };
-const dollars = (cents: number) => formatMoney(cents).replace(/\.00$/, '');
 const shortDate = (date: string) => formatLocalDate(date, { month: 'short', day: 'numeric' });
 const monthLabel = (month: string) =>
   formatLocalDate(`${month}-01`, { month: 'short', year: 'numeric' });
@@ -85,6 +84,7 @@ function Figure({
 }
 
 export function DailyChart({ kpis }: { kpis: BookingKpis }) {
+  const money = kpis;
   return (
     <Figure
       title="Bookings and revenue per day"
@@ -97,14 +97,14 @@ export function DailyChart({ kpis }: { kpis: BookingKpis }) {
           <YAxis
             yAxisId="revenue"
             orientation="right"
-            tickFormatter={(cents: number) => dollars(cents)}
+            tickFormatter={(cents: number) => formatMoney(cents, money)}
             width={72}
             fontSize={12}
           />
           <Tooltip
             labelFormatter={(date) => (typeof date === 'string' ? formatLocalDate(date) : '')}
             formatter={(value, name) =>
-              name === 'Revenue' ? formatMoney(Number(value)) : String(value)
+              name === 'Revenue' ? formatMoney(Number(value), money) : String(value)
             }
           />
           <Legend />
@@ -130,13 +130,18 @@ export function DailyChart({ kpis }: { kpis: BookingKpis }) {
       }
       table={{
         head: ['Date', 'Bookings', 'Revenue'],
-        rows: kpis.perDay.map((day) => [day.date, day.bookings, formatMoney(day.revenueCents)]),
+        rows: kpis.perDay.map((day) => [
+          day.date,
+          day.bookings,
+          formatMoney(day.revenueCents, money),
+        ]),
       }}
     />
   );
 }
 
 export function MonthlyChart({ payments }: { payments: PaymentAnalytics }) {
+  const money = payments;
   return (
     <Figure
       title="Payments per month"
@@ -145,10 +150,14 @@ export function MonthlyChart({ payments }: { payments: PaymentAnalytics }) {
         <BarChart data={payments.byMonth} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e7e5e4" />
           <XAxis dataKey="month" tickFormatter={monthLabel} fontSize={12} />
-          <YAxis tickFormatter={(cents: number) => dollars(cents)} width={72} fontSize={12} />
+          <YAxis
+            tickFormatter={(cents: number) => formatMoney(cents, money)}
+            width={72}
+            fontSize={12}
+          />
           <Tooltip
             labelFormatter={(month) => (typeof month === 'string' ? monthLabel(month) : '')}
-            formatter={(value) => formatMoney(Number(value))}
+            formatter={(value) => formatMoney(Number(value), money)}
           />
           <Legend />
           <Bar
@@ -171,9 +180,9 @@ export function MonthlyChart({ payments }: { payments: PaymentAnalytics }) {
         head: ['Month', 'Gross', 'Refunded', 'Net'],
         rows: payments.byMonth.map((month) => [
           month.month,
-          formatMoney(month.grossCents),
-          formatMoney(month.refundedCents),
-          formatMoney(month.netCents),
+          formatMoney(month.grossCents, money),
+          formatMoney(month.refundedCents, money),
+          formatMoney(month.netCents, money),
         ]),
       }}
     />
@@ -181,6 +190,7 @@ export function MonthlyChart({ payments }: { payments: PaymentAnalytics }) {
 }
 
 export function MethodsChart({ payments }: { payments: PaymentAnalytics }) {
+  const money = payments;
   const data = payments.byMethod.filter((method) => method.amountCents > 0);
   return (
     <Figure
@@ -201,7 +211,10 @@ export function MethodsChart({ payments }: { payments: PaymentAnalytics }) {
             ))}
           </Pie>
           <Tooltip
-            formatter={(value, name) => [formatMoney(Number(value)), METHOD_LABELS[String(name)]]}
+            formatter={(value, name) => [
+              formatMoney(Number(value), money),
+              METHOD_LABELS[String(name)],
+            ]}
           />
           <Legend
             formatter={(value: string) => {
@@ -216,7 +229,7 @@ export function MethodsChart({ payments }: { payments: PaymentAnalytics }) {
         rows: payments.byMethod.map((method) => [
           METHOD_LABELS[method.method] ?? method.method,
           method.count,
-          formatMoney(method.amountCents),
+          formatMoney(method.amountCents, money),
           method.share === null ? '—' : `${(method.share * 100).toFixed(1)}%`,
         ]),
       }}

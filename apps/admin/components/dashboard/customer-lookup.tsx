@@ -26,6 +26,7 @@ export function CustomerLookup({ range, station }: { range: DateRange; station: 
         lookup.error.message)
       : undefined;
   const customer = lookup.data?.customer;
+  const money = lookup.data ?? { currency: 'USD', locale: 'en-US' };
   return (
     <section className="panel" aria-labelledby="lookup-heading">
       <h2 id="lookup-heading">Customer lookup</h2>
@@ -58,7 +59,7 @@ export function CustomerLookup({ range, station }: { range: DateRange; station: 
         <div className="customer-history">
           <p>
             <strong>{customer.name}</strong> · {customer.email} · lifetime value{' '}
-            <strong>{formatMoney(customer.lifetimeValueCents)}</strong>
+            <strong>{formatMoney(customer.lifetimeValueCents, money)}</strong>
           </p>
           <div className="table-scroll">
             <table>
@@ -84,8 +85,8 @@ export function CustomerLookup({ range, station }: { range: DateRange; station: 
                     <td>{formatLocalDate(booking.date)}</td>
                     <td>{STATUS_LABELS[booking.status]}</td>
                     <td className="number">{booking.partySize}</td>
-                    <td className="number">{formatMoney(booking.totalCents)}</td>
-                    <td className="number">{formatMoney(booking.paidCents)}</td>
+                    <td className="number">{formatMoney(booking.totalCents, money)}</td>
+                    <td className="number">{formatMoney(booking.paidCents, money)}</td>
                   </tr>
                 ))}
               </tbody>

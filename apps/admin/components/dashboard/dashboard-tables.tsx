@@ -58,7 +58,9 @@ export function TopCustomers({ figures }: { figures?: Figures }) {
                     <span className="muted small">{customer.email}</span>
                   </td>
                   <td className="number">{customer.bookings}</td>
-                  <td className="number">{formatMoney(customer.lifetimeValueCents)}</td>
+                  <td className="number">
+                    {formatMoney(customer.lifetimeValueCents, figures.customers)}
+                  </td>
                   <td>{customer.lastEventDate ? formatLocalDate(customer.lastEventDate) : '—'}</td>
                 </tr>
               ))}
@@ -72,6 +74,7 @@ export function TopCustomers({ figures }: { figures?: Figures }) {
 
 export function RefundsOwed({ figures }: { figures?: Figures }) {
   const owed = figures?.payments.refundsOwed;
+  const money = figures?.payments ?? { currency: 'USD', locale: 'en-US' };
   return (
     <section className="panel" aria-labelledby="owed-heading">
       <h2 id="owed-heading">Refunds owed</h2>
@@ -82,14 +85,14 @@ export function RefundsOwed({ figures }: { figures?: Figures }) {
       ) : (
         <>
           <p>
-            {owed.count} refund{owed.count === 1 ? '' : 's'} ({formatMoney(owed.cents)}) asked for
-            and not landed yet.
+            {owed.count} refund{owed.count === 1 ? '' : 's'} ({formatMoney(owed.cents, money)})
+            asked for and not landed yet.
           </p>
           <ul className="plain-list">
             {owed.items.map((item) => (
               <li key={item.bookingId}>
                 <Link href={`/bookings/${item.bookingId}`}>{item.reference}</Link>{' '}
-                {formatMoney(item.owedCents)} · {Math.floor(item.ageDays)} days
+                {formatMoney(item.owedCents, money)} · {Math.floor(item.ageDays)} days
                 {item.lastError ? <span className="muted small"> · {item.lastError}</span> : null}
               </li>
             ))}

@@ -5,7 +5,7 @@ import type {
   CustomerAnalytics,
   PaymentAnalytics,
 } from '@hibachi/core/analytics/analytics.schema';
-import { formatMoney } from '@hibachi/web/format';
+import { formatMoney, type MoneyFormat } from '@hibachi/web/format';
 
 export type Figures = {
   bookings: BookingKpis;
@@ -114,9 +114,9 @@ const percent = new Intl.NumberFormat('en-US', { style: 'percent', maximumFracti
 const decimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 const count = new Intl.NumberFormat('en-US');
 
-function show(kind: Kind, value: number | null): string {
+function show(kind: Kind, value: number | null, money: MoneyFormat): string {
   if (value === null) return '—';
-  if (kind === 'money') return formatMoney(value);
+  if (kind === 'money') return formatMoney(value, money);
   if (kind === 'rate') return percent.format(value);
   if (kind === 'decimal') return decimal.format(value);
   return count.format(value);
@@ -153,7 +153,7 @@ export function KpiCards({ figures, previous }: { figures?: Figures; previous?: 
         return (
           <li key={card.label} className="kpi-card" title={card.hint}>
             <span className="kpi-label">{card.label}</span>
-            <strong className="kpi-value">{show(card.kind, value)}</strong>
+            <strong className="kpi-value">{show(card.kind, value, figures.bookings)}</strong>
             {delta ? (
               <span
                 className={`kpi-change${good === undefined ? '' : good ? ' good' : ' bad'}`}

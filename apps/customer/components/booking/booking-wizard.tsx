@@ -91,6 +91,7 @@ export function BookingWizard({ stationSlug }: { stationSlug: string }) {
       ) : step === 'details' ? (
         <DetailsStep
           selection={selection}
+          money={station}
           values={details}
           serverErrors={serverErrors}
           onChange={(values) => {
@@ -125,7 +126,7 @@ export function BookingWizard({ stationSlug }: { stationSlug: string }) {
           }}
         />
       ) : booking ? (
-        <ConfirmationStep booking={booking} />
+        <ConfirmationStep booking={booking} money={station} />
       ) : null}
     </div>
   );

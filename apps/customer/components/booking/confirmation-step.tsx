@@ -3,9 +3,21 @@
 import { useEffect, useRef } from 'react';
 import Link from 'next/link';
 import type { TCreatedBooking } from '@hibachi/core/bookings/create-booking.schema';
-import { formatInstant, formatLocalDate, formatMoney, formatTime } from '@hibachi/web/format';
+import {
+  formatInstant,
+  formatLocalDate,
+  formatMoney,
+  formatTime,
+  type MoneyFormat,
+} from '@hibachi/web/format';
 
-export function ConfirmationStep({ booking }: { booking: TCreatedBooking }) {
+export function ConfirmationStep({
+  booking,
+  money,
+}: {
+  booking: TCreatedBooking;
+  money: MoneyFormat;
+}) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   return (
@@ -21,7 +33,8 @@ export function ConfirmationStep({ booking }: { booking: TCreatedBooking }) {
       </p>
       <p>
         {formatLocalDate(booking.date)} at {formatTime(booking.time)}. Total{' '}
-        {formatMoney(booking.totalCents)}; deposit {formatMoney(booking.depositCents)}.
+        {formatMoney(booking.totalCents, money)}; deposit {formatMoney(booking.depositCents, money)}
+        .
       </p>
       <p className="notice" role="status">
         Pay the deposit before {formatInstant(booking.holdExpiresAt, booking.timezone)} to confirm.
@@ -29,7 +42,7 @@ export function ConfirmationStep({ booking }: { booking: TCreatedBooking }) {
       </p>
       <div className="actions">
         <a className="button" href={booking.paymentUrl}>
-          Pay {formatMoney(booking.depositCents)} deposit
+          Pay {formatMoney(booking.depositCents, money)} deposit
         </a>
         <Link className="button secondary" href={booking.manageUrl}>
           View or cancel this booking

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import type { MoneyFormat } from '@hibachi/web/format';
 import { WidgetBoundary } from '@hibachi/web/widget-boundary';
 import { SPECIAL_REQUESTS_MAX } from '@hibachi/core/bookings/booking-limits';
 import type { DetailsValues, Selection } from './booking-form';
@@ -9,6 +10,7 @@ import { TextField } from './text-field';
 
 type Props = {
   selection: Selection;
+  money: MoneyFormat;
   values: DetailsValues;
   serverErrors: Partial<Record<string, string>>;
   onChange: (values: DetailsValues) => void;
@@ -36,6 +38,7 @@ const FIELD_ORDER: (keyof DetailsValues)[] = [
 /** Party, address and contact, validated in the browser with the API's own zod schema. */
 export function DetailsStep({
   selection,
+  money,
   values,
   serverErrors,
   onChange,
@@ -150,6 +153,7 @@ export function DetailsStep({
       <WidgetBoundary title="Price">
         <QuotePanel
           station={selection.station}
+          money={money}
           adults={Number(values.adults)}
           childCount={Number(values.children || 0)}
           durationMinutes={selection.durationMinutes}

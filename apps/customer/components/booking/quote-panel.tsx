@@ -2,16 +2,18 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api';
-import { formatMoney } from '@hibachi/web/format';
+import { formatMoney, type MoneyFormat } from '@hibachi/web/format';
 
 /** The live price breakdown, from the same pricing function the booking uses. */
 export function QuotePanel({
   station,
+  money,
   adults,
   childCount,
   durationMinutes,
 }: {
   station: string;
+  money: MoneyFormat;
   adults: number;
   childCount: number;
   durationMinutes: number;
@@ -45,23 +47,24 @@ export function QuotePanel({
               {quote.data.lines.map((line) => (
                 <tr key={line.label}>
                   <th scope="row">{line.label}</th>
-                  <td>{formatMoney(line.amountCents)}</td>
+                  <td>{formatMoney(line.amountCents, money)}</td>
                 </tr>
               ))}
             </tbody>
             <tfoot>
               <tr>
                 <th scope="row">Total</th>
-                <td data-testid="quote-total">{formatMoney(quote.data.totalCents)}</td>
+                <td data-testid="quote-total">{formatMoney(quote.data.totalCents, money)}</td>
               </tr>
               <tr className="deposit">
                 <th scope="row">Deposit today</th>
-                <td data-testid="quote-deposit">{formatMoney(quote.data.depositCents)}</td>
+                <td data-testid="quote-deposit">{formatMoney(quote.data.depositCents, money)}</td>
               </tr>
             </tfoot>
           </table>
           <p className="muted small">
-            The balance of {formatMoney(quote.data.balanceCents)} is paid to your chef on the day.
+            The balance of {formatMoney(quote.data.balanceCents, money)} is paid to your chef on the
+            day.
           </p>
         </>
       )}

@@ -141,6 +141,7 @@ export function ReviewStep({
       <WidgetBoundary title="Price">
         <QuotePanel
           station={selection.station}
+          money={station}
           adults={input.adults}
           childCount={input.children}
           durationMinutes={selection.durationMinutes}

@@ -10,6 +10,7 @@ import {
   formatInstant,
   formatLocalDate,
   formatMoney,
+  moneyOf,
   formatTime,
 } from '@hibachi/web/format';
 
@@ -93,8 +94,9 @@ export function BookingDetails({
         <div>
           <dt>Total</dt>
           <dd>
-            {formatMoney(booking.totalCents)} (deposit {formatMoney(booking.depositCents)}, paid{' '}
-            {formatMoney(booking.paidCents)})
+            {formatMoney(booking.totalCents, moneyOf(booking))} (deposit{' '}
+            {formatMoney(booking.depositCents, moneyOf(booking))}, paid{' '}
+            {formatMoney(booking.paidCents, moneyOf(booking))})
           </dd>
         </div>
         {booking.specialRequests ? (
@@ -114,7 +116,7 @@ export function BookingDetails({
         <p className="notice" role="status" data-testid="refund-outcome">
           Cancelled. {cancel.data.refund.reason}
           {cancel.data.refund.amountCents > 0
-            ? ` Refund: ${formatMoney(cancel.data.refund.amountCents)}.`
+            ? ` Refund: ${formatMoney(cancel.data.refund.amountCents, moneyOf(booking))}.`
             : ''}
         </p>
       ) : null}
@@ -129,7 +131,7 @@ export function BookingDetails({
           {booking.paidCents === 0
             ? 'No payment was taken, so nothing will be charged or refunded.'
             : refundable
-              ? `You are cancelling at least the required notice ahead: your ${formatMoney(booking.paidCents)} deposit will be refunded.`
+              ? `You are cancelling at least the required notice ahead: your ${formatMoney(booking.paidCents, moneyOf(booking))} deposit will be refunded.`
               : 'It is less than the required notice before your event: the deposit is kept, per our policy.'}
         </p>
         {cancel.error ? (

@@ -4,7 +4,13 @@ import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { ApiError } from '@hibachi/web/fetch-json';
 import { api } from '@/lib/api';
-import { formatInstant, formatLocalDate, formatMoney, formatTime } from '@hibachi/web/format';
+import {
+  formatInstant,
+  formatLocalDate,
+  formatMoney,
+  moneyOf,
+  formatTime,
+} from '@hibachi/web/format';
 import { useTokenBooking } from './use-token-booking';
 
 /** The deposit step: a summary and one button that opens the provider's payment page. */
@@ -59,8 +65,9 @@ export function PayDeposit({ reference, token }: { reference: string; token: str
         {formatLocalDate(data.date)} at {formatTime(data.time)}.
       </p>
       <p>
-        Deposit due now: <strong data-testid="deposit-due">{formatMoney(data.depositCents)}</strong>{' '}
-        (total {formatMoney(data.totalCents)}).
+        Deposit due now:{' '}
+        <strong data-testid="deposit-due">{formatMoney(data.depositCents, moneyOf(data))}</strong>{' '}
+        (total {formatMoney(data.totalCents, moneyOf(data))}).
       </p>
       {data.holdExpiresAt ? (
         <p className="muted">
@@ -81,7 +88,7 @@ export function PayDeposit({ reference, token }: { reference: string; token: str
         >
           {checkout.isPending || checkout.isSuccess
             ? 'Opening payment…'
-            : `Pay ${formatMoney(data.depositCents)} deposit`}
+            : `Pay ${formatMoney(data.depositCents, moneyOf(data))} deposit`}
         </button>
         <Link className="button secondary" href={manage}>
           View booking

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { formatLocalDate, formatMoney, formatTime } from '@hibachi/web/format';
+import { formatLocalDate, formatMoney, formatTime, moneyOf } from '@hibachi/web/format';
 import { useTokenBooking } from './use-token-booking';
 
 /** After paying: waits for the provider's confirmation (the webhook), then says so. */
@@ -24,7 +24,7 @@ export function PaymentReturn({ reference, token }: { reference: string; token: 
       <section className="panel" aria-labelledby="return-heading">
         <h1 id="return-heading">Confirmed</h1>
         <p className="notice" role="status" data-testid="payment-result">
-          Deposit of {formatMoney(data.paidCents)} received. Your chef is booked for{' '}
+          Deposit of {formatMoney(data.paidCents, moneyOf(data))} received. Your chef is booked for{' '}
           {formatLocalDate(data.date)} at {formatTime(data.time)}.
         </p>
         <p>

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { ApiError } from '@hibachi/web/fetch-json';
 import { api } from '@/lib/api';
-import { formatMoney } from '@hibachi/web/format';
+import { formatMoney, moneyOf } from '@hibachi/web/format';
 import { useTokenBooking } from './use-token-booking';
 
 /**
@@ -41,7 +41,10 @@ export function PaymentSimulator({
       </p>
       <h1 id="sim-heading">Deposit for {reference}</h1>
       <p>
-        Amount: <strong>{booking.data ? formatMoney(booking.data.depositCents) : '…'}</strong>
+        Amount:{' '}
+        <strong>
+          {booking.data ? formatMoney(booking.data.depositCents, moneyOf(booking.data)) : '…'}
+        </strong>
       </p>
       {decide.isSuccess && decide.variables === 'decline' ? (
         <div className="widget-error" role="alert">

@@ -48,13 +48,13 @@ const STORED_DUE = `
   SELECT "stationId", to_char(day, 'YYYY-MM-DD') AS day, bookings, "dueCents"::int AS "dueCents"
     FROM "BookingDue" WHERE bookings > 0`;
 const LIVE_CUSTOMERS = `
-  SELECT b."customerId", to_char(min(b."eventDate"), 'YYYY-MM-DD') AS first,
+  SELECT b."customerId", b.currency, to_char(min(b."eventDate"), 'YYYY-MM-DD') AS first,
          to_char(max(b."eventDate"), 'YYYY-MM-DD') AS last,
          array_agg(to_char(b."eventDate", 'YYYY-MM-DD') ORDER BY b."eventDate") AS dates, count(*)::int AS bookings,
          sum(${KEPT_PAID})::int AS value
-    FROM "Booking" b WHERE b.status <> 'EXPIRED' GROUP BY b."customerId"`;
+    FROM "Booking" b WHERE b.status <> 'EXPIRED' GROUP BY b."customerId", b.currency`;
 const STORED_CUSTOMERS = `
-  SELECT "customerId", to_char("firstDate", 'YYYY-MM-DD') AS first, to_char("lastDate", 'YYYY-MM-DD') AS last,
+  SELECT "customerId", currency, to_char("firstDate", 'YYYY-MM-DD') AS first, to_char("lastDate", 'YYYY-MM-DD') AS last,
          ARRAY(SELECT to_char(day, 'YYYY-MM-DD') FROM unnest("eventDates") AS day) AS dates, bookings, "valueCents"::int AS value
     FROM "CustomerTotal" WHERE bookings > 0`;
 
@@ -101,6 +101,8 @@ describe('the analytics rollups', () => {
     client = await connect();
     const first = await resetStation(client, 3);
     const second = await insertStation(client, 'tokyo');
+    // Its bookings are in yen: the every-station customer rows are kept per currency.
+    await client.query(`UPDATE "Station" SET currency = 'JPY' WHERE id = $1`, [second]);
     await client.query(`UPDATE "Station" SET timezone = 'Asia/Tokyo' WHERE id = $1`, [second]);
     stations = [first.stationId, second];
     chefs = [...first.chefIds, await insertChef(client, second, 'Chef Tokyo')];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { daysBetween, ZLocalDate } from '../availability/availability.schema';
 import { BOOKING_STATUSES } from '../bookings/staff-bookings.schema';
+import { MENU_ITEM_KINDS } from '../menu/menu.schema';
 
 /** The longest range the dashboard may ask for (two years, a leap day included). */
 export const MAX_ANALYTICS_DAYS = 731;
@@ -17,6 +18,14 @@ export const ZAnalyticsQuery = z
     from: ZLocalDate,
     to: ZLocalDate,
     station: optionalText(64),
+    /** Every station (super admin): the currency whose stations the figures cover. */
+    currency: z.preprocess(
+      (value) => (value === '' ? undefined : value),
+      z
+        .string()
+        .regex(/^[A-Z]{3}$/, 'Use a currency code such as USD')
+        .optional(),
+    ),
     email: z.preprocess(
       (value) => (value === '' ? undefined : value),
       z.email('Enter an e-mail address').max(254).toLowerCase().optional(),
@@ -36,6 +45,13 @@ export const ZAnalyticsQuery = z
 export type TAnalyticsQuery = z.output<typeof ZAnalyticsQuery>;
 
 const cents = z.number().int();
+
+/** Every figure's currency, the locale to write it in, and the others the caller may switch to. */
+const inCurrency = {
+  currency: z.string(),
+  locale: z.string(),
+  currencies: z.array(z.string()),
+};
 const count = z.number().int().nonnegative();
 /** A share between 0 and 1, or null when there is nothing to divide by. */
 const ratio = z.number().nullable();
@@ -43,6 +59,7 @@ const ratio = z.number().nullable();
 export const ZBookingKpis = z.object({
   from: ZLocalDate,
   to: ZLocalDate,
+  ...inCurrency,
   /** Bookings by status (event date in the range); every status present. */
   byStatus: z.record(z.enum(BOOKING_STATUSES), count),
   /** Bookings in the range, lapsed holds (EXPIRED) left out. */
@@ -71,6 +88,7 @@ export const PAYMENT_METHODS = ['CARD', 'CASH', 'CHECK'] as const;
 export const ZPaymentAnalytics = z.object({
   from: ZLocalDate,
   to: ZLocalDate,
+  ...inCurrency,
   /** Money that arrived (payments recorded in the range that succeeded, refunded ones included). */
   grossCents: cents,
   /** Of it, what has been handed back. */
@@ -150,6 +168,7 @@ export const ZCustomerHistory = z.object({
 export const ZCustomerAnalytics = z.object({
   from: ZLocalDate,
   to: ZLocalDate,
+  ...inCurrency,
   /** Customers with a booking (not a lapsed hold) whose event falls in the range. */
   customers: count,
   /** Of them, those whose first booking (in scope) is in the range. */
@@ -164,3 +183,36 @@ export const ZCustomerAnalytics = z.object({
 });
 export type CustomerAnalytics = z.infer<typeof ZCustomerAnalytics>;
 export type CustomerHistory = z.infer<typeof ZCustomerHistory>;
+
+export const ZMenuItemUptake = z.object({
+  name: z.string(),
+  kind: z.enum(MENU_ITEM_KINDS),
+  /** Portions (protein choices, plates, add-ons) across the events. */
+  quantity: count,
+  /** Events that had it, and their share of all the events. */
+  bookings: count,
+  uptake: ratio,
+  /** What it was charged at (the booking's own unit prices). */
+  revenueCents: cents,
+});
+
+/**
+ * `GET /api/admin/analytics/menu`: what parties chose for the confirmed and completed events of
+ * the range (local event dates), item by item; every station's items of one name together.
+ */
+export const ZMenuAnalytics = z.object({
+  from: ZLocalDate,
+  to: ZLocalDate,
+  ...inCurrency,
+  /** Confirmed and completed events in the range, and their guests. */
+  bookings: count,
+  guests: count,
+  /** Their total price ÷ their guests. */
+  averageSpendPerGuestCents: z.number().int().nullable(),
+  /** The menu lines' part of the price (upgrades, extras, add-ons). */
+  menuRevenueCents: cents,
+  /** Events whose proteins are still "to decide later". */
+  undecidedBookings: count,
+  items: z.array(ZMenuItemUptake),
+});
+export type MenuAnalytics = z.infer<typeof ZMenuAnalytics>;

@@ -426,7 +426,7 @@ describe('analytics on a hand-built dataset', () => {
     for await (const line of await streamBookingsCsv({ scope: manager, query: RANGE }))
       lines.push(line);
     expect(lines[0]).toBe(
-      '"reference","station","event_date","start_time","status","customer_name","customer_email","adults","children","chef","total_usd","paid_usd","booked_at"\r\n',
+      '"reference","station","event_date","start_time","status","customer_name","customer_email","adults","children","chef","total_usd","paid_usd","booked_at","currency","total","paid"\r\n',
     );
     expect(lines).toHaveLength(1 + 7);
     expect(lines.slice(1).map((line) => line.split(',')[2])).toEqual([

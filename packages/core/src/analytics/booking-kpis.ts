@@ -1,7 +1,7 @@
 import type { StaffScope } from '../auth/staff-scope';
 import { getDb } from '../db/client';
 import { Prisma } from '../generated/prisma/client';
-import { analyticsScope } from './analytics-scope';
+import { analyticsScope, stationInRows, type AnalyticsRows } from './analytics-scope';
 import { ZBookingKpis, type BookingKpis, type TAnalyticsQuery } from './analytics.schema';
 
 /**
@@ -14,18 +14,28 @@ export async function getBookingKpis(options: {
   scope: StaffScope;
   query: unknown;
 }): Promise<BookingKpis> {
-  const { query, stationId } = await analyticsScope(options.scope, options.query);
-  const [row] = await getDb().$queryRaw<[{ result: unknown }]>(bookingKpisSql(query, stationId));
-  return ZBookingKpis.parse({ ...(row.result as object), from: query.from, to: query.to });
+  const { query, rows, currency, locale, currencies } = await analyticsScope(
+    options.scope,
+    options.query,
+  );
+  const [row] = await getDb().$queryRaw<[{ result: unknown }]>(bookingKpisSql(query, rows));
+  return ZBookingKpis.parse({
+    ...(row.result as object),
+    from: query.from,
+    to: query.to,
+    currency,
+    locale,
+    currencies,
+  });
 }
 
 /** The statement, also EXPLAINed by the plan test. */
-export function bookingKpisSql(query: TAnalyticsQuery, stationId: string | null): Prisma.Sql {
+export function bookingKpisSql(query: TAnalyticsQuery, rows: AnalyticsRows): Prisma.Sql {
   return Prisma.sql`
     WITH stations AS (
       SELECT id, "serviceEndMinute" - "serviceStartMinute" AS "windowMinutes"
         FROM "Station"
-       WHERE (${stationId}::uuid IS NULL OR id = ${stationId}::uuid)),
+       WHERE ${stationInRows(Prisma.sql`id`, rows)}),
     -- The daily rollup (one row per station and local event date, kept by triggers in the
     -- same transaction as every booking write; a test checks it equals the bookings), summed
     -- over the stations in one pass: a row per day of the range.
@@ -37,7 +47,7 @@ export function bookingKpisSql(query: TAnalyticsQuery, stationId: string | null)
              sum(pending + confirmed + completed + cancelled + "noShow") AS standing
         FROM "BookingDay"
        WHERE day BETWEEN ${query.from}::date AND ${query.to}::date
-         AND (${stationId}::uuid IS NULL OR "stationId" = ${stationId}::uuid)
+         AND ${stationInRows(Prisma.sql`"stationId"`, rows)}
        GROUP BY day),
     totals AS (
       SELECT COALESCE(sum(standing), 0) AS bookings,

@@ -1,6 +1,7 @@
 import type { StaffScope } from '../auth/staff-scope';
 import { getDb } from '../db/client';
 import { Prisma } from '../generated/prisma/client';
+import { toMajorUnits } from '../money/format-money';
 import { netPaidSql } from '../money/net-paid';
 import { analyticsScope } from './analytics-scope';
 import { csvRow } from './csv';
@@ -18,9 +19,14 @@ const HEADER = [
   'adults',
   'children',
   'chef',
+  // The first export's columns, kept for the spreadsheets built on them: empty on a row in
+  // another currency, whose amounts are in `total` and `paid` with their `currency`.
   'total_usd',
   'paid_usd',
   'booked_at',
+  'currency',
+  'total',
+  'paid',
 ];
 
 type Row = {
@@ -36,15 +42,15 @@ type Row = {
   adults: number;
   children: number;
   chef: string;
+  currency: string;
   totalCents: number;
   paidCents: number;
   createdAt: Date;
 };
 
-const dollars = (cents: number) => (cents / 100).toFixed(2);
-
 /**
  * The bookings of a range (local event dates, station-scoped like the dashboard) as CSV lines,
+ * amounts in major units of each row's own currency (named in its own column),
  * read a page at a time by keyset so a year of every station never sits in memory. The query
  * is checked (400/404) before the first line is produced.
  */
@@ -52,7 +58,9 @@ export async function streamBookingsCsv(options: {
   scope: StaffScope;
   query: unknown;
 }): Promise<AsyncGenerator<string>> {
-  const { query, stationId } = await analyticsScope(options.scope, options.query);
+  // Every row names its currency, so the every-station file holds all of them.
+  const { query, rows: scoped } = await analyticsScope(options.scope, options.query);
+  const stationId = scoped.stationId;
   const db = getDb();
   async function* lines(): AsyncGenerator<string> {
     yield csvRow(HEADER);
@@ -61,7 +69,8 @@ export async function streamBookingsCsv(options: {
       const rows = await db.$queryRaw<Row[]>`
         SELECT b.id, b.reference, s.name AS station, to_char(b."eventDate", 'YYYY-MM-DD') AS "eventDate",
                b."startTime", b."startsAt", b.status::text AS status, c.name AS "customerName",
-               c.email AS "customerEmail", b.adults, b.children, ch.name AS chef, b."totalCents",
+               c.email AS "customerEmail", b.adults, b.children, ch.name AS chef, b.currency,
+               b."totalCents",
                ${netPaidSql(Prisma.sql`b.id`)}::int AS "paidCents",
                b."createdAt"
           FROM "Booking" b
@@ -86,9 +95,12 @@ export async function streamBookingsCsv(options: {
           row.adults,
           row.children,
           row.chef,
-          dollars(row.totalCents),
-          dollars(row.paidCents),
+          row.currency === 'USD' ? toMajorUnits(row.totalCents, 'USD') : '',
+          row.currency === 'USD' ? toMajorUnits(row.paidCents, 'USD') : '',
           row.createdAt.toISOString(),
+          row.currency,
+          toMajorUnits(row.totalCents, row.currency),
+          toMajorUnits(row.paidCents, row.currency),
         ]);
       const last = rows.at(-1);
       if (!last || rows.length < PAGE) return;

@@ -2,7 +2,7 @@ import type { StaffScope } from '../auth/staff-scope';
 import { getDb } from '../db/client';
 import { Prisma } from '../generated/prisma/client';
 import { netPaidSql } from '../money/net-paid';
-import { analyticsScope } from './analytics-scope';
+import { analyticsScope, stationInRows, type AnalyticsRows } from './analytics-scope';
 import {
   ZCustomerAnalytics,
   type CustomerAnalytics,
@@ -23,10 +23,13 @@ export async function getCustomerAnalytics(options: {
   scope: StaffScope;
   query: unknown;
 }): Promise<CustomerAnalytics> {
-  const { query, stationId } = await analyticsScope(options.scope, options.query);
+  const { query, rows, currency, locale, currencies } = await analyticsScope(
+    options.scope,
+    options.query,
+  );
   const email = query.email ?? null;
   const [row] = await getDb().$queryRaw<[{ result: unknown }]>(
-    customerAnalyticsSql(query, stationId),
+    customerAnalyticsSql(query, rows, currency),
   );
   const result = row.result as Record<string, unknown>;
   return ZCustomerAnalytics.parse({
@@ -34,11 +37,19 @@ export async function getCustomerAnalytics(options: {
     customer: email ? result.customer : undefined,
     from: query.from,
     to: query.to,
+    currency,
+    locale,
+    currencies,
   });
 }
 
 /** The statement, also EXPLAINed by the plan test. */
-export function customerAnalyticsSql(query: TAnalyticsQuery, stationId: string | null): Prisma.Sql {
+export function customerAnalyticsSql(
+  query: TAnalyticsQuery,
+  rows: AnalyticsRows,
+  currency: string,
+): Prisma.Sql {
+  const { stationId } = rows;
   const email = query.email ?? null;
   // The lookup's parts are planned only when an e-mail is asked for.
   const lookup = email
@@ -51,7 +62,7 @@ export function customerAnalyticsSql(query: TAnalyticsQuery, stationId: string |
              ${netPaidSql(Prisma.sql`b.id`)} AS paid
         FROM who JOIN "Booking" b ON b."customerId" = who.id
         JOIN "Station" s ON s.id = b."stationId"
-       WHERE (${stationId}::uuid IS NULL OR b."stationId" = ${stationId}::uuid)),
+       WHERE b.currency = ${currency}::text AND ${stationInRows(Prisma.sql`b."stationId"`, rows)}),
     history_payments AS (
       SELECT h.reference, p."createdAt", p.method::text AS method, p.status::text AS status,
              p."amountCents", p."refundedCents"
@@ -75,7 +86,7 @@ export function customerAnalyticsSql(query: TAnalyticsQuery, stationId: string |
                    FROM who)`
     : Prisma.sql`NULL`;
   return Prisma.sql`
-    WITH ${stationId ? oneStationValued(query, stationId) : everyStationValued(query)},
+    WITH ${stationId ? oneStationValued(query, stationId) : everyStationValued(query, currency)},
     -- One pass for the counts.
     stats AS (
       SELECT count(*) AS customers,
@@ -133,12 +144,13 @@ function oneStationValued(query: TAnalyticsQuery, stationId: string): Prisma.Sql
  * the first or last event falls inside it, or, for a span enclosing the range, one of the
  * event dates does: every answer comes from the customer's own row.
  */
-function everyStationValued(query: TAnalyticsQuery): Prisma.Sql {
+function everyStationValued(query: TAnalyticsQuery, currency: string): Prisma.Sql {
   return Prisma.sql`
     valued AS NOT MATERIALIZED (
       SELECT t."customerId", t."firstDate" AS first, t."lastDate" AS last, t.bookings, t."valueCents" AS value
         FROM "CustomerTotal" t
-       WHERE t."firstDate" <= ${query.to}::date AND t."lastDate" >= ${query.from}::date
+       WHERE t.currency = ${currency}::text
+         AND t."firstDate" <= ${query.to}::date AND t."lastDate" >= ${query.from}::date
          AND (t."firstDate" >= ${query.from}::date OR t."lastDate" <= ${query.to}::date
               OR EXISTS (SELECT 1 FROM unnest(t."eventDates") AS event(day)
                           WHERE event.day BETWEEN ${query.from}::date AND ${query.to}::date)))`;

@@ -1,7 +1,7 @@
 import type { StaffScope } from '../auth/staff-scope';
 import { getDb } from '../db/client';
 import { Prisma } from '../generated/prisma/client';
-import { analyticsScope } from './analytics-scope';
+import { analyticsScope, stationInRows, type AnalyticsRows } from './analytics-scope';
 import { ZPaymentAnalytics, type PaymentAnalytics, type TAnalyticsQuery } from './analytics.schema';
 
 /** How many owed refunds are listed by name (the count and sum cover all of them). */
@@ -19,23 +19,27 @@ export async function getPaymentAnalytics(options: {
   scope: StaffScope;
   query: unknown;
 }): Promise<PaymentAnalytics> {
-  const { query, stationId } = await analyticsScope(options.scope, options.query);
-  const [row] = await getDb().$queryRaw<[{ result: unknown }]>(
-    paymentAnalyticsSql(query, stationId),
+  const { query, rows, currency, locale, currencies } = await analyticsScope(
+    options.scope,
+    options.query,
   );
+  const [row] = await getDb().$queryRaw<[{ result: unknown }]>(paymentAnalyticsSql(query, rows));
   return ZPaymentAnalytics.parse({
     ...(row.result as object),
     from: query.from,
     to: query.to,
+    currency,
+    locale,
+    currencies,
   });
 }
 
 /** The statement, also EXPLAINed by the plan test. */
-export function paymentAnalyticsSql(query: TAnalyticsQuery, stationId: string | null): Prisma.Sql {
+export function paymentAnalyticsSql(query: TAnalyticsQuery, rows: AnalyticsRows): Prisma.Sql {
   return Prisma.sql`
     WITH stations AS (
       SELECT id FROM "Station"
-       WHERE (${stationId}::uuid IS NULL OR id = ${stationId}::uuid)),
+       WHERE ${stationInRows(Prisma.sql`id`, rows)}),
     -- The daily rollup (station, local day recorded, method; kept by triggers in the same
     -- transaction as every payment write; a test checks it equals the payments), summed in
     -- one pass to a row per month and method.
@@ -45,7 +49,7 @@ export function paymentAnalyticsSql(query: TAnalyticsQuery, stationId: string | 
              sum(failed) AS failed
         FROM "PaymentDay"
        WHERE day BETWEEN ${query.from}::date AND ${query.to}::date
-         AND (${stationId}::uuid IS NULL OR "stationId" = ${stationId}::uuid)
+         AND ${stationInRows(Prisma.sql`"stationId"`, rows)}
        GROUP BY date_trunc('month', day), method),
     totals AS (
       SELECT COALESCE(sum(amount), 0) AS gross,
@@ -81,7 +85,7 @@ export function paymentAnalyticsSql(query: TAnalyticsQuery, stationId: string | 
       SELECT COALESCE(sum(bookings), 0) AS bookings, COALESCE(sum("dueCents"), 0) AS cents
         FROM "BookingDue"
        WHERE day BETWEEN ${query.from}::date AND ${query.to}::date
-         AND (${stationId}::uuid IS NULL OR "stationId" = ${stationId}::uuid))
+         AND ${stationInRows(Prisma.sql`"stationId"`, rows)})
     SELECT json_build_object(
       'grossCents', totals.gross,
       'refundedCents', totals.refunded,

@@ -6,7 +6,8 @@ export type AuditEntry = {
   actorType: 'STAFF' | 'CUSTOMER' | 'SYSTEM';
   actorId?: string;
   stationId?: string;
-  entityType: 'Booking' | 'Payment' | 'Station' | 'Chef' | 'StaffUser' | 'OutboxMessage';
+  entityType:
+    'Booking' | 'Payment' | 'Station' | 'Chef' | 'StaffUser' | 'OutboxMessage' | 'MenuItem';
   entityId: string;
   action: string;
   before?: Prisma.InputJsonValue;

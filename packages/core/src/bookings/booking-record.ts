@@ -2,7 +2,7 @@ import type { BookingMenuLine, Prisma } from '../generated/prisma/client';
 import type { TMenuLine } from '../menu/menu.schema';
 import { netPaidCents } from '../money/net-paid';
 import { calculateQuote } from '../pricing/calculate-quote';
-import type { MoneyFormat } from '../money/format-money';
+import { moneyOf } from '../money/format-money';
 import type { TQuote } from '../pricing/quote.schema';
 
 /** A booking as the customer-facing and cancellation use cases load it. */
@@ -38,14 +38,6 @@ export function bookingAddress(booking: {
   };
 }
 
-/** How a booking's amounts are written: its own currency, its station's locale. */
-export function bookingMoney(booking: {
-  currency: string;
-  station: { locale: string };
-}): MoneyFormat {
-  return { currency: booking.currency, locale: booking.station.locale };
-}
-
 /** A booking's stored menu lines as the API answers them. */
 export function menuLinesOf(lines: readonly BookingMenuLine[]): TMenuLine[] {
   return lines.map(({ itemId, kind, name, unitPriceCents, quantity }) => ({
@@ -75,7 +67,7 @@ type QuotedBooking = {
 export function bookingQuote(booking: QuotedBooking): TQuote {
   return calculateQuote({
     prices: booking,
-    money: bookingMoney(booking),
+    money: moneyOf(booking),
     party: booking,
     lines: menuLinesOf(booking.menuLines),
     travel:

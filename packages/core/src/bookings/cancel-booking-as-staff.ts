@@ -12,7 +12,8 @@ import {
   requestCardRefunds,
   sendCardRefunds,
 } from './cancellation-steps';
-import { bookingInclude, bookingMoney } from './booking-record';
+import { bookingInclude } from './booking-record';
+import { moneyOf } from '../money/format-money';
 import { ZStaffCancelInput, type TStaffCancellation } from './staff-cancel.schema';
 
 const notFound = () => new AppError('NOT_FOUND', 'No such booking.');
@@ -56,7 +57,7 @@ export async function cancelBookingAsStaff(
       subject: `Your hibachi booking ${booking.reference} is cancelled`,
       payload: {
         reference: booking.reference,
-        refund: { reason: refundNote(refund, bookingMoney(booking)) },
+        refund: { reason: refundNote(refund, moneyOf(booking)) },
       },
       bookingId: booking.id,
       stationId: booking.stationId,

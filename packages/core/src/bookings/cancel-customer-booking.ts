@@ -10,7 +10,8 @@ import {
   sendCardRefunds,
 } from './cancellation-steps';
 import { ZCustomerProof, type TCancellationResult } from './customer-booking.schema';
-import { bookingMoney, paidCents, refundDeadline } from './booking-record';
+import { paidCents, refundDeadline } from './booking-record';
+import { moneyOf } from '../money/format-money';
 import { findCustomerBooking } from './find-customer-booking';
 import { toCustomerBooking } from './to-customer-booking';
 
@@ -74,7 +75,7 @@ export async function cancelCustomerBooking(options: {
     });
     // Card deposits are refunded through the provider after commit; cash and checks by staff.
     const plan = refund.status === 'PENDING' ? await requestCardRefunds(tx, booking) : undefined;
-    return { reference: booking.reference, refund, plan, money: bookingMoney(booking) };
+    return { reference: booking.reference, refund, plan, money: moneyOf(booking) };
   });
 
   // Fully refunded online only when every kept payment went back through the provider.

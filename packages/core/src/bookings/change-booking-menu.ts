@@ -5,16 +5,11 @@ import { AppError } from '../errors/app-error';
 import { menuLockAt, menuOpen } from '../menu/menu-lock';
 import { netPaidCents } from '../money/net-paid';
 import { enqueueEmail } from '../notifications/enqueue-email';
-import { formatMoney } from '../money/format-money';
+import { formatMoney, moneyOf } from '../money/format-money';
 import { priceEvent } from '../pricing/price-event';
 import { WITH_MENU } from '../stations/station-cache';
 import { parseInput } from '../validation';
-import {
-  bookingInclude,
-  bookingMoney,
-  menuLinesOf,
-  type BookingWithRelations,
-} from './booking-record';
+import { bookingInclude, menuLinesOf, type BookingWithRelations } from './booking-record';
 import { ZCustomerMenuChange, ZMenuChange, type TCustomerBooking } from './customer-booking.schema';
 import { findCustomerBooking } from './find-customer-booking';
 import { toCustomerBooking } from './to-customer-booking';
@@ -71,7 +66,7 @@ async function applyMenuChange(
   if (quote.totalCents < paid)
     throw new AppError(
       'CONFLICT',
-      `That would bring the total to ${formatMoney(quote.totalCents, bookingMoney(booking))}, below the ${formatMoney(paid, bookingMoney(booking))} already paid. Please call us to change it.`,
+      `That would bring the total to ${formatMoney(quote.totalCents, moneyOf(booking))}, below the ${formatMoney(paid, moneyOf(booking))} already paid. Please call us to change it.`,
       { details: { reason: 'BELOW_PAID', totalCents: quote.totalCents, paidCents: paid } },
     );
   await updateBookingAtVersion(tx, booking.id, change.version, {

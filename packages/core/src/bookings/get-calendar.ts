@@ -32,6 +32,9 @@ export type Calendar = {
     serviceStartMinute: number;
     serviceEndMinute: number;
     bufferMinutes: number;
+    /** How the events' amounts are written (ISO 4217, BCP 47). */
+    currency: string;
+    locale: string;
   };
   from: string;
   to: string;
@@ -105,6 +108,8 @@ export async function getCalendar(options: {
       serviceStartMinute: station.serviceStartMinute,
       serviceEndMinute: station.serviceEndMinute,
       bufferMinutes: station.bufferMinutes,
+      currency: station.currency,
+      locale: station.locale,
     },
     from: query.from,
     to: query.to,

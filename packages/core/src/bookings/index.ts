@@ -15,3 +15,5 @@ export { updateBookingNotes } from './update-booking-notes';
 export { rescheduleBooking, type RescheduledBooking } from './reschedule-booking';
 export { getCalendar, type Calendar, type CalendarEvent } from './get-calendar';
 export { changeBookingMenuAsStaff, changeCustomerMenu } from './change-booking-menu';
+export { getPrepSheet } from './get-prep-sheet';
+export { prepSheetCsv } from './prep-sheet-csv';

@@ -17,7 +17,9 @@ export type StaffBookingRow = {
   time: string;
   startsAt: string;
   durationMinutes: number;
-  station: { slug: string; name: string; timezone: string };
+  station: { slug: string; name: string; timezone: string; locale: string };
+  /** ISO 4217: the row's amounts (a super admin's list may hold several currencies). */
+  currency: string;
   customer: { name: string; email: string };
   adults: number;
   children: number;
@@ -58,7 +60,7 @@ export async function listStaffBookings(options: {
     orderBy: [{ startsAt: 'desc' }, { id: 'desc' }],
     take: query.limit + 1,
     include: {
-      station: { select: { slug: true, name: true, timezone: true } },
+      station: { select: { slug: true, name: true, timezone: true, locale: true } },
       customer: { select: { name: true, email: true } },
       chef: { select: { id: true, name: true, color: true } },
       payments: { select: { status: true, amountCents: true, refundedCents: true } },
@@ -79,6 +81,7 @@ export async function listStaffBookings(options: {
         startsAt: booking.startsAt.toISOString(),
         durationMinutes: booking.durationMinutes,
         station: booking.station,
+        currency: booking.currency,
         customer: booking.customer,
         adults: booking.adults,
         children: booking.children,

@@ -45,6 +45,21 @@ export function toMajorUnits(amount: number, currency: string): string {
   return (amount / perMajor).toFixed(digits);
 }
 
+/**
+ * What a person typed as an amount ("85.50", "£1,200", "$ 40") in minor units of the
+ * currency; NaN for anything else, so the schema behind the form says what is wrong.
+ */
+export function fromMajorUnits(text: string, currency: string): number {
+  const plain = text.replace(/[^\d.-]/g, '');
+  if (!/^-?\d+(\.\d+)?$/.test(plain)) return Number.NaN;
+  return Math.round(Number(plain) * minorUnitsPerMajor(currency));
+}
+
+/** The money format of a booking (or any record with a currency at a station). */
+export function moneyOf(record: { currency: string; station: { locale: string } }): MoneyFormat {
+  return { currency: record.currency, locale: record.station.locale };
+}
+
 /** Whether the runtime knows this ISO 4217 code (so amounts in it can be written). */
 export function isKnownCurrency(code: string): boolean {
   if (!/^[A-Z]{3}$/.test(code)) return false;

@@ -3,7 +3,8 @@ export type CheckoutRequest = {
   bookingId: string;
   reference: string;
   amountCents: number;
-  currency: 'usd';
+  /** ISO 4217 in lower case, as Stripe writes it; the amount is in its minor units. */
+  currency: string;
   description: string;
   customerEmail: string;
   /** When the provider should stop accepting payment (aligned with the booking hold). */

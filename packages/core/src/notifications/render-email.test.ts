@@ -14,8 +14,10 @@ const booking: EmailBooking = {
   totalCents: 55_000,
   depositCents: 10_000,
   holdExpiresAt: null,
-  station: { name: 'London', timezone: 'Europe/London' },
+  currency: 'USD',
+  station: { name: 'London', timezone: 'Europe/London', locale: 'en-US' },
   customer: { name: '  Ana María Ruiz ' },
+  menuLines: [],
 };
 const base = 'https://book.example.com';
 
@@ -54,6 +56,26 @@ describe('renderEmail', () => {
       render('REFUND_ISSUED', { amountCents: 10_000, reason: 'The deposit was paid twice.' }),
     ).toContain('We are refunding $100 to your card.\nThe deposit was paid twice.');
     expect(render('BOOKING_RESCHEDULED', {})).toContain('Your booking has moved to a new time.');
+  });
+
+  it('writes money in the station currency and lists the menu counts when a menu changes', () => {
+    const { text } = renderEmail(
+      { kind: 'BOOKING_MENU_CHANGED', subject: 'Menu updated', payload: { by: 'STAFF' } },
+      {
+        ...booking,
+        currency: 'GBP',
+        totalCents: 61_050,
+        station: { ...booking.station, locale: 'en-GB' },
+        menuLines: [
+          { name: 'Chicken', quantity: 1 },
+          { name: 'Lobster tail', quantity: 1 },
+        ],
+      },
+      base,
+    );
+    expect(text).toContain('We have updated your menu and party as agreed.');
+    expect(text).toContain('Menu      1 × Chicken, 1 × Lobster tail');
+    expect(text).toContain('Total     £610.50 (deposit £100)');
   });
 
   it('refuses a payload that does not fit its kind', () => {

@@ -44,7 +44,7 @@ export async function simulateCheckout(options: {
           payment_status: 'paid',
           status: 'complete',
           amount_total: pending.amountCents,
-          currency: 'usd',
+          currency: booking.currency.toLowerCase(),
           payment_intent: paymentIntent,
           metadata: { bookingId: booking.id, reference: booking.reference },
         }
@@ -53,7 +53,7 @@ export async function simulateCheckout(options: {
           object: 'payment_intent',
           status: 'requires_payment_method',
           amount: pending.amountCents,
-          currency: 'usd',
+          currency: booking.currency.toLowerCase(),
           metadata: { bookingId: booking.id, reference: booking.reference },
           last_payment_error: { code: 'card_declined', message: 'Your card was declined.' },
         };

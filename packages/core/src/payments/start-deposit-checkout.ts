@@ -50,7 +50,7 @@ export async function startDepositCheckout(options: {
     bookingId: booking.id,
     reference: booking.reference,
     amountCents: booking.depositCents,
-    currency: 'usd',
+    currency: booking.currency.toLowerCase(),
     description: `Deposit for hibachi booking ${booking.reference} (${booking.station.name})`,
     customerEmail: booking.customer.email,
     expiresAt: booking.holdExpiresAt,

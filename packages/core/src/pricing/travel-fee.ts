@@ -23,8 +23,8 @@ export type TravelQuote =
 /**
  * The travel line for an address, or why the station does not go there. DISTANCE: the
  * great-circle distance from the station's origin over the offline US/Canada postcode data
- * (the `zipcodes` package), free within the radius, a fee per whole mile beyond it, refused
- * past the edge of the service area. ZONES (countries without postcode data, e.g. the UK): the
+ * (the `zipcodes` package) rounded to the nearest mile, free within the radius, a fee per mile
+ * beyond it, refused past the edge of the service area. ZONES (countries without postcode data, e.g. the UK): the
  * most specific zone whose prefix covers the postcode's outward code; none covers it: refused.
  */
 export function travelFor(
@@ -55,12 +55,12 @@ export function travelFor(
   if (!destination)
     return { served: false, reason: 'We could not find this postal code; check it and try again' };
   const miles = greatCircleMiles(origin, destination);
-  if (policy.travelMaxMiles !== null && miles > policy.travelMaxMiles)
+  if (policy.travelMaxMiles !== null && Math.round(miles) > policy.travelMaxMiles)
     return {
       served: false,
       reason: `This address is about ${Math.round(miles)} miles from ${policy.name}; we travel up to ${policy.travelMaxMiles}`,
     };
-  const beyond = Math.max(0, Math.ceil(miles - policy.travelFreeMiles));
+  const beyond = Math.max(0, Math.round(miles) - policy.travelFreeMiles);
   const feeCents = beyond * policy.travelFeePerMileCents;
   return {
     served: true,

@@ -13,6 +13,10 @@ import {
 } from './demo-data';
 import { createRandom, type Random } from './random';
 import { required } from '../platform/required';
+import type { TMenuItemKind, TMenuLine } from '../menu/menu.schema';
+import { calculateQuote } from '../pricing/calculate-quote';
+import { travelFor } from '../pricing/travel-fee';
+import { DEMO_MENU, LONDON_POSTCODES, LONDON_ZONES, SEATTLE_ZIPS } from './demo-menu';
 
 const SEED = 20_261_122;
 const DAYS_BACK = 182;
@@ -34,6 +38,29 @@ export type DemoStation = {
   childPriceCents: number;
   minimumCents: number;
   depositCents: number;
+  currency: string;
+  locale: string;
+  country: string;
+  proteinsPerAdult: number;
+  menuLockHours: number;
+  travelMode: 'NONE' | 'DISTANCE' | 'ZONES';
+  travelOriginPostalCode: string | null;
+  travelFreeMiles: number;
+  travelFeePerMileCents: number;
+  travelMaxMiles: number | null;
+  travelZones: { prefix: string; label: string; feeCents: number }[];
+  menuItems: DemoMenuItem[];
+};
+export type DemoMenuItem = {
+  id: string;
+  stationId: string;
+  name: string;
+  description: string;
+  kind: TMenuItemKind;
+  priceCents: number;
+  dietaryTags: string[];
+  sortOrder: number;
+  weight: number;
 };
 export type DemoChef = {
   id: string;
@@ -75,6 +102,13 @@ export type DemoBooking = {
   specialRequests: string | null;
   totalCents: number;
   depositCents: number;
+  currency: string;
+  adultPriceCents: number;
+  childPriceCents: number;
+  minimumCents: number;
+  travelFeeCents: number;
+  travelLabel: string | null;
+  menuLines: TMenuLine[];
   status: BookingStatus;
   holdExpiresAt: Date | null;
   cancelledAt: Date | null;
@@ -110,7 +144,10 @@ export function buildDemoData(options: { scale: number; now: Date }): DemoData {
   const chefs = stations.flatMap((station) => buildChefs(random, station));
   const customers = buildCustomers(random, 1_000 * options.scale, options.now);
   const staff = buildStaff(stations);
-  const bookings = buildBookings(random, {
+  // The menu choices draw from their own sequence, so the bookings' dates, chefs and
+  // statuses are the same as before menus were seeded.
+  const menuRandom = createRandom(SEED + 1);
+  const bookings = buildBookings(random, menuRandom, {
     now: options.now,
     today: todayInTimeZone('UTC', options.now),
     stations,
@@ -128,8 +165,12 @@ function buildStations(random: Random, scale: number): DemoStation[] {
   const stations: DemoStation[] = [];
   for (let copy = 1; copy <= copies; copy += 1) {
     for (const base of DEMO_STATIONS) {
+      const id = random.uuid();
+      const money =
+        'money' in base ? base.money : { currency: 'USD', locale: 'en-US', country: 'US' };
+      const travel = 'travel' in base ? base.travel : undefined;
       stations.push({
-        id: random.uuid(),
+        id,
         slug: copy === 1 ? base.slug : `${base.slug}-${copy}`,
         name: copy === 1 ? base.name : `${base.name} ${copy}`,
         timezone: base.timezone,
@@ -137,6 +178,26 @@ function buildStations(random: Random, scale: number): DemoStation[] {
         childPriceCents: base.child,
         minimumCents: base.minimum,
         depositCents: base.deposit,
+        ...money,
+        proteinsPerAdult: 2,
+        menuLockHours: 72,
+        travelMode: travel ? 'DISTANCE' : money.country === 'GB' ? 'ZONES' : 'NONE',
+        travelOriginPostalCode: travel?.origin ?? null,
+        travelFreeMiles: travel?.freeMiles ?? 0,
+        travelFeePerMileCents: travel?.feePerMileCents ?? 0,
+        travelMaxMiles: travel?.maxMiles ?? null,
+        travelZones: money.country === 'GB' ? LONDON_ZONES.map((zone) => ({ ...zone })) : [],
+        menuItems: DEMO_MENU.map((item, index) => ({
+          id: random.uuid(),
+          stationId: id,
+          name: item.name,
+          description: item.description,
+          kind: item.kind,
+          priceCents: money.currency === 'GBP' ? item.price.GBP : item.price.USD,
+          dietaryTags: [...item.dietaryTags],
+          sortOrder: index,
+          weight: item.weight,
+        })),
       });
     }
   }
@@ -190,6 +251,7 @@ function buildStaff(stations: DemoStation[]): DemoStaff[] {
 
 function buildBookings(
   random: Random,
+  menuRandom: Random,
   options: {
     today: string;
     now: Date;
@@ -242,10 +304,26 @@ function buildBookings(
     }
     const adults = random.int(2, 18);
     const children = random.next() < 0.5 ? random.int(0, 6) : 0;
-    const totalCents = Math.max(
-      station.minimumCents,
-      adults * station.adultPriceCents + children * station.childPriceCents,
-    );
+    const randomPostalCode = String(random.int(10000, 99999));
+    const postalCode =
+      station.travelMode === 'ZONES'
+        ? menuRandom.pick(LONDON_POSTCODES)
+        : station.travelMode === 'DISTANCE'
+          ? menuRandom.pick(SEATTLE_ZIPS)
+          : randomPostalCode;
+    const party = { adults, children };
+    // Past events had their menus fixed; a few ahead are still to be decided.
+    const decided = startsAt.getTime() <= now || menuRandom.next() < 0.85;
+    const menuLines = chooseMenu(menuRandom, station, party, decided);
+    const travel = travelFor(station, postalCode, station);
+    const travelCharge = travel.served && travel.feeCents > 0 ? travel : null;
+    const quote = calculateQuote({
+      prices: station,
+      money: station,
+      party,
+      lines: menuLines,
+      travel: travelCharge,
+    });
     const createdAt = new Date(
       Math.min(now - 30 * MINUTE, startsAt.getTime() - random.int(3, 60) * DAY),
     );
@@ -266,10 +344,17 @@ function buildBookings(
       children,
       addressLine1: `${random.int(1, 9999)} ${random.pick(STREETS)}`,
       city: station.name,
-      postalCode: String(random.int(10000, 99999)),
+      postalCode,
       specialRequests: random.next() < 0.25 ? random.pick(SPECIAL_REQUESTS) : null,
-      totalCents,
-      depositCents: Math.min(station.depositCents, totalCents),
+      totalCents: quote.totalCents,
+      depositCents: quote.depositCents,
+      currency: station.currency,
+      adultPriceCents: station.adultPriceCents,
+      childPriceCents: station.childPriceCents,
+      minimumCents: station.minimumCents,
+      travelFeeCents: travelCharge?.feeCents ?? 0,
+      travelLabel: travelCharge?.label ?? null,
+      menuLines,
       status,
       holdExpiresAt: status === 'PENDING_PAYMENT' ? new Date(now + 15 * MINUTE) : null,
       cancelledAt:
@@ -281,6 +366,70 @@ function buildBookings(
     });
   }
   return bookings;
+}
+
+/**
+ * A party's choices as guests make them: each protein choice of each adult by the menu's
+ * weights (upgrades now and then), children's plates for the children, noodles and an extra
+ * protein for some parties, an add-on or two for the table. Undecided: only the extras.
+ */
+function chooseMenu(
+  random: Random,
+  station: DemoStation,
+  party: { adults: number; children: number },
+  decided: boolean,
+): TMenuLine[] {
+  const menu = menuPicks(station);
+  const counts = new Map<DemoMenuItem, number>();
+  const add = (item: DemoMenuItem, quantity: number) =>
+    counts.set(item, (counts.get(item) ?? 0) + quantity);
+  if (decided) {
+    for (let choice = 0; choice < party.adults * station.proteinsPerAdult; choice += 1)
+      add(menu.protein(random), 1);
+    for (let child = 0; child < party.children; child += 1) add(menu.kids(random), 1);
+  }
+  for (const extra of menu.extras)
+    if (random.next() < extra.weight / 100)
+      add(extra, random.int(1, Math.max(1, Math.ceil(party.adults / 2))));
+  for (const addon of menu.addons) if (random.next() < addon.weight / 100) add(addon, 1);
+  return [...counts]
+    .sort(([a], [b]) => a.sortOrder - b.sortOrder)
+    .map(([item, quantity]) => ({
+      itemId: item.id,
+      kind: item.kind,
+      name: item.name,
+      unitPriceCents: item.priceCents,
+      quantity,
+    }));
+}
+
+const picksByStation = new WeakMap<DemoStation, ReturnType<typeof buildPicks>>();
+function menuPicks(station: DemoStation) {
+  let picks = picksByStation.get(station);
+  if (!picks) picksByStation.set(station, (picks = buildPicks(station.menuItems)));
+  return picks;
+}
+
+/** Weighted draws over a station's menu, the cumulative weights worked out once. */
+function buildPicks(items: DemoMenuItem[]) {
+  const drawer = (kinds: TMenuItemKind[]) => {
+    const pool = items.filter((item) => kinds.includes(item.kind));
+    const total = pool.reduce((sum, item) => sum + item.weight, 0);
+    return (random: Random): DemoMenuItem => {
+      let roll = random.next() * total;
+      for (const item of pool) {
+        roll -= item.weight;
+        if (roll < 0) return item;
+      }
+      return required(pool.at(-1), 'a menu item');
+    };
+  };
+  return {
+    protein: drawer(['PROTEIN', 'UPGRADE']),
+    kids: drawer(['KIDS']),
+    extras: items.filter((item) => item.kind === 'EXTRA'),
+    addons: items.filter((item) => item.kind === 'ADDON'),
+  };
 }
 
 /** Over by `now`: an outcome; under way: confirmed; ahead: confirmed, held or not (yet) paid. */

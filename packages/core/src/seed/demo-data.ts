@@ -53,6 +53,8 @@ export const DEMO_STATIONS = [
     child: 3000,
     minimum: 55000,
     deposit: 10000,
+    // Free within 20 miles of downtown, $2 a mile beyond, up to 100 miles out.
+    travel: { origin: '98101', freeMiles: 20, feePerMileCents: 200, maxMiles: 100 },
   },
   {
     slug: 'miami',
@@ -85,10 +87,12 @@ export const DEMO_STATIONS = [
     slug: 'london',
     name: 'London',
     timezone: 'Europe/London',
+    // In pence: £55 an adult, a £550 minimum, a £100 deposit; travel by postcode zone.
     adult: 5500,
     child: 2500,
     minimum: 55000,
     deposit: 10000,
+    money: { currency: 'GBP', locale: 'en-GB', country: 'GB' },
   },
 ] as const;
 

@@ -18,7 +18,15 @@ export async function insertRows(
   const unnestArgs = columns
     .map((column, index) => `$${index + 1}::${arrayCast(column.type)}`)
     .join(', ');
-  const sql = `INSERT INTO "${table}" (${columnList}) SELECT * FROM unnest(${unnestArgs})`;
+  const aliases = columns.map((_, index) => `c${index}`);
+  // An array column (text[]) cannot be unnested as an array of arrays: each row's value
+  // travels as its array literal ("{a,b}") and is cast here.
+  const selected = columns
+    .map((column, index) =>
+      column.type.endsWith('[]') ? `c${index}::${column.type}` : `c${index}`,
+    )
+    .join(', ');
+  const sql = `INSERT INTO "${table}" (${columnList}) SELECT ${selected} FROM unnest(${unnestArgs}) AS r(${aliases.join(', ')})`;
   for (let start = 0; start < rows.length; start += batchSize) {
     const batch = rows.slice(start, start + batchSize);
     const params = columns.map((_, columnIndex) => batch.map((row) => row[columnIndex] ?? null));
@@ -27,7 +35,8 @@ export async function insertRows(
   }
 }
 
-/** Enum columns travel as text[] and are cast on the server. */
+/** Enum columns travel as text[] and are cast on the server; array columns as literals. */
 function arrayCast(type: string): string {
+  if (type.endsWith('[]')) return 'text[]';
   return type.startsWith('"') ? `text[]::${type}[]` : `${type}[]`;
 }

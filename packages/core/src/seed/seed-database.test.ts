@@ -69,6 +69,52 @@ describe('demo seed', () => {
     expect((Math.max(...dates) - Date.parse(today)) / DAY).toBeGreaterThan(55);
   });
 
+  it('gives every station a menu (London in pounds) and every booking choices that fit its party and total', async () => {
+    const client = await connect();
+    const stations = await client.query<{
+      slug: string;
+      currency: string;
+      kinds: string[];
+      travel: string;
+    }>(
+      `SELECT s.slug, s.currency, s."travelMode"::text AS travel,
+              array_agg(DISTINCT m.kind::text ORDER BY m.kind::text) AS kinds
+         FROM "Station" s JOIN "MenuItem" m ON m."stationId" = s.id GROUP BY s.id`,
+    );
+    const mismatched = await client.query<{ reference: string }>(`
+      SELECT b.reference
+        FROM "Booking" b
+        LEFT JOIN LATERAL (
+          SELECT COALESCE(sum(l.quantity * l."unitPriceCents"), 0) AS menu,
+                 COALESCE(sum(l.quantity) FILTER (WHERE l.kind IN ('PROTEIN', 'UPGRADE')), 0) AS proteins,
+                 COALESCE(sum(l.quantity) FILTER (WHERE l.kind = 'KIDS'), 0) AS kids
+            FROM "BookingMenuLine" l WHERE l."bookingId" = b.id) m ON true
+       WHERE b."totalCents" <> GREATEST(b."minimumCents",
+               b.adults * b."adultPriceCents" + b.children * b."childPriceCents" + m.menu) + b."travelFeeCents"
+          OR m.proteins NOT IN (0, b.adults * 2)
+          OR m.kids > b.children
+          OR b."depositCents" > b."totalCents"
+          OR b.currency <> (SELECT currency FROM "Station" WHERE id = b."stationId")`);
+    const shares = await client.query<{ decided: number; travelled: number; london_gbp: number }>(`
+      SELECT avg((EXISTS (SELECT 1 FROM "BookingMenuLine" l WHERE l."bookingId" = b.id AND l.kind = 'PROTEIN'))::int)::float AS decided,
+             (SELECT count(*) FROM "Booking" WHERE "travelFeeCents" > 0)::int AS travelled,
+             (SELECT count(*) FROM "Booking" x JOIN "Station" s ON s.id = x."stationId"
+               WHERE s.slug = 'london' AND x.currency = 'GBP')::int AS london_gbp
+        FROM "Booking" b`);
+    await client.end();
+    expect(stations.rows).toHaveLength(10);
+    for (const station of stations.rows)
+      expect(station.kinds, station.slug).toEqual(['ADDON', 'EXTRA', 'KIDS', 'PROTEIN', 'UPGRADE']);
+    const bySlug = Object.fromEntries(stations.rows.map((row) => [row.slug, row]));
+    expect(bySlug.london).toMatchObject({ currency: 'GBP', travel: 'ZONES' });
+    expect(bySlug.seattle).toMatchObject({ currency: 'USD', travel: 'DISTANCE' });
+    expect(bySlug.chicago).toMatchObject({ currency: 'USD', travel: 'NONE' });
+    expect(mismatched.rows).toEqual([]);
+    expect(shares.rows[0]!.decided).toBeGreaterThan(0.9);
+    expect(shares.rows[0]!.travelled).toBeGreaterThan(100);
+    expect(shares.rows[0]!.london_gbp).toBeGreaterThan(300);
+  });
+
   it('creates the documented demo logins with argon2 hashes of the demo password', async () => {
     const client = await connect();
     const { rows } = await client.query<{

@@ -15,3 +15,4 @@ export {
   listStationsAdmin,
 } from './station-lifecycle';
 export { getPublicMenu } from './get-public-menu';
+export { createMenuItem, deleteMenuItem, getStationMenu, updateMenuItem } from './station-menu';

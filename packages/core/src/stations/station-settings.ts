@@ -103,7 +103,7 @@ export async function updateStationSettings(
           },
         );
     }
-    const updated = await tx.station.update({
+    await tx.station.update({
       where: { id: station.id },
       data: {
         name: after.name,
