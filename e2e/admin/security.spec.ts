@@ -47,6 +47,14 @@ const VALID_BODIES: Record<string, unknown> = {
   '/api/admin/bookings/[id]/status': { status: 'COMPLETED', version: 1 },
   '/api/admin/bookings/[id]/notes': { notes: 'Testing access', version: 1 },
   '/api/admin/bookings/[id]': { date: dateIn('UTC', 45), time: '12:00', version: 1 },
+  '/api/admin/bookings/[id]/menu': { adults: 4, children: 0, menu: [], version: 1 },
+  '/api/admin/stations/[slug]/menu/items': {
+    name: 'Sneaky',
+    kind: 'ADDON',
+    priceCents: 1,
+    version: 1,
+  },
+  '/api/admin/menu-items/[id]': { active: false, version: 1 },
 };
 const bodyFor = (method: string, route = '') =>
   method === 'GET' ? undefined : { data: VALID_BODIES[route] ?? {} };
@@ -70,6 +78,14 @@ const STAFF_ACROSS_STATIONS: Record<string, number> = {
   'POST /api/admin/bookings/[id]/payments': 404,
   'POST /api/admin/bookings/[id]/status': 404,
   'PATCH /api/admin/bookings/[id]/notes': 404,
+  'PATCH /api/admin/bookings/[id]/menu': 404,
+  'GET /api/admin/prep-sheet': 404,
+  'GET /api/admin/prep-sheet.csv': 404,
+  'GET /api/admin/analytics/menu': 404,
+  'GET /api/admin/stations/[slug]/menu': 404,
+  'POST /api/admin/stations/[slug]/menu/items': 403,
+  'PATCH /api/admin/menu-items/[id]': 403,
+  'DELETE /api/admin/menu-items/[id]': 403,
   'GET /api/admin/outbox': 403,
   'POST /api/admin/outbox/[id]/retry': 403,
   'GET /api/admin/stations/[slug]': 403,
@@ -142,9 +158,11 @@ test.describe('admin API security', () => {
         withId(route.path, id) +
         (route.path === '/api/admin/calendar' || route.path.startsWith('/api/admin/analytics/')
           ? '?station=new-york&from=2030-01-01&to=2030-01-07'
-          : route.path === '/api/admin/bookings' || route.path === '/api/admin/outbox'
-            ? '?station=new-york'
-            : '');
+          : route.path.startsWith('/api/admin/prep-sheet')
+            ? '?station=new-york&date=2030-01-01'
+            : route.path === '/api/admin/bookings' || route.path === '/api/admin/outbox'
+              ? '?station=new-york'
+              : '');
       const response = await chicagoStaff.fetch(url, {
         method: route.method,
         ...bodyFor(route.method, route.path),
@@ -291,19 +309,29 @@ test.describe('admin API security', () => {
     const stationState = async () => ({
       settings: await (await api.get('/api/admin/stations/seattle/settings')).json(),
       chefs: await (await api.get('/api/admin/stations/seattle/chefs')).json(),
+      menu: await (await api.get('/api/admin/stations/seattle/menu')).json(),
     });
     const stationBefore = await stationState();
     const seattleChef = (stationBefore.chefs as { data: { id: string }[] }).data[0]!.id;
+    const seattleItem = (stationBefore.menu as { data: { items: { id: string }[] } }).data.items[0]!
+      .id;
     for (const route of routes.filter(
       (candidate) =>
         candidate.method !== 'GET' &&
-        /\/(stations|chefs)(\/|$)/.test(candidate.path) &&
+        /\/(stations|chefs|menu-items)(\/|$)/.test(candidate.path) &&
         // (opening, closing and activation read no body)
         !/\/(stations\/\[slug\]\/deactivate|activate)$/.test(candidate.path),
     ))
       await refusesEveryBody(
         route.method,
-        withId(route.path, route.path.includes('/chefs/[') ? seattleChef : 'seattle'),
+        withId(
+          route.path,
+          route.path.includes('/chefs/[')
+            ? seattleChef
+            : route.path.includes('/menu-items/')
+              ? seattleItem
+              : 'seattle',
+        ),
       );
     expect(await stationState()).toEqual(stationBefore);
 

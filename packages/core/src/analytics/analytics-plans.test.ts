@@ -5,6 +5,7 @@ import { seedDatabase } from '../seed/seed-database';
 import { addDays, todayInTimeZone } from '../time';
 import { bookingKpisSql } from './booking-kpis';
 import { customerAnalyticsSql } from './customer-analytics';
+import { menuAnalyticsSql } from './menu-analytics';
 import { paymentAnalyticsSql } from './payment-analytics';
 
 type PlanNode = { 'Node Type': string; 'Relation Name'?: string; Plans?: PlanNode[] };
@@ -34,6 +35,7 @@ describe('analytics query plans (seeded, ANALYZEd)', () => {
     ['booking KPIs', bookingKpisSql],
     ['payment analytics', paymentAnalyticsSql],
     ['customer analytics', customerAnalyticsSql],
+    ['menu analytics', menuAnalyticsSql],
   ])(
     '%s: no sequential scan over Booking or Payment for one station and 90 days',
     async (_, sql) => {

@@ -41,9 +41,12 @@ export function menuAnalyticsSql(query: TAnalyticsQuery, rows: AnalyticsRows): P
        WHERE b."eventDate" BETWEEN ${query.from}::date AND ${query.to}::date
          AND b.status IN ('CONFIRMED', 'COMPLETED')
          AND ${stationInRows(Prisma.sql`b."stationId"`, rows)}),
+    -- The events' own lines by the (bookingId, itemId) key: a range of one station reads its
+    -- events' lines, not the whole table.
     lines AS (
       SELECT l."bookingId", l.kind, l."itemId", l.quantity, l.quantity * l."unitPriceCents" AS revenue
-        FROM events JOIN "BookingMenuLine" l ON l."bookingId" = events.id),
+        FROM "BookingMenuLine" l
+       WHERE l."bookingId" = ANY (ARRAY(SELECT id FROM events))),
     items AS (
       SELECT m.name, lines.kind, sum(lines.quantity) AS quantity,
              count(DISTINCT lines."bookingId") AS bookings, sum(lines.revenue) AS revenue

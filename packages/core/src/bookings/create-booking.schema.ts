@@ -6,6 +6,7 @@ import {
   ZAdults,
   ZChildren,
   ZDurationMinutes,
+  ZExpectedCurrency,
   ZStationSlug,
   withPartySize,
 } from '../pricing/quote.schema';
@@ -66,6 +67,7 @@ export const ZCreateBookingInput = withPartySize(
     address: ZEventAddress,
     /** The party's menu choices; empty or without proteins: decided later (manage page). */
     menu: ZMenuSelection.default([]),
+    currency: ZExpectedCurrency,
     specialRequests: z
       .string()
       .transform(sanitizeText)

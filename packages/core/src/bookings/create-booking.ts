@@ -153,6 +153,7 @@ async function insertBooking(
     menu: input.menu,
     postalCode: input.address.postalCode,
     postalCodeField: 'address.postalCode',
+    currency: input.currency,
   });
   const holdExpiresAt = new Date(Date.now() + station.holdMinutes * MINUTE);
   const bookingId = randomUUID();

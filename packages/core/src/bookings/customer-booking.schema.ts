@@ -17,6 +17,8 @@ export type TCustomerProof = z.infer<typeof ZCustomerProof>;
 
 export const ZCustomerBooking = z.object({
   reference: z.string(),
+  /** Sent back with a menu change (409 STALE_VERSION when someone changed it since). */
+  version: z.number().int(),
   status: z.enum(['PENDING_PAYMENT', 'CONFIRMED', 'COMPLETED', 'CANCELLED', 'NO_SHOW', 'EXPIRED']),
   station: z.object({
     slug: z.string(),

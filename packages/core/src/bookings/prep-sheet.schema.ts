@@ -11,8 +11,6 @@ export const ZPrepSheetQuery = z.strictObject({
   date: ZLocalDate,
   station: optional(z.string().max(64)),
   chef: optional(z.uuid('Choose a chef from the list')),
-  /** The CSV's own route names the format; the JSON route ignores it. */
-  format: optional(z.enum(['csv'])),
 });
 export type TPrepSheetQuery = z.output<typeof ZPrepSheetQuery>;
 

@@ -25,6 +25,7 @@ export function toCustomerBooking(
   const lines = menuLinesOf(booking.menuLines);
   return {
     reference: booking.reference,
+    version: booking.version,
     status: booking.status,
     station: {
       slug: booking.station.slug,

@@ -78,32 +78,48 @@ const ZItemText = (max: number, label: string) =>
     .trim()
     .max(max, `At most ${max} characters`);
 
-/** The admin form's item fields (create and edit). */
-export const ZMenuItemFields = z.strictObject({
+/** An item's fields as the admin form edits them, none defaulted (see ZUpdateMenuItem). */
+const ITEM_FIELDS = {
   name: ZItemText(80, 'name').min(1, 'Enter the name'),
-  description: ZItemText(300, 'description').default(''),
+  description: ZItemText(300, 'description'),
   kind: z.enum(MENU_ITEM_KINDS, { error: 'Choose a kind' }),
   priceCents: z
     .number({ error: 'Enter a price' })
     .int('Use whole cents')
     .min(0, 'Cannot be negative')
     .max(1_000_000, 'At most 10,000 in the currency'),
-  dietaryTags: z
-    .array(z.enum(DIETARY_TAGS, { error: 'Choose from the list' }))
-    .max(9)
-    .default([]),
-  sortOrder: z.number().int().min(0).max(999).default(0),
+  dietaryTags: z.array(z.enum(DIETARY_TAGS, { error: 'Choose from the list' })).max(9),
+  sortOrder: z.number().int().min(0).max(999),
+};
+
+/** The admin form's fields for a new item: a protein or children's plate may leave the price out. */
+export const ZMenuItemFields = z.strictObject({
+  ...ITEM_FIELDS,
+  description: ITEM_FIELDS.description.default(''),
+  priceCents: ITEM_FIELDS.priceCents.default(0),
+  dietaryTags: ITEM_FIELDS.dietaryTags.default([]),
+  sortOrder: ITEM_FIELDS.sortOrder.default(0),
 });
 
 /** `POST /api/admin/stations/SLUG/menu/items`: a new item at the station version read. */
 export const ZCreateMenuItem = ZMenuItemFields.extend({ version: z.number().int().positive() });
 export type TCreateMenuItem = z.input<typeof ZCreateMenuItem>;
 
-/** `PATCH /api/admin/menu-items/ID`: any fields, `active` to (de)activate, at the version read. */
-export const ZUpdateMenuItem = ZMenuItemFields.partial()
+/**
+ * `PATCH /api/admin/menu-items/ID`: only the fields sent change (no defaults: zod 4 would
+ * apply them to fields left out), `active` to (de)activate, at the version read.
+ */
+export const ZUpdateMenuItem = z
+  .strictObject(ITEM_FIELDS)
+  .partial()
   .extend({ active: z.boolean().optional(), version: z.number().int().positive() })
   .strict();
 export type TUpdateMenuItem = z.input<typeof ZUpdateMenuItem>;
+
+/** `DELETE /api/admin/menu-items/ID?version=N`: the station version read. */
+export const ZDeleteMenuItemQuery = z.object({
+  version: z.coerce.number({ error: 'Send the version you read' }).int().positive(),
+});
 
 /** The menu of a station as its admin page and the customer wizard read it. */
 export const ZStationMenu = z.object({

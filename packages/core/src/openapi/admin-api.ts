@@ -3,8 +3,18 @@ import {
   ZAnalyticsQuery,
   ZBookingKpis,
   ZCustomerAnalytics,
+  ZMenuAnalytics,
   ZPaymentAnalytics,
 } from '../analytics/analytics.schema';
+import { ZMenuChange } from '../bookings/customer-booking.schema';
+import { ZPrepSheet, ZPrepSheetQuery } from '../bookings/prep-sheet.schema';
+import type { changeBookingMenuAsStaff } from '../bookings/change-booking-menu';
+import {
+  ZCreateMenuItem,
+  ZDeleteMenuItemQuery,
+  ZStationMenu,
+  ZUpdateMenuItem,
+} from '../menu/menu.schema';
 import { ZSignInInput } from '../auth/sign-in.schema';
 import { ZCalendarQuery } from '../bookings/calendar.schema';
 import { ZRescheduleInput } from '../bookings/reschedule-booking.schema';
@@ -219,6 +229,39 @@ export const ADMIN_API = {
     },
     WRITE,
   ),
+  changeMenu: staff(
+    {
+      method: 'patch',
+      path: '/api/admin/bookings/{id}/menu',
+      summary:
+        'Change the party and menu at the version read, before or after the customer lock (never below what was paid)',
+      tag: 'Bookings',
+      body: ZMenuChange,
+      response: answer<Returns<typeof changeBookingMenuAsStaff>>('The new total and version'),
+      errors: ['CONFLICT'],
+    },
+    WRITE,
+  ),
+  prepSheet: staff({
+    method: 'get',
+    path: '/api/admin/prep-sheet',
+    summary:
+      "A station's events of one local day (one chef's with `chef`): counts per item, dietary notes, balance, final menus, and the shopping list",
+    tag: 'Calendar',
+    query: ZPrepSheetQuery,
+    response: ZPrepSheet,
+    errors: ['VALIDATION_FAILED'],
+  }),
+  prepSheetCsv: staff({
+    method: 'get',
+    path: '/api/admin/prep-sheet.csv',
+    summary: 'The prep sheet as CSV: a row per event and item, then the totals',
+    tag: 'Calendar',
+    query: ZPrepSheetQuery,
+    response: 'CSV with a header row',
+    responseType: 'text/csv',
+    errors: ['VALIDATION_FAILED'],
+  }),
   calendar: staff({
     method: 'get',
     path: '/api/admin/calendar',
@@ -242,6 +285,11 @@ export const ADMIN_API = {
     'customers',
     ZCustomerAnalytics,
     'New vs returning, top customers, one customer',
+  ),
+  menuAnalytics: analytics(
+    'menu',
+    ZMenuAnalytics,
+    'Menu uptake and revenue per item, average spend per guest',
   ),
   bookingsCsv: staff({
     method: 'get',
@@ -343,6 +391,48 @@ export const ADMIN_API = {
     },
     WRITE,
   ),
+  stationMenu: staff({
+    method: 'get',
+    path: '/api/admin/stations/{slug}/menu',
+    summary: "The station's menu, active and inactive items, with the station version",
+    tag: 'Menu',
+    response: ZStationMenu,
+  }),
+  createMenuItem: staff(
+    {
+      method: 'post',
+      path: '/api/admin/stations/{slug}/menu/items',
+      summary: 'Add a menu item at the station version read (managers)',
+      tag: 'Menu',
+      body: ZCreateMenuItem,
+      response: ZStationMenu,
+      status: 201,
+      errors: ['CONFLICT'],
+    },
+    WRITE,
+  ),
+  updateMenuItem: staff(
+    {
+      method: 'patch',
+      path: '/api/admin/menu-items/{id}',
+      summary:
+        'Change a menu item or (de)activate it (managers); bookings keep the prices they were quoted',
+      tag: 'Menu',
+      body: ZUpdateMenuItem,
+      response: ZStationMenu,
+      errors: ['CONFLICT'],
+    },
+    WRITE,
+  ),
+  deleteMenuItem: staff({
+    method: 'delete',
+    path: '/api/admin/menu-items/{id}',
+    summary: 'Remove an item no booking ever held (409 ITEM_IN_USE: deactivate it instead)',
+    tag: 'Menu',
+    query: ZDeleteMenuItemQuery,
+    response: ZStationMenu,
+    errors: ['VALIDATION_FAILED', 'CONFLICT'],
+  }),
   callerChefs: staff({
     method: 'get',
     path: '/api/admin/chefs',

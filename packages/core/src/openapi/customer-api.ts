@@ -9,12 +9,13 @@ import { ZCreateBookingInput, ZCreatedBooking } from '../bookings/create-booking
 import {
   ZCancellationResult,
   ZCustomerBooking,
+  ZCustomerMenuChange,
   ZCustomerProof,
 } from '../bookings/customer-booking.schema';
 import { ZSimulateInput } from '../payments/simulate-checkout';
 import { ZStartCheckoutInput } from '../payments/start-deposit-checkout';
 import { ZQuote, ZQuoteInput } from '../pricing/quote.schema';
-import { ZStationSummary } from '../stations/station.schema';
+import { ZPublicMenu, ZStationSummary } from '../stations/station.schema';
 import type { ApiOperation } from './build-document';
 import { HEALTH_OPERATIONS } from './health-operations';
 
@@ -28,6 +29,15 @@ export const CUSTOMER_OPERATIONS: ApiOperation[] = [
     tag: 'Stations',
     response: z.array(ZStationSummary),
     errors: [],
+  },
+  {
+    method: 'get',
+    path: '/api/stations/{slug}/menu',
+    summary:
+      "A station's menu in its currency: items by kind, proteins per adult, the menu lock and travel terms",
+    tag: 'Stations',
+    response: ZPublicMenu,
+    errors: ['NOT_FOUND', 'RATE_LIMITED'],
   },
   {
     method: 'get',
@@ -50,7 +60,8 @@ export const CUSTOMER_OPERATIONS: ApiOperation[] = [
   {
     method: 'post',
     path: '/api/quotes',
-    summary: 'The price of a party: lines, total and deposit, in integer cents',
+    summary:
+      "The price of a party: every line (guests, menu, minimum, travel), total and deposit in the station's currency's minor units; a postcode outside the service area is refused",
     tag: 'Bookings',
     body: ZQuoteInput,
     response: ZQuote,
@@ -100,6 +111,23 @@ export const CUSTOMER_OPERATIONS: ApiOperation[] = [
       'CONFLICT',
       'RATE_LIMITED',
       'UNSUPPORTED_MEDIA_TYPE',
+    ],
+  },
+  {
+    method: 'patch',
+    path: '/api/bookings/{reference}/menu',
+    summary:
+      'Change the party and menu as the customer until the menu lock (409 MENU_LOCKED after it, BELOW_PAID, STALE_VERSION)',
+    tag: 'Bookings',
+    body: ZCustomerMenuChange,
+    response: ZCustomerBooking,
+    errors: [
+      'VALIDATION_FAILED',
+      'NOT_FOUND',
+      'CONFLICT',
+      'RATE_LIMITED',
+      'UNSUPPORTED_MEDIA_TYPE',
+      'PAYLOAD_TOO_LARGE',
     ],
   },
   {

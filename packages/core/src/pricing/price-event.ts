@@ -38,6 +38,8 @@ export function priceEvent(
     menu: TMenuSelection;
     postalCode?: string;
     postalCodeField?: string;
+    /** The currency the client expects (refused when it is not the station's). */
+    currency?: string;
   },
   booking?: { prices: QuotePrices; lines: readonly TMenuLine[]; travel: TravelCharge | null },
 ): PricedEvent {
@@ -48,6 +50,11 @@ export function priceEvent(
     proteinsPerAdult: station.proteinsPerAdult,
     previous: booking?.lines,
   });
+  if (request.currency !== undefined && request.currency !== station.currency)
+    issues.push({
+      path: 'currency',
+      message: `${station.name} charges in ${station.currency}, not ${request.currency}`,
+    });
   let travel: TravelCharge | null = booking?.travel ?? null;
   let travelNeedsAddress = false;
   if (!booking) {

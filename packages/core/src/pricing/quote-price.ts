@@ -11,6 +11,7 @@ export async function quotePrice(options: { input: unknown }): Promise<TQuote> {
     party: input,
     menu: input.menu,
     postalCode: input.postalCode,
+    currency: input.currency,
   });
   return { ...priced.quote, travelNeedsAddress: priced.travelNeedsAddress };
 }

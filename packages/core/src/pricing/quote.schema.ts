@@ -45,6 +45,16 @@ export const ZPostalCode = z
   .min(3, 'Enter the postal code')
   .max(12, 'At most 12 characters');
 
+/**
+ * The currency the client showed its prices in (optional): a booking or quote in another
+ * currency than the station's is refused at this field, so nobody pays in a currency they
+ * were not shown.
+ */
+export const ZExpectedCurrency = z
+  .string({ error: 'Use a currency code such as USD' })
+  .regex(/^[A-Z]{3}$/, 'Use a currency code such as USD')
+  .optional();
+
 export const ZQuoteInput = withPartySize(
   z.strictObject({
     station: ZStationSlug,
@@ -55,6 +65,7 @@ export const ZQuoteInput = withPartySize(
     menu: ZMenuSelection.default([]),
     /** Where the event is: the travel fee, and whether the station serves it. */
     postalCode: ZPostalCode.optional(),
+    currency: ZExpectedCurrency,
   }),
 );
 export type TQuoteInput = z.input<typeof ZQuoteInput>;

@@ -277,4 +277,88 @@ describe('station settings', () => {
       details: { station: ['Choose a station'] },
     });
   });
+
+  it('sets currency, locale, menu rules and travel; refuses a currency change once bookings exist', async () => {
+    const view = await getStationSettings({ scope: manager, slug: STATION });
+    const london = await updateStationSettings({
+      scope: manager,
+      slug: STATION,
+      input: edited(view, {
+        currency: 'gbp',
+        locale: 'en-GB',
+        country: 'GB',
+        menuLockHours: 48,
+        travelMode: 'ZONES',
+        travelZones: [
+          { prefix: 'sw', label: 'south-west London', feeCents: 0 },
+          { prefix: 'E', label: 'east London', feeCents: 1500 },
+        ],
+      }),
+    });
+    expect(london.settings).toMatchObject({
+      currency: 'GBP',
+      locale: 'en-GB',
+      menuLockHours: 48,
+      travelMode: 'ZONES',
+      travelZones: [
+        { prefix: 'E', label: 'east London', feeCents: 1500 },
+        { prefix: 'SW', label: 'south-west London', feeCents: 0 },
+      ],
+    });
+    expect(
+      (
+        await quotePrice({ input: { station: STATION, adults: 10, postalCode: 'E2 7DG' } })
+      ).lines.map((line) => line.label),
+    ).toEqual(['10 adults × £50', 'Travel, east London']);
+    for (const [changes, field] of [
+      [{ currency: 'XYZ' }, 'currency'],
+      [{ locale: 'not a locale!' }, 'locale'],
+      [{ travelMode: 'DISTANCE', travelOriginPostalCode: null }, 'travelOriginPostalCode'],
+      [{ travelMode: 'ZONES', travelZones: [] }, 'travelZones'],
+      [{ travelZones: [{ prefix: '1SW', label: 'x', feeCents: 0 }] }, 'travelZones.0.prefix'],
+      [
+        {
+          travelZones: [
+            { prefix: 'E', label: 'x', feeCents: 0 },
+            { prefix: 'e', label: 'y', feeCents: 0 },
+          ],
+        },
+        'travelZones',
+      ],
+      [{ travelFreeMiles: 50, travelMaxMiles: 10 }, 'travelMaxMiles'],
+      [{ proteinsPerAdult: 9 }, 'proteinsPerAdult'],
+    ] as const)
+      expect(
+        await refusal(
+          updateStationSettings({ scope: manager, slug: STATION, input: edited(london, changes) }),
+        ),
+        field,
+      ).toMatchObject({ status: 400, details: { [field]: expect.any(Array) } });
+    expect(
+      await refusal(
+        updateStationSettings({
+          scope: manager,
+          slug: STATION,
+          input: edited(london, {
+            currency: 'USD',
+            locale: 'en-US',
+            country: 'US',
+            travelMode: 'DISTANCE',
+            travelOriginPostalCode: '00000',
+          }),
+        }),
+      ),
+    ).toMatchObject({ status: 400, details: { travelOriginPostalCode: expect.any(Array) } });
+    await heldBooking({ address: { line1: '1 Main St', city: 'London', postalCode: 'SW1A 2AA' } });
+    const current = await getStationSettings({ scope: manager, slug: STATION });
+    expect(
+      await refusal(
+        updateStationSettings({
+          scope: manager,
+          slug: STATION,
+          input: edited(current, { currency: 'EUR' }),
+        }),
+      ),
+    ).toMatchObject({ status: 409, details: { reason: 'CURRENCY_IN_USE' } });
+  });
 });

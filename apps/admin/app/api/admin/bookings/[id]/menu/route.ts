@@ -1,0 +1,16 @@
+import { changeBookingMenuAsStaff } from '@hibachi/core/bookings';
+import { ok, readJsonBody } from '@hibachi/core/http';
+import { staffRoute } from '@/lib/staff';
+
+export const dynamic = 'force-dynamic';
+
+export const PATCH = staffRoute<{ id: string }>(async (request, { staff, params, requestId }) =>
+  ok(
+    await changeBookingMenuAsStaff({
+      scope: staff,
+      bookingId: params.id,
+      input: await readJsonBody(request),
+      requestId,
+    }),
+  ),
+);
