@@ -19,6 +19,13 @@ async function fillDetails(page: Page, email: string) {
   await page.getByLabel('Postal code').fill('60601');
 }
 
+/** From the details step through the menu step, proteins left for later, to the review. */
+async function toReview(page: Page) {
+  await page.getByRole('button', { name: 'Continue to menu' }).click();
+  await page.getByLabel('Decide the proteins later', { exact: false }).check();
+  await page.getByRole('button', { name: 'Review booking' }).click();
+}
+
 /** Opens the station's wizard, takes its first open date and time, and goes on to details. */
 async function toDetails(page: Page, station: string) {
   await page.goto(`/book/${station}`);
@@ -71,7 +78,7 @@ test.describe('booking wizard', () => {
     await fillDetails(page, email);
     await expect(page.getByTestId('quote-total')).toHaveText('$550');
     await expect(page.getByTestId('quote-deposit')).toHaveText('$100');
-    await page.getByRole('button', { name: 'Review booking' }).click();
+    await toReview(page);
     await expect(page.getByRole('heading', { name: 'Review and book' })).toBeVisible();
     await page.getByRole('button', { name: 'Book and continue to deposit' }).click();
 
@@ -95,7 +102,7 @@ test.describe('booking wizard', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await toDetails(page, 'chicago');
     await fillDetails(page, `a.rather.long.address.${Date.now()}@example-catering.com`);
-    await page.getByRole('button', { name: 'Review booking' }).click();
+    await toReview(page);
     await expect(page.getByRole('heading', { name: 'Review and book' })).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       390,
@@ -111,7 +118,7 @@ test.describe('booking wizard', () => {
     await toDetails(page, 'denver');
     await page.getByLabel('Adults').fill('0');
     await page.getByLabel('E-mail').fill('not-an-email');
-    await page.getByRole('button', { name: 'Review booking' }).click();
+    await page.getByRole('button', { name: 'Continue to menu' }).click();
 
     await expect(page.getByLabel('Adults')).toBeFocused();
     await expect(page.getByText('At least one adult must attend')).toBeVisible();
@@ -158,7 +165,7 @@ test.describe('booking wizard', () => {
         await slot.click();
         await page.getByRole('button', { name: 'Continue to details' }).click();
         await fillDetails(page, `e2e.race.${index}.${Date.now()}@example.com`);
-        await page.getByRole('button', { name: 'Review booking' }).click();
+        await toReview(page);
         return { context, page };
       }),
     );

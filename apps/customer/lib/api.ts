@@ -7,8 +7,9 @@ import type {
   TCancellationResult,
   TCustomerBooking,
 } from '@hibachi/core/bookings/customer-booking.schema';
+import type { TMenuSelection } from '@hibachi/core/menu/menu.schema';
 import type { TQuote } from '@hibachi/core/pricing/quote.schema';
-import type { TStationSummary } from '@hibachi/core/stations/station.schema';
+import type { TPublicMenu, TStationSummary } from '@hibachi/core/stations/station.schema';
 import { fetchJson } from '@hibachi/web/fetch-json';
 
 /** The customer API, typed by core's schemas. */
@@ -22,8 +23,17 @@ export const api = {
     fetchJson<TAvailability>(
       `/api/availability?${new URLSearchParams({ station, date, duration: String(duration) })}`,
     ),
-  quote: (body: { station: string; adults: number; children: number; durationMinutes: number }) =>
-    fetchJson<TQuote>('/api/quotes', { method: 'POST', body: JSON.stringify(body) }),
+  menu: (station: string) =>
+    fetchJson<TPublicMenu>(`/api/stations/${encodeURIComponent(station)}/menu`),
+  quote: (body: {
+    station: string;
+    adults: number;
+    children: number;
+    durationMinutes: number;
+    menu?: TMenuSelection;
+    postalCode?: string;
+    currency?: string;
+  }) => fetchJson<TQuote>('/api/quotes', { method: 'POST', body: JSON.stringify(body) }),
   createBooking: (body: unknown, idempotencyKey: string) =>
     fetchJson<TCreatedBooking>('/api/bookings', {
       method: 'POST',
@@ -48,6 +58,19 @@ export const api = {
   }) =>
     fetchJson<{ type: string; outcome?: string }>('/api/payments/simulator', {
       method: 'POST',
+      body: JSON.stringify(body),
+    }),
+  changeMenu: (
+    reference: string,
+    body: ({ email: string } | { token: string }) & {
+      adults: number;
+      children: number;
+      menu: TMenuSelection;
+      version: number;
+    },
+  ) =>
+    fetchJson<TCustomerBooking>(`/api/bookings/${encodeURIComponent(reference)}/menu`, {
+      method: 'PATCH',
       body: JSON.stringify(body),
     }),
   cancel: (reference: string, proof: { email: string } | { token: string }) =>

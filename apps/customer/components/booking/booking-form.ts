@@ -1,3 +1,5 @@
+import type { TMenuSelection } from '@hibachi/core/menu/menu.schema';
+
 /** What the details form edits; numbers stay strings while typing. */
 export type DetailsValues = {
   adults: string;
@@ -30,9 +32,15 @@ export type Selection = { station: string; date: string; time: string; durationM
 const toNumber = (value: string) => (value.trim() === '' ? Number.NaN : Number(value));
 
 /** The POST /api/bookings body: exactly the fields the API accepts. */
-export function toBookingInput(selection: Selection, details: DetailsValues) {
+export function toBookingInput(
+  selection: Selection,
+  details: DetailsValues,
+  order: { menu: TMenuSelection; currency: string } = { menu: [], currency: 'USD' },
+) {
   return {
     ...selection,
+    menu: order.menu,
+    currency: order.currency,
     adults: toNumber(details.adults),
     children: toNumber(details.children),
     customer: { name: details.name, email: details.email, phone: details.phone },
@@ -47,7 +55,7 @@ export function toBookingInput(selection: Selection, details: DetailsValues) {
 }
 
 /** API field path → form field id. */
-export const FIELD_IDS: Record<string, keyof DetailsValues | 'date' | 'time'> = {
+export const FIELD_IDS: Record<string, keyof DetailsValues | 'date' | 'time' | 'menu'> = {
   adults: 'adults',
   children: 'children',
   'customer.name': 'name',
@@ -58,6 +66,7 @@ export const FIELD_IDS: Record<string, keyof DetailsValues | 'date' | 'time'> = 
   'address.city': 'city',
   'address.postalCode': 'postalCode',
   specialRequests: 'specialRequests',
+  menu: 'menu',
   date: 'date',
   time: 'time',
 };
@@ -65,7 +74,7 @@ export const FIELD_IDS: Record<string, keyof DetailsValues | 'date' | 'time'> = 
 export function errorsByField(details: Record<string, unknown>): Partial<Record<string, string>> {
   const errors: Partial<Record<string, string>> = {};
   for (const [path, messages] of Object.entries(details)) {
-    const field = FIELD_IDS[path] ?? path;
+    const field = FIELD_IDS[path] ?? (path.startsWith('menu') ? 'menu' : path);
     const first: unknown = Array.isArray(messages) ? messages[0] : undefined;
     if (typeof first === 'string' && !errors[field])
       errors[field] = first.replace('Expected number, received NaN', 'Enter a number');

@@ -10,11 +10,25 @@ import { ConfirmationStep } from './confirmation-step';
 import { DateTimeStep } from './date-time-step';
 import { DetailsStep } from './details-step';
 import { ReviewStep } from './review-step';
+import { MenuStep } from './menu-step';
+import { pickerItems, toSelection, type Choices } from '@hibachi/web/menu-choices';
 
-type Step = 'when' | 'details' | 'review' | 'done';
+/** "12 × Chicken, 4 × Filet mignon, Gyoza platter": the choices in words. */
+function menuSummary(
+  items: readonly { id: string; name: string; kind: string }[],
+  choices: Choices,
+) {
+  return items
+    .filter((item) => (choices[item.id] ?? 0) > 0)
+    .map((item) => (item.kind === 'ADDON' ? item.name : `${choices[item.id] ?? 0} × ${item.name}`))
+    .join(', ');
+}
+
+type Step = 'when' | 'details' | 'menu' | 'review' | 'done';
 const STEPS: { id: Step; label: string }[] = [
   { id: 'when', label: 'Date and time' },
   { id: 'details', label: 'Details' },
+  { id: 'menu', label: 'Menu' },
   { id: 'review', label: 'Review' },
   { id: 'done', label: 'Deposit' },
 ];
@@ -28,6 +42,14 @@ export function BookingWizard({ stationSlug }: { stationSlug: string }) {
   const [date, setDate] = useState<string>();
   const [time, setTime] = useState<string>();
   const [details, setDetails] = useState<DetailsValues>(EMPTY_DETAILS);
+  const [choices, setChoices] = useState<Choices>({});
+  const [decideLater, setDecideLater] = useState(false);
+  // The menu loads while the customer picks a date (it is the station's, cached).
+  const menu = useQuery({
+    queryKey: ['menu', stationSlug],
+    queryFn: () => api.menu(stationSlug),
+    throwOnError: true,
+  });
   const [serverErrors, setServerErrors] = useState<Partial<Record<string, string>>>({});
   const [notice, setNotice] = useState<string>();
   const [booking, setBooking] = useState<TCreatedBooking>();
@@ -99,14 +121,36 @@ export function BookingWizard({ stationSlug }: { stationSlug: string }) {
             setDetails(values);
           }}
           onBack={() => setStep('when')}
-          onContinue={() => setStep('review')}
+          onContinue={() => setStep('menu')}
         />
+      ) : step === 'menu' ? (
+        menu.data ? (
+          <MenuStep
+            menu={menu.data}
+            selection={selection}
+            details={details}
+            choices={choices}
+            decideLater={decideLater}
+            onChange={(next) => {
+              if (next.choices) setChoices(next.choices);
+              if (next.decideLater !== undefined) setDecideLater(next.decideLater);
+            }}
+            onBack={() => setStep('details')}
+            onContinue={() => setStep('review')}
+          />
+        ) : (
+          <p aria-busy="true" className="muted">
+            Loading the menu…
+          </p>
+        )
       ) : step === 'review' ? (
         <ReviewStep
           station={station}
           selection={selection}
           details={details}
-          onBack={() => setStep('details')}
+          menu={toSelection(pickerItems(menu.data?.items ?? []), choices)}
+          menuSummary={menuSummary(menu.data?.items ?? [], choices)}
+          onBack={() => setStep('menu')}
           idempotencyKeyFor={idempotencyKeyFor}
           onSlotTaken={(message) => {
             setNotice(message);
@@ -117,7 +161,7 @@ export function BookingWizard({ stationSlug }: { stationSlug: string }) {
           }}
           onInvalid={(errors) => {
             setServerErrors(errors);
-            setStep(errors.date || errors.time ? 'when' : 'details');
+            setStep(errors.date || errors.time ? 'when' : errors.menu ? 'menu' : 'details');
             if (errors.date || errors.time) setNotice(errors.date ?? errors.time);
           }}
           onCreated={(created) => {

@@ -18,6 +18,9 @@ type Props = {
   onContinue: () => void;
 };
 
+/** A postcode worth quoting travel for (a half-typed one would flash "not found"). */
+const postalCodeForQuote = (value: string) => (value.trim().length >= 5 ? value : undefined);
+
 type Validator = typeof import('./booking-validation').validateDetails;
 const loadValidator = (): Promise<Validator> =>
   import('./booking-validation').then((module) => module.validateDetails);
@@ -53,7 +56,14 @@ export function DetailsStep({
   useEffect(() => {
     void loadValidator().then((validate) => setValidator(() => validate));
   }, []);
-  const errors = { ...serverErrors, ...(validator ? validator(selection, values) : {}) };
+  // The quote's refusal of the postcode (outside the service area) is a field error too.
+  const [quoteErrors, setQuoteErrors] = useState<Record<string, string>>({});
+  const travelError = quoteErrors.postalCode;
+  const errors: Partial<Record<string, string>> = {
+    ...serverErrors,
+    ...(travelError ? { postalCode: travelError } : {}),
+    ...(validator ? validator(selection, values) : {}),
+  };
   const firstError = FIELD_ORDER.find((name) => errors[name]);
 
   // After a refused submit, move focus to the first field in error (once it has rendered its message).
@@ -77,9 +87,12 @@ export function DetailsStep({
     // (a submit faster than the schema chunk waits for it)
     const validate = validator ?? (await loadValidator());
     if (!validator) setValidator(() => validate);
-    const refused = FIELD_ORDER.some(
-      (name) => ({ ...serverErrors, ...validate(selection, values) })[name],
-    );
+    const found: Partial<Record<string, string>> = {
+      ...serverErrors,
+      ...(travelError ? { postalCode: travelError } : {}),
+      ...validate(selection, values),
+    };
+    const refused = FIELD_ORDER.some((name) => found[name]);
     if (refused) {
       setFocusRequest((count) => count + 1);
       return;
@@ -146,17 +159,21 @@ export function DetailsStep({
             Back
           </button>
           <button type="submit" className="button">
-            Review booking
+            Continue to menu
           </button>
         </div>
       </div>
       <WidgetBoundary title="Price">
         <QuotePanel
-          station={selection.station}
           money={money}
-          adults={Number(values.adults)}
-          childCount={Number(values.children || 0)}
-          durationMinutes={selection.durationMinutes}
+          request={{
+            station: selection.station,
+            durationMinutes: selection.durationMinutes,
+            adults: Number(values.adults),
+            children: Number(values.children || 0),
+            postalCode: postalCodeForQuote(values.postalCode),
+          }}
+          onRefusal={setQuoteErrors}
         />
       </WidgetBoundary>
     </form>

@@ -4,6 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import Link from 'next/link';
 import type { TCreatedBooking } from '@hibachi/core/bookings/create-booking.schema';
+import type { TMenuSelection } from '@hibachi/core/menu/menu.schema';
 import type { TStationSummary } from '@hibachi/core/stations/station.schema';
 import { ApiError } from '@hibachi/web/fetch-json';
 import { WidgetBoundary } from '@hibachi/web/widget-boundary';
@@ -17,6 +18,10 @@ type Props = {
   station: TStationSummary;
   selection: Selection;
   details: DetailsValues;
+  /** The party's menu choices (empty: decided later). */
+  menu: TMenuSelection;
+  /** The names of the chosen items, for the summary. */
+  menuSummary: string;
   onBack: () => void;
   onSlotTaken: (message: string) => void;
   onInvalid: (errors: Partial<Record<string, string>>) => void;
@@ -30,13 +35,15 @@ export function ReviewStep({
   station,
   selection,
   details,
+  menu,
+  menuSummary,
   onBack,
   onSlotTaken,
   onInvalid,
   onCreated,
   idempotencyKeyFor,
 }: Props) {
-  const input = toBookingInput(selection, details);
+  const input = toBookingInput(selection, details, { menu, currency: station.currency });
   const [retryAt, setRetryAt] = useState<number>();
   const waitSeconds = useCountdown(retryAt);
 
@@ -79,6 +86,10 @@ export function ReviewStep({
             <dd>
               {input.adults} adults, {input.children} children
             </dd>
+          </div>
+          <div>
+            <dt>Menu</dt>
+            <dd>{menuSummary || 'To decide later (on your booking page)'}</dd>
           </div>
           <div>
             <dt>Address</dt>
@@ -140,11 +151,15 @@ export function ReviewStep({
       </div>
       <WidgetBoundary title="Price">
         <QuotePanel
-          station={selection.station}
           money={station}
-          adults={input.adults}
-          childCount={input.children}
-          durationMinutes={selection.durationMinutes}
+          request={{
+            station: selection.station,
+            durationMinutes: selection.durationMinutes,
+            adults: input.adults,
+            children: input.children,
+            menu,
+            postalCode: details.postalCode,
+          }}
         />
       </WidgetBoundary>
     </section>

@@ -5,6 +5,8 @@ import { useRef, useState } from 'react';
 import type { TCustomerBooking } from '@hibachi/core/bookings/customer-booking.schema';
 import { ApiError } from '@hibachi/web/fetch-json';
 import { api } from '@/lib/api';
+import { QuoteLines } from '@hibachi/web/quote-lines';
+import { MenuEditor } from './menu-editor';
 import {
   formatDuration,
   formatInstant,
@@ -45,6 +47,8 @@ export function BookingDetails({
       dialog.current?.close();
     },
   });
+  const [editing, setEditing] = useState(false);
+  const money = moneyOf(booking);
   // Decided when the dialog opens: the refund deadline is a moment in time.
   const [refundable, setRefundable] = useState(false);
   const openCancelDialog = () => {
@@ -94,9 +98,9 @@ export function BookingDetails({
         <div>
           <dt>Total</dt>
           <dd>
-            {formatMoney(booking.totalCents, moneyOf(booking))} (deposit{' '}
-            {formatMoney(booking.depositCents, moneyOf(booking))}, paid{' '}
-            {formatMoney(booking.paidCents, moneyOf(booking))})
+            {formatMoney(booking.totalCents, money)} (deposit{' '}
+            {formatMoney(booking.depositCents, money)}, paid {formatMoney(booking.paidCents, money)}
+            )
           </dd>
         </div>
         {booking.specialRequests ? (
@@ -106,6 +110,65 @@ export function BookingDetails({
           </div>
         ) : null}
       </dl>
+      <section className="booking-menu" aria-labelledby="menu-heading">
+        <h3 id="menu-heading">Menu and price</h3>
+        {booking.menu.lines.length > 0 ? (
+          <ul className="menu-lines" data-testid="menu-lines">
+            {booking.menu.lines.map((line) => (
+              <li key={line.itemId}>
+                {line.kind === 'ADDON' ? line.name : `${line.quantity} × ${line.name}`}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {!booking.menu.proteinsDecided ? (
+          <p className="notice">
+            {booking.menu.changeable
+              ? `Your proteins are still to choose (${booking.menu.proteinsPerAdult} for each adult): please choose them by ${formatInstant(booking.menu.lockAt, booking.station.timezone)}.`
+              : 'Your proteins were not chosen before the menu lock: your chef will call you.'}
+          </p>
+        ) : null}
+        <QuoteLines
+          quote={{
+            lines: booking.priceLines,
+            totalCents: booking.totalCents,
+            depositCents: booking.depositCents,
+            balanceCents: booking.totalCents - booking.paidCents,
+          }}
+          money={money}
+          depositLabel="Deposit"
+        />
+        {booking.menu.changeable ? (
+          editing ? (
+            <MenuEditor
+              booking={booking}
+              proof={proof}
+              onSaved={(updated) => {
+                setEditing(false);
+                onChange?.(updated);
+              }}
+              onCancel={() => setEditing(false)}
+            />
+          ) : (
+            <>
+              <p className="muted small" data-testid="menu-lock">
+                You can change your party and menu until{' '}
+                {formatInstant(booking.menu.lockAt, booking.station.timezone)}.
+              </p>
+              <button type="button" className="button secondary" onClick={() => setEditing(true)}>
+                Change party and menu
+              </button>
+            </>
+          )
+        ) : booking.status === 'PENDING_PAYMENT' || booking.status === 'CONFIRMED' ? (
+          <p className="muted small" data-testid="menu-lock">
+            Your party and menu are final since{' '}
+            {formatInstant(booking.menu.lockAt, booking.station.timezone)}: your chef has shopped
+            for them. To change something, reply to your confirmation e-mail or call{' '}
+            {booking.station.name}.
+          </p>
+        ) : null}
+      </section>
       {booking.holdExpiresAt ? (
         <p className="notice">
           Held until {formatInstant(booking.holdExpiresAt, booking.station.timezone)}: pay the
@@ -116,7 +179,7 @@ export function BookingDetails({
         <p className="notice" role="status" data-testid="refund-outcome">
           Cancelled. {cancel.data.refund.reason}
           {cancel.data.refund.amountCents > 0
-            ? ` Refund: ${formatMoney(cancel.data.refund.amountCents, moneyOf(booking))}.`
+            ? ` Refund: ${formatMoney(cancel.data.refund.amountCents, money)}.`
             : ''}
         </p>
       ) : null}
@@ -131,7 +194,7 @@ export function BookingDetails({
           {booking.paidCents === 0
             ? 'No payment was taken, so nothing will be charged or refunded.'
             : refundable
-              ? `You are cancelling at least the required notice ahead: your ${formatMoney(booking.paidCents, moneyOf(booking))} deposit will be refunded.`
+              ? `You are cancelling at least the required notice ahead: your ${formatMoney(booking.paidCents, money)} deposit will be refunded.`
               : 'It is less than the required notice before your event: the deposit is kept, per our policy.'}
         </p>
         {cancel.error ? (

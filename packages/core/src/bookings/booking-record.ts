@@ -1,7 +1,7 @@
 import type { BookingMenuLine, Prisma } from '../generated/prisma/client';
 import type { TMenuLine } from '../menu/menu.schema';
 import { netPaidCents } from '../money/net-paid';
-import { calculateQuote } from '../pricing/calculate-quote';
+import { calculateQuote, type TravelCharge } from '../pricing/calculate-quote';
 import { moneyOf } from '../money/format-money';
 import type { TQuote } from '../pricing/quote.schema';
 
@@ -63,6 +63,16 @@ type QuotedBooking = {
   menuLines: readonly BookingMenuLine[];
 };
 
+/** The travel charge a booking was quoted, if any. */
+export function bookingTravel(booking: {
+  travelFeeCents: number;
+  travelLabel: string | null;
+}): TravelCharge | null {
+  return booking.travelFeeCents > 0
+    ? { feeCents: booking.travelFeeCents, label: booking.travelLabel ?? 'Travel' }
+    : null;
+}
+
 /** The booking's price lines as it was quoted: its own prices, menu lines and travel. */
 export function bookingQuote(booking: QuotedBooking): TQuote {
   return calculateQuote({
@@ -70,10 +80,7 @@ export function bookingQuote(booking: QuotedBooking): TQuote {
     money: moneyOf(booking),
     party: booking,
     lines: menuLinesOf(booking.menuLines),
-    travel:
-      booking.travelFeeCents > 0
-        ? { feeCents: booking.travelFeeCents, label: booking.travelLabel ?? 'Travel' }
-        : null,
+    travel: bookingTravel(booking),
   });
 }
 

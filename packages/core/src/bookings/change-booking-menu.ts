@@ -9,7 +9,12 @@ import { formatMoney, moneyOf } from '../money/format-money';
 import { priceEvent } from '../pricing/price-event';
 import { WITH_MENU } from '../stations/station-cache';
 import { parseInput } from '../validation';
-import { bookingInclude, menuLinesOf, type BookingWithRelations } from './booking-record';
+import {
+  bookingInclude,
+  bookingTravel,
+  menuLinesOf,
+  type BookingWithRelations,
+} from './booking-record';
 import { ZCustomerMenuChange, ZMenuChange, type TCustomerBooking } from './customer-booking.schema';
 import { findCustomerBooking } from './find-customer-booking';
 import { toCustomerBooking } from './to-customer-booking';
@@ -56,10 +61,7 @@ async function applyMenuChange(
     {
       prices: booking,
       lines: before,
-      travel:
-        booking.travelFeeCents > 0
-          ? { feeCents: booking.travelFeeCents, label: booking.travelLabel ?? 'Travel' }
-          : null,
+      travel: bookingTravel(booking),
     },
   );
   const paid = netPaidCents(booking.payments);

@@ -47,6 +47,13 @@ export const ZCustomerBooking = z.object({
   paidCents: z.number().int(),
   /** The price lines as quoted (the booking's own prices). */
   priceLines: z.array(ZQuoteLine),
+  /** The prices it was quoted at, so a page can preview a change with the same rule. */
+  pricing: z.object({
+    adultPriceCents: z.number().int(),
+    childPriceCents: z.number().int(),
+    minimumCents: z.number().int(),
+    travel: z.object({ feeCents: z.number().int(), label: z.string() }).nullable(),
+  }),
   menu: z.object({
     lines: z.array(ZMenuLine),
     proteinsPerAdult: z.number().int(),

@@ -1,4 +1,5 @@
-import { bookingAddress, bookingQuote, menuLinesOf } from './booking-record';
+import { bookingAddress, bookingQuote, bookingTravel, menuLinesOf } from './booking-record';
+import type { TravelCharge } from '../pricing/calculate-quote';
 import { assertCan, assertStationAccess, type StaffScope } from '../auth/staff-scope';
 import { getDb } from '../db/client';
 import { AppError } from '../errors/app-error';
@@ -47,6 +48,13 @@ export type StaffBookingDetail = {
     /** When the menu becomes final for the customer (staff may still change it). */
     lockAt: string;
     locked: boolean;
+  };
+  /** The prices it was quoted at, for a page to preview a change with the same rule. */
+  pricing: {
+    adultPriceCents: number;
+    childPriceCents: number;
+    minimumCents: number;
+    travel: TravelCharge | null;
   };
   totalCents: number;
   depositCents: number;
@@ -204,6 +212,12 @@ export async function getStaffBooking(options: {
       proteinsDecided: proteinsDecided(lines, booking, booking.station.proteinsPerAdult),
       lockAt: lockAt.toISOString(),
       locked: !menuOpen(lockAt, options.now ?? new Date()),
+    },
+    pricing: {
+      adultPriceCents: booking.adultPriceCents,
+      childPriceCents: booking.childPriceCents,
+      minimumCents: booking.minimumCents,
+      travel: bookingTravel(booking),
     },
     totalCents: booking.totalCents,
     depositCents: booking.depositCents,

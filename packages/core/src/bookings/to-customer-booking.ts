@@ -4,6 +4,7 @@ import { proteinsDecided } from '../menu/menu-selection';
 import {
   bookingAddress,
   bookingQuote,
+  bookingTravel,
   menuLinesOf,
   paidCents,
   refundDeadline,
@@ -47,6 +48,12 @@ export function toCustomerBooking(
     depositCents: booking.depositCents,
     paidCents: paidCents(booking),
     priceLines: bookingQuote(booking).lines,
+    pricing: {
+      adultPriceCents: booking.adultPriceCents,
+      childPriceCents: booking.childPriceCents,
+      minimumCents: booking.minimumCents,
+      travel: bookingTravel(booking),
+    },
     menu: {
       lines,
       proteinsPerAdult: booking.station.proteinsPerAdult,

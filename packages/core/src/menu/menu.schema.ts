@@ -26,6 +26,23 @@ export const DIETARY_TAGS = [
 ] as const;
 export type TDietaryTag = (typeof DIETARY_TAGS)[number];
 
+/** How a tag reads on a menu or a prep sheet. */
+export const DIETARY_LABELS: Record<TDietaryTag, string> = {
+  vegetarian: 'Vegetarian',
+  vegan: 'Vegan',
+  'gluten-free': 'Gluten-free',
+  'dairy-free': 'Dairy-free',
+  'contains-shellfish': 'Shellfish',
+  'contains-fish': 'Fish',
+  'contains-nuts': 'Nuts',
+  'contains-soy': 'Soy',
+  spicy: 'Spicy',
+};
+
+/** A tag's label, or the tag itself for one the list does not know (an older item). */
+export const dietaryLabel = (tag: string): string =>
+  (DIETARY_LABELS as Record<string, string>)[tag] ?? tag;
+
 /** The most of one item a booking may hold (a 50-guest party with several portions each). */
 export const MAX_ITEM_QUANTITY = 200;
 export const MAX_MENU_LINES = 40;

@@ -56,13 +56,19 @@ export async function applyCheckoutCompleted(
   const alreadyPaid = booking.payments.some(
     (other) => other.id !== payment.id && other.method === 'CARD' && other.status === 'SUCCEEDED',
   );
+  // Our sessions charge in the booking's currency; money in another one is never counted
+  // against it (amounts of two currencies are never added): it goes back.
+  const wrongCurrency =
+    typeof session.currency === 'string' && session.currency.toUpperCase() !== booking.currency;
 
-  if (booking.status === 'CONFIRMED' && !alreadyPaid)
+  if (!wrongCurrency && booking.status === 'CONFIRMED' && !alreadyPaid)
     return { outcome: 'ALREADY_CONFIRMED', paymentId: payment.id };
   // A held booking is confirmed; a lapsed one only if a chef is still free for its window.
   const lapsedChef =
-    booking.status === 'EXPIRED' && !alreadyPaid ? await findFreeChef(tx, booking) : undefined;
-  if (!alreadyPaid && (booking.status === 'PENDING_PAYMENT' || lapsedChef)) {
+    booking.status === 'EXPIRED' && !alreadyPaid && !wrongCurrency
+      ? await findFreeChef(tx, booking)
+      : undefined;
+  if (!wrongCurrency && !alreadyPaid && (booking.status === 'PENDING_PAYMENT' || lapsedChef)) {
     await confirmBooking(tx, booking, { depositCents: session.amount_total, chefId: lapsedChef });
     await writeAudit(tx, {
       actorType: 'SYSTEM',
@@ -81,11 +87,13 @@ export async function applyCheckoutCompleted(
     where: { id: payment.id },
     data: owedRefund(payment.amountCents),
   });
-  const reason = alreadyPaid
-    ? 'The deposit was paid twice.'
-    : booking.status === 'EXPIRED'
-      ? 'The hold expired and the time was taken before payment arrived.'
-      : `The booking was already ${booking.status.toLowerCase().replace('_', ' ')}.`;
+  const reason = wrongCurrency
+    ? `The payment was in ${String(session.currency).toUpperCase()}, not the booking's ${booking.currency}.`
+    : alreadyPaid
+      ? 'The deposit was paid twice.'
+      : booking.status === 'EXPIRED'
+        ? 'The hold expired and the time was taken before payment arrived.'
+        : `The booking was already ${booking.status.toLowerCase().replace('_', ' ')}.`;
   await enqueueEmail(tx, {
     kind: 'REFUND_ISSUED',
     recipient: booking.customer.email,

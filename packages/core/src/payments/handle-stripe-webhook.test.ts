@@ -33,13 +33,14 @@ function completed(
   bookingId: string,
   session = `cs_test_${(eventCounter += 1)}`,
   intent = `pi_test_${eventCounter}`,
+  currency = 'usd',
 ) {
   return signedEvent('checkout.session.completed', {
     id: session,
     object: 'checkout.session',
     payment_status: 'paid',
     amount_total: 10000,
-    currency: 'usd',
+    currency,
     payment_intent: intent,
     metadata: { bookingId },
   });
@@ -216,6 +217,18 @@ describe('Stripe webhook', () => {
     const bookingId = await book();
     await client.query(`UPDATE "Booking" SET status = 'CANCELLED' WHERE id = $1`, [bookingId]);
     expect((await handleStripeWebhook(completed(bookingId))).outcome).toBe('REFUND_OWED');
+  });
+
+  it('never counts money in another currency against a booking: it is owed back', async () => {
+    const id = await book();
+    const result = await handleStripeWebhook(completed(id, undefined, undefined, 'eur'));
+    expect(result).toMatchObject({ outcome: 'REFUND_OWED' });
+    expect((await bookingRow(id)).status).toBe('PENDING_PAYMENT');
+    const { rows } = await client.query<{ refundRequestedCents: number }>(
+      `SELECT "refundRequestedCents" FROM "Payment" WHERE "bookingId" = $1`,
+      [id],
+    );
+    expect(rows).toEqual([{ refundRequestedCents: 10000 }]);
   });
 
   it('marks a pending card payment failed on payment_intent.payment_failed', async () => {
