@@ -30,6 +30,7 @@ export function AdminNav({
     { href: '/dashboard', label: 'Dashboard', show: can(user.role, 'analytics.view') },
     { href: '/calendar', label: 'Calendar', show: true },
     { href: '/bookings', label: 'Bookings', show: true },
+    { href: '/prep', label: 'Prep sheet', show: can(user.role, 'prep.view') },
     { href: '/outbox', label: 'Outbox', show: can(user.role, 'outbox.view') },
     { href: '/settings', label: 'Settings', show: can(user.role, 'stations.settings') },
     { href: '/stations', label: 'Stations', show: can(user.role, 'stations.manage') },
@@ -71,7 +72,7 @@ export function AdminNav({
               else params.delete('station');
               params.delete('cursor');
               const base =
-                ['/outbox', '/calendar', '/dashboard', '/settings'].find((path) =>
+                ['/outbox', '/calendar', '/dashboard', '/settings', '/prep'].find((path) =>
                   pathname.startsWith(path),
                 ) ?? '/bookings';
               router.push(`${base}${params.size > 0 ? `?${params}` : ''}`);

@@ -2,24 +2,21 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type {
   TStationSettings,
   TStationSettingsView,
   TUpdateStationSettings,
 } from '@hibachi/core/stations/station-settings.schema';
 import { ApiError } from '@hibachi/web/fetch-json';
+import { fromMajorUnits, toMajorUnits } from '@hibachi/web/format';
 import { api } from '@/lib/api';
 import { fieldText, timeZones } from '@/lib/form-helpers';
+import { MoneyMenuFields } from './settings/money-menu-fields';
+import { TravelFields, zonesFrom } from './settings/travel-fields';
 
 type Field = keyof TStationSettings;
 const MONEY: Field[] = ['adultPriceCents', 'childPriceCents', 'minimumCents', 'depositCents'];
-
-/** Dollars as typed ("85", "85.5") → whole cents; anything else → NaN (the schema says why). */
-function toCents(text: string): number {
-  const trimmed = text.trim();
-  return /^\d+(\.\d{1,2})?$/.test(trimmed) ? Math.round(Number(trimmed) * 100) : Number.NaN;
-}
 
 /**
  * A station's settings: one form, checked in the browser with the API's own schema, saved at
@@ -54,6 +51,7 @@ export function StationSettingsForm({ slug }: { slug: string }) {
       }
     },
   });
+  const zoneDrafts = useRef<{ prefix: string; label: string; fee: string }[] | null>(null);
   const zones = useMemo(
     () => timeZones(query.data?.settings.timezone ?? 'UTC'),
     [query.data?.settings.timezone],
@@ -88,7 +86,9 @@ export function StationSettingsForm({ slug }: { slug: string }) {
           name={field}
           type={options.type ?? 'text'}
           inputMode={money ? 'decimal' : options.type === 'time' ? undefined : 'numeric'}
-          defaultValue={money ? (Number(value) / 100).toFixed(2) : String(value ?? '')}
+          defaultValue={
+            money ? toMajorUnits(Number(value), settings.currency) : String(value ?? '')
+          }
           aria-invalid={fieldErrors[field] ? true : undefined}
           aria-describedby={fieldErrors[field] ? `${field}-error` : undefined}
         />
@@ -106,9 +106,15 @@ export function StationSettingsForm({ slug }: { slug: string }) {
       onSubmit={(event) => {
         event.preventDefault();
         const form = new FormData(event.currentTarget);
-        const text = (field: Field) => fieldText(form, field);
+        const text = (field: Field | 'travelFeePerMile') => fieldText(form, field);
         const whole = (field: Field) =>
           text(field).trim() === '' ? Number.NaN : Number(text(field));
+        // A field the form does not show (another travel mode) keeps its saved value.
+        const shown = (field: string) => form.has(field);
+        const currency = text('currency') || settings.currency;
+        const toCents = (value: string) => fromMajorUnits(value, currency);
+        const travelMode = (text('travelMode') ||
+          settings.travelMode) as TStationSettings['travelMode'];
         save.mutate({
           version: view.version,
           name: text('name'),
@@ -124,6 +130,29 @@ export function StationSettingsForm({ slug }: { slug: string }) {
           childPriceCents: toCents(text('childPriceCents')),
           minimumCents: toCents(text('minimumCents')),
           depositCents: toCents(text('depositCents')),
+          currency,
+          locale: text('locale'),
+          country: text('country'),
+          proteinsPerAdult: whole('proteinsPerAdult'),
+          menuLockHours: whole('menuLockHours'),
+          travelMode,
+          travelOriginPostalCode: shown('travelOriginPostalCode')
+            ? text('travelOriginPostalCode')
+            : settings.travelOriginPostalCode,
+          travelFreeMiles: shown('travelFreeMiles')
+            ? whole('travelFreeMiles')
+            : settings.travelFreeMiles,
+          travelFeePerMileCents: shown('travelFeePerMile')
+            ? toCents(text('travelFeePerMile') || '0')
+            : settings.travelFeePerMileCents,
+          travelMaxMiles: shown('travelMaxMiles')
+            ? text('travelMaxMiles').trim() === ''
+              ? null
+              : whole('travelMaxMiles')
+            : settings.travelMaxMiles,
+          travelZones: zoneDrafts.current
+            ? zonesFrom(zoneDrafts.current, currency)
+            : settings.travelZones,
         });
       }}
     >
@@ -181,13 +210,24 @@ export function StationSettingsForm({ slug }: { slug: string }) {
         })}
       </fieldset>
 
+      <MoneyMenuFields settings={settings} errors={fieldErrors} />
+
       <fieldset className="card">
-        <legend>Prices (US dollars)</legend>
+        <legend>Prices ({settings.currency})</legend>
         {input('adultPriceCents', 'Per adult')}
         {input('childPriceCents', 'Per child')}
         {input('minimumCents', 'Event minimum')}
         {input('depositCents', 'Deposit', { hint: 'Not more than the event minimum.' })}
       </fieldset>
+
+      <TravelFields
+        settings={settings}
+        currency={settings.currency}
+        errors={fieldErrors}
+        onZones={(drafts) => {
+          zoneDrafts.current = drafts;
+        }}
+      />
 
       <p className="small muted">
         Changes apply to new quotes and bookings. Existing bookings keep the price and time they

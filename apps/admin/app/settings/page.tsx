@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { can } from '@hibachi/core/auth/permissions';
 import { WidgetBoundary } from '@hibachi/web/widget-boundary';
 import { ChefRoster } from '@/components/chef-roster';
+import { MenuItemsEditor } from '@/components/settings/menu-items-editor';
 import { StationSettingsForm } from '@/components/station-settings-form';
 import { requireStaffPage } from '@/lib/staff';
 import { chosenStation, pageParams } from '@/lib/station-choice';
@@ -28,6 +29,9 @@ export default async function SettingsPage({
         <>
           <WidgetBoundary title="The settings">
             <StationSettingsForm slug={station.slug} />
+          </WidgetBoundary>
+          <WidgetBoundary title="The menu">
+            <MenuItemsEditor slug={station.slug} />
           </WidgetBoundary>
           <WidgetBoundary title="The chefs">
             <ChefRoster slug={station.slug} />

@@ -72,6 +72,23 @@ function describe(entry: Entry, money: MoneyFormat): string {
     parts.push(
       `${formatMoney(after.amountCents, money)}${typeof after.method === 'string' ? ` ${METHOD_LABELS[after.method] ?? after.method}` : ''}`,
     );
+  if (entry.action === 'booking.menu_changed') {
+    if (before.adults !== after.adults || before.children !== after.children)
+      parts.push(
+        `Party ${String(before.adults)}+${String(before.children)} → ${String(after.adults)}+${String(after.children)}`,
+      );
+    if (typeof before.totalCents === 'number' && typeof after.totalCents === 'number')
+      parts.push(
+        `Total ${formatMoney(before.totalCents, money)} → ${formatMoney(after.totalCents, money)}`,
+      );
+    if (Array.isArray(after.menu))
+      parts.push(
+        after.menu
+          .map((line) => record(line))
+          .map((line) => `${String(line.quantity)} × ${String(line.item)}`)
+          .join(', ') || 'No choices',
+      );
+  }
   if (typeof after.reason === 'string') parts.push(`Reason: ${after.reason}`);
   const refund = record(after.refund);
   if (typeof refund.status === 'string' && entry.action === 'booking.cancelled')

@@ -17,6 +17,7 @@ import { EMAIL_STATUS_LABELS, METHOD_LABELS } from '@/lib/labels';
 import { StatusBadge } from '../status-badge';
 import { AuditTimeline } from './audit-timeline';
 import { BookingActions } from './booking-actions';
+import { MenuCard } from './menu-card';
 import { NotesEditor } from './notes-editor';
 
 /** Everything about one booking, the actions the user may take, and what happened so far. */
@@ -160,6 +161,8 @@ export function BookingDetail({ id }: { id: string }) {
           ) : null}
         </section>
       </div>
+
+      <MenuCard booking={booking} onOutcome={setOutcome} />
 
       <section className="card" aria-labelledby="payments-heading">
         <h2 id="payments-heading">Payments</h2>

@@ -1,8 +1,11 @@
 'use client';
 
-import type { BookingKpis, PaymentAnalytics } from '@hibachi/core/analytics/analytics.schema';
+import type {
+  BookingKpis,
+  MenuAnalytics,
+  PaymentAnalytics,
+} from '@hibachi/core/analytics/analytics.schema';
 import { formatLocalDate, formatMoney } from '@hibachi/web/format';
-import type { ReactElement } from 'react';
 import {
   Area,
   AreaChart,
@@ -13,11 +16,12 @@ import {
   Legend,
   Pie,
   PieChart,
-  ResponsiveContainer,
   Tooltip,
   XAxis,
   YAxis,
 } from 'recharts';
+
+import { Figure } from './figure';
 
 // Loaded with next/dynamic by the dashboard only: no other admin page pays for recharts.
 
@@ -30,58 +34,6 @@ const METHOD_LABELS: Record<string, string> = { CARD: 'Card', CASH: 'Cash', CHEC
 const shortDate = (date: string) => formatLocalDate(date, { month: 'short', day: 'numeric' });
 const monthLabel = (month: string) =>
   formatLocalDate(`${month}-01`, { month: 'short', year: 'numeric' });
-
-/** A chart with its title, and the same numbers as a table for screen readers and the curious. */
-function Figure({
-  title,
-  description,
-  chart,
-  table,
-}: {
-  title: string;
-  description: string;
-  chart: ReactElement;
-  table: { head: string[]; rows: (string | number)[][] };
-}) {
-  return (
-    <figure className="chart panel">
-      <figcaption>
-        <h2>{title}</h2>
-        <p className="muted small">{description}</p>
-      </figcaption>
-      <div className="chart-body" role="img" aria-label={`${title}: ${description}`}>
-        <ResponsiveContainer width="100%" height={240}>
-          {chart}
-        </ResponsiveContainer>
-      </div>
-      <details>
-        <summary>Table view</summary>
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                {table.head.map((cell) => (
-                  <th key={cell} scope="col">
-                    {cell}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {table.rows.map((row) => (
-                <tr key={String(row[0])}>
-                  {row.map((cell, index) => (
-                    <td key={index}>{cell}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
-    </figure>
-  );
-}
 
 export function DailyChart({ kpis }: { kpis: BookingKpis }) {
   const money = kpis;
@@ -231,6 +183,68 @@ export function MethodsChart({ payments }: { payments: PaymentAnalytics }) {
           method.count,
           formatMoney(method.amountCents, money),
           method.share === null ? '—' : `${(method.share * 100).toFixed(1)}%`,
+        ]),
+      }}
+    />
+  );
+}
+
+const KIND_COLOURS: Record<string, string> = {
+  PROTEIN: '#b91c1c',
+  UPGRADE: '#7e22ce',
+  EXTRA: '#c2410c',
+  ADDON: '#0f766e',
+  KIDS: '#1d4ed8',
+};
+const KIND_NAMES: Record<string, string> = {
+  PROTEIN: 'Protein',
+  UPGRADE: 'Upgrade',
+  EXTRA: 'Extra',
+  ADDON: 'Add-on',
+  KIDS: "Children's",
+};
+
+export function MenuChart({ menu }: { menu: MenuAnalytics }) {
+  const money = menu;
+  const data = menu.items.slice(0, 14).map((item) => ({ ...item, label: item.name }));
+  const spend =
+    menu.averageSpendPerGuestCents === null
+      ? 'no events'
+      : `${formatMoney(menu.averageSpendPerGuestCents, money)} a guest on average`;
+  return (
+    <Figure
+      title={`Menu choices (${menu.currency})`}
+      description={`Portions of each item over ${menu.bookings} events; ${spend}; menu lines brought ${formatMoney(menu.menuRevenueCents, money)}`}
+      chart={
+        <BarChart data={data} layout="vertical" margin={{ left: 24 }}>
+          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+          <XAxis type="number" allowDecimals={false} fontSize={12} />
+          <YAxis type="category" dataKey="label" width={130} fontSize={12} interval={0} />
+          <Tooltip
+            formatter={(value, _name, entry) => {
+              const item = (entry as { payload?: (typeof data)[number] }).payload;
+              return [
+                `${String(value)} portions${item && item.revenueCents > 0 ? `, ${formatMoney(item.revenueCents, money)}` : ''}`,
+                item ? KIND_NAMES[item.kind] : '',
+              ];
+            }}
+          />
+          <Bar dataKey="quantity" isAnimationActive={false}>
+            {data.map((item) => (
+              <Cell key={item.name} fill={KIND_COLOURS[item.kind]} />
+            ))}
+          </Bar>
+        </BarChart>
+      }
+      table={{
+        head: ['Item', 'Kind', 'Portions', 'Events', 'Uptake', 'Revenue'],
+        rows: menu.items.map((item) => [
+          item.name,
+          KIND_NAMES[item.kind] ?? item.kind,
+          item.quantity,
+          item.bookings,
+          item.uptake === null ? '—' : `${Math.round(item.uptake * 100)}%`,
+          formatMoney(item.revenueCents, money),
         ]),
       }}
     />

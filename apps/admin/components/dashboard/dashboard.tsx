@@ -33,16 +33,26 @@ const MethodsChart = dynamic(() => import('./charts').then((module) => module.Me
   loading: chartSkeleton,
 });
 
+const MenuChart = dynamic(() => import('./charts').then((module) => module.MenuChart), {
+  ssr: false,
+  loading: chartSkeleton,
+});
+
 const REFRESH_MS = 60_000;
 
-async function figuresFor(range: DateRange, station: string): Promise<Figures> {
-  const query = new URLSearchParams({ ...range, ...(station ? { station } : {}) });
-  const [bookings, payments, customers] = await Promise.all([
+async function figuresFor(range: DateRange, station: string, currency: string): Promise<Figures> {
+  const query = new URLSearchParams({
+    ...range,
+    ...(station ? { station } : {}),
+    ...(currency ? { currency } : {}),
+  });
+  const [bookings, payments, customers, menu] = await Promise.all([
     api.bookingKpis({ query }),
     api.paymentAnalytics({ query }),
     api.customerAnalytics({ query }),
+    api.menuAnalytics({ query }),
   ]);
-  return { bookings, payments, customers };
+  return { bookings, payments, customers, menu };
 }
 
 /**
@@ -55,6 +65,8 @@ export function Dashboard({ timeZone, stationName }: { timeZone?: string; statio
   const router = useRouter();
   const pathname = usePathname();
   const station = searchParams.get('station') ?? '';
+  // Every station's figures are one currency's stations: amounts in two are never added.
+  const currency = station ? '' : (searchParams.get('currency') ?? '');
   const rangeParam = searchParams.get('range');
   const preset: RangePreset = isPreset(rangeParam) ? rangeParam : 'last-30-days';
   const today = todayIn(timeZone);
@@ -68,14 +80,14 @@ export function Dashboard({ timeZone, stationName }: { timeZone?: string; statio
   const previous = previousRange(range);
 
   const current = useQuery({
-    queryKey: ['analytics', station, range.from, range.to],
-    queryFn: () => figuresFor(range, station),
+    queryKey: ['analytics', station, currency, range.from, range.to],
+    queryFn: () => figuresFor(range, station, currency),
     placeholderData: keepPreviousData,
     refetchInterval: REFRESH_MS,
   });
   const before = useQuery({
-    queryKey: ['analytics', station, previous.from, previous.to],
-    queryFn: () => figuresFor(previous, station),
+    queryKey: ['analytics', station, currency, previous.from, previous.to],
+    queryFn: () => figuresFor(previous, station, currency),
     enabled: current.isSuccess,
   });
 
@@ -118,6 +130,29 @@ export function Dashboard({ timeZone, stationName }: { timeZone?: string; statio
         </p>
       ) : null}
 
+      {figures && figures.bookings.currencies.length > 1 ? (
+        <div className="currency-switcher panel" role="group" aria-label="Currency of the figures">
+          <span>Figures in</span>
+          <div className="segmented">
+            {figures.bookings.currencies.map((code) => (
+              <button
+                key={code}
+                type="button"
+                className="button secondary"
+                aria-pressed={code === figures.bookings.currency}
+                onClick={() => navigate({ currency: code })}
+              >
+                {code}
+              </button>
+            ))}
+          </div>
+          <span className="small muted">
+            Only the stations that charge in {figures.bookings.currency}: amounts in different
+            currencies are never added together.
+          </span>
+        </div>
+      ) : null}
+
       <KpiCards figures={figures} previous={before.data} />
 
       <div className="chart-grid">
@@ -126,9 +161,10 @@ export function Dashboard({ timeZone, stationName }: { timeZone?: string; statio
             <DailyChart kpis={figures.bookings} />
             <MonthlyChart payments={figures.payments} />
             <MethodsChart payments={figures.payments} />
+            <MenuChart menu={figures.menu} />
           </>
         ) : (
-          [0, 1, 2].map((index) => (
+          [0, 1, 2, 3].map((index) => (
             <div key={index} className="chart panel skeleton" aria-busy="true" />
           ))
         )}

@@ -3,6 +3,7 @@
 import type {
   BookingKpis,
   CustomerAnalytics,
+  MenuAnalytics,
   PaymentAnalytics,
 } from '@hibachi/core/analytics/analytics.schema';
 import { formatMoney, type MoneyFormat } from '@hibachi/web/format';
@@ -11,6 +12,7 @@ export type Figures = {
   bookings: BookingKpis;
   payments: PaymentAnalytics;
   customers: CustomerAnalytics;
+  menu: MenuAnalytics;
 };
 
 type Kind = 'count' | 'money' | 'rate' | 'decimal';
@@ -44,6 +46,13 @@ const CARDS: Card[] = [
     better: 'up',
     value: (f) => f.payments.netCents,
     hint: 'Money taken in the range less refunds',
+  },
+  {
+    label: 'Spend per guest',
+    kind: 'money',
+    better: 'up',
+    value: (f) => f.menu.averageSpendPerGuestCents,
+    hint: 'Price of confirmed and completed events ÷ their guests',
   },
   {
     label: 'Average party',

@@ -7,6 +7,8 @@ export type StaffBookingActions = {
   markOutcome: boolean;
   editNotes: boolean;
   reschedule: boolean;
+  /** Party and menu: while the booking stands, also on the day (more guests came). */
+  editMenu: boolean;
 };
 
 type BookingState = { status: TBookingStatus; startsAt: Date };
@@ -40,5 +42,6 @@ export function staffBookingActions(
     markOutcome: can(role, 'bookings.markOutcome') && awaitsOutcome(booking, now),
     editNotes: can(role, 'bookings.editNotes'),
     reschedule: can(role, 'bookings.reschedule') && isUpcomingAndActive(booking, now),
+    editMenu: can(role, 'bookings.editMenu') && isActive(booking.status),
   };
 }
