@@ -1,4 +1,4 @@
-// `pnpm bench:analytics [--scale N] [--fresh]`: the dashboard's three analytics use cases on
+// `pnpm bench:analytics [--scale N] [--fresh]`: the dashboard's four analytics use cases on
 // N × 5,000 bookings (default 100: 500,000 bookings, ~300,000 payments), seeded once into a
 // database of its own (kept under .data/, reused by later runs; never the development one).
 // Each use case is timed for (a) one station over 90 days and (b) every station over a year,
@@ -46,7 +46,7 @@ const results: Record<string, unknown> = {};
 await withReusedSeededDatabase(
   scale,
   async () => {
-    const { getBookingKpis, getCustomerAnalytics, getPaymentAnalytics } =
+    const { getBookingKpis, getCustomerAnalytics, getMenuAnalytics, getPaymentAnalytics } =
       await import('../src/analytics');
     const { getAvailability, getAvailabilityDays } = await import('../src/availability');
     const { getDb } = await import('../src/db/client');
@@ -223,6 +223,47 @@ await withReusedSeededDatabase(
       return [...lifetime.values()].sort((a, b) => b.value - a.value).slice(0, 10);
     };
 
+    const naiveMenu = async (entry: Case) => {
+      // Every station's figures are one currency's (the super admin's default, dollars).
+      const stationIds = scopeOf(entry)
+        .filter((station) => entry.station || station.currency === 'USD')
+        .map((station) => station.id);
+      const items = new Map<string, { quantity: number; bookings: number; revenue: number }>();
+      let spend = 0;
+      let guests = 0;
+      let bookings = 0;
+      for (const date of dates(entry)) {
+        const rows = await db.booking.findMany({
+          where: {
+            stationId: { in: stationIds },
+            eventDate: new Date(`${date}T00:00:00Z`),
+            status: { in: ['CONFIRMED', 'COMPLETED'] },
+          },
+          select: {
+            totalCents: true,
+            adults: true,
+            children: true,
+            menuLines: {
+              select: { quantity: true, unitPriceCents: true, item: { select: { name: true } } },
+            },
+          },
+        });
+        for (const row of rows) {
+          bookings += 1;
+          spend += row.totalCents;
+          guests += row.adults + row.children;
+          for (const line of row.menuLines) {
+            const item = items.get(line.item.name) ?? { quantity: 0, bookings: 0, revenue: 0 };
+            item.quantity += line.quantity;
+            item.bookings += 1;
+            item.revenue += line.quantity * line.unitPriceCents;
+            items.set(line.item.name, item);
+          }
+        }
+      }
+      return { bookings, perGuest: guests ? spend / guests : null, items: [...items] };
+    };
+
     const sample = await getBookingKpis({ scope: superAdmin, query: query(oneStation[0]!) });
     const year = await getBookingKpis({ scope: superAdmin, query: query(allStations[0]!) });
     console.log(
@@ -260,6 +301,7 @@ await withReusedSeededDatabase(
       ['booking KPIs', getBookingKpis, naiveBookings],
       ['payment analytics', getPaymentAnalytics, naivePayments],
       ['customer analytics', getCustomerAnalytics, naiveCustomers],
+      ['menu analytics', getMenuAnalytics, naiveMenu],
     ] as const;
     for (const [name, useCase, naive] of useCases) {
       if (values.only && !name.includes(values.only)) continue;

@@ -75,7 +75,7 @@ export function MenuItemForm({
     >
       <div className="field-row">
         <div className="field">
-          <label htmlFor={`${id}-name`}>Name</label>
+          <label htmlFor={`${id}-name`}>Dish</label>
           <input
             id={`${id}-name`}
             defaultValue={item?.name}

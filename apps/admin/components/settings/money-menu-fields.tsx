@@ -75,7 +75,11 @@ export function MoneyMenuFields({
         'How amounts are written: en-US for $1,234.50, en-GB for £1,234.50.',
       )}
       {field('country', 'Country', 'Two letters (US, CA, GB): which postal codes addresses use.')}
-      {field('proteinsPerAdult', 'Proteins per adult', 'Included protein choices for each adult.')}
+      {field(
+        'proteinsPerAdult',
+        'Proteins each adult chooses',
+        'Included protein choices for each adult.',
+      )}
       {field(
         'menuLockHours',
         'Menu lock (hours before the event)',

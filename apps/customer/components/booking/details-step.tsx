@@ -71,8 +71,12 @@ export function DetailsStep({
     if (focusRequest > 0 && firstError) document.getElementById(firstError)?.focus();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only on a new submit attempt
   }, [focusRequest]);
+  // The area refusal is an answer, not typing in progress: it shows at once, so the form does
+  // not grow under the pointer on the way to Continue.
   const shown = (field: keyof DetailsValues) =>
-    submitted || touched[field] ? errors[field] : undefined;
+    submitted || touched[field] || (field === 'postalCode' && travelError)
+      ? errors[field]
+      : undefined;
   const field = (name: keyof DetailsValues) => ({
     id: name,
     value: values[name],

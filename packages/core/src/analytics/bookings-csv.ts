@@ -4,7 +4,7 @@ import { Prisma } from '../generated/prisma/client';
 import { toMajorUnits } from '../money/format-money';
 import { netPaidSql } from '../money/net-paid';
 import { analyticsScope } from './analytics-scope';
-import { csvRow } from './csv';
+import { csvRow } from '../http/csv';
 
 const PAGE = 1_000;
 

@@ -1,4 +1,4 @@
-import { csvRow } from '../analytics/csv';
+import { csvRow } from '../http/csv';
 import { MENU_KIND_LABELS } from '../menu/menu.schema';
 import { toMajorUnits } from '../money/format-money';
 import type { TPrepSheet } from './prep-sheet.schema';
