@@ -55,6 +55,7 @@ const VALID_BODIES: Record<string, unknown> = {
     version: 1,
   },
   '/api/admin/menu-items/[id]': { active: false, version: 1 },
+  '/api/admin/payments/[id]/refund-settled': { note: 'Testing access' },
 };
 const bodyFor = (method: string, route = '') =>
   method === 'GET' ? undefined : { data: VALID_BODIES[route] ?? {} };
@@ -75,6 +76,7 @@ const STAFF_ACROSS_STATIONS: Record<string, number> = {
   'GET /api/admin/analytics/customers': 404,
   'GET /api/admin/analytics/bookings.csv': 404,
   'POST /api/admin/bookings/[id]/cancel': 403,
+  'POST /api/admin/payments/[id]/refund-settled': 403,
   'POST /api/admin/bookings/[id]/payments': 404,
   'POST /api/admin/bookings/[id]/status': 404,
   'PATCH /api/admin/bookings/[id]/notes': 404,
@@ -334,6 +336,29 @@ test.describe('admin API security', () => {
         ),
       );
     expect(await stationState()).toEqual(stationBefore);
+
+    // Refund settlement, aimed at a refund really owed (cash, from a cancellation): still owed.
+    const owing = await heldBooking(api, 'seattle', 'America/Los_Angeles');
+    const cash = await api.post(`/api/admin/bookings/${owing.id}/payments`, {
+      data: { amountCents: 5_000, method: 'CASH' },
+    });
+    expect(cash.status(), await cash.text()).toBe(201);
+    const cancelled = await api.post(`/api/admin/bookings/${owing.id}/cancel`, {
+      data: { reason: 'Hostile bodies test', refund: true },
+    });
+    expect(cancelled.status(), await cancelled.text()).toBe(200);
+    const owedBefore = (await snapshot(api, owing.id)) as {
+      payments: { id: string; refundOwedCents: number; refundSettledBy: string }[];
+    };
+    expect(owedBefore.payments[0]).toMatchObject({
+      refundOwedCents: 5_000,
+      refundSettledBy: 'CASH',
+    });
+    for (const route of routes.filter((candidate) =>
+      candidate.path.startsWith('/api/admin/payments/'),
+    ))
+      await refusesEveryBody(route.method, withId(route.path, owedBefore.payments[0]!.id));
+    expect(await snapshot(api, owing.id)).toEqual(owedBefore);
 
     // Staff writes, aimed at a demo manager's account: it stays as it was (other specs sign
     // in meanwhile, so the sign-in times are left out).

@@ -18,6 +18,7 @@ import { StatusBadge } from '../status-badge';
 import { AuditTimeline } from './audit-timeline';
 import { BookingActions } from './booking-actions';
 import { MenuCard } from './menu-card';
+import { RefundOwed } from './refund-owed';
 import { NotesEditor } from './notes-editor';
 
 /** Everything about one booking, the actions the user may take, and what happened so far. */
@@ -192,12 +193,13 @@ export function BookingDetail({ id }: { id: string }) {
                     <td>{METHOD_LABELS[payment.method]}</td>
                     <td>
                       {payment.status.toLowerCase().replace('_', ' ')}
-                      {payment.refundOwedCents > 0 ? (
-                        <span className="small block field-error">
-                          {formatMoney(payment.refundOwedCents, money)} refund owed
-                          {payment.lastRefundError ? `: ${payment.lastRefundError}` : ''}
-                        </span>
-                      ) : null}
+                      <RefundOwed
+                        bookingId={booking.id}
+                        payment={payment}
+                        money={money}
+                        canSettle={booking.actions.settleRefunds}
+                        onOutcome={setOutcome}
+                      />
                     </td>
                     <td className="numeric">{formatMoney(payment.amountCents, money)}</td>
                     <td className="numeric">

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { formatLocalDate, formatMoney } from '@hibachi/web/format';
 import { STATUS_LABELS } from '@/lib/labels';
 import type { Figures } from './kpi-cards';
+import { SETTLER_ACTIONS } from '@hibachi/core/money/refund-settler';
 
 const statusLabel = (status: string) => (status in STATUS_LABELS ? STATUS_LABELS[status] : status);
 
@@ -90,9 +91,10 @@ export function RefundsOwed({ figures }: { figures?: Figures }) {
           </p>
           <ul className="plain-list">
             {owed.items.map((item) => (
-              <li key={item.bookingId}>
+              <li key={item.paymentId}>
                 <Link href={`/bookings/${item.bookingId}`}>{item.reference}</Link>{' '}
-                {formatMoney(item.owedCents, money)} · {Math.floor(item.ageDays)} days
+                {formatMoney(item.owedCents, money)} · {SETTLER_ACTIONS[item.settledBy]} ·{' '}
+                {Math.floor(item.ageDays)} days
                 {item.lastError ? <span className="muted small"> · {item.lastError}</span> : null}
               </li>
             ))}

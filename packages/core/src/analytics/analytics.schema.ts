@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REFUND_SETTLERS } from '../money/refund-settler';
 import { daysBetween, ZLocalDate } from '../availability/availability.schema';
 import { BOOKING_STATUSES } from '../bookings/staff-bookings.schema';
 import { MENU_ITEM_KINDS } from '../menu/menu.schema';
@@ -116,8 +117,11 @@ export const ZPaymentAnalytics = z.object({
       z.object({
         bookingId: z.uuid(),
         reference: z.string(),
+        paymentId: z.uuid(),
         owedCents: cents,
         method: z.enum(PAYMENT_METHODS),
+        /** Who must act: the provider (automatic, retried) or staff by terminal, cash or check. */
+        settledBy: z.enum(REFUND_SETTLERS),
         ageDays: z.number(),
         lastError: z.string().nullable(),
       }),

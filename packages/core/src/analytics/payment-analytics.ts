@@ -72,8 +72,12 @@ export function paymentAnalyticsSql(query: TAnalyticsQuery, rows: AnalyticsRows)
       SELECT months.month, COALESCE(monthly.gross, 0) AS gross, COALESCE(monthly.refunded, 0) AS refunded
         FROM months LEFT JOIN monthly ON monthly.month = months.month),
     owed AS (
-      SELECT b.id AS "bookingId", b.reference, p."refundRequestedCents" - p."refundedCents" AS owed,
+      SELECT b.id AS "bookingId", b.reference, p.id AS "paymentId",
+             p."refundRequestedCents" - p."refundedCents" AS owed,
              p.method::text AS method, p."lastRefundError" AS "lastError",
+             -- Who gives it back (money/refund-settler.ts): the provider, or a person by method.
+             CASE WHEN p.method = 'CARD' AND p."providerPaymentIntent" IS NOT NULL THEN 'PROVIDER'
+                  WHEN p.method = 'CARD' THEN 'CARD_TERMINAL' ELSE p.method::text END AS "settledBy",
              extract(epoch FROM now() - COALESCE(b."cancelledAt", p."updatedAt")) / 86400 AS age
         FROM stations s JOIN "Payment" p ON p."stationId" = s.id AND p."refundRequestedCents" > p."refundedCents"
         -- A few owed refunds: each booking by its key (a hash join would read every booking).
@@ -101,8 +105,8 @@ export function paymentAnalyticsSql(query: TAnalyticsQuery, rows: AnalyticsRows)
         'count', (SELECT count(*) FROM owed),
         'cents', (SELECT COALESCE(sum(owed), 0) FROM owed),
         'items', (SELECT COALESCE(json_agg(json_build_object(
-                    'bookingId', "bookingId", 'reference', reference, 'owedCents', owed,
-                    'method', method, 'ageDays', round(age::numeric, 1), 'lastError', "lastError")
+                    'bookingId', "bookingId", 'reference', reference, 'paymentId', "paymentId",
+                    'owedCents', owed, 'method', method, 'settledBy', "settledBy", 'ageDays', round(age::numeric, 1), 'lastError', "lastError")
                     ORDER BY age DESC), '[]')
                     FROM (SELECT * FROM owed ORDER BY age DESC LIMIT ${OWED_LISTED}) oldest)),
       'outstanding', (SELECT json_build_object('bookings', bookings, 'cents', cents) FROM outstanding)

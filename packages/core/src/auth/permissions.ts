@@ -18,6 +18,8 @@ export const STAFF_PERMISSIONS = {
   /** The day's prep sheet: each event's counts and the shopping list. */
   'prep.view': EVERYONE,
   'bookings.cancel': MANAGERS,
+  /** Saying a refund owed by hand (terminal, cash, check) was given back. */
+  'refunds.settle': MANAGERS,
   'analytics.view': EVERYONE,
   'outbox.view': MANAGERS,
   'outbox.retry': MANAGERS,

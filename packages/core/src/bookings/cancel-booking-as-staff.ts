@@ -9,8 +9,11 @@ import { parseInput } from '../validation';
 import {
   assertCancellable,
   markCancelled,
-  requestCardRefunds,
+  refundParts as refundPartsOf,
+  byHandWords,
+  requestRefunds,
   sendCardRefunds,
+  type RefundPlan,
 } from './cancellation-steps';
 import { bookingInclude } from './booking-record';
 import { moneyOf } from '../money/format-money';
@@ -22,8 +25,8 @@ const notFound = () => new AppError('NOT_FOUND', 'No such booking.');
  * POST /api/admin/bookings/ID/cancel. Staff cancel a pending or confirmed booking of
  * their station (another station's answers 404) at any time before it starts, and
  * choose whether the customer gets everything back: card payments through the provider
- * (sent after commit, retried while they fail), cash and checks by hand (reported in
- * `offlineCents`). The customer is e-mailed; the audit keeps the reason and the choice.
+ * (sent after commit, retried while they fail); a card taken on a terminal, cash and checks
+ * by hand (recorded as owed, reported in `offlineCents` and `parts`, until marked settled). The customer is e-mailed; the audit keeps the reason and the choice.
  */
 export async function cancelBookingAsStaff(
   options: StaffRequest & { bookingId: string; input: unknown; now?: Date },
@@ -44,20 +47,21 @@ export async function cancelBookingAsStaff(
     await markCancelled(tx, booking, { now, reason: input.reason, version: input.version });
 
     const paid = netPaidCents(booking.payments);
-    const plan = input.refund ? await requestCardRefunds(tx, booking) : undefined;
+    const plan = input.refund ? await requestRefunds(tx, booking) : undefined;
     const refund = {
       cardCents: plan?.cardRefundCents ?? 0,
       offlineCents: plan?.offlineCents ?? 0,
       keptCents: plan ? 0 : paid,
       status: paid === 0 ? 'NONE' : plan ? 'PENDING' : 'NOT_REFUNDED',
     } as const;
+    const refundParts = plan ? refundPartsOf(plan) : [];
     await enqueueEmail(tx, {
       kind: 'BOOKING_CANCELLED',
       recipient: booking.customer.email,
       subject: `Your hibachi booking ${booking.reference} is cancelled`,
       payload: {
         reference: booking.reference,
-        refund: { reason: refundNote(refund, moneyOf(booking)) },
+        refund: { reason: refundNote(refund, plan, moneyOf(booking)) },
       },
       bookingId: booking.id,
       stationId: booking.stationId,
@@ -70,7 +74,7 @@ export async function cancelBookingAsStaff(
       before: { status: booking.status },
       after: { status: 'CANCELLED', reason: input.reason, refund },
     });
-    return { booking, refund, plan, version: booking.version + 1 };
+    return { booking, refund, refundParts, plan, version: booking.version + 1 };
   });
 
   const refunded =
@@ -86,24 +90,26 @@ export async function cancelBookingAsStaff(
       ...decided.refund,
       status: refunded && decided.refund.offlineCents === 0 ? 'REFUNDED' : decided.refund.status,
     },
+    refundParts: decided.refundParts,
   };
 }
 
 /** The customer's line about their money. */
 function refundNote(
-  refund: { cardCents: number; offlineCents: number; keptCents: number },
+  refund: { keptCents: number },
+  plan: RefundPlan | undefined,
   money: MoneyFormat,
 ) {
   if (refund.keptCents > 0)
     return `The ${formatMoney(refund.keptCents, money)} you paid is not refunded. Reply to this e-mail with any questions.`;
-  const lines = [
-    refund.cardCents > 0
-      ? `Your ${formatMoney(refund.cardCents, money)} card payment will be refunded.`
-      : '',
-    refund.offlineCents > 0
-      ? `We will return the ${formatMoney(refund.offlineCents, money)} you paid in cash or by check.`
-      : '',
-  ].filter(Boolean);
+  const lines = plan
+    ? [
+        plan.cardRefundCents > 0
+          ? `Your ${formatMoney(plan.cardRefundCents, money)} card payment will be refunded.`
+          : '',
+        ...byHandWords(plan, money),
+      ].filter(Boolean)
+    : [];
   return lines.length > 0
     ? lines.join(' ')
     : 'No payment was taken, so there is nothing to refund.';

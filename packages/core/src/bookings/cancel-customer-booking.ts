@@ -1,25 +1,27 @@
 import { writeAudit } from '../audit/write-audit';
 import { inTransaction } from '../db/transaction';
 import { enqueueEmail } from '../notifications/enqueue-email';
-import { formatMoney } from '../money/format-money';
+import { formatMoney, moneyOf } from '../money/format-money';
 import { parseInput } from '../validation';
 import {
   assertCancellable,
   markCancelled,
-  requestCardRefunds,
+  byHandWords,
+  refundParts,
+  requestRefunds,
   sendCardRefunds,
 } from './cancellation-steps';
 import { ZCustomerProof, type TCancellationResult } from './customer-booking.schema';
 import { paidCents, refundDeadline } from './booking-record';
-import { moneyOf } from '../money/format-money';
 import { findCustomerBooking } from './find-customer-booking';
 import { toCustomerBooking } from './to-customer-booking';
 
 /**
  * POST /api/bookings/REF/cancel. Cancels a pending or confirmed booking that has not
- * started. The deposit is refundable when cancelled at least the station's notice
- * before the event; the refund itself is carried out by the payment provider (a
- * PENDING refund is recorded here), and with no payment taken there is nothing to refund.
+ * started. What was paid is refundable when cancelled at least the station's notice before
+ * the event: card payments made online go back through the provider (sent after commit,
+ * retried while they fail); the rest is recorded as owed for staff to hand back, and the
+ * answer says which. With no payment taken there is nothing to refund.
  */
 export async function cancelCustomerBooking(options: {
   reference: string;
@@ -34,24 +36,29 @@ export async function cancelCustomerBooking(options: {
     assertCancellable(booking, now);
     const paid = paidCents(booking);
     const deadline = refundDeadline(booking);
-    const refund =
-      paid === 0
+    const money = moneyOf(booking);
+    // In time: every payment is owed back, the card ones sent by the provider after commit.
+    const plan = paid > 0 && now <= deadline ? await requestRefunds(tx, booking) : undefined;
+    const refund = plan
+      ? {
+          amountCents: paid,
+          status: 'PENDING' as 'PENDING' | 'REFUNDED',
+          reason: [
+            `Cancelled at least ${booking.station.cancellationNoticeHours} hours before the event: your deposit will be refunded.`,
+            ...byHandWords(plan, money),
+          ].join(' '),
+        }
+      : paid === 0
         ? {
             amountCents: 0,
             status: 'NONE' as const,
             reason: 'No payment was taken, so there is nothing to refund.',
           }
-        : now <= deadline
-          ? {
-              amountCents: paid,
-              status: 'PENDING' as 'PENDING' | 'REFUNDED',
-              reason: `Cancelled at least ${booking.station.cancellationNoticeHours} hours before the event: your deposit will be refunded.`,
-            }
-          : {
-              amountCents: 0,
-              status: 'NOT_ELIGIBLE' as const,
-              reason: `Cancelled less than ${booking.station.cancellationNoticeHours} hours before the event: the deposit is kept, per our policy.`,
-            };
+        : {
+            amountCents: 0,
+            status: 'NOT_ELIGIBLE' as const,
+            reason: `Cancelled less than ${booking.station.cancellationNoticeHours} hours before the event: the deposit is kept, per our policy.`,
+          };
 
     await markCancelled(tx, booking, { now, reason: 'Cancelled by the customer' });
     await enqueueEmail(tx, {
@@ -73,20 +80,19 @@ export async function cancelCustomerBooking(options: {
       after: { status: 'CANCELLED', refund },
       requestId: options.requestId,
     });
-    // Card deposits are refunded through the provider after commit; cash and checks by staff.
-    const plan = refund.status === 'PENDING' ? await requestCardRefunds(tx, booking) : undefined;
-    return { reference: booking.reference, refund, plan, money: moneyOf(booking) };
+    return { reference: booking.reference, refund, plan, money };
   });
 
-  // Fully refunded online only when every kept payment went back through the provider.
-  const refunded =
+  // The card refunds go out now; fully refunded only when nothing is left for staff to hand back.
+  const sent =
     decided.plan !== undefined &&
     decided.plan.cardRefundIds.length > 0 &&
-    decided.plan.offlineCents === 0 &&
     (await sendCardRefunds(decided.plan, options.requestId));
+  const refunded = sent && decided.plan?.offlineCents === 0;
   const fresh = await findCustomerBooking(decided.reference, proof);
   return {
     booking: toCustomerBooking(fresh),
+    refundParts: decided.plan ? refundParts(decided.plan) : [],
     refund: refunded
       ? {
           ...decided.refund,

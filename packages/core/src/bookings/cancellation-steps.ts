@@ -1,5 +1,7 @@
 import { AppError } from '../errors/app-error';
+import { formatMoney, type MoneyFormat } from '../money/format-money';
 import { netPaidCents } from '../money/net-paid';
+import { refundSettledBy, type TRefundSettler } from '../money/refund-settler';
 import { owedRefund, processOwedRefund } from '../money/process-owed-refund';
 import type { BookingWithRelations } from './booking-record';
 import { updateBookingAtVersion } from './versioned-update';
@@ -41,35 +43,77 @@ export async function markCancelled(
   });
 }
 
+/** A refund a person must give back (the provider cannot): how, and how much. */
+export type RefundByHand = { paymentId: string; settledBy: TRefundSettler; amountCents: number };
+
 export type RefundPlan = {
   /** Card payments whose refund is now owed and is sent after commit. */
   cardRefundIds: string[];
   cardRefundCents: number;
   /** Money kept that cannot go back through the provider (cash, check, terminal). */
   offlineCents: number;
+  /** The same money per payment: each one owed until a person marks it settled. */
+  byHand: RefundByHand[];
 };
 
-/** Marks every card payment with money left on it as owed back in full. */
-export async function requestCardRefunds(
-  tx: Tx,
-  booking: BookingWithRelations,
-): Promise<RefundPlan> {
-  const card = booking.payments.filter(
+/**
+ * Marks every payment with money left on it as owed back in full: card payments made online
+ * are sent through the provider after commit; the rest (a card taken on a terminal, cash,
+ * checks) stay owed, visible to staff, until someone marks them settled. No promised refund
+ * is left unrecorded.
+ */
+export async function requestRefunds(tx: Tx, booking: BookingWithRelations): Promise<RefundPlan> {
+  const kept = booking.payments.filter(
     (payment) =>
-      payment.method === 'CARD' &&
       (payment.status === 'SUCCEEDED' || payment.status === 'PARTIALLY_REFUNDED') &&
-      payment.providerPaymentIntent &&
       payment.amountCents > payment.refundedCents,
   );
-  for (const payment of card) {
+  for (const payment of kept)
     await tx.payment.update({ where: { id: payment.id }, data: owedRefund(payment.amountCents) });
-  }
-  const cardIds = new Set(card.map((payment) => payment.id));
+  const card = kept.filter((payment) => refundSettledBy(payment) === 'PROVIDER');
+  const byHand = kept
+    .filter((payment) => refundSettledBy(payment) !== 'PROVIDER')
+    .map((payment) => ({
+      paymentId: payment.id,
+      settledBy: refundSettledBy(payment),
+      amountCents: payment.amountCents - payment.refundedCents,
+    }));
   return {
-    cardRefundIds: [...cardIds],
+    cardRefundIds: card.map((payment) => payment.id),
     cardRefundCents: netPaidCents(card),
-    offlineCents: netPaidCents(booking.payments.filter((payment) => !cardIds.has(payment.id))),
+    offlineCents: byHand.reduce((sum, entry) => sum + entry.amountCents, 0),
+    byHand,
   };
+}
+
+/** The plan as the answers show it: each part of the refund and who gives it back. */
+export function refundParts(
+  plan: RefundPlan,
+): { settledBy: TRefundSettler; amountCents: number }[] {
+  return [
+    ...(plan.cardRefundCents > 0
+      ? [{ settledBy: 'PROVIDER' as const, amountCents: plan.cardRefundCents }]
+      : []),
+    ...plan.byHand.map(({ settledBy, amountCents }) => ({ settledBy, amountCents })),
+  ];
+}
+
+/** The customer's words for each part of a refund that staff give back by hand. */
+export function byHandWords(plan: RefundPlan, money: MoneyFormat): string[] {
+  const sum = (settlers: TRefundSettler[]) =>
+    plan.byHand
+      .filter((entry) => settlers.includes(entry.settledBy))
+      .reduce((total, entry) => total + entry.amountCents, 0);
+  const terminal = sum(['CARD_TERMINAL']);
+  const byHand = sum(['CASH', 'CHECK']);
+  return [
+    terminal > 0
+      ? `The ${formatMoney(terminal, money)} paid on our card terminal will be refunded to that card by our staff.`
+      : '',
+    byHand > 0
+      ? `We will return the ${formatMoney(byHand, money)} you paid in cash or by check.`
+      : '',
+  ].filter(Boolean);
 }
 
 /** After commit: sends the owed card refunds; true when every one went through. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZMenuLine, ZMenuSelection } from '../menu/menu.schema';
+import { ZRefundPart } from '../money/refund-settler';
 import { ZAdults, ZChildren, ZQuoteLine, withPartySize } from '../pricing/quote.schema';
 
 /** How a customer proves a booking is theirs: the e-mail it was made with, or the signed link token. */
@@ -76,6 +77,8 @@ export const ZCancellationResult = z.object({
     status: z.enum(['NONE', 'REFUNDED', 'PENDING', 'NOT_ELIGIBLE']),
     reason: z.string(),
   }),
+  /** Each part of a refund and who gives it back: the provider, or staff by hand (owed until settled). */
+  refundParts: z.array(ZRefundPart),
 });
 export type TCancellationResult = z.infer<typeof ZCancellationResult>;
 

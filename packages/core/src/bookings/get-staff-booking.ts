@@ -1,4 +1,5 @@
 import { bookingAddress, bookingQuote, bookingTravel, menuLinesOf } from './booking-record';
+import { refundSettledBy, type TRefundSettler } from '../money/refund-settler';
 import type { TravelCharge } from '../pricing/calculate-quote';
 import { assertCan, assertStationAccess, type StaffScope } from '../auth/staff-scope';
 import { getDb } from '../db/client';
@@ -67,6 +68,8 @@ export type StaffBookingDetail = {
     amountCents: number;
     refundedCents: number;
     refundOwedCents: number;
+    /** Who gives the owed refund back (null when nothing is owed). */
+    refundSettledBy: TRefundSettler | null;
     lastRefundError: string | null;
     note: string | null;
     recordedBy: string | null;
@@ -230,6 +233,8 @@ export async function getStaffBooking(options: {
       amountCents: payment.amountCents,
       refundedCents: payment.refundedCents,
       refundOwedCents: Math.max(0, payment.refundRequestedCents - payment.refundedCents),
+      refundSettledBy:
+        payment.refundRequestedCents > payment.refundedCents ? refundSettledBy(payment) : null,
       lastRefundError: payment.lastRefundError,
       note: payment.note,
       recordedBy: payment.recordedBy?.name ?? null,

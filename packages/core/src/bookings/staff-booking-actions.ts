@@ -9,6 +9,8 @@ export type StaffBookingActions = {
   reschedule: boolean;
   /** Party and menu: while the booking stands, also on the day (more guests came). */
   editMenu: boolean;
+  /** Marking a refund owed by hand (terminal, cash, check) as given back. */
+  settleRefunds: boolean;
 };
 
 type BookingState = { status: TBookingStatus; startsAt: Date };
@@ -43,5 +45,6 @@ export function staffBookingActions(
     editNotes: can(role, 'bookings.editNotes'),
     reschedule: can(role, 'bookings.reschedule') && isUpcomingAndActive(booking, now),
     editMenu: can(role, 'bookings.editMenu') && isActive(booking.status),
+    settleRefunds: can(role, 'refunds.settle'),
   };
 }

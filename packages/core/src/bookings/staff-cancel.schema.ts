@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZRefundPart } from '../money/refund-settler';
 import { sanitizeText } from '../validation/sanitize';
 
 /** POST /api/admin/bookings/ID/cancel: why, and whether the customer gets their money back. */
@@ -32,5 +33,7 @@ export const ZStaffCancellation = z.object({
     keptCents: z.number().int().nonnegative(),
     status: z.enum(['NONE', 'NOT_REFUNDED', 'PENDING', 'REFUNDED']),
   }),
+  /** Each part of the refund and who gives it back: the provider, or staff by hand (owed until settled). */
+  refundParts: z.array(ZRefundPart),
 });
 export type TStaffCancellation = z.infer<typeof ZStaffCancellation>;

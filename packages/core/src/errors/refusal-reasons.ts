@@ -25,6 +25,10 @@ export const REFUSAL_REASONS = [
   'CARD_DECLINED',
   'PROVIDER_UNAVAILABLE',
   'OUT_OF_ORDER',
+  /** A refund marked settled by hand when nothing is owed on the payment. */
+  'NOTHING_OWED',
+  /** A refund the provider sends (and retries) is not settled by hand. */
+  'SENT_BY_PROVIDER',
   // stations, chefs, staff
   'FUTURE_BOOKINGS',
   /** The station's currency cannot change once it has bookings (amounts would mix). */

@@ -44,6 +44,7 @@ import type { updateBookingNotes } from '../bookings/update-booking-notes';
 import type { listOutbox } from '../notifications/list-outbox';
 import type { retryOutboxMessage } from '../notifications/retry-outbox-message';
 import type { RecordedPayment } from '../payments/record-offline-payment';
+import { ZSettledRefund, ZSettleRefundInput } from '../money/refund-settler';
 import type * as StaffState from '../staff/account-state';
 import type * as StaffAccounts from '../staff/staff-accounts';
 import type * as Chefs from '../stations/chefs';
@@ -201,6 +202,19 @@ export const ADMIN_API = {
       response: answer<RecordedPayment>('The payment and the balance left'),
       status: 201,
       headers: [{ name: 'Idempotency-Key', description: 'A retry records the payment once.' }],
+      errors: ['CONFLICT'],
+    },
+    WRITE,
+  ),
+  settleRefund: staff(
+    {
+      method: 'post',
+      path: '/api/admin/payments/{id}/refund-settled',
+      summary:
+        'Mark a refund owed by hand (card terminal, cash, check) as given back (managers; 409 NOTHING_OWED, SENT_BY_PROVIDER)',
+      tag: 'Bookings',
+      body: ZSettleRefundInput,
+      response: ZSettledRefund,
       errors: ['CONFLICT'],
     },
     WRITE,

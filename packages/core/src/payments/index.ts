@@ -5,3 +5,4 @@ export { simulateCheckout } from './simulate-checkout';
 export { getPaymentProvider } from '../money/get-payment-provider';
 export { simulatorWebhookSecret } from '../money/simulator-provider';
 export { recordOfflinePayment, type RecordedPayment } from './record-offline-payment';
+export { settleOwedRefund } from '../money/settle-owed-refund';
