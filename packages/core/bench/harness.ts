@@ -6,7 +6,7 @@ import path from 'node:path';
 import { findFreePort, startEmbeddedPostgres } from '../src/db/embedded-postgres';
 import { migrate } from '../src/db/migrate';
 import { migrationsDirectory } from '../src/db/paths';
-import { seedDatabase } from '../src/seed/seed-database';
+import { SEED_FORMAT, seedDatabase } from '../src/seed/seed-database';
 
 /** Runs `body` against a fresh database seeded with `scale` × 5,000 bookings, then removes it. */
 export async function withSeededDatabase(scale: number, body: () => Promise<void>): Promise<void> {
@@ -37,8 +37,8 @@ export async function withSeededDatabase(scale: number, body: () => Promise<void
 /**
  * Like withSeededDatabase, but the seeded database is kept under `.data/bench-scale-N` at the
  * repository root (git-ignored) and reused by later runs: seeding 500,000 bookings takes minutes.
- * Never the development database. New migrations are applied on reuse; delete the folder (or
- * pass `fresh`) to seed again, e.g. when the seed's dates have drifted far from today.
+ * Never the development database. New migrations are applied on reuse; a new SEED_FORMAT seeds
+ * again, as does `fresh` (e.g. when the seed's dates have drifted far from today).
  */
 export async function withReusedSeededDatabase(
   scale: number,
@@ -48,18 +48,29 @@ export async function withReusedSeededDatabase(
   const root = path.resolve(import.meta.dirname, '../../..', '.data');
   const dataDir = path.join(root, `bench-scale-${scale}`);
   const marker = path.join(root, `bench-scale-${scale}.json`);
-  if (options.fresh || !existsSync(marker)) rmSync(dataDir, { recursive: true, force: true });
+  const kept = existsSync(marker)
+    ? (JSON.parse(readFileSync(marker, 'utf8')) as {
+        bookings: number;
+        at: string;
+        format?: number;
+      })
+    : undefined;
+  // A database seeded by an older seed lacks what newer benchmarks read: seeded again.
+  const reuse = !options.fresh && kept?.format === SEED_FORMAT;
+  if (!reuse) rmSync(dataDir, { recursive: true, force: true });
   const server = await startEmbeddedPostgres({ port: await findFreePort(), dataDir });
   try {
     await server.ensureDatabase('bench');
     const url = server.url('bench');
     await migrate({ databaseUrl: url, migrationsDir: migrationsDirectory() });
-    if (existsSync(marker) && !options.fresh) {
-      const seeded = JSON.parse(readFileSync(marker, 'utf8')) as { bookings: number; at: string };
-      console.log(`reusing ${seeded.bookings} bookings seeded ${seeded.at} (${dataDir})`);
+    if (reuse && kept) {
+      console.log(`reusing ${kept.bookings} bookings seeded ${kept.at} (${dataDir})`);
     } else {
       const seeded = await seedDatabase({ databaseUrl: url, scale });
-      writeFileSync(marker, JSON.stringify({ ...seeded, at: new Date().toISOString() }));
+      writeFileSync(
+        marker,
+        JSON.stringify({ ...seeded, format: SEED_FORMAT, at: new Date().toISOString() }),
+      );
       console.log(`seeded ${seeded.bookings} bookings in ${seeded.seconds}s, kept in ${dataDir}`);
     }
     // Statistics and the visibility map for index-only scans (also after a new migration).

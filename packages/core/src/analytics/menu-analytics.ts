@@ -5,10 +5,10 @@ import { analyticsScope, stationInRows, type AnalyticsRows } from './analytics-s
 import { ZMenuAnalytics, type MenuAnalytics, type TAnalyticsQuery } from './analytics.schema';
 
 /**
- * Menu uptake for a range of local event dates, in one statement: for the confirmed and
- * completed events (the ones cooked for), each item's portions, the events that had it and
- * the revenue its lines brought, at the prices the bookings were quoted; the average spend
- * per guest over the events' whole prices. Scoped like every figure: one station, or every
+ * Menu uptake for a range of local event dates, in one statement over the rollups: for the
+ * confirmed and completed events (the ones cooked for), each item's portions, the events that
+ * had it and the revenue its lines brought, at the prices the bookings were quoted; the
+ * average spend per guest over the events' whole prices. Scoped like every figure: one station, or every
  * station of one currency (never two currencies in one sum).
  */
 export async function getMenuAnalytics(options: {
@@ -30,36 +30,49 @@ export async function getMenuAnalytics(options: {
   });
 }
 
-/** The statement, also EXPLAINed by the plan test. */
+/**
+ * The statement, also EXPLAINed by the plan test. It reads the rollups the triggers keep in
+ * the same transaction as every booking and menu write (a test checks they equal the
+ * bookings): `MenuItemDay` for the items, `MenuDay` for the events with proteins chosen,
+ * `BookingDay` for the events, guests and spend.
+ */
 export function menuAnalyticsSql(query: TAnalyticsQuery, rows: AnalyticsRows): Prisma.Sql {
+  const inRange = (table: Prisma.Sql) => Prisma.sql`
+    ${table}.day BETWEEN ${query.from}::date AND ${query.to}::date
+    AND ${stationInRows(Prisma.sql`${table}."stationId"`, rows)}`;
   return Prisma.sql`
-    WITH events AS (
-      SELECT b.id, b."totalCents", b.adults + b.children AS guests, b.adults,
-             s."proteinsPerAdult"
-        FROM "Booking" b
-        JOIN "Station" s ON s.id = b."stationId"
-       WHERE b."eventDate" BETWEEN ${query.from}::date AND ${query.to}::date
-         AND b.status IN ('CONFIRMED', 'COMPLETED')
-         AND ${stationInRows(Prisma.sql`b."stationId"`, rows)}),
-    -- The events' own lines by the (bookingId, itemId) key: a range of one station reads its
-    -- events' lines, not the whole table.
-    lines AS (
-      SELECT l."bookingId", l.kind, l."itemId", l.quantity, l.quantity * l."unitPriceCents" AS revenue
-        FROM "BookingMenuLine" l
-       WHERE l."bookingId" = ANY (ARRAY(SELECT id FROM events))),
+    WITH cooked AS (
+      SELECT d."stationId", sum(d.confirmed + d.completed) AS bookings, sum(d.guests) AS guests,
+             sum(d."revenueCents") AS spend
+        FROM "BookingDay" d
+       WHERE ${inRange(Prisma.sql`d`)}
+       GROUP BY d."stationId"),
+    decided AS (
+      SELECT m."stationId", sum(m.decided) AS decided
+        FROM "MenuDay" m
+       WHERE ${inRange(Prisma.sql`m`)}
+       GROUP BY m."stationId"),
+    -- Summed per item first (a few thousand groups), named after.
+    per_item AS (
+      SELECT i."itemId", i.kind, sum(i.quantity) AS quantity, sum(i.bookings) AS bookings,
+             sum(i."revenueCents") AS revenue
+        FROM "MenuItemDay" i
+       WHERE ${inRange(Prisma.sql`i`)}
+       GROUP BY i."itemId", i.kind),
     items AS (
-      SELECT m.name, lines.kind, sum(lines.quantity) AS quantity,
-             count(DISTINCT lines."bookingId") AS bookings, sum(lines.revenue) AS revenue
-        FROM lines JOIN "MenuItem" m ON m.id = lines."itemId"
-       GROUP BY m.name, lines.kind),
-    chosen AS (
-      SELECT "bookingId", sum(quantity) AS proteins
-        FROM lines WHERE kind IN ('PROTEIN', 'UPGRADE') GROUP BY "bookingId"),
+      SELECT item.name, per_item.kind, sum(per_item.quantity) AS quantity,
+             sum(per_item.bookings) AS bookings, sum(per_item.revenue) AS revenue
+        FROM per_item JOIN "MenuItem" item ON item.id = per_item."itemId"
+       GROUP BY item.name, per_item.kind),
     totals AS (
-      SELECT count(*) AS bookings, COALESCE(sum(guests), 0) AS guests,
-             COALESCE(sum("totalCents"), 0) AS spend,
-             count(*) FILTER (WHERE chosen.proteins IS NULL AND events."proteinsPerAdult" > 0) AS undecided
-        FROM events LEFT JOIN chosen ON chosen."bookingId" = events.id)
+      SELECT COALESCE(sum(cooked.bookings), 0) AS bookings, COALESCE(sum(cooked.guests), 0) AS guests,
+             COALESCE(sum(cooked.spend), 0) AS spend,
+             -- (a station whose guests choose no proteins has none to decide)
+             COALESCE(sum(cooked.bookings - COALESCE(decided.decided, 0))
+                        FILTER (WHERE s."proteinsPerAdult" > 0), 0) AS undecided
+        FROM cooked
+        JOIN "Station" s ON s.id = cooked."stationId"
+        LEFT JOIN decided ON decided."stationId" = cooked."stationId")
     SELECT json_build_object(
       'bookings', totals.bookings,
       'guests', totals.guests,

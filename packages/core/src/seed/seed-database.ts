@@ -7,6 +7,12 @@ import { buildDemoData, type DemoData } from './build-demo-data';
 import { insertRows } from './insert-rows';
 import { DEMO_PASSWORD } from './demo-data';
 
+/**
+ * The demo data's shape: bump it when the seed starts writing something new (menus, time off…),
+ * so a kept benchmark database seeded by an older version is seeded again.
+ */
+export const SEED_FORMAT = 2;
+
 export type SeedOptions = {
   databaseUrl: string;
   /** Multiplies the volume: 1 → 5,000 bookings; 100 → 500,000. */
