@@ -7,6 +7,7 @@ import { ApiError } from '@hibachi/web/fetch-json';
 import { api } from '@/lib/api';
 import { QuoteLines } from '@hibachi/web/quote-lines';
 import { MenuEditor } from './menu-editor';
+import { AddToCalendar } from '../calendar/add-to-calendar';
 import {
   formatDuration,
   formatInstant,
@@ -110,6 +111,7 @@ export function BookingDetails({
           </div>
         ) : null}
       </dl>
+      <AddToCalendar booking={booking} proof={proof} />
       <section className="booking-menu" aria-labelledby="menu-heading">
         <h3 id="menu-heading">Menu and price</h3>
         {booking.menu.lines.length > 0 ? (

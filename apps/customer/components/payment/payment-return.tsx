@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { formatLocalDate, formatMoney, formatTime, moneyOf } from '@hibachi/web/format';
+import { AddToCalendar } from '../calendar/add-to-calendar';
 import { useTokenBooking } from './use-token-booking';
 
 /** After paying: waits for the provider's confirmation (the webhook), then says so. */
@@ -30,6 +31,7 @@ export function PaymentReturn({ reference, token }: { reference: string; token: 
         <p>
           Reference <strong className="reference">{reference}</strong>
         </p>
+        <AddToCalendar booking={data} proof={{ token }} />
         <Link className="button" href={manage}>
           View or manage your booking
         </Link>

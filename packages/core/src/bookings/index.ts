@@ -17,3 +17,4 @@ export { getCalendar, type Calendar, type CalendarEvent } from './get-calendar';
 export { changeBookingMenuAsStaff, changeCustomerMenu } from './change-booking-menu';
 export { getPrepSheet } from './get-prep-sheet';
 export { prepSheetCsv } from './prep-sheet-csv';
+export { getBookingInvite } from './get-booking-invite';

@@ -7,7 +7,8 @@ import { backoffMs } from '../platform/backoff';
 import type { EmailTransport } from './email-transport';
 import { isPermanentSmtpFailure } from './email-transport';
 import { loadEmailBookings } from './email-bookings';
-import { renderEmail, supersededReason, type RenderedEmail } from './render-email';
+import { bookingInvite, inviteMethodFor } from './booking-invite';
+import { manageLinkFor, renderEmail, supersededReason, type RenderedEmail } from './render-email';
 import { renderStaffEmail } from './staff-email';
 
 /** After this many failed attempts a message is given up (FAILED, visible to staff). */
@@ -65,6 +66,7 @@ export async function deliverDueEmails(options: {
 
   const bookings = await loadEmailBookings(claimed);
   const domain = env.EMAIL_FROM.replace(/^.*@/, '').replace(/>$/, '');
+  const senderAddress = env.EMAIL_FROM.replace(/^.*</, '').replace(/>$/, '');
 
   /** The e-mail as it goes out now, or why it should no longer go out. */
   const render = async (message: Claimed): Promise<RenderedEmail | { skipped: string }> => {
@@ -73,7 +75,22 @@ export async function deliverDueEmails(options: {
     if (!booking) throw new UndeliverableError('the booking no longer exists');
     const superseded = supersededReason(message, booking);
     if (superseded) return { skipped: superseded };
-    return renderEmail(message, booking, env.PUBLIC_CUSTOMER_URL);
+    const rendered = renderEmail(message, booking, env.PUBLIC_CUSTOMER_URL);
+    const method = inviteMethodFor(message.kind, booking);
+    if (!method) return rendered;
+    return {
+      ...rendered,
+      icalEvent: {
+        method,
+        filename: `${booking.reference}.ics`,
+        content: bookingInvite(booking, {
+          method,
+          organizerEmail: senderAddress,
+          manageLink: manageLinkFor(booking, env.PUBLIC_CUSTOMER_URL),
+          now,
+        }),
+      },
+    };
   };
 
   for (const message of claimed) {

@@ -7,6 +7,8 @@ export type OutgoingMail = {
   to: string;
   subject: string;
   text: string;
+  /** A calendar invitation, sent as the text/calendar part calendars act on (nodemailer icalEvent). */
+  icalEvent?: { method: 'REQUEST' | 'CANCEL'; filename: string; content: string };
 };
 
 /** Where e-mails go: SMTP in every environment (tests use a local SMTP server). */

@@ -25,7 +25,11 @@ export type EmailBooking = Pick<
 };
 
 export type OutboxEmail = { kind: OutboxKind; subject: string; payload: unknown };
-export type RenderedEmail = { subject: string; text: string };
+export type RenderedEmail = {
+  subject: string;
+  text: string;
+  icalEvent?: { method: 'REQUEST' | 'CANCEL'; filename: string; content: string };
+};
 
 const ZConfirmation = z.object({ status: z.enum(['PENDING_PAYMENT', 'CONFIRMED']) });
 const ZCancelled = z.object({ refund: z.object({ reason: z.string().min(1) }) });
@@ -44,6 +48,7 @@ export function renderEmail(
 ): RenderedEmail {
   const token = createManageToken(booking.reference, booking.endsAt);
   const link = (path: string) => new URL(path, customerBaseUrl).href;
+  const manageLink = manageLinkFor(booking, customerBaseUrl);
   const when = zonedFormatter(booking.station.timezone);
   const firstName = booking.customer.name.trim().split(/\s+/)[0] ?? '';
   const money = (amount: number) =>
@@ -64,11 +69,20 @@ export function renderEmail(
       : []),
     `Total     ${money(booking.totalCents)} (deposit ${money(booking.depositCents)})`,
     '',
-    `See or manage your booking: ${link(manageUrl(booking.reference, token))}`,
+    `See or manage your booking: ${manageLink}`,
     '',
     'Hibachi at Home',
   ];
   return { subject: message.subject, text: lines.join('\n') };
+}
+
+/** The signed manage link of a booking, as every e-mail about it carries it. */
+export function manageLinkFor(
+  booking: Pick<Booking, 'reference' | 'endsAt'>,
+  customerBaseUrl: string,
+): string {
+  const token = createManageToken(booking.reference, booking.endsAt);
+  return new URL(manageUrl(booking.reference, token), customerBaseUrl).href;
 }
 
 /**

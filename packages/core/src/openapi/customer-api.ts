@@ -99,6 +99,17 @@ export const CUSTOMER_OPERATIONS: ApiOperation[] = [
     errors: ['VALIDATION_FAILED', 'NOT_FOUND', 'RATE_LIMITED'],
   },
   {
+    method: 'get',
+    path: '/api/bookings/{reference}/invite.ics',
+    summary:
+      'The booking as an iCalendar file (same UID and SEQUENCE as the e-mailed invites; CANCEL once cancelled; 409 while the deposit is unpaid)',
+    tag: 'Bookings',
+    query: ZCustomerProof,
+    response: 'An iCalendar (RFC 5545) file with one VEVENT',
+    responseType: 'text/calendar',
+    errors: ['VALIDATION_FAILED', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED'],
+  },
+  {
     method: 'post',
     path: '/api/bookings/{reference}/cancel',
     summary: 'Cancel as the customer; the deposit is refunded inside the cancellation notice',
