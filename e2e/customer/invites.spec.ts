@@ -7,6 +7,7 @@ function readInvite(text: string) {
   const event = calendar.getFirstSubcomponent('vevent')!;
   return {
     method: calendar.getFirstPropertyValue('method'),
+    zone: calendar.getFirstSubcomponent('vtimezone')?.getFirstPropertyValue('tzid'),
     uid: event.getFirstPropertyValue('uid'),
     sequence: event.getFirstPropertyValue('sequence'),
     tzid: event.getFirstProperty('dtstart')!.getParameter('tzid'),
@@ -57,7 +58,11 @@ test.describe('calendar invites', () => {
     const download = await page.request.get(href!);
     expect(download.headers()['content-type']).toContain('text/calendar');
     const downloaded = readInvite(await download.text());
-    expect(downloaded).toMatchObject({ method: 'REQUEST', tzid: 'Europe/London' });
+    expect(downloaded).toMatchObject({
+      method: 'REQUEST',
+      tzid: 'Europe/London',
+      zone: 'Europe/London',
+    });
     expect(downloaded.uid).toMatch(/^booking-[0-9a-f-]{36}@hibachi-at-home$/);
 
     // The confirmation e-mail (after the held one) carries the same event.
@@ -69,6 +74,7 @@ test.describe('calendar invites', () => {
       uid: downloaded.uid,
       sequence: downloaded.sequence,
       tzid: 'Europe/London',
+      zone: 'Europe/London',
       location: downloaded.location,
     });
   });

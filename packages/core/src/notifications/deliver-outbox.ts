@@ -16,7 +16,7 @@ export const MAX_DELIVERY_ATTEMPTS = 8;
 /** Between attempts: 30 s, 1 min, 2 min … up to 1 h. */
 const RETRY_BASE_MS = 30_000;
 const RETRY_CAP_MS = 3_600_000;
-const BATCH_SIZE = 10;
+export const BATCH_SIZE = 10;
 /** Margin on top of the slowest possible batch before a claimed message may be handed out again. */
 const LEASE_MARGIN_MS = 60_000;
 
