@@ -263,3 +263,45 @@ export async function sentryEnvelopes(text: string): Promise<string[]> {
     `a Sentry envelope containing ${text}`,
   );
 }
+
+/** The instant a local date and time is in a zone (the hour around a DST change aside). */
+export function zonedInstant(date: string, time: string, timeZone: string): number {
+  const guess = Date.parse(`${date}T${time}:00Z`);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(guess));
+  const part = (type: string) => parts.find((candidate) => candidate.type === type)?.value;
+  const shown = Date.parse(
+    `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}:00Z`,
+  );
+  return guess - (shown - guess);
+}
+
+/**
+ * An open start time between `minHours` and `maxHours` from now (station-local days 1–4 ahead),
+ * for tests about what happens inside a notice or a lock.
+ */
+export async function slotHoursAhead(
+  request: APIRequestContext,
+  station: string,
+  timeZone: string,
+  minHours: number,
+  maxHours: number,
+): Promise<OpenSlot> {
+  const now = Date.now();
+  for (let days = 1; days <= 4; days += 1) {
+    const date = dateIn(timeZone, days);
+    for (const candidate of await availability(request, station, date)) {
+      const hours = (zonedInstant(date, candidate.time, timeZone) - now) / 3_600_000;
+      if (candidate.available > 0 && hours > minHours && hours < maxHours)
+        return { date, time: candidate.time };
+    }
+  }
+  throw new Error(`No open ${station} time ${minHours}-${maxHours} hours ahead`);
+}

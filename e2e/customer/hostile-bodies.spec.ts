@@ -128,6 +128,7 @@ test.describe('hostile bodies on every route that reads one', () => {
     });
     for (const [app, path, method] of [
       ['customer', '/api/bookings/[reference]/menu', 'PATCH'],
+      ['customer', '/api/bookings/[reference]/reschedule', 'POST'],
       ['admin', '/api/admin/bookings/[id]/menu', 'PATCH'],
       ['admin', '/api/admin/payments/[id]/refund-settled', 'POST'],
       ['admin', '/api/admin/stations/[slug]/menu/items', 'POST'],

@@ -1,33 +1,13 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import {
-  availability,
   bookingBody,
-  dateIn,
   expect,
   openSlot,
+  slotHoursAhead,
   test,
   timeLabel,
   uniqueCustomer,
 } from '../fixtures';
-
-/** The instant a local date and time is in a zone (the hour around a DST change aside). */
-function zonedInstant(date: string, time: string, timeZone: string): number {
-  const guess = Date.parse(`${date}T${time}:00Z`);
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(guess));
-  const part = (type: string) => parts.find((candidate) => candidate.type === type)?.value;
-  const shown = Date.parse(
-    `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}:00Z`,
-  );
-  return guess - (shown - guess);
-}
 
 /** Opens a station's wizard on a date and time and goes on to the details. */
 async function openWizard(page: Page, station: string, slot: { date: string; time: string }) {
@@ -153,22 +133,8 @@ test.describe('menu, currency and travel', () => {
     request,
   }) => {
     // A start between 49 and 71 hours ahead: past the 48-hour notice, inside the 72-hour lock.
-    const now = Date.now();
-    let slot: { date: string; time: string } | undefined;
-    for (const days of [2, 3])
-      for (const candidate of await availability(
-        request,
-        'london',
-        dateIn('Europe/London', days),
-      )) {
-        const hours =
-          (zonedInstant(dateIn('Europe/London', days), candidate.time, 'Europe/London') - now) /
-          3_600_000;
-        if (!slot && candidate.available > 0 && hours > 49 && hours < 71)
-          slot = { date: dateIn('Europe/London', days), time: candidate.time };
-      }
-    expect(slot, 'an open London time 49-71 hours ahead').toBeDefined();
-    const body = bookingBody({ station: 'london', ...slot! });
+    const slot = await slotHoursAhead(request, 'london', 'Europe/London', 49, 71);
+    const body = bookingBody({ station: 'london', ...slot });
     const created = await request.post('/api/bookings', { data: body });
     expect(created.status(), await created.text()).toBe(201);
     const { reference, manageUrl } = (

@@ -126,6 +126,8 @@ export function StationSettingsForm({ slug }: { slug: string }) {
           holdMinutes: whole('holdMinutes'),
           minimumNoticeHours: whole('minimumNoticeHours'),
           cancellationNoticeHours: whole('cancellationNoticeHours'),
+          rescheduleNoticeHours: whole('rescheduleNoticeHours'),
+          rescheduleLimit: whole('rescheduleLimit'),
           adultPriceCents: toCents(text('adultPriceCents')),
           childPriceCents: toCents(text('childPriceCents')),
           minimumCents: toCents(text('minimumCents')),
@@ -207,6 +209,12 @@ export function StationSettingsForm({ slug }: { slug: string }) {
         })}
         {input('cancellationNoticeHours', 'Cancellation notice (hours)', {
           hint: 'Customers cancelling later than this keep no refund of the deposit.',
+        })}
+        {input('rescheduleNoticeHours', 'Online moves close (hours before)', {
+          hint: 'Customers move their own booking on the manage page until this many hours before it.',
+        })}
+        {input('rescheduleLimit', 'Online moves per booking', {
+          hint: 'How often a customer may move one booking themselves (0: only staff move bookings).',
         })}
       </fieldset>
 

@@ -60,6 +60,14 @@ export const api = {
       method: 'POST',
       body: JSON.stringify(body),
     }),
+  reschedule: (
+    reference: string,
+    body: ({ email: string } | { token: string }) & { date: string; time: string; version: number },
+  ) =>
+    fetchJson<TCustomerBooking>(`/api/bookings/${encodeURIComponent(reference)}/reschedule`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+    }),
   changeMenu: (
     reference: string,
     body: ({ email: string } | { token: string }) & {

@@ -81,7 +81,7 @@ export function DateTimeStep({
   );
 }
 
-function DayPicker({
+export function DayPicker({
   station,
   durationMinutes,
   date,
@@ -148,7 +148,7 @@ function DayPicker({
   );
 }
 
-function TimePicker({
+export function TimePicker({
   station,
   durationMinutes,
   date,

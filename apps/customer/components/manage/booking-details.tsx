@@ -8,6 +8,7 @@ import { api } from '@/lib/api';
 import { QuoteLines } from '@hibachi/web/quote-lines';
 import { MenuEditor } from './menu-editor';
 import { AddToCalendar } from '../calendar/add-to-calendar';
+import { RescheduleSection } from './reschedule-section';
 import {
   formatDuration,
   formatInstant,
@@ -112,6 +113,14 @@ export function BookingDetails({
         ) : null}
       </dl>
       <AddToCalendar booking={booking} proof={proof} />
+      <RescheduleSection
+        booking={booking}
+        proof={proof}
+        onMoved={(moved) => {
+          queryClient.setQueryData(['booking', booking.reference, proof], moved);
+          onChange?.(moved);
+        }}
+      />
       <section className="booking-menu" aria-labelledby="menu-heading">
         <h3 id="menu-heading">Menu and price</h3>
         {booking.menu.lines.length > 0 ? (

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZMenuLine, ZMenuSelection } from '../menu/menu.schema';
+import { ZLocalDate, ZLocalTime } from '../availability/availability.schema';
 import { ZRefundPart } from '../money/refund-settler';
 import { ZAdults, ZChildren, ZQuoteLine, withPartySize } from '../pricing/quote.schema';
 
@@ -65,6 +66,12 @@ export const ZCustomerBooking = z.object({
   }),
   holdExpiresAt: z.iso.datetime().nullable(),
   cancellable: z.boolean(),
+  /** Whether the customer may move it online now, until when, and how many moves are left. */
+  reschedule: z.object({
+    allowed: z.boolean(),
+    until: z.iso.datetime(),
+    left: z.number().int().nonnegative(),
+  }),
   refundDeadline: z.iso.datetime(),
   cancelledAt: z.iso.datetime().nullable(),
 });
@@ -98,3 +105,16 @@ export type TMenuChange = z.input<typeof ZMenuChange>;
 
 /** The customer's change carries their proof as well. */
 export const ZCustomerMenuChange = z.intersection(ZCustomerProof, ZMenuChange);
+
+/**
+ * `POST /api/bookings/REF/reschedule`: the customer's own move to another of the station's
+ * start times (same duration, any free chef), at the booking version read.
+ */
+export const ZCustomerReschedule = z.intersection(
+  ZCustomerProof,
+  z.strictObject({
+    date: ZLocalDate,
+    time: ZLocalTime,
+    version: z.number().int().positive(),
+  }),
+);

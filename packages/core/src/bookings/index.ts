@@ -18,3 +18,4 @@ export { changeBookingMenuAsStaff, changeCustomerMenu } from './change-booking-m
 export { getPrepSheet } from './get-prep-sheet';
 export { prepSheetCsv } from './prep-sheet-csv';
 export { getBookingInvite } from './get-booking-invite';
+export { rescheduleCustomerBooking } from './reschedule-customer-booking';

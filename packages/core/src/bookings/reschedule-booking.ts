@@ -2,7 +2,7 @@ import type { BookingTimes } from './booking-record';
 import { Prisma } from '../generated/prisma/client';
 import { ACTIVE_BOOKING_STATUSES, ACTIVE_STATUSES_SQL } from '../scheduling/active-statuses';
 import { chefIsFree } from '../scheduling/chef-is-free.sql';
-import { writeStaffAudit } from '../audit/write-audit';
+import { writeAudit, writeStaffAudit } from '../audit/write-audit';
 import { assertCan, type StaffRequest } from '../auth/staff-scope';
 import { inTransaction, type Tx } from '../db/transaction';
 import { AppError } from '../errors/app-error';
@@ -45,25 +45,52 @@ export async function rescheduleBooking(
   const input = parseInput(ZRescheduleInput, options.input);
   const now = options.now ?? new Date();
   try {
-    return await inTransaction((tx) => move(tx, { ...options, input, now }), {
-      maxWait: 10_000,
-      timeout: 15_000,
-    });
+    return await inTransaction(
+      async (tx) => {
+        await findStaffBooking(tx, options.scope, options.bookingId);
+        return moveBooking(tx, {
+          bookingId: options.bookingId,
+          input,
+          now,
+          actor: { kind: 'STAFF', request: options },
+        });
+      },
+      { maxWait: 10_000, timeout: 15_000 },
+    );
   } catch (error) {
     throw translateDatabaseError(error) ?? error;
   }
 }
 
-async function move(
+/** Who moves the booking: staff (their rules), or its customer (the station's policy). */
+export type MoveActor =
+  | { kind: 'STAFF'; request: StaffRequest }
+  | { kind: 'CUSTOMER'; customerId: string; requestId?: string };
+
+/**
+ * The move itself, inside the caller's transaction, for staff and customers alike: the
+ * row locked and its version checked, the new window on the grid, inside service hours and
+ * free (the exclusion constraint has the last word), one active booking a day, audited and
+ * e-mailed. Staff place events on any quarter hour, inside the notice too, and may change the
+ * duration and chef; customers keep both, use the station's start times and notice, and move
+ * only until the station's reschedule notice, at most its limit of times.
+ */
+export async function moveBooking(
   tx: Tx,
-  options: StaffRequest & {
+  options: {
     bookingId: string;
-    input: ReturnType<typeof ZRescheduleInput.parse>;
+    input: {
+      date: string;
+      time: string;
+      version: number;
+      durationMinutes?: number;
+      chefId?: string;
+    };
     now: Date;
+    actor: MoveActor;
   },
 ): Promise<RescheduledBooking> {
-  const { input, now } = options;
-  await findStaffBooking(tx, options.scope, options.bookingId);
+  const { input, now, actor } = options;
   // Lock the row: the version check below is then the truth until commit.
   await tx.$queryRaw`SELECT 1 FROM "Booking" WHERE id = ${options.bookingId}::uuid FOR UPDATE`;
   const booking = await tx.booking.findUniqueOrThrow({
@@ -76,7 +103,8 @@ async function move(
     throw new AppError('CONFLICT', 'Someone else changed this booking a moment ago.', {
       details: {
         ...error.details,
-        current: summary(booking, booking.chef, false),
+        // (staff see the booking as it is now; a customer reloads their page)
+        ...(actor.kind === 'STAFF' ? { current: summary(booking, booking.chef, false) } : {}),
       },
     });
   }
@@ -88,14 +116,26 @@ async function move(
     );
   }
 
+  if (actor.kind === 'CUSTOMER') assertCustomerMayMove(booking, now);
+
   const minute = required(parseLocalTime(input.time), 'start time');
-  if (minute % STAFF_GRID_MINUTES !== 0)
+  if (actor.kind === 'STAFF' && minute % STAFF_GRID_MINUTES !== 0)
     throw fieldError('time', 'Start on the quarter hour (:00, :15, :30 or :45)');
+  if (
+    actor.kind === 'CUSTOMER' &&
+    (minute - station.serviceStartMinute) % station.slotIntervalMinutes !== 0
+  )
+    throw fieldError('time', 'Choose one of the start times offered');
   if (minute < station.serviceStartMinute || minute > station.serviceEndMinute)
     throw fieldError('time', 'Outside service hours');
   const startsAt = localToInstant({ date: input.date, time: input.time }, station.timezone);
   if (!startsAt) throw fieldError('time', 'That time does not exist on this date (clocks change)');
   if (startsAt <= now) throw fieldError('date', 'That time is in the past');
+  if (
+    actor.kind === 'CUSTOMER' &&
+    startsAt.getTime() < now.getTime() + station.minimumNoticeHours * 3_600_000
+  )
+    throw fieldError('date', `Bookings need ${station.minimumNoticeHours} hours' notice`);
   const durationMinutes = input.durationMinutes ?? booking.durationMinutes;
   const endsAt = new Date(startsAt.getTime() + durationMinutes * MINUTE);
   const blockedUntil = new Date(endsAt.getTime() + station.bufferMinutes * MINUTE);
@@ -148,6 +188,7 @@ async function move(
     blockedUntil,
     durationMinutes,
     chefId: chef.id,
+    ...(actor.kind === 'CUSTOMER' ? { customerReschedules: { increment: 1 } } : {}),
   });
   const before = {
     date: booking.eventDate.toISOString().slice(0, 10),
@@ -163,14 +204,22 @@ async function move(
     chefId: chef.id,
     startsAt: startsAt.toISOString(),
   };
-  await writeStaffAudit(tx, options, {
+  const entry = {
     stationId: station.id,
     entityType: 'Booking',
     entityId: booking.id,
     action: 'booking.rescheduled',
     before,
     after,
-  });
+  } as const;
+  if (actor.kind === 'STAFF') await writeStaffAudit(tx, actor.request, entry);
+  else
+    await writeAudit(tx, {
+      ...entry,
+      actorType: 'CUSTOMER',
+      actorId: actor.customerId,
+      requestId: actor.requestId,
+    });
   await enqueueEmail(tx, {
     kind: 'BOOKING_RESCHEDULED',
     recipient: booking.customer.email,
@@ -192,6 +241,36 @@ async function move(
     chef,
     true,
   );
+}
+
+/**
+ * The station's policy for moves made online: until its reschedule notice before the event,
+ * at most its limit of times. Outside it, the answer says whom to ask instead.
+ */
+function assertCustomerMayMove(
+  booking: {
+    startsAt: Date;
+    customerReschedules: number;
+    station: { name: string; rescheduleNoticeHours: number; rescheduleLimit: number };
+  },
+  now: Date,
+): void {
+  const { station } = booking;
+  const elsewhere = `reply to your confirmation e-mail or call ${station.name}`;
+  if (booking.startsAt.getTime() - now.getTime() < station.rescheduleNoticeHours * 3_600_000)
+    throw new AppError(
+      'CONFLICT',
+      `Online changes close ${station.rescheduleNoticeHours} hours before the event. To move it now, ${elsewhere}.`,
+      { details: { reason: 'RESCHEDULE_CLOSED' } },
+    );
+  if (booking.customerReschedules >= station.rescheduleLimit)
+    throw new AppError(
+      'CONFLICT',
+      station.rescheduleLimit === 0
+        ? `${station.name} does not take moves online. To move it, ${elsewhere}.`
+        : `This booking has been moved online ${station.rescheduleLimit} time${station.rescheduleLimit === 1 ? '' : 's'}, the most we allow. To move it again, ${elsewhere}.`,
+      { details: { reason: 'RESCHEDULE_LIMIT' } },
+    );
 }
 
 type ChefRow = { id: string; name: string; color: string };

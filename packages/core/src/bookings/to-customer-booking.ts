@@ -12,6 +12,24 @@ import {
 } from './booking-record';
 
 /** The customer's view: their own booking only, station-local date and time. */
+/** The station's policy for online moves, as it stands for this booking now. */
+export function customerReschedulePolicy(
+  booking: {
+    status: string;
+    startsAt: Date;
+    customerReschedules: number;
+    station: { rescheduleNoticeHours: number; rescheduleLimit: number };
+  },
+  now: Date,
+) {
+  const until = new Date(
+    booking.startsAt.getTime() - booking.station.rescheduleNoticeHours * 3_600_000,
+  );
+  const left = Math.max(0, booking.station.rescheduleLimit - booking.customerReschedules);
+  const active = booking.status === 'PENDING_PAYMENT' || booking.status === 'CONFIRMED';
+  return { allowed: active && now < until && left > 0, until: until.toISOString(), left };
+}
+
 export function toCustomerBooking(
   booking: BookingWithRelations,
   now: Date = new Date(),
@@ -64,6 +82,7 @@ export function toCustomerBooking(
     holdExpiresAt:
       booking.status === 'PENDING_PAYMENT' ? (booking.holdExpiresAt?.toISOString() ?? null) : null,
     cancellable: active && booking.startsAt > now,
+    reschedule: customerReschedulePolicy(booking, now),
     refundDeadline: refundDeadline(booking).toISOString(),
     cancelledAt: booking.cancelledAt?.toISOString() ?? null,
   };

@@ -17,6 +17,9 @@ export const REFUSAL_REASONS = [
   'IDEMPOTENCY_MISMATCH',
   /** The menu and headcount are final for the customer (the station's lock before the event). */
   'MENU_LOCKED',
+  /** A customer's own move outside the station's policy: too close to the event, or too often. */
+  'RESCHEDULE_CLOSED',
+  'RESCHEDULE_LIMIT',
   /** The change would price the event below what has been paid. */
   'BELOW_PAID',
   // payments

@@ -10,6 +10,7 @@ import {
   ZCancellationResult,
   ZCustomerBooking,
   ZCustomerMenuChange,
+  ZCustomerReschedule,
   ZCustomerProof,
 } from '../bookings/customer-booking.schema';
 import { ZSimulateInput } from '../payments/simulate-checkout';
@@ -122,6 +123,23 @@ export const CUSTOMER_OPERATIONS: ApiOperation[] = [
       'CONFLICT',
       'RATE_LIMITED',
       'UNSUPPORTED_MEDIA_TYPE',
+    ],
+  },
+  {
+    method: 'post',
+    path: '/api/bookings/{reference}/reschedule',
+    summary:
+      'Move the booking as the customer to another start time the station offers, within its policy (409 RESCHEDULE_CLOSED, RESCHEDULE_LIMIT, SLOT_TAKEN, STALE_VERSION)',
+    tag: 'Bookings',
+    body: ZCustomerReschedule,
+    response: ZCustomerBooking,
+    errors: [
+      'VALIDATION_FAILED',
+      'NOT_FOUND',
+      'CONFLICT',
+      'RATE_LIMITED',
+      'UNSUPPORTED_MEDIA_TYPE',
+      'PAYLOAD_TOO_LARGE',
     ],
   },
   {

@@ -80,6 +80,9 @@ const MENU_AND_TRAVEL = {
   travelFeePerMileCents: ZCents,
   travelMaxMiles: wholeNumber(1, 1000, 'miles').nullable(),
   travelZones: z.array(ZTravelZoneInput).max(100, 'At most 100 zones'),
+  /** Customers move their own booking until this many hours before it, at most this often. */
+  rescheduleNoticeHours: wholeNumber(0, 2160, 'hours'),
+  rescheduleLimit: wholeNumber(0, 10, 'times'),
 };
 
 export const ZStationSettings = z
@@ -116,6 +119,8 @@ const ZFullUpdate = ZStationSettings.partial({
   travelFeePerMileCents: true,
   travelMaxMiles: true,
   travelZones: true,
+  rescheduleNoticeHours: true,
+  rescheduleLimit: true,
 });
 
 /** Rules across fields, the same for a new station and an edit. */
@@ -235,6 +240,8 @@ export const DEFAULT_STATION_SETTINGS = {
   travelFeePerMileCents: 0,
   travelMaxMiles: null,
   travelZones: [],
+  rescheduleNoticeHours: 72,
+  rescheduleLimit: 2,
 } as const satisfies Omit<TStationSettings, 'name' | 'timezone' | 'travelZones'> & {
   travelZones: readonly never[];
 };

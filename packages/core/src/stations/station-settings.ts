@@ -129,6 +129,8 @@ export async function updateStationSettings(
         travelFreeMiles: after.travelFreeMiles,
         travelFeePerMileCents: after.travelFeePerMileCents,
         travelMaxMiles: after.travelMaxMiles,
+        rescheduleNoticeHours: after.rescheduleNoticeHours,
+        rescheduleLimit: after.rescheduleLimit,
         version: { increment: 1 },
       },
     });
@@ -202,6 +204,8 @@ function settingsOf(station: StationWithZones): TStationSettings {
     travelFreeMiles: station.travelFreeMiles,
     travelFeePerMileCents: station.travelFeePerMileCents,
     travelMaxMiles: station.travelMaxMiles,
+    rescheduleNoticeHours: station.rescheduleNoticeHours,
+    rescheduleLimit: station.rescheduleLimit,
     travelZones: station.travelZones.map(({ prefix, label, feeCents }) => ({
       prefix,
       label,
