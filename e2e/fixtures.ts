@@ -239,6 +239,24 @@ export async function mailTo(address: string, count = 1): Promise<ReceivedMail[]
   ).map(parseMail);
 }
 
+/**
+ * The e-mail to `address` whose subject contains `subject`, once it has arrived. (Counting
+ * e-mails races: a "pay the deposit" e-mail still queued when the deposit lands is skipped.)
+ */
+export async function mailAbout(address: string, subject: string): Promise<ReceivedMail> {
+  let found: ReceivedMail | undefined;
+  await expect
+    .poll(
+      async () => {
+        found = (await mailTo(address)).find((mail) => mail.subject.includes(subject));
+        return found !== undefined;
+      },
+      { timeout: 20_000, message: `e-mail "${subject}" to ${address}` },
+    )
+    .toBe(true);
+  return found!;
+}
+
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function parseMail(raw: string): ReceivedMail {
