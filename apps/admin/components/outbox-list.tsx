@@ -3,6 +3,7 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { OUTBOX_KIND_LABELS } from '@hibachi/core/notifications/outbox.schema';
 import { formatInstant } from '@hibachi/web/format';
 import { api } from '@/lib/api';
 import { EMAIL_STATUS_LABELS } from '@/lib/labels';
@@ -15,7 +16,7 @@ export function OutboxList({ timeZone }: { timeZone: string }) {
   const pathname = usePathname();
   const queryClient = useQueryClient();
   const filters = new URLSearchParams();
-  for (const name of ['status', 'station']) {
+  for (const name of ['status', 'kind', 'station']) {
     const value = searchParams.get(name);
     if (value) filters.set(name, value);
   }
@@ -55,6 +56,26 @@ export function OutboxList({ timeZone }: { timeZone: string }) {
           >
             <option value="">Any status</option>
             {Object.entries(EMAIL_STATUS_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="outbox-kind">About</label>
+          <select
+            id="outbox-kind"
+            value={searchParams.get('kind') ?? ''}
+            onChange={(event) => {
+              const params = new URLSearchParams(searchParams);
+              if (event.target.value) params.set('kind', event.target.value);
+              else params.delete('kind');
+              router.replace(`${pathname}${params.size > 0 ? `?${params}` : ''}`);
+            }}
+          >
+            <option value="">Every e-mail</option>
+            {Object.entries(OUTBOX_KIND_LABELS).map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
               </option>

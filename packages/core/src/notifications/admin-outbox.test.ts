@@ -44,6 +44,15 @@ describe('the admin outbox', () => {
     expect((await listOutbox({ scope: manager, query: { status: 'FAILED' } })).items).toHaveLength(
       1,
     );
+    expect(
+      (await listOutbox({ scope: manager, query: { kind: 'BOOKING_CONFIRMATION' } })).items,
+    ).toHaveLength(2);
+    expect(
+      (await listOutbox({ scope: manager, query: { kind: 'BOOKING_CANCELLED' } })).items,
+    ).toHaveLength(0);
+    await expect(listOutbox({ scope: manager, query: { kind: 'SPAM' } })).rejects.toMatchObject({
+      status: 400,
+    });
     const first = await listOutbox({ scope: manager, query: { limit: '1' } });
     const second = await listOutbox({
       scope: manager,

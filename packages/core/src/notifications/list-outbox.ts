@@ -2,11 +2,11 @@ import { assertCan, type StaffScope } from '../auth/staff-scope';
 import { resolveStationChoice } from '../auth/resolve-station-choice';
 import { getDb } from '../db/client';
 import { getServerEnv } from '../env';
-import type { Prisma } from '../generated/prisma/client';
+import type { OutboxKind, Prisma } from '../generated/prisma/client';
 import { afterCursor, decodeCursor, encodeCursor } from '../platform/keyset-cursor';
 import { parseInput } from '../validation';
 import { loadEmailBookings } from './email-bookings';
-import { ZListOutboxQuery } from './outbox.schema';
+import { OUTBOX_KIND_LABELS, ZListOutboxQuery } from './outbox.schema';
 import { renderEmail, supersededReason } from './render-email';
 import { describeStaffEmail } from './staff-email';
 
@@ -28,7 +28,7 @@ export type OutboxRow = {
 
 /**
  * `GET /api/admin/outbox` (managers): outgoing e-mails of the caller's station, newest
- * first, with status, attempts, last error and the rendered text; filter by status.
+ * first, with status, attempts, last error and the rendered text; filter by status and kind.
  */
 export async function listOutbox(options: {
   scope: StaffScope;
@@ -40,6 +40,7 @@ export async function listOutbox(options: {
   const conditions: Prisma.OutboxMessageWhereInput[] = [];
   if (stationId) conditions.push({ stationId });
   if (query.status) conditions.push({ status: query.status });
+  if (query.kind) conditions.push({ kind: query.kind });
   if (query.cursor) conditions.push(afterCursor('createdAt', decodeCursor(query.cursor)));
 
   const rows = await getDb().outboxMessage.findMany({
@@ -95,3 +96,6 @@ function renderText(
     return '(this message cannot be rendered: its content does not match its kind)';
   }
 }
+
+// Every kind of e-mail the database knows has a label in the viewer's filter, and no more.
+const _everyKindLabelled: Record<OutboxKind, string> = OUTBOX_KIND_LABELS;

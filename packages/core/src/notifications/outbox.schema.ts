@@ -2,12 +2,25 @@ import { z } from 'zod';
 
 const blankIsMissing = (value: unknown) => (value === '' ? undefined : value);
 
+/** What an e-mail is about, in the words the outbox viewer filters by. Browser-safe. */
+export const OUTBOX_KIND_LABELS = {
+  BOOKING_CONFIRMATION: 'Booking held or confirmed',
+  BOOKING_RESCHEDULED: 'Booking moved',
+  BOOKING_MENU_CHANGED: 'Party or menu changed',
+  BOOKING_CANCELLED: 'Booking cancelled',
+  REFUND_ISSUED: 'Refund',
+  STAFF_SET_PASSWORD: 'Staff password link',
+} as const;
+export type TOutboxKind = keyof typeof OUTBOX_KIND_LABELS;
+const OUTBOX_KINDS = Object.keys(OUTBOX_KIND_LABELS) as [TOutboxKind, ...TOutboxKind[]];
+
 /** `GET /api/admin/outbox` query. */
 export const ZListOutboxQuery = z.object({
   status: z.preprocess(
     blankIsMissing,
     z.enum(['PENDING', 'SENT', 'FAILED', 'SKIPPED'], { error: 'Unknown status' }).optional(),
   ),
+  kind: z.preprocess(blankIsMissing, z.enum(OUTBOX_KINDS, { error: 'Unknown kind' }).optional()),
   station: z.preprocess(blankIsMissing, z.string().max(64).optional()),
   cursor: z.preprocess(blankIsMissing, z.string().max(200).optional()),
   limit: z.preprocess(blankIsMissing, z.coerce.number().int().min(1).max(100).default(25)),
