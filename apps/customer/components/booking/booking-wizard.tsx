@@ -121,7 +121,7 @@ export function BookingWizard({ stationSlug }: { stationSlug: string }) {
             setDetails(values);
           }}
           onBack={() => setStep('when')}
-          onContinue={() => setStep('menu')}
+          onContinue={setStep}
         />
       ) : step === 'menu' ? (
         menu.data ? (

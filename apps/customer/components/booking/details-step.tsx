@@ -15,7 +15,8 @@ type Props = {
   serverErrors: Partial<Record<string, string>>;
   onChange: (values: DetailsValues) => void;
   onBack: () => void;
-  onContinue: () => void;
+  /** Where the party goes next: the menu, or straight to the review (menu decided later). */
+  onContinue: (next: 'menu' | 'review') => void;
 };
 
 /** A postcode worth quoting travel for (a half-typed one would flash "not found"). */
@@ -85,8 +86,11 @@ export function DetailsStep({
     onBlur: () => setTouched((previous) => ({ ...previous, [name]: true })),
   });
 
-  const submit = async (event: React.FormEvent) => {
+  const submit = async (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    // "Review booking" leaves the menu to decide later; Enter and "Continue to menu" choose it.
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const next = submitter?.dataset.next === 'review' ? 'review' : 'menu';
     setSubmitted(true);
     // (a submit faster than the schema chunk waits for it)
     const validate = validator ?? (await loadValidator());
@@ -101,7 +105,7 @@ export function DetailsStep({
       setFocusRequest((count) => count + 1);
       return;
     }
-    onContinue();
+    onContinue(next);
   };
 
   return (
@@ -162,8 +166,17 @@ export function DetailsStep({
           <button type="button" className="button secondary" onClick={onBack}>
             Back
           </button>
-          <button type="submit" className="button">
+          {/* The first submit button is the one Enter presses: the menu. */}
+          <button type="submit" className="button" data-next="menu">
             Continue to menu
+          </button>
+          <button
+            type="submit"
+            className="button secondary"
+            data-next="review"
+            title="Choose the menu later, from your booking page"
+          >
+            Review booking
           </button>
         </div>
       </div>
