@@ -85,7 +85,13 @@ export function StationSettingsForm({ slug }: { slug: string }) {
           id={field}
           name={field}
           type={options.type ?? 'text'}
-          inputMode={money ? 'decimal' : options.type === 'time' ? undefined : 'numeric'}
+          inputMode={
+            money
+              ? 'decimal'
+              : options.type === 'time' || options.type === 'url'
+                ? undefined
+                : 'numeric'
+          }
           defaultValue={
             money ? toMajorUnits(Number(value), settings.currency) : String(value ?? '')
           }
@@ -128,6 +134,11 @@ export function StationSettingsForm({ slug }: { slug: string }) {
           cancellationNoticeHours: whole('cancellationNoticeHours'),
           rescheduleNoticeHours: whole('rescheduleNoticeHours'),
           rescheduleLimit: whole('rescheduleLimit'),
+          reminderDays: whole('reminderDays'),
+          sendReminder: form.has('sendReminder'),
+          sendDayBefore: form.has('sendDayBefore'),
+          sendThankYou: form.has('sendThankYou'),
+          reviewUrl: text('reviewUrl').trim() || null,
           adultPriceCents: toCents(text('adultPriceCents')),
           childPriceCents: toCents(text('childPriceCents')),
           minimumCents: toCents(text('minimumCents')),
@@ -215,6 +226,28 @@ export function StationSettingsForm({ slug }: { slug: string }) {
         })}
         {input('rescheduleLimit', 'Online moves per booking', {
           hint: 'How often a customer may move one booking themselves (0: only staff move bookings).',
+        })}
+      </fieldset>
+
+      <fieldset className="card">
+        <legend>Messages to customers</legend>
+        {input('reminderDays', 'Reminder (days before)', {
+          hint: 'With the party and menu to check and the balance due.',
+        })}
+        {(
+          [
+            ['sendReminder', 'Send the reminder'],
+            ['sendDayBefore', 'Send arrival details the day before'],
+            ['sendThankYou', 'Send a thank-you the day after'],
+          ] as const
+        ).map(([field, label]) => (
+          <label key={field} className="checkbox">
+            <input type="checkbox" name={field} defaultChecked={settings[field]} /> {label}
+          </label>
+        ))}
+        {input('reviewUrl', 'Review page (optional)', {
+          type: 'url',
+          hint: 'Where the thank-you asks for a review, such as your Google or Yelp page.',
         })}
       </fieldset>
 

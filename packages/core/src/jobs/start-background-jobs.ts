@@ -1,3 +1,4 @@
+import type { PgBoss } from 'pg-boss';
 import { expireHolds } from '../bookings/expire-holds';
 import { getDb } from '../db/client';
 import { getServerEnv } from '../env';
@@ -6,26 +7,35 @@ import { reportError } from '../errors/report-error';
 import { translateDatabaseError } from '../errors/translate-database-error';
 import { logger } from '../logger';
 import { BATCH_SIZE as EMAIL_BATCH_SIZE, deliverDueEmails } from '../notifications/deliver-outbox';
+import { planBookingMessages } from '../notifications/plan-booking-messages';
 import { createSmtpTransport, type EmailTransport } from '../notifications/email-transport';
 import { processAllOwedRefunds } from '../money/process-owed-refund';
+import { backoffMs } from '../platform/backoff';
 import { RATE_LIMIT_TABLE } from '../rate-limit/rate-limiter';
+import { createJobQueue, startSweepOn } from './job-queue';
 
-const SWEEP_INTERVAL_MS = 60_000;
 const EMAIL_INTERVAL_MS = 5_000;
 const EMAIL_BATCHES_PER_TICK = 20;
 
-type Jobs = { timers: NodeJS.Timeout[]; running: Set<Promise<void>>; transport?: EmailTransport };
+type Jobs = {
+  timers: NodeJS.Timeout[];
+  running: Set<Promise<void>>;
+  transport?: EmailTransport;
+  boss?: PgBoss;
+  stopped: boolean;
+};
 const globalForJobs = globalThis as unknown as { hibachiJobs?: Jobs };
 
 /**
- * Periodic work on every instance (each step is safe to run on several instances at
- * once): expire lapsed holds, retry owed refunds (idempotency keys make a repeated
- * refund the same refund), drop old rate-limit counters and expired idempotency keys,
- * and, when SMTP_URL is set, deliver the e-mail outbox every few seconds.
+ * Periodic work: once a minute for the whole cluster on the job engine (pg-boss, decision
+ * 15) queue the planned booking messages that fell due, expire lapsed holds, retry owed
+ * refunds (idempotency keys make a repeated refund the same refund), drop old rate-limit
+ * counters and expired idempotency keys; and on every instance, when SMTP_URL is set,
+ * deliver the e-mail outbox every few seconds (rows leased, so instances share it).
  */
 export function startBackgroundJobs(): void {
   if (globalForJobs.hibachiJobs) return;
-  const jobs: Jobs = { timers: [], running: new Set() };
+  const jobs: Jobs = { timers: [], running: new Set(), stopped: false };
   globalForJobs.hibachiJobs = jobs;
   const every = (intervalMs: number, name: string, step: () => Promise<void>) => {
     let busy = false;
@@ -51,7 +61,10 @@ export function startBackgroundJobs(): void {
     jobs.timers.push(timer);
   };
 
-  every(SWEEP_INTERVAL_MS, 'sweep', sweep);
+  // The sweep runs on the job engine, once a minute for the whole cluster.
+  const starting = startScheduler(jobs);
+  jobs.running.add(starting);
+  void starting.finally(() => jobs.running.delete(starting));
   const smtpUrl = getServerEnv().SMTP_URL;
   if (smtpUrl) {
     const transport = createSmtpTransport(smtpUrl);
@@ -71,7 +84,32 @@ export function startBackgroundJobs(): void {
   }
 }
 
+/**
+ * The engine starts when the database answers: while it does not (an outage at start-up),
+ * this instance retries with back-off and serves requests meanwhile.
+ */
+async function startScheduler(jobs: Jobs): Promise<void> {
+  for (let attempt = 1; !jobs.stopped; attempt += 1) {
+    const boss = createJobQueue(getServerEnv().DATABASE_URL);
+    try {
+      await startSweepOn(boss, sweep);
+      if (jobs.stopped) await boss.stop({ graceful: false });
+      else jobs.boss = boss;
+      return;
+    } catch (error) {
+      logger.warn({ attempt, error: describeError(error) }, 'job queue not started; will retry');
+      await boss.stop({ graceful: false }).catch(() => undefined);
+      await new Promise((resolve) =>
+        setTimeout(resolve, backoffMs(attempt, 2_000, 60_000)).unref(),
+      );
+    }
+  }
+}
+
 async function sweep(): Promise<void> {
+  const planned = await planBookingMessages();
+  if (planned.reminders + planned.dayBefore + planned.thankYou > 0)
+    logger.info(planned, 'queued planned booking messages');
   const expired = await expireHolds();
   if (expired > 0) logger.info({ expired }, 'expired lapsed booking holds');
   const refunded = await processAllOwedRefunds();
@@ -92,7 +130,10 @@ export async function stopBackgroundJobs(): Promise<void> {
   const jobs = globalForJobs.hibachiJobs;
   if (!jobs) return;
   globalForJobs.hibachiJobs = undefined;
+  jobs.stopped = true;
   for (const timer of jobs.timers) clearInterval(timer);
   await Promise.allSettled([...jobs.running]);
+  // (graceful: the sweep in progress finishes first)
+  await jobs.boss?.stop({ graceful: true, timeout: 30_000 });
   jobs.transport?.close();
 }

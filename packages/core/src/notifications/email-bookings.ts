@@ -9,7 +9,10 @@ export async function loadEmailBookings(
   const bookings = await getDb().booking.findMany({
     where: { id: { in: messages.flatMap((message) => message.bookingId ?? []) } },
     include: {
-      station: { select: { name: true, timezone: true, locale: true } },
+      station: {
+        select: { name: true, timezone: true, locale: true, menuLockHours: true, reviewUrl: true },
+      },
+      payments: { select: { status: true, amountCents: true, refundedCents: true } },
       customer: { select: { name: true, email: true } },
       menuLines: {
         select: { name: true, quantity: true },

@@ -9,6 +9,9 @@ export const OUTBOX_KIND_LABELS = {
   BOOKING_MENU_CHANGED: 'Party or menu changed',
   BOOKING_CANCELLED: 'Booking cancelled',
   REFUND_ISSUED: 'Refund',
+  BOOKING_REMINDER: 'Reminder before the event',
+  BOOKING_DAY_BEFORE: 'The day before',
+  BOOKING_THANK_YOU: 'Thank-you and review',
   STAFF_SET_PASSWORD: 'Staff password link',
 } as const;
 export type TOutboxKind = keyof typeof OUTBOX_KIND_LABELS;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { manageUrl, createManageToken, paymentUrl } from '../links/booking-link';
 import type { Booking, OutboxKind } from '../generated/prisma/client';
+import { menuLockAt } from '../menu/menu-lock';
 import { formatMoney } from '../money/format-money';
 
 /** What an e-mail shows of its booking, read at delivery time. */
@@ -19,10 +20,18 @@ export type EmailBooking = Pick<
   | 'holdExpiresAt'
   | 'currency'
 > & {
-  station: { name: string; timezone: string; locale: string };
+  station: {
+    name: string;
+    timezone: string;
+    locale: string;
+    menuLockHours?: number;
+    reviewUrl?: string | null;
+  };
   customer: { name: string };
   menuLines: { name: string; quantity: number }[];
-};
+  /** For the reminder's balance and menu deadline (the outbox loads them). */
+  payments?: { status: string; amountCents: number; refundedCents: number }[];
+} & Partial<Pick<Booking, 'eventDate' | 'startTime'>>;
 
 export type OutboxEmail = { kind: OutboxKind; subject: string; payload: unknown };
 export type RenderedEmail = {
@@ -35,6 +44,9 @@ const ZConfirmation = z.object({ status: z.enum(['PENDING_PAYMENT', 'CONFIRMED']
 const ZCancelled = z.object({ refund: z.object({ reason: z.string().min(1) }) });
 const ZRefund = z.object({ amountCents: z.number().int().positive(), reason: z.string().min(1) });
 const ZMenuChanged = z.object({ by: z.enum(['CUSTOMER', 'STAFF']) });
+/** A scheduled message names the start it was planned for: a moved booking skips it. */
+const ZPlanned = z.object({ startsAt: z.iso.datetime() });
+const PLANNED_KINDS = ['BOOKING_REMINDER', 'BOOKING_DAY_BEFORE', 'BOOKING_THANK_YOU'] as const;
 
 /**
  * The plain-text body of an outbox e-mail: a greeting, what happened, the booking as it is
@@ -91,6 +103,14 @@ export function manageLinkFor(
  * The e-mail about what happened instead is in the outbox already, or needs none.
  */
 export function supersededReason(message: OutboxEmail, booking: EmailBooking): string | undefined {
+  if ((PLANNED_KINDS as readonly string[]).includes(message.kind)) {
+    const planned = ZPlanned.safeParse(message.payload);
+    if (planned.success && Date.parse(planned.data.startsAt) !== booking.startsAt.getTime())
+      return 'the booking moved after this message was planned';
+    const wanted = message.kind === 'BOOKING_THANK_YOU' ? 'COMPLETED' : 'CONFIRMED';
+    if (booking.status !== wanted) return `the booking is ${booking.status.toLowerCase()}`;
+    return;
+  }
   if (message.kind !== 'BOOKING_CONFIRMATION' || booking.status === 'PENDING_PAYMENT') return;
   const parsed = ZConfirmation.safeParse(message.payload);
   if (parsed.success && parsed.data.status === 'PENDING_PAYMENT')
@@ -136,6 +156,47 @@ function whatHappened(
     }
     case 'BOOKING_RESCHEDULED':
       return ['Your booking has moved to a new time. The details below are up to date.'];
+    case 'BOOKING_REMINDER': {
+      ZPlanned.parse(message.payload);
+      const paid = (booking.payments ?? [])
+        .filter(
+          (payment) => payment.status === 'SUCCEEDED' || payment.status === 'PARTIALLY_REFUNDED',
+        )
+        .reduce((sum, payment) => sum + payment.amountCents - payment.refundedCents, 0);
+      const balance = Math.max(0, booking.totalCents - paid);
+      const lockAt =
+        booking.eventDate && booking.startTime && booking.station.menuLockHours !== undefined
+          ? menuLockAt(
+              { date: booking.eventDate.toISOString().slice(0, 10), time: booking.startTime },
+              booking.station.timezone,
+              booking.station.menuLockHours,
+            )
+          : undefined;
+      return [
+        `Your hibachi party is coming up on ${when.date(booking.startsAt)}.`,
+        lockAt && lockAt > new Date()
+          ? `Please check your party and menu by ${when.time(lockAt)} on ${when.date(lockAt)} (${booking.station.name} time): after that your chef shops for them. Change them from your booking page (link below).`
+          : 'Your party and menu are final: your chef is shopping for them.',
+        balance > 0
+          ? `The balance of ${money(balance)} is due on the day of the event.`
+          : 'Everything is paid: nothing to collect on the day.',
+      ];
+    }
+    case 'BOOKING_DAY_BEFORE':
+      ZPlanned.parse(message.payload);
+      return [
+        `Your chef arrives tomorrow about 30 minutes before ${when.time(booking.startsAt)} to set up the grill.`,
+        'Please keep a flat outdoor space of about 3 by 3 metres (10 by 10 feet) clear, with a table nearby for the guests.',
+        'Running late or need to reach us? Reply to this e-mail.',
+      ];
+    case 'BOOKING_THANK_YOU':
+      ZPlanned.parse(message.payload);
+      return [
+        `Thank you for having ${booking.station.name}'s chef over. We hope the party was a blast.`,
+        booking.station.reviewUrl
+          ? `Would you tell others how it went? A short review helps us a lot: ${booking.station.reviewUrl}`
+          : 'If you have a moment, reply to this e-mail and tell us how it went.',
+      ];
     case 'STAFF_SET_PASSWORD':
       throw new Error('a staff e-mail is not about a booking (see staff-email.ts)');
   }

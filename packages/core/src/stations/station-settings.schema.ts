@@ -83,6 +83,17 @@ const MENU_AND_TRAVEL = {
   /** Customers move their own booking until this many hours before it, at most this often. */
   rescheduleNoticeHours: wholeNumber(0, 2160, 'hours'),
   rescheduleLimit: wholeNumber(0, 10, 'times'),
+  reminderDays: wholeNumber(2, 30, 'days'),
+  sendReminder: z.boolean({ error: 'Choose yes or no' }),
+  sendDayBefore: z.boolean({ error: 'Choose yes or no' }),
+  sendThankYou: z.boolean({ error: 'Choose yes or no' }),
+  reviewUrl: z
+    .string()
+    .trim()
+    .max(300, 'At most 300 characters')
+    .nullable()
+    .transform((value) => (value ? value : null))
+    .pipe(z.url({ protocol: /^https?$/, error: 'Enter a web address (https://…)' }).nullable()),
 };
 
 export const ZStationSettings = z
@@ -121,6 +132,11 @@ const ZFullUpdate = ZStationSettings.partial({
   travelZones: true,
   rescheduleNoticeHours: true,
   rescheduleLimit: true,
+  reminderDays: true,
+  sendReminder: true,
+  sendDayBefore: true,
+  sendThankYou: true,
+  reviewUrl: true,
 });
 
 /** Rules across fields, the same for a new station and an edit. */
@@ -242,6 +258,11 @@ export const DEFAULT_STATION_SETTINGS = {
   travelZones: [],
   rescheduleNoticeHours: 72,
   rescheduleLimit: 2,
+  reminderDays: 7,
+  sendReminder: true,
+  sendDayBefore: true,
+  sendThankYou: true,
+  reviewUrl: null,
 } as const satisfies Omit<TStationSettings, 'name' | 'timezone' | 'travelZones'> & {
   travelZones: readonly never[];
 };

@@ -131,6 +131,11 @@ export async function updateStationSettings(
         travelMaxMiles: after.travelMaxMiles,
         rescheduleNoticeHours: after.rescheduleNoticeHours,
         rescheduleLimit: after.rescheduleLimit,
+        reminderDays: after.reminderDays,
+        sendReminder: after.sendReminder,
+        sendDayBefore: after.sendDayBefore,
+        sendThankYou: after.sendThankYou,
+        reviewUrl: after.reviewUrl,
         version: { increment: 1 },
       },
     });
@@ -206,6 +211,11 @@ function settingsOf(station: StationWithZones): TStationSettings {
     travelMaxMiles: station.travelMaxMiles,
     rescheduleNoticeHours: station.rescheduleNoticeHours,
     rescheduleLimit: station.rescheduleLimit,
+    reminderDays: station.reminderDays,
+    sendReminder: station.sendReminder,
+    sendDayBefore: station.sendDayBefore,
+    sendThankYou: station.sendThankYou,
+    reviewUrl: station.reviewUrl,
     travelZones: station.travelZones.map(({ prefix, label, feeCents }) => ({
       prefix,
       label,

@@ -1,0 +1,35 @@
+import { PgBoss } from 'pg-boss';
+import { describeError } from '../errors/describe-error';
+import { logger } from '../logger';
+
+/** The periodic work every instance shares (holds, refunds, planned messages, clean-up). */
+export const SWEEP_QUEUE = 'sweep';
+/** Once a minute, for the whole cluster (pg-boss runs a cron schedule once, not per instance). */
+export const SWEEP_CRON = '* * * * *';
+
+/**
+ * The job engine, pg-boss, in its own `pgboss` schema of the application database (it creates
+ * and migrates it on start, under an advisory lock, so instances may start together). Its pool
+ * is small: the engine polls and schedules, the work itself uses the app's pool.
+ */
+export function createJobQueue(connectionString: string): PgBoss {
+  const boss = new PgBoss({ connectionString, schema: 'pgboss', max: 2 });
+  boss.on('error', (error: unknown) =>
+    logger.warn({ error: describeError(error) }, 'job queue error; it keeps retrying'),
+  );
+  return boss;
+}
+
+/**
+ * Starts the engine and the sweep on it: the queue (`singleton`: one sweep active at a time
+ * across instances), its cron schedule and this instance's worker. Safe to call on every
+ * instance at once; everything it creates already existing is fine.
+ */
+export async function startSweepOn(boss: PgBoss, sweep: () => Promise<void>): Promise<void> {
+  await boss.start();
+  await boss.createQueue(SWEEP_QUEUE, { policy: 'singleton', retryLimit: 0, expireInSeconds: 300 });
+  await boss.schedule(SWEEP_QUEUE, SWEEP_CRON);
+  await boss.work(SWEEP_QUEUE, async () => {
+    await sweep();
+  });
+}
