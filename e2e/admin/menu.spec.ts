@@ -94,6 +94,15 @@ test.describe('menu in the admin', () => {
     expect(csv.headers()['content-type']).toContain('text/csv');
     expect(await csv.text()).toContain(reference);
 
+    // The booking page says which e-mails are still to come for the event.
+    await page.goto(`/bookings/${found.data.items[0]!.id}`);
+    const planned = page.getByRole('list', { name: 'Planned e-mails' });
+    await expect(
+      planned.getByTestId('planned-message').filter({ hasText: 'Reminder' }),
+    ).toContainText('Planned for');
+    await expect(planned.getByTestId('planned-message')).toHaveCount(3);
+    await page.goto(`/prep?date=${date}`);
+
     // The next day is another sheet; the URL keeps the day.
     await page.getByRole('button', { name: 'Next day →' }).click();
     await expect(page).not.toHaveURL(new RegExp(`date=${date}`));

@@ -19,6 +19,7 @@ import { AuditTimeline } from './audit-timeline';
 import { BookingActions } from './booking-actions';
 import { MenuCard } from './menu-card';
 import { RefundOwed } from './refund-owed';
+import { PLANNED_LABELS } from '@hibachi/core/notifications/planned-message-rules';
 import { NotesEditor } from './notes-editor';
 
 /** Everything about one booking, the actions the user may take, and what happened so far. */
@@ -231,6 +232,24 @@ export function BookingDetail({ id }: { id: string }) {
         </section>
         <section className="card" aria-labelledby="emails-heading">
           <h2 id="emails-heading">E-mails to the customer</h2>
+          {booking.plannedMessages.length > 0 ? (
+            <ul className="plain-list planned-messages" aria-label="Planned e-mails">
+              {booking.plannedMessages.map((message) => (
+                <li key={message.kind} data-testid="planned-message">
+                  <strong>{PLANNED_LABELS[message.kind]}</strong>
+                  <span className="small block muted">
+                    {message.state === 'OFF'
+                      ? 'Turned off for this station'
+                      : message.state === 'SKIPPED'
+                        ? 'Not sent: booked after its moment'
+                        : message.kind === 'BOOKING_THANK_YOU' && booking.status !== 'COMPLETED'
+                          ? `After the event is marked completed (from ${formatInstant(message.at, tz)})`
+                          : `Planned for ${formatInstant(message.at, tz)}`}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          ) : null}
           {booking.emails.length === 0 ? (
             <p className="muted">None.</p>
           ) : (

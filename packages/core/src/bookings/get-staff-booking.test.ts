@@ -53,6 +53,12 @@ describe('getStaffBooking (the booking page)', () => {
       ['CASH', 5_000],
     ]);
     expect(detail.payments[1]!.recordedBy).toBe('Staff Member');
+    // Ten days out and booked now: the reminder, the day before and the thank-you are planned.
+    expect(detail.plannedMessages.map((message) => [message.kind, message.state])).toEqual([
+      ['BOOKING_REMINDER', 'PLANNED'],
+      ['BOOKING_DAY_BEFORE', 'PLANNED'],
+      ['BOOKING_THANK_YOU', 'PLANNED'],
+    ]);
     expect(detail.audit.map((entry) => entry.action)).toEqual(
       expect.arrayContaining(['booking.created', 'payment.recorded']),
     );

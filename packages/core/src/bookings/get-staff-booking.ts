@@ -1,4 +1,5 @@
 import { bookingAddress, bookingQuote, bookingTravel, menuLinesOf } from './booking-record';
+import { plannedMessages, type PlannedMessage } from '../notifications/planned-message-rules';
 import { refundSettledBy, type TRefundSettler } from '../money/refund-settler';
 import type { TravelCharge } from '../pricing/calculate-quote';
 import { assertCan, assertStationAccess, type StaffScope } from '../auth/staff-scope';
@@ -94,6 +95,8 @@ export type StaffBookingDetail = {
     createdAt: string;
     sentAt: string | null;
   }[];
+  /** Planned messages still to come (the queued and sent ones are in `emails`). */
+  plannedMessages: PlannedMessage[];
   actions: StaffBookingActions;
 };
 
@@ -266,6 +269,17 @@ export async function getStaffBooking(options: {
       createdAt: email.createdAt.toISOString(),
       sentAt: iso(email.sentAt),
     })),
+    plannedMessages: plannedMessages(
+      booking,
+      booking.station,
+      // (queued for the booking's current start: a moved booking earns them again)
+      emails
+        .filter((email) =>
+          email.dedupeKey?.endsWith(`:${booking.id}:${booking.startsAt.getTime()}`),
+        )
+        .map((email) => email.kind),
+      options.now ?? new Date(),
+    ),
     actions: staffBookingActions(options.scope.role, booking, options.now ?? new Date()),
   };
 }

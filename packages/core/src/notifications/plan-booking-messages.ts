@@ -1,4 +1,5 @@
 import { getDb } from '../db/client';
+import { DAY_BEFORE_HOURS, THANK_YOU_AFTER_HOURS } from './planned-message-rules';
 
 export type PlannedMessages = { reminders: number; dayBefore: number; thankYou: number };
 
@@ -24,7 +25,7 @@ export async function planBookingMessages(now: Date = new Date()): Promise<Plann
              b."startsAt", b."customerId",
              'Coming up: your hibachi chef for ' || b.reference AS subject
         FROM "Booking" b JOIN "Station" s ON s.id = b."stationId"
-       WHERE b."startsAt" > ${now}::timestamptz + interval '1 day'
+       WHERE b."startsAt" > ${now}::timestamptz + make_interval(hours => ${DAY_BEFORE_HOURS}::int)
          AND b."startsAt" <= ${now}::timestamptz + interval '31 days'
          AND b.status = 'CONFIRMED' AND s."sendReminder"
          AND b."startsAt" - make_interval(days => s."reminderDays") <= ${now}::timestamptz
@@ -34,9 +35,9 @@ export async function planBookingMessages(now: Date = new Date()): Promise<Plann
              'Tomorrow: your hibachi chef for ' || b.reference
         FROM "Booking" b JOIN "Station" s ON s.id = b."stationId"
        WHERE b."startsAt" > ${now}::timestamptz
-         AND b."startsAt" <= ${now}::timestamptz + interval '1 day'
+         AND b."startsAt" <= ${now}::timestamptz + make_interval(hours => ${DAY_BEFORE_HOURS}::int)
          AND b.status = 'CONFIRMED' AND s."sendDayBefore"
-         AND b."createdAt" < b."startsAt" - interval '1 day'
+         AND b."createdAt" < b."startsAt" - make_interval(hours => ${DAY_BEFORE_HOURS}::int)
       UNION ALL
       SELECT 'BOOKING_THANK_YOU', b.id, b."stationId", b.reference, b."startsAt", b."customerId",
              'Thank you for having us: ' || b.reference
@@ -44,7 +45,7 @@ export async function planBookingMessages(now: Date = new Date()): Promise<Plann
        WHERE b."startsAt" > ${now}::timestamptz - interval '8 days'
          AND b."startsAt" <= ${now}::timestamptz
          AND b.status = 'COMPLETED' AND s."sendThankYou"
-         AND b."endsAt" + interval '18 hours' <= ${now}::timestamptz),
+         AND b."endsAt" + make_interval(hours => ${THANK_YOU_AFTER_HOURS}::int) <= ${now}::timestamptz),
     queued AS (
       INSERT INTO "OutboxMessage" (kind, recipient, subject, payload, "bookingId", "stationId", "dedupeKey")
       SELECT due.kind, c.email, due.subject,
