@@ -323,3 +323,43 @@ export async function slotHoursAhead(
   }
   throw new Error(`No open ${station} time ${minHours}-${maxHours} hours ahead`);
 }
+
+/** The text/calendar part of an e-mail body as the sink decoded it (quoted-printable or base64). */
+export function calendarPart(text: string): string {
+  const start = text.search(/Content-Type: text\/calendar/i);
+  expect(start, 'a text/calendar part').toBeGreaterThan(-1);
+  const part = text.slice(start);
+  const body = part
+    .slice(part.search(/\n\s*\n/))
+    .trim()
+    .split(/\n--/)[0]!;
+  return /Content-Transfer-Encoding: base64/i.test(part.slice(0, 300))
+    ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
+    : body;
+}
+
+/**
+ * A booking held through the API whose start is `minHours`–`maxHours` from now, for tests
+ * about what happens inside a notice or a lock: its body, reference, manage link and token.
+ */
+export async function bookHoursAhead(
+  request: APIRequestContext,
+  station: string,
+  timeZone: string,
+  minHours: number,
+  maxHours: number,
+) {
+  const slot = await slotHoursAhead(request, station, timeZone, minHours, maxHours);
+  const body = bookingBody({ station, ...slot });
+  const created = await request.post('/api/bookings', { data: body });
+  expect(created.status(), await created.text()).toBe(201);
+  const { reference, manageUrl } = (
+    (await created.json()) as { data: { reference: string; manageUrl: string } }
+  ).data;
+  return {
+    body,
+    reference,
+    manageUrl,
+    token: new URL(manageUrl, 'http://x').searchParams.get('token')!,
+  };
+}

@@ -1,5 +1,5 @@
 import ICAL from 'ical.js';
-import { bookOpenSlot, expect, mailAbout, test } from '../fixtures';
+import { bookOpenSlot, calendarPart, expect, mailAbout, test } from '../fixtures';
 
 /** The first VEVENT of an iCalendar text, read with ical.js. */
 function readInvite(text: string) {
@@ -13,20 +13,6 @@ function readInvite(text: string) {
     tzid: event.getFirstProperty('dtstart')!.getParameter('tzid'),
     location: event.getFirstPropertyValue('location'),
   };
-}
-
-/** The text/calendar part of a raw e-mail body, decoded (base64 or quoted-printable). */
-function calendarPart(text: string): string {
-  const start = text.search(/Content-Type: text\/calendar/i);
-  expect(start, 'a text/calendar part').toBeGreaterThan(-1);
-  const part = text.slice(start);
-  const body = part
-    .slice(part.search(/\n\s*\n/))
-    .trim()
-    .split(/\n--/)[0]!;
-  return /Content-Transfer-Encoding: base64/i.test(part.slice(0, 300))
-    ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
-    : body;
 }
 
 test.describe('calendar invites', () => {

@@ -3,7 +3,7 @@ import {
   bookingBody,
   expect,
   openSlot,
-  slotHoursAhead,
+  bookHoursAhead,
   test,
   timeLabel,
   uniqueCustomer,
@@ -133,17 +133,13 @@ test.describe('menu, currency and travel', () => {
     request,
   }) => {
     // A start between 49 and 71 hours ahead: past the 48-hour notice, inside the 72-hour lock.
-    const slot = await slotHoursAhead(request, 'london', 'Europe/London', 49, 71);
-    const body = bookingBody({ station: 'london', ...slot });
-    const created = await request.post('/api/bookings', { data: body });
-    expect(created.status(), await created.text()).toBe(201);
-    const { reference, manageUrl } = (
-      (await created.json()) as {
-        data: { reference: string; manageUrl: string };
-      }
-    ).data;
-    const token = new URL(manageUrl, 'http://x').searchParams.get('token')!;
-
+    const { body, reference, manageUrl, token } = await bookHoursAhead(
+      request,
+      'london',
+      'Europe/London',
+      49,
+      71,
+    );
     await page.goto(manageUrl);
     await expect(page.getByTestId('menu-lock')).toContainText('Your party and menu are final');
     await expect(page.getByRole('button', { name: 'Change party and menu' })).toHaveCount(0);

@@ -9,11 +9,11 @@ import {
   resetStation,
   staffScope,
 } from '../../test/booking-fixtures';
+import { capturingTransport } from '../../test/capturing-transport';
 import { connect } from '../../test/database';
 import { cancelBookingAsStaff, getBookingInvite, rescheduleBooking } from '../bookings';
 import { bookingInvite, inviteUid, type InviteBooking } from './booking-invite';
 import { deliverDueEmails } from './deliver-outbox';
-import type { EmailTransport, OutgoingMail } from './email-transport';
 
 /** An invite read back with ical.js (an independent parser, Mozilla's). */
 function parse(text: string) {
@@ -82,15 +82,7 @@ describe('calendar invites', () => {
 
   describe('in the e-mails and the download', () => {
     let client: pg.Client;
-    const sent: OutgoingMail[] = [];
-    const transport: EmailTransport = {
-      sendTimeoutMs: 1_000,
-      send(mail) {
-        sent.push(mail);
-        return Promise.resolve();
-      },
-      close() {},
-    };
+    const { sent, transport } = capturingTransport();
 
     beforeEach(async () => {
       client = await connect();

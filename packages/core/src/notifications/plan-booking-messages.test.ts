@@ -1,10 +1,10 @@
 import type pg from 'pg';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { resetStation } from '../../test/booking-fixtures';
+import { capturingTransport } from '../../test/capturing-transport';
 import { connect } from '../../test/database';
 import { insertBooking, insertCustomer } from '../../test/factories';
 import { deliverDueEmails } from './deliver-outbox';
-import type { EmailTransport, OutgoingMail } from './email-transport';
 import { planBookingMessages } from './plan-booking-messages';
 
 const DAY = 86_400_000;
@@ -110,15 +110,7 @@ describe('scheduled booking messages', () => {
   });
 
   it('skips at delivery a message queued before the booking moved or was cancelled; a station may turn each off', async () => {
-    const sent: OutgoingMail[] = [];
-    const transport: EmailTransport = {
-      sendTimeoutMs: 1_000,
-      send: (mail) => {
-        sent.push(mail);
-        return Promise.resolve();
-      },
-      close() {},
-    };
+    const { sent, transport } = capturingTransport();
     const id = await booking();
     const other = await booking(new Date(START.getTime() + 3_600_000 * 3));
     // Both reminders fall due (the later one three hours after the first).
@@ -143,15 +135,7 @@ describe('scheduled booking messages', () => {
   });
 
   it('sends the reminder with the balance and the menu deadline, through the outbox', async () => {
-    const sent: OutgoingMail[] = [];
-    const transport: EmailTransport = {
-      sendTimeoutMs: 1_000,
-      send: (mail) => {
-        sent.push(mail);
-        return Promise.resolve();
-      },
-      close() {},
-    };
+    const { sent, transport } = capturingTransport();
     await booking();
     await planBookingMessages(new Date(START.getTime() - 7 * DAY + 60_000));
     expect(await deliverDueEmails({ transport })).toMatchObject({ sent: 1 });
