@@ -120,4 +120,20 @@ test.describe('customer self-reschedule', () => {
       ((await refused.json()) as { error: { details: { reason: string } } }).error.details.reason,
     ).toBe('RESCHEDULE_CLOSED');
   });
+
+  test('at phone width the manage page with the date picker open scrolls nowhere sideways', async ({
+    page,
+    request,
+  }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const { response } = await bookOpenSlot(request, 'london', 'Europe/London', 28);
+    expect(response.status(), await response.text()).toBe(201);
+    const { manageUrl } = ((await response.json()) as { data: { manageUrl: string } }).data;
+    await page.goto(manageUrl);
+    await page.getByRole('button', { name: 'Change date or time' }).click();
+    await expect(page.getByRole('group', { name: 'Dates' })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      390,
+    );
+  });
 });

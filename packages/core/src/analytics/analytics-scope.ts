@@ -1,6 +1,7 @@
 import { resolveStationChoice } from '../auth/resolve-station-choice';
 import { assertCan, type StaffScope } from '../auth/staff-scope';
 import { getDb } from '../db/client';
+import type { z } from 'zod';
 import { Prisma } from '../generated/prisma/client';
 import { fieldError, parseInput } from '../validation';
 import { ZAnalyticsQuery, type TAnalyticsQuery } from './analytics.schema';
@@ -70,4 +71,29 @@ export function stationInRows(column: Prisma.Sql, rows: AnalyticsRows): Prisma.S
   return Prisma.sql`(${rows.stationId}::uuid IS NULL OR ${column} = ${rows.stationId}::uuid)
          AND (${rows.currency}::text IS NULL
               OR ${column} IN (SELECT id FROM "Station" WHERE currency = ${rows.currency}::text))`;
+}
+
+/**
+ * One figure as every use case answers it: the caller's scope resolved, the use case's one
+ * statement run for it, its JSON result parsed with the use case's schema on the way out,
+ * with the range and the currency it is in.
+ */
+export async function scopedFigures<Output>(
+  options: { scope: StaffScope; query: unknown },
+  statement: (query: TAnalyticsQuery, rows: AnalyticsRows) => Prisma.Sql,
+  schema: z.ZodType<Output>,
+): Promise<Output> {
+  const { query, rows, currency, locale, currencies } = await analyticsScope(
+    options.scope,
+    options.query,
+  );
+  const [row] = await getDb().$queryRaw<[{ result: unknown }]>(statement(query, rows));
+  return schema.parse({
+    ...(row.result as object),
+    from: query.from,
+    to: query.to,
+    currency,
+    locale,
+    currencies,
+  });
 }

@@ -1,7 +1,6 @@
 import type { StaffScope } from '../auth/staff-scope';
-import { getDb } from '../db/client';
 import { Prisma } from '../generated/prisma/client';
-import { analyticsScope, stationInRows, type AnalyticsRows } from './analytics-scope';
+import { scopedFigures, stationInRows, type AnalyticsRows } from './analytics-scope';
 import { ZBookingKpis, type BookingKpis, type TAnalyticsQuery } from './analytics.schema';
 
 /**
@@ -14,19 +13,7 @@ export async function getBookingKpis(options: {
   scope: StaffScope;
   query: unknown;
 }): Promise<BookingKpis> {
-  const { query, rows, currency, locale, currencies } = await analyticsScope(
-    options.scope,
-    options.query,
-  );
-  const [row] = await getDb().$queryRaw<[{ result: unknown }]>(bookingKpisSql(query, rows));
-  return ZBookingKpis.parse({
-    ...(row.result as object),
-    from: query.from,
-    to: query.to,
-    currency,
-    locale,
-    currencies,
-  });
+  return scopedFigures(options, bookingKpisSql, ZBookingKpis);
 }
 
 /** The statement, also EXPLAINed by the plan test. */

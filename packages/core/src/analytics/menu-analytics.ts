@@ -1,7 +1,6 @@
 import type { StaffScope } from '../auth/staff-scope';
-import { getDb } from '../db/client';
 import { Prisma } from '../generated/prisma/client';
-import { analyticsScope, stationInRows, type AnalyticsRows } from './analytics-scope';
+import { scopedFigures, stationInRows, type AnalyticsRows } from './analytics-scope';
 import { ZMenuAnalytics, type MenuAnalytics, type TAnalyticsQuery } from './analytics.schema';
 
 /**
@@ -15,19 +14,7 @@ export async function getMenuAnalytics(options: {
   scope: StaffScope;
   query: unknown;
 }): Promise<MenuAnalytics> {
-  const { query, rows, currency, locale, currencies } = await analyticsScope(
-    options.scope,
-    options.query,
-  );
-  const [row] = await getDb().$queryRaw<[{ result: unknown }]>(menuAnalyticsSql(query, rows));
-  return ZMenuAnalytics.parse({
-    ...(row.result as object),
-    from: query.from,
-    to: query.to,
-    currency,
-    locale,
-    currencies,
-  });
+  return scopedFigures(options, menuAnalyticsSql, ZMenuAnalytics);
 }
 
 /**

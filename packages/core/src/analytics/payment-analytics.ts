@@ -1,7 +1,6 @@
 import type { StaffScope } from '../auth/staff-scope';
-import { getDb } from '../db/client';
 import { Prisma } from '../generated/prisma/client';
-import { analyticsScope, stationInRows, type AnalyticsRows } from './analytics-scope';
+import { scopedFigures, stationInRows, type AnalyticsRows } from './analytics-scope';
 import { ZPaymentAnalytics, type PaymentAnalytics, type TAnalyticsQuery } from './analytics.schema';
 
 /** How many owed refunds are listed by name (the count and sum cover all of them). */
@@ -19,19 +18,7 @@ export async function getPaymentAnalytics(options: {
   scope: StaffScope;
   query: unknown;
 }): Promise<PaymentAnalytics> {
-  const { query, rows, currency, locale, currencies } = await analyticsScope(
-    options.scope,
-    options.query,
-  );
-  const [row] = await getDb().$queryRaw<[{ result: unknown }]>(paymentAnalyticsSql(query, rows));
-  return ZPaymentAnalytics.parse({
-    ...(row.result as object),
-    from: query.from,
-    to: query.to,
-    currency,
-    locale,
-    currencies,
-  });
+  return scopedFigures(options, paymentAnalyticsSql, ZPaymentAnalytics);
 }
 
 /** The statement, also EXPLAINed by the plan test. */

@@ -1,6 +1,6 @@
 import { getServerEnv } from '../env';
 import { AppError } from '../errors/app-error';
-import { bookingInvite } from '../notifications/booking-invite';
+import { bookingInvite, senderAddress } from '../notifications/booking-invite';
 import { manageLinkFor } from '../notifications/render-email';
 import { parseInput } from '../validation';
 import { ZCustomerProof } from './customer-booking.schema';
@@ -33,7 +33,7 @@ export async function getBookingInvite(options: {
     filename: `${booking.reference}.ics`,
     content: bookingInvite(booking, {
       method: cancelled ? 'CANCEL' : 'REQUEST',
-      organizerEmail: env.EMAIL_FROM.replace(/^.*</, '').replace(/>$/, ''),
+      organizerEmail: senderAddress(env.EMAIL_FROM),
       manageLink: manageLinkFor(booking, env.PUBLIC_CUSTOMER_URL),
       now: options.now,
     }),

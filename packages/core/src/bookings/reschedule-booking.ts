@@ -14,6 +14,7 @@ import { findStaffBooking } from './find-staff-booking';
 import { ZRescheduleInput } from './reschedule-booking.schema';
 import { staleVersion, updateBookingAtVersion } from './versioned-update';
 import { required } from '../platform/required';
+import { customerReschedulePolicy } from './customer-reschedule-policy';
 
 const MINUTE = 60_000;
 /** Staff may place events on any quarter hour, finer than the customers' grid. */
@@ -248,22 +249,19 @@ export async function moveBooking(
  * at most its limit of times. Outside it, the answer says whom to ask instead.
  */
 function assertCustomerMayMove(
-  booking: {
-    startsAt: Date;
-    customerReschedules: number;
-    station: { name: string; rescheduleNoticeHours: number; rescheduleLimit: number };
-  },
+  booking: Parameters<typeof customerReschedulePolicy>[0] & { station: { name: string } },
   now: Date,
 ): void {
   const { station } = booking;
+  const policy = customerReschedulePolicy(booking, now);
   const elsewhere = `reply to your confirmation e-mail or call ${station.name}`;
-  if (booking.startsAt.getTime() - now.getTime() < station.rescheduleNoticeHours * 3_600_000)
+  if (now.getTime() > Date.parse(policy.until))
     throw new AppError(
       'CONFLICT',
       `Online changes close ${station.rescheduleNoticeHours} hours before the event. To move it now, ${elsewhere}.`,
       { details: { reason: 'RESCHEDULE_CLOSED' } },
     );
-  if (booking.customerReschedules >= station.rescheduleLimit)
+  if (policy.left === 0)
     throw new AppError(
       'CONFLICT',
       station.rescheduleLimit === 0

@@ -1,4 +1,5 @@
 import type { TCustomerBooking } from './customer-booking.schema';
+import { customerReschedulePolicy } from './customer-reschedule-policy';
 import { menuLockAt, menuOpen } from '../menu/menu-lock';
 import { proteinsDecided } from '../menu/menu-selection';
 import {
@@ -12,24 +13,6 @@ import {
 } from './booking-record';
 
 /** The customer's view: their own booking only, station-local date and time. */
-/** The station's policy for online moves, as it stands for this booking now. */
-export function customerReschedulePolicy(
-  booking: {
-    status: string;
-    startsAt: Date;
-    customerReschedules: number;
-    station: { rescheduleNoticeHours: number; rescheduleLimit: number };
-  },
-  now: Date,
-) {
-  const until = new Date(
-    booking.startsAt.getTime() - booking.station.rescheduleNoticeHours * 3_600_000,
-  );
-  const left = Math.max(0, booking.station.rescheduleLimit - booking.customerReschedules);
-  const active = booking.status === 'PENDING_PAYMENT' || booking.status === 'CONFIRMED';
-  return { allowed: active && now < until && left > 0, until: until.toISOString(), left };
-}
-
 export function toCustomerBooking(
   booking: BookingWithRelations,
   now: Date = new Date(),

@@ -26,6 +26,9 @@ export type InviteBooking = Pick<
 
 export type InviteMethod = 'REQUEST' | 'CANCEL';
 
+/** The bare address of a sender such as `Hibachi at Home <bookings@example.com>` (the ORGANIZER). */
+export const senderAddress = (from: string) => from.replace(/^.*</, '').replace(/>$/, '');
+
 /** The one identity a booking has in every calendar: it never changes, whatever moves. */
 export const inviteUid = (booking: { id: string }) => `booking-${booking.id}@hibachi-at-home`;
 

@@ -7,7 +7,7 @@ import { backoffMs } from '../platform/backoff';
 import type { EmailTransport } from './email-transport';
 import { isPermanentSmtpFailure } from './email-transport';
 import { loadEmailBookings } from './email-bookings';
-import { bookingInvite, inviteMethodFor } from './booking-invite';
+import { bookingInvite, inviteMethodFor, senderAddress } from './booking-invite';
 import { manageLinkFor, renderEmail, supersededReason, type RenderedEmail } from './render-email';
 import { renderStaffEmail } from './staff-email';
 
@@ -66,7 +66,7 @@ export async function deliverDueEmails(options: {
 
   const bookings = await loadEmailBookings(claimed);
   const domain = env.EMAIL_FROM.replace(/^.*@/, '').replace(/>$/, '');
-  const senderAddress = env.EMAIL_FROM.replace(/^.*</, '').replace(/>$/, '');
+  const organizerEmail = senderAddress(env.EMAIL_FROM);
 
   /** The e-mail as it goes out now, or why it should no longer go out. */
   const render = async (message: Claimed): Promise<RenderedEmail | { skipped: string }> => {
@@ -85,7 +85,7 @@ export async function deliverDueEmails(options: {
         filename: `${booking.reference}.ics`,
         content: bookingInvite(booking, {
           method,
-          organizerEmail: senderAddress,
+          organizerEmail,
           manageLink: manageLinkFor(booking, env.PUBLIC_CUSTOMER_URL),
           now,
         }),
