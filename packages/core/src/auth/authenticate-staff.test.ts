@@ -126,10 +126,17 @@ describe('authenticateStaff', () => {
       return performance.now() - started;
     };
     await time('warm-up@test.example');
-    const known = await time(account.email);
-    const unknown = await time('nobody@test.example');
+    // The median of five of each, alternating: one sample on a shared machine is noise.
+    const known: number[] = [];
+    const unknowns: number[] = [];
+    for (let round = 0; round < 5; round += 1) {
+      known.push(await time(account.email));
+      unknowns.push(await time(`nobody${round}@test.example`));
+    }
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[2]!;
+    const [knownMedian, unknown] = [median(known), median(unknowns)];
     // An unverified unknown e-mail would answer in well under a millisecond of hashing.
-    expect(unknown).toBeGreaterThan(known / 3);
+    expect(unknown).toBeGreaterThan(knownMedian / 3);
   });
 
   it('rate-limits attempts per client address and per e-mail (429 with Retry-After)', async () => {
