@@ -129,6 +129,7 @@ test.describe('hostile bodies on every route that reads one', () => {
     for (const [app, path, method] of [
       ['customer', '/api/bookings/[reference]/menu', 'PATCH'],
       ['customer', '/api/bookings/[reference]/reschedule', 'POST'],
+      ['customer', '/api/bookings/[reference]/balance-checkout', 'POST'],
       ['admin', '/api/admin/bookings/[id]/menu', 'PATCH'],
       ['admin', '/api/admin/payments/[id]/refund-settled', 'POST'],
       ['admin', '/api/admin/stations/[slug]/menu/items', 'POST'],

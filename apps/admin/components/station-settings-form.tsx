@@ -138,6 +138,7 @@ export function StationSettingsForm({ slug }: { slug: string }) {
           sendReminder: form.has('sendReminder'),
           sendDayBefore: form.has('sendDayBefore'),
           sendThankYou: form.has('sendThankYou'),
+          allowPartialBalance: form.has('allowPartialBalance'),
           reviewUrl: text('reviewUrl').trim() || null,
           adultPriceCents: toCents(text('adultPriceCents')),
           childPriceCents: toCents(text('childPriceCents')),
@@ -259,6 +260,14 @@ export function StationSettingsForm({ slug }: { slug: string }) {
         {input('childPriceCents', 'Per child')}
         {input('minimumCents', 'Event minimum')}
         {input('depositCents', 'Deposit', { hint: 'Not more than the event minimum.' })}
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            name="allowPartialBalance"
+            defaultChecked={settings.allowPartialBalance}
+          />{' '}
+          Customers may pay part of the balance online
+        </label>
       </fieldset>
 
       <TravelFields

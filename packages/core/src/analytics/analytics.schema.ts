@@ -129,6 +129,14 @@ export const ZPaymentAnalytics = z.object({
   }),
   /** Confirmed events in the range with money still to take. */
   outstanding: z.object({ bookings: count, cents }),
+  /** Gratuities paid online in the range (less what went back), per chef of the event: chef income. */
+  gratuity: z.object({
+    cents,
+    payments: count,
+    byChef: z.array(
+      z.object({ chefId: z.uuid(), name: z.string(), color: z.string(), payments: count, cents }),
+    ),
+  }),
 });
 export type PaymentAnalytics = z.infer<typeof ZPaymentAnalytics>;
 

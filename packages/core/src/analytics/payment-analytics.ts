@@ -12,7 +12,7 @@ const OWED_LISTED = 20;
  * succeeded (also if refunded since); net = arrived − refunded, the SQL twin of
  * payments/net-paid.ts. Totals, methods, months and card success come from the `PaymentDay`
  * rollup, balances due from the `BookingDue` rollup; owed refunds (a partial index) are read
- * live.
+ * live, and so are gratuities (kept apart from the price; a partial index).
  */
 export async function getPaymentAnalytics(options: {
   scope: StaffScope;
@@ -25,7 +25,7 @@ export async function getPaymentAnalytics(options: {
 export function paymentAnalyticsSql(query: TAnalyticsQuery, rows: AnalyticsRows): Prisma.Sql {
   return Prisma.sql`
     WITH stations AS (
-      SELECT id FROM "Station"
+      SELECT id, timezone FROM "Station"
        WHERE ${stationInRows(Prisma.sql`id`, rows)}),
     -- The daily rollup (station, local day recorded, method; kept by triggers in the same
     -- transaction as every payment write; a test checks it equals the payments), summed in
@@ -70,7 +70,18 @@ export function paymentAnalyticsSql(query: TAnalyticsQuery, rows: AnalyticsRows)
         -- A few owed refunds: each booking by its key (a hash join would read every booking).
         CROSS JOIN LATERAL (
           SELECT id, reference, "cancelledAt" FROM "Booking" WHERE id = p."bookingId" LIMIT 1) b),
-    -- Balances due: the rollup of confirmed events owing money per station-day (recomputed by
+    -- Gratuities paid online in the range (recorded on a local date of the station), less what
+    -- staff gave back, per chef of the event: a partial index holds the few payments with one.
+    gratuity AS (
+      SELECT b."chefId", count(*) AS n, sum(p."gratuityCents" - p."gratuityRefundedCents") AS cents
+        FROM stations s
+        JOIN "Payment" p ON p."stationId" = s.id AND p."gratuityCents" > 0
+         AND p.status IN ('SUCCEEDED', 'PARTIALLY_REFUNDED', 'REFUNDED')
+         AND p."createdAt" >= (${query.from}::date::timestamp AT TIME ZONE s.timezone)
+         AND p."createdAt" < ((${query.to}::date + 1)::timestamp AT TIME ZONE s.timezone)
+        JOIN "Booking" b ON b.id = p."bookingId"
+       GROUP BY b."chefId"),
+        -- Balances due: the rollup of confirmed events owing money per station-day (recomputed by
     -- triggers on every booking and payment write; a test checks it equals the live figure).
     outstanding AS (
       SELECT COALESCE(sum(bookings), 0) AS bookings, COALESCE(sum("dueCents"), 0) AS cents
@@ -96,7 +107,14 @@ export function paymentAnalyticsSql(query: TAnalyticsQuery, rows: AnalyticsRows)
                     'owedCents', owed, 'method', method, 'settledBy', "settledBy", 'ageDays', round(age::numeric, 1), 'lastError', "lastError")
                     ORDER BY age DESC), '[]')
                     FROM (SELECT * FROM owed ORDER BY age DESC LIMIT ${OWED_LISTED}) oldest)),
-      'outstanding', (SELECT json_build_object('bookings', bookings, 'cents', cents) FROM outstanding)
+      'gratuity', json_build_object(
+        'cents', (SELECT COALESCE(sum(cents), 0) FROM gratuity),
+        'payments', (SELECT COALESCE(sum(n), 0) FROM gratuity),
+        'byChef', (SELECT COALESCE(json_agg(json_build_object(
+                     'chefId', g."chefId", 'name', c.name, 'color', c.color,
+                     'payments', g.n, 'cents', g.cents) ORDER BY g.cents DESC, c.name), '[]')
+                     FROM gratuity g JOIN "Chef" c ON c.id = g."chefId")),
+            'outstanding', (SELECT json_build_object('bookings', bookings, 'cents', cents) FROM outstanding)
     ) AS result
       FROM totals`;
 }

@@ -11,6 +11,8 @@ import {
   markCancelled,
   refundParts as refundPartsOf,
   byHandWords,
+  gratuityLeftCents,
+  requestGratuityRefunds,
   requestRefunds,
   sendCardRefunds,
   type RefundPlan,
@@ -48,12 +50,26 @@ export async function cancelBookingAsStaff(
 
     const paid = netPaidCents(booking.payments);
     const plan = input.refund ? await requestRefunds(tx, booking) : undefined;
+    const keptGratuity = gratuityLeftCents(booking);
+    const gratuity = input.refundGratuity
+      ? await requestGratuityRefunds(tx, booking)
+      : { paymentIds: [], cents: 0 };
     const refund = {
       cardCents: plan?.cardRefundCents ?? 0,
       offlineCents: plan?.offlineCents ?? 0,
       keptCents: plan ? 0 : paid,
-      status: paid === 0 ? 'NONE' : plan ? 'PENDING' : 'NOT_REFUNDED',
+      status:
+        paid === 0 && gratuity.cents === 0
+          ? 'NONE'
+          : plan || gratuity.cents > 0
+            ? 'PENDING'
+            : 'NOT_REFUNDED',
     } as const;
+    const gratuityAnswer = {
+      refundedCents: gratuity.cents,
+      keptCents: keptGratuity - gratuity.cents,
+    };
+    const cardRefundIds = [...(plan?.cardRefundIds ?? []), ...gratuity.paymentIds];
     const refundParts = plan ? refundPartsOf(plan) : [];
     await enqueueEmail(tx, {
       kind: 'BOOKING_CANCELLED',
@@ -61,7 +77,7 @@ export async function cancelBookingAsStaff(
       subject: `Your hibachi booking ${booking.reference} is cancelled`,
       payload: {
         reference: booking.reference,
-        refund: { reason: refundNote(refund, plan, moneyOf(booking)) },
+        refund: { reason: refundNote(refund, gratuity.cents, plan, moneyOf(booking)) },
       },
       bookingId: booking.id,
       stationId: booking.stationId,
@@ -72,15 +88,21 @@ export async function cancelBookingAsStaff(
       entityId: booking.id,
       action: 'booking.cancelled',
       before: { status: booking.status },
-      after: { status: 'CANCELLED', reason: input.reason, refund },
+      after: { status: 'CANCELLED', reason: input.reason, refund, gratuity: gratuityAnswer },
     });
-    return { booking, refund, refundParts, plan, version: booking.version + 1 };
+    return {
+      booking,
+      refund,
+      gratuity: gratuityAnswer,
+      refundParts,
+      cardRefundIds,
+      version: booking.version + 1,
+    };
   });
 
   const refunded =
-    decided.plan !== undefined &&
-    decided.plan.cardRefundIds.length > 0 &&
-    (await sendCardRefunds(decided.plan, options.requestId));
+    decided.cardRefundIds.length > 0 &&
+    (await sendCardRefunds({ cardRefundIds: decided.cardRefundIds }, options.requestId));
   return {
     id: decided.booking.id,
     reference: decided.booking.reference,
@@ -91,17 +113,23 @@ export async function cancelBookingAsStaff(
       status: refunded && decided.refund.offlineCents === 0 ? 'REFUNDED' : decided.refund.status,
     },
     refundParts: decided.refundParts,
+    gratuity: decided.gratuity,
   };
 }
 
 /** The customer's line about their money. */
 function refundNote(
   refund: { keptCents: number },
+  gratuityCents: number,
   plan: RefundPlan | undefined,
   money: MoneyFormat,
 ) {
+  const gratuity =
+    gratuityCents > 0
+      ? ` Your ${formatMoney(gratuityCents, money)} gratuity will be refunded too.`
+      : '';
   if (refund.keptCents > 0)
-    return `The ${formatMoney(refund.keptCents, money)} you paid is not refunded. Reply to this e-mail with any questions.`;
+    return `The ${formatMoney(refund.keptCents, money)} you paid is not refunded.${gratuity} Reply to this e-mail with any questions.`;
   const lines = plan
     ? [
         plan.cardRefundCents > 0
@@ -111,6 +139,8 @@ function refundNote(
       ].filter(Boolean)
     : [];
   return lines.length > 0
-    ? lines.join(' ')
-    : 'No payment was taken, so there is nothing to refund.';
+    ? `${lines.join(' ')}${gratuity}`
+    : gratuity
+      ? gratuity.trim()
+      : 'No payment was taken, so there is nothing to refund.';
 }

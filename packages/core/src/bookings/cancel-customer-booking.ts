@@ -4,6 +4,7 @@ import { enqueueEmail } from '../notifications/enqueue-email';
 import { formatMoney, moneyOf } from '../money/format-money';
 import { parseInput } from '../validation';
 import {
+  gratuityLeftCents,
   assertCancellable,
   markCancelled,
   byHandWords,
@@ -60,6 +61,13 @@ export async function cancelCustomerBooking(options: {
             reason: `Cancelled less than ${booking.station.cancellationNoticeHours} hours before the event: the deposit is kept, per our policy.`,
           };
 
+    const gratuity = gratuityLeftCents(booking);
+    // The cancellation policy never takes back a gratuity; the customer is told, staff may.
+    const gratuityNote =
+      gratuity > 0
+        ? ` The ${formatMoney(gratuity, money)} gratuity is not part of the cancellation refund: reply to the cancellation e-mail if you would like it back.`
+        : '';
+    refund.reason += gratuityNote;
     await markCancelled(tx, booking, { now, reason: 'Cancelled by the customer' });
     await enqueueEmail(tx, {
       kind: 'BOOKING_CANCELLED',
@@ -80,7 +88,13 @@ export async function cancelCustomerBooking(options: {
       after: { status: 'CANCELLED', refund },
       requestId: options.requestId,
     });
-    return { reference: booking.reference, refund, plan, money };
+    return {
+      reference: booking.reference,
+      refund,
+      plan,
+      money,
+      gratuityNote,
+    };
   });
 
   // The card refunds go out now; fully refunded only when nothing is left for staff to hand back.
@@ -97,7 +111,7 @@ export async function cancelCustomerBooking(options: {
       ? {
           ...decided.refund,
           status: 'REFUNDED',
-          reason: `Your ${formatMoney(decided.refund.amountCents, decided.money)} deposit has been refunded to your card.`,
+          reason: `Your ${formatMoney(decided.refund.amountCents, decided.money)} deposit has been refunded to your card.${decided.gratuityNote}`,
         }
       : decided.refund,
   };

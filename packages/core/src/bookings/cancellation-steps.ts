@@ -86,6 +86,45 @@ export async function requestRefunds(tx: Tx, booking: BookingWithRelations): Pro
   };
 }
 
+/** Gratuities kept on a booking's online card payments (what a cancellation refund leaves alone). */
+export function keptGratuities(booking: BookingWithRelations) {
+  return booking.payments.filter(
+    (payment) =>
+      payment.status !== 'PENDING' &&
+      payment.status !== 'FAILED' &&
+      payment.gratuityCents > payment.gratuityRefundRequestedCents &&
+      refundSettledBy(payment) === 'PROVIDER',
+  );
+}
+
+/** The gratuity still kept on a booking's online card payments (and not yet asked back). */
+export function gratuityLeftCents(booking: BookingWithRelations): number {
+  return keptGratuities(booking).reduce(
+    (sum, payment) => sum + payment.gratuityCents - payment.gratuityRefundRequestedCents,
+    0,
+  );
+}
+
+/**
+ * Staff chose to give the gratuity back too (the cancellation policy never does): every kept
+ * gratuity is owed back and sent with the card refunds after commit.
+ */
+export async function requestGratuityRefunds(
+  tx: Tx,
+  booking: BookingWithRelations,
+): Promise<{ paymentIds: string[]; cents: number }> {
+  const kept = keptGratuities(booking);
+  for (const payment of kept)
+    await tx.payment.update({
+      where: { id: payment.id },
+      data: {
+        gratuityRefundRequestedCents: payment.gratuityCents,
+        nextRefundAttemptAt: owedRefund(payment.refundRequestedCents).nextRefundAttemptAt,
+      },
+    });
+  return { paymentIds: kept.map((payment) => payment.id), cents: gratuityLeftCents(booking) };
+}
+
 /** The plan as the answers show it: each part of the refund and who gives it back. */
 export function refundParts(
   plan: RefundPlan,
@@ -117,9 +156,12 @@ export function byHandWords(plan: RefundPlan, money: MoneyFormat): string[] {
 }
 
 /** After commit: sends the owed card refunds; true when every one went through. */
-export async function sendCardRefunds(plan: RefundPlan, requestId?: string): Promise<boolean> {
+export async function sendCardRefunds(
+  plan: Pick<RefundPlan, 'cardRefundIds'>,
+  requestId?: string,
+): Promise<boolean> {
   const attempts = await Promise.all(
-    plan.cardRefundIds.map((id) => processOwedRefund(id, requestId)),
+    [...new Set(plan.cardRefundIds)].map((id) => processOwedRefund(id, requestId)),
   );
   return attempts.every((attempt) => attempt.status === 'REFUNDED');
 }

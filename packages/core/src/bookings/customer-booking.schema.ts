@@ -47,6 +47,19 @@ export const ZCustomerBooking = z.object({
   totalCents: z.number().int(),
   depositCents: z.number().int(),
   paidCents: z.number().int(),
+  /** Gratuity paid online for the chef: apart from the price, never in paidCents. */
+  gratuityCents: z.number().int().nonnegative(),
+  /** Paying the rest online: how much is left, what a gratuity is a share of, and what is allowed. */
+  balance: z.object({
+    dueCents: z.number().int().nonnegative(),
+    /** The price without travel: what the offered gratuity percentages apply to. */
+    foodCents: z.number().int().nonnegative(),
+    /** Whether a card payment (the balance, or a gratuity alone) can be made now. */
+    payable: z.boolean(),
+    /** Whether a part of the balance may be paid (otherwise all of it at once). */
+    partialAllowed: z.boolean(),
+    gratuityPercents: z.array(z.number().int()),
+  }),
   /** The price lines as quoted (the booking's own prices). */
   priceLines: z.array(ZQuoteLine),
   /** The prices it was quoted at, so a page can preview a change with the same rule. */

@@ -6,6 +6,7 @@ import { assertCan, assertStationAccess, type StaffScope } from '../auth/staff-s
 import { getDb } from '../db/client';
 import { AppError } from '../errors/app-error';
 import type { Prisma } from '../generated/prisma/client';
+import { keptGratuityCents } from '../money/gratuity';
 import { netPaidCents } from '../money/net-paid';
 import { menuLockAt, menuOpen } from '../menu/menu-lock';
 import { proteinsDecided } from '../menu/menu-selection';
@@ -62,12 +63,19 @@ export type StaffBookingDetail = {
   depositCents: number;
   paidCents: number;
   balanceCents: number;
+  /** Gratuity kept for the chef (paid online with the balance; never part of the price). */
+  gratuityCents: number;
   payments: {
     id: string;
     method: 'CARD' | 'CASH' | 'CHECK';
     status: string;
+    /** The deposit that confirmed the booking, or the balance after it. */
+    purpose: 'DEPOSIT' | 'BALANCE';
     amountCents: number;
     refundedCents: number;
+    /** Gratuity charged with this payment, and what of it went back. */
+    gratuityCents: number;
+    gratuityRefundedCents: number;
     refundOwedCents: number;
     /** Who gives the owed refund back (null when nothing is owed). */
     refundSettledBy: TRefundSettler | null;
@@ -229,12 +237,16 @@ export async function getStaffBooking(options: {
     depositCents: booking.depositCents,
     paidCents,
     balanceCents: balanceDue(booking.status, booking.totalCents, paidCents),
+    gratuityCents: keptGratuityCents(booking.payments),
     payments: booking.payments.map((payment) => ({
       id: payment.id,
       method: payment.method,
       status: payment.status,
+      purpose: payment.purpose,
       amountCents: payment.amountCents,
       refundedCents: payment.refundedCents,
+      gratuityCents: payment.gratuityCents,
+      gratuityRefundedCents: payment.gratuityRefundedCents,
       refundOwedCents: Math.max(0, payment.refundRequestedCents - payment.refundedCents),
       refundSettledBy:
         payment.refundRequestedCents > payment.refundedCents ? refundSettledBy(payment) : null,

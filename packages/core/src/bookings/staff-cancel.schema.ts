@@ -14,6 +14,8 @@ export const ZStaffCancelInput = z.strictObject({
         .max(500, 'Keep the reason under 500 characters'),
     ),
   refund: z.boolean({ error: 'Choose whether to refund' }),
+  /** Also give back the gratuity paid online (the cancellation policy never does on its own). */
+  refundGratuity: z.boolean({ error: 'Choose whether to refund the gratuity' }).default(false),
   /** The version the staff member saw; a newer one answers 409 instead of cancelling blind. */
   version: z.number().int().nonnegative().optional(),
 });
@@ -32,6 +34,11 @@ export const ZStaffCancellation = z.object({
     /** Money kept because no refund was chosen. */
     keptCents: z.number().int().nonnegative(),
     status: z.enum(['NONE', 'NOT_REFUNDED', 'PENDING', 'REFUNDED']),
+  }),
+  /** The gratuity paid online: sent back through the provider (staff chose so), or left with the chef. */
+  gratuity: z.object({
+    refundedCents: z.number().int().nonnegative(),
+    keptCents: z.number().int().nonnegative(),
   }),
   /** Each part of the refund and who gives it back: the provider, or staff by hand (owed until settled). */
   refundParts: z.array(ZRefundPart),

@@ -1,3 +1,5 @@
+import { GRATUITY_PERCENTS, keptGratuityCents } from '../money/gratuity';
+import { balanceOf, takesBalancePayments } from '../money/balance';
 import type { TCustomerBooking } from './customer-booking.schema';
 import { customerReschedulePolicy } from './customer-reschedule-policy';
 import { menuLockAt, menuOpen } from '../menu/menu-lock';
@@ -48,6 +50,13 @@ export function toCustomerBooking(
     totalCents: booking.totalCents,
     depositCents: booking.depositCents,
     paidCents: paidCents(booking),
+    gratuityCents: keptGratuityCents(booking.payments),
+    balance: {
+      ...balanceOf(booking),
+      payable: takesBalancePayments(booking),
+      partialAllowed: booking.station.allowPartialBalance,
+      gratuityPercents: [...GRATUITY_PERCENTS],
+    },
     priceLines: bookingQuote(booking).lines,
     pricing: {
       adultPriceCents: booking.adultPriceCents,

@@ -28,6 +28,8 @@ export const REFUSAL_REASONS = [
   'CARD_DECLINED',
   'PROVIDER_UNAVAILABLE',
   'OUT_OF_ORDER',
+  /** A balance checkout asked for when the balance is paid and no gratuity was chosen. */
+  'NOTHING_DUE',
   /** A refund marked settled by hand when nothing is owed on the payment. */
   'NOTHING_OWED',
   /** A refund the provider sends (and retries) is not settled by hand. */

@@ -1,8 +1,13 @@
-/** What a deposit checkout needs from a provider, whichever it is. */
+/** What a checkout (the deposit, or the balance with a gratuity) needs from a provider. */
 export type CheckoutRequest = {
   bookingId: string;
   reference: string;
+  /** The price part (the deposit or the balance paid now); 0 for a gratuity on its own. */
   amountCents: number;
+  /** Which the webhook applies it to (kept in the session's metadata); DEPOSIT when left out. */
+  purpose?: 'DEPOSIT' | 'BALANCE';
+  /** A gratuity for the chef, charged as its own line beside the price. */
+  gratuity?: { amountCents: number; description: string };
   /** ISO 4217 in lower case, as Stripe writes it; the amount is in its minor units. */
   currency: string;
   description: string;

@@ -4,7 +4,7 @@ import { describeError } from '../errors/describe-error';
 import { logger } from '../logger';
 import { backoffMs } from '../platform/backoff';
 import { getPaymentProvider } from './get-payment-provider';
-import { recordRefunded } from './record-refunded';
+import { owedOnCharge, recordRefunded } from './record-refunded';
 
 /** A refund that keeps failing is retried after 1 min, 2 min, 4 min … up to 6 h. */
 const REFUND_RETRY_BASE_MS = 60_000;
@@ -17,8 +17,8 @@ export type RefundAttempt = {
 };
 
 /**
- * Sends what a card payment is owed back (refundRequestedCents − refundedCents) to the
- * provider. Called after the transaction that decided the refund commits, and again by
+ * Sends what a card payment is owed back (its price part and any gratuity staff chose to
+ * return, less what went back already) to the provider. Called after the transaction that decided the refund commits, and again by
  * the sweep while it fails: the idempotency key makes every retry the same refund.
  * A failure is kept on the payment (lastRefundError) for staff to see.
  */
@@ -29,15 +29,17 @@ export async function processOwedRefund(
 ): Promise<RefundAttempt> {
   const db = getDb();
   const payment = await db.payment.findUniqueOrThrow({ where: { id: paymentId } });
-  const owed = payment.refundRequestedCents - payment.refundedCents;
+  const owed = owedOnCharge(payment);
   if (owed <= 0 || payment.method !== 'CARD' || !payment.providerPaymentIntent) {
     return { paymentId, status: 'NOTHING_OWED', amountCents: 0 };
   }
+  // Everything asked back so far (price and gratuity): the key and the total once it lands.
+  const asked = payment.refundRequestedCents + payment.gratuityRefundRequestedCents;
   try {
     const refund = await getPaymentProvider().refund({
       paymentIntent: payment.providerPaymentIntent,
       amountCents: owed,
-      idempotencyKey: `refund:${payment.id}:${payment.refundRequestedCents}`,
+      idempotencyKey: `refund:${payment.id}:${asked}`,
       reason: 'booking_refund',
     });
     if (refund.status === 'failed') throw new Error(`provider refused refund ${refund.refundId}`);
@@ -45,7 +47,7 @@ export async function processOwedRefund(
     await inTransaction((tx) =>
       recordRefunded(tx, {
         paymentId: payment.id,
-        refundedCents: payment.refundRequestedCents,
+        chargeRefundedCents: asked,
         detail: { refundId: refund.refundId },
         requestId,
       }),
@@ -98,7 +100,8 @@ export async function processAllOwedRefunds(now: Date = new Date()): Promise<num
     UPDATE "Payment" SET "nextRefundAttemptAt" = ${new Date(now.getTime() + SWEEP_LEASE_MS)}
      WHERE id IN (
        SELECT id FROM "Payment"
-        WHERE "refundRequestedCents" > "refundedCents" AND method = 'CARD'
+        WHERE ("refundRequestedCents" > "refundedCents"
+               OR "gratuityRefundRequestedCents" > "gratuityRefundedCents") AND method = 'CARD'
           AND "providerPaymentIntent" IS NOT NULL
           AND ("nextRefundAttemptAt" IS NULL OR "nextRefundAttemptAt" <= ${now})
         ORDER BY "nextRefundAttemptAt" NULLS FIRST

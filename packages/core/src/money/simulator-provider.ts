@@ -18,10 +18,9 @@ export function createSimulatorProvider(appSecret: string): PaymentProvider {
     webhookSecret: simulatorWebhookSecret(appSecret),
     async createCheckout(request) {
       const sessionId = `cs_sim_${randomBytes(12).toString('hex')}`;
-      const payPage = new URL(request.cancelUrl).pathname.replace(/\/$/, '');
       return {
         sessionId,
-        url: `${payPage}/simulator?session=${sessionId}`,
+        url: `/pay/${encodeURIComponent(request.reference)}/simulator?session=${sessionId}`,
         expiresAt: request.expiresAt,
       };
     },

@@ -99,6 +99,42 @@ describe('Stripe provider (real SDK against a fake Stripe server)', () => {
     expect(expiresIn).toBeLessThan(32 * 60_000);
   });
 
+  it('charges a balance and its gratuity as two lines, the purpose in the metadata', async () => {
+    fake.replies.push({
+      status: 200,
+      body: { id: 'cs_test_3', url: 'https://checkout.stripe.test/3' },
+    });
+    await checkout({
+      amountCents: 42_000,
+      purpose: 'BALANCE',
+      description: 'Balance for HB-ABCDEF',
+      gratuity: { amountCents: 8_000, description: 'Gratuity for your chef' },
+    });
+    const form = fake.requests[0]!.form;
+    expect(form.get('line_items[0][price_data][unit_amount]')).toBe('42000');
+    expect(form.get('line_items[1][price_data][unit_amount]')).toBe('8000');
+    expect(form.get('line_items[1][price_data][product_data][name]')).toBe(
+      'Gratuity for your chef',
+    );
+    expect(form.get('metadata[purpose]')).toBe('BALANCE');
+    expect(form.get('payment_intent_data[metadata][purpose]')).toBe('BALANCE');
+  });
+
+  it('leaves out a zero price line when only a gratuity is paid', async () => {
+    fake.replies.push({
+      status: 200,
+      body: { id: 'cs_test_4', url: 'https://checkout.stripe.test/4' },
+    });
+    await checkout({
+      amountCents: 0,
+      purpose: 'BALANCE',
+      gratuity: { amountCents: 5_000, description: 'Gratuity for your chef' },
+    });
+    const form = fake.requests[0]!.form;
+    expect(form.get('line_items[0][price_data][unit_amount]')).toBe('5000');
+    expect(form.has('line_items[1][price_data][unit_amount]')).toBe(false);
+  });
+
   it('keeps a longer hold as the expiry', async () => {
     fake.replies.push({
       status: 200,

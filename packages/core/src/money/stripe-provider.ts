@@ -13,6 +13,11 @@ export function createStripeProvider(stripe: Stripe, webhookSecret: string): Pay
       const expiresAt = new Date(
         Math.max(request.expiresAt.getTime(), Date.now() + MIN_CHECKOUT_MS),
       );
+      const metadata = {
+        bookingId: request.bookingId,
+        reference: request.reference,
+        purpose: request.purpose ?? 'DEPOSIT',
+      };
       const session = await callStripe(() =>
         stripe.checkout.sessions.create(
           {
@@ -20,19 +25,20 @@ export function createStripeProvider(stripe: Stripe, webhookSecret: string): Pay
             customer_email: request.customerEmail,
             client_reference_id: request.reference,
             line_items: [
-              {
+              { amountCents: request.amountCents, description: request.description },
+              ...(request.gratuity ? [request.gratuity] : []),
+            ]
+              .filter((line) => line.amountCents > 0)
+              .map((line) => ({
                 quantity: 1,
                 price_data: {
                   currency: request.currency,
-                  unit_amount: request.amountCents,
-                  product_data: { name: request.description },
+                  unit_amount: line.amountCents,
+                  product_data: { name: line.description },
                 },
-              },
-            ],
-            metadata: { bookingId: request.bookingId, reference: request.reference },
-            payment_intent_data: {
-              metadata: { bookingId: request.bookingId, reference: request.reference },
-            },
+              })),
+            metadata,
+            payment_intent_data: { metadata },
             expires_at: Math.floor(expiresAt.getTime() / 1000),
             success_url: request.successUrl,
             cancel_url: request.cancelUrl,

@@ -43,6 +43,12 @@ export type RenderedEmail = {
 const ZConfirmation = z.object({ status: z.enum(['PENDING_PAYMENT', 'CONFIRMED']) });
 const ZCancelled = z.object({ refund: z.object({ reason: z.string().min(1) }) });
 const ZRefund = z.object({ amountCents: z.number().int().positive(), reason: z.string().min(1) });
+const ZBalanceReceived = z.object({
+  amountCents: z.number().int().nonnegative(),
+  gratuityCents: z.number().int().nonnegative(),
+  refundCents: z.number().int().nonnegative(),
+  reason: z.string().optional(),
+});
 const ZMenuChanged = z.object({ by: z.enum(['CUSTOMER', 'STAFF']) });
 /** A scheduled message names the start it was planned for: a moved booking skips it. */
 const ZPlanned = z.object({ startsAt: z.iso.datetime() });
@@ -68,7 +74,12 @@ export function renderEmail(
   const lines = [
     `Hi ${firstName},`,
     '',
-    ...whatHappened(message, booking, { when, money }, link(paymentUrl(booking.reference, token))),
+    ...whatHappened(
+      message,
+      booking,
+      { when, money },
+      { pay: link(paymentUrl(booking.reference, token)), balance: `${manageLink}#balance` },
+    ),
     '',
     `Booking   ${booking.reference}`,
     `When      ${when.date(booking.startsAt)}, ${when.time(booking.startsAt)} to ${when.time(booking.endsAt)} (${booking.station.name} time)`,
@@ -121,7 +132,7 @@ function whatHappened(
   message: OutboxEmail,
   booking: EmailBooking,
   format: { when: ReturnType<typeof zonedFormatter>; money: (amount: number) => string },
-  payLink: string,
+  links: { pay: string; balance: string },
 ): string[] {
   const { when, money } = format;
   switch (message.kind) {
@@ -137,7 +148,7 @@ function whatHappened(
         booking.holdExpiresAt
           ? `We are holding your time until ${when.time(booking.holdExpiresAt)} on ${when.date(booking.holdExpiresAt)} (${booking.station.name} time).`
           : 'We are holding your time for a short while.',
-        `Pay the ${money(booking.depositCents)} deposit to confirm it: ${payLink}`,
+        `Pay the ${money(booking.depositCents)} deposit to confirm it: ${links.pay}`,
       ];
     }
     case 'BOOKING_CANCELLED':
@@ -178,8 +189,23 @@ function whatHappened(
           ? `Please check your party and menu by ${when.time(lockAt)} on ${when.date(lockAt)} (${booking.station.name} time): after that your chef shops for them. Change them from your booking page (link below).`
           : 'Your party and menu are final: your chef is shopping for them.',
         balance > 0
-          ? `The balance of ${money(balance)} is due on the day of the event.`
+          ? `The balance of ${money(balance)} is due on the day of the event. Pay it online now, with a gratuity for your chef if you like: ${links.balance}`
           : 'Everything is paid: nothing to collect on the day.',
+      ];
+    }
+    case 'BALANCE_RECEIVED': {
+      const paid = ZBalanceReceived.parse(message.payload);
+      return [
+        `Thank you: we have received ${money(paid.amountCents + paid.gratuityCents)}${
+          paid.gratuityCents > 0
+            ? ` (${money(paid.amountCents)} towards the price and a ${money(paid.gratuityCents)} gratuity, which goes to your chef)`
+            : ''
+        }.`,
+        ...(paid.refundCents > 0
+          ? [
+              `We are refunding ${money(paid.refundCents)} to your card. ${paid.reason ?? ''}`.trim(),
+            ]
+          : []),
       ];
     }
     case 'BOOKING_DAY_BEFORE':

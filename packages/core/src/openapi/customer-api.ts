@@ -13,6 +13,7 @@ import {
   ZCustomerReschedule,
   ZCustomerProof,
 } from '../bookings/customer-booking.schema';
+import { ZBalanceCheckout, ZBalanceCheckoutInput } from '../payments/balance-checkout.schema';
 import { ZSimulateInput } from '../payments/simulate-checkout';
 import { ZStartCheckoutInput } from '../payments/start-deposit-checkout';
 import { ZQuote, ZQuoteInput } from '../pricing/quote.schema';
@@ -167,6 +168,24 @@ export const CUSTOMER_OPERATIONS: ApiOperation[] = [
     body: ZStartCheckoutInput,
     response: z.object({ url: z.string() }),
     errors: ['VALIDATION_FAILED', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED', 'UNAVAILABLE'],
+  },
+  {
+    method: 'post',
+    path: '/api/bookings/{reference}/balance-checkout',
+    summary:
+      'Start paying the balance (all of it, or a part where the station allows) with an optional gratuity of 18/20/22% of the food or an amount: the URL of the checkout page (409 BAD_STATE, OVERPAYMENT, NOTHING_DUE)',
+    tag: 'Payments',
+    body: ZBalanceCheckoutInput,
+    response: ZBalanceCheckout,
+    errors: [
+      'VALIDATION_FAILED',
+      'NOT_FOUND',
+      'CONFLICT',
+      'RATE_LIMITED',
+      'UNAVAILABLE',
+      'UNSUPPORTED_MEDIA_TYPE',
+      'PAYLOAD_TOO_LARGE',
+    ],
   },
   {
     method: 'post',

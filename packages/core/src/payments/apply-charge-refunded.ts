@@ -4,8 +4,8 @@ import { recordRefunded } from '../money/record-refunded';
 import type { Tx } from '../db/transaction';
 
 /**
- * The provider confirms money went back: refundedCents follows the charge's cumulative
- * amount_refunded (so redelivery and reordering converge). A refund for a payment not
+ * The provider confirms money went back: the charge's cumulative amount_refunded is split
+ * between price and gratuity (so redelivery and reordering converge). A refund for a payment not
  * recorded yet is refused with 409, so the provider redelivers after the completion.
  */
 export async function applyChargeRefunded(
@@ -27,7 +27,7 @@ export async function applyChargeRefunded(
   }
   await recordRefunded(tx, {
     paymentId: payment.id,
-    refundedCents: charge.amount_refunded,
+    chargeRefundedCents: charge.amount_refunded,
     detail: { chargeId: charge.id },
     requestId,
   });

@@ -6,11 +6,13 @@ import { confirmBooking } from '../bookings/confirm-booking';
 import { enqueueEmail } from '../notifications/enqueue-email';
 import { owedRefund } from '../money/process-owed-refund';
 import type { Tx } from '../db/transaction';
+import { applyBalancePaid, type BalanceOutcome } from './apply-balance-paid';
 
-export type CheckoutOutcome = 'CONFIRMED' | 'ALREADY_CONFIRMED' | 'REFUND_OWED' | 'IGNORED';
+export type CheckoutOutcome =
+  'CONFIRMED' | 'ALREADY_CONFIRMED' | 'REFUND_OWED' | 'IGNORED' | BalanceOutcome;
 
 /**
- * A paid deposit: record the card payment and confirm the booking, in the webhook's
+ * A paid checkout. The deposit (below): record the card payment and confirm the booking, in the webhook's
  * transaction. A hold that lapsed is confirmed only if a chef is still free (the
  * exclusion constraint has the last word); otherwise, or when the booking was
  * cancelled meanwhile or already paid, the money is marked as owed back.
@@ -23,6 +25,14 @@ export async function applyCheckoutCompleted(
   const bookingId = session.metadata?.bookingId;
   if (!bookingId || session.payment_status !== 'paid' || !session.amount_total)
     return { outcome: 'IGNORED' };
+  // The balance (and a gratuity) after the deposit: its own rules.
+  if (session.metadata?.purpose === 'BALANCE')
+    return applyBalancePaid(
+      tx,
+      { ...session, amount_total: session.amount_total },
+      bookingId,
+      requestId,
+    );
   const [locked] = await tx.$queryRaw<
     { id: string }[]
   >`SELECT id FROM "Booking" WHERE id = ${bookingId}::uuid FOR UPDATE`;
@@ -54,7 +64,11 @@ export async function applyCheckoutCompleted(
     },
   });
   const alreadyPaid = booking.payments.some(
-    (other) => other.id !== payment.id && other.method === 'CARD' && other.status === 'SUCCEEDED',
+    (other) =>
+      other.id !== payment.id &&
+      other.purpose === 'DEPOSIT' &&
+      other.method === 'CARD' &&
+      other.status === 'SUCCEEDED',
   );
   // Our sessions charge in the booking's currency; money in another one is never counted
   // against it (amounts of two currencies are never added): it goes back.

@@ -83,10 +83,14 @@ export async function recordOfflinePayment(
         },
       );
     }
+    const paidNow = paid + input.amountCents;
+    // A deposit taken this way confirms a held booking; any payment changes the booking's version.
+    const confirms = booking.status === 'PENDING_PAYMENT' && paidNow >= booking.depositCents;
     const payment = await tx.payment.create({
       data: {
         bookingId: booking.id,
         stationId: booking.stationId,
+        purpose: booking.status === 'PENDING_PAYMENT' ? 'DEPOSIT' : 'BALANCE',
         amountCents: input.amountCents,
         method: input.method,
         status: 'SUCCEEDED',
@@ -94,9 +98,6 @@ export async function recordOfflinePayment(
         recordedById: options.scope.staffId,
       },
     });
-    const paidNow = paid + input.amountCents;
-    // A deposit taken this way confirms a held booking; any payment changes the booking's version.
-    const confirms = booking.status === 'PENDING_PAYMENT' && paidNow >= booking.depositCents;
     const status = confirms ? 'CONFIRMED' : booking.status;
     if (confirms) await confirmBooking(tx, booking);
     else

@@ -35,6 +35,12 @@ export async function simulateCheckout(options: {
   const pending = booking.payments.find((payment) => payment.providerRef === input.session);
   if (!pending) throw new AppError('NOT_FOUND', 'That payment session does not exist.');
 
+  // What Stripe keeps from our session: the booking and what the payment is for.
+  const metadata = {
+    bookingId: booking.id,
+    reference: booking.reference,
+    purpose: pending.purpose,
+  };
   const paymentIntent = `pi_sim_${randomBytes(12).toString('hex')}`;
   const object =
     input.outcome === 'pay'
@@ -43,18 +49,18 @@ export async function simulateCheckout(options: {
           object: 'checkout.session',
           payment_status: 'paid',
           status: 'complete',
-          amount_total: pending.amountCents,
+          amount_total: pending.amountCents + pending.gratuityCents,
           currency: booking.currency.toLowerCase(),
           payment_intent: paymentIntent,
-          metadata: { bookingId: booking.id, reference: booking.reference },
+          metadata,
         }
       : {
           id: paymentIntent,
           object: 'payment_intent',
           status: 'requires_payment_method',
-          amount: pending.amountCents,
+          amount: pending.amountCents + pending.gratuityCents,
           currency: booking.currency.toLowerCase(),
-          metadata: { bookingId: booking.id, reference: booking.reference },
+          metadata,
           last_payment_error: { code: 'card_declined', message: 'Your card was declined.' },
         };
   const rawBody = JSON.stringify({

@@ -87,6 +87,8 @@ const MENU_AND_TRAVEL = {
   sendReminder: z.boolean({ error: 'Choose yes or no' }),
   sendDayBefore: z.boolean({ error: 'Choose yes or no' }),
   sendThankYou: z.boolean({ error: 'Choose yes or no' }),
+  /** Customers may pay part of the balance online (otherwise all of it at once). */
+  allowPartialBalance: z.boolean({ error: 'Choose yes or no' }),
   reviewUrl: z
     .string()
     .trim()
@@ -136,6 +138,7 @@ const ZFullUpdate = ZStationSettings.partial({
   sendReminder: true,
   sendDayBefore: true,
   sendThankYou: true,
+  allowPartialBalance: true,
   reviewUrl: true,
 });
 
@@ -262,6 +265,7 @@ export const DEFAULT_STATION_SETTINGS = {
   sendReminder: true,
   sendDayBefore: true,
   sendThankYou: true,
+  allowPartialBalance: false,
   reviewUrl: null,
 } as const satisfies Omit<TStationSettings, 'name' | 'timezone' | 'travelZones'> & {
   travelZones: readonly never[];

@@ -135,6 +135,7 @@ export async function updateStationSettings(
         sendReminder: after.sendReminder,
         sendDayBefore: after.sendDayBefore,
         sendThankYou: after.sendThankYou,
+        allowPartialBalance: after.allowPartialBalance,
         reviewUrl: after.reviewUrl,
         version: { increment: 1 },
       },
@@ -215,6 +216,7 @@ function settingsOf(station: StationWithZones): TStationSettings {
     sendReminder: station.sendReminder,
     sendDayBefore: station.sendDayBefore,
     sendThankYou: station.sendThankYou,
+    allowPartialBalance: station.allowPartialBalance,
     reviewUrl: station.reviewUrl,
     travelZones: station.travelZones.map(({ prefix, label, feeCents }) => ({
       prefix,
