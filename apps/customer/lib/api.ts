@@ -7,6 +7,10 @@ import type {
   TCancellationResult,
   TCustomerBooking,
 } from '@hibachi/core/bookings/customer-booking.schema';
+import type {
+  TBalanceCheckout,
+  TBalanceCheckoutInput,
+} from '@hibachi/core/payments/balance-checkout.schema';
 import type { TMenuSelection } from '@hibachi/core/menu/menu.schema';
 import type { TQuote } from '@hibachi/core/pricing/quote.schema';
 import type { TPublicMenu, TStationSummary } from '@hibachi/core/stations/station.schema';
@@ -49,6 +53,11 @@ export const api = {
     fetchJson<{ url: string; provider: 'stripe' | 'simulator' }>('/api/payments/checkout', {
       method: 'POST',
       body: JSON.stringify({ reference, token }),
+    }),
+  balanceCheckout: (reference: string, body: TBalanceCheckoutInput) =>
+    fetchJson<TBalanceCheckout>(`/api/bookings/${encodeURIComponent(reference)}/balance-checkout`, {
+      method: 'POST',
+      body: JSON.stringify(body),
     }),
   simulate: (body: {
     reference: string;

@@ -10,11 +10,11 @@ import {
   formatTime,
   fromMajorUnits,
   moneyOf,
-  type MoneyFormat,
 } from '@hibachi/web/format';
 import { api } from '@/lib/api';
 import { fieldText } from '@/lib/form-helpers';
 import { MoveFields, readMoveTarget, type MoveTarget } from '../move-fields';
+import { cancellationOutcome } from './cancellation-outcome';
 import { ActionDialog } from './action-dialog';
 import { useBookingAction } from './use-booking-action';
 
@@ -50,11 +50,11 @@ export function BookingActions({
   );
   const cancel = useBookingAction(
     booking.id,
-    (input: { reason: string; refund: boolean }) =>
+    (input: { reason: string; refund: boolean; refundGratuity: boolean }) =>
       api.cancel({ path: { id: booking.id }, body: { ...input, version: booking.version } }),
     (result) => {
       close();
-      onOutcome(cancellationOutcome(result.refund, money));
+      onOutcome(cancellationOutcome(result, money));
     },
   );
   const outcome = useBookingAction(
@@ -215,6 +215,7 @@ export function BookingActions({
           cancel.run({
             reason: fieldText(data, 'reason'),
             refund: data.get('refund') === 'yes',
+            refundGratuity: data.get('refundGratuity') === 'yes',
           })
         }
       >
@@ -245,6 +246,13 @@ export function BookingActions({
             <input type="radio" name="refund" value="no" /> Keep the money
           </label>
         </fieldset>
+        {booking.gratuityCents > 0 ? (
+          <label className="field-inline">
+            <input type="checkbox" name="refundGratuity" value="yes" /> Also refund the{' '}
+            {formatMoney(booking.gratuityCents, money)} gratuity (the chef&apos;s; kept unless you
+            tick this)
+          </label>
+        ) : null}
       </ActionDialog>
 
       <ActionDialog
@@ -268,27 +276,4 @@ export function BookingActions({
       </ActionDialog>
     </div>
   );
-}
-
-function cancellationOutcome(
-  refund: {
-    cardCents: number;
-    offlineCents: number;
-    keptCents: number;
-    status: string;
-  },
-  money: MoneyFormat,
-): string {
-  if (refund.status === 'NONE') return 'Booking cancelled. No money had been paid.';
-  if (refund.status === 'NOT_REFUNDED')
-    return `Booking cancelled. ${formatMoney(refund.keptCents, money)} kept (no refund).`;
-  const parts = [
-    refund.cardCents > 0
-      ? `${formatMoney(refund.cardCents, money)} ${refund.status === 'REFUNDED' ? 'refunded' : 'is being refunded'} to the card.`
-      : '',
-    refund.offlineCents > 0
-      ? `Hand back ${formatMoney(refund.offlineCents, money)} paid in cash or by check.`
-      : '',
-  ].filter(Boolean);
-  return `Booking cancelled. ${parts.join(' ')}`;
 }

@@ -13,12 +13,12 @@ import {
 } from '@hibachi/web/format';
 import { WidgetBoundary } from '@hibachi/web/widget-boundary';
 import { api } from '@/lib/api';
-import { EMAIL_STATUS_LABELS, METHOD_LABELS } from '@/lib/labels';
+import { EMAIL_STATUS_LABELS } from '@/lib/labels';
 import { StatusBadge } from '../status-badge';
 import { AuditTimeline } from './audit-timeline';
 import { BookingActions } from './booking-actions';
 import { MenuCard } from './menu-card';
-import { RefundOwed } from './refund-owed';
+import { PaymentsCard } from './payments-card';
 import { PLANNED_LABELS } from '@hibachi/core/notifications/planned-message-rules';
 import { NotesEditor } from './notes-editor';
 
@@ -153,6 +153,14 @@ export function BookingDetail({ id }: { id: string }) {
                   {formatMoney(booking.balanceCents, money)}
                 </td>
               </tr>
+              {booking.gratuityCents > 0 ? (
+                <tr>
+                  <td>Gratuity for the chef (apart from the price)</td>
+                  <td className="numeric" data-testid="booking-gratuity">
+                    {formatMoney(booking.gratuityCents, money)}
+                  </td>
+                </tr>
+              ) : null}
             </tbody>
           </table>
           {booking.refundsOwedCents > 0 ? (
@@ -166,59 +174,7 @@ export function BookingDetail({ id }: { id: string }) {
 
       <MenuCard booking={booking} onOutcome={setOutcome} />
 
-      <section className="card" aria-labelledby="payments-heading">
-        <h2 id="payments-heading">Payments</h2>
-        {booking.payments.length === 0 ? (
-          <p className="muted">No payments yet.</p>
-        ) : (
-          <div className="table-scroll">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Method</th>
-                  <th scope="col">Status</th>
-                  <th scope="col" className="numeric">
-                    Amount
-                  </th>
-                  <th scope="col" className="numeric">
-                    Refunded
-                  </th>
-                  <th scope="col">Recorded by / note</th>
-                </tr>
-              </thead>
-              <tbody>
-                {booking.payments.map((payment) => (
-                  <tr key={payment.id}>
-                    <td>{formatInstant(payment.createdAt, tz)}</td>
-                    <td>{METHOD_LABELS[payment.method]}</td>
-                    <td>
-                      {payment.status.toLowerCase().replace('_', ' ')}
-                      <RefundOwed
-                        bookingId={booking.id}
-                        payment={payment}
-                        money={money}
-                        canSettle={booking.actions.settleRefunds}
-                        onOutcome={setOutcome}
-                      />
-                    </td>
-                    <td className="numeric">{formatMoney(payment.amountCents, money)}</td>
-                    <td className="numeric">
-                      {payment.refundedCents > 0 ? formatMoney(payment.refundedCents, money) : '—'}
-                    </td>
-                    <td>
-                      {payment.recordedBy ?? (payment.method === 'CARD' ? 'Online' : '—')}
-                      {payment.note ? (
-                        <span className="small block muted">{payment.note}</span>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <PaymentsCard booking={booking} onOutcome={setOutcome} />
 
       <div className="detail-grid two">
         <section className="card" aria-labelledby="notes-heading">

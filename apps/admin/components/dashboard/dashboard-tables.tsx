@@ -104,3 +104,49 @@ export function RefundsOwed({ figures }: { figures?: Figures }) {
     </section>
   );
 }
+
+/** Gratuities paid online in the range, per chef of the event: a bar each, in the chef's colour. */
+export function GratuityByChef({ figures }: { figures?: Figures }) {
+  const gratuity = figures?.payments.gratuity;
+  const money = figures?.payments ?? { currency: 'USD', locale: 'en-US' };
+  const most = Math.max(1, ...(gratuity?.byChef.map((chef) => chef.cents) ?? []));
+  return (
+    <section className="panel" aria-labelledby="gratuity-heading">
+      <h2 id="gratuity-heading">Gratuities by chef</h2>
+      <p className="muted small">
+        Paid online with the balance in this range, less any given back; chef income, never part of
+        the revenue above.
+      </p>
+      {!gratuity ? (
+        <div className="skeleton block" aria-busy="true" />
+      ) : gratuity.byChef.length === 0 ? (
+        <p className="muted">No gratuities paid online in this range.</p>
+      ) : (
+        <>
+          <p data-testid="gratuity-total">
+            {formatMoney(gratuity.cents, money)} from {gratuity.payments} payment
+            {gratuity.payments === 1 ? '' : 's'}.
+          </p>
+          <ul className="plain-list gratuity-bars">
+            {gratuity.byChef.map((chef) => (
+              <li key={chef.chefId} data-testid="gratuity-chef">
+                <span className="gratuity-name">{chef.name}</span>
+                <span className="gratuity-bar" aria-hidden="true">
+                  <span
+                    style={{ width: `${(chef.cents / most) * 100}%`, background: chef.color }}
+                  />
+                </span>
+                <span className="number">
+                  {formatMoney(chef.cents, money)}{' '}
+                  <span className="muted small">
+                    ({chef.payments} payment{chef.payments === 1 ? '' : 's'})
+                  </span>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -14,7 +14,7 @@ import {
   type RangePreset,
 } from '@/lib/date-ranges';
 import { CustomerLookup } from './customer-lookup';
-import { RefundsOwed, StatusTable, TopCustomers } from './dashboard-tables';
+import { GratuityByChef, RefundsOwed, StatusTable, TopCustomers } from './dashboard-tables';
 import { KpiCards, type Figures } from './kpi-cards';
 import { RangeControls } from './range-controls';
 
@@ -175,6 +175,7 @@ export function Dashboard({ timeZone, stationName }: { timeZone?: string; statio
         <TopCustomers figures={figures} />
         <RefundsOwed figures={figures} />
       </div>
+      <GratuityByChef figures={figures} />
       <CustomerLookup range={range} station={station} />
     </div>
   );

@@ -9,6 +9,7 @@ import { QuoteLines } from '@hibachi/web/quote-lines';
 import { MenuEditor } from './menu-editor';
 import { AddToCalendar } from '../calendar/add-to-calendar';
 import { RescheduleSection } from './reschedule-section';
+import { BalanceSection } from './balance-section';
 import {
   formatDuration,
   formatInstant,
@@ -180,6 +181,9 @@ export function BookingDetails({
           </p>
         ) : null}
       </section>
+      {booking.balance.payable || booking.gratuityCents > 0 ? (
+        <BalanceSection booking={booking} proof={proof} />
+      ) : null}
       {booking.holdExpiresAt ? (
         <p className="notice">
           Held until {formatInstant(booking.holdExpiresAt, booking.station.timezone)}: pay the

@@ -5,8 +5,8 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { ApiError } from '@hibachi/web/fetch-json';
 import { api } from '@/lib/api';
-import { formatMoney, moneyOf } from '@hibachi/web/format';
-import { useTokenBooking } from './use-token-booking';
+import type { SimulatorSession } from '@hibachi/core/payments';
+import { formatMoney } from '@hibachi/web/format';
 
 /**
  * The local stand-in for Stripe Checkout: Pay or Decline sends a signed, Stripe-format
@@ -16,39 +16,67 @@ export function PaymentSimulator({
   reference,
   token,
   session,
+  charge,
 }: {
   reference: string;
   token: string;
   session: string;
+  /** What this session charges, read on the server. */
+  charge: SimulatorSession;
 }) {
   const router = useRouter();
-  const booking = useTokenBooking(reference, token);
+  const link = `token=${encodeURIComponent(token)}`;
   const decide = useMutation({
     mutationFn: (outcome: 'pay' | 'decline') =>
       api.simulate({ reference, token, session, outcome }),
     onSuccess: (_result, outcome) => {
-      if (outcome === 'pay')
-        router.push(`/pay/${reference}/return?token=${encodeURIComponent(token)}`);
+      if (outcome !== 'pay') return;
+      router.push(
+        charge.purpose === 'BALANCE'
+          ? `/manage/${reference}?${link}&paid=balance#balance`
+          : `/pay/${reference}/return?${link}`,
+      );
     },
   });
-  const retry = `/pay/${reference}?token=${encodeURIComponent(token)}`;
-  // The buttons wait for the booking: no paying an amount the page has not shown yet.
-  const busy = !booking.data || decide.isPending || decide.isSuccess;
+  const retry =
+    charge.purpose === 'BALANCE'
+      ? `/manage/${reference}?${link}#balance`
+      : `/pay/${reference}?${link}`;
+  const busy = decide.isPending || decide.isSuccess;
+  const money = { currency: charge.currency, locale: charge.locale };
   return (
     <section className="panel simulator" aria-labelledby="sim-heading">
       <p className="test-banner" role="note">
         Test payment: no money moves. This page stands in for Stripe Checkout.
       </p>
-      <h1 id="sim-heading">Deposit for {reference}</h1>
+      <h1 id="sim-heading">
+        {charge.purpose === 'BALANCE' ? 'Balance' : 'Deposit'} for {reference}
+      </h1>
+      {charge.gratuityCents > 0 ? (
+        <dl className="summary">
+          <div>
+            <dt>{charge.amountCents > 0 ? 'Balance' : 'Price'}</dt>
+            <dd>{formatMoney(charge.amountCents, money)}</dd>
+          </div>
+          <div>
+            <dt>Gratuity</dt>
+            <dd>{formatMoney(charge.gratuityCents, money)}</dd>
+          </div>
+        </dl>
+      ) : null}
       <p>
         Amount:{' '}
-        <strong>
-          {booking.data ? formatMoney(booking.data.depositCents, moneyOf(booking.data)) : '…'}
+        <strong data-testid="simulator-amount">
+          {formatMoney(charge.amountCents + charge.gratuityCents, money)}
         </strong>
       </p>
       {decide.isSuccess && decide.variables === 'decline' ? (
         <div className="widget-error" role="alert">
-          <p>Payment declined. Your time is still held for now.</p>
+          <p>
+            {charge.purpose === 'BALANCE'
+              ? 'Payment declined. Nothing was charged.'
+              : 'Payment declined. Your time is still held for now.'}
+          </p>
           <Link className="button" href={retry}>
             Try the payment again
           </Link>

@@ -1,11 +1,9 @@
 import { PgBoss } from 'pg-boss';
 import { describeError } from '../errors/describe-error';
 import { logger } from '../logger';
+import { SWEEP_CRON, SWEEP_QUEUE } from './sweep-queue';
 
-/** The periodic work every instance shares (holds, refunds, planned messages, clean-up). */
-export const SWEEP_QUEUE = 'sweep';
-/** Once a minute, for the whole cluster (pg-boss runs a cron schedule once, not per instance). */
-export const SWEEP_CRON = '* * * * *';
+export { SWEEP_CRON, SWEEP_QUEUE } from './sweep-queue';
 
 /**
  * The job engine, pg-boss, in its own `pgboss` schema of the application database (it creates

@@ -122,6 +122,9 @@ export type DemoPayment = {
   refundedCents: number;
   method: 'CARD' | 'CASH' | 'CHECK';
   status: 'SUCCEEDED' | 'REFUNDED';
+  purpose: 'DEPOSIT' | 'BALANCE';
+  /** A card balance paid online carries the customer's gratuity (20% of the food). */
+  gratuityCents: number;
   providerRef: string | null;
   createdAt: Date;
 };
@@ -478,6 +481,8 @@ function buildPayments(random: Random, bookings: DemoBooking[]): DemoPayment[] {
       refundedCents: refunded ? booking.depositCents : 0,
       method,
       status: refunded ? 'REFUNDED' : 'SUCCEEDED',
+      purpose: 'DEPOSIT',
+      gratuityCents: 0,
       providerRef: method === 'CARD' ? `cs_seed_${random.uuid().replaceAll('-', '')}` : null,
       createdAt: new Date(booking.createdAt.getTime() + random.int(2, 14) * MINUTE),
     });
@@ -491,6 +496,11 @@ function buildPayments(random: Random, bookings: DemoBooking[]): DemoPayment[] {
         refundedCents: 0,
         method: balanceMethod,
         status: 'SUCCEEDED',
+        purpose: 'BALANCE',
+        gratuityCents:
+          balanceMethod === 'CARD'
+            ? Math.round((booking.totalCents - booking.travelFeeCents) * 0.2)
+            : 0,
         providerRef:
           balanceMethod === 'CARD' ? `pi_seed_${random.uuid().replaceAll('-', '')}` : null,
         createdAt: booking.endsAt,
