@@ -94,6 +94,7 @@ test.describe('after the deposit: the reminder, the balance and a gratuity', () 
     await page.goto(`${ADMIN}/bookings/${saved!.id}`);
     await expect(page.getByTestId('booking-gratuity')).toHaveText(tip);
     await expect(page.getByTestId('balance-due')).toHaveText('$0');
+    await expect(page.getByTestId('balance-link')).toContainText('Online balance link: paid on');
     const today = dateIn(TZ, 0);
     await page.goto(`${ADMIN}/dashboard?range=custom&from=${today}&to=${today}`);
     const chefs = page.getByRole('region', { name: 'Gratuities by chef' });

@@ -19,6 +19,9 @@ export function PaymentsCard({
   return (
     <section className="card" aria-labelledby="payments-heading">
       <h2 id="payments-heading">Payments</h2>
+      <p className="muted small" data-testid="balance-link">
+        {balanceLinkWords(booking.balanceLink, tz)}
+      </p>
       {booking.payments.length === 0 ? (
         <p className="muted">No payments yet.</p>
       ) : (
@@ -85,4 +88,22 @@ export function PaymentsCard({
       )}
     </section>
   );
+}
+
+const LINK_WORDS: Record<StaffBookingDetail['balanceLink']['state'], string> = {
+  NOTHING_DUE: 'Nothing is due.',
+  NOT_SENT: 'Online balance link: not sent yet (it goes with the reminder).',
+  SENT: 'Online balance link: sent with the reminder',
+  OPENED: 'Online balance link: the customer opened the payment page',
+  PAID: 'Online balance link: paid',
+};
+
+/** One line on where the customer is with paying the balance online. */
+function balanceLinkWords(link: StaffBookingDetail['balanceLink'], tz: string): string {
+  const when =
+    link.state === 'SENT' ? link.sentAt : link.state === 'OPENED' ? link.openedAt : link.paidAt;
+  const words = LINK_WORDS[link.state];
+  return when && link.state !== 'NOTHING_DUE' && link.state !== 'NOT_SENT'
+    ? `${words} on ${formatInstant(when, tz)}.`
+    : words;
 }

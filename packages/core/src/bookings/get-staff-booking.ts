@@ -7,6 +7,7 @@ import { getDb } from '../db/client';
 import { AppError } from '../errors/app-error';
 import type { Prisma } from '../generated/prisma/client';
 import { keptGratuityCents } from '../money/gratuity';
+import { balanceLinkState, type BalanceLinkState } from './balance-link-state';
 import { netPaidCents } from '../money/net-paid';
 import { menuLockAt, menuOpen } from '../menu/menu-lock';
 import { proteinsDecided } from '../menu/menu-selection';
@@ -105,6 +106,8 @@ export type StaffBookingDetail = {
   }[];
   /** Planned messages still to come (the queued and sent ones are in `emails`). */
   plannedMessages: PlannedMessage[];
+  /** The online balance link: sent with the reminder, a payment page opened, or paid. */
+  balanceLink: BalanceLinkState;
   actions: StaffBookingActions;
 };
 
@@ -291,6 +294,11 @@ export async function getStaffBooking(options: {
         )
         .map((email) => email.kind),
       options.now ?? new Date(),
+    ),
+    balanceLink: balanceLinkState(
+      balanceDue(booking.status, booking.totalCents, paidCents),
+      booking.payments,
+      emails,
     ),
     actions: staffBookingActions(options.scope.role, booking, options.now ?? new Date()),
   };
