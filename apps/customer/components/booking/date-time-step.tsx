@@ -123,12 +123,19 @@ export function DayPicker({
             },
             FULL: { label: 'Full', spoken: 'every chef is booked' },
             TOO_SOON: { label: 'Too soon', spoken: notice },
+            CLOSED: { label: 'Closed', spoken: 'we are closed that day' },
           }[day.status];
           return (
             <button
               key={day.date}
               type="button"
-              className={day.status === 'TOO_SOON' ? 'day too-soon' : 'day'}
+              className={
+                day.status === 'TOO_SOON'
+                  ? 'day too-soon'
+                  : day.status === 'CLOSED'
+                    ? 'day closed'
+                    : 'day'
+              }
               aria-pressed={day.date === date}
               disabled={day.status !== 'OPEN'}
               onClick={() => onPick(day.date)}

@@ -26,6 +26,11 @@ export const STAFF_PERMISSIONS = {
   'stations.all': ['SUPER_ADMIN'],
   'stations.settings': MANAGERS,
   'chefs.manage': MANAGERS,
+  /**
+   * A chef's time off and weekly days off: staff too, since a chef calling in sick reaches
+   * whoever answers; every change is audited and refused over booked events unless moved.
+   */
+  'chefs.timeOff': EVERYONE,
   'menu.manage': MANAGERS,
   'staff.manage': ['SUPER_ADMIN'],
   'stations.manage': ['SUPER_ADMIN'],

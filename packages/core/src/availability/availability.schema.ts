@@ -49,8 +49,11 @@ export const ZAvailabilityDays = z.object({
     z.object({
       date: ZLocalDate,
       openSlots: z.number().int().nonnegative(),
-      /** OPEN: some start time free; FULL: every chef booked; TOO_SOON: inside the minimum notice. */
-      status: z.enum(['OPEN', 'FULL', 'TOO_SOON']),
+      /**
+       * OPEN: some start time free; FULL: every chef booked or away; TOO_SOON: inside the
+       * minimum notice; CLOSED: the station is closed that date.
+       */
+      status: z.enum(['OPEN', 'FULL', 'TOO_SOON', 'CLOSED']),
     }),
   ),
 });

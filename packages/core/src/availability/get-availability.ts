@@ -10,6 +10,7 @@ import {
 import { countFreeChefs, findOpenStarts } from './count-free-chefs';
 import { cachedAvailability } from './availability-cache';
 import { bookableStartTimes, gridStartTimes } from './start-times';
+import { dateRulesBetween, onDate } from './station-dates';
 
 const MAX_DAYS_AHEAD = 365;
 
@@ -29,7 +30,9 @@ export async function getAvailability(options: {
     station.id,
     `day:${query.date}:${windowMinutes}:${station.version}`,
     async () => {
-      const starts = gridStartTimes(station, query.date);
+      const rules = await dateRulesBetween(station.id, query.date, query.date);
+      const open = onDate(station, rules.get(query.date));
+      const starts = open ? gridStartTimes(open, query.date) : [];
       const counts = await countFreeChefs({
         stationId: station.id,
         starts: starts.map((start) => start.startsAt),
@@ -65,7 +68,11 @@ export async function getAvailabilityDays(options: {
     `days:${query.from}:${query.days}:${windowMinutes}:${station.version}`,
     async () => {
       const dates = Array.from({ length: query.days }, (_, index) => addDays(query.from, index));
-      const days = dates.map((date) => ({ date, starts: gridStartTimes(station, date) }));
+      const rules = await dateRulesBetween(station.id, query.from, dates.at(-1) ?? query.from);
+      const days = dates.map((date) => {
+        const open = onDate(station, rules.get(date));
+        return { date, closed: !open, starts: open ? gridStartTimes(open, date) : [] };
+      });
       const openStarts = await findOpenStarts({
         stationId: station.id,
         starts: days.flatMap((day) => day.starts.map((start) => start.startsAt)),
@@ -79,8 +86,14 @@ export async function getAvailabilityDays(options: {
     days: grids.map((day) => {
       const bookable = bookableStartTimes(day.starts, station, now);
       const openSlots = bookable.filter((start) => open.has(start.startsAt.getTime())).length;
-      // Every day's grid has start times; none left means the notice has passed them all.
-      const status = bookable.length === 0 ? 'TOO_SOON' : openSlots === 0 ? 'FULL' : 'OPEN';
+      // An open day's grid has start times; none left means the notice has passed them all.
+      const status = day.closed
+        ? 'CLOSED'
+        : bookable.length === 0
+          ? 'TOO_SOON'
+          : openSlots === 0
+            ? 'FULL'
+            : 'OPEN';
       return { date: day.date, openSlots, status };
     }),
   };

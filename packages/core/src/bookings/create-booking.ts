@@ -6,6 +6,12 @@ import { assertDateInRange } from '../availability/get-availability';
 import { findActiveStation, stationNotServed } from '../stations/find-active-station';
 import type { StationWithMenu } from '../stations/station-cache';
 import { earliestBookableStart, isOnGrid } from '../availability/start-times';
+import {
+  closedWords,
+  dateRulesBetween,
+  onDate,
+  type DateRule,
+} from '../availability/station-dates';
 import { auditInsertSql } from '../audit/write-audit';
 import { getDb, preparedAs } from '../db/client';
 import { AppError } from '../errors/app-error';
@@ -99,10 +105,17 @@ export async function createBooking(options: {
 
 type Window = { startsAt: Date; endsAt: Date; blockedUntil: Date };
 
-function resolveWindow(station: Station, input: TCreateBookingValues, now: Date): Window {
+function resolveWindow(
+  station: Station,
+  input: TCreateBookingValues,
+  now: Date,
+  rule: DateRule | undefined,
+): Window {
   assertDateInRange(input.date, todayInTimeZone(station.timezone, now), 'date');
   const minute = required(parseLocalTime(input.time), 'start time');
-  if (!isOnGrid(station, minute)) {
+  const thatDay = onDate(station, rule);
+  if (!thatDay) throw fieldError('date', closedWords(rule));
+  if (!isOnGrid(thatDay, minute)) {
     throw fieldError('time', 'Choose one of the offered start times');
   }
   const startsAt = localToInstant({ date: input.date, time: input.time }, station.timezone);
@@ -145,7 +158,8 @@ async function insertBooking(
   },
 ): Promise<AttemptResult> {
   const { input } = context;
-  const window = resolveWindow(station, input, context.now);
+  const rules = await dateRulesBetween(station.id, input.date, input.date);
+  const window = resolveWindow(station, input, context.now, rules.get(input.date));
   const eventDate = new Date(`${input.date}T00:00:00Z`);
   // Priced (menu checked, travel fee or refusal for the address) before anything is held.
   const { quote, lines, travel } = priceEvent(station, {

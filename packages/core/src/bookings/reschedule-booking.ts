@@ -5,6 +5,7 @@ import { chefIsFree } from '../scheduling/chef-is-free.sql';
 import { writeAudit, writeStaffAudit } from '../audit/write-audit';
 import { assertCan, type StaffRequest } from '../auth/staff-scope';
 import { inTransaction, type Tx } from '../db/transaction';
+import { closedWords, dateRulesBetween, onDate } from '../availability/station-dates';
 import { AppError } from '../errors/app-error';
 import { translateDatabaseError } from '../errors/translate-database-error';
 import { enqueueEmail } from '../notifications/enqueue-email';
@@ -120,14 +121,17 @@ export async function moveBooking(
   if (actor.kind === 'CUSTOMER') assertCustomerMayMove(booking, now);
 
   const minute = required(parseLocalTime(input.time), 'start time');
+  const rule = (await dateRulesBetween(station.id, input.date, input.date, tx)).get(input.date);
+  const hours = onDate(station, rule);
+  if (!hours) throw fieldError('date', closedWords(rule));
   if (actor.kind === 'STAFF' && minute % STAFF_GRID_MINUTES !== 0)
     throw fieldError('time', 'Start on the quarter hour (:00, :15, :30 or :45)');
   if (
     actor.kind === 'CUSTOMER' &&
-    (minute - station.serviceStartMinute) % station.slotIntervalMinutes !== 0
+    (minute - hours.serviceStartMinute) % station.slotIntervalMinutes !== 0
   )
     throw fieldError('time', 'Choose one of the start times offered');
-  if (minute < station.serviceStartMinute || minute > station.serviceEndMinute)
+  if (minute < hours.serviceStartMinute || minute > hours.serviceEndMinute)
     throw fieldError('time', 'Outside service hours');
   const startsAt = localToInstant({ date: input.date, time: input.time }, station.timezone);
   if (!startsAt) throw fieldError('time', 'That time does not exist on this date (clocks change)');

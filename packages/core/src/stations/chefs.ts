@@ -1,13 +1,10 @@
 import { z } from 'zod';
 import { inTransaction, type Tx } from '../db/transaction';
-import { chefIsFree } from '../scheduling/chef-is-free.sql';
 import { writeStaffAudit } from '../audit/write-audit';
 import { assertCan, type StaffRequest, type StaffScope } from '../auth/staff-scope';
-import { ACTIVE_STATUSES_SQL, UPCOMING_HOLDING_SQL } from '../scheduling/active-statuses';
+import { UPCOMING_HOLDING_SQL } from '../scheduling/active-statuses';
 import { getDb } from '../db/client';
 import { AppError } from '../errors/app-error';
-import { hasDatabaseCode } from '../errors/translate-database-error';
-import { Prisma } from '../generated/prisma/client';
 import { parseInput } from '../validation';
 import { stationInScope } from './station-in-scope';
 import {
@@ -18,6 +15,7 @@ import {
   type ChefRow,
 } from './chef.schema';
 import { required } from '../platform/required';
+import { reassignBookings } from './reassign-bookings';
 
 /** A booking that still holds its chef from now on (lapsed holds do not). */
 const HOLDS_CHEF = UPCOMING_HOLDING_SQL;
@@ -139,44 +137,7 @@ export async function deactivateChef(
           { details: { reason: 'CHEF_HAS_BOOKINGS', bookings: listed(future) } },
         );
 
-      const moved: (ChefBooking & { chef: string })[] = [];
-      const stuck: typeof future = [];
-      for (const booking of future) {
-        const [next] = await tx.$queryRaw<{ id: string; name: string }[]>`
-          SELECT c.id, c.name
-            FROM "Chef" c
-           WHERE c."stationId" = ${chef.stationId}::uuid AND c.active AND c.id <> ${chef.id}::uuid
-             AND ${chefIsFree(Prisma.sql`${booking.startsAt}::timestamptz`, Prisma.sql`${booking.blockedUntil}::timestamptz`)}
-           ORDER BY (SELECT count(*) FROM "Booking" d
-                      WHERE d."chefId" = c.id AND d."eventDate" = ${booking.date}::date
-                        AND d.status IN ${ACTIVE_STATUSES_SQL}),
-                    c.name, c.id
-           LIMIT 1
-             FOR KEY SHARE OF c`;
-        if (!next) {
-          stuck.push(booking);
-          continue;
-        }
-        try {
-          await tx.$executeRaw`
-            UPDATE "Booking" SET "chefId" = ${next.id}::uuid, version = version + 1, "updatedAt" = now()
-             WHERE id = ${booking.id}::uuid`;
-        } catch (error) {
-          if (!hasDatabaseCode(error, '23P01')) throw error;
-          // A booking for the same window landed on that chef meanwhile: nothing moves.
-          throw unmovable(chef.name, listed([booking]));
-        }
-        await writeStaffAudit(tx, options, {
-          stationId: chef.stationId,
-          entityType: 'Booking',
-          entityId: booking.id,
-          action: 'booking.chef_reassigned',
-          before: { chefId: chef.id, chef: chef.name },
-          after: { chefId: next.id, chef: next.name },
-        });
-        moved.push({ ...listedOne(booking), chef: next.name });
-      }
-      if (stuck.length > 0) throw unmovable(chef.name, listed(stuck));
+      const moved = await reassignBookings(tx, options, chef, future);
 
       await tx.chef.update({ where: { id: chef.id }, data: { active: false } });
       await writeStaffAudit(tx, options, {
@@ -189,14 +150,6 @@ export async function deactivateChef(
       return { chef: await chefRow(tx, chef.id), moved };
     },
     { maxWait: 10_000, timeout: 30_000 },
-  );
-}
-
-function unmovable(chef: string, bookings: ChefBooking[]): AppError {
-  return new AppError(
-    'CONFLICT',
-    `No other chef is free for ${bookings.length === 1 ? 'this booking' : `these ${bookings.length} bookings`} of ${chef}. Nothing was changed: move ${bookings.length === 1 ? 'it' : 'them'} first.`,
-    { details: { reason: 'CHEF_BOOKINGS_UNMOVABLE', bookings } },
   );
 }
 

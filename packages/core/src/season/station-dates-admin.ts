@@ -1,0 +1,90 @@
+import { writeStaffAudit } from '../audit/write-audit';
+import { assertCan, type StaffRequest } from '../auth/staff-scope';
+import { inTransaction } from '../db/transaction';
+import { stationInScope } from '../stations/station-in-scope';
+import { formatMinutes, isCalendarDate, parseLocalTime } from '../time';
+import { fieldError, parseInput } from '../validation';
+import { ZStationDateInput, type StationDateRule } from './season.schema';
+
+const localDate = (date: string) => {
+  if (!isCalendarDate(date)) throw fieldError('date', 'Use a calendar date (YYYY-MM-DD)');
+  return new Date(`${date}T00:00:00Z`);
+};
+
+/**
+ * `PUT /api/admin/stations/SLUG/dates/DATE`: the station is closed that date, or keeps other
+ * first and last start times. Bookings already on it stay (staff move them if they must); new
+ * ones and moves follow the date's rule. Managers, audited.
+ */
+export async function setStationDate(
+  options: StaffRequest & { slug: string; date: string; input: unknown },
+): Promise<StationDateRule> {
+  assertCan(options.scope, 'stations.settings');
+  const input = parseInput(ZStationDateInput, options.input);
+  const date = localDate(options.date);
+  const stationId = await stationInScope(options.scope, options.slug);
+  const rule = {
+    closed: input.closed,
+    firstStartMinute: input.closed ? null : (parseLocalTime(input.firstStart ?? '') ?? null),
+    lastStartMinute: input.closed ? null : (parseLocalTime(input.lastStart ?? '') ?? null),
+    note: input.note,
+  };
+  return inTransaction(async (tx) => {
+    const before = await tx.stationDate.findUnique({
+      where: { stationId_date: { stationId, date } },
+    });
+    await tx.stationDate.upsert({
+      where: { stationId_date: { stationId, date } },
+      create: { stationId, date, ...rule },
+      update: rule,
+    });
+    await writeStaffAudit(tx, options, {
+      stationId,
+      entityType: 'Station',
+      entityId: stationId,
+      action: 'station.date_set',
+      ...(before ? { before: { ...toRule(options.date, before) } } : {}),
+      after: { date: options.date, ...rule },
+    });
+    return toRule(options.date, rule);
+  });
+}
+
+/** `DELETE /api/admin/stations/SLUG/dates/DATE`: the date keeps the station's usual hours again. */
+export async function clearStationDate(
+  options: StaffRequest & { slug: string; date: string },
+): Promise<{ deleted: boolean }> {
+  assertCan(options.scope, 'stations.settings');
+  const date = localDate(options.date);
+  const stationId = await stationInScope(options.scope, options.slug);
+  return inTransaction(async (tx) => {
+    const { count } = await tx.stationDate.deleteMany({ where: { stationId, date } });
+    if (count > 0)
+      await writeStaffAudit(tx, options, {
+        stationId,
+        entityType: 'Station',
+        entityId: stationId,
+        action: 'station.date_cleared',
+        before: { date: options.date },
+      });
+    return { deleted: count > 0 };
+  });
+}
+
+export function toRule(
+  date: string,
+  rule: {
+    closed: boolean;
+    firstStartMinute: number | null;
+    lastStartMinute: number | null;
+    note: string | null;
+  },
+): StationDateRule {
+  return {
+    date,
+    closed: rule.closed,
+    firstStart: rule.firstStartMinute === null ? null : formatMinutes(rule.firstStartMinute),
+    lastStart: rule.lastStartMinute === null ? null : formatMinutes(rule.lastStartMinute),
+    note: rule.note,
+  };
+}
