@@ -40,6 +40,12 @@ async function snapshot(api: APIRequestContext, id: string): Promise<unknown> {
   return { status, version, notes, payments, audit, paidCents, cancellationReason };
 }
 const withId = (route: string, id: string) => route.replace(/\[[^\]]+\]/g, id);
+const TIME_OFF_BODY = {
+  kind: 'DAYS',
+  chefId: '00000000-0000-4000-8000-000000000000',
+  from: '2030-01-01',
+  to: '2030-01-01',
+};
 /** A valid body per write, so what answers is the scope check, not validation. */
 const VALID_BODIES: Record<string, unknown> = {
   '/api/admin/bookings/[id]/cancel': { reason: 'Testing access', refund: false },
@@ -56,6 +62,10 @@ const VALID_BODIES: Record<string, unknown> = {
   },
   '/api/admin/menu-items/[id]': { active: false, version: 1 },
   '/api/admin/payments/[id]/refund-settled': { note: 'Testing access' },
+  '/api/admin/stations/[slug]/time-off': TIME_OFF_BODY,
+  '/api/admin/time-off/[id]': TIME_OFF_BODY,
+  '/api/admin/chefs/[id]/weekly-off': { weekdays: [] },
+  '/api/admin/stations/[slug]/dates/[date]': { closed: true },
 };
 const bodyFor = (method: string, route = '') =>
   method === 'GET' ? undefined : { data: VALID_BODIES[route] ?? {} };
@@ -112,6 +122,14 @@ const STAFF_ACROSS_STATIONS: Record<string, number> = {
   'POST /api/admin/staff/[id]/activate': 403,
   'POST /api/admin/staff/[id]/unlock': 403,
   'POST /api/admin/staff/[id]/reset-password': 403,
+  // Time off is for staff too (a chef's sick call reaches whoever answers): 404 elsewhere.
+  'GET /api/admin/stations/[slug]/season': 404,
+  'POST /api/admin/stations/[slug]/time-off': 404,
+  'PATCH /api/admin/time-off/[id]': 404,
+  'DELETE /api/admin/time-off/[id]': 404,
+  'PUT /api/admin/chefs/[id]/weekly-off': 404,
+  'PUT /api/admin/stations/[slug]/dates/[date]': 403,
+  'DELETE /api/admin/stations/[slug]/dates/[date]': 403,
 };
 
 test.describe('admin API security', () => {

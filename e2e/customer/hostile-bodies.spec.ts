@@ -134,6 +134,10 @@ test.describe('hostile bodies on every route that reads one', () => {
       ['admin', '/api/admin/payments/[id]/refund-settled', 'POST'],
       ['admin', '/api/admin/stations/[slug]/menu/items', 'POST'],
       ['admin', '/api/admin/menu-items/[id]', 'PATCH'],
+      ['admin', '/api/admin/stations/[slug]/time-off', 'POST'],
+      ['admin', '/api/admin/time-off/[id]', 'PATCH'],
+      ['admin', '/api/admin/chefs/[id]/weekly-off', 'PUT'],
+      ['admin', '/api/admin/stations/[slug]/dates/[date]', 'PUT'],
     ] as const)
       expect(routes).toContainEqual({ app, path, method });
     expect(routes.length).toBeGreaterThanOrEqual(24);

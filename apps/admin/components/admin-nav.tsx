@@ -31,6 +31,7 @@ export function AdminNav({
     { href: '/calendar', label: 'Calendar', show: true },
     { href: '/bookings', label: 'Bookings', show: true },
     { href: '/prep', label: 'Prep sheet', show: can(user.role, 'prep.view') },
+    { href: '/season', label: 'Time off', show: can(user.role, 'chefs.timeOff') },
     { href: '/outbox', label: 'Outbox', show: can(user.role, 'outbox.view') },
     { href: '/settings', label: 'Settings', show: can(user.role, 'stations.settings') },
     { href: '/stations', label: 'Stations', show: can(user.role, 'stations.manage') },

@@ -1,7 +1,7 @@
 import type { BookingTimes } from './booking-record';
 import { Prisma } from '../generated/prisma/client';
 import { ACTIVE_BOOKING_STATUSES, ACTIVE_STATUSES_SQL } from '../scheduling/active-statuses';
-import { chefIsFree } from '../scheduling/chef-is-free.sql';
+import { chefIsFree, chefTimeOff } from '../scheduling/chef-is-free.sql';
 import { writeAudit, writeStaffAudit } from '../audit/write-audit';
 import { assertCan, type StaffRequest } from '../auth/staff-scope';
 import { inTransaction, type Tx } from '../db/transaction';
@@ -344,6 +344,24 @@ async function busy(
   const span = clash
     ? `${instantToLocal(clash.startsAt, request.timeZone).time}-${instantToLocal(clash.endsAt, request.timeZone).time}`
     : undefined;
+  // No event in the way: the chef is off then (time off or a weekly day off).
+  const [away] = clash
+    ? []
+    : await tx.$queryRaw<{ note: string | null }[]>`
+        SELECT (SELECT t.note FROM "ChefTimeOff" t
+                 WHERE t."chefId" = c.id
+                   AND tstzrange(t."startsAt", t."endsAt", '[)') && tstzrange(${request.startsAt}::timestamptz, ${request.blockedUntil}::timestamptz, '[)')
+                 LIMIT 1) AS note
+          FROM "Chef" c
+         WHERE c.id = ${chef.id}::uuid
+           AND ${chefTimeOff(Prisma.sql`${request.startsAt}`, Prisma.sql`${request.blockedUntil}`)}
+               && tstzrange(${request.startsAt}::timestamptz, ${request.blockedUntil}::timestamptz, '[)')`;
+  if (away && !prefix)
+    return new AppError(
+      'CONFLICT',
+      `${chef.name} is off then${away.note ? ` (${away.note})` : ''}.`,
+      { details: { reason: 'SLOT_TAKEN', chef: { id: chef.id, name: chef.name }, timeOff: true } },
+    );
   const message = prefix
     ? `${prefix}${span ? ` (${chef.name} is busy ${span})` : ''}.`
     : `${chef.name} is busy ${span ?? 'then'}${clash ? ', plus travel time' : ''}.`;

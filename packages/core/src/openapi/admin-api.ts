@@ -48,6 +48,16 @@ import { ZSettledRefund, ZSettleRefundInput } from '../money/refund-settler';
 import type * as StaffState from '../staff/account-state';
 import type * as StaffAccounts from '../staff/staff-accounts';
 import type * as Chefs from '../stations/chefs';
+import type * as TimeOff from '../season/time-off';
+import {
+  ZSeasonQuery,
+  ZStationDateInput,
+  ZTimeOffInput,
+  ZWeeklyOffInput,
+  type Season,
+  type StationDateRule,
+  type WeeklyOff,
+} from '../season/season.schema';
 import type * as StationLifecycle from '../stations/station-lifecycle';
 import { answer, type ApiOperation } from './api-operation';
 import { HEALTH_OPERATIONS } from './health-operations';
@@ -511,6 +521,80 @@ export const ADMIN_API = {
     },
     WRITE,
   ),
+  season: staff({
+    method: 'get',
+    path: '/api/admin/stations/{slug}/season',
+    summary:
+      "The station's chef time off, weekly days off and closed dates or date hours in a range",
+    tag: 'Season',
+    query: ZSeasonQuery,
+    response: answer<Season>('Time off, weekly days off and date rules'),
+    errors: ['VALIDATION_FAILED'],
+  }),
+  createTimeOff: staff(
+    {
+      method: 'post',
+      path: '/api/admin/stations/{slug}/time-off',
+      summary:
+        'A chef is away (whole days or hours); over booked events 409 CHEF_HAS_BOOKINGS, or bookings "reassign" moves them all or none',
+      tag: 'Season',
+      body: ZTimeOffInput,
+      response: answer<Returns<typeof TimeOff.createTimeOff>>('The entry and the bookings moved'),
+      errors: ['CONFLICT'],
+    },
+    WRITE,
+  ),
+  updateTimeOff: staff(
+    {
+      method: 'patch',
+      path: '/api/admin/time-off/{id}',
+      summary: 'Change a time off entry (the same rules as adding one)',
+      tag: 'Season',
+      body: ZTimeOffInput,
+      response: answer<Returns<typeof TimeOff.updateTimeOff>>('The entry and the bookings moved'),
+      errors: ['CONFLICT'],
+    },
+    WRITE,
+  ),
+  deleteTimeOff: staff({
+    method: 'delete',
+    path: '/api/admin/time-off/{id}',
+    summary: 'Remove a time off entry: the chef is available again then',
+    tag: 'Season',
+    response: z.object({ deleted: z.literal(true) }),
+  }),
+  setWeeklyOff: staff(
+    {
+      method: 'put',
+      path: '/api/admin/chefs/{id}/weekly-off',
+      summary: 'The weekdays a chef never works (409 CHEF_HAS_BOOKINGS over coming bookings)',
+      tag: 'Season',
+      body: ZWeeklyOffInput,
+      response: answer<WeeklyOff[]>('The weekly days off'),
+      errors: ['CONFLICT'],
+    },
+    WRITE,
+  ),
+  setStationDate: staff(
+    {
+      method: 'put',
+      path: '/api/admin/stations/{slug}/dates/{date}',
+      summary:
+        'Close the station on a date, or give it other first and last start times (managers)',
+      tag: 'Season',
+      body: ZStationDateInput,
+      response: answer<StationDateRule>('The date rule'),
+    },
+    WRITE,
+  ),
+  clearStationDate: staff({
+    method: 'delete',
+    path: '/api/admin/stations/{slug}/dates/{date}',
+    summary: "Give a date the station's usual hours again (managers)",
+    tag: 'Season',
+    response: z.object({ deleted: z.boolean() }),
+    errors: ['VALIDATION_FAILED'],
+  }),
   activateChef: staff({
     method: 'post',
     path: '/api/admin/chefs/{id}/activate',

@@ -17,8 +17,9 @@ export async function getSeason(options: {
   query: unknown;
 }): Promise<Season> {
   assertCan(options.scope, 'bookings.view');
-  const query = parseInput(ZSeasonQuery, options.query);
+  // The station first: another station's answers 404 whatever the query.
   const stationId = await stationInScope(options.scope, options.slug);
+  const query = parseInput(ZSeasonQuery, options.query);
   const db = getDb();
   const station = await db.station.findUniqueOrThrow({
     where: { id: stationId },
@@ -30,7 +31,12 @@ export async function getSeason(options: {
   const until =
     localToInstant({ date: addDays(query.to, 1), time: '00:00' }, station.timezone) ??
     new Date(`${addDays(query.to, 1)}T00:00:00Z`);
-  const [timeOff, weekly, dates] = await Promise.all([
+  const [chefs, timeOff, weekly, dates] = await Promise.all([
+    db.chef.findMany({
+      where: { stationId },
+      select: { id: true, name: true, color: true, active: true },
+      orderBy: [{ active: 'desc' }, { name: 'asc' }, { id: 'asc' }],
+    }),
     timeOffBetween(stationId, from, until, station.timezone),
     db.chefWeeklyOff.findMany({
       where: { stationId },
@@ -46,6 +52,7 @@ export async function getSeason(options: {
     }),
   ]);
   return {
+    chefs,
     timeOff,
     weeklyOff: weekly.map((row) => ({
       chefId: row.chefId,

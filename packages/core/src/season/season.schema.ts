@@ -126,4 +126,10 @@ export type StationDateRule = {
   lastStart: string | null;
   note: string | null;
 };
-export type Season = { timeOff: TimeOffEntry[]; weeklyOff: WeeklyOff[]; dates: StationDateRule[] };
+export type Season = {
+  /** The station's chefs (inactive ones last), for choosing whose time off. */
+  chefs: { id: string; name: string; color: string; active: boolean }[];
+  timeOff: TimeOffEntry[];
+  weeklyOff: WeeklyOff[];
+  dates: StationDateRule[];
+};

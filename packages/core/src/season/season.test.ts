@@ -101,7 +101,7 @@ describe('a season: time off, weekly days off, closed dates and date hours', () 
       stationId,
       customerId,
       chefId: chefIds[0]!,
-      startsAt: localToInstant({ date: daysAhead(13), time: '18:00' }, TZ)!,
+      startsAt: localToInstant({ date: daysAhead(13), time: '18:00' }, TZ)!.toISOString(),
     });
     expect(
       await refusal(
@@ -295,5 +295,42 @@ describe('a season: time off, weekly days off, closed dates and date hours', () 
         setStationDate({ scope: staff, slug: STATION, date: closed, input: { closed: true } }),
       ),
     ).toMatchObject({ status: 403 });
+  });
+});
+
+describe('a staff move onto a chef who is off', () => {
+  it('is refused with the reason, naming the time off', async () => {
+    const client = await connect();
+    try {
+      const { stationId, chefIds } = await resetStation(client, 2);
+      const manager = await staffScope(client, 'MANAGER', stationId);
+      const date = daysAhead(12);
+      await createBooking({ input: bookingInput({ date: daysAhead(11) }) });
+      const { rows } = await client.query<{ id: string; version: number; chefId: string }>(
+        `SELECT id, version, "chefId" FROM "Booking"`,
+      );
+      const booking = rows[0]!;
+      const away = chefIds.find((id) => id !== booking.chefId)!;
+      await createTimeOff({
+        scope: manager,
+        slug: STATION,
+        input: { kind: 'DAYS', chefId: away, from: date, to: date, note: 'Family wedding' },
+      });
+      expect(
+        await refusal(
+          rescheduleBooking({
+            scope: manager,
+            bookingId: booking.id,
+            input: { date, time: '18:00', version: booking.version, chefId: away },
+          }),
+        ),
+      ).toMatchObject({
+        status: 409,
+        message: expect.stringContaining('is off then (Family wedding)'),
+        details: { reason: 'SLOT_TAKEN', timeOff: true },
+      });
+    } finally {
+      await client.end();
+    }
   });
 });

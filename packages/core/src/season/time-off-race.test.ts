@@ -47,7 +47,12 @@ describe('a booking and time off racing for one chef (two connections)', () => {
       const [booked, off] = await Promise.all([
         attempt(bookingSide, async () => {
           await jitter();
-          return insertBooking(bookingSide, { stationId, customerId, chefId, startsAt });
+          return insertBooking(bookingSide, {
+            stationId,
+            customerId,
+            chefId,
+            startsAt: startsAt.toISOString(),
+          });
         }),
         attempt(timeOffSide, async () => {
           await jitter();
@@ -78,7 +83,12 @@ describe('a booking and time off racing for one chef (two connections)', () => {
     const date = daysAhead(20);
     const startsAt = localToInstant({ date, time: '18:00' }, TZ)!;
     const customerId = await insertCustomer(setup, 'weekly-sql@example.com');
-    await insertBooking(setup, { stationId, customerId, chefId: chefIds[0]!, startsAt });
+    await insertBooking(setup, {
+      stationId,
+      customerId,
+      chefId: chefIds[0]!,
+      startsAt: startsAt.toISOString(),
+    });
     const weekday = ((new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7) + 1;
     await expect(
       setup.query(
@@ -97,7 +107,7 @@ describe('a booking and time off racing for one chef (two connections)', () => {
         stationId,
         customerId: await insertCustomer(setup, 'weekly-sql-2@example.com'),
         chefId: chefIds[0]!,
-        startsAt: next,
+        startsAt: next.toISOString(),
       }),
     ).rejects.toMatchObject({ code: '23P01' });
   });
