@@ -16,6 +16,20 @@ describe('demo seed', () => {
     summary = await seedDatabase({ databaseUrl: process.env.DATABASE_URL!, today });
   });
 
+  it('gives the demo a season: a holiday per station, three chefs with days off, and gratuities', async () => {
+    const client = await connect();
+    const { rows } = await client.query(`
+      SELECT (SELECT count(DISTINCT "stationId") FROM "StationDate" WHERE closed AND date = '2026-12-25')::int AS holidays,
+             (SELECT count(*) FROM "ChefTimeOff")::int AS "timeOff",
+             (SELECT count(*) FROM "Booking" b JOIN "ChefTimeOff" t ON t."chefId" = b."chefId"
+               WHERE b.status IN ('PENDING_PAYMENT', 'CONFIRMED')
+                 AND tstzrange(b."startsAt", b."blockedUntil") && tstzrange(t."startsAt", t."endsAt"))::int AS overlaps,
+             (SELECT count(*) FROM "Payment" WHERE "gratuityCents" > 0 AND purpose = 'BALANCE')::int AS tips`);
+    await client.end();
+    expect(rows[0]).toMatchObject({ holidays: 10, timeOff: 3, overlaps: 0 });
+    expect(rows[0].tips).toBeGreaterThan(0);
+  });
+
   it('creates the promised volume', async () => {
     expect(summary).toMatchObject({ stations: 10, customers: 1_000, bookings: 5_000 });
     const client = await connect();

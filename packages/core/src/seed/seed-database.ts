@@ -35,6 +35,9 @@ export type SeedSummary = {
 };
 
 const DOMAIN_TABLES = [
+  'ChefTimeOff',
+  'ChefWeeklyOff',
+  'StationDate',
   'AuditLog',
   'OutboxMessage',
   'IdempotencyKey',
@@ -95,6 +98,7 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
     await client.query('BEGIN');
     await client.query(`TRUNCATE ${DOMAIN_TABLES.map((table) => `"${table}"`).join(', ')} CASCADE`);
     await insertAll(client, data, { passwordHash, now }, onBatch);
+    await insertSeason(client, now);
     await client.query('COMMIT');
     await client.query('ANALYZE');
   } catch (error) {
@@ -115,6 +119,46 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
   };
   options.logger?.info(summary, 'demo data seeded');
   return summary;
+}
+
+/**
+ * A season for the demo, as of `now`: every station is closed on the next Christmas Day, and
+ * the first chef of three stations takes three days off in the first free stretch of their
+ * calendar two weeks to three months out (time off may not cover their bookings).
+ */
+async function insertSeason(client: pg.Client, now: Date): Promise<void> {
+  await client.query(
+    `INSERT INTO "StationDate" ("stationId", date, closed, note)
+     SELECT s.id,
+            CASE WHEN make_date(extract(year FROM ($1::timestamptz AT TIME ZONE s.timezone))::int, 12, 25)
+                      >= ($1::timestamptz AT TIME ZONE s.timezone)::date
+                 THEN make_date(extract(year FROM ($1::timestamptz AT TIME ZONE s.timezone))::int, 12, 25)
+                 ELSE make_date(extract(year FROM ($1::timestamptz AT TIME ZONE s.timezone))::int + 1, 12, 25) END,
+            true, 'Christmas Day'
+       FROM "Station" s`,
+    [now],
+  );
+  await client.query(
+    `INSERT INTO "ChefTimeOff" ("stationId", "chefId", "startsAt", "endsAt", "allDay", note, "updatedAt")
+     SELECT pick."stationId", pick.id, span.starts, span.ends, true, 'Holiday', $1
+       FROM (SELECT DISTINCT ON (c."stationId") c.id, c."stationId", s.timezone, s.slug
+               FROM "Chef" c JOIN "Station" s ON s.id = c."stationId"
+              WHERE c.active ORDER BY c."stationId", c.name) pick
+       CROSS JOIN LATERAL (
+         SELECT (d::date)::timestamp AT TIME ZONE pick.timezone AS starts,
+                (d::date + 3)::timestamp AT TIME ZONE pick.timezone AS ends
+           FROM generate_series(($1::timestamptz AT TIME ZONE pick.timezone)::date + 14,
+                                ($1::timestamptz AT TIME ZONE pick.timezone)::date + 90, interval '1 day') d
+          WHERE NOT EXISTS (
+            SELECT 1 FROM "Booking" b
+             WHERE b."chefId" = pick.id AND b.status IN ('PENDING_PAYMENT', 'CONFIRMED')
+               AND tstzrange(b."startsAt", b."blockedUntil", '[)')
+                   && tstzrange((d::date)::timestamp AT TIME ZONE pick.timezone,
+                                (d::date + 3)::timestamp AT TIME ZONE pick.timezone, '[)'))
+          ORDER BY d LIMIT 1) span
+      WHERE pick.slug IN (SELECT slug FROM "Station" ORDER BY slug LIMIT 3)`,
+    [now],
+  );
 }
 
 async function insertAll(
