@@ -1,4 +1,5 @@
 import { request as playwrightRequest } from '@playwright/test';
+import ICAL from 'ical.js';
 import { dateIn, expect, test } from '../fixtures';
 import { CUSTOMER_PORT } from '../ports';
 import { manager, signIn } from './admin-fixtures';
@@ -113,6 +114,51 @@ test.describe('a season: time off and closed dates', () => {
       await customer.close();
       // Leave the date as it was for the other tests.
       await page.request.delete(`/api/admin/stations/${STATION}/dates/${closed}`);
+    }
+  });
+
+  test("a chef's calendar feed parses, and stops working once a new one is made", async ({
+    page,
+  }) => {
+    await signIn(page, manager(STATION));
+    const chefs = (await (
+      await page.request.get(`/api/admin/stations/${STATION}/chefs`)
+    ).json()) as {
+      data: { id: string; name: string; active: boolean; futureBookings: number }[];
+    };
+    const busiest = [...chefs.data]
+      .filter((chef) => chef.active)
+      .sort((a, b) => b.futureBookings - a.futureBookings)[0]!;
+    await page.goto('/settings');
+    await page.getByRole('button', { name: `New calendar feed for ${busiest.name}` }).click();
+    const url = await page.getByLabel(`${busiest.name}'s feed URL`).inputValue();
+    expect(url).toMatch(/\/api\/feeds\/chef\/[A-Za-z0-9_-]{43}\.ics$/);
+
+    const subscriber = await playwrightRequest.newContext();
+    try {
+      const feed = await subscriber.get(url);
+      expect(feed.status()).toBe(200);
+      expect(feed.headers()['content-type']).toContain('text/calendar');
+      const calendar = new ICAL.Component(ICAL.parse(await feed.text()));
+      const events = calendar.getAllSubcomponents('vevent');
+      expect(events.length).toBeGreaterThan(0);
+      for (const event of events) {
+        expect(String(event.getFirstPropertyValue('uid'))).toMatch(
+          /^booking-[0-9a-f-]{36}@hibachi-at-home$/,
+        );
+        expect(event.getFirstProperty('dtstart')!.getParameter('tzid')).toBe(TZ);
+      }
+      // A refresh gives the same events (stable UIDs).
+      const again = new ICAL.Component(ICAL.parse(await (await subscriber.get(url)).text()));
+      expect(
+        again.getAllSubcomponents('vevent').map((event) => event.getFirstPropertyValue('uid')),
+      ).toEqual(events.map((event) => event.getFirstPropertyValue('uid')));
+
+      await page.getByRole('button', { name: `New calendar feed for ${busiest.name}` }).click();
+      await expect(page.getByLabel(`${busiest.name}'s feed URL`)).not.toHaveValue(url);
+      expect((await subscriber.get(url)).status()).toBe(404);
+    } finally {
+      await subscriber.dispose();
     }
   });
 });

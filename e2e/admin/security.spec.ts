@@ -128,6 +128,7 @@ const STAFF_ACROSS_STATIONS: Record<string, number> = {
   'PATCH /api/admin/time-off/[id]': 404,
   'DELETE /api/admin/time-off/[id]': 404,
   'PUT /api/admin/chefs/[id]/weekly-off': 404,
+  'POST /api/admin/chefs/[id]/feed': 403,
   'PUT /api/admin/stations/[slug]/dates/[date]': 403,
   'DELETE /api/admin/stations/[slug]/dates/[date]': 403,
 };

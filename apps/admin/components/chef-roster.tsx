@@ -1,5 +1,6 @@
 'use client';
 
+import { ChefFeedButton } from './season/chef-feed-button';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
@@ -179,6 +180,9 @@ export function ChefRoster({ slug }: { slug: string }) {
                       >
                         Deactivate
                       </button>
+                    ) : null}
+                    {chef.active ? (
+                      <ChefFeedButton chef={chef} />
                     ) : (
                       <button
                         type="button"

@@ -152,3 +152,9 @@ CREATE TRIGGER weekly_off_availability_changed
 CREATE TRIGGER station_date_availability_changed
   AFTER INSERT OR DELETE OR UPDATE ON "StationDate"
   FOR EACH ROW EXECUTE FUNCTION notify_availability_changed();
+
+-- A chef's private calendar feed: only the token's SHA-256 is kept; a new token replaces it.
+ALTER TABLE "Chef"
+  ADD COLUMN "feedTokenHash" text,
+  ADD COLUMN "feedTokenCreatedAt" timestamptz(3);
+CREATE UNIQUE INDEX "Chef_feedTokenHash_key" ON "Chef" ("feedTokenHash");

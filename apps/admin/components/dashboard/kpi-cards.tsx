@@ -66,7 +66,7 @@ const CARDS: Card[] = [
     kind: 'rate',
     better: 'up',
     value: (f) => f.bookings.chefUtilisation,
-    hint: 'Booked chef-hours ÷ chef-hours in service hours',
+    hint: 'Booked chef-hours ÷ chef-hours in service hours (closed dates and time off left out)',
   },
   {
     label: 'Cancellation rate',

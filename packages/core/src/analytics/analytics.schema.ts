@@ -75,7 +75,10 @@ export const ZBookingKpis = z.object({
   noShowRate: ratio,
   /** Days from booking to event, over bookings that are not lapsed holds. */
   averageLeadDays: z.number().nullable(),
-  /** Booked chef-hours (confirmed + completed) ÷ chef-hours of active chefs inside service hours. */
+  /**
+   * Booked chef-hours (confirmed + completed) ÷ chef-hours of active chefs inside service hours,
+   * closed dates and the chefs' time off left out.
+   */
   chefUtilisation: ratio,
   bookedChefHours: z.number(),
   availableChefHours: z.number(),

@@ -20,7 +20,8 @@ export async function getBookingKpis(options: {
 export function bookingKpisSql(query: TAnalyticsQuery, rows: AnalyticsRows): Prisma.Sql {
   return Prisma.sql`
     WITH stations AS (
-      SELECT id, "serviceEndMinute" - "serviceStartMinute" AS "windowMinutes"
+      SELECT id, timezone, "serviceStartMinute" AS "firstStart",
+             "serviceEndMinute" - "serviceStartMinute" AS "windowMinutes"
         FROM "Station"
        WHERE ${stationInRows(Prisma.sql`id`, rows)}),
     -- The daily rollup (one row per station and local event date, kept by triggers in the
@@ -51,10 +52,32 @@ export function bookingKpisSql(query: TAnalyticsQuery, rows: AnalyticsRows): Pri
                'COMPLETED', COALESCE(sum(completed), 0), 'CANCELLED', COALESCE(sum(cancelled), 0),
                'NO_SHOW', COALESCE(sum("noShow"), 0), 'EXPIRED', COALESCE(sum(expired), 0)) AS "byStatus"
         FROM daily),
+    -- Chef capacity: each open day's service window (closed dates left out) for every active
+    -- chef, less the chefs' time off inside those windows (season: chef_time_off).
+    open_days AS (
+      SELECT st.id AS "stationId", count(*) AS n,
+             range_agg(tstzrange(
+               (d::date + make_interval(mins => st."firstStart"))::timestamp AT TIME ZONE st.timezone,
+               (d::date + make_interval(mins => st."firstStart" + st."windowMinutes"))::timestamp AT TIME ZONE st.timezone,
+               '[)')) AS windows
+        FROM stations st
+        CROSS JOIN generate_series(${query.from}::date, ${query.to}::date, interval '1 day') d
+       WHERE NOT EXISTS (SELECT 1 FROM "StationDate" sd
+                          WHERE sd."stationId" = st.id AND sd.date = d::date AND sd.closed)
+       GROUP BY st.id),
+    away AS (
+      SELECT COALESCE(sum(extract(epoch FROM upper(span) - lower(span)) / 60), 0) AS minutes
+        FROM stations st
+        JOIN open_days od ON od."stationId" = st.id
+        JOIN "Chef" c ON c."stationId" = st.id AND c.active
+        CROSS JOIN LATERAL unnest(
+          chef_time_off(c.id, st.timezone, lower(od.windows), upper(od.windows)) * od.windows) span),
     capacity AS (
-      SELECT COALESCE(sum(stations."windowMinutes" * chefs.n), 0)
-               * (${query.to}::date - ${query.from}::date + 1) AS minutes
-        FROM stations CROSS JOIN LATERAL (
+      SELECT GREATEST(0, COALESCE(sum(stations."windowMinutes" * chefs.n * od.n), 0)
+                          - (SELECT minutes FROM away)) AS minutes
+        FROM stations
+        JOIN open_days od ON od."stationId" = stations.id
+        CROSS JOIN LATERAL (
           SELECT count(*) AS n FROM "Chef" c WHERE c."stationId" = stations.id AND c.active) chefs),
     days AS (
       SELECT day::date AS day

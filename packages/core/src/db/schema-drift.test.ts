@@ -93,11 +93,13 @@ describe('schema.prisma and the migrated database', async () => {
     expect(actual).toEqual(expected);
   });
 
+  // (exclusion constraints, which Prisma cannot describe, live in the migrations only)
   it('have the same unique constraints and plain indexes', async () => {
     const client = await connect();
     const { rows } = await client.query<{ indexname: string }>(
       `SELECT indexname FROM pg_indexes WHERE schemaname = 'public' AND indexdef NOT LIKE '% WHERE %' AND indexname NOT LIKE '%_pkey'
-         AND indexname NOT IN ('Booking_chef_no_overlap') AND tablename NOT IN ('rate_limits', '_prisma_migrations')`,
+         AND indexname NOT IN (SELECT conname FROM pg_constraint WHERE contype = 'x')
+         AND tablename NOT IN ('rate_limits', '_prisma_migrations')`,
     );
     await client.end();
     const expected = dmmf.datamodel.indexes

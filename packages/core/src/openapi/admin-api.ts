@@ -595,6 +595,24 @@ export const ADMIN_API = {
     response: z.object({ deleted: z.boolean() }),
     errors: ['VALIDATION_FAILED'],
   }),
+  regenerateChefFeed: staff({
+    method: 'post',
+    path: '/api/admin/chefs/{id}/feed',
+    summary:
+      'A new secret calendar feed URL for the chef (shown once; the old URL stops working). Managers',
+    tag: 'Season',
+    response: z.object({ path: z.string(), createdAt: z.string() }),
+  }),
+  chefFeed: {
+    method: 'get',
+    path: '/api/feeds/chef/{file}',
+    summary:
+      "A chef's assignments as an iCalendar feed to subscribe to (`TOKEN.ics`; no session, the token is the key; 404 once regenerated)",
+    tag: 'Season',
+    response: 'An iCalendar (RFC 5545) feed with a VEVENT per assignment',
+    responseType: 'text/calendar',
+    errors: ['NOT_FOUND', 'RATE_LIMITED'],
+  },
   activateChef: staff({
     method: 'post',
     path: '/api/admin/chefs/{id}/activate',

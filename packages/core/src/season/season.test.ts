@@ -11,6 +11,7 @@ import {
 } from '../../test/booking-fixtures';
 import { insertBooking, insertCustomer } from '../../test/factories';
 import type { StaffScope } from '../auth/staff-scope';
+import { getBookingKpis } from '../analytics';
 import { getAvailability, getAvailabilityDays } from '../availability';
 import { createBooking, rescheduleBooking } from '../bookings';
 import { localToInstant } from '../time';
@@ -329,6 +330,49 @@ describe('a staff move onto a chef who is off', () => {
         message: expect.stringContaining('is off then (Family wedding)'),
         details: { reason: 'SLOT_TAKEN', timeOff: true },
       });
+    } finally {
+      await client.end();
+    }
+  });
+});
+
+describe('chef utilisation leaves out closed dates and time off', () => {
+  it('shrinks the available chef-hours by each closed day and each day a chef is off', async () => {
+    const client = await connect();
+    try {
+      const { stationId, chefIds } = await resetStation(client, 2);
+      const manager = await staffScope(client, 'MANAGER', stationId);
+      const range = { from: daysAhead(30), to: daysAhead(32), station: STATION };
+      const hours = async () =>
+        (await getBookingKpis({ scope: manager, query: range })).availableChefHours;
+      // Two chefs, 11:00–22:00 (11 hours) a day, three days.
+      expect(await hours()).toBe(66);
+      await setStationDate({
+        scope: manager,
+        slug: STATION,
+        date: daysAhead(30),
+        input: { closed: true },
+      });
+      expect(await hours()).toBe(44);
+      await createTimeOff({
+        scope: manager,
+        slug: STATION,
+        input: { kind: 'DAYS', chefId: chefIds[0], from: daysAhead(31), to: daysAhead(31) },
+      });
+      expect(await hours()).toBe(33);
+      // Off on the closed day as well: not taken away twice.
+      await createTimeOff({
+        scope: manager,
+        slug: STATION,
+        input: {
+          kind: 'HOURS',
+          chefId: chefIds[1],
+          date: daysAhead(30),
+          from: '12:00',
+          to: '15:00',
+        },
+      });
+      expect(await hours()).toBe(33);
     } finally {
       await client.end();
     }

@@ -1,0 +1,124 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { getVtimezoneComponent } from '@touch4it/ical-timezones';
+import ical, { ICalEventStatus } from 'ical-generator';
+import { DateTime } from 'luxon';
+import { writeStaffAudit } from '../audit/write-audit';
+import { assertCan, type StaffRequest } from '../auth/staff-scope';
+import { getDb } from '../db/client';
+import { inTransaction } from '../db/transaction';
+import { AppError } from '../errors/app-error';
+import { inviteUid } from '../notifications/booking-invite';
+
+/** How far back a feed keeps events (a chef looking up last week's address). */
+const FEED_PAST_DAYS = 30;
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+/** A feed token is kept only as its SHA-256: a leaked database gives no working URL. */
+const digest = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** The feed's path for a token (under the admin app). */
+export const chefFeedPath = (token: string) => `/api/feeds/chef/${token}.ics`;
+
+/**
+ * `POST /api/admin/chefs/ID/feed`: a new secret calendar feed URL for the chef; the old one
+ * stops working at once. Managers; audited. The token is shown once (only its hash is kept).
+ */
+export async function regenerateChefFeed(
+  options: StaffRequest & { chefId: string },
+): Promise<{ path: string; createdAt: string }> {
+  assertCan(options.scope, 'chefs.manage');
+  if (!/^[0-9a-f-]{36}$/i.test(options.chefId)) throw new AppError('NOT_FOUND', 'No such chef.');
+  const token = randomBytes(32).toString('base64url');
+  return inTransaction(async (tx) => {
+    const chef = await tx.chef.findUnique({ where: { id: options.chefId } });
+    if (
+      !chef ||
+      (options.scope.role !== 'SUPER_ADMIN' && chef.stationId !== options.scope.stationId)
+    )
+      throw new AppError('NOT_FOUND', 'No such chef.');
+    const createdAt = new Date();
+    await tx.chef.update({
+      where: { id: chef.id },
+      data: { feedTokenHash: digest(token), feedTokenCreatedAt: createdAt },
+    });
+    await writeStaffAudit(tx, options, {
+      stationId: chef.stationId,
+      entityType: 'Chef',
+      entityId: chef.id,
+      action: chef.feedTokenHash ? 'chef.feed_regenerated' : 'chef.feed_created',
+    });
+    return { path: chefFeedPath(token), createdAt: createdAt.toISOString() };
+  });
+}
+
+/**
+ * `GET /api/feeds/chef/TOKEN.ics`: the chef's assignments as an iCalendar feed a calendar app
+ * subscribes to. Held and confirmed events ahead and the last month's, in the station's zone,
+ * with the address and party (no payment data). UIDs are the bookings' own, so a refresh
+ * updates events in place; a cancelled or moved-away booking is simply not in the feed any
+ * more, which subscribing calendars read as removed. An unknown token answers 404.
+ */
+export async function chefFeed(file: string, now: Date = new Date()): Promise<string> {
+  const token = file.replace(/\.ics$/, '');
+  if (!TOKEN_PATTERN.test(token)) throw new AppError('NOT_FOUND', 'No such feed.');
+  const db = getDb();
+  const chef = await db.chef.findUnique({
+    where: { feedTokenHash: digest(token) },
+    include: { station: { select: { name: true, timezone: true } } },
+  });
+  if (!chef) throw new AppError('NOT_FOUND', 'No such feed.');
+  const bookings = await db.booking.findMany({
+    where: {
+      chefId: chef.id,
+      status: { in: ['PENDING_PAYMENT', 'CONFIRMED', 'COMPLETED'] },
+      startsAt: { gte: new Date(now.getTime() - FEED_PAST_DAYS * 86_400_000) },
+    },
+    include: { menuLines: { orderBy: [{ kind: 'asc' }, { name: 'asc' }] } },
+    orderBy: { startsAt: 'asc' },
+    take: 1_000,
+  });
+  const zone = chef.station.timezone;
+  const calendar = ical({
+    name: `${chef.name} · Hibachi at Home`,
+    prodId: { company: 'Hibachi at Home', product: 'chef-feed', language: 'EN' },
+    timezone: zone,
+    ttl: 15 * 60,
+  });
+  for (const booking of bookings) {
+    const party = `${booking.adults} adult${booking.adults === 1 ? '' : 's'}${
+      booking.children > 0
+        ? `, ${booking.children} child${booking.children === 1 ? '' : 'ren'}`
+        : ''
+    }`;
+    const menu = booking.menuLines.map((line) => `${line.quantity} × ${line.name}`).join(', ');
+    calendar.createEvent({
+      id: inviteUid(booking),
+      sequence: booking.version,
+      stamp: booking.updatedAt,
+      start: DateTime.fromJSDate(booking.startsAt, { zone }),
+      end: DateTime.fromJSDate(booking.endsAt, { zone }),
+      timezone: zone,
+      summary: `Hibachi · ${party} · ${booking.reference}`,
+      location: [booking.addressLine1, booking.addressLine2, booking.city, booking.postalCode]
+        .filter(Boolean)
+        .join(', '),
+      description: [
+        party,
+        menu ? `Menu: ${menu}` : 'Menu not chosen yet',
+        booking.specialRequests ? `Requests: ${booking.specialRequests}` : '',
+        booking.status === 'PENDING_PAYMENT' ? 'Held: waiting for the deposit' : '',
+      ]
+        .filter(Boolean)
+        .join('\n'),
+      status:
+        booking.status === 'PENDING_PAYMENT'
+          ? ICalEventStatus.TENTATIVE
+          : ICalEventStatus.CONFIRMED,
+    });
+  }
+  const vtimezone = getVtimezoneComponent(zone);
+  const text = calendar.toString();
+  return vtimezone && bookings.length > 0
+    ? text.replace('BEGIN:VEVENT', `${vtimezone.trim()}\r\nBEGIN:VEVENT`)
+    : text;
+}
