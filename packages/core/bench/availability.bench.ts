@@ -63,6 +63,7 @@ await withSeededDatabase(scale, async () => {
   const daysBaseline = await measure('baseline: 35 days counting every chef', (date) =>
     countFreeChefs({
       stationId: station.id,
+      timezone: station.timezone,
       starts: Array.from({ length: 35 }, (_, index) =>
         gridStartTimes(station, addDays(date, index)),
       ).flatMap((starts) => starts.map((start) => start.startsAt)),

@@ -6,10 +6,18 @@ type Db = Pick<ReturnType<typeof getDb>, '$queryRaw'>;
 
 type Candidates = {
   stationId: string;
+  /** The station's zone: a start's local date and minute decide which date rule applies. */
+  timezone: string;
   starts: Date[];
   windowMinutes: number;
   db?: Db;
 };
+
+/**
+ * Why a start is not offered whatever the chefs: its date is closed, or outside that date's
+ * own hours (season: StationDate). Null when the station's usual hours apply.
+ */
+export type Ruled = 'closed' | 'outside' | null;
 
 /** The candidates as a table `s(starts_at)`, and the busy table of the span they cover. */
 function candidatesWithBusyChefs(options: Candidates): Prisma.Sql {
@@ -18,7 +26,21 @@ function candidatesWithBusyChefs(options: Candidates): Prisma.Sql {
   const until = new Date(Math.max(...times) + options.windowMinutes * 60_000);
   return Prisma.sql`
     WITH busy AS (${busyChefs(options.stationId, from, until)}),
-    s AS (SELECT unnest(${options.starts.map((start) => start.toISOString())}::text[]::timestamptz[]) AS starts_at)`;
+    -- The few date rules of the span, joined to each start by its local date (a hash join).
+    rules AS (
+      SELECT date, closed, "firstStartMinute", "lastStartMinute" FROM "StationDate"
+       WHERE "stationId" = ${options.stationId}::uuid
+         AND date BETWEEN (${from}::timestamptz AT TIME ZONE ${options.timezone})::date
+                      AND (${until}::timestamptz AT TIME ZONE ${options.timezone})::date),
+    s AS (
+      SELECT starts_at,
+             CASE WHEN r.closed THEN 'closed'
+                  WHEN r.date IS NOT NULL
+                   AND extract(hour FROM local) * 60 + extract(minute FROM local)
+                       NOT BETWEEN r."firstStartMinute" AND r."lastStartMinute" THEN 'outside' END AS ruled
+        FROM unnest(${options.starts.map((start) => start.toISOString())}::text[]::timestamptz[]) AS starts_at
+        CROSS JOIN LATERAL (SELECT starts_at AT TIME ZONE ${options.timezone} AS local) l
+        LEFT JOIN rules r ON r.date = l.local::date)`;
 }
 
 const windowAt = (options: Candidates) =>
@@ -36,21 +58,27 @@ const FIRST_LAPSE = Prisma.sql`(SELECT min(holds_lapse_at) FROM busy) AS holds_l
  */
 export async function countFreeChefs(
   options: Candidates,
-): Promise<Lapsing & { free: Map<number, number> }> {
-  if (options.starts.length === 0) return { free: new Map(), holdsLapseAt: null };
+): Promise<Lapsing & { free: Map<number, number>; ruled: Map<number, Ruled> }> {
+  if (options.starts.length === 0) return { free: new Map(), ruled: new Map(), holdsLapseAt: null };
   const db = options.db ?? getDb();
   const rows = await db.$queryRaw<
-    { starts_at: Date; free: number; holds_lapse_at: Date | null }[]
+    { starts_at: Date; ruled: Ruled; free: number; holds_lapse_at: Date | null }[]
   >`${preparedAs('count_free_chefs')}
     ${candidatesWithBusyChefs(options)}
-    SELECT s.starts_at, count(busy.id)::int AS free, ${FIRST_LAPSE}
+    SELECT s.starts_at, s.ruled, count(busy.id)::int AS free, ${FIRST_LAPSE}
       FROM s LEFT JOIN busy ON NOT busy.ranges && ${windowAt(options)}
-     GROUP BY s.starts_at`;
+     GROUP BY s.starts_at, s.ruled`;
   return {
     free: new Map(rows.map((row) => [new Date(row.starts_at).getTime(), row.free])),
+    ruled: ruledOf(rows),
     holdsLapseAt: firstLapse(rows),
   };
 }
+
+const ruledOf = (rows: { starts_at: Date; ruled: Ruled }[]) =>
+  new Map(
+    rows.filter((row) => row.ruled).map((row) => [new Date(row.starts_at).getTime(), row.ruled]),
+  );
 
 /**
  * Which candidate starts have at least one chef free for the whole window: the date
@@ -58,19 +86,20 @@ export async function countFreeChefs(
  */
 export async function findOpenStarts(
   options: Candidates,
-): Promise<Lapsing & { open: Set<number> }> {
-  if (options.starts.length === 0) return { open: new Set(), holdsLapseAt: null };
+): Promise<Lapsing & { open: Set<number>; ruled: Map<number, Ruled> }> {
+  if (options.starts.length === 0) return { open: new Set(), ruled: new Map(), holdsLapseAt: null };
   const db = options.db ?? getDb();
   const rows = await db.$queryRaw<
-    { starts_at: Date; open: boolean; holds_lapse_at: Date | null }[]
+    { starts_at: Date; ruled: Ruled; open: boolean; holds_lapse_at: Date | null }[]
   >`${preparedAs('find_open_starts')}
     ${candidatesWithBusyChefs(options)}
-    SELECT s.starts_at,
-           EXISTS (SELECT 1 FROM busy WHERE NOT busy.ranges && ${windowAt(options)}) AS open,
+    SELECT s.starts_at, s.ruled,
+           s.ruled IS NULL AND EXISTS (SELECT 1 FROM busy WHERE NOT busy.ranges && ${windowAt(options)}) AS open,
            ${FIRST_LAPSE}
       FROM s`;
   return {
     open: new Set(rows.filter((row) => row.open).map((row) => new Date(row.starts_at).getTime())),
+    ruled: ruledOf(rows),
     holdsLapseAt: firstLapse(rows),
   };
 }

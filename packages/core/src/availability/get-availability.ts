@@ -10,7 +10,6 @@ import {
 import { countFreeChefs, findOpenStarts } from './count-free-chefs';
 import { cachedAvailability } from './availability-cache';
 import { bookableStartTimes, gridStartTimes } from './start-times';
-import { dateRulesBetween, onDate } from './station-dates';
 
 const MAX_DAYS_AHEAD = 365;
 
@@ -30,15 +29,15 @@ export async function getAvailability(options: {
     station.id,
     `day:${query.date}:${windowMinutes}:${station.version}`,
     async () => {
-      const rules = await dateRulesBetween(station.id, query.date, query.date);
-      const open = onDate(station, rules.get(query.date));
-      const starts = open ? gridStartTimes(open, query.date) : [];
-      const counts = await countFreeChefs({
+      const starts = gridStartTimes(station, query.date);
+      // One statement: the free chefs and the date's rule (closed, or other hours) per start.
+      const { ruled, ...counts } = await countFreeChefs({
         stationId: station.id,
+        timezone: station.timezone,
         starts: starts.map((start) => start.startsAt),
         windowMinutes,
       });
-      return { grid: starts, ...counts };
+      return { grid: starts.filter((start) => !ruled.has(start.startsAt.getTime())), ...counts };
     },
   );
   return {
@@ -68,17 +67,22 @@ export async function getAvailabilityDays(options: {
     `days:${query.from}:${query.days}:${windowMinutes}:${station.version}`,
     async () => {
       const dates = Array.from({ length: query.days }, (_, index) => addDays(query.from, index));
-      const rules = await dateRulesBetween(station.id, query.from, dates.at(-1) ?? query.from);
-      const days = dates.map((date) => {
-        const open = onDate(station, rules.get(date));
-        return { date, closed: !open, starts: open ? gridStartTimes(open, date) : [] };
-      });
-      const openStarts = await findOpenStarts({
+      const days = dates.map((date) => ({ date, starts: gridStartTimes(station, date) }));
+      const { ruled, ...openStarts } = await findOpenStarts({
         stationId: station.id,
+        timezone: station.timezone,
         starts: days.flatMap((day) => day.starts.map((start) => start.startsAt)),
         windowMinutes,
       });
-      return { grids: days, ...openStarts };
+      // A date's rule takes its starts away: all of them when it is closed.
+      const grids = days.map((day) => ({
+        date: day.date,
+        closed:
+          day.starts.length > 0 &&
+          day.starts.every((start) => ruled.get(start.startsAt.getTime()) === 'closed'),
+        starts: day.starts.filter((start) => !ruled.has(start.startsAt.getTime())),
+      }));
+      return { grids, ...openStarts };
     },
   );
   return {

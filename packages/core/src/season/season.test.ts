@@ -244,6 +244,22 @@ describe('a season: time off, weekly days off, closed dates and date hours', () 
       details: { date: [expect.stringContaining('Thanksgiving')] },
     });
 
+    // Other hours narrow the day onto the station's grid (11:00–22:00 every 30 minutes).
+    for (const [firstStart, lastStart] of [
+      ['10:00', '19:00'],
+      ['17:15', '19:00'],
+      ['17:00', '22:30'],
+    ])
+      expect(
+        await refusal(
+          setStationDate({
+            scope: manager,
+            slug: STATION,
+            date: daysAhead(21),
+            input: { closed: false, firstStart, lastStart },
+          }),
+        ),
+      ).toMatchObject({ status: 400 });
     const late = daysAhead(21);
     await setStationDate({
       scope: manager,

@@ -1,6 +1,7 @@
 import { writeStaffAudit } from '../audit/write-audit';
 import { assertCan, type StaffRequest } from '../auth/staff-scope';
 import { inTransaction } from '../db/transaction';
+import { isOnGrid } from '../availability/start-times';
 import { stationInScope } from '../stations/station-in-scope';
 import { formatMinutes, isCalendarDate, parseLocalTime } from '../time';
 import { fieldError, parseInput } from '../validation';
@@ -12,8 +13,8 @@ const localDate = (date: string) => {
 };
 
 /**
- * `PUT /api/admin/stations/SLUG/dates/DATE`: the station is closed that date, or keeps other
- * first and last start times. Bookings already on it stay (staff move them if they must); new
+ * `PUT /api/admin/stations/SLUG/dates/DATE`: the station is closed that date, or keeps a later
+ * first or an earlier last start (on its own grid). Bookings already on it stay (staff move them if they must); new
  * ones and moves follow the date's rule. Managers, audited.
  */
 export async function setStationDate(
@@ -30,6 +31,17 @@ export async function setStationDate(
     note: input.note,
   };
   return inTransaction(async (tx) => {
+    const station = await tx.station.findUniqueOrThrow({ where: { id: stationId } });
+    // Other hours narrow the day onto the station's own grid (the picker reads them so).
+    for (const [field, minute] of [
+      ['firstStart', rule.firstStartMinute],
+      ['lastStart', rule.lastStartMinute],
+    ] as const)
+      if (minute !== null && !isOnGrid(station, minute))
+        throw fieldError(
+          field,
+          `Choose one of the station's start times (${formatMinutes(station.serviceStartMinute)}–${formatMinutes(station.serviceEndMinute)}, every ${station.slotIntervalMinutes} minutes)`,
+        );
     const before = await tx.stationDate.findUnique({
       where: { stationId_date: { stationId, date } },
     });
