@@ -129,6 +129,9 @@ const STAFF_ACROSS_STATIONS: Record<string, number> = {
   'DELETE /api/admin/time-off/[id]': 404,
   'PUT /api/admin/chefs/[id]/weekly-off': 404,
   'POST /api/admin/chefs/[id]/feed': 403,
+  // A chef account's own events: 403 to everyone else.
+  'GET /api/admin/my-events': 403,
+  'POST /api/admin/my-events/[id]/complete': 403,
   'PUT /api/admin/stations/[slug]/dates/[date]': 403,
   'DELETE /api/admin/stations/[slug]/dates/[date]': 403,
 };

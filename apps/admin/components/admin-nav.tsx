@@ -28,8 +28,9 @@ export function AdminNav({
     station ? `${path}?station=${encodeURIComponent(station)}` : path;
   const sections = [
     { href: '/dashboard', label: 'Dashboard', show: can(user.role, 'analytics.view') },
-    { href: '/calendar', label: 'Calendar', show: true },
-    { href: '/bookings', label: 'Bookings', show: true },
+    { href: '/my-events', label: 'My events', show: can(user.role, 'myEvents.view') },
+    { href: '/calendar', label: 'Calendar', show: can(user.role, 'bookings.view') },
+    { href: '/bookings', label: 'Bookings', show: can(user.role, 'bookings.view') },
     { href: '/prep', label: 'Prep sheet', show: can(user.role, 'prep.view') },
     { href: '/season', label: 'Time off', show: can(user.role, 'chefs.timeOff') },
     { href: '/outbox', label: 'Outbox', show: can(user.role, 'outbox.view') },

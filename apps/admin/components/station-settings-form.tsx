@@ -139,6 +139,7 @@ export function StationSettingsForm({ slug }: { slug: string }) {
           sendDayBefore: form.has('sendDayBefore'),
           sendThankYou: form.has('sendThankYou'),
           allowPartialBalance: form.has('allowPartialBalance'),
+          chefsMayComplete: form.has('chefsMayComplete'),
           reviewUrl: text('reviewUrl').trim() || null,
           adultPriceCents: toCents(text('adultPriceCents')),
           childPriceCents: toCents(text('childPriceCents')),
@@ -228,6 +229,14 @@ export function StationSettingsForm({ slug }: { slug: string }) {
         {input('rescheduleLimit', 'Online moves per booking', {
           hint: 'How often a customer may move one booking themselves (0: only staff move bookings).',
         })}
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            name="chefsMayComplete"
+            defaultChecked={settings.chefsMayComplete}
+          />{' '}
+          Chefs may mark their own events completed (My events)
+        </label>
       </fieldset>
 
       <fieldset className="card">

@@ -1,4 +1,4 @@
-import { redirect } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getStaffSession, type StaffSession } from '@hibachi/core/auth';
 import { AppError } from '@hibachi/core/errors';
@@ -18,6 +18,8 @@ export const currentStaff = cache(async (): Promise<StaffSession | undefined> =>
 export async function requireStaffPage(path: string): Promise<StaffSession> {
   const staff = await currentStaff();
   if (!staff) redirect(`/sign-in?next=${encodeURIComponent(path)}`);
+  // A chef sees "My events" and nothing else of the admin (the home page sends them there).
+  if (staff.role === 'CHEF' && path !== '/' && !path.startsWith('/my-events')) notFound();
   return staff;
 }
 

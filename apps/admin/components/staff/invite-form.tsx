@@ -29,15 +29,18 @@ export function InviteForm({
       className="card invite-form"
       aria-labelledby="invite-heading"
       noValidate
-      onSubmit={onFormSubmit(['email', 'name', 'station'], ({ station, ...values }, form) =>
-        invite.mutate(
-          {
-            ...values,
-            role: newRole,
-            ...(newRole === 'SUPER_ADMIN' || !station ? {} : { station }),
-          },
-          { onSuccess: () => form.reset() },
-        ),
+      onSubmit={onFormSubmit(
+        ['email', 'name', 'station', 'chef'],
+        ({ station, chef, ...values }, form) =>
+          invite.mutate(
+            {
+              ...values,
+              role: newRole,
+              ...(newRole === 'SUPER_ADMIN' || !station ? {} : { station }),
+              ...(newRole === 'CHEF' && chef ? { chef } : {}),
+            },
+            { onSuccess: () => form.reset() },
+          ),
       )}
     >
       <h2 id="invite-heading">Add an account</h2>

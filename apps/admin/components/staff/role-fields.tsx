@@ -1,19 +1,23 @@
 'use client';
 
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { ROLE_LABELS, type StaffRole } from '@hibachi/core/auth/permissions';
+import { api } from '@/lib/api';
 import { fieldAttributes } from '@/lib/form-helpers';
 import { FieldError } from '../form-messages';
 
 export type Station = { slug: string; name: string };
-const ROLES: StaffRole[] = ['STAFF', 'MANAGER', 'SUPER_ADMIN'];
+const ROLES: StaffRole[] = ['STAFF', 'MANAGER', 'SUPER_ADMIN', 'CHEF'];
 const isRole = (value: string): value is StaffRole => ROLES.some((role) => role === value);
 
-/** Role and station pickers; the station only where the role has one. */
+/** Role and station pickers; the station only where the role has one, the chef for a CHEF account. */
 export function RoleFields({
   stations,
   role,
   onRole,
   station,
+  chef,
   errors,
   prefix,
 }: {
@@ -21,9 +25,12 @@ export function RoleFields({
   role: StaffRole;
   onRole: (role: StaffRole) => void;
   station?: string;
+  /** The chef a CHEF account is now. */
+  chef?: string;
   errors: Record<string, string>;
   prefix: string;
 }) {
+  const [chosen, setChosen] = useState(station ?? '');
   return (
     <>
       <label>
@@ -43,7 +50,11 @@ export function RoleFields({
       {role === 'SUPER_ADMIN' ? null : (
         <label>
           Station{' '}
-          <select defaultValue={station ?? ''} {...fieldAttributes(errors, prefix)('station')}>
+          <select
+            value={chosen}
+            onChange={(event) => setChosen(event.target.value)}
+            {...fieldAttributes(errors, prefix)('station')}
+          >
             <option value="">Choose…</option>
             {stations.map((option) => (
               <option key={option.slug} value={option.slug}>
@@ -54,6 +65,45 @@ export function RoleFields({
         </label>
       )}
       <FieldError errors={errors} name="station" prefix={prefix} />
+      {role === 'CHEF' && chosen ? (
+        <ChefPicker station={chosen} chef={chef} errors={errors} prefix={prefix} />
+      ) : null}
+    </>
+  );
+}
+
+/** The station's chefs, for linking a CHEF account to the one it is. */
+function ChefPicker({
+  station,
+  chef,
+  errors,
+  prefix,
+}: {
+  station: string;
+  chef?: string;
+  errors: Record<string, string>;
+  prefix: string;
+}) {
+  const chefs = useQuery({
+    queryKey: ['station-chefs', station],
+    queryFn: () => api.chefs({ path: { slug: station } }),
+  });
+  return (
+    <>
+      <label>
+        Chef{' '}
+        <select defaultValue={chef ?? ''} {...fieldAttributes(errors, prefix)('chef')}>
+          <option value="">Choose…</option>
+          {(chefs.data ?? [])
+            .filter((option) => option.active)
+            .map((option) => (
+              <option key={option.id} value={option.id}>
+                {option.name}
+              </option>
+            ))}
+        </select>
+      </label>
+      <FieldError errors={errors} name="chef" prefix={prefix} />
     </>
   );
 }

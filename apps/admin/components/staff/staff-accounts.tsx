@@ -127,12 +127,13 @@ export function StaffAccounts({ stations, me }: { stations: Station[]; me: strin
                       className="inline-form"
                       aria-label={`Change ${account.name}`}
                       noValidate
-                      onSubmit={onFormSubmit(['station'], ({ station }) =>
+                      onSubmit={onFormSubmit(['station', 'chef'], ({ station, chef }) =>
                         update.mutate({
                           id: account.id,
                           body: {
                             role: editing.role,
                             ...(editing.role === 'SUPER_ADMIN' ? {} : { station }),
+                            ...(editing.role === 'CHEF' && chef ? { chef } : {}),
                           },
                         }),
                       )}
@@ -143,6 +144,7 @@ export function StaffAccounts({ stations, me }: { stations: Station[]; me: strin
                         role={editing.role}
                         onRole={(role) => setEditing({ id: account.id, role })}
                         station={account.station?.slug}
+                        chef={account.chef?.id}
                         errors={updateErrors}
                         prefix="edit"
                       />

@@ -6,7 +6,7 @@ import type { StaffScope } from './staff-scope';
 export const ZStaffClaims = z.object({
   staffId: z.uuid(),
   sessionVersion: z.number().int(),
-  role: z.enum(['SUPER_ADMIN', 'MANAGER', 'STAFF']),
+  role: z.enum(['SUPER_ADMIN', 'MANAGER', 'STAFF', 'CHEF']),
   stationId: z.uuid().nullable(),
 });
 export type TStaffClaims = z.infer<typeof ZStaffClaims>;
@@ -33,6 +33,7 @@ export async function getStaffSession(claims: unknown): Promise<StaffSession | u
       name: true,
       role: true,
       stationId: true,
+      chefId: true,
       active: true,
       sessionVersion: true,
       station: { select: { id: true, slug: true, name: true, timezone: true } },
@@ -50,6 +51,7 @@ export async function getStaffSession(claims: unknown): Promise<StaffSession | u
     staffId: user.id,
     role: user.role,
     stationId: user.stationId,
+    chefId: user.chefId,
     email: user.email,
     name: user.name,
     station: user.station,

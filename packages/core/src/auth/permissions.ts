@@ -2,7 +2,7 @@
  * What each staff role may do: the one table both core (which refuses with 403) and the
  * admin UI (which hides what the user may not press) read. Browser-safe: no server imports.
  */
-export type StaffRole = 'SUPER_ADMIN' | 'MANAGER' | 'STAFF';
+export type StaffRole = 'SUPER_ADMIN' | 'MANAGER' | 'STAFF' | 'CHEF';
 
 const EVERYONE = ['SUPER_ADMIN', 'MANAGER', 'STAFF'] as const;
 const MANAGERS = ['SUPER_ADMIN', 'MANAGER'] as const;
@@ -34,6 +34,8 @@ export const STAFF_PERMISSIONS = {
   'menu.manage': MANAGERS,
   'staff.manage': ['SUPER_ADMIN'],
   'stations.manage': ['SUPER_ADMIN'],
+  /** A chef's own events, on their phone; nothing else of the admin. */
+  'myEvents.view': ['CHEF'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type StaffAction = keyof typeof STAFF_PERMISSIONS;
@@ -46,4 +48,5 @@ export const ROLE_LABELS: Record<StaffRole, string> = {
   SUPER_ADMIN: 'Super admin',
   MANAGER: 'Manager',
   STAFF: 'Staff',
+  CHEF: 'Chef',
 };

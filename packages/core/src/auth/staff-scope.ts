@@ -6,6 +6,8 @@ export type StaffScope = {
   staffId: string;
   role: StaffRole;
   stationId: string | null;
+  /** The chef a CHEF account is (null or absent for the other roles). */
+  chefId?: string | null;
 };
 
 /** What every staff use case is called with: who acts, and the request (for the audit trail). */

@@ -49,6 +49,7 @@ import type * as StaffState from '../staff/account-state';
 import type * as StaffAccounts from '../staff/staff-accounts';
 import type * as Chefs from '../stations/chefs';
 import type * as TimeOff from '../season/time-off';
+import type { MyEvents } from '../bookings/my-events';
 import {
   ZSeasonQuery,
   ZStationDateInput,
@@ -517,6 +518,26 @@ export const ADMIN_API = {
       tag: 'Chefs',
       body: ZDeactivateChef,
       response: answer<Returns<typeof Chefs.deactivateChef>>('The chef and the bookings moved'),
+      errors: ['CONFLICT'],
+    },
+    WRITE,
+  ),
+  myEvents: staff({
+    method: 'get',
+    path: '/api/admin/my-events',
+    summary:
+      "A chef account's own events from today on: time, address, party, menu, requests, balance to collect, customer phone",
+    tag: 'Chefs',
+    response: answer<MyEvents>('The chef’s events'),
+  }),
+  completeMyEvent: staff(
+    {
+      method: 'post',
+      path: '/api/admin/my-events/{id}/complete',
+      summary: 'The chef marks their own started event completed (where the station allows it)',
+      tag: 'Chefs',
+      body: z.strictObject({ version: z.number().int().positive() }),
+      response: z.object({ id: z.string(), status: z.literal('COMPLETED'), version: z.number() }),
       errors: ['CONFLICT'],
     },
     WRITE,

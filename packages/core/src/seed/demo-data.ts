@@ -196,3 +196,5 @@ export const DEMO_PASSWORD = 'demo-password-123';
 export const SUPER_ADMIN_EMAIL = 'admin@demo.hibachi.test';
 export const managerEmail = (slug: string) => `manager@${slug}.demo.hibachi.test`;
 export const staffEmail = (slug: string) => `staff@${slug}.demo.hibachi.test`;
+/** Each station's first chef (by name) signs in as this CHEF account. */
+export const chefEmail = (slug: string) => `chef@${slug}.demo.hibachi.test`;

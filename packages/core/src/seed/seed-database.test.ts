@@ -140,7 +140,8 @@ describe('demo seed', () => {
       `SELECT u.email, u.role, u."passwordHash", s.slug FROM "StaffUser" u LEFT JOIN "Station" s ON s.id = u."stationId"`,
     );
     await client.end();
-    expect(rows).toHaveLength(21);
+    // A super admin, a manager and a staff member per station, and one chef account each.
+    expect(rows).toHaveLength(31);
     const admin = rows.find((row) => row.email === 'admin@demo.hibachi.test');
     expect(admin).toMatchObject({ role: 'SUPER_ADMIN', slug: null });
     expect(admin!.passwordHash).toMatch(/^\$argon2id\$/);
@@ -152,6 +153,10 @@ describe('demo seed', () => {
     });
     expect(rows.find((row) => row.email === 'staff@london.demo.hibachi.test')).toMatchObject({
       role: 'STAFF',
+      slug: 'london',
+    });
+    expect(rows.find((row) => row.email === 'chef@london.demo.hibachi.test')).toMatchObject({
+      role: 'CHEF',
       slug: 'london',
     });
   });

@@ -98,7 +98,7 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
     await client.query('BEGIN');
     await client.query(`TRUNCATE ${DOMAIN_TABLES.map((table) => `"${table}"`).join(', ')} CASCADE`);
     await insertAll(client, data, { passwordHash, now }, onBatch);
-    await insertSeason(client, now);
+    await insertSeason(client, now, passwordHash);
     await client.query('COMMIT');
     await client.query('ANALYZE');
   } catch (error) {
@@ -122,11 +122,21 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
 }
 
 /**
- * A season for the demo, as of `now`: every station is closed on the next Christmas Day, and
+ * A season for the demo, as of `now`: each station's first chef has a CHEF account, every
+ * station is closed on the next Christmas Day, and
  * the first chef of three stations takes three days off in the first free stretch of their
  * calendar two weeks to three months out (time off may not cover their bookings).
  */
-async function insertSeason(client: pg.Client, now: Date): Promise<void> {
+async function insertSeason(client: pg.Client, now: Date, passwordHash: string): Promise<void> {
+  // Each station's first chef signs in to "My events" (chef@SLUG.demo.hibachi.test).
+  await client.query(
+    `INSERT INTO "StaffUser" (email, name, "passwordHash", role, "stationId", "chefId", "passwordSetAt", "updatedAt")
+     SELECT 'chef@' || s.slug || '.demo.hibachi.test', c.name, $2, 'CHEF', s.id, c.id, $1, $1
+       FROM (SELECT DISTINCT ON (c."stationId") c.* FROM "Chef" c WHERE c.active
+              ORDER BY c."stationId", c.name) c
+       JOIN "Station" s ON s.id = c."stationId"`,
+    [now, passwordHash],
+  );
   await client.query(
     `INSERT INTO "StationDate" ("stationId", date, closed, note)
      SELECT s.id,

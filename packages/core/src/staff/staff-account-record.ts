@@ -12,8 +12,14 @@ import { fieldError } from '../validation';
 import type { StaffAccountRow, StaffWithLink } from './staff.schema';
 
 /** What the staff use cases read of an account: the row and its station's address and name. */
-export const WITH_STATION = { station: { select: { slug: true, name: true } } } as const;
-export type AccountWithStation = StaffUser & { station: { slug: string; name: string } | null };
+export const WITH_STATION = {
+  station: { select: { slug: true, name: true } },
+  chef: { select: { id: true, name: true } },
+} as const;
+export type AccountWithStation = StaffUser & {
+  station: { slug: string; name: string } | null;
+  chef?: { id: string; name: string } | null;
+};
 
 /** Who changes an account, for its audit row. */
 export type AccountChangeBy = { scope: StaffScope; requestId?: string };
@@ -81,6 +87,22 @@ export async function stationIdFor(tx: Tx, slug: string | undefined): Promise<st
   return station.id;
 }
 
+/** The chef a CHEF account is: one of its station's chefs, not linked to another account. */
+export async function chefIdFor(
+  tx: Tx,
+  chefId: string | undefined,
+  stationId: string | null,
+  accountId?: string,
+): Promise<string> {
+  if (!chefId) throw fieldError('chef', 'Choose the chef this account is');
+  const chef = await tx.chef.findUnique({ where: { id: chefId }, include: { account: true } });
+  if (!chef || chef.stationId !== stationId)
+    throw fieldError('chef', 'Choose a chef of this station');
+  if (chef.account && chef.account.id !== accountId)
+    throw fieldError('chef', `${chef.name} has an account already`);
+  return chef.id;
+}
+
 export function describe(account: AccountWithStation) {
   return {
     name: account.name,
@@ -114,6 +136,7 @@ export function row(account: AccountWithStation): StaffAccountRow {
     name: account.name,
     role: account.role,
     station: account.station,
+    chef: account.chef ?? null,
     active: account.active,
     lockedUntil:
       account.lockedUntil && account.lockedUntil > new Date()

@@ -9,6 +9,7 @@ import {
   lockAccount,
   row,
   stationIdFor,
+  chefIdFor,
   unusablePasswordHash,
   withLink,
   WITH_STATION,
@@ -42,10 +43,18 @@ export async function createStaff(
   const passwordHash = await unusablePasswordHash();
   return inTransaction(async (tx) => {
     const stationId = await stationIdFor(tx, input.station);
+    const chefId = input.role === 'CHEF' ? await chefIdFor(tx, input.chef, stationId) : null;
     const taken = await tx.staffUser.findUnique({ where: { email: input.email } });
     if (taken) throw fieldError('email', 'An account with this e-mail exists already');
     const account = await tx.staffUser.create({
-      data: { email: input.email, name: input.name, role: input.role, stationId, passwordHash },
+      data: {
+        email: input.email,
+        name: input.name,
+        role: input.role,
+        stationId,
+        chefId,
+        passwordHash,
+      },
       include: WITH_STATION,
     });
     await audit(tx, options, account, 'staff.created', undefined, describe(account));
@@ -79,13 +88,21 @@ export async function updateStaff(
       throw fieldError('station', 'Choose the station this account works at');
     if (account.role === 'SUPER_ADMIN' && role !== 'SUPER_ADMIN')
       await assertAnotherSuperAdmin(tx, account.id);
-    const moved = role !== account.role || stationId !== account.stationId;
+    const chefId =
+      role !== 'CHEF'
+        ? null
+        : input.chef !== undefined || stationId !== account.stationId || !account.chefId
+          ? await chefIdFor(tx, input.chef, stationId, account.id)
+          : account.chefId;
+    const moved =
+      role !== account.role || stationId !== account.stationId || chefId !== account.chefId;
     const updated = await tx.staffUser.update({
       where: { id: account.id },
       data: {
         name: input.name ?? account.name,
         role,
         stationId,
+        chefId,
         ...(moved ? { sessionVersion: { increment: 1 } } : {}),
       },
       include: WITH_STATION,

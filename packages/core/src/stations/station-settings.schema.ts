@@ -89,6 +89,8 @@ const MENU_AND_TRAVEL = {
   sendThankYou: z.boolean({ error: 'Choose yes or no' }),
   /** Customers may pay part of the balance online (otherwise all of it at once). */
   allowPartialBalance: z.boolean({ error: 'Choose yes or no' }),
+  /** Chefs may mark their own started events completed from "My events". */
+  chefsMayComplete: z.boolean({ error: 'Choose yes or no' }),
   reviewUrl: z
     .string()
     .trim()
@@ -139,6 +141,7 @@ const ZFullUpdate = ZStationSettings.partial({
   sendDayBefore: true,
   sendThankYou: true,
   allowPartialBalance: true,
+  chefsMayComplete: true,
   reviewUrl: true,
 });
 
@@ -266,6 +269,7 @@ export const DEFAULT_STATION_SETTINGS = {
   sendDayBefore: true,
   sendThankYou: true,
   allowPartialBalance: false,
+  chefsMayComplete: false,
   reviewUrl: null,
 } as const satisfies Omit<TStationSettings, 'name' | 'timezone' | 'travelZones'> & {
   travelZones: readonly never[];

@@ -136,6 +136,7 @@ export async function updateStationSettings(
         sendDayBefore: after.sendDayBefore,
         sendThankYou: after.sendThankYou,
         allowPartialBalance: after.allowPartialBalance,
+        chefsMayComplete: after.chefsMayComplete,
         reviewUrl: after.reviewUrl,
         version: { increment: 1 },
       },
@@ -217,6 +218,7 @@ function settingsOf(station: StationWithZones): TStationSettings {
     sendDayBefore: station.sendDayBefore,
     sendThankYou: station.sendThankYou,
     allowPartialBalance: station.allowPartialBalance,
+    chefsMayComplete: station.chefsMayComplete,
     reviewUrl: station.reviewUrl,
     travelZones: station.travelZones.map(({ prefix, label, feeCents }) => ({
       prefix,

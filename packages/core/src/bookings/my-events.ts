@@ -1,0 +1,173 @@
+import { z } from 'zod';
+import { writeStaffAudit } from '../audit/write-audit';
+import { assertCan, type StaffRequest, type StaffScope } from '../auth/staff-scope';
+import { getDb } from '../db/client';
+import { inTransaction } from '../db/transaction';
+import { AppError } from '../errors/app-error';
+import { netPaidCents } from '../money/net-paid';
+import { addDays, instantToLocal, localToInstant, todayInTimeZone } from '../time';
+import { parseInput } from '../validation';
+import { balanceDue } from './list-staff-bookings';
+import { awaitsOutcome } from './staff-booking-actions';
+import { updateBookingAtVersion } from './versioned-update';
+
+/** How far ahead "My events" lists a chef's events. */
+const AHEAD_DAYS = 60;
+
+export type MyEvent = {
+  id: string;
+  reference: string;
+  status: 'PENDING_PAYMENT' | 'CONFIRMED' | 'COMPLETED';
+  version: number;
+  date: string;
+  time: string;
+  endTime: string;
+  address: { line1: string; line2: string | null; city: string; postalCode: string };
+  /** A maps search for the address (opens the phone's maps app). */
+  mapsUrl: string;
+  adults: number;
+  children: number;
+  menu: { name: string; quantity: number }[];
+  specialRequests: string | null;
+  /** What the chef collects on the day, in the station's currency. */
+  balanceCents: number;
+  customer: { name: string; phone: string };
+  /** Whether the chef may mark it completed here (the station allows it; it has started). */
+  canComplete: boolean;
+};
+
+export type MyEvents = {
+  chef: { name: string };
+  station: { name: string; timezone: string; currency: string; locale: string };
+  today: string;
+  events: MyEvent[];
+};
+
+const forbidden = () =>
+  new AppError('FORBIDDEN', 'Only a chef account has "My events".', { details: {} });
+
+function chefOf(scope: StaffScope): string {
+  assertCan(scope, 'myEvents.view');
+  if (!scope.chefId) throw forbidden();
+  return scope.chefId;
+}
+
+/**
+ * `GET /api/admin/my-events`: a chef's own events from today on (station-local), phone-first:
+ * time, address with a maps link, party, menu counts, requests, the balance to collect and the
+ * customer's phone. Only their events: the query is by the account's own chef.
+ */
+export async function getMyEvents(options: { scope: StaffScope; now?: Date }): Promise<MyEvents> {
+  const chefId = chefOf(options.scope);
+  const now = options.now ?? new Date();
+  const chef = await getDb().chef.findUniqueOrThrow({
+    where: { id: chefId },
+    include: { station: true },
+  });
+  const zone = chef.station.timezone;
+  const today = todayInTimeZone(zone, now);
+  const from = localToInstant({ date: today, time: '00:00' }, zone) ?? now;
+  const until = localToInstant({ date: addDays(today, AHEAD_DAYS), time: '00:00' }, zone) ?? now;
+  const bookings = await getDb().booking.findMany({
+    where: {
+      chefId,
+      status: { in: ['PENDING_PAYMENT', 'CONFIRMED', 'COMPLETED'] },
+      startsAt: { gte: from, lt: until },
+    },
+    include: {
+      customer: { select: { name: true, phone: true } },
+      payments: true,
+      menuLines: { orderBy: [{ kind: 'asc' }, { name: 'asc' }] },
+    },
+    orderBy: { startsAt: 'asc' },
+  });
+  return {
+    chef: { name: chef.name },
+    station: {
+      name: chef.station.name,
+      timezone: zone,
+      currency: chef.station.currency,
+      locale: chef.station.locale,
+    },
+    today,
+    events: bookings.map((booking) => {
+      const address = {
+        line1: booking.addressLine1,
+        line2: booking.addressLine2,
+        city: booking.city,
+        postalCode: booking.postalCode,
+      };
+      const place = [address.line1, address.line2, address.city, address.postalCode]
+        .filter(Boolean)
+        .join(', ');
+      return {
+        id: booking.id,
+        reference: booking.reference,
+        status: booking.status as MyEvent['status'],
+        version: booking.version,
+        date: booking.eventDate.toISOString().slice(0, 10),
+        time: booking.startTime,
+        endTime: instantToLocal(booking.endsAt, zone).time,
+        address,
+        mapsUrl: `https://www.openstreetmap.org/search?query=${encodeURIComponent(place)}`,
+        adults: booking.adults,
+        children: booking.children,
+        menu: booking.menuLines.map((line) => ({ name: line.name, quantity: line.quantity })),
+        specialRequests: booking.specialRequests,
+        balanceCents: balanceDue(
+          booking.status,
+          booking.totalCents,
+          netPaidCents(booking.payments),
+        ),
+        customer: booking.customer,
+        canComplete: chef.station.chefsMayComplete && awaitsOutcome(booking, now),
+      };
+    }),
+  };
+}
+
+const ZCompleteInput = z.strictObject({ version: z.number().int().positive() });
+
+/**
+ * `POST /api/admin/my-events/ID/complete`: the chef marks their own started event completed,
+ * where the station allows it (Settings). Another chef's event answers 404; version-checked
+ * and audited like the staff action.
+ */
+export async function completeMyEvent(
+  options: StaffRequest & { bookingId: string; input: unknown; now?: Date },
+): Promise<{ id: string; status: 'COMPLETED'; version: number }> {
+  const chefId = chefOf(options.scope);
+  const input = parseInput(ZCompleteInput, options.input);
+  const now = options.now ?? new Date();
+  if (!/^[0-9a-f-]{36}$/i.test(options.bookingId))
+    throw new AppError('NOT_FOUND', 'No such event.');
+  return inTransaction(async (tx) => {
+    const booking = await tx.booking.findUnique({
+      where: { id: options.bookingId },
+      include: { station: { select: { chefsMayComplete: true } } },
+    });
+    if (!booking || booking.chefId !== chefId) throw new AppError('NOT_FOUND', 'No such event.');
+    if (!booking.station.chefsMayComplete)
+      throw new AppError('FORBIDDEN', 'Your station marks events completed from the office.', {
+        details: {},
+      });
+    if (!awaitsOutcome(booking, now))
+      throw new AppError(
+        'CONFLICT',
+        booking.status === 'CONFIRMED'
+          ? 'This event has not started yet.'
+          : `A ${booking.status.toLowerCase().replace('_', ' ')} event cannot be marked completed.`,
+        { details: { reason: 'BAD_STATE', status: booking.status } },
+      );
+    await updateBookingAtVersion(tx, booking.id, input.version, { status: 'COMPLETED' });
+    await writeStaffAudit(tx, options, {
+      stationId: booking.stationId,
+      entityType: 'Booking',
+      entityId: booking.id,
+      action: 'booking.completed',
+      before: { status: booking.status },
+      after: { status: 'COMPLETED', by: 'chef' },
+    });
+    return { id: booking.id, status: 'COMPLETED' as const, version: input.version + 1 };
+  });
+}
