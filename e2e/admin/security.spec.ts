@@ -343,8 +343,8 @@ test.describe('admin API security', () => {
       (candidate) =>
         candidate.method !== 'GET' &&
         /\/(stations|chefs|menu-items)(\/|$)/.test(candidate.path) &&
-        // (opening, closing and activation read no body)
-        !/\/(stations\/\[slug\]\/deactivate|activate)$/.test(candidate.path),
+        // (opening, closing, activation and a new feed URL read no body)
+        !/\/(stations\/\[slug\]\/deactivate|activate|feed)$/.test(candidate.path),
     ))
       await refusesEveryBody(
         route.method,
