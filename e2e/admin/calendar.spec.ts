@@ -203,6 +203,47 @@ test.describe('calendar', () => {
     expect(moved.time).toBe(first!.time);
   });
 
+  test('day by chef: a chef on time off is hatched, and a drop onto them snaps back saying so', async ({
+    page,
+  }) => {
+    await signIn(page, manager(STATION));
+    const [booking] = await bookTogether(page.request, 1, 40, 2);
+    const data = await calendarOn(page.request, booking!.date);
+    const own = data.events.find((event) => event.id === booking!.id)!.chef;
+    // A chef with nothing that day (time off may not cover their events).
+    const away = data.chefs.find(
+      (chef) => chef.id !== own.id && !data.events.some((event) => event.chef.id === chef.id),
+    )!;
+    expect(away, 'a chef free all that day').toBeDefined();
+    const off = await page.request.post(`/api/admin/stations/${STATION}/time-off`, {
+      data: { kind: 'DAYS', chefId: away.id, from: booking!.date, to: booking!.date, note: 'Sick' },
+    });
+    expect(off.status(), await off.text()).toBe(201);
+    try {
+      await page.goto(`/calendar?date=${booking!.date}&view=day`);
+      const columns = page.locator('.rbc-time-content .rbc-day-slot');
+      const index = data.chefs.findIndex((chef) => chef.id === away.id);
+      await expect(columns.nth(index).locator('.chef-off').first()).toHaveAttribute(
+        'title',
+        `${away.name} is off (Sick)`,
+      );
+      const awayColumn = (await columns.nth(index).boundingBox())!;
+      await drag(page, booking!.reference, (box) => ({
+        x: awayColumn.x + awayColumn.width / 2,
+        y: box.y + 12,
+      }));
+      await expect(
+        page.getByRole('status').filter({ hasText: `${away.name} is off then (Sick)` }),
+      ).toBeVisible();
+      const detail = (await (await page.request.get(`/api/admin/bookings/${booking!.id}`)).json())
+        .data;
+      expect(detail.chef.id).toBe(own.id);
+    } finally {
+      const { entry } = ((await off.json()) as { data: { entry: { id: string } } }).data;
+      await page.request.delete(`/api/admin/time-off/${entry.id}`);
+    }
+  });
+
   test('resizing changes the duration', async ({ page }) => {
     await signIn(page, manager(STATION));
     const [booking] = await bookTogether(page.request, 1, 32, 2);

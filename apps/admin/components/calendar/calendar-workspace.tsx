@@ -25,7 +25,7 @@ import {
   SLOT_MINUTES,
   SLOTS_PER_ROW,
 } from '@/lib/calendar-constants';
-import { toLocal } from '@/lib/calendar-range';
+import { toLocal, visibleRange } from '@/lib/calendar-range';
 import { stationLocalizer } from '@/lib/station-localizer';
 import type { MoveTarget } from '../move-fields';
 import {
@@ -41,6 +41,7 @@ import { MemoMonth } from './memo-month';
 import { Toast } from './toast';
 import { useCalendarData } from './use-calendar-data';
 import { useCalendarUrl } from './use-calendar-url';
+import { useSeasonBlocks } from './use-season-blocks';
 
 type Chef = Calendar['chefs'][number];
 
@@ -126,13 +127,24 @@ export function CalendarWorkspace({
       scrollTo: at(OPENING_SCROLL_HOUR),
     };
   }, [date, tz]);
+  const seasonRange = useMemo(() => visibleRange(view, date, tz), [view, date, tz]);
+  const { chefOffAt, closedOn } = useSeasonBlocks(station, seasonRange);
   const slotProps = useCallback(
-    (slot: Date) => {
+    (slot: Date, resourceId?: string | number) => {
       const local = DateTime.fromJSDate(slot).setZone(tz);
       const minute = local.hour * 60 + local.minute;
+      const off = typeof resourceId === 'string' ? chefOffAt(resourceId, slot) : undefined;
+      if (off) return { className: 'chef-off', title: off.label };
       return minute < serviceStart || minute > serviceEnd ? { className: 'outside-hours' } : {};
     },
-    [tz, serviceStart, serviceEnd],
+    [tz, serviceStart, serviceEnd, chefOffAt],
+  );
+  const dayProps = useCallback(
+    (day: Date) => {
+      const closed = closedOn(day);
+      return closed ? { className: 'closed-day', title: closed } : {};
+    },
+    [closedOn],
   );
   const draggable = useCallback(
     (item: CalendarItem) => canReschedule && isUpcomingAndActive(item.state, new Date()),
@@ -188,6 +200,7 @@ export function CalendarWorkspace({
         tooltipAccessor={itemTooltip}
         eventPropGetter={itemProps}
         slotPropGetter={slotProps}
+        dayPropGetter={dayProps}
         components={ITEM_COMPONENTS}
         draggableAccessor={draggable}
         resizableAccessor={resizable}
@@ -206,6 +219,7 @@ export function CalendarWorkspace({
       selectByKey,
       navigate,
       slotProps,
+      dayProps,
       draggable,
       resizable,
       drop,
