@@ -203,7 +203,7 @@ test.describe('calendar', () => {
     expect(moved.time).toBe(first!.time);
   });
 
-  test('day by chef: a chef on time off is hatched, and a drop onto them snaps back saying so', async ({
+  test('day by chef: a chef marked off by selecting their hours is hatched, and a drop onto them snaps back saying so', async ({
     page,
   }) => {
     await signIn(page, manager(STATION));
@@ -215,19 +215,29 @@ test.describe('calendar', () => {
       (chef) => chef.id !== own.id && !data.events.some((event) => event.chef.id === chef.id),
     )!;
     expect(away, 'a chef free all that day').toBeDefined();
-    const off = await page.request.post(`/api/admin/stations/${STATION}/time-off`, {
-      data: { kind: 'DAYS', chefId: away.id, from: booking!.date, to: booking!.date, note: 'Sick' },
-    });
-    expect(off.status(), await off.text()).toBe(201);
+    await page.goto(`/calendar?date=${booking!.date}&view=day`);
+    const columns = page.locator('.rbc-time-content .rbc-day-slot');
+    const index = data.chefs.findIndex((chef) => chef.id === away.id);
+    const awayColumn = (await columns.nth(index).boundingBox())!;
+    const event = (await eventOf(page, booking!.reference).boundingBox())!;
+    const slot = await slotHeight(page);
+    // Select the event's two hours and its hour of travel on the other chef's column.
+    const x = awayColumn.x + awayColumn.width / 2;
+    await page.mouse.move(x, event.y + 2);
+    await page.mouse.down();
+    await page.mouse.move(x, event.y + event.height / 2, { steps: 4 });
+    await page.mouse.move(x, event.y + event.height + 4 * slot - 2, { steps: 8 });
+    await page.mouse.up();
+    const dialog = page.getByRole('dialog', { name: 'Mark a chef off' });
+    await expect(dialog).toContainText(away.name);
+    await dialog.getByLabel('Note (optional)').fill('Sick');
+    await dialog.getByRole('button', { name: 'Mark off' }).click();
+    await expect(page.getByRole('status').filter({ hasText: `${away.name} is off` })).toBeVisible();
     try {
-      await page.goto(`/calendar?date=${booking!.date}&view=day`);
-      const columns = page.locator('.rbc-time-content .rbc-day-slot');
-      const index = data.chefs.findIndex((chef) => chef.id === away.id);
       await expect(columns.nth(index).locator('.chef-off').first()).toHaveAttribute(
         'title',
         `${away.name} is off (Sick)`,
       );
-      const awayColumn = (await columns.nth(index).boundingBox())!;
       await drag(page, booking!.reference, (box) => ({
         x: awayColumn.x + awayColumn.width / 2,
         y: box.y + 12,
@@ -239,8 +249,13 @@ test.describe('calendar', () => {
         .data;
       expect(detail.chef.id).toBe(own.id);
     } finally {
-      const { entry } = ((await off.json()) as { data: { entry: { id: string } } }).data;
-      await page.request.delete(`/api/admin/time-off/${entry.id}`);
+      const season = (await (
+        await page.request.get(
+          `/api/admin/stations/${STATION}/season?from=${booking!.date}&to=${booking!.date}`,
+        )
+      ).json()) as { data: { timeOff: { id: string; chefId: string }[] } };
+      for (const entry of season.data.timeOff.filter((row) => row.chefId === away.id))
+        await page.request.delete(`/api/admin/time-off/${entry.id}`);
     }
   });
 

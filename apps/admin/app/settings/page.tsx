@@ -4,6 +4,7 @@ import { can } from '@hibachi/core/auth/permissions';
 import { WidgetBoundary } from '@hibachi/web/widget-boundary';
 import { ChefRoster } from '@/components/chef-roster';
 import { MenuItemsEditor } from '@/components/settings/menu-items-editor';
+import { SettingsDates } from '@/components/season/settings-dates';
 import { StationSettingsForm } from '@/components/station-settings-form';
 import { requireStaffPage } from '@/lib/staff';
 import { chosenStation, pageParams } from '@/lib/station-choice';
@@ -35,6 +36,9 @@ export default async function SettingsPage({
           </WidgetBoundary>
           <WidgetBoundary title="The chefs">
             <ChefRoster slug={station.slug} />
+          </WidgetBoundary>
+          <WidgetBoundary title="Closed dates and other hours">
+            <SettingsDates station={{ slug: station.slug, timezone: station.timezone }} />
           </WidgetBoundary>
         </>
       ) : (

@@ -9,7 +9,7 @@ import {
   type KeyboardEvent,
   type SyntheticEvent,
 } from 'react';
-import { Calendar as BigCalendar, type View } from 'react-big-calendar';
+import { Calendar as BigCalendar, type SlotInfo, type View } from 'react-big-calendar';
 import withDragAndDrop, {
   type EventInteractionArgs,
 } from 'react-big-calendar/lib/addons/dragAndDrop';
@@ -42,6 +42,7 @@ import { Toast } from './toast';
 import { useCalendarData } from './use-calendar-data';
 import { useCalendarUrl } from './use-calendar-url';
 import { useSeasonBlocks } from './use-season-blocks';
+import { TimeOffDialog, type TimeOffSelection } from './time-off-dialog';
 
 type Chef = Calendar['chefs'][number];
 
@@ -160,6 +161,17 @@ export function CalendarWorkspace({
     [setParams, tz],
   );
   const select = useCallback((item: CalendarItem) => setSelectedId(item.id), []);
+  // Dragging over a chef's column in the day view marks them off for those hours.
+  const [offSelection, setOffSelection] = useState<TimeOffSelection>();
+  const selectSlots = useCallback(
+    ({ start, end, resourceId, action }: SlotInfo) => {
+      const chef = calendar?.chefs.find((candidate) => candidate.id === resourceId);
+      if (action !== 'select' || view !== 'day' || !chef) return;
+      const [from, to] = [toLocal(start, tz), toLocal(end, tz)];
+      setOffSelection({ chef, date: from.date, from: from.time, to: to.time });
+    },
+    [calendar, view, tz],
+  );
   const selectByKey = useCallback(
     (item: CalendarItem, event: SyntheticEvent<HTMLElement>) => {
       const { key } = event as KeyboardEvent<HTMLElement>;
@@ -201,6 +213,8 @@ export function CalendarWorkspace({
         eventPropGetter={itemProps}
         slotPropGetter={slotProps}
         dayPropGetter={dayProps}
+        selectable={view === 'day'}
+        onSelectSlot={selectSlots}
         components={ITEM_COMPONENTS}
         draggableAccessor={draggable}
         resizableAccessor={resizable}
@@ -220,6 +234,7 @@ export function CalendarWorkspace({
       navigate,
       slotProps,
       dayProps,
+      selectSlots,
       draggable,
       resizable,
       drop,
@@ -268,6 +283,12 @@ export function CalendarWorkspace({
           onClose={() => setSelectedId(undefined)}
         />
       ) : null}
+      <TimeOffDialog
+        slug={station.slug}
+        selection={offSelection}
+        onClose={() => setOffSelection(undefined)}
+        onDone={moves.announce}
+      />
       <Toast toast={moves.toast} onDismiss={moves.dismiss} />
     </div>
   );

@@ -21,6 +21,8 @@ export type CalendarMoves = {
   busy: boolean;
   toast: ToastMessage | undefined;
   dismiss: () => void;
+  /** Shows a message of another calendar action (time off marked) in the same toast. */
+  announce: (text: string) => void;
   /** Moves at once, then asks the server: true when it took the move, false when refused. */
   move: (event: CalendarEvent, target: MoveTarget) => Promise<boolean>;
 };
@@ -115,5 +117,6 @@ export function useCalendarMoves(options: {
   );
 
   const dismiss = useCallback(() => setToast(undefined), []);
-  return { overrides, busy: inFlight > 0, toast, dismiss, move };
+  const announce = useCallback((text: string) => show({ kind: 'success', text }), [show]);
+  return { overrides, busy: inFlight > 0, toast, dismiss, announce, move };
 }
