@@ -9,3 +9,6 @@ ALTER TABLE "StaffUser" ADD CONSTRAINT "StaffUser_chef_link_check"
 
 -- Whether the station lets chefs mark their own events completed from "My events".
 ALTER TABLE "Station" ADD COLUMN "chefsMayComplete" boolean NOT NULL DEFAULT false;
+
+-- A booking moved to another chef (time off or a chef leaving the roster): the customer is told.
+ALTER TYPE "OutboxKind" ADD VALUE 'BOOKING_CHEF_CHANGED';

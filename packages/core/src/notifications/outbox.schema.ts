@@ -10,6 +10,7 @@ export const OUTBOX_KIND_LABELS = {
   BOOKING_CANCELLED: 'Booking cancelled',
   REFUND_ISSUED: 'Refund',
   BALANCE_RECEIVED: 'Balance or gratuity received',
+  BOOKING_CHEF_CHANGED: 'Another chef',
   BOOKING_REMINDER: 'Reminder before the event',
   BOOKING_DAY_BEFORE: 'The day before',
   BOOKING_THANK_YOU: 'Thank-you and review',

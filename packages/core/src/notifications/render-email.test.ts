@@ -46,7 +46,12 @@ describe('renderEmail', () => {
 
   it('says what happened for cancellations, refunds and moves', () => {
     const render = (
-      kind: 'BOOKING_CANCELLED' | 'REFUND_ISSUED' | 'BOOKING_RESCHEDULED',
+      kind:
+        | 'BOOKING_CANCELLED'
+        | 'REFUND_ISSUED'
+        | 'BOOKING_RESCHEDULED'
+        | 'BOOKING_CHEF_CHANGED'
+        | 'BALANCE_RECEIVED',
       payload: unknown,
     ) => renderEmail({ kind, subject: 's', payload }, booking, base).text;
     expect(
@@ -56,6 +61,13 @@ describe('renderEmail', () => {
       render('REFUND_ISSUED', { amountCents: 10_000, reason: 'The deposit was paid twice.' }),
     ).toContain('We are refunding $100 to your card.\nThe deposit was paid twice.');
     expect(render('BOOKING_RESCHEDULED', {})).toContain('Your booking has moved to a new time.');
+    expect(render('BOOKING_CHEF_CHANGED', { chef: 'Aiko' })).toContain(
+      'Aiko will be your chef for this event. Everything else stays as booked',
+    );
+    expect(
+      render('BALANCE_RECEIVED', { amountCents: 40_000, gratuityCents: 8_000, refundCents: 0 }),
+    ).toContain('we have received $480 ($400 towards the price and a $80 gratuity');
+    expect(() => render('BOOKING_CHEF_CHANGED', {})).toThrow();
   });
 
   it('writes money in the station currency and lists the menu counts when a menu changes', () => {

@@ -49,6 +49,7 @@ const ZBalanceReceived = z.object({
   refundCents: z.number().int().nonnegative(),
   reason: z.string().optional(),
 });
+const ZChefChanged = z.object({ chef: z.string().min(1) });
 const ZMenuChanged = z.object({ by: z.enum(['CUSTOMER', 'STAFF']) });
 /** A scheduled message names the start it was planned for: a moved booking skips it. */
 const ZPlanned = z.object({ startsAt: z.iso.datetime() });
@@ -167,6 +168,12 @@ function whatHappened(
     }
     case 'BOOKING_RESCHEDULED':
       return ['Your booking has moved to a new time. The details below are up to date.'];
+    case 'BOOKING_CHEF_CHANGED': {
+      const { chef } = ZChefChanged.parse(message.payload);
+      return [
+        `${chef} will be your chef for this event. Everything else stays as booked: the time, the menu and the price.`,
+      ];
+    }
     case 'BOOKING_REMINDER': {
       ZPlanned.parse(message.payload);
       const paid = (booking.payments ?? [])

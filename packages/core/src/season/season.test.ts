@@ -149,6 +149,16 @@ describe('a season: time off, weekly days off, closed dates and date hours', () 
       'booking.chef_reassigned',
       'chef.time_off_added',
     ]);
+    // The customer is told who cooks now.
+    const { rows: mail } = await client.query(
+      `SELECT subject, payload FROM "OutboxMessage" WHERE kind = 'BOOKING_CHEF_CHANGED'`,
+    );
+    expect(mail).toEqual([
+      {
+        subject: `Your chef for ${reference}`,
+        payload: { reference, chef: expect.stringMatching(/^Chef /) },
+      },
+    ]);
   });
 
   it('all or nothing: when another chef is not free, nothing moves and no time off is added', async () => {

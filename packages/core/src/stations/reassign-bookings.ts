@@ -3,6 +3,7 @@ import type { StaffRequest } from '../auth/staff-scope';
 import type { Tx } from '../db/transaction';
 import { AppError } from '../errors/app-error';
 import { hasDatabaseCode } from '../errors/translate-database-error';
+import { enqueueEmail } from '../notifications/enqueue-email';
 import { Prisma } from '../generated/prisma/client';
 import { ACTIVE_STATUSES_SQL } from '../scheduling/active-statuses';
 import { chefIsFree } from '../scheduling/chef-is-free.sql';
@@ -12,7 +13,7 @@ type Movable = ChefBooking & { startsAt: Date; blockedUntil: Date };
 
 /**
  * Moves each of `chef`'s bookings (earliest first, locked by the caller) to the least busy
- * free chef of the station, in the caller's transaction, audited. All or nothing: if any
+ * free chef of the station, in the caller's transaction, audited, the customer e-mailed. All or nothing: if any
  * booking finds no free chef, 409 CHEF_BOOKINGS_UNMOVABLE lists those and the caller's
  * transaction rolls back; the constraints have the last word against a racing booking.
  * For a chef leaving the roster and for time off over booked events.
@@ -65,6 +66,18 @@ export async function reassignBookings(
       before: { chefId: chef.id, chef: chef.name },
       after: { chefId: next.id, chef: next.name },
     });
+    const [customer] = await tx.$queryRaw<{ email: string }[]>`
+      SELECT c.email FROM "Customer" c JOIN "Booking" b ON b."customerId" = c.id
+       WHERE b.id = ${booking.id}::uuid`;
+    if (customer)
+      await enqueueEmail(tx, {
+        kind: 'BOOKING_CHEF_CHANGED',
+        recipient: customer.email,
+        subject: `Your chef for ${booking.reference}`,
+        payload: { reference: booking.reference, chef: next.name },
+        bookingId: booking.id,
+        stationId: chef.stationId,
+      });
     moved.push({ ...listedOne(booking), chef: next.name });
   }
   if (stuck.length > 0) throw unmovable(chef.name, listed(stuck));
