@@ -13,6 +13,7 @@ const ALLOWED = new Set([
   'POST /api/admin/me/sign-out-everywhere',
   'GET /api/admin/my-events',
   'POST /api/admin/my-events/[id]/complete',
+  'POST /api/admin/my-events/[id]/start',
 ]);
 
 function adminRoutes(): { path: string; method: string }[] {

@@ -132,6 +132,7 @@ const STAFF_ACROSS_STATIONS: Record<string, number> = {
   // A chef account's own events: 403 to everyone else.
   'GET /api/admin/my-events': 403,
   'POST /api/admin/my-events/[id]/complete': 403,
+  'POST /api/admin/my-events/[id]/start': 403,
   'PUT /api/admin/stations/[slug]/dates/[date]': 403,
   'DELETE /api/admin/stations/[slug]/dates/[date]': 403,
 };

@@ -138,6 +138,7 @@ test.describe('hostile bodies on every route that reads one', () => {
       ['admin', '/api/admin/time-off/[id]', 'PATCH'],
       ['admin', '/api/admin/chefs/[id]/weekly-off', 'PUT'],
       ['admin', '/api/admin/my-events/[id]/complete', 'POST'],
+      ['admin', '/api/admin/my-events/[id]/start', 'POST'],
       ['admin', '/api/admin/stations/[slug]/dates/[date]', 'PUT'],
     ] as const)
       expect(routes).toContainEqual({ app, path, method });

@@ -235,7 +235,7 @@ export function StationSettingsForm({ slug }: { slug: string }) {
             name="chefsMayComplete"
             defaultChecked={settings.chefsMayComplete}
           />{' '}
-          Chefs may mark their own events completed (My events)
+          Chefs may mark their own events started and completed (My events)
         </label>
       </fieldset>
 

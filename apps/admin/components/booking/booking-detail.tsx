@@ -57,6 +57,11 @@ export function BookingDetail({ id }: { id: string }) {
               ({timeZoneLabel(tz)}, {formatDuration(booking.durationMinutes)})
             </span>
           </p>
+          {booking.startedAt ? (
+            <p className="muted small" data-testid="started-at">
+              The chef started at {formatInstant(booking.startedAt, tz)}.
+            </p>
+          ) : null}
         </div>
         <BookingActions booking={booking} onOutcome={setOutcome} />
       </header>

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { MyEvent, MyEvents } from '@hibachi/core/bookings';
-import { formatLocalDate, formatMoney, formatTime } from '@hibachi/web/format';
+import { formatInstant, formatLocalDate, formatMoney, formatTime } from '@hibachi/web/format';
 import { api } from '@/lib/api';
 
 /**
@@ -59,6 +59,11 @@ function EventCard({ event, events }: { event: MyEvent; events: MyEvents }) {
   const complete = useMutation({
     mutationFn: () =>
       api.completeMyEvent({ path: { id: event.id }, body: { version: event.version } }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['my-events'] }),
+  });
+  const start = useMutation({
+    mutationFn: () =>
+      api.startMyEvent({ path: { id: event.id }, body: { version: event.version } }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['my-events'] }),
   });
   const money = { currency: events.station.currency, locale: events.station.locale };
@@ -118,6 +123,21 @@ function EventCard({ event, events }: { event: MyEvent; events: MyEvents }) {
         {event.customer.name} ·{' '}
         <a href={`tel:${event.customer.phone.replace(/\s+/g, '')}`}>{event.customer.phone}</a>
       </p>
+      {event.startedAt ? (
+        <p className="muted small">
+          Started {formatInstant(event.startedAt, events.station.timezone)}
+        </p>
+      ) : null}
+      {event.canStart ? (
+        <button
+          type="button"
+          className="button secondary"
+          disabled={start.isPending}
+          onClick={() => start.mutate()}
+        >
+          Mark started
+        </button>
+      ) : null}
       {event.canComplete ? (
         <button
           type="button"
@@ -128,9 +148,9 @@ function EventCard({ event, events }: { event: MyEvent; events: MyEvents }) {
           Mark completed
         </button>
       ) : null}
-      {complete.error ? (
+      {complete.error || start.error ? (
         <p className="field-error" role="alert">
-          {complete.error.message}
+          {(complete.error ?? start.error)?.message}
         </p>
       ) : null}
     </li>

@@ -53,30 +53,48 @@ export function bookingKpisSql(query: TAnalyticsQuery, rows: AnalyticsRows): Pri
                'NO_SHOW', COALESCE(sum("noShow"), 0), 'EXPIRED', COALESCE(sum(expired), 0)) AS "byStatus"
         FROM daily),
     -- Chef capacity: each open day's service window (closed dates left out) for every active
-    -- chef, less the chefs' time off inside those windows (season: chef_time_off).
-    open_days AS (
-      SELECT st.id AS "stationId", count(*) AS n,
+    -- chef, less the chefs' time off inside those windows (season: chef_time_off). Only the
+    -- few chefs with time off are intersected with their station's windows.
+    closed_days AS (
+      SELECT "stationId", count(*) AS n FROM "StationDate"
+       WHERE closed AND date BETWEEN ${query.from}::date AND ${query.to}::date
+         AND ${stationInRows(Prisma.sql`"stationId"`, rows)}
+       GROUP BY "stationId"),
+    off_chefs AS (
+      SELECT c.id, c."stationId" FROM "Chef" c
+       WHERE c.active AND c.id IN (
+         SELECT "chefId" FROM "ChefTimeOff"
+          WHERE ${stationInRows(Prisma.sql`"stationId"`, rows)}
+            -- (a day either side: the station's zone decides the exact overlap below)
+            AND "startsAt" < (${query.to}::date + 2)::timestamptz
+            AND "endsAt" > (${query.from}::date - 1)::timestamptz
+         UNION
+         SELECT "chefId" FROM "ChefWeeklyOff" WHERE ${stationInRows(Prisma.sql`"stationId"`, rows)})),
+    open_windows AS (
+      SELECT st.id AS "stationId",
              range_agg(tstzrange(
                (d::date + make_interval(mins => st."firstStart"))::timestamp AT TIME ZONE st.timezone,
                (d::date + make_interval(mins => st."firstStart" + st."windowMinutes"))::timestamp AT TIME ZONE st.timezone,
                '[)')) AS windows
         FROM stations st
         CROSS JOIN generate_series(${query.from}::date, ${query.to}::date, interval '1 day') d
-       WHERE NOT EXISTS (SELECT 1 FROM "StationDate" sd
+       WHERE st.id IN (SELECT "stationId" FROM off_chefs)
+         AND NOT EXISTS (SELECT 1 FROM "StationDate" sd
                           WHERE sd."stationId" = st.id AND sd.date = d::date AND sd.closed)
        GROUP BY st.id),
     away AS (
       SELECT COALESCE(sum(extract(epoch FROM upper(span) - lower(span)) / 60), 0) AS minutes
-        FROM stations st
-        JOIN open_days od ON od."stationId" = st.id
-        JOIN "Chef" c ON c."stationId" = st.id AND c.active
+        FROM off_chefs oc
+        JOIN stations st ON st.id = oc."stationId"
+        JOIN open_windows w ON w."stationId" = oc."stationId"
         CROSS JOIN LATERAL unnest(
-          chef_time_off(c.id, st.timezone, lower(od.windows), upper(od.windows)) * od.windows) span),
+          chef_time_off(oc.id, st.timezone, lower(w.windows), upper(w.windows)) * w.windows) span),
     capacity AS (
-      SELECT GREATEST(0, COALESCE(sum(stations."windowMinutes" * chefs.n * od.n), 0)
+      SELECT GREATEST(0, COALESCE(sum(stations."windowMinutes" * chefs.n
+                                      * (${query.to}::date - ${query.from}::date + 1 - COALESCE(cd.n, 0))), 0)
                           - (SELECT minutes FROM away)) AS minutes
         FROM stations
-        JOIN open_days od ON od."stationId" = stations.id
+        LEFT JOIN closed_days cd ON cd."stationId" = stations.id
         CROSS JOIN LATERAL (
           SELECT count(*) AS n FROM "Chef" c WHERE c."stationId" = stations.id AND c.active) chefs),
     days AS (

@@ -38,6 +38,8 @@ export type StaffBookingDetail = {
   specialRequests: string | null;
   notes: string | null;
   holdExpiresAt: string | null;
+  /** When the chef marked it started from My events. */
+  startedAt: string | null;
   cancelledAt: string | null;
   cancellationReason: string | null;
   createdAt: string;
@@ -202,6 +204,7 @@ export async function getStaffBooking(options: {
     specialRequests: booking.specialRequests,
     notes: booking.notes,
     holdExpiresAt: iso(booking.holdExpiresAt),
+    startedAt: iso(booking.startedAt),
     cancelledAt: iso(booking.cancelledAt),
     cancellationReason: booking.cancellationReason,
     createdAt: booking.createdAt.toISOString(),

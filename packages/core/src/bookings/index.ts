@@ -19,4 +19,10 @@ export { getPrepSheet } from './get-prep-sheet';
 export { prepSheetCsv } from './prep-sheet-csv';
 export { getBookingInvite } from './get-booking-invite';
 export { rescheduleCustomerBooking } from './reschedule-customer-booking';
-export { getMyEvents, completeMyEvent, type MyEvent, type MyEvents } from './my-events';
+export {
+  getMyEvents,
+  completeMyEvent,
+  startMyEvent,
+  type MyEvent,
+  type MyEvents,
+} from './my-events';

@@ -6,7 +6,7 @@ import { insertBooking, insertCustomer } from '../../test/factories';
 import type { StaffScope } from '../auth/staff-scope';
 import { createStaff } from '../staff';
 import { localToInstant } from '../time';
-import { completeMyEvent, getMyEvents, getStaffBooking, listStaffBookings } from '.';
+import { completeMyEvent, getMyEvents, getStaffBooking, listStaffBookings, startMyEvent } from '.';
 
 describe('a chef account sees its own events only', () => {
   let client: pg.Client;
@@ -145,5 +145,60 @@ describe('a chef account sees its own events only', () => {
         }),
       ),
     ).toMatchObject({ status: 400 });
+  });
+});
+
+describe('a chef says an event has started', () => {
+  it('from two hours before it, where the station allows it; staff see it on the booking', async () => {
+    const client = await connect();
+    try {
+      const { stationId, chefIds } = await resetStation(client, 1);
+      const { rows } = await client.query<{ id: string }>(
+        `INSERT INTO "StaffUser" (email, name, "passwordHash", role, "stationId", "chefId", "updatedAt")
+         VALUES ('chef.start@test.example', 'Chef 1', 'x', 'CHEF', $1, $2, now()) RETURNING id`,
+        [stationId, chefIds[0]],
+      );
+      const chef: StaffScope = {
+        staffId: rows[0]!.id,
+        role: 'CHEF',
+        stationId,
+        chefId: chefIds[0]!,
+      };
+      const customerId = await insertCustomer(client, 'soon@example.com');
+      const soon = await insertBooking(client, {
+        stationId,
+        customerId,
+        chefId: chefIds[0]!,
+        startsAt: new Date(Date.now() + 90 * 60_000).toISOString(),
+      });
+      const later = await insertBooking(client, {
+        stationId,
+        customerId: await insertCustomer(client, 'later@example.com'),
+        chefId: chefIds[0]!,
+        startsAt: new Date(Date.now() + 5 * 3_600_000).toISOString(),
+      });
+      await client.query(`UPDATE "Station" SET "chefsMayComplete" = true WHERE id = $1`, [
+        stationId,
+      ]);
+      const events = (await getMyEvents({ scope: chef })).events;
+      expect(events.map((event) => [event.id, event.canStart])).toEqual([
+        [soon, true],
+        [later, false],
+      ]);
+      expect(
+        await refusal(startMyEvent({ scope: chef, bookingId: later, input: { version: 1 } })),
+      ).toMatchObject({ status: 409, details: { reason: 'BAD_STATE' } });
+      const started = await startMyEvent({ scope: chef, bookingId: soon, input: { version: 1 } });
+      expect(started).toMatchObject({ id: soon, version: 2 });
+      expect(
+        await refusal(startMyEvent({ scope: chef, bookingId: soon, input: { version: 2 } })),
+      ).toMatchObject({ status: 409 });
+      const manager = await staffScope(client, 'MANAGER', stationId);
+      expect((await getStaffBooking({ scope: manager, bookingId: soon })).startedAt).toBe(
+        started.startedAt,
+      );
+    } finally {
+      await client.end();
+    }
   });
 });

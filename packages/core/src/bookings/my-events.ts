@@ -34,6 +34,9 @@ export type MyEvent = {
   customer: { name: string; phone: string };
   /** Whether the chef may mark it completed here (the station allows it; it has started). */
   canComplete: boolean;
+  /** When the chef said they started it, and whether they may say so now (from two hours before). */
+  startedAt: string | null;
+  canStart: boolean;
 };
 
 export type MyEvents = {
@@ -121,12 +124,72 @@ export async function getMyEvents(options: { scope: StaffScope; now?: Date }): P
         ),
         customer: booking.customer,
         canComplete: chef.station.chefsMayComplete && awaitsOutcome(booking, now),
+        startedAt: booking.startedAt?.toISOString() ?? null,
+        canStart: chef.station.chefsMayComplete && mayStart(booking, now),
       };
     }),
   };
 }
 
 const ZCompleteInput = z.strictObject({ version: z.number().int().positive() });
+
+/** How long before the start a chef may say they have started (arriving and setting up). */
+const START_WINDOW_MS = 2 * 3_600_000;
+
+/** A confirmed event not yet marked started, from two hours before its start to its end. */
+function mayStart(
+  booking: { status: string; startedAt: Date | null; startsAt: Date; endsAt: Date },
+  now: Date,
+): boolean {
+  return (
+    booking.status === 'CONFIRMED' &&
+    !booking.startedAt &&
+    now.getTime() >= booking.startsAt.getTime() - START_WINDOW_MS &&
+    now < booking.endsAt
+  );
+}
+
+/**
+ * `POST /api/admin/my-events/ID/start`: the chef says they have started (where the station
+ * allows chefs to mark their events); staff see it on the booking. Version-checked, audited.
+ */
+export async function startMyEvent(
+  options: StaffRequest & { bookingId: string; input: unknown; now?: Date },
+): Promise<{ id: string; startedAt: string; version: number }> {
+  const chefId = chefOf(options.scope);
+  const input = parseInput(ZCompleteInput, options.input);
+  const now = options.now ?? new Date();
+  if (!/^[0-9a-f-]{36}$/i.test(options.bookingId))
+    throw new AppError('NOT_FOUND', 'No such event.');
+  return inTransaction(async (tx) => {
+    const booking = await tx.booking.findUnique({
+      where: { id: options.bookingId },
+      include: { station: { select: { chefsMayComplete: true } } },
+    });
+    if (!booking || booking.chefId !== chefId) throw new AppError('NOT_FOUND', 'No such event.');
+    if (!booking.station.chefsMayComplete)
+      throw new AppError('FORBIDDEN', 'Your station follows events from the office.', {
+        details: {},
+      });
+    if (!mayStart(booking, now))
+      throw new AppError(
+        'CONFLICT',
+        booking.startedAt
+          ? 'This event is marked started already.'
+          : 'An event can be marked started from two hours before it until it ends.',
+        { details: { reason: 'BAD_STATE', status: booking.status } },
+      );
+    await updateBookingAtVersion(tx, booking.id, input.version, { startedAt: now });
+    await writeStaffAudit(tx, options, {
+      stationId: booking.stationId,
+      entityType: 'Booking',
+      entityId: booking.id,
+      action: 'booking.started',
+      after: { startedAt: now.toISOString(), by: 'chef' },
+    });
+    return { id: booking.id, startedAt: now.toISOString(), version: input.version + 1 };
+  });
+}
 
 /**
  * `POST /api/admin/my-events/ID/complete`: the chef marks their own started event completed,

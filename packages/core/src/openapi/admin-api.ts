@@ -530,6 +530,19 @@ export const ADMIN_API = {
     tag: 'Chefs',
     response: answer<MyEvents>('The chef’s events'),
   }),
+  startMyEvent: staff(
+    {
+      method: 'post',
+      path: '/api/admin/my-events/{id}/start',
+      summary:
+        'The chef says they have started their event (from two hours before it; where the station allows it)',
+      tag: 'Chefs',
+      body: z.strictObject({ version: z.number().int().positive() }),
+      response: z.object({ id: z.string(), startedAt: z.string(), version: z.number() }),
+      errors: ['CONFLICT'],
+    },
+    WRITE,
+  ),
   completeMyEvent: staff(
     {
       method: 'post',
