@@ -3,10 +3,13 @@
 import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
+import { useSyncExternalStore } from 'react';
 import { ApiError } from '@hibachi/web/fetch-json';
 import { api } from '@/lib/api';
 import type { SimulatorSession } from '@hibachi/core/payments';
 import { formatMoney } from '@hibachi/web/format';
+
+const noSubscription = () => () => {};
 
 /**
  * The local stand-in for Stripe Checkout: Pay or Decline sends a signed, Stripe-format
@@ -42,7 +45,13 @@ export function PaymentSimulator({
     charge.purpose === 'BALANCE'
       ? `/manage/${reference}?${link}#balance`
       : `/pay/${reference}?${link}`;
-  const busy = decide.isPending || decide.isSuccess;
+  // Pressable once the page is live: a press before hydration would be lost.
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+  const busy = !hydrated || decide.isPending || decide.isSuccess;
   const money = { currency: charge.currency, locale: charge.locale };
   return (
     <section className="panel simulator" aria-labelledby="sim-heading">
