@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { writeStaffAudit } from '../audit/write-audit';
 import { assertCan, type StaffRequest, type StaffScope } from '../auth/staff-scope';
 import { getDb } from '../db/client';
-import { inTransaction } from '../db/transaction';
+import { inTransaction, type Tx } from '../db/transaction';
 import { AppError } from '../errors/app-error';
 import { netPaidCents } from '../money/net-paid';
 import { addDays, instantToLocal, localToInstant, todayInTimeZone } from '../time';
@@ -149,16 +149,19 @@ function mayStart(
   );
 }
 
+type OwnEvent = NonNullable<Awaited<ReturnType<Tx['booking']['findUnique']>>>;
+
 /**
- * `POST /api/admin/my-events/ID/start`: the chef says they have started (where the station
- * allows chefs to mark their events); staff see it on the booking. Version-checked, audited.
+ * The chef's own event, locked in a transaction, where the station lets chefs mark their
+ * events: the one gate both "started" and "completed" pass (another chef's event: 404).
  */
-export async function startMyEvent(
-  options: StaffRequest & { bookingId: string; input: unknown; now?: Date },
-): Promise<{ id: string; startedAt: string; version: number }> {
+async function onOwnEvent<T>(
+  options: StaffRequest & { bookingId: string; input: unknown },
+  officeWords: string,
+  act: (tx: Tx, booking: OwnEvent, version: number) => Promise<T>,
+): Promise<T> {
   const chefId = chefOf(options.scope);
-  const input = parseInput(ZCompleteInput, options.input);
-  const now = options.now ?? new Date();
+  const { version } = parseInput(ZCompleteInput, options.input);
   if (!/^[0-9a-f-]{36}$/i.test(options.bookingId))
     throw new AppError('NOT_FOUND', 'No such event.');
   return inTransaction(async (tx) => {
@@ -168,27 +171,42 @@ export async function startMyEvent(
     });
     if (!booking || booking.chefId !== chefId) throw new AppError('NOT_FOUND', 'No such event.');
     if (!booking.station.chefsMayComplete)
-      throw new AppError('FORBIDDEN', 'Your station follows events from the office.', {
-        details: {},
-      });
-    if (!mayStart(booking, now))
-      throw new AppError(
-        'CONFLICT',
-        booking.startedAt
-          ? 'This event is marked started already.'
-          : 'An event can be marked started from two hours before it until it ends.',
-        { details: { reason: 'BAD_STATE', status: booking.status } },
-      );
-    await updateBookingAtVersion(tx, booking.id, input.version, { startedAt: now });
-    await writeStaffAudit(tx, options, {
-      stationId: booking.stationId,
-      entityType: 'Booking',
-      entityId: booking.id,
-      action: 'booking.started',
-      after: { startedAt: now.toISOString(), by: 'chef' },
-    });
-    return { id: booking.id, startedAt: now.toISOString(), version: input.version + 1 };
+      throw new AppError('FORBIDDEN', officeWords, { details: {} });
+    return act(tx, booking, version);
   });
+}
+
+/**
+ * `POST /api/admin/my-events/ID/start`: the chef says they have started (where the station
+ * allows chefs to mark their events); staff see it on the booking. Version-checked, audited.
+ */
+export async function startMyEvent(
+  options: StaffRequest & { bookingId: string; input: unknown; now?: Date },
+): Promise<{ id: string; startedAt: string; version: number }> {
+  const now = options.now ?? new Date();
+  return onOwnEvent(
+    options,
+    'Your station follows events from the office.',
+    async (tx, booking, version) => {
+      if (!mayStart(booking, now))
+        throw new AppError(
+          'CONFLICT',
+          booking.startedAt
+            ? 'This event is marked started already.'
+            : 'An event can be marked started from two hours before it until it ends.',
+          { details: { reason: 'BAD_STATE', status: booking.status } },
+        );
+      await updateBookingAtVersion(tx, booking.id, version, { startedAt: now });
+      await writeStaffAudit(tx, options, {
+        stationId: booking.stationId,
+        entityType: 'Booking',
+        entityId: booking.id,
+        action: 'booking.started',
+        after: { startedAt: now.toISOString(), by: 'chef' },
+      });
+      return { id: booking.id, startedAt: now.toISOString(), version: version + 1 };
+    },
+  );
 }
 
 /**
@@ -199,38 +217,29 @@ export async function startMyEvent(
 export async function completeMyEvent(
   options: StaffRequest & { bookingId: string; input: unknown; now?: Date },
 ): Promise<{ id: string; status: 'COMPLETED'; version: number }> {
-  const chefId = chefOf(options.scope);
-  const input = parseInput(ZCompleteInput, options.input);
   const now = options.now ?? new Date();
-  if (!/^[0-9a-f-]{36}$/i.test(options.bookingId))
-    throw new AppError('NOT_FOUND', 'No such event.');
-  return inTransaction(async (tx) => {
-    const booking = await tx.booking.findUnique({
-      where: { id: options.bookingId },
-      include: { station: { select: { chefsMayComplete: true } } },
-    });
-    if (!booking || booking.chefId !== chefId) throw new AppError('NOT_FOUND', 'No such event.');
-    if (!booking.station.chefsMayComplete)
-      throw new AppError('FORBIDDEN', 'Your station marks events completed from the office.', {
-        details: {},
+  return onOwnEvent(
+    options,
+    'Your station marks events completed from the office.',
+    async (tx, booking, version) => {
+      if (!awaitsOutcome(booking, now))
+        throw new AppError(
+          'CONFLICT',
+          booking.status === 'CONFIRMED'
+            ? 'This event has not started yet.'
+            : `A ${booking.status.toLowerCase().replace('_', ' ')} event cannot be marked completed.`,
+          { details: { reason: 'BAD_STATE', status: booking.status } },
+        );
+      await updateBookingAtVersion(tx, booking.id, version, { status: 'COMPLETED' });
+      await writeStaffAudit(tx, options, {
+        stationId: booking.stationId,
+        entityType: 'Booking',
+        entityId: booking.id,
+        action: 'booking.completed',
+        before: { status: booking.status },
+        after: { status: 'COMPLETED', by: 'chef' },
       });
-    if (!awaitsOutcome(booking, now))
-      throw new AppError(
-        'CONFLICT',
-        booking.status === 'CONFIRMED'
-          ? 'This event has not started yet.'
-          : `A ${booking.status.toLowerCase().replace('_', ' ')} event cannot be marked completed.`,
-        { details: { reason: 'BAD_STATE', status: booking.status } },
-      );
-    await updateBookingAtVersion(tx, booking.id, input.version, { status: 'COMPLETED' });
-    await writeStaffAudit(tx, options, {
-      stationId: booking.stationId,
-      entityType: 'Booking',
-      entityId: booking.id,
-      action: 'booking.completed',
-      before: { status: booking.status },
-      after: { status: 'COMPLETED', by: 'chef' },
-    });
-    return { id: booking.id, status: 'COMPLETED' as const, version: input.version + 1 };
-  });
+      return { id: booking.id, status: 'COMPLETED' as const, version: version + 1 };
+    },
+  );
 }
