@@ -7,7 +7,14 @@ export type AuditEntry = {
   actorId?: string;
   stationId?: string;
   entityType:
-    'Booking' | 'Payment' | 'Station' | 'Chef' | 'StaffUser' | 'OutboxMessage' | 'MenuItem';
+    | 'Booking'
+    | 'Payment'
+    | 'Station'
+    | 'Chef'
+    | 'StaffUser'
+    | 'OutboxMessage'
+    | 'MenuItem'
+    | 'Conversation';
   entityId: string;
   action: string;
   before?: Prisma.InputJsonValue;

@@ -34,6 +34,10 @@ export const STAFF_PERMISSIONS = {
   'menu.manage': MANAGERS,
   'staff.manage': ['SUPER_ADMIN'],
   'stations.manage': ['SUPER_ADMIN'],
+  /** The station's customer conversations: read, answer, assign, close, link to a booking. */
+  'conversations.answer': EVERYONE,
+  /** Live updates of the station's bookings and conversations on admin screens. */
+  'live.view': EVERYONE,
   /** A chef's own events, on their phone; nothing else of the admin. */
   'myEvents.view': ['CHEF'],
 } as const satisfies Record<string, readonly StaffRole[]>;

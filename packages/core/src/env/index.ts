@@ -68,6 +68,10 @@ export const ZServerEnv = z.object({
     (value) => (value === '' ? undefined : value),
     z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
   ),
+  /** An OpenAI-compatible API for the conversation assistant (both or neither): unset, conversations are a human inbox only. */
+  AI_BASE_URL: optionalUrl,
+  AI_API_KEY: z.preprocess((value) => (value === '' ? undefined : value), z.string().min(1).optional()),
+  AI_MODEL: z.string().min(1).default('gpt-4o-mini'),
   /** Sender of customer e-mails, e.g. `Hibachi at Home <bookings@example.com>`. */
   EMAIL_FROM: z
     .string()
@@ -110,6 +114,14 @@ export function parseServerEnv(source: Record<string, string | undefined>): TSer
   }
   const env = result.data;
   const production = env.NODE_ENV === 'production';
+  if (Boolean(env.AI_BASE_URL) !== Boolean(env.AI_API_KEY)) {
+    throw new EnvError([
+      {
+        variable: env.AI_BASE_URL ? 'AI_API_KEY' : 'AI_BASE_URL',
+        message: 'must be set together with the other assistant variable',
+      },
+    ]);
+  }
   if (Boolean(env.STRIPE_SECRET_KEY) !== Boolean(env.STRIPE_WEBHOOK_SECRET)) {
     throw new EnvError([
       {

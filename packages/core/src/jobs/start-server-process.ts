@@ -1,6 +1,7 @@
 import { EnvError, getServerEnv, requireAuthSecret } from '../env';
 import { logger } from '../logger';
 import { startChangeListener, stopChangeListener } from '../db/change-listener';
+import { closeLiveStreams } from '../live/live-hub';
 import { stopBackgroundJobs } from './start-background-jobs';
 
 const globalForProcess = globalThis as unknown as { hibachiServerStarted?: boolean };
@@ -37,6 +38,9 @@ export function startServerProcess(app: 'customer' | 'admin'): void {
   // exits; closing the pool here would fail those requests, so only background work stops.
   const shutdown = (signal: string) => {
     logger.info({ app, signal }, 'shutting down: finishing in-flight requests and e-mails');
+    // Open event streams would hold the server open: they end now and their clients
+    // reconnect (to another instance behind the balancer) from the last event they have.
+    closeLiveStreams();
     void stopChangeListener();
     void stopBackgroundJobs().then(() => logger.info({ app }, 'background jobs stopped'));
   };

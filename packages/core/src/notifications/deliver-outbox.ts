@@ -10,6 +10,7 @@ import { loadEmailBookings } from './email-bookings';
 import { bookingInvite, inviteMethodFor, senderAddress } from './booking-invite';
 import { manageLinkFor, renderEmail, supersededReason, type RenderedEmail } from './render-email';
 import { renderStaffEmail } from './staff-email';
+import { renderConversationEmail } from './conversation-email';
 
 /** After this many failed attempts a message is given up (FAILED, visible to staff). */
 export const MAX_DELIVERY_ATTEMPTS = 8;
@@ -71,6 +72,8 @@ export async function deliverDueEmails(options: {
   /** The e-mail as it goes out now, or why it should no longer go out. */
   const render = async (message: Claimed): Promise<RenderedEmail | { skipped: string }> => {
     if (message.kind === 'STAFF_SET_PASSWORD') return renderStaffEmail(message, now);
+    if (message.kind === 'CONVERSATION_REPLY')
+      return renderConversationEmail(message, env.PUBLIC_CUSTOMER_URL);
     const booking = message.bookingId ? bookings.get(message.bookingId) : undefined;
     if (!booking) throw new UndeliverableError('the booking no longer exists');
     const superseded = supersededReason(message, booking);

@@ -15,6 +15,7 @@ export const OUTBOX_KIND_LABELS = {
   BOOKING_DAY_BEFORE: 'The day before',
   BOOKING_THANK_YOU: 'Thank-you and review',
   STAFF_SET_PASSWORD: 'Staff password link',
+  CONVERSATION_REPLY: 'Reply in a conversation',
 } as const;
 export type TOutboxKind = keyof typeof OUTBOX_KIND_LABELS;
 const OUTBOX_KINDS = Object.keys(OUTBOX_KIND_LABELS) as [TOutboxKind, ...TOutboxKind[]];

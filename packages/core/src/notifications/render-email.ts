@@ -231,7 +231,8 @@ function whatHappened(
           : 'If you have a moment, reply to this e-mail and tell us how it went.',
       ];
     case 'STAFF_SET_PASSWORD':
-      throw new Error('a staff e-mail is not about a booking (see staff-email.ts)');
+    case 'CONVERSATION_REPLY':
+      throw new Error(`a ${message.kind} e-mail is not about a booking (see its own renderer)`);
   }
 }
 

@@ -14,6 +14,13 @@ export const RATE_LIMIT_POLICIES = {
   /** Admin sign-in attempts per e-mail address, whichever address they come from. */
   loginAccount: { points: 10, durationSeconds: 900, shared: true },
   search: { points: 60, durationSeconds: 60, shared: false },
+  /** Conversations opened per client address. */
+  chatStart: { points: 5, durationSeconds: 600, shared: true },
+  /** Customer messages per client address, and per conversation whichever address sends. */
+  chatMessage: { points: 30, durationSeconds: 60, shared: true },
+  chatConversation: { points: 20, durationSeconds: 60, shared: true },
+  /** Reads, read receipts and stream (re)connections of the widget, per instance. */
+  chatRead: { points: 240, durationSeconds: 60, shared: false },
 } as const;
 
 export type RateLimitCategory = keyof typeof RATE_LIMIT_POLICIES;

@@ -1,0 +1,35 @@
+import 'server-only';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { getServerEnv } from '../env';
+
+/**
+ * A conversation's key: HMAC of its id, so it is never stored (an e-mail can sign it again)
+ * and proves the holder is the customer who opened it. The widget keeps it in an httpOnly
+ * cookie scoped to `/api/conversations`, so neither scripts nor other paths read it.
+ */
+export function conversationKey(conversationId: string): string {
+  return createHmac('sha256', getServerEnv().BOOKING_TOKEN_SECRET)
+    .update(`conversation.${conversationId}`)
+    .digest('base64url');
+}
+
+export function verifyConversationKey(conversationId: string, key: string): boolean {
+  const expected = Buffer.from(conversationKey(conversationId));
+  const actual = Buffer.from(key);
+  return expected.length === actual.length && timingSafeEqual(expected, actual);
+}
+
+export const CONVERSATION_COOKIE = 'hibachi_chat';
+
+/** The cookie's value: `<id>.<key>`; undefined when malformed. */
+export function parseConversationCookie(
+  value: string | undefined,
+): { conversationId: string; key: string } | undefined {
+  const match = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/.exec(value ?? '');
+  return match ? { conversationId: match[1] ?? '', key: match[2] ?? '' } : undefined;
+}
+
+/** The link in a reply e-mail: opens the widget on this conversation (`/chat/ID?key=…`). */
+export function conversationUrl(conversationId: string): string {
+  return `/chat/${conversationId}?key=${conversationKey(conversationId)}`;
+}
