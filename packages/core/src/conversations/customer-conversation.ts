@@ -164,7 +164,7 @@ export async function postCustomerMessage(
 async function afterCustomerMessage(id: string, stationId: string, seq: number): Promise<void> {
   await announce({ k: 'message', s: stationId, c: id, q: seq });
   // The assistant answers in the background: the customer's message is already kept.
-  if (assistantConfigured()) replyAsAssistant(id);
+  if (assistantConfigured()) void replyAsAssistant(id);
 }
 
 /** `POST /api/conversations/current/read`: the customer has seen staff's messages up to `seq`. */

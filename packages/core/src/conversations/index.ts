@@ -19,4 +19,9 @@ export {
   replyAsAssistant,
   settleAssistant,
 } from './assistant/reply-as-assistant';
-export { CONVERSATION_COOKIE, verifyConversationKey } from '../links/conversation-link';
+export {
+  CONVERSATION_COOKIE,
+  conversationCookieHeader,
+  readConversationCookie,
+  verifyConversationKey,
+} from '../links/conversation-link';

@@ -70,7 +70,10 @@ export const ZServerEnv = z.object({
   ),
   /** An OpenAI-compatible API for the conversation assistant (both or neither): unset, conversations are a human inbox only. */
   AI_BASE_URL: optionalUrl,
-  AI_API_KEY: z.preprocess((value) => (value === '' ? undefined : value), z.string().min(1).optional()),
+  AI_API_KEY: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.string().min(1).optional(),
+  ),
   AI_MODEL: z.string().min(1).default('gpt-4o-mini'),
   /** Sender of customer e-mails, e.g. `Hibachi at Home <bookings@example.com>`. */
   EMAIL_FROM: z

@@ -33,3 +33,18 @@ export function parseConversationCookie(
 export function conversationUrl(conversationId: string): string {
   return `/chat/${conversationId}?key=${conversationKey(conversationId)}`;
 }
+
+/** The widget's cookie from a request's `Cookie` header. */
+export function readConversationCookie(request: Request): string | undefined {
+  for (const part of (request.headers.get('cookie') ?? '').split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === CONVERSATION_COOKIE) return decodeURIComponent(value.join('='));
+  }
+  return undefined;
+}
+
+/** `Set-Cookie` for the widget: httpOnly, only sent to the conversation API, 90 days. */
+export function conversationCookieHeader(value: string): string {
+  const secure = getServerEnv().PUBLIC_CUSTOMER_URL.startsWith('https:') ? '; Secure' : '';
+  return `${CONVERSATION_COOKIE}=${value}; Path=/api/conversations; HttpOnly; SameSite=Lax; Max-Age=7776000${secure}`;
+}

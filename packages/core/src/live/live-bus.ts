@@ -84,5 +84,5 @@ export async function stopLiveBus(): Promise<void> {
   bus.publisher = undefined;
   bus.subscriber = undefined;
   bus.handlers = undefined;
-  await Promise.all([publisher?.quit(), subscriber?.quit()].map((p) => p?.catch(() => undefined)));
+  await Promise.all([publisher, subscriber].map((client) => client?.quit().catch(() => undefined)));
 }

@@ -60,6 +60,16 @@ import {
   type WeeklyOff,
 } from '../season/season.schema';
 import type * as StationLifecycle from '../stations/station-lifecycle';
+import {
+  ZConversationUpdate,
+  ZInboxQuery,
+  ZInboxRow,
+  ZMessage,
+  ZReadReceipt,
+  ZStaffConversation,
+  ZStaffReplyInput,
+  ZUnreadCount,
+} from '../conversations/conversation.schema';
 import { answer, type ApiOperation } from './api-operation';
 import { HEALTH_OPERATIONS } from './health-operations';
 
@@ -705,6 +715,77 @@ export const ADMIN_API = {
     '/api/admin/staff/{id}/reset-password',
     Returns<typeof StaffState.resetStaffPassword>
   >('/api/admin/staff/{id}/reset-password', 'A new one-time link; their sessions end'),
+  conversations: staff({
+    method: 'get',
+    path: '/api/admin/conversations',
+    summary:
+      "The station's customer conversations, newest first (by status, assigned to me, or a name, e-mail or booking reference)",
+    tag: 'Conversations',
+    query: ZInboxQuery,
+    response: z.array(ZInboxRow),
+    errors: ['VALIDATION_FAILED'],
+  }),
+  unreadConversations: staff({
+    method: 'get',
+    path: '/api/admin/conversations/unread',
+    summary: 'How many open conversations have customer messages no staff member has read',
+    tag: 'Conversations',
+    query: CALLER_STATION,
+    response: ZUnreadCount,
+  }),
+  conversation: staff({
+    method: 'get',
+    path: '/api/admin/conversations/{id}',
+    summary: 'One conversation: its newest 500 messages, the linked booking, who may be assigned',
+    tag: 'Conversations',
+    response: ZStaffConversation,
+  }),
+  updateConversation: staff(
+    {
+      method: 'patch',
+      path: '/api/admin/conversations/{id}',
+      summary: 'Close or reopen, assign to a staff member of the station, link or unlink a booking',
+      tag: 'Conversations',
+      body: ZConversationUpdate,
+      response: ZStaffConversation,
+    },
+    WRITE,
+  ),
+  replyToConversation: staff(
+    {
+      method: 'post',
+      path: '/api/admin/conversations/{id}/messages',
+      summary:
+        'Answer the customer (201; 200 with the kept message when the client message id was sent before); e-mailed if unread after a minute',
+      tag: 'Conversations',
+      body: ZStaffReplyInput,
+      response: ZMessage,
+      status: 201,
+    },
+    WRITE,
+  ),
+  markConversationRead: staff(
+    {
+      method: 'post',
+      path: '/api/admin/conversations/{id}/read',
+      summary: 'Staff have read the messages up to `seq` (the customer sees it)',
+      tag: 'Conversations',
+      body: ZReadReceipt,
+      response: z.object({ staffReadSeq: z.number().int() }),
+    },
+    WRITE,
+  ),
+  live: staff({
+    method: 'get',
+    path: '/api/admin/live',
+    summary:
+      "Server-sent events for the station's screens: `bookings`, `message`, `conversation` hints to refetch on, `resync` after a gap (a super admin without `station` hears every station)",
+    tag: 'Conversations',
+    query: CALLER_STATION,
+    response: 'text/event-stream: events `bookings`, `message`, `conversation`, `resync`',
+    responseType: 'text/event-stream',
+    errors: ['RATE_LIMITED', 'UNAVAILABLE'],
+  }),
 } satisfies Record<string, ApiOperation>;
 
 /** Every operation of the admin app, for its OpenAPI document. */

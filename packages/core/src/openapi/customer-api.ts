@@ -18,6 +18,14 @@ import { ZSimulateInput } from '../payments/simulate-checkout';
 import { ZStartCheckoutInput } from '../payments/start-deposit-checkout';
 import { ZQuote, ZQuoteInput } from '../pricing/quote.schema';
 import { ZPublicMenu, ZStationSummary } from '../stations/station.schema';
+import {
+  ZCustomerConversation,
+  ZCustomerMessageInput,
+  ZCustomerMessagesQuery,
+  ZMessage,
+  ZReadReceipt,
+  ZStartConversationInput,
+} from '../conversations/conversation.schema';
 import type { ApiOperation } from './build-document';
 import { HEALTH_OPERATIONS } from './health-operations';
 
@@ -205,6 +213,72 @@ export const CUSTOMER_OPERATIONS: ApiOperation[] = [
     headers: [{ name: 'Stripe-Signature', description: 'Required: the event signature.' }],
     response: z.object({ received: z.literal(true), duplicate: z.boolean() }),
     errors: ['VALIDATION_FAILED', 'CONFLICT', 'PAYLOAD_TOO_LARGE'],
+  },
+  {
+    method: 'post',
+    path: '/api/conversations',
+    summary:
+      'Open a conversation with a station (name and e-mail), or on a booking (reference and manage token: linked); sets the httpOnly cookie that proves it',
+    tag: 'Conversations',
+    body: ZStartConversationInput,
+    response: ZCustomerConversation,
+    status: 201,
+    headers: [{ name: 'Set-Cookie', description: 'hibachi_chat, scoped to /api/conversations' }],
+    errors: [
+      'VALIDATION_FAILED',
+      'NOT_FOUND',
+      'RATE_LIMITED',
+      'UNSUPPORTED_MEDIA_TYPE',
+      'PAYLOAD_TOO_LARGE',
+    ],
+  },
+  {
+    method: 'get',
+    path: '/api/conversations/current',
+    summary: "The cookie's conversation with its messages after `after` (the newest 200)",
+    tag: 'Conversations',
+    query: ZCustomerMessagesQuery,
+    response: ZCustomerConversation,
+    errors: ['VALIDATION_FAILED', 'NOT_FOUND', 'RATE_LIMITED'],
+  },
+  {
+    method: 'post',
+    path: '/api/conversations/current/messages',
+    summary:
+      'Write a message (201; 200 with the kept message when its client message id was sent before: exactly once)',
+    tag: 'Conversations',
+    body: ZCustomerMessageInput,
+    response: ZMessage,
+    status: 201,
+    errors: [
+      'VALIDATION_FAILED',
+      'NOT_FOUND',
+      'RATE_LIMITED',
+      'UNSUPPORTED_MEDIA_TYPE',
+      'PAYLOAD_TOO_LARGE',
+    ],
+  },
+  {
+    method: 'post',
+    path: '/api/conversations/current/read',
+    summary:
+      "The customer has seen the messages up to `seq` (staff's replies are then not e-mailed)",
+    tag: 'Conversations',
+    body: ZReadReceipt,
+    response: z.object({ customerReadSeq: z.number().int() }),
+    errors: ['VALIDATION_FAILED', 'NOT_FOUND', 'RATE_LIMITED', 'UNSUPPORTED_MEDIA_TYPE'],
+  },
+  {
+    method: 'get',
+    path: '/api/conversations/current/events',
+    summary:
+      'The conversation live as server-sent events: `message` (id = its number) after `Last-Event-ID` or `after`, and `state` (read up to, status, assistant)',
+    tag: 'Conversations',
+    query: z.object({ after: z.string().optional() }),
+    response: 'text/event-stream: events `message` (id: seq) and `state`',
+    responseType: 'text/event-stream',
+    headers: [{ name: 'Last-Event-ID', description: 'Resume after this message number.' }],
+    errors: ['NOT_FOUND', 'RATE_LIMITED', 'UNAVAILABLE'],
   },
   ...HEALTH_OPERATIONS,
 ];

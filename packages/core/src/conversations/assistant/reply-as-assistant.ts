@@ -145,7 +145,11 @@ async function answer(conversationId: string): Promise<void> {
   await handOver(conversationId);
 }
 
-const MONEY = /[$£€¥]\s?\d[\d,]*(?:\.\d+)?|\d[\d,]*(?:\.\d+)?\s?(?:USD|GBP|EUR|dollars|pounds)/gi;
+const NUMBER = String.raw`\d(?:[\d,]*\d)?(?:\.\d+)?`;
+const MONEY = new RegExp(
+  String.raw`[$£€¥]\s?${NUMBER}|${NUMBER}\s?(?:USD|GBP|EUR|dollars|pounds)`,
+  'gi',
+);
 const TIME = /\b\d{1,2}:\d{2}\b/g;
 
 /** Every amount and clock time in the answer appears in what the tools returned. */
