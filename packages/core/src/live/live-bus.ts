@@ -84,5 +84,6 @@ export async function stopLiveBus(): Promise<void> {
   bus.publisher = undefined;
   bus.subscriber = undefined;
   bus.handlers = undefined;
-  await Promise.all([publisher, subscriber].map((client) => client?.quit().catch(() => undefined)));
+  for (const client of [publisher, subscriber])
+    if (client) await client.quit().catch(() => undefined);
 }
