@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { SiteFrame } from '@hibachi/web/site-frame';
+import { ChatLauncher } from '@/components/chat/chat-launcher';
 import '@hibachi/web/styles.css';
 
 export const metadata: Metadata = {
@@ -26,6 +27,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       }
     >
       {children}
+      <ChatLauncher />
     </SiteFrame>
   );
 }
