@@ -5,6 +5,7 @@ import { can } from '@hibachi/core/auth/permissions';
 import { SiteFrame } from '@hibachi/web/site-frame';
 import { Providers } from '@hibachi/web/providers';
 import { AdminNav } from '@/components/admin-nav';
+import { LiveUpdates } from '@/components/live/live-updates';
 import { currentStaff } from '@/lib/staff';
 import '@hibachi/web/styles.css';
 import './admin.css';
@@ -19,23 +20,31 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   // Only the super admin's header has a station switcher; nobody else pays for the query.
   const stations =
     staff && can(staff.role, 'stations.all') ? await listStationsForStaff(staff) : [];
+  // The header's unread badge and the pages share one query client and one live connection.
   return (
-    <SiteFrame
-      brand="Hibachi Admin"
-      footer="Staff area · bookings, calendar and payments"
-      mainClassName="container admin-main"
-      navigation={
-        staff ? (
+    <Providers>
+      <SiteFrame
+        brand="Hibachi Admin"
+        footer="Staff area · bookings, calendar and payments"
+        mainClassName="container admin-main"
+        navigation={
+          staff ? (
+            <Suspense>
+              <AdminNav
+                user={{ name: staff.name, role: staff.role, station: staff.station }}
+                stations={stations}
+              />
+            </Suspense>
+          ) : null
+        }
+      >
+        {staff && can(staff.role, 'live.view') ? (
           <Suspense>
-            <AdminNav
-              user={{ name: staff.name, role: staff.role, station: staff.station }}
-              stations={stations}
-            />
+            <LiveUpdates />
           </Suspense>
-        ) : null
-      }
-    >
-      <Providers>{children}</Providers>
-    </SiteFrame>
+        ) : null}
+        {children}
+      </SiteFrame>
+    </Providers>
   );
 }

@@ -5,6 +5,7 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 import { can, ROLE_LABELS, type StaffRole } from '@hibachi/core/auth/permissions';
 import { api } from '@/lib/api';
+import { UnreadBadge } from './inbox/unread-badge';
 
 type Station = { slug: string; name: string; active?: boolean };
 
@@ -30,6 +31,7 @@ export function AdminNav({
     { href: '/dashboard', label: 'Dashboard', show: can(user.role, 'analytics.view') },
     { href: '/my-events', label: 'My events', show: can(user.role, 'myEvents.view') },
     { href: '/calendar', label: 'Calendar', show: can(user.role, 'bookings.view') },
+    { href: '/inbox', label: 'Inbox', show: can(user.role, 'conversations.answer') },
     { href: '/bookings', label: 'Bookings', show: can(user.role, 'bookings.view') },
     { href: '/prep', label: 'Prep sheet', show: can(user.role, 'prep.view') },
     { href: '/season', label: 'Time off', show: can(user.role, 'chefs.timeOff') },
@@ -60,6 +62,7 @@ export function AdminNav({
               aria-current={pathname.startsWith(section.href) ? 'page' : undefined}
             >
               {section.label}
+              {section.href === '/inbox' ? <UnreadBadge station={station} /> : null}
             </Link>
           ))}
       </nav>
@@ -74,8 +77,8 @@ export function AdminNav({
               else params.delete('station');
               params.delete('cursor');
               const base =
-                ['/outbox', '/calendar', '/dashboard', '/settings', '/prep'].find((path) =>
-                  pathname.startsWith(path),
+                ['/outbox', '/calendar', '/dashboard', '/settings', '/prep', '/inbox'].find(
+                  (path) => pathname.startsWith(path),
                 ) ?? '/bookings';
               router.push(`${base}${params.size > 0 ? `?${params}` : ''}`);
             }}

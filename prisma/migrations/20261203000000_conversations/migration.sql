@@ -42,7 +42,7 @@ CREATE TABLE "ConversationMessage" (
   UNIQUE ("conversationId", "clientMessageId")
 );
 
--- Admin screens of a station follow its bookings live: one notification per station and
+-- Admin screens of a station follow its bookings (and season, below) live: one notification per station and
 -- statement (not per row, so a bulk write stays cheap), on the channel the live hub listens to.
 CREATE FUNCTION notify_live_bookings() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE station uuid;
@@ -59,4 +59,22 @@ CREATE TRIGGER booking_live_updated AFTER UPDATE ON "Booking"
 CREATE TRIGGER booking_live_moved_from AFTER UPDATE ON "Booking"
   REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION notify_live_bookings();
 CREATE TRIGGER booking_live_deleted AFTER DELETE ON "Booking"
+  REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION notify_live_bookings();
+
+-- The season shown on calendars (time off, weekly days off, date rules) follows the same way.
+CREATE TRIGGER time_off_live_inserted AFTER INSERT ON "ChefTimeOff"
+  REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION notify_live_bookings();
+CREATE TRIGGER time_off_live_updated AFTER UPDATE ON "ChefTimeOff"
+  REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION notify_live_bookings();
+CREATE TRIGGER time_off_live_deleted AFTER DELETE ON "ChefTimeOff"
+  REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION notify_live_bookings();
+CREATE TRIGGER weekly_off_live_inserted AFTER INSERT ON "ChefWeeklyOff"
+  REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION notify_live_bookings();
+CREATE TRIGGER weekly_off_live_deleted AFTER DELETE ON "ChefWeeklyOff"
+  REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION notify_live_bookings();
+CREATE TRIGGER station_date_live_inserted AFTER INSERT ON "StationDate"
+  REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION notify_live_bookings();
+CREATE TRIGGER station_date_live_updated AFTER UPDATE ON "StationDate"
+  REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION notify_live_bookings();
+CREATE TRIGGER station_date_live_deleted AFTER DELETE ON "StationDate"
   REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION notify_live_bookings();

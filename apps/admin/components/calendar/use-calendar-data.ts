@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useCallback, useEffect } from 'react';
 import type { Calendar } from '@hibachi/core/bookings';
 import { api } from '@/lib/api';
+import { useLiveConnected } from '../live/live-updates';
 import { REFRESH_MS } from '@/lib/calendar-constants';
 import { withAnswer } from '@/lib/calendar-moves';
 import { shiftDate, visibleRange, type CalendarView } from '@/lib/calendar-range';
@@ -11,7 +12,7 @@ import { useCalendarMoves } from './use-calendar-moves';
 
 /**
  * The calendar's server state: the visible range (one request per range, neighbours
- * prefetched, refreshed on focus and every REFRESH_MS) and moves sent to the API, each
+ * prefetched, refreshed on focus and live, polled every REFRESH_MS only offline) and moves sent to the API, each
  * answer written into the cached ranges.
  */
 export function useCalendarData(
@@ -19,6 +20,7 @@ export function useCalendarData(
   view: CalendarView,
   date: string,
 ) {
+  const live = useLiveConnected();
   const queryClient = useQueryClient();
   const tz = station.timezone;
   const fetchRange = useCallback(
@@ -31,7 +33,8 @@ export function useCalendarData(
     queryKey: ['calendar', station.slug, range.from, range.to],
     queryFn: () => fetchRange(range),
     placeholderData: keepPreviousData,
-    refetchInterval: REFRESH_MS,
+    // Other admins' changes arrive live; polling only while the live connection is down.
+    refetchInterval: live ? false : REFRESH_MS,
     refetchOnWindowFocus: true,
   });
   useEffect(() => {

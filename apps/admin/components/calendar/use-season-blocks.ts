@@ -5,6 +5,7 @@ import { DateTime } from 'luxon';
 import { useCallback, useMemo } from 'react';
 import type { Season } from '@hibachi/core/season';
 import { api } from '@/lib/api';
+import { useLiveConnected } from '../live/live-updates';
 import { REFRESH_MS } from '@/lib/calendar-constants';
 
 type Span = { start: number; end: number; label: string };
@@ -18,11 +19,13 @@ export function useSeasonBlocks(
   station: { slug: string; timezone: string },
   range: { from: string; to: string },
 ) {
+  const live = useLiveConnected();
   const season = useQuery({
     queryKey: ['season', station.slug, range],
     queryFn: () => api.season({ path: { slug: station.slug }, query: range }),
     placeholderData: keepPreviousData,
-    refetchInterval: REFRESH_MS,
+    // Other admins' changes arrive live; polling only while the live connection is down.
+    refetchInterval: live ? false : REFRESH_MS,
   });
   const { offByChef, closed } = useMemo(
     () => blocksOf(season.data, range, station.timezone),
