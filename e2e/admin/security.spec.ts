@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { APIRequestContext } from '@playwright/test';
-import { database, dateIn, expect, test } from '../fixtures';
-import { ADMIN_PORT } from '../ports';
+import { request as playwrightRequest, type APIRequestContext } from '@playwright/test';
+import { addressFor, database, dateIn, expect, test } from '../fixtures';
+import { ADMIN_PORT, CUSTOMER_PORT } from '../ports';
 import { apiAs, heldBooking, manager, staff, SUPER_ADMIN } from './admin-fixtures';
 
 const ADMIN_API = path.resolve(import.meta.dirname, '../../apps/admin/app/api/admin');
@@ -66,6 +67,12 @@ const VALID_BODIES: Record<string, unknown> = {
   '/api/admin/time-off/[id]': TIME_OFF_BODY,
   '/api/admin/chefs/[id]/weekly-off': { weekdays: [] },
   '/api/admin/stations/[slug]/dates/[date]': { closed: true },
+  '/api/admin/conversations/[id]': { status: 'CLOSED' },
+  '/api/admin/conversations/[id]/messages': {
+    clientMessageId: '00000000-0000-4000-8000-0000000000aa',
+    body: 'Testing access',
+  },
+  '/api/admin/conversations/[id]/read': { seq: 1 },
 };
 const bodyFor = (method: string, route = '') =>
   method === 'GET' ? undefined : { data: VALID_BODIES[route] ?? {} };
@@ -135,7 +142,35 @@ const STAFF_ACROSS_STATIONS: Record<string, number> = {
   'POST /api/admin/my-events/[id]/start': 403,
   'PUT /api/admin/stations/[slug]/dates/[date]': 403,
   'DELETE /api/admin/stations/[slug]/dates/[date]': 403,
+  // Conversations and the live channel are the station's: another station's answer 404.
+  'GET /api/admin/conversations': 404,
+  'GET /api/admin/conversations/unread': 404,
+  'GET /api/admin/conversations/[id]': 404,
+  'PATCH /api/admin/conversations/[id]': 404,
+  'POST /api/admin/conversations/[id]/messages': 404,
+  'POST /api/admin/conversations/[id]/read': 404,
+  'GET /api/admin/live': 404,
 };
+
+/** A conversation a customer opened with a station, through the customer API: its id. */
+async function conversationAt(station: string): Promise<string> {
+  const customer = await playwrightRequest.newContext({
+    baseURL: `http://localhost:${CUSTOMER_PORT}`,
+    extraHTTPHeaders: { 'X-Forwarded-For': addressFor(`conversation:${Math.random()}`) },
+  });
+  const response = await customer.post('/api/conversations', {
+    data: {
+      station,
+      name: 'Scope Tester',
+      email: `scope.${Date.now()}@example.com`,
+      message: { clientMessageId: randomUUID(), body: 'Is this private?' },
+    },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  const { id } = ((await response.json()) as { data: { id: string } }).data;
+  await customer.dispose();
+  return id;
+}
 
 test.describe('admin API security', () => {
   test('finds the admin routes', () => {
@@ -167,6 +202,10 @@ test.describe('admin API security', () => {
     );
     await client.end();
     const before = await snapshot(newYork, target.id);
+    const conversationId = await conversationAt('new-york');
+    const threadBefore = await (
+      await newYork.get(`/api/admin/conversations/${conversationId}`)
+    ).json();
 
     const chicagoStaff = await apiAs(BASE, staff('chicago'));
     for (const route of routes) {
@@ -178,14 +217,22 @@ test.describe('admin API security', () => {
         ? rows[0]!.id
         : route.path.includes('/stations/')
           ? 'new-york'
-          : target.id;
+          : route.path.includes('/conversations/')
+            ? conversationId
+            : target.id;
       const url =
         withId(route.path, id) +
         (route.path === '/api/admin/calendar' || route.path.startsWith('/api/admin/analytics/')
           ? '?station=new-york&from=2030-01-01&to=2030-01-07'
           : route.path.startsWith('/api/admin/prep-sheet')
             ? '?station=new-york&date=2030-01-01'
-            : route.path === '/api/admin/bookings' || route.path === '/api/admin/outbox'
+            : [
+                  '/api/admin/bookings',
+                  '/api/admin/outbox',
+                  '/api/admin/conversations',
+                  '/api/admin/conversations/unread',
+                  '/api/admin/live',
+                ].includes(route.path)
               ? '?station=new-york'
               : '');
       const response = await chicagoStaff.fetch(url, {
@@ -194,8 +241,11 @@ test.describe('admin API security', () => {
       });
       expect(response.status(), key).toBe(expected);
     }
-    // Nothing about the booking changed.
+    // Nothing about the booking or the conversation changed.
     expect(await snapshot(newYork, target.id)).toEqual(before);
+    expect(await (await newYork.get(`/api/admin/conversations/${conversationId}`)).json()).toEqual(
+      threadBefore,
+    );
     await Promise.all([newYork.dispose(), chicagoStaff.dispose()]);
   });
 

@@ -140,9 +140,15 @@ test.describe('hostile bodies on every route that reads one', () => {
       ['admin', '/api/admin/my-events/[id]/complete', 'POST'],
       ['admin', '/api/admin/my-events/[id]/start', 'POST'],
       ['admin', '/api/admin/stations/[slug]/dates/[date]', 'PUT'],
+      ['customer', '/api/conversations', 'POST'],
+      ['customer', '/api/conversations/current/messages', 'POST'],
+      ['customer', '/api/conversations/current/read', 'POST'],
+      ['admin', '/api/admin/conversations/[id]', 'PATCH'],
+      ['admin', '/api/admin/conversations/[id]/messages', 'POST'],
+      ['admin', '/api/admin/conversations/[id]/read', 'POST'],
     ] as const)
       expect(routes).toContainEqual({ app, path, method });
-    expect(routes.length).toBeGreaterThanOrEqual(24);
+    expect(routes.length).toBeGreaterThanOrEqual(30);
   });
 
   test('always a 4xx JSON envelope, never a 5xx, and nothing written', async () => {
@@ -195,7 +201,9 @@ test.describe('hostile bodies on every route that reads one', () => {
             + (SELECT count(*) FROM "Station" WHERE slug LIKE $1 OR name LIKE $1)
             + (SELECT count(*) FROM "Chef" WHERE name LIKE $1)
             + (SELECT count(*) FROM "MenuItem" WHERE name LIKE $1 OR description LIKE $1)
-            + (SELECT count(*) FROM "Booking" WHERE notes LIKE $1) AS n`,
+            + (SELECT count(*) FROM "Booking" WHERE notes LIKE $1)
+            + (SELECT count(*) FROM "Conversation" WHERE "customerName" LIKE $1 OR "customerEmail" LIKE $1)
+            + (SELECT count(*) FROM "ConversationMessage" WHERE body LIKE $1) AS n`,
       [`%${MARKER}%`],
     );
     await db.end();
