@@ -6,6 +6,7 @@ import { findFreePort } from '../../packages/core/src/db/embedded-postgres';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const CUSTOMER = path.join(ROOT, 'apps/customer');
+export const ADMIN = path.join(ROOT, 'apps/admin');
 export const BARE = path.join(ROOT, 'bench/bare-next');
 
 /** Builds the customer app and the bare app when they are not built yet (or `rebuild`). */
@@ -78,4 +79,10 @@ export const customerEnv = (databaseUrl: string): NodeJS.ProcessEnv => ({
   PAYMENT_SIMULATOR: 'true',
   TRUSTED_PROXY_HOPS: '1',
   PUBLIC_CUSTOMER_URL: 'http://localhost:3000',
+});
+
+export const adminEnv = (databaseUrl: string): NodeJS.ProcessEnv => ({
+  ...customerEnv(databaseUrl),
+  AUTH_SECRET: 'bench-only-admin-session-secret-0123456789',
+  LOG_LEVEL: 'warn',
 });

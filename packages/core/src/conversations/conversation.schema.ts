@@ -104,6 +104,14 @@ export const ZCustomerMessagesQuery = z.strictObject({
   after: z.coerce.number().int().min(0).max(2_147_483_647).default(0),
 });
 
+/** The stream's query: where to resume (`Last-Event-ID` says the same for EventSource). */
+export const ZStreamQuery = z.strictObject({
+  after: z
+    .string()
+    .regex(/^\d{1,10}$/)
+    .optional(),
+});
+
 export const ZStaffReplyInput = z.strictObject({
   clientMessageId: z.uuid('A message id (UUID) made by the client'),
   body: ZMessageText,

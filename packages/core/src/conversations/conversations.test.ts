@@ -143,7 +143,7 @@ describe('conversations', () => {
     const { cookie, address: from } = await opened('first');
     const { request, abort } = streamRequest();
     const stream = readEvents(
-      await customerEventStream(request, { cookie, address: from, lastEventId: null, after: null }),
+      await customerEventStream(request, { cookie, address: from, lastEventId: null, query: {} }),
     );
     await stream.until((events) => events.some((event) => event.event === 'message'));
     // Concurrent writers: numbers are given in commit order, so the stream sees 1..N.
@@ -171,7 +171,7 @@ describe('conversations', () => {
         cookie,
         address: from,
         lastEventId: '9',
-        after: null,
+        query: {},
       }),
     );
     const replay = await again.until(
@@ -192,14 +192,16 @@ describe('conversations', () => {
     const { conversation, cookie, address: from } = await opened('Do you bring the grill?');
 
     const staffLive = streamRequest();
-    const hints = readEvents(await staffEventStream(staffLive.request, { scope: staff }));
+    const hints = readEvents(
+      await staffEventStream(staffLive.request, { scope: staff, query: {} }),
+    );
     const customerLive = streamRequest();
     const widget = readEvents(
       await customerEventStream(customerLive.request, {
         cookie,
         address: from,
         lastEventId: '1',
-        after: null,
+        query: {},
       }),
     );
     expect(await countUnreadConversations({ scope: staff })).toEqual({ conversations: 1 });
@@ -335,12 +337,12 @@ describe('conversations', () => {
         cookie,
         address: ADDRESS,
         lastEventId: null,
-        after: null,
+        query: {},
       });
     }
     const { request } = streamRequest();
     await expect(
-      customerEventStream(request, { cookie, address: ADDRESS, lastEventId: null, after: null }),
+      customerEventStream(request, { cookie, address: ADDRESS, lastEventId: null, query: {} }),
     ).rejects.toMatchObject({ status: 429 });
     aborts.forEach((abort) => abort.abort());
     const { request: later } = streamRequest();
@@ -348,7 +350,7 @@ describe('conversations', () => {
       cookie,
       address: ADDRESS,
       lastEventId: null,
-      after: null,
+      query: {},
     });
     expect(response.headers.get('Content-Type')).toContain('text/event-stream');
     closeLiveStreams();

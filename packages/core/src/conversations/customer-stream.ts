@@ -3,6 +3,8 @@ import { getDb } from '../db/client';
 import { describeError } from '../errors/describe-error';
 import { eventStreamResponse } from '../live/event-stream';
 import { logger } from '../logger';
+import { parseInput } from '../validation';
+import { ZStreamQuery } from './conversation.schema';
 import { consumeRateLimit } from '../rate-limit/rate-limiter';
 import { assistantConfigured } from './assistant/reply-as-assistant';
 import { conversationOfCookie, type CustomerRequest } from './customer-conversation';
@@ -28,8 +30,9 @@ export function resumePoint(lastEventId: string | null, after: string | null): n
  */
 export async function customerEventStream(
   request: Request,
-  options: CustomerRequest & { lastEventId: string | null; after: string | null },
+  options: CustomerRequest & { lastEventId: string | null; query: unknown },
 ): Promise<Response> {
+  const { after } = parseInput(ZStreamQuery, options.query);
   const id = await conversationOfCookie(options.cookie);
   await consumeRateLimit('chatRead', `ip:${options.address}`);
   const conversation = await getDb().conversation.findUnique({
@@ -37,7 +40,7 @@ export async function customerEventStream(
     select: { customerName: true },
   });
   if (!conversation) throw new Error('conversation vanished after its key was checked');
-  let lastSeq = resumePoint(options.lastEventId, options.after);
+  let lastSeq = resumePoint(options.lastEventId, after ?? null);
   let lastState = '';
   let running: Promise<void> = Promise.resolve();
   let queued = false;

@@ -23,3 +23,6 @@ export function parseLiveEvent(payload: string): LiveEvent | undefined {
     return undefined;
   }
 }
+
+/** `GET /api/admin/live`: only the station (a stream must not start on a query it ignores). */
+export const ZLiveQuery = z.strictObject({ station: z.string().min(1).max(64).optional() });

@@ -1,6 +1,8 @@
 import 'server-only';
 import { resolveStationChoice } from '../auth/resolve-station-choice';
 import { assertCan, type StaffScope } from '../auth/staff-scope';
+import { parseInput } from '../validation';
+import { ZLiveQuery } from './live-event';
 import { eventStreamResponse } from './event-stream';
 
 /**
@@ -11,10 +13,11 @@ import { eventStreamResponse } from './event-stream';
  */
 export async function staffEventStream(
   request: Request,
-  options: { scope: StaffScope; station?: string },
+  options: { scope: StaffScope; query: unknown },
 ): Promise<Response> {
   assertCan(options.scope, 'live.view');
-  const stationId = await resolveStationChoice(options.scope, options.station);
+  const { station } = parseInput(ZLiveQuery, options.query);
+  const stationId = await resolveStationChoice(options.scope, station);
   return eventStreamResponse(request, (sink) => ({
     owner: `staff:${options.scope.staffId}`,
     wants: (event) => stationId === undefined || event.s === stationId,

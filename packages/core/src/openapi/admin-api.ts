@@ -70,6 +70,7 @@ import {
   ZStaffReplyInput,
   ZUnreadCount,
 } from '../conversations/conversation.schema';
+import { ZLiveQuery } from '../live/live-event';
 import { answer, type ApiOperation } from './api-operation';
 import { HEALTH_OPERATIONS } from './health-operations';
 
@@ -781,10 +782,10 @@ export const ADMIN_API = {
     summary:
       "Server-sent events for the station's screens: `bookings`, `message`, `conversation` hints to refetch on, `resync` after a gap (a super admin without `station` hears every station)",
     tag: 'Conversations',
-    query: CALLER_STATION,
+    query: ZLiveQuery,
     response: 'text/event-stream: events `bookings`, `message`, `conversation`, `resync`',
     responseType: 'text/event-stream',
-    errors: ['RATE_LIMITED', 'UNAVAILABLE'],
+    errors: ['VALIDATION_FAILED', 'RATE_LIMITED', 'UNAVAILABLE'],
   }),
 } satisfies Record<string, ApiOperation>;
 

@@ -25,6 +25,7 @@ import {
   ZMessage,
   ZReadReceipt,
   ZStartConversationInput,
+  ZStreamQuery,
 } from '../conversations/conversation.schema';
 import type { ApiOperation } from './build-document';
 import { HEALTH_OPERATIONS } from './health-operations';
@@ -274,11 +275,11 @@ export const CUSTOMER_OPERATIONS: ApiOperation[] = [
     summary:
       'The conversation live as server-sent events: `message` (id = its number) after `Last-Event-ID` or `after`, and `state` (read up to, status, assistant)',
     tag: 'Conversations',
-    query: z.object({ after: z.string().optional() }),
+    query: ZStreamQuery,
     response: 'text/event-stream: events `message` (id: seq) and `state`',
     responseType: 'text/event-stream',
     headers: [{ name: 'Last-Event-ID', description: 'Resume after this message number.' }],
-    errors: ['NOT_FOUND', 'RATE_LIMITED', 'UNAVAILABLE'],
+    errors: ['VALIDATION_FAILED', 'NOT_FOUND', 'RATE_LIMITED', 'UNAVAILABLE'],
   },
   ...HEALTH_OPERATIONS,
 ];

@@ -7,6 +7,6 @@ export const dynamic = 'force-dynamic';
 export const GET = staffRoute(async (request, { staff }) =>
   staffEventStream(request, {
     scope: staff,
-    station: new URL(request.url).searchParams.get('station') ?? undefined,
+    query: Object.fromEntries(new URL(request.url).searchParams),
   }),
 );

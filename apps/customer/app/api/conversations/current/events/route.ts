@@ -10,6 +10,6 @@ export const GET = createRouteHandler(async (request) =>
     cookie: readConversationCookie(request),
     address: clientIp(request),
     lastEventId: request.headers.get('last-event-id'),
-    after: new URL(request.url).searchParams.get('after'),
+    query: Object.fromEntries(new URL(request.url).searchParams),
   }),
 );
