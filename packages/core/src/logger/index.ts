@@ -20,6 +20,8 @@ export const REDACTED_KEYS = [
   'postalCode',
   'specialRequests',
   'customer',
+  /** Conversation messages: their text is the customer's words. */
+  'body',
 ] as const;
 
 const redactPaths = REDACTED_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]);

@@ -38,11 +38,19 @@ describe('logger', () => {
         email: 'jo@example.com',
         booking: { phone: '+15551234567', customer: { name: 'Jo' } },
         headers: { authorization: 'Bearer x', cookie: 'sid=1' },
+        message: { body: 'my door code is 1234' },
       },
       'something',
     );
     const text = lines.join('');
-    for (const secret of ['jo@example.com', '+15551234567', 'Jo"', 'Bearer x', 'sid=1'])
+    for (const secret of [
+      'jo@example.com',
+      '+15551234567',
+      'Jo"',
+      'Bearer x',
+      'sid=1',
+      'door code',
+    ])
       expect(text).not.toContain(secret);
     expect(text).toContain('[redacted]');
   });

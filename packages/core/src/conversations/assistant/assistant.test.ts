@@ -15,14 +15,11 @@ import { grounded, HANDOVER_TEXT, settleAssistant } from './reply-as-assistant';
 
 /** The environment is read once, at the first import: the fake's port is chosen before that. */
 const PORT = vi.hoisted(async () => {
-  const { execFileSync } = await import('node:child_process');
-  const port = execFileSync(process.execPath, [
-    '-e',
-    "const s = require('net').createServer().listen(0, '127.0.0.1', () => { process.stdout.write(String(s.address().port)); s.close(); })",
-  ]).toString();
+  const { pickPortSync } = await import('../../../test/pick-port');
+  const port = pickPortSync();
   process.env.AI_BASE_URL = `http://127.0.0.1:${port}/v1`;
   process.env.AI_API_KEY = 'test-key';
-  return Number(port);
+  return port;
 });
 
 type ChatMessage = { role: string; content?: string | null; tool_calls?: unknown[] };
