@@ -214,16 +214,21 @@ async function main(): Promise<void> {
         });
       }
 
-      await sleep(1_000);
-      const before = rssKiB(b);
+      // Memory per stream is the marginal cost: half the streams first (which also loads the
+      // route's code on B), then the other half, measured between the two.
       let streamHost = () => b.url;
-      const following = clients.map((client) => follow(client, () => streamHost()));
+      const half = Math.floor(STREAMS / 2);
+      const following = clients.slice(0, half).map((client) => follow(client, () => streamHost()));
+      while (clients.slice(0, half).some((client) => !client.connected)) await sleep(50);
+      await sleep(2_000);
+      const before = rssKiB(b);
+      following.push(...clients.slice(half).map((client) => follow(client, () => streamHost())));
       while (clients.some((client) => !client.connected)) await sleep(50);
       await sleep(2_000);
       const after = rssKiB(b);
-      const perStreamKiB = (after - before) / STREAMS;
+      const perStreamKiB = (after - before) / (STREAMS - half);
       console.log(
-        `${STREAMS} streams open on B: ${(before / 1024).toFixed(0)} → ${(after / 1024).toFixed(0)} MiB`,
+        `${half} → ${STREAMS} streams open on B: ${(before / 1024).toFixed(0)} → ${(after / 1024).toFixed(0)} MiB`,
       );
 
       // Steady traffic: customers through A, staff through the admin; B is killed a third
@@ -311,6 +316,7 @@ async function main(): Promise<void> {
         },
         baselineNotifyMs: { p50: percentile(baseline, 50), p95: percentile(baseline, 95) },
         memoryPerStreamKiB: Math.round(perStreamKiB * 10) / 10,
+        instanceRssMiB: Math.round(after / 1024),
         lost,
         doubled,
         outageSeconds: outage ? Math.round((outage.to - outage.from) / 100) / 10 : 0,

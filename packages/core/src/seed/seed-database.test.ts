@@ -161,6 +161,21 @@ describe('demo seed', () => {
     });
   });
 
+  it('opens two conversations a station: one answered by its staff, one waiting', async () => {
+    const client = await connect();
+    const { rows: inbox } = await client.query<{ n: number; waiting: number; consistent: boolean }>(
+      `SELECT count(*)::int AS n,
+              count(*) FILTER (WHERE "lastCustomerSeq" > "staffReadSeq")::int AS waiting,
+              bool_and("lastSeq" = (SELECT max(seq) FROM "ConversationMessage" m WHERE m."conversationId" = c.id)) AS consistent
+         FROM "Conversation" c`,
+    );
+    const { rows: stations } = await client.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "Station"`,
+    );
+    expect(inbox[0]).toEqual({ n: 2 * stations[0]!.n, waiting: stations[0]!.n, consistent: true });
+    await client.end();
+  });
+
   it('makes every time-dependent choice as of its today, not the real clock', async () => {
     const client = await connect();
     const { rows } = await client.query<Record<string, Date | null>>(`

@@ -99,6 +99,7 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
     await client.query(`TRUNCATE ${DOMAIN_TABLES.map((table) => `"${table}"`).join(', ')} CASCADE`);
     await insertAll(client, data, { passwordHash, now }, onBatch);
     await insertSeason(client, now, passwordHash);
+    await insertConversations(client, now);
     await client.query('COMMIT');
     await client.query('ANALYZE');
   } catch (error) {
@@ -167,6 +168,49 @@ async function insertSeason(client: pg.Client, now: Date, passwordHash: string):
                                 (d::date + 3)::timestamp AT TIME ZONE pick.timezone, '[)'))
           ORDER BY d LIMIT 1) span
       WHERE pick.slug IN (SELECT slug FROM "Station" ORDER BY slug LIMIT 3)`,
+    [now],
+  );
+}
+
+/**
+ * Two conversations per station for the inbox demo: one answered by the station's staff
+ * account, one waiting (unread) with a question a caterer hears every week.
+ */
+async function insertConversations(client: pg.Client, now: Date): Promise<void> {
+  await client.query(
+    `WITH answered AS (
+       INSERT INTO "Conversation" ("stationId", "customerName", "customerEmail", "lastSeq",
+              "lastCustomerSeq", "staffReadSeq", "customerReadSeq", "assistantActive",
+              "lastMessageAt", "createdAt", "updatedAt")
+       SELECT s.id, 'Jamie Rivera', 'jamie.rivera@example.com', 2, 1, 2, 2, false,
+              $1::timestamptz - interval '2 hours', $1::timestamptz - interval '3 hours', $1
+         FROM "Station" s
+       RETURNING id, "stationId"
+     ), waiting AS (
+       INSERT INTO "Conversation" ("stationId", "customerName", "customerEmail", "lastSeq",
+              "lastCustomerSeq", "lastMessageAt", "createdAt", "updatedAt")
+       SELECT s.id, 'Sam Okafor', 'sam.okafor@example.com', 1, 1,
+              $1::timestamptz - interval '20 minutes', $1::timestamptz - interval '20 minutes', $1
+         FROM "Station" s
+       RETURNING id
+     )
+     INSERT INTO "ConversationMessage" ("conversationId", seq, author, "staffUserId", body, "createdAt")
+     SELECT a.id, 1, 'CUSTOMER'::"MessageAuthor", NULL::uuid,
+            'Hi! Could you do 30 guests on a Saturday next month? Do you bring the grill?',
+            $1::timestamptz - interval '3 hours'
+       FROM answered a
+     UNION ALL
+     SELECT a.id, 2, 'STAFF', u.id,
+            'Yes to both: our chefs bring the grill, and 30 guests is fine. Pick a date on the booking page and we will hold it.',
+            $1::timestamptz - interval '2 hours'
+       FROM answered a
+       LEFT JOIN LATERAL (SELECT id FROM "StaffUser" WHERE "stationId" = a."stationId" AND role = 'STAFF'
+                      ORDER BY email LIMIT 1) u ON true
+     UNION ALL
+     SELECT w.id, 1, 'CUSTOMER', NULL,
+            'Do you have vegetarian options? Two of our guests do not eat meat.',
+            $1::timestamptz - interval '20 minutes'
+       FROM waiting w`,
     [now],
   );
 }
