@@ -112,10 +112,8 @@ export const ZStreamQuery = z.strictObject({
     .optional(),
 });
 
-export const ZStaffReplyInput = z.strictObject({
-  clientMessageId: z.uuid('A message id (UUID) made by the client'),
-  body: ZMessageText,
-});
+/** A staff reply: the same text rules and client message id as a customer's message. */
+export const ZStaffReplyInput = ZCustomerMessageInput;
 export type TStaffReplyInput = z.input<typeof ZStaffReplyInput>;
 
 /** `PATCH /api/admin/conversations/ID`: any of status, assignee, linked booking. */

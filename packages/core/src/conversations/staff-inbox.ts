@@ -240,15 +240,13 @@ export async function updateConversation(
     }));
   if (input.bookingReference && !booking)
     throw fieldError('bookingReference', 'No booking of this station has that reference');
+  const changes = {
+    ...(input.status ? { status: input.status } : {}),
+    ...(input.assignedToId !== undefined ? { assignedToId: input.assignedToId } : {}),
+    ...(input.bookingReference !== undefined ? { bookingId: booking ? booking.id : null } : {}),
+  };
   await inTransaction(async (tx) => {
-    await tx.conversation.update({
-      where: { id: row.id },
-      data: {
-        ...(input.status ? { status: input.status } : {}),
-        ...(input.assignedToId !== undefined ? { assignedToId: input.assignedToId } : {}),
-        ...(input.bookingReference !== undefined ? { bookingId: booking ? booking.id : null } : {}),
-      },
-    });
+    await tx.conversation.update({ where: { id: row.id }, data: changes });
     await writeStaffAudit(tx, options, {
       stationId: row.stationId,
       entityType: 'Conversation',
@@ -259,11 +257,7 @@ export async function updateConversation(
         assignedToId: row.assignedTo?.id ?? null,
         bookingId: row.booking?.id ?? null,
       },
-      after: {
-        ...(input.status ? { status: input.status } : {}),
-        ...(input.assignedToId !== undefined ? { assignedToId: input.assignedToId } : {}),
-        ...(input.bookingReference !== undefined ? { bookingId: booking ? booking.id : null } : {}),
-      },
+      after: changes,
     });
   });
   await announce({ k: 'conversation', s: row.stationId, c: row.id });

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import pg from 'pg';
@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { connect } from '../../test/database';
 import { resetStation, STATION } from '../../test/booking-fixtures';
 import { startListening } from '../../test/changes';
-import { realClockEnv } from '../../test/shifted-clock';
+import { startRedisServer } from '../../test/redis-server';
 import { readEvents } from '../../test/sse';
 
 /** The environment is read once, at the first import: Redis's port is chosen before that. */
@@ -24,27 +24,7 @@ describe('live bus (Redis)', () => {
 
   beforeAll(async () => {
     port = await PORT;
-    server = spawn(
-      'redis-server',
-      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-      { stdio: 'ignore', env: realClockEnv() },
-    );
-    for (let attempt = 0; attempt < 50; attempt += 1) {
-      const probe = new Redis({
-        port,
-        lazyConnect: true,
-        maxRetriesPerRequest: 0,
-        retryStrategy: () => null,
-      });
-      probe.on('error', () => undefined);
-      const up = await probe.connect().then(
-        () => true,
-        () => false,
-      );
-      probe.disconnect();
-      if (up) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    server = await startRedisServer(port);
   });
 
   afterAll(async () => {

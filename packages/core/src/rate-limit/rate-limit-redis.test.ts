@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../../test/database';
 import { findFreePort } from '../db/embedded-postgres';
-import { realClockEnv } from '../../test/shifted-clock';
+import { startRedisServer } from '../../test/redis-server';
 
 /** With REDIS_URL set, the limiter keeps its counters in Redis (a real redis-server, started here). */
 describe('rate limiter (Redis store)', () => {
@@ -12,12 +12,7 @@ describe('rate limiter (Redis store)', () => {
 
   beforeAll(async () => {
     port = await findFreePort();
-    server = spawn(
-      'redis-server',
-      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-      { stdio: 'ignore', env: realClockEnv() },
-    );
-    await waitForRedis(port);
+    server = await startRedisServer(port);
     process.env.REDIS_URL = `redis://127.0.0.1:${port}`;
   });
 
@@ -54,25 +49,3 @@ describe('rate limiter (Redis store)', () => {
     });
   });
 });
-
-async function waitForRedis(port: number): Promise<void> {
-  for (let attempt = 0; attempt < 50; attempt += 1) {
-    const probe = new Redis({
-      port,
-      lazyConnect: true,
-      maxRetriesPerRequest: 0,
-      retryStrategy: () => null,
-    });
-    probe.on('error', () => undefined);
-    try {
-      await probe.connect();
-      await probe.ping();
-      await probe.quit();
-      return;
-    } catch {
-      probe.disconnect();
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-  throw new Error(`redis-server did not start on port ${port}`);
-}
