@@ -46,11 +46,12 @@ type Client = {
   connected: boolean;
 };
 
+/** The p-th percentile, in ms to 0.1. */
+/** The p-th percentile, rounded to 0.01 ms. */
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length
-    ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
-    : NaN;
+  const value = sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+  return value === undefined ? NaN : Math.round(value * 100) / 100;
 };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 let addressCounter = 0;

@@ -1,6 +1,6 @@
 'use client';
 
-import { dietaryLabel, type TMenuItemKind } from '@hibachi/core/menu/menu.schema';
+import { dietaryLabel, type TMenuItemKind } from '@hibachi/core/menu/menu-labels';
 import { formatMoney, type MoneyFormat } from './format';
 import { proteinsChosen, withoutProteins, type Choices, type PickerItem } from './menu-choices';
 
