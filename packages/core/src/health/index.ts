@@ -1,4 +1,5 @@
 import { checkDatabase } from '../db/check-database';
+import { AppError } from '../errors/app-error';
 import { createRouteHandler, ok } from '../http';
 
 const startedAt = Date.now();
@@ -11,8 +12,19 @@ export const liveHealthHandler = createRouteHandler(async () =>
   ),
 );
 
-/** GET /api/health/ready: the database answers; 503 with the envelope otherwise. */
+/** Set by the production server (packages/web/serve.mjs) from SIGTERM until it exits. */
+const server = globalThis as unknown as { hibachiServer?: { draining: boolean } };
+export const isDraining = (): boolean => server.hibachiServer?.draining === true;
+
+/**
+ * GET /api/health/ready: the database answers and the instance is not shutting down; 503
+ * with the envelope otherwise (a draining instance says so at once, while it still serves).
+ */
 export const readyHealthHandler = createRouteHandler(async () => {
+  if (isDraining())
+    throw new AppError('UNAVAILABLE', 'This instance is shutting down.', {
+      headers: { 'Retry-After': '1' },
+    });
   const database = await checkDatabase();
   return ok({ status: 'ok', ...database }, { headers: { 'Cache-Control': 'no-store' } });
 });
