@@ -103,6 +103,9 @@ export default tseslint.config(
       '**/vitest.*.ts',
       '**/*.test.ts',
       '**/test/**',
+      // The production server launcher reads its port and drain window before the app exists.
+      'packages/web/serve.mjs',
+      'deploy/**',
     ],
     rules: { 'no-restricted-syntax': 'off' },
   },

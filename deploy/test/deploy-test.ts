@@ -51,11 +51,14 @@ function localDate(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toLocaleDateString('en-CA', { timeZone: ZONE });
 }
 
+type Answer = { status: number; body: unknown };
+
+/** One request, its whole answer read (a body cut off counts as no answer). */
 async function call(
   label: string,
   url: string,
   init: RequestInit & { headers?: Record<string, string> } = {},
-): Promise<Response | undefined> {
+): Promise<Answer | undefined> {
   const started = performance.now();
   try {
     const response = await fetch(url, {
@@ -63,8 +66,15 @@ async function call(
       headers: { 'X-Forwarded-For': nextAddress(), ...init.headers },
       signal: AbortSignal.timeout(15_000),
     });
+    const text = await response.text();
     outcomes.push({ phase, label, status: response.status, ms: performance.now() - started });
-    return response;
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = undefined;
+    }
+    return { status: response.status, body };
   } catch {
     outcomes.push({ phase, label, status: 0, ms: performance.now() - started });
     return undefined;
@@ -75,16 +85,14 @@ let running = true;
 
 async function customerWorker(base: string, index: number): Promise<void> {
   for (let turn = 0; running; turn += 1) {
-    await call('stations', `${base}/api/stations`).then((r) => r?.arrayBuffer());
+    await call('stations', `${base}/api/stations`);
     const date = localDate(20 + ((index + turn) % 40));
-    await call('availability', `${base}/api/availability?station=${STATION}&date=${date}`).then(
-      (r) => r?.arrayBuffer(),
-    );
+    await call('availability', `${base}/api/availability?station=${STATION}&date=${date}`);
     await call('quote', `${base}/api/quotes`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ station: STATION, adults: 6 + (turn % 10), children: 1 }),
-    }).then((r) => r?.arrayBuffer());
+    });
     if (turn % 3 === 0) await book(base, date, turn);
   }
 }
@@ -110,10 +118,8 @@ async function book(base: string, date: string, turn: number): Promise<void> {
       body,
     });
     if (!response) continue;
-    if (response.status === 201) {
-      const { data } = (await response.json()) as { data: { reference: string } };
-      booked.set(data.reference, key);
-    } else await response.arrayBuffer();
+    if (response.status === 201)
+      booked.set((response.body as { data: { reference: string } }).data.reference, key);
     return;
   }
 }
@@ -137,9 +143,10 @@ async function adminWorker(base: string): Promise<void> {
     const list = await call('admin-list', `${base}/api/admin/bookings?station=${STATION}`, {
       headers,
     });
-    const items = list?.ok
-      ? ((await list.json()) as { data: { items: { id: string; status: string }[] } }).data.items
-      : [];
+    const items =
+      list?.status === 200
+        ? (list.body as { data: { items: { id: string; status: string }[] } }).data.items
+        : [];
     const target = items.find(
       (item) => item.status === 'PENDING_PAYMENT' || item.status === 'CONFIRMED',
     );
@@ -147,10 +154,8 @@ async function adminWorker(base: string): Promise<void> {
     const detail = await call('admin-detail', `${base}/api/admin/bookings/${target.id}`, {
       headers,
     });
-    if (!detail?.ok) continue;
-    const { data } = (await detail.json()) as {
-      data: { date: string; time: string; version: number };
-    };
+    if (detail?.status !== 200) continue;
+    const { data } = detail.body as { data: { date: string; time: string; version: number } };
     await call('reschedule', `${base}/api/admin/bookings/${target.id}`, {
       method: 'PATCH',
       headers: { ...headers, 'Content-Type': 'application/json' },
@@ -159,7 +164,7 @@ async function adminWorker(base: string): Promise<void> {
         time: data.time === '13:00' ? '13:30' : '13:00',
         version: data.version,
       }),
-    }).then((r) => r?.arrayBuffer());
+    });
   }
 }
 
@@ -283,7 +288,9 @@ async function main(): Promise<void> {
       ...Array.from({ length: WORKERS - 2 }, (_, index) => customerWorker(customerBase, index)),
       adminWorker(adminBase),
       adminWorker(adminBase),
-    ];
+    ].map((worker) =>
+      worker.catch((error: unknown) => failures.push(`a load worker stopped: ${String(error)}`)),
+    );
     await sleep(3_000);
 
     // Five rolling restarts of each app, as a release would do them.

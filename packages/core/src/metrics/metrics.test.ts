@@ -18,6 +18,9 @@ describe('metrics', () => {
     );
     expect(text).toContain('http_request_duration_seconds_bucket');
     expect(text).toContain('process_cpu_seconds_total');
+    // Each breaker's state, closed until its service fails.
+    for (const breaker of ['redis', 'smtp', 'stripe'])
+      expect(text).toContain(`hibachi_circuit_breaker_open{breaker="${breaker}"} 0`);
   });
 
   it('names dynamic segments by their parameter, and a catch-all as one', () => {

@@ -1,4 +1,5 @@
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { BREAKERS, breakerOpen, type BreakerName } from '../platform/breakers';
 
 type Metrics = {
   registry: Registry;
@@ -29,6 +30,16 @@ export function getMetrics(): Metrics {
         registers: [registry],
       }),
     };
+    new Gauge({
+      name: 'hibachi_circuit_breaker_open',
+      help: 'Whether the breaker around an outside service is open (1) or letting calls through (0)',
+      labelNames: ['breaker'],
+      registers: [registry],
+      collect() {
+        for (const name of Object.keys(BREAKERS) as BreakerName[])
+          this.set({ breaker: name }, breakerOpen(name) ? 1 : 0);
+      },
+    });
   }
   return globalForMetrics.hibachiMetrics;
 }

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createStripeClient } from './stripe-client';
 import { createStripeProvider } from './stripe-provider';
+import { breakerOpen, BREAKERS, resetBreakers } from '../platform/breakers';
 
 type Recorded = { method: string; path: string; idempotencyKey?: string; form: URLSearchParams };
 type Reply = { status: number; body: unknown; delayMs?: number };
@@ -66,6 +67,7 @@ describe('Stripe provider (real SDK against a fake Stripe server)', () => {
   beforeEach(() => {
     fake.requests.length = 0;
     fake.replies.length = 0;
+    resetBreakers();
   });
 
   it('creates a Checkout Session with amount, currency, metadata, expiry and an idempotency key', async () => {
@@ -215,6 +217,43 @@ describe('Stripe provider (real SDK against a fake Stripe server)', () => {
     await expect(
       quick.createCheckout({ ...baseRequest(), idempotencyKey: 'deposit-slow' }),
     ).rejects.toMatchObject({ status: 503 });
+  });
+  it('the breaker: after five failing calls answers 503 with Retry-After at once, without calling Stripe', async () => {
+    resetBreakers();
+    fake.requests.length = 0;
+    fake.replies.length = 0;
+    // (an unqueued reply is a 500 api_error: Stripe failing)
+    for (let call = 0; call < BREAKERS.stripe.failures; call += 1)
+      await expect(checkout({ idempotencyKey: `failing-${call}` })).rejects.toMatchObject({
+        status: 503,
+      });
+    expect(breakerOpen('stripe')).toBe(true);
+    const calls = fake.requests.length;
+    const started = performance.now();
+    const refused = await checkout({ idempotencyKey: 'while-open' }).catch(
+      (error: unknown) => error,
+    );
+    expect(performance.now() - started).toBeLessThan(50);
+    expect(refused).toMatchObject({
+      status: 503,
+      headers: { 'Retry-After': String(BREAKERS.stripe.halfOpenAfterMs / 1000) },
+    });
+    expect(fake.requests.length).toBe(calls);
+    resetBreakers();
+  });
+
+  it('the breaker does not open on declined cards (the customer, not Stripe)', async () => {
+    resetBreakers();
+    for (let call = 0; call < BREAKERS.stripe.failures + 1; call += 1) {
+      fake.replies.push({
+        status: 402,
+        body: { error: { type: 'card_error', code: 'card_declined', message: 'Declined' } },
+      });
+      await expect(checkout({ idempotencyKey: `declined-${call}` })).rejects.toMatchObject({
+        status: 409,
+      });
+    }
+    expect(breakerOpen('stripe')).toBe(false);
   });
 });
 

@@ -1,5 +1,6 @@
 import Stripe from 'stripe';
 import { AppError } from '../errors/app-error';
+import { BREAKERS, breakerFor, isBrokenCircuit } from '../platform/breakers';
 import type { PaymentProvider } from './payment-provider';
 
 /** Stripe Checkout accepts an expiry between 30 minutes and 24 hours ahead. */
@@ -75,11 +76,33 @@ export function createStripeProvider(stripe: Stripe, webhookSecret: string): Pay
   };
 }
 
-/** Stripe failures become clear errors: the caller's request was fine, the provider was not. */
+/** Stripe itself failing (unreachable, 5xx, rate limited), not a card or a request refused. */
+const stripeFailed = (error: unknown) =>
+  error instanceof Stripe.errors.StripeConnectionError ||
+  error instanceof Stripe.errors.StripeAPIError ||
+  error instanceof Stripe.errors.StripeRateLimitError ||
+  (error instanceof Stripe.errors.StripeError && (error.statusCode ?? 0) >= 500);
+
+/**
+ * Stripe failures become clear errors: the caller's request was fine, the provider was not.
+ * Through the breaker: while Stripe keeps failing, the answer is a 503 with Retry-After at
+ * once, without a call that would wait for Stripe's timeout.
+ */
 async function callStripe<T>(call: () => Promise<T>): Promise<T> {
   try {
-    return await call();
+    return await breakerFor('stripe', stripeFailed).execute(call);
   } catch (error) {
+    if (isBrokenCircuit(error)) {
+      const retryAfter = Math.ceil(BREAKERS.stripe.halfOpenAfterMs / 1000);
+      throw new AppError(
+        'UNAVAILABLE',
+        'Our payment provider is not answering right now. Nothing was charged; please try again in a moment.',
+        {
+          details: { reason: 'PROVIDER_UNAVAILABLE', retryAfterSeconds: retryAfter },
+          headers: { 'Retry-After': String(retryAfter) },
+        },
+      );
+    }
     if (error instanceof Stripe.errors.StripeCardError) {
       throw new AppError('CONFLICT', error.message || 'The card was declined.', {
         details: {

@@ -1,10 +1,11 @@
 import type pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { bookingInput, resetStation } from '../../test/booking-fixtures';
+import { bookingInput, daysAhead, resetStation } from '../../test/booking-fixtures';
 import { connect } from '../../test/database';
 import { startSmtpSink } from '../../test/smtp-sink';
 import { createBooking } from '../bookings';
 import { logger } from '../logger';
+import { BREAKERS, breakerOpen, resetBreakers } from '../platform/breakers';
 import { deliverDueEmails, MAX_DELIVERY_ATTEMPTS, type DeliveryResult } from './deliver-outbox';
 import { createSmtpTransport, type EmailTransport } from './email-transport';
 
@@ -63,6 +64,7 @@ describe('e-mail outbox delivery', () => {
   let transport: EmailTransport;
 
   beforeEach(async () => {
+    resetBreakers();
     client = await connect();
     await resetStation(client, 2);
     smtp = await startSmtpServer();
@@ -169,6 +171,31 @@ describe('e-mail outbox delivery', () => {
     expect(waiting).toMatchObject({ status: 'PENDING', attempts: 1 });
     expect(waiting!.lastError).toMatch(/^E\w+/);
     smtp = await startSmtpServer();
+  });
+
+  it('stops trying a failing mail server after three refusals: the rest wait without spending an attempt', async () => {
+    for (const [day, name] of ['a', 'b', 'c', 'd', 'e'].entries())
+      await createBooking({
+        input: bookingInput({
+          date: daysAhead(10 + day),
+          customer: { name: 'Pat Owner', email: `${name}@example.com`, phone: '+15550102000' },
+        }),
+      });
+    smtp.refuseWith(451, 'Try again later');
+    const now = new Date();
+    expect(await deliverDueEmails({ transport, now })).toEqual(outcome({ retrying: 5 }));
+    expect(breakerOpen('smtp')).toBe(true);
+    const rows = await outbox();
+    expect(rows.map((row) => row.attempts).sort()).toEqual([0, 0, 1, 1, 1]);
+    const untried = rows.filter((row) => row.attempts === 0);
+    for (const row of untried)
+      expect(row.nextAttemptAt.getTime()).toBe(now.getTime() + BREAKERS.smtp.halfOpenAfterMs);
+    // While open, a delivery round sends nothing and asks the server nothing.
+    smtp.refuseWith(undefined);
+    const later = new Date(now.getTime() + 60_000);
+    expect(breakerOpen('smtp')).toBe(true);
+    resetBreakers();
+    expect(await deliverDueEmails({ transport, now: later })).toEqual(outcome({ sent: 5 }));
   });
 
   it('six instances delivering at the same time send every message exactly once', async () => {

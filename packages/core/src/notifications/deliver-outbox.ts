@@ -4,6 +4,7 @@ import { describeError } from '../errors/describe-error';
 import type { OutboxKind } from '../generated/prisma/client';
 import { logger } from '../logger';
 import { backoffMs } from '../platform/backoff';
+import { BREAKERS, breakerFor, breakerOpen, isBrokenCircuit } from '../platform/breakers';
 import type { EmailTransport } from './email-transport';
 import { isPermanentSmtpFailure } from './email-transport';
 import { loadEmailBookings } from './email-bookings';
@@ -96,7 +97,21 @@ export async function deliverDueEmails(options: {
     };
   };
 
-  for (const message of claimed) {
+  const smtp = breakerFor(
+    'smtp',
+    (error) => isSendFailure(error) && !isPermanentSmtpFailure(error),
+  );
+  for (const [index, message] of claimed.entries()) {
+    // The mail server keeps failing: what is left waits, without spending an attempt.
+    if (breakerOpen('smtp')) {
+      await releaseClaims(claimed.slice(index), now);
+      result.retrying += claimed.length - index;
+      logger.warn(
+        { waiting: claimed.length - index },
+        'SMTP breaker open: e-mails wait in the outbox',
+      );
+      break;
+    }
     try {
       const email = await render(message);
       if ('skipped' in email) {
@@ -107,18 +122,25 @@ export async function deliverDueEmails(options: {
         result.skipped += 1;
         continue;
       }
-      await options.transport.send({
-        messageId: `<outbox-${message.id}@${domain}>`,
-        from: env.EMAIL_FROM,
-        to: message.recipient,
-        ...email,
-      });
+      await smtp.execute(() =>
+        options.transport.send({
+          messageId: `<outbox-${message.id}@${domain}>`,
+          from: env.EMAIL_FROM,
+          to: message.recipient,
+          ...email,
+        }),
+      );
       await db.outboxMessage.update({
         where: { id: message.id },
         data: { status: 'SENT', sentAt: new Date(), lastError: null },
       });
       result.sent += 1;
     } catch (error) {
+      if (isBrokenCircuit(error)) {
+        await releaseClaims(claimed.slice(index), now);
+        result.retrying += claimed.length - index;
+        break;
+      }
       const giveUp =
         error instanceof UndeliverableError ||
         isPermanentSmtpFailure(error) ||
@@ -149,6 +171,14 @@ export async function deliverDueEmails(options: {
     }
   }
   return result;
+}
+
+/** Claimed messages handed back untried: due again when the breaker lets a trial through. */
+async function releaseClaims(messages: Claimed[], now: Date): Promise<void> {
+  await getDb().$executeRaw`
+    UPDATE "OutboxMessage"
+       SET attempts = attempts - 1, "nextAttemptAt" = ${new Date(now.getTime() + BREAKERS.smtp.halfOpenAfterMs)}
+     WHERE id = ANY(${messages.map((message) => message.id)}::uuid[])`;
 }
 
 class UndeliverableError extends Error {

@@ -47,5 +47,12 @@ describe('rate limiter (Redis store)', () => {
     await expect(consumeRateLimit('bookingCreate', 'ip:192.0.2.45')).rejects.toMatchObject({
       status: 429,
     });
+    // The breaker is open after the first failures: the next calls do not wait for Redis.
+    const { breakerOpen } = await import('../platform/breakers');
+    expect(breakerOpen('redis')).toBe(true);
+    const started = performance.now();
+    for (let attempt = 0; attempt < 20; attempt += 1)
+      await consumeRateLimit('bookingLookup', `ip:192.0.2.${100 + attempt}`);
+    expect((performance.now() - started) / 20).toBeLessThan(25);
   });
 });

@@ -12,12 +12,15 @@ import { getServerEnv } from '../env';
 import { AppError } from '../errors/app-error';
 import { describeError } from '../errors/describe-error';
 import { logger } from '../logger';
+import { breakerFor, isBrokenCircuit } from '../platform/breakers';
 import { RATE_LIMIT_POLICIES, type RateLimitCategory } from './policies';
 
 /** Created by migration 20261122010000_rate_limits, written only by rate-limiter-flexible. */
 export const RATE_LIMIT_TABLE = 'rate_limits';
 
-type Limiters = Map<RateLimitCategory, RateLimiterAbstract>;
+/** A category's limiter; with Redis, the memory one that stands in while Redis is away. */
+type Limiter = { store: RateLimiterAbstract; fallback?: RateLimiterAbstract };
+type Limiters = Map<RateLimitCategory, Limiter>;
 const globalForLimits = globalThis as unknown as {
   hibachiRateLimiters?: Limiters;
   hibachiRateLimitStore?: pg.Pool | Redis;
@@ -43,30 +46,27 @@ function createRedis(url: string): Redis {
   return redis;
 }
 
-function limiterFor(category: RateLimitCategory): RateLimiterAbstract {
-  const limiters = (globalForLimits.hibachiRateLimiters ??= new Map<
-    RateLimitCategory,
-    RateLimiterAbstract
-  >());
+function limiterFor(category: RateLimitCategory): Limiter {
+  const limiters = (globalForLimits.hibachiRateLimiters ??= new Map<RateLimitCategory, Limiter>());
   const existing = limiters.get(category);
   if (existing) return existing;
   const env = getServerEnv();
   const policy = RATE_LIMIT_POLICIES[category];
   const common = { keyPrefix: category, points: policy.points, duration: policy.durationSeconds };
-  let limiter: RateLimiterAbstract;
+  let limiter: Limiter;
   if (!policy.shared) {
-    limiter = new RateLimiterMemory(common);
+    limiter = { store: new RateLimiterMemory(common) };
   } else if (env.REDIS_URL) {
     const redis = (globalForLimits.hibachiRateLimitStore ??= createRedis(env.REDIS_URL));
-    // If Redis is unreachable, limit per instance in memory rather than failing requests.
-    limiter = new RateLimiterRedis({
-      ...common,
-      storeClient: redis,
-      insuranceLimiter: new RateLimiterMemory(common),
-    });
+    // If Redis is unreachable, limit per instance in memory rather than failing requests:
+    // through the breaker, so only the first few calls wait for Redis's timeout.
+    limiter = {
+      store: new RateLimiterRedis({ ...common, storeClient: redis }),
+      fallback: new RateLimiterMemory(common),
+    };
   } else {
     const pool = (globalForLimits.hibachiRateLimitStore ??= createPool(env.DATABASE_URL));
-    limiter = new RateLimiterPostgres({
+    const store = new RateLimiterPostgres({
       ...common,
       storeClient: pool,
       storeType: 'pool',
@@ -74,9 +74,35 @@ function limiterFor(category: RateLimitCategory): RateLimiterAbstract {
       tableCreated: true,
       clearExpiredByTimeout: false,
     });
+    limiter = { store };
   }
   limiters.set(category, limiter);
   return limiter;
+}
+
+/** Redis's own failures (not a limit reached) open the breaker. */
+const redisFailed = (error: unknown) => !(error instanceof RateLimiterRes);
+
+/** Runs `call` on the category's store, or on its memory fallback while Redis fails. */
+async function onStore<T>(
+  limiter: Limiter,
+  call: (store: RateLimiterAbstract) => Promise<T>,
+): Promise<T> {
+  const { fallback } = limiter;
+  if (!fallback) return call(limiter.store);
+  try {
+    return await breakerFor('redis', redisFailed).execute(() => call(limiter.store));
+  } catch (error) {
+    if (error instanceof RateLimiterRes) throw error;
+    if (Date.now() - lastRedisWarning >= 30_000) {
+      lastRedisWarning = Date.now();
+      logger.warn(
+        { open: isBrokenCircuit(error) },
+        'Redis rate-limit store unreachable; limiting in memory per instance',
+      );
+    }
+    return call(fallback);
+  }
 }
 
 /** Its own small pool, named in pg_stat_activity. */
@@ -106,7 +132,7 @@ export const RATE_LIMIT_POOL_NAME = 'hibachi-rate-limits';
  */
 export async function consumeRateLimit(category: RateLimitCategory, key: string): Promise<void> {
   try {
-    await limiterFor(category).consume(key);
+    await onStore(limiterFor(category), (store) => store.consume(key));
   } catch (rejection) {
     if (rejection instanceof RateLimiterRes) {
       const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
@@ -127,5 +153,5 @@ export async function consumeRateLimit(category: RateLimitCategory, key: string)
 
 /** Forgets `key`'s count in the category (a successful sign-in clears its account's failures). */
 export async function resetRateLimit(category: RateLimitCategory, key: string): Promise<void> {
-  await limiterFor(category).delete(key);
+  await onStore(limiterFor(category), (store) => store.delete(key));
 }
