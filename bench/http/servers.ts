@@ -41,16 +41,17 @@ export type Server = { url: string; process: ChildProcess };
 /** `next start` for a built app on a free port; resolves once it answers. */
 export async function startServer(directory: string, env: NodeJS.ProcessEnv): Promise<Server> {
   const port = await findFreePort();
-  const child = spawn(
-    path.join(directory, 'node_modules/.bin/next'),
-    ['start', '--port', String(port)],
-    {
-      cwd: directory,
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', ...env },
-      stdio: ['ignore', 'ignore', 'inherit'],
-      detached: true,
-    },
-  );
+  // The apps run their own production server (serve.mjs); the bare app runs `next start`.
+  const [command, commandArgs] =
+    directory === BARE
+      ? [path.join(directory, 'node_modules/.bin/next'), ['start', '--port', String(port)]]
+      : [process.execPath, [path.join(ROOT, 'packages/web/serve.mjs'), '--port', String(port)]];
+  const child = spawn(command, commandArgs, {
+    cwd: directory,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {

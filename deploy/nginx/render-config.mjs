@@ -58,7 +58,9 @@ const proxied = (name, readTimeout = '60s') => `        proxy_pass http://hibach
         proxy_read_timeout ${readTimeout};
         # A refused or reset connection is retried on the next instance; a POST only when
         # nothing was sent yet (nginx never resends a non-idempotent request it delivered).
-        proxy_next_upstream error timeout http_502 http_503;
+        # Not http_503: an app's 503 (its database is down) is an answer, and counting it as
+        # a failure would take every instance out at once ("no live upstreams").
+        proxy_next_upstream error timeout http_502;
         proxy_next_upstream_tries 3;`;
 
 const server = (name, port) => `server {

@@ -32,7 +32,7 @@ const nextAddress = () => {
   return `10.${(address >> 16) & 255}.${(address >> 8) & 255}.${address & 255}`;
 };
 
-type Outcome = { phase: string; label: string; status: number; ms: number };
+type Outcome = { phase: string; label: string; status: number; ms: number; sample?: string };
 const outcomes: Outcome[] = [];
 let phase = 'warm-up';
 const booked = new Map<string, string>(); // reference → idempotency key
@@ -67,7 +67,13 @@ async function call(
       signal: AbortSignal.timeout(15_000),
     });
     const text = await response.text();
-    outcomes.push({ phase, label, status: response.status, ms: performance.now() - started });
+    outcomes.push({
+      phase,
+      label,
+      status: response.status,
+      ms: performance.now() - started,
+      ...(response.status >= 400 && response.status !== 409 ? { sample: text.slice(0, 160) } : {}),
+    });
     let body: unknown;
     try {
       body = JSON.parse(text);
@@ -87,19 +93,29 @@ async function customerWorker(base: string, index: number): Promise<void> {
   for (let turn = 0; running; turn += 1) {
     await call('stations', `${base}/api/stations`);
     const date = localDate(20 + ((index + turn) % 40));
-    await call('availability', `${base}/api/availability?station=${STATION}&date=${date}`);
+    const times = await call(
+      'availability',
+      `${base}/api/availability?station=${STATION}&date=${date}`,
+    );
+    const free =
+      times?.status === 200
+        ? (times.body as { data: { slots: { time: string; available: number }[] } }).data.slots
+            .filter((slot) => slot.available > 0)
+            .map((slot) => slot.time)
+        : [];
     await call('quote', `${base}/api/quotes`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ station: STATION, adults: 6 + (turn % 10), children: 1 }),
     });
-    if (turn % 3 === 0) await book(base, date, turn);
+    // A time the station showed as free (it may be taken meanwhile: 409).
+    const time = free[turn % Math.max(1, free.length)];
+    if (turn % 3 === 0 && time) await book(base, date, time);
   }
 }
 
-async function book(base: string, date: string, turn: number): Promise<void> {
+async function book(base: string, date: string, time: string): Promise<void> {
   const key = randomUUID();
-  const time = ['12:00', '14:30', '17:00', '19:30'][turn % 4];
   const body = JSON.stringify({
     station: STATION,
     date,
@@ -178,6 +194,21 @@ async function waitReady(port: number, timeoutMs = 90_000): Promise<void> {
     await sleep(250);
   }
   throw new Error(`port ${port} not ready`);
+}
+
+/** A command run without blocking the load (execFileSync would stop every worker). */
+function run(
+  command: string,
+  args: string[],
+  options: { env: NodeJS.ProcessEnv; stdio: 'inherit' },
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, options);
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} exited with ${code}`)),
+    );
+  });
 }
 
 function startRedis(port: number): ChildProcess {
@@ -297,7 +328,7 @@ async function main(): Promise<void> {
     phase = 'rolling-restarts';
     const rollStarted = performance.now();
     for (let round = 1; round <= ROUNDS; round += 1) {
-      execFileSync(path.join(ROOT, 'deploy/rolling-deploy.sh'), ['--no-build', '--no-migrate'], {
+      await run(path.join(ROOT, 'deploy/rolling-deploy.sh'), ['--no-build', '--no-migrate'], {
         env: {
           ...process.env,
           INSTANCES: instances.map(([app, port]) => `${app}:${port}`).join(' '),
@@ -316,6 +347,12 @@ async function main(): Promise<void> {
     phase = 'redis-down';
     redis.kill('SIGKILL');
     await sleep(8_000);
+    const metrics = await fetch(`http://127.0.0.1:${ports.customer[0]}/api/metrics`).then((r) =>
+      r.text(),
+    );
+    log(
+      `while Redis is down: ${/^hibachi_circuit_breaker_open\{breaker="redis"\} \d/m.exec(metrics)?.[0] ?? 'no breaker metric'}`,
+    );
     redis = startRedis(redisPort);
     phase = 'redis-back';
     await sleep(4_000);
@@ -353,30 +390,40 @@ async function main(): Promise<void> {
     if (overlaps[0]!.n !== 0) failures.push(`${overlaps[0]!.n} overlapping chef bookings`);
 
     const bad = outcomes.filter((outcome) => !allowedNow(outcome));
-    for (const outcome of bad.slice(0, 20))
-      failures.push(`${outcome.phase} ${outcome.label}: ${outcome.status || 'no answer'}`);
+    const kinds = new Map<string, { count: number; sample?: string }>();
+    for (const outcome of bad) {
+      const kind = `${outcome.phase} ${outcome.label}: ${outcome.status || 'no answer'}`;
+      const seen = kinds.get(kind) ?? { count: 0, sample: outcome.sample };
+      seen.count += 1;
+      kinds.set(kind, seen);
+    }
+    for (const [kind, { count, sample }] of kinds)
+      failures.push(`${count} × ${kind}${sample ? ` (${sample})` : ''}`);
     const limited = (name: string) =>
       outcomes
         .filter(
           (outcome) =>
-            outcome.phase === name && outcome.label === 'booking' && outcome.status === 201,
+            outcome.phase === name &&
+            outcome.label === 'booking' &&
+            (outcome.status === 201 || outcome.status === 409),
         )
         .map((o) => o.ms);
-    const byPhase = Object.groupBy(outcomes, (outcome) => outcome.phase);
+    const byPhase: Record<string, Outcome[]> = {};
+    for (const outcome of outcomes) (byPhase[outcome.phase] ??= []).push(outcome);
     console.table(
       Object.fromEntries(
         Object.entries(byPhase).map(([name, list]) => [
           name,
           {
-            requests: list!.length,
-            failed: list!.filter((outcome) => !allowedNow(outcome)).length,
-            '503': list!.filter((outcome) => outcome.status === 503).length,
+            requests: list.length,
+            failed: list.filter((outcome) => !allowedNow(outcome)).length,
+            '503': list.filter((outcome) => outcome.status === 503).length,
             'p50 ms': p(
-              list!.map((o) => o.ms),
+              list.map((o) => o.ms),
               0.5,
             ),
             'p95 ms': p(
-              list!.map((o) => o.ms),
+              list.map((o) => o.ms),
               0.95,
             ),
           },

@@ -14,9 +14,10 @@ const CUSTOMER_APP = path.resolve(import.meta.dirname, '../../apps/customer');
 test('SIGTERM ends open conversation streams and the instance exits', async () => {
   test.setTimeout(90_000);
   const port = await freePort();
+  // The app's own start command: packages/web/serve.mjs.
   const child: ChildProcess = spawn(
-    path.join(CUSTOMER_APP, 'node_modules/.bin/next'),
-    ['start', '--port', String(port)],
+    process.execPath,
+    [path.resolve(CUSTOMER_APP, '../../packages/web/serve.mjs'), '--port', String(port)],
     {
       cwd: CUSTOMER_APP,
       detached: true,
@@ -29,6 +30,7 @@ test('SIGTERM ends open conversation streams and the instance exits', async () =
         LOG_LEVEL: 'warn',
         BOOKING_TOKEN_SECRET: 'e2e-only-booking-token-secret-0123456789',
         DATABASE_URL: process.env.E2E_DATABASE_URL,
+        SHUTDOWN_DRAIN_MS: '1000',
       },
     },
   );
@@ -75,6 +77,12 @@ test('SIGTERM ends open conversation streams and the instance exits', async () =
       if (chunk.done) break;
     }
     expect(Date.now() - signalled).toBeLessThan(5_000);
+    // Draining: still serving, but no longer ready, and closing each connection it answers.
+    const ready = await fetch(`${base}/api/health/ready`).catch(() => undefined);
+    if (ready) {
+      expect(ready.status).toBe(503);
+      expect(ready.headers.get('connection')).toBe('close');
+    }
     // … and nothing holds the instance open any more.
     await Promise.race([
       exited,

@@ -1,6 +1,7 @@
 import { checkDatabase } from '../db/check-database';
 import { AppError } from '../errors/app-error';
 import { createRouteHandler, ok } from '../http';
+import { isDraining } from './draining';
 
 const startedAt = Date.now();
 
@@ -12,9 +13,7 @@ export const liveHealthHandler = createRouteHandler(async () =>
   ),
 );
 
-/** Set by the production server (packages/web/serve.mjs) from SIGTERM until it exits. */
-const server = globalThis as unknown as { hibachiServer?: { draining: boolean } };
-export const isDraining = (): boolean => server.hibachiServer?.draining === true;
+export { isDraining } from './draining';
 
 /**
  * GET /api/health/ready: the database answers and the instance is not shutting down; 503

@@ -21,6 +21,11 @@ describe('metrics', () => {
     // Each breaker's state, closed until its service fails.
     for (const breaker of ['redis', 'smtp', 'stripe'])
       expect(text).toContain(`hibachi_circuit_breaker_open{breaker="${breaker}"} 0`);
+    // What operators alert on, read from the database at the scrape.
+    expect(text).toMatch(/^hibachi_ready 1$/m);
+    expect(text).toMatch(/^hibachi_outbox_pending_messages \d+$/m);
+    expect(text).toMatch(/^hibachi_refunds_owed_oldest_age_seconds [\d.]+$/m);
+    expect(text).toMatch(/^hibachi_holds_expired_unpaid_last_hour \d+$/m);
   });
 
   it('names dynamic segments by their parameter, and a catch-all as one', () => {

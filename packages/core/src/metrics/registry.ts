@@ -1,5 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { BREAKERS, breakerOpen, type BreakerName } from '../platform/breakers';
+import { registerOperationsGauges } from './operations-gauges';
 
 type Metrics = {
   registry: Registry;
@@ -40,6 +41,7 @@ export function getMetrics(): Metrics {
           this.set({ breaker: name }, breakerOpen(name) ? 1 : 0);
       },
     });
+    registerOperationsGauges(registry);
   }
   return globalForMetrics.hibachiMetrics;
 }
