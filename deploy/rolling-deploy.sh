@@ -15,6 +15,13 @@
 #               (default: systemctl restart hibachi-{app}@{port})
 #   RELEASES    where the `current` symlink lives (default: /opt/hibachi)
 #   READY_TIMEOUT  seconds an instance may take to be ready (default 90)
+#   NGINX_RENDER   the render-config.mjs command line for this host (without --down); when
+#               set, each instance is marked down in nginx and nginx reloaded before its
+#               restart, and put back after it is ready: nginx OSS has no active health
+#               checks, and a connection still in the listen backlog when an instance stops
+#               listening is reset (a POST on it would fail)
+#   NGINX_CONF     where the rendered configuration goes (default /etc/nginx/conf.d/hibachi.conf)
+#   NGINX_RELOAD   how to reload nginx (default: nginx -s reload)
 #
 # `pnpm test:deploy` runs this script, with its own RESTART, against real nginx.
 set -euo pipefail
@@ -23,6 +30,9 @@ INSTANCES=${INSTANCES:-"customer:3010 customer:3011 admin:3020 admin:3021"}
 RESTART=${RESTART:-"systemctl restart hibachi-{app}@{port}"}
 RELEASES=${RELEASES-/opt/hibachi}
 READY_TIMEOUT=${READY_TIMEOUT:-90}
+NGINX_RENDER=${NGINX_RENDER:-}
+NGINX_CONF=${NGINX_CONF:-/etc/nginx/conf.d/hibachi.conf}
+NGINX_RELOAD=${NGINX_RELOAD:-nginx -s reload}
 BUILD=1
 MIGRATE=1
 RELEASE=""
@@ -37,6 +47,16 @@ while [ $# -gt 0 ]; do
 done
 
 log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*"; }
+
+# nginx with the instance on `port` out of rotation (or none: everything back in).
+rotate() {
+  [ -n "$NGINX_RENDER" ] || return 0
+  local extra=""
+  if [ -n "${1:-}" ]; then extra="--down $1"; fi
+  bash -c "$NGINX_RENDER $extra" > "$NGINX_CONF.next"
+  mv "$NGINX_CONF.next" "$NGINX_CONF"
+  bash -c "$NGINX_RELOAD"
+}
 
 restart() {
   local app=$1 port=$2 command=${RESTART//\{app\}/$1}
@@ -78,8 +98,10 @@ done_instances=()
 for instance in $INSTANCES; do
   app=${instance%%:*}
   port=${instance##*:}
+  rotate "$port"
   restart "$app" "$port"
   if ! wait_ready "$port"; then
+    rotate
     log "$app on $port is not ready after ${READY_TIMEOUT}s: stopping the roll-out"
     if [ -n "$previous" ]; then
       log "rolling back to $previous"
@@ -91,6 +113,7 @@ for instance in $INSTANCES; do
     fi
     exit 1
   fi
+  rotate
   log "$app on $port is ready"
   done_instances+=("$instance")
 done

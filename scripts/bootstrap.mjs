@@ -1,6 +1,6 @@
 // Installs what the project needs on a machine that has only Node.js:
 //   node scripts/bootstrap.mjs          pnpm (pinned) + workspace dependencies
-//   node scripts/bootstrap.mjs --test   the above + Debian chromium, redis-server and faketime for the tests
+//   node scripts/bootstrap.mjs --test   the above + Debian chromium, redis-server, faketime, nginx and prometheus (promtool) for the tests
 // Plain Node, no dependencies: it runs before anything is installed.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -51,6 +51,9 @@ if (wantsTestTools) {
     existsSync(chromium) ? undefined : 'chromium',
     installedVersion('redis-server') ? undefined : 'redis-server',
     existsSync('/usr/bin/faketime') ? undefined : 'faketime',
+    // pnpm test:deploy: real nginx in front of the apps, promtool for the alert rules
+    existsSync('/usr/sbin/nginx') ? undefined : 'nginx-light',
+    existsSync('/usr/bin/promtool') ? undefined : 'prometheus',
   ].filter(Boolean);
   if (missing.length > 0) {
     const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;

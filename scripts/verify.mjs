@@ -40,6 +40,8 @@ const statuses = {
     'test:clocks',
   ]),
   e2e: step('end to end (Playwright)', ['test:e2e']),
+  // (after e2e: it runs the production builds e2e made, behind real nginx)
+  deploy: step('deployment (nginx, rolling restarts, outages)', ['test:deploy']),
 };
 
 let passed = 0;
@@ -76,6 +78,15 @@ if (existsSync(playwrightFile)) {
   failed += stats.unexpected + stats.flaky;
   process.stdout.write(
     `Playwright: ${stats.expected} passed, ${stats.unexpected} failed, ${stats.flaky} flaky, ${stats.skipped} skipped\n`,
+  );
+}
+const deployFile = path.join(results, 'deploy.json');
+if (existsSync(deployFile)) {
+  const report = JSON.parse(readFileSync(deployFile, 'utf8'));
+  passed += report.passed;
+  failed += report.failed;
+  process.stdout.write(
+    `Deploy: ${report.passed} checks passed, ${report.failed} failed (${report.requests} requests)\n`,
   );
 }
 for (const [name, status] of Object.entries(statuses)) {

@@ -5,7 +5,7 @@
 // loopback ports; a host renders it once with its own and includes it in nginx.conf.
 //
 //   node deploy/nginx/render-config.mjs --customer 3010,3011 --admin 3020,3021 \
-//     [--listen 80] [--admin-listen 8080] [--forwarded replace|append]
+//     [--listen 80] [--admin-listen 8080] [--forwarded replace|append] [--down 3010]
 //     [--prefix /var/lib/hibachi-nginx] [--standalone]
 //
 // --standalone writes a whole nginx.conf (pid, error log and temp paths under --prefix),
@@ -22,6 +22,9 @@ const ports = (name) =>
     .map((port) => Number(port));
 const customer = ports('customer');
 const admin = ports('admin');
+// Instances taken out of rotation (the rolling deploy restarts them): marked `down`, so
+// nginx, reloaded, sends them nothing new while they drain.
+const down = new Set(ports('down'));
 if (customer.length === 0 || admin.length === 0) {
   process.stderr.write('usage: render-config.mjs --customer PORTS --admin PORTS [--listen N]\n');
   process.exit(2);
@@ -41,7 +44,7 @@ const forwarded =
 // than the apps' drain window (6 s), so an instance never closes one nginx is about to reuse.
 const upstream = (name, list) => `upstream hibachi_${name} {
     least_conn;
-${list.map((port) => `    server 127.0.0.1:${port} max_fails=1 fail_timeout=3s;`).join('\n')}
+${list.map((port) => `    server 127.0.0.1:${port} max_fails=1 fail_timeout=3s${down.has(port) ? ' down' : ''};`).join('\n')}
     keepalive 32;
     keepalive_timeout 4s;
     keepalive_requests 10000;

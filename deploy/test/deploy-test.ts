@@ -8,7 +8,7 @@
 // Prints `deploy: N requests, F failed` and exits non-zero on any failure.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -53,39 +53,60 @@ function localDate(days: number): string {
 
 type Answer = { status: number; body: unknown };
 
-/** One request, its whole answer read (a body cut off counts as no answer). */
+/** The connection was closed under the request before any answer (what a reused idle one does). */
+const closedUnder = (error: unknown) => {
+  const code = (error as { cause?: { code?: string } }).cause?.code ?? '';
+  return ['ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE'].includes(code);
+};
+
+/**
+ * One request, its whole answer read (a body cut off counts as no answer). Like a browser,
+ * it is sent once more when the connection it went out on was closed before any answer:
+ * nginx closes its idle client connections when it reloads, and a client may reuse one at
+ * that instant. Any other error, and every answer, counts.
+ */
 async function call(
   label: string,
   url: string,
   init: RequestInit & { headers?: Record<string, string> } = {},
 ): Promise<Answer | undefined> {
   const started = performance.now();
-  try {
-    const response = await fetch(url, {
-      ...init,
-      headers: { 'X-Forwarded-For': nextAddress(), ...init.headers },
-      signal: AbortSignal.timeout(15_000),
-    });
-    const text = await response.text();
-    outcomes.push({
-      phase,
-      label,
-      status: response.status,
-      ms: performance.now() - started,
-      ...(response.status >= 400 && response.status !== 409 ? { sample: text.slice(0, 160) } : {}),
-    });
-    let body: unknown;
+  let lastError: unknown;
+  for (let attempt = 0; attempt < 2; attempt += 1) {
     try {
-      body = JSON.parse(text);
-    } catch {
-      body = undefined;
+      const response = await fetch(url, {
+        ...init,
+        headers: { 'X-Forwarded-For': nextAddress(), ...init.headers },
+        signal: AbortSignal.timeout(15_000),
+      });
+      const text = await response.text();
+      outcomes.push({
+        phase,
+        label,
+        status: response.status,
+        ms: performance.now() - started,
+        ...(response.status >= 400 && response.status !== 409
+          ? { sample: text.slice(0, 160) }
+          : {}),
+      });
+      let body: unknown;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = undefined;
+      }
+      return { status: response.status, body };
+    } catch (error) {
+      lastError = error;
+      if (!closedUnder(error)) break;
+      resent += 1;
     }
-    return { status: response.status, body };
-  } catch {
-    outcomes.push({ phase, label, status: 0, ms: performance.now() - started });
-    return undefined;
   }
+  const cause = (lastError as { cause?: { code?: string } }).cause?.code ?? String(lastError);
+  outcomes.push({ phase, label, status: 0, ms: performance.now() - started, sample: cause });
+  return undefined;
 }
+let resent = 0;
 
 let running = true;
 
@@ -285,7 +306,7 @@ async function main(): Promise<void> {
   try {
     for (const [app, port] of instances) instance('start', app, port);
     for (const [, port] of instances) await waitReady(port);
-    const config = execFileSync(process.execPath, [
+    const renderArgs = [
       path.join(ROOT, 'deploy/nginx/render-config.mjs'),
       '--customer',
       ports.customer.join(','),
@@ -300,8 +321,9 @@ async function main(): Promise<void> {
       '--forwarded',
       'append',
       '--standalone',
-    ]).toString();
-    writeFileSync(path.join(nginxDir, 'nginx.conf'), config);
+    ];
+    const nginxConf = path.join(nginxDir, 'nginx.conf');
+    writeFileSync(nginxConf, execFileSync(process.execPath, renderArgs).toString());
     nginx = spawn(
       'nginx',
       ['-c', path.join(nginxDir, 'nginx.conf'), '-p', nginxDir, '-g', 'daemon off;'],
@@ -334,6 +356,10 @@ async function main(): Promise<void> {
           INSTANCES: instances.map(([app, port]) => `${app}:${port}`).join(' '),
           RESTART: `STATE_DIR=${state} node ${path.join(ROOT, 'deploy/test/local-instance.mjs')} restart {app} {port}`,
           READY_TIMEOUT: '90',
+          // Each instance out of nginx's rotation while it restarts, as on a host.
+          NGINX_RENDER: [process.execPath, ...renderArgs].join(' '),
+          NGINX_CONF: nginxConf,
+          NGINX_RELOAD: `nginx -c ${nginxConf} -p ${nginxDir} -s reload`,
         },
         stdio: 'inherit',
       });
@@ -418,6 +444,7 @@ async function main(): Promise<void> {
             requests: list.length,
             failed: list.filter((outcome) => !allowedNow(outcome)).length,
             '503': list.filter((outcome) => outcome.status === 503).length,
+            bookings: list.filter((outcome) => outcome.label === 'booking').length,
             'p50 ms': p(
               list.map((o) => o.ms),
               0.5,
@@ -434,13 +461,76 @@ async function main(): Promise<void> {
       `bookings p50 with Redis up ${p(limited('redis-up'), 0.5)} ms, while it is down ${p(limited('redis-down'), 0.5)} ms; ` +
         `${ROUNDS} rolling restarts of each app took ${Math.round(rollSeconds)} s`,
     );
-    execFileSync('promtool', ['check', 'rules', path.join(ROOT, 'deploy/prometheus/alerts.yml')], {
-      stdio: 'inherit',
-    });
+    // Every metric the dashboard and the alert rules read is one the apps serve.
+    const served = (
+      await Promise.all(
+        [ports.customer[0], ports.admin[0]].map((port) =>
+          fetch(`http://127.0.0.1:${port}/api/metrics`).then((r) => r.text()),
+        ),
+      )
+    ).join('\n');
+    const used = new Set(
+      [
+        readFileSync(path.join(ROOT, 'deploy/prometheus/alerts.yml'), 'utf8'),
+        readFileSync(path.join(ROOT, 'deploy/grafana/hibachi-dashboard.json'), 'utf8'),
+      ]
+        .join('\n')
+        .match(/\b(hibachi|http)_[a-z_]+\b/g),
+    );
+    const missing = [...used].filter((name) => !new RegExp(`^${name}[ {]`, 'm').test(served));
+    if (missing.length > 0) failures.push(`metrics not served: ${missing.join(', ')}`);
+    let rulesValid = true;
+    try {
+      execFileSync(
+        'promtool',
+        ['check', 'rules', path.join(ROOT, 'deploy/prometheus/alerts.yml')],
+        {
+          stdio: 'inherit',
+        },
+      );
+    } catch {
+      rulesValid = false;
+      failures.push('promtool refused deploy/prometheus/alerts.yml');
+    }
+    log(`${resent} requests sent again after their connection to nginx closed under them`);
     log(
       `${booked.size} bookings made; whole test ${Math.round((performance.now() - started) / 1000)} s`,
     );
-    process.stdout.write(`deploy: ${outcomes.length} requests, ${bad.length} failed\n`);
+    // One check per promise of the issue, counted by `npm run verify`.
+    const failedIn = (...names: string[]) =>
+      bad.filter((outcome) => names.includes(outcome.phase)).length === 0;
+    const checks: Record<string, boolean> = {
+      [`${ROUNDS} rolling restarts of each app fail no request`]: failedIn('rolling-restarts'),
+      'Redis killed and restarted: no request fails': failedIn(
+        'redis-up',
+        'redis-down',
+        'redis-back',
+      ),
+      'PostgreSQL stopped: only 503 envelopes, then recovery without a restart': failedIn(
+        'postgres-down',
+        'postgres-back',
+      ),
+      'every booking answered 201 exists exactly once': !failures.some((f) =>
+        f.startsWith('bookings answered'),
+      ),
+      'no chef has overlapping bookings': overlaps[0]!.n === 0,
+      'the alert rules are valid': rulesValid,
+      'every metric the dashboard and the rules use is served': missing.length === 0,
+    };
+    const passedChecks = Object.values(checks).filter(Boolean).length;
+    for (const [name, ok] of Object.entries(checks)) log(`${ok ? 'ok  ' : 'FAIL'} ${name}`);
+    if (process.env.TEST_RESULTS_DIR)
+      writeFileSync(
+        path.join(process.env.TEST_RESULTS_DIR, 'deploy.json'),
+        JSON.stringify({
+          passed: passedChecks,
+          failed: Object.keys(checks).length - passedChecks,
+          requests: outcomes.length,
+        }),
+      );
+    process.stdout.write(
+      `deploy: ${outcomes.length} requests, ${bad.length} failed; ${passedChecks} checks passed, ${Object.keys(checks).length - passedChecks} failed\n`,
+    );
   } finally {
     running = false;
     nginx?.kill('SIGQUIT');

@@ -73,6 +73,12 @@ describe('translateDatabaseError', () => {
     expect(translateDatabaseError({ cause: { kind: 'DatabaseNotReachable' } })?.code).toBe(
       'UNAVAILABLE',
     );
+    // node-postgres's pool, passed through by the adapter without a code
+    for (const message of [
+      'timeout exceeded when trying to connect',
+      'Connection terminated unexpectedly',
+    ])
+      expect(translateDatabaseError(new Error(message))?.status).toBe(503);
     expect(translateDatabaseError(new Error('boom'))).toBeUndefined();
     expect(translateDatabaseError('text')).toBeUndefined();
   });

@@ -50,7 +50,10 @@ export function translateDatabaseError(error: unknown): AppError | undefined {
       },
     });
   }
-  if ([...codes].some((code) => CONNECTION_ERROR_CODES.has(code) || code.startsWith('08'))) {
+  if (
+    [...codes].some((code) => CONNECTION_ERROR_CODES.has(code) || code.startsWith('08')) ||
+    lostConnection(error)
+  ) {
     return new AppError(
       'UNAVAILABLE',
       'The service is temporarily unavailable. Please try again shortly.',
@@ -84,6 +87,19 @@ export function hasDatabaseCode(error: unknown, code: string): boolean {
 }
 
 /** Walks an error and its causes (Prisma wraps driver errors several levels deep) collecting codes. */
+/**
+ * node-postgres's pool throws plain Errors, without a code, when it cannot get a connection
+ * in time or a connection ends under a query; the driver adapter passes them through as they
+ * are (seen when PostgreSQL stopped under load in pnpm test:deploy).
+ */
+const POOL_CONNECTION_MESSAGES = /^(timeout exceeded when trying to connect|Connection terminated)/;
+function lostConnection(error: unknown, seen = new Set<unknown>()): boolean {
+  if (error === null || typeof error !== 'object' || seen.has(error)) return false;
+  seen.add(error);
+  if (error instanceof Error && POOL_CONNECTION_MESSAGES.test(error.message)) return true;
+  return lostConnection((error as { cause?: unknown }).cause, seen);
+}
+
 function collectCodes(
   error: unknown,
   seen = new Set<unknown>(),
