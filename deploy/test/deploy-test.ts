@@ -72,7 +72,8 @@ async function call(
 ): Promise<Answer | undefined> {
   const started = performance.now();
   let lastError: unknown;
-  for (let attempt = 0; attempt < 2; attempt += 1) {
+  // (the first resend may pick another idle connection the same reload is closing)
+  for (let attempt = 0; attempt < 3; attempt += 1) {
     try {
       const response = await fetch(url, {
         ...init,
@@ -113,7 +114,8 @@ let running = true;
 async function customerWorker(base: string, index: number): Promise<void> {
   for (let turn = 0; running; turn += 1) {
     await call('stations', `${base}/api/stations`);
-    const date = localDate(20 + ((index + turn) % 40));
+    // Spread over months: the seed and the run's own bookings fill nearer dates.
+    const date = localDate(20 + ((index * 13 + turn * 7) % 300));
     const times = await call(
       'availability',
       `${base}/api/availability?station=${STATION}&date=${date}`,
@@ -131,7 +133,7 @@ async function customerWorker(base: string, index: number): Promise<void> {
     });
     // A time the station showed as free (it may be taken meanwhile: 409).
     const time = free[turn % Math.max(1, free.length)];
-    if (turn % 3 === 0 && time) await book(base, date, time);
+    if (turn % 8 === 0 && time) await book(base, date, time);
   }
 }
 
