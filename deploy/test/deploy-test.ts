@@ -8,7 +8,7 @@
 // Prints `deploy: N requests, F failed` and exits non-zero on any failure.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -545,6 +545,7 @@ async function main(): Promise<void> {
     }
     redis.kill();
     await postgres.stop().catch(() => undefined);
+    rmSync(work, { recursive: true, force: true });
   }
   if (failures.length > 0) {
     for (const failure of failures) process.stderr.write(`FAILED: ${failure}\n`);

@@ -55,7 +55,8 @@ function start() {
     process.execPath,
     [path.join(root, 'packages/web/serve.mjs'), '--port', port, '--hostname', '127.0.0.1'],
     {
-      cwd: path.join(root, 'apps', app),
+      // The deployable: the standalone tree of the build (as the systemd units run it).
+      cwd: path.join(root, 'apps', app, '.next/standalone/apps', app),
       env: { ...process.env, ...env, NODE_ENV: 'production' },
       stdio: ['ignore', log, log],
       detached: true,

@@ -12,6 +12,7 @@
 // The app's own shutdown hooks (background jobs, live streams) run from the same SIGTERM.
 //
 //   node ../../packages/web/serve.mjs [--port 3000] [--hostname 0.0.0.0]   (cwd: the app)
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import http from 'node:http';
 import path from 'node:path';
@@ -27,9 +28,26 @@ const hostname = option('hostname') ?? process.env.HOSTNAME ?? '0.0.0.0';
 const drainMs = Number(process.env.SHUTDOWN_DRAIN_MS ?? 6_000);
 const dir = process.cwd();
 
+// A standalone build (`output: 'standalone'`: .next/standalone/apps/APP, no next.config)
+// carries its configuration in required-server-files.json, as its own server.js passes it.
+const standaloneConfig = (() => {
+  if (['ts', 'js', 'mjs'].some((ext) => existsSync(path.join(dir, `next.config.${ext}`))))
+    return undefined;
+  const file = path.join(dir, '.next/required-server-files.json');
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).config : undefined;
+})();
+if (standaloneConfig)
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(standaloneConfig);
+
 // The app's own Next.js (resolved from the app, not from this file).
 const next = createRequire(path.join(dir, 'package.json'))('next');
-const app = next({ dev: false, dir, hostname, port });
+const app = next({
+  dev: false,
+  dir,
+  hostname,
+  port,
+  ...(standaloneConfig ? { conf: standaloneConfig } : {}),
+});
 const handle = app.getRequestHandler();
 await app.prepare();
 
