@@ -174,11 +174,18 @@ export async function markReadByCustomer(
   const { seq } = parseInput(ZReadReceipt, request.input);
   const id = await conversationOfCookie(request.cookie);
   await consumeRateLimit('chatRead', `ip:${request.address}`);
-  const [row] = await getDb().$queryRaw<{ customerReadSeq: number; stationId: string }[]>`
-    UPDATE "Conversation" SET "customerReadSeq" = GREATEST("customerReadSeq", LEAST(${seq}, "lastSeq"))
-     WHERE id = ${id}::uuid
-    RETURNING "customerReadSeq", "stationId"`;
+  // Only a mark that moves is announced: a widget repeats its receipt on every focus.
+  const [row] = await getDb().$queryRaw<
+    { customerReadSeq: number; stationId: string; moved: boolean }[]
+  >`
+    WITH before AS (SELECT "customerReadSeq" AS seq FROM "Conversation" WHERE id = ${id}::uuid),
+         moved AS (
+           UPDATE "Conversation" SET "customerReadSeq" = GREATEST("customerReadSeq", LEAST(${seq}, "lastSeq"))
+            WHERE id = ${id}::uuid
+           RETURNING "customerReadSeq", "stationId")
+    SELECT moved."customerReadSeq", moved."stationId", moved."customerReadSeq" > before.seq AS moved
+      FROM moved, before`;
   if (!row) throw notFound();
-  await announce({ k: 'conversation', s: row.stationId, c: id });
+  if (row.moved) await announce({ k: 'conversation', s: row.stationId, c: id });
   return { customerReadSeq: row.customerReadSeq };
 }

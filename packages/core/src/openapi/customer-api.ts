@@ -30,6 +30,15 @@ import {
 import type { ApiOperation } from './build-document';
 import { HEALTH_OPERATIONS } from './health-operations';
 
+/** What a conversation write may answer besides success (its cookie names no conversation: 404). */
+const CONVERSATION_WRITE_ERRORS = [
+  'VALIDATION_FAILED',
+  'NOT_FOUND',
+  'RATE_LIMITED',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'PAYLOAD_TOO_LARGE',
+] as const;
+
 /** The customer app's HTTP API (port 3000), described with the schemas its handlers parse. */
 export const CUSTOMER_OPERATIONS: ApiOperation[] = [
   {
@@ -225,13 +234,7 @@ export const CUSTOMER_OPERATIONS: ApiOperation[] = [
     response: ZCustomerConversation,
     status: 201,
     headers: [{ name: 'Set-Cookie', description: 'hibachi_chat, scoped to /api/conversations' }],
-    errors: [
-      'VALIDATION_FAILED',
-      'NOT_FOUND',
-      'RATE_LIMITED',
-      'UNSUPPORTED_MEDIA_TYPE',
-      'PAYLOAD_TOO_LARGE',
-    ],
+    errors: CONVERSATION_WRITE_ERRORS,
   },
   {
     method: 'get',
@@ -251,13 +254,7 @@ export const CUSTOMER_OPERATIONS: ApiOperation[] = [
     body: ZCustomerMessageInput,
     response: ZMessage,
     status: 201,
-    errors: [
-      'VALIDATION_FAILED',
-      'NOT_FOUND',
-      'RATE_LIMITED',
-      'UNSUPPORTED_MEDIA_TYPE',
-      'PAYLOAD_TOO_LARGE',
-    ],
+    errors: CONVERSATION_WRITE_ERRORS,
   },
   {
     method: 'post',
