@@ -65,12 +65,15 @@ export async function authenticateStaff(options: {
   } as const;
 
   if (!found) {
-    await writeAudit(db, {
-      ...audit,
-      entityId: 'unknown',
-      action: 'staff.sign_in_failed',
-      after: { reason: 'UNKNOWN_ACCOUNT' },
-    });
+    // The same shape of work as a known account's refusal: one transaction, one audit row.
+    await inTransaction((tx) =>
+      writeAudit(tx, {
+        ...audit,
+        entityId: 'unknown',
+        action: 'staff.sign_in_failed',
+        after: { reason: 'UNKNOWN_ACCOUNT' },
+      }),
+    );
     throw refused();
   }
 
