@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { Suspense, type ReactNode } from 'react';
+import { connection } from 'next/server';
 import { listStationsForStaff } from '@hibachi/core/auth';
 import { can } from '@hibachi/core/auth/permissions';
 import { SiteFrame } from '@hibachi/web/site-frame';
@@ -16,6 +17,8 @@ export const metadata: Metadata = {
 };
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request: Next.js puts the proxy's CSP nonce on its scripts.
+  await connection();
   const staff = await currentStaff();
   // Only the super admin's header has a station switcher; nobody else pays for the query.
   const stations =

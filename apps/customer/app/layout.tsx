@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { SiteFrame } from '@hibachi/web/site-frame';
 import { ChatLauncher } from '@/components/chat/chat-launcher';
@@ -13,7 +14,9 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#b91c1c' };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request: Next.js puts the proxy's CSP nonce on its scripts.
+  await connection();
   return (
     <SiteFrame
       brand="Hibachi at Home"

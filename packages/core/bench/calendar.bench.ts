@@ -1,7 +1,7 @@
 // `pnpm bench:calendar [--scale N]`: the admin calendar's query for one station and one
 // month on N × 5,000 bookings (default N=100: 500,000). Compared in the same run with the
 // obvious implementation (one ORM query per day with customer, chef and payments included,
-// money summed in JavaScript). Fails past a 50 ms p95 or if not faster than the baseline.
+// money summed in JavaScript), and the bookings list's first page of 100. Fails past a 50 ms p95 or if not faster than the baseline.
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { measure, withReusedSeededDatabase } from './harness';
@@ -80,6 +80,13 @@ await withReusedSeededDatabase(
         return events;
       },
     );
+    const { listStaffBookings } = await import('../src/bookings/list-staff-bookings');
+    const list = await measure(
+      'GET /api/admin/bookings (100 a page)',
+      months,
+      Number(values.iterations),
+      (month) => listStaffBookings({ scope, query: { station: month.station.slug, limit: '100' } }),
+    );
     console.log(`speed-up over baseline: ${(baseline.p50 / api.p50).toFixed(1)}× at p50`);
     if (api.p95 > P95_TARGET_MS) {
       console.log(
@@ -107,6 +114,7 @@ await withReusedSeededDatabase(
           p50: round(baseline.p50),
           p95: round(baseline.p95),
         },
+        'bookings list, one station, 100 a page': { p50: round(list.p50), p95: round(list.p95) },
       },
       failed,
     });

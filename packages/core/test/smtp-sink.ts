@@ -27,6 +27,9 @@ export async function startSmtpSink(
       });
     },
   });
+  // A sender's connection reset (an app stopped mid-delivery at the end of a run) is the
+  // sender's problem, not the sink's: without a listener it would crash the test runner.
+  server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   return {

@@ -1,24 +1,6 @@
 import { withSentryConfig } from '@sentry/nextjs/config';
 import type { NextConfig } from 'next';
-
-/** The policy of pages (documents): what they may load and where they may send. */
-const documentPolicy = (development: boolean, reportTo: string | undefined) => ({
-  key: 'Content-Security-Policy',
-  value: [
-    "default-src 'self'",
-    // React's development build needs eval for debugging; production never does.
-    `script-src 'self' 'unsafe-inline'${development ? " 'unsafe-eval'" : ''}`,
-    "style-src 'self' 'unsafe-inline'",
-    // No data: images in production (none are used).
-    `img-src 'self'${development ? ' data:' : ''}`,
-    "font-src 'self'",
-    `connect-src 'self'${reportTo ? ` ${reportTo}` : ''}`,
-    "frame-ancestors 'none'",
-    "form-action 'self'",
-    "base-uri 'self'",
-    "object-src 'none'",
-  ].join('; '),
-});
+import { sentryOrigin } from './content-security-policy';
 
 /** API answers are never documents: nothing may load from them, nothing may frame them. */
 const API_POLICY = {
@@ -45,7 +27,8 @@ export function createNextConfig(options: {
   sentryDsn?: string | undefined;
 }): NextConfig {
   const dsn = options.sentryDsn || undefined;
-  const reportTo = dsn ? sentryOrigin(dsn) : undefined;
+  // Checked here so a malformed DSN stops the build, not the first page view.
+  if (dsn) sentryOrigin(dsn);
   const config: NextConfig = {
     env: { NEXT_PUBLIC_SENTRY_DSN: dsn ?? '' },
     reactStrictMode: true,
@@ -68,17 +51,13 @@ export function createNextConfig(options: {
     typedRoutes: false,
     // Types are checked by `pnpm typecheck` (part of the test command); the build need not repeat it.
     typescript: { ignoreBuildErrors: true },
+    // Pages get their policy from the proxy, with a nonce per answer (content-security-policy.ts).
     // Next re-compiles a header value holding ':' as a route template on every request it
-    // matches. The page policy holds one once a Sentry origin is in it (https://…), so only
-    // pages carry it; API routes and build assets answer with colon-free values.
+    // matches, so the values here stay colon-free.
     async headers() {
       return [
         { source: '/:path*', headers: commonHeaders },
         { source: '/api/:path*', headers: [API_POLICY] },
-        {
-          source: '/:path((?!api/|_next/).*)',
-          headers: [documentPolicy(options.development, reportTo)],
-        },
       ];
     },
   };
@@ -87,12 +66,4 @@ export function createNextConfig(options: {
     telemetry: false,
     sourcemaps: { disable: true },
   });
-}
-
-function sentryOrigin(dsn: string): string {
-  try {
-    return new URL(dsn).origin;
-  } catch {
-    throw new Error('SENTRY_DSN must be a URL (https://<key>@<host>/<project>)');
-  }
 }
