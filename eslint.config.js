@@ -91,10 +91,12 @@ export default tseslint.config(
     },
   },
   {
-    // The env module is the one reader of process.env; instrumentation and tooling read runtime flags.
+    // The env module is the one reader of process.env; instrumentation, the page proxy (values
+    // Next inlines at build time) and tooling read runtime flags.
     files: [
       'packages/core/src/env/**',
       '**/instrumentation*.ts',
+      'packages/web/src/proxy.ts',
       '**/scripts/**',
       '**/bench/**',
       'prisma/**',

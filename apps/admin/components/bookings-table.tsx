@@ -86,9 +86,13 @@ export function BookingsTable({ showStation }: { showStation: boolean }) {
             id="q"
             name="q"
             type="search"
-            placeholder="Reference, e-mail or name"
+            placeholder="Reference, full e-mail or phone"
+            aria-describedby="q-hint"
             defaultValue={searchParams.get('q') ?? ''}
           />
+          <small id="q-hint" className="muted small">
+            Customer details are encrypted: search a whole e-mail or phone, not part of a name.
+          </small>
         </div>
         <div className="field">
           <label htmlFor="status">Status</label>

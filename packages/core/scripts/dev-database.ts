@@ -1,6 +1,7 @@
 // The database half of `turbo dev`: embedded PostgreSQL (unless DATABASE_URL is set),
 // migrated, seeded on first run, stopped cleanly on Ctrl-C.
 import pg from 'pg';
+import { sealPendingValues } from '../src/privacy/seal-pass';
 import { migrate } from '../src/db/migrate';
 import { migrationsDirectory } from '../src/db/paths';
 import { createLogger } from '../src/logger';
@@ -34,6 +35,9 @@ try {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
   await migrate({ databaseUrl: database.url, migrationsDir: migrationsDirectory(), logger });
+  // A demo database from before encryption is sealed in place (a no-op once it is).
+  const sealed = await sealPendingValues({ databaseUrl: database.url });
+  if (Object.keys(sealed.sealed).length > 0) logger.info(sealed, 'customer data sealed');
   if (await isEmpty(database.url)) {
     logger.info('first run: seeding demo data');
     await seedDatabase({

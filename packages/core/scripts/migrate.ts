@@ -2,7 +2,9 @@
 import { migrate } from '../src/db/migrate';
 import { migrationsDirectory } from '../src/db/paths';
 import { createLogger } from '../src/logger';
+import { sealPendingValues } from '../src/privacy/seal-pass';
 import { openLocalDatabase } from './local-database';
+import { progressBar } from './progress-bar';
 
 const logger = createLogger();
 const database = await openLocalDatabase(logger);
@@ -13,6 +15,9 @@ try {
     logger,
   });
   logger.info(result, result.applied.length ? 'migrations applied' : 'database already up to date');
+  // Rows written before encryption (or by a previous release still serving) are sealed now.
+  const sealed = await sealPendingValues({ databaseUrl: database.url, onProgress: progressBar });
+  logger.info(sealed, 'customer data sealed');
 } catch (error) {
   logger.fatal(
     { error: error instanceof Error ? error.message : String(error) },

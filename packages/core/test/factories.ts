@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { sealCustomer } from '../src/crypto/customer-fields';
 
 /** Minimal rows for constraint tests, inserted with plain SQL (the seed uses the same tables). */
 export async function insertStation(client: pg.Client, slug = 'test-station'): Promise<string> {
@@ -22,10 +23,13 @@ export async function insertChef(
   return rows[0]!.id;
 }
 
+/** A customer as the app stores one: sealed, with its blind indexes. */
 export async function insertCustomer(client: pg.Client, email: string): Promise<string> {
+  const sealed = sealCustomer({ email, name: 'Test Customer', phone: '+15550000000' });
   const { rows } = await client.query<{ id: string }>(
-    `INSERT INTO "Customer" (email, name, phone, "updatedAt") VALUES ($1, 'Test Customer', '+15550000000', now()) RETURNING id`,
-    [email],
+    `INSERT INTO "Customer" (email, "emailHash", name, phone, "phoneHash", "updatedAt")
+     VALUES ($1, $2, $3, $4, $5, now()) RETURNING id`,
+    [sealed.email, sealed.emailHash, sealed.name, sealed.phone, sealed.phoneHash],
   );
   return rows[0]!.id;
 }

@@ -85,11 +85,12 @@ export function Inbox({ station, me }: { station?: string; me: string }) {
       <div className="inbox-list">
         <div className="filters">
           <label>
-            <span className="visually-hidden">Search</span>
+            <span className="visually-hidden">Search by full e-mail or reference</span>
             <input
               ref={search}
               type="search"
-              placeholder="Name, e-mail or reference ( / )"
+              placeholder="Full e-mail or reference ( / )"
+              title="Customer details are encrypted: search a whole e-mail, not part of a name."
               value={q}
               onChange={(event) => setQ(event.target.value)}
             />

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { refusal, resetStation, staffScope } from '../../test/booking-fixtures';
 import { connect } from '../../test/database';
+import { openDeep } from '../crypto/field-crypto';
 import { insertBooking, insertChef, insertCustomer, insertStation } from '../../test/factories';
 import type { StaffScope } from '../auth/staff-scope';
 import { getBookingKpis, getCustomerAnalytics, getPaymentAnalytics, streamBookingsCsv } from '.';
@@ -330,12 +331,23 @@ describe('analytics on a hand-built dataset', () => {
            'customers', count(*) FILTER (WHERE seen),
            'newCustomers', count(*) FILTER (WHERE seen AND first >= $1::date),
            'returningCustomers', count(*) FILTER (WHERE seen AND first < $1::date),
-           'top', (SELECT json_agg(c.email || ':' || l.value ORDER BY l.value DESC, c.email)
+           'top', (SELECT json_agg(json_build_object('email', c.email, 'value', l.value))
                      FROM lifetime l JOIN "Customer" c ON c.id = l."customerId" WHERE l.seen)) AS result
            FROM lifetime`,
         [from, to, stationId],
       );
-      return rows[0]!.result;
+      // E-mails are sealed: opened here, then ordered like the definition says.
+      const result = openDeep(rows[0]!.result);
+      const top = result.top as { email: string; value: number }[] | null;
+      return {
+        ...result,
+        top: top
+          ? top
+              .sort((a, b) => b.value - a.value || a.email.localeCompare(b.email))
+              .slice(0, 10)
+              .map((row) => `${row.email}:${row.value}`)
+          : null,
+      };
     };
     const { rows: stations } = await client.query<{ id: string; slug: string }>(
       `SELECT id, slug FROM "Station"`,

@@ -14,7 +14,8 @@ export type AuditEntry = {
     | 'StaffUser'
     | 'OutboxMessage'
     | 'MenuItem'
-    | 'Conversation';
+    | 'Conversation'
+    | 'Customer';
   entityId: string;
   action: string;
   before?: Prisma.InputJsonValue;

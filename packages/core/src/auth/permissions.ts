@@ -38,6 +38,8 @@ export const STAFF_PERMISSIONS = {
   'conversations.answer': EVERYONE,
   /** Live updates of the station's bookings and conversations on admin screens. */
   'live.view': EVERYONE,
+  /** A customer's data: find by exact e-mail or phone, export it, erase it (UK GDPR). */
+  'customers.privacy': ['SUPER_ADMIN'],
   /** A chef's own events, on their phone; nothing else of the admin. */
   'myEvents.view': ['CHEF'],
 } as const satisfies Record<string, readonly StaffRole[]>;

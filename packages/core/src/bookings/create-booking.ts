@@ -40,6 +40,8 @@ import {
 } from './idempotency';
 import { createManageToken, manageUrl, paymentUrl } from '../links/booking-link';
 import { required } from '../platform/required';
+import { sealCustomer } from '../crypto/customer-fields';
+import { seal, sealOptional } from '../crypto/field-crypto';
 
 const IDEMPOTENCY_SCOPE = 'booking.create';
 const MINUTE = 60_000;
@@ -188,6 +190,7 @@ async function insertBooking(
     manageUrl: manageUrl(reference, token),
   };
   const key = context.idempotencyKey;
+  const customer = sealCustomer(input.customer);
   const email = emailInsertSql(
     {
       kind: 'BOOKING_CONFIRMATION',
@@ -242,7 +245,7 @@ async function insertBooking(
     same_date AS (
       SELECT EXISTS (
         SELECT 1 FROM "Booking" b JOIN "Customer" cu ON cu.id = b."customerId"
-         WHERE cu.email = ${input.customer.email} AND b."eventDate" = ${eventDate}::date
+         WHERE cu."emailHash" = ${customer.emailHash} AND b."eventDate" = ${eventDate}::date
            AND b.status IN ${ACTIVE_STATUSES_SQL}) AS found),
     chef AS (
       SELECT c.id
@@ -271,11 +274,13 @@ async function insertBooking(
         : Prisma.sql`SELECT id FROM chef`
     }),
     customer AS (
-      INSERT INTO "Customer" (email, name, phone, "updatedAt")
-      SELECT ${input.customer.email}::text, ${input.customer.name}::text,
-             ${input.customer.phone}::text, now()
+      INSERT INTO "Customer" (email, "emailHash", name, phone, "phoneHash", "updatedAt")
+      SELECT ${customer.email}::text, ${customer.emailHash}::text, ${customer.name}::text,
+             ${customer.phone}::text, ${customer.phoneHash}::text, now()
         FROM claim
-      ON CONFLICT (email) DO UPDATE SET name = EXCLUDED.name, phone = EXCLUDED.phone, "updatedAt" = now()
+      ON CONFLICT ("emailHash") DO UPDATE
+        SET name = EXCLUDED.name, phone = EXCLUDED.phone, "phoneHash" = EXCLUDED."phoneHash",
+            "updatedAt" = now()
       RETURNING id),
     booking AS (
       INSERT INTO "Booking" (id, reference, "stationId", "customerId", "chefId", "eventDate",
@@ -288,9 +293,9 @@ async function insertBooking(
              ${eventDate}::date, ${input.time}::text, ${window.startsAt}::timestamptz,
              ${window.endsAt}::timestamptz, ${window.blockedUntil}::timestamptz,
              ${input.durationMinutes}::int, ${input.adults}::int, ${input.children}::int,
-             ${input.address.line1}::text, ${input.address.line2 ?? null}::text,
+             ${seal(input.address.line1)}::text, ${sealOptional(input.address.line2)}::text,
              ${input.address.city}::text, ${input.address.postalCode}::text,
-             ${input.specialRequests ?? null}::text, ${quote.totalCents}::int,
+             ${sealOptional(input.specialRequests)}::text, ${quote.totalCents}::int,
              ${quote.depositCents}::int, ${station.currency}::text, ${station.adultPriceCents}::int,
              ${station.childPriceCents}::int, ${station.minimumCents}::int,
              ${travel?.feeCents ?? 0}::int, ${travel?.label ?? null}::text,

@@ -5,6 +5,7 @@ import { normalizeReference } from './booking-reference';
 import type { TCustomerProof } from './customer-booking.schema';
 import { bookingInclude, type BookingWithRelations } from './booking-record';
 import { verifyManageToken } from '../links/booking-link';
+import { emailIndex } from '../crypto/customer-fields';
 
 type Db = Pick<Prisma.TransactionClient, 'booking'>;
 
@@ -26,7 +27,7 @@ export async function findCustomerBooking(
   if (!booking) throw notFound();
   const owns =
     'email' in proof
-      ? booking.customer.email === proof.email
+      ? booking.customer.emailHash === emailIndex(proof.email)
       : verifyManageToken(booking.reference, proof.token);
   if (!owns) throw notFound();
   return booking;

@@ -5,6 +5,7 @@ import { getDb } from '../db/client';
 import type { Prisma } from '../generated/prisma/client';
 import { netPaidCents } from '../money/net-paid';
 import { parseInput } from '../validation';
+import { emailIndex, phoneIndex } from '../crypto/customer-fields';
 import { afterCursor, decodeCursor, encodeCursor } from '../platform/keyset-cursor';
 import { ZListStaffBookingsQuery, type TBookingStatus } from './staff-bookings.schema';
 
@@ -34,7 +35,7 @@ export type StaffBookingPage = { items: StaffBookingRow[]; nextCursor: string | 
 /**
  * `GET /api/admin/bookings`: the caller's station's bookings (a super admin: any or every
  * station), newest event first, filtered by status, local event dates, chef and a search
- * (`q`: reference, or customer e-mail or name prefix). Keyset pagination on (startsAt, id),
+ * (`q`: a reference or its start, or a customer's whole e-mail or phone). Keyset pagination on (startsAt, id),
  * so pages stay exact while bookings are added between them.
  */
 export async function listStaffBookings(options: {
@@ -103,11 +104,16 @@ export function balanceDue(status: TBookingStatus, totalCents: number, paidCents
     : 0;
 }
 
+/**
+ * A reference (or its start), or a whole e-mail or phone, found by its blind index: names,
+ * e-mails and phones are sealed, so parts of them cannot be searched (the form says so).
+ */
 function searchConditions(q: string): Prisma.BookingWhereInput[] {
   const conditions: Prisma.BookingWhereInput[] = [
-    { reference: { startsWith: q.toUpperCase() } },
-    { customer: { email: { startsWith: q.toLowerCase() } } },
-    { customer: { name: { startsWith: q, mode: 'insensitive' } } },
+    { reference: { startsWith: q.toUpperCase().replace(/[\\%_]/g, (c) => `\\${c}`) } },
   ];
+  if (q.includes('@')) conditions.push({ customer: { emailHash: emailIndex(q) } });
+  else if (/\d{6,}/.test(q.replace(/\D/g, '')))
+    conditions.push({ customer: { phoneHash: phoneIndex(q) } });
   return conditions;
 }

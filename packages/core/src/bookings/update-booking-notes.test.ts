@@ -1,3 +1,4 @@
+import { openDeep } from '../crypto/field-crypto';
 import type pg from 'pg';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { refusal } from '../../test/booking-fixtures';
@@ -46,6 +47,10 @@ describe('updateBookingNotes', () => {
       `SELECT before, after FROM "AuditLog" WHERE "entityId" = $1`,
       [id],
     );
-    expect(rows).toEqual([{ before: { notes: null }, after: { notes: 'Gate code 1234' } }]);
+    // The audit trail keeps the notes sealed too.
+    expect(JSON.stringify(rows)).not.toContain('Gate code');
+    expect(openDeep(rows)).toEqual([
+      { before: { notes: null }, after: { notes: 'Gate code 1234' } },
+    ]);
   });
 });

@@ -1,3 +1,4 @@
+import { sealOptional } from '../crypto/field-crypto';
 import { writeStaffAudit } from '../audit/write-audit';
 import { assertCan, type StaffRequest } from '../auth/staff-scope';
 import { inTransaction } from '../db/transaction';
@@ -17,14 +18,15 @@ export async function updateBookingNotes(
     const booking = await findStaffBooking(tx, options.scope, options.bookingId);
     if (booking.notes === notes && booking.version === input.version)
       return { id: booking.id, notes, version: booking.version };
-    await updateBookingAtVersion(tx, booking.id, input.version, { notes });
+    await updateBookingAtVersion(tx, booking.id, input.version, { notes: sealOptional(notes) });
     await writeStaffAudit(tx, options, {
       stationId: booking.stationId,
       entityType: 'Booking',
       entityId: booking.id,
       action: 'booking.notes_updated',
-      before: { notes: booking.notes },
-      after: { notes },
+      // Sealed in the audit trail too (opened again when it is read).
+      before: { notes: sealOptional(booking.notes) },
+      after: { notes: sealOptional(notes) },
     });
     return { id: booking.id, notes, version: input.version + 1 };
   });

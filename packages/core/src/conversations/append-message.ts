@@ -1,6 +1,7 @@
 import { Prisma, type MessageAuthor } from '../generated/prisma/client';
 import type { Tx } from '../db/transaction';
 import { AppError } from '../errors/app-error';
+import { seal } from '../crypto/field-crypto';
 
 export type AppendedMessage = {
   conversationId: string;
@@ -63,7 +64,7 @@ export async function appendMessage(
       conversationId,
       seq,
       author: message.author,
-      body: message.body,
+      body: seal(message.body),
       staffUserId: message.staffUserId,
       clientMessageId: message.clientMessageId,
     },

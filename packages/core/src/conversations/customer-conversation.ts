@@ -2,6 +2,7 @@ import 'server-only';
 import { findCustomerBooking } from '../bookings/find-customer-booking';
 import { getDb } from '../db/client';
 import { inTransaction } from '../db/transaction';
+import { sealConversationContact } from '../crypto/customer-fields';
 import { AppError } from '../errors/app-error';
 import {
   conversationKey,
@@ -69,8 +70,7 @@ async function openingOf(input: ReturnType<typeof ZStartConversationInput.parse>
     return {
       stationId: booking.stationId,
       bookingId: booking.id,
-      customerName: booking.customer.name,
-      customerEmail: booking.customer.email,
+      ...sealConversationContact(booking.customer),
     };
   }
   const station = await getDb().station.findFirst({
@@ -83,8 +83,7 @@ async function openingOf(input: ReturnType<typeof ZStartConversationInput.parse>
     });
   return {
     stationId: station.id,
-    customerName: input.name ?? '',
-    customerEmail: input.email ?? '',
+    ...sealConversationContact({ name: input.name ?? '', email: input.email ?? '' }),
   };
 }
 

@@ -2,6 +2,7 @@ import 'server-only';
 import { resolveStationChoice } from '../auth/resolve-station-choice';
 import { assertCan, type StaffRequest, type StaffScope } from '../auth/staff-scope';
 import { writeStaffAudit } from '../audit/write-audit';
+import { emailIndex } from '../crypto/customer-fields';
 import { getDb } from '../db/client';
 import { inTransaction } from '../db/transaction';
 import { AppError } from '../errors/app-error';
@@ -84,7 +85,8 @@ function toInboxRow(row: Row, unread: Map<string, number>): TInboxRow {
 
 /**
  * `GET /api/admin/conversations`: the station's conversations, newest first; a super admin
- * sees every station's unless they pick one. `q` finds a name, e-mail or booking reference.
+ * sees every station's unless they pick one. `q` finds an exact e-mail (by its blind index:
+ * names and e-mails are sealed, so parts of them cannot be searched) or a booking reference.
  */
 export async function listConversations(
   options: StaffRequest & { query: unknown },
@@ -92,7 +94,8 @@ export async function listConversations(
   assertCan(options.scope, 'conversations.answer');
   const query = parseInput(ZInboxQuery, options.query);
   const stationId = await resolveStationChoice(options.scope, query.station);
-  const q = query.q?.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const q = query.q;
+  const literal = q?.replace(/[\\%_]/g, (c) => `\\${c}`) ?? '';
   const rows = await getDb().conversation.findMany({
     where: {
       ...(stationId ? { stationId } : {}),
@@ -101,9 +104,8 @@ export async function listConversations(
       ...(q
         ? {
             OR: [
-              { customerName: { contains: q, mode: 'insensitive' } },
-              { customerEmail: { contains: q.toLowerCase() } },
-              { booking: { reference: { contains: q.toUpperCase() } } },
+              { customerEmailHash: emailIndex(q) },
+              { booking: { reference: { startsWith: literal.toUpperCase() } } },
             ],
           }
         : {}),

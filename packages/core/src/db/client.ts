@@ -5,6 +5,7 @@ import { Prisma, PrismaClient } from '../generated/prisma/client';
 import { getServerEnv } from '../env';
 import { describeError } from '../errors/describe-error';
 import { logger } from '../logger';
+import { openingSealedValues } from './opening-sealed-values';
 
 export type DbClient = PrismaClient;
 
@@ -29,7 +30,7 @@ export function getDb(): PrismaClient {
       },
       { statementNameGenerator: preparedName, onPoolError: lost, onConnectionError: lost },
     );
-    globalForDb.hibachiDb = new PrismaClient({ adapter });
+    globalForDb.hibachiDb = openingSealedValues(new PrismaClient({ adapter }));
   }
   return globalForDb.hibachiDb;
 }

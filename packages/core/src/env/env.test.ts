@@ -2,6 +2,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EnvError, parseServerEnv, requireAuthSecret, ZServerEnv } from '.';
 
+const DATA_KEYS = {
+  DATA_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
+  DATA_INDEX_KEY: 'i'.repeat(32),
+};
+
 describe('parseServerEnv', () => {
   it('rejects a malformed DATABASE_URL, naming the variable', () => {
     expect(() => parseServerEnv({ DATABASE_URL: 'not-a-url' })).toThrow(EnvError);
@@ -40,11 +45,32 @@ describe('parseServerEnv', () => {
     );
   });
 
+  it('requires the data encryption and blind index keys in production, and checks their form', () => {
+    const base = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgresql://db.internal/hibachi',
+      BOOKING_TOKEN_SECRET: 'x'.repeat(32),
+      PAYMENT_SIMULATOR: 'true',
+    };
+    expect(() => parseServerEnv(base)).toThrow(
+      /DATA_ENCRYPTION_KEYS is required in production; DATA_INDEX_KEY is required in production/,
+    );
+    expect(() => parseServerEnv({ ...base, ...DATA_KEYS, DATA_INDEX_KEY: 'short' })).toThrow(
+      /DATA_INDEX_KEY must be at least 32/,
+    );
+    expect(parseServerEnv({ ...base, ...DATA_KEYS }).DATA_ENCRYPTION_KEYS).toBe(
+      DATA_KEYS.DATA_ENCRYPTION_KEYS,
+    );
+    // Development gets fixed dev-only keys, like the other secrets.
+    expect(parseServerEnv({}).DATA_ENCRYPTION_KEYS).toMatch(/^dev1:/);
+  });
+
   it('requires AUTH_SECRET (admin sessions) in production only, 32+ characters', () => {
     const production = parseServerEnv({
       NODE_ENV: 'production',
       DATABASE_URL: 'postgres://db/x',
       BOOKING_TOKEN_SECRET: 'x'.repeat(32),
+      ...DATA_KEYS,
       PAYMENT_SIMULATOR: 'true',
     });
     expect(() => requireAuthSecret(production)).toThrow(/AUTH_SECRET is required in production/);
@@ -62,6 +88,7 @@ describe('parseServerEnv', () => {
       NODE_ENV: 'production',
       DATABASE_URL: 'postgres://db/x',
       BOOKING_TOKEN_SECRET: 'x'.repeat(32),
+      ...DATA_KEYS,
     };
     expect(() => parseServerEnv(base)).toThrow(/STRIPE_SECRET_KEY is required in production/);
     expect(
@@ -89,6 +116,7 @@ describe('parseServerEnv', () => {
       NODE_ENV: 'production',
       DATABASE_URL: 'postgres://app:secret@db.internal:5432/hibachi',
       BOOKING_TOKEN_SECRET: 'x'.repeat(32),
+      ...DATA_KEYS,
       STRIPE_SECRET_KEY: 'sk_test_123',
       STRIPE_WEBHOOK_SECRET: 'whsec_123',
     });

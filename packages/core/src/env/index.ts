@@ -27,6 +27,20 @@ export const ZServerEnv = z.object({
   REDIS_URL: optionalUrl,
   /** HMAC key for the signed links in booking e-mails; required in production. */
   BOOKING_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /**
+   * Keys for customer data at rest (AES-256-GCM): `id:base64` of 32 bytes each, comma-separated;
+   * the current one (new values) starts with `*` unless there is only one. Older keys stay
+   * listed until `pnpm data:rotate-key` has moved every value. Required in production.
+   */
+  DATA_ENCRYPTION_KEYS: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.string().optional(),
+  ),
+  /** HMAC key of the blind indexes (exact e-mail and phone lookups); required in production. */
+  DATA_INDEX_KEY: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.string().min(32, 'must be at least 32 characters').optional(),
+  ),
   /** Signs and encrypts admin session cookies (next-auth); required in production. */
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Stripe: both keys switch deposits from the local simulator to Stripe Checkout. */
@@ -88,12 +102,17 @@ export const ZServerEnv = z.object({
 export type TServerEnv = z.infer<typeof ZServerEnv> & {
   DATABASE_URL: string;
   BOOKING_TOKEN_SECRET: string;
+  DATA_ENCRYPTION_KEYS: string;
+  DATA_INDEX_KEY: string;
   AUTH_SECRET: string | undefined;
 };
 
 /** Development-only signing keys, so the quick start needs no configuration. Never valid in production. */
 const DEVELOPMENT_TOKEN_SECRET = 'development-only-booking-token-secret-change-me';
 const DEVELOPMENT_AUTH_SECRET = 'development-only-admin-session-secret-change-me';
+/** 32 bytes of "development-only-data-key-dev1!!" (base64): the demo's data key. */
+const DEVELOPMENT_DATA_KEYS = 'dev1:ZGV2ZWxvcG1lbnQtb25seS1kYXRhLWtleS1kZXYxISE=';
+const DEVELOPMENT_INDEX_KEY = 'development-only-blind-index-key-change-me';
 
 export class EnvError extends Error {
   constructor(readonly issues: { variable: string; message: string }[]) {
@@ -140,6 +159,12 @@ export function parseServerEnv(source: Record<string, string | undefined>): TSer
     !env.BOOKING_TOKEN_SECRET && production
       ? { variable: 'BOOKING_TOKEN_SECRET', message: 'is required in production' }
       : undefined,
+    !env.DATA_ENCRYPTION_KEYS && production
+      ? { variable: 'DATA_ENCRYPTION_KEYS', message: 'is required in production' }
+      : undefined,
+    !env.DATA_INDEX_KEY && production
+      ? { variable: 'DATA_INDEX_KEY', message: 'is required in production' }
+      : undefined,
     !env.STRIPE_SECRET_KEY && production && env.PAYMENT_SIMULATOR !== 'true'
       ? {
           variable: 'STRIPE_SECRET_KEY',
@@ -153,6 +178,8 @@ export function parseServerEnv(source: Record<string, string | undefined>): TSer
     ...env,
     DATABASE_URL: env.DATABASE_URL ?? embeddedDatabaseUrl(env.EMBEDDED_PG_PORT),
     BOOKING_TOKEN_SECRET: env.BOOKING_TOKEN_SECRET ?? DEVELOPMENT_TOKEN_SECRET,
+    DATA_ENCRYPTION_KEYS: env.DATA_ENCRYPTION_KEYS ?? DEVELOPMENT_DATA_KEYS,
+    DATA_INDEX_KEY: env.DATA_INDEX_KEY ?? DEVELOPMENT_INDEX_KEY,
     AUTH_SECRET: env.AUTH_SECRET ?? (production ? undefined : DEVELOPMENT_AUTH_SECRET),
   };
 }

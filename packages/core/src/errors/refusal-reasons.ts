@@ -22,6 +22,8 @@ export const REFUSAL_REASONS = [
   'RESCHEDULE_LIMIT',
   /** The change would price the event below what has been paid. */
   'BELOW_PAID',
+  /** Erasing a customer who still has an event to come (cancel it first). */
+  'UPCOMING_BOOKINGS',
   /** A chef's time off over time they already have off (one entry per moment). */
   'TIME_OFF_OVERLAP',
   // payments

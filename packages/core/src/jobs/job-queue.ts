@@ -1,9 +1,9 @@
 import { PgBoss } from 'pg-boss';
 import { describeError } from '../errors/describe-error';
 import { logger } from '../logger';
-import { SWEEP_CRON, SWEEP_QUEUE } from './sweep-queue';
+import { RETENTION_CRON, RETENTION_QUEUE, SWEEP_CRON, SWEEP_QUEUE } from './sweep-queue';
 
-export { SWEEP_CRON, SWEEP_QUEUE } from './sweep-queue';
+export { RETENTION_CRON, RETENTION_QUEUE, SWEEP_CRON, SWEEP_QUEUE } from './sweep-queue';
 
 /**
  * The job engine, pg-boss, in its own `pgboss` schema of the application database (it creates
@@ -19,15 +19,26 @@ export function createJobQueue(connectionString: string): PgBoss {
 }
 
 /**
- * Starts the engine and the sweep on it: the queue (`singleton`: one sweep active at a time
- * across instances), its cron schedule and this instance's worker. Safe to call on every
+ * Starts the engine and the sweep on it (and the daily retention pass, when given): each queue
+ * (`singleton`: one run active at a time across instances), its cron schedule and this
+ * instance's worker. Safe to call on every
  * instance at once; everything it creates already existing is fine.
  */
-export async function startSweepOn(boss: PgBoss, sweep: () => Promise<void>): Promise<void> {
+export async function startSweepOn(
+  boss: PgBoss,
+  sweep: () => Promise<void>,
+  daily?: () => Promise<void>,
+): Promise<void> {
   await boss.start();
-  await boss.createQueue(SWEEP_QUEUE, { policy: 'singleton', retryLimit: 0, expireInSeconds: 300 });
-  await boss.schedule(SWEEP_QUEUE, SWEEP_CRON);
-  await boss.work(SWEEP_QUEUE, async () => {
-    await sweep();
-  });
+  const schedules = [
+    { queue: SWEEP_QUEUE, cron: SWEEP_CRON, work: sweep },
+    ...(daily ? [{ queue: RETENTION_QUEUE, cron: RETENTION_CRON, work: daily }] : []),
+  ];
+  for (const { queue, cron, work } of schedules) {
+    await boss.createQueue(queue, { policy: 'singleton', retryLimit: 0, expireInSeconds: 300 });
+    await boss.schedule(queue, cron);
+    await boss.work(queue, async () => {
+      await work();
+    });
+  }
 }

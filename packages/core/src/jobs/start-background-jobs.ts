@@ -11,6 +11,7 @@ import { planBookingMessages } from '../notifications/plan-booking-messages';
 import { createSmtpTransport, type EmailTransport } from '../notifications/email-transport';
 import { processAllOwedRefunds } from '../money/process-owed-refund';
 import { backoffMs } from '../platform/backoff';
+import { anonymiseLapsedCustomers } from '../privacy/customer-data';
 import { RATE_LIMIT_TABLE } from '../rate-limit/rate-limiter';
 import { createJobQueue, startSweepOn } from './job-queue';
 
@@ -92,7 +93,7 @@ async function startScheduler(jobs: Jobs): Promise<void> {
   for (let attempt = 1; !jobs.stopped; attempt += 1) {
     const boss = createJobQueue(getServerEnv().DATABASE_URL);
     try {
-      await startSweepOn(boss, sweep);
+      await startSweepOn(boss, sweep, retention);
       if (jobs.stopped) await boss.stop({ graceful: false });
       else jobs.boss = boss;
       return;
@@ -120,6 +121,13 @@ async function sweep(): Promise<void> {
     Date.now() - 3_600_000,
   );
   await db.idempotencyKey.deleteMany({ where: { expiresAt: { lt: new Date() } } });
+}
+
+/** Once a day: customers and conversations past their station's retention are anonymised. */
+async function retention(): Promise<void> {
+  const result = await anonymiseLapsedCustomers();
+  if (result.customers + result.conversations > 0)
+    logger.info(result, 'anonymised customer data past its retention');
 }
 
 /**

@@ -4,6 +4,9 @@ import { PgBoss } from 'pg-boss';
 export const SWEEP_QUEUE = 'sweep';
 /** Once a minute, for the whole cluster (pg-boss runs a cron schedule once, not per instance). */
 export const SWEEP_CRON = '* * * * *';
+/** Customer data past the stations' retention is anonymised once a day, at a quiet hour. */
+export const RETENTION_QUEUE = 'retention';
+export const RETENTION_CRON = '17 3 * * *';
 
 /**
  * Asks the cluster's sweep to run now rather than at the next minute (the next free worker of

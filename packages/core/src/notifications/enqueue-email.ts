@@ -1,4 +1,5 @@
 import { Prisma, type OutboxKind } from '../generated/prisma/client';
+import { seal } from '../crypto/field-crypto';
 
 type Tx = Pick<Prisma.TransactionClient, '$executeRaw'>;
 
@@ -11,7 +12,7 @@ export type OutgoingEmail = {
   stationId?: string;
 };
 
-/** Queues an e-mail in the outbox, in the same transaction as the change that causes it. */
+/** Queues an e-mail in the outbox (its recipient sealed, like all customer data), in the same transaction as the change that causes it. */
 export async function enqueueEmail(tx: Tx, email: OutgoingEmail): Promise<void> {
   await tx.$executeRaw(emailInsertSql(email));
 }
@@ -25,7 +26,7 @@ export async function enqueueEmail(tx: Tx, email: OutgoingEmail): Promise<void> 
 export function emailInsertSql(email: OutgoingEmail, rows?: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     INSERT INTO "OutboxMessage" (kind, recipient, subject, payload, "bookingId", "stationId")
-    SELECT ${email.kind}::"OutboxKind", ${email.recipient}::text, ${email.subject}::text,
+    SELECT ${email.kind}::"OutboxKind", ${seal(email.recipient)}::text, ${email.subject}::text,
            ${JSON.stringify(email.payload)}::jsonb, ${email.bookingId ?? null}::uuid,
            ${email.stationId ?? null}::uuid
     ${rows ? Prisma.sql`FROM ${rows}` : Prisma.empty}`;

@@ -1,3 +1,6 @@
+import { sealCustomer } from '../crypto/customer-fields';
+import { seal, sealOptional } from '../crypto/field-crypto';
+import { sealPendingValues } from '../privacy/seal-pass';
 import { hash } from '@node-rs/argon2';
 import { SingleBar, Presets } from 'cli-progress';
 import pg from 'pg';
@@ -101,6 +104,9 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
     await insertSeason(client, now, passwordHash);
     await insertConversations(client, now);
     await client.query('COMMIT');
+    // The demo conversations are written in SQL, one per station: sealed here, by the pass
+    // that seals rows from before encryption.
+    await sealPendingValues({ databaseUrl: options.databaseUrl });
     await client.query('ANALYZE');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
@@ -327,12 +333,26 @@ async function insertAll(
     [
       { name: 'id', type: 'uuid' },
       { name: 'email', type: 'text' },
+      { name: 'emailHash', type: 'text' },
       { name: 'name', type: 'text' },
       { name: 'phone', type: 'text' },
+      { name: 'phoneHash', type: 'text' },
       { name: 'createdAt', type: 'timestamptz' },
       { name: 'updatedAt', type: 'timestamptz' },
     ],
-    data.customers.map((c) => [c.id, c.email, c.name, c.phone, c.createdAt, now]),
+    data.customers.map((c) => {
+      const sealed = sealCustomer(c);
+      return [
+        c.id,
+        sealed.email,
+        sealed.emailHash,
+        sealed.name,
+        sealed.phone,
+        sealed.phoneHash,
+        c.createdAt,
+        now,
+      ];
+    }),
     { onBatch },
   );
   await insertRows(
@@ -399,10 +419,10 @@ async function insertAll(
       b.durationMinutes,
       b.adults,
       b.children,
-      b.addressLine1,
+      seal(b.addressLine1),
       b.city,
       b.postalCode,
-      b.specialRequests,
+      sealOptional(b.specialRequests),
       b.totalCents,
       b.depositCents,
       b.currency,

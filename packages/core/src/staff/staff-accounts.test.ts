@@ -1,3 +1,4 @@
+import { openDeep } from '../crypto/field-crypto';
 import type pg from 'pg';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -70,7 +71,7 @@ describe('staff accounts', () => {
 
     // The outbox holds the e-mail but never the link.
     const { rows } = await client.query(`SELECT kind, recipient, payload FROM "OutboxMessage"`);
-    expect(rows).toMatchObject([
+    expect(openDeep(rows)).toMatchObject([
       { kind: 'STAFF_SET_PASSWORD', recipient: 'new.manager@example.com' },
     ]);
     expect(JSON.stringify(rows)).not.toContain(token.split('.')[2]);
