@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { E2E_DATA_KEYS } from './data-keys';
 import { ADMIN_PORT, CUSTOMER_NO_DB_PORT, CUSTOMER_PORT, CUSTOMER_SECOND_PORT } from './ports';
 
 const databaseUrl = process.env.E2E_DATABASE_URL;
@@ -15,6 +16,7 @@ const serverEnv = {
   NEXT_TELEMETRY_DISABLED: '1',
   BOOKING_TOKEN_SECRET: 'e2e-only-booking-token-secret-0123456789',
   AUTH_SECRET: 'e2e-only-admin-session-secret-0123456789',
+  ...E2E_DATA_KEYS,
   // Production builds without Stripe keys: the test-payment simulator, explicitly allowed.
   PAYMENT_SIMULATOR: 'true',
   // Tests act as a proxy: each sends its own X-Forwarded-For so rate limits do not collide.

@@ -1,4 +1,5 @@
 // The servers the HTTP benchmarks drive: production builds started with `next start`.
+import { getServerEnv } from '../../packages/core/src/env';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -77,6 +78,9 @@ export const customerEnv = (databaseUrl: string): NodeJS.ProcessEnv => ({
   DATABASE_URL: databaseUrl,
   LOG_LEVEL: 'info',
   BOOKING_TOKEN_SECRET: 'bench-only-booking-token-secret-0123456789',
+  // The keys this process seeded with (development's), so the servers open what it sealed.
+  DATA_ENCRYPTION_KEYS: getServerEnv().DATA_ENCRYPTION_KEYS,
+  DATA_INDEX_KEY: getServerEnv().DATA_INDEX_KEY,
   PAYMENT_SIMULATOR: 'true',
   TRUSTED_PROXY_HOPS: '1',
   PUBLIC_CUSTOMER_URL: 'http://localhost:3000',

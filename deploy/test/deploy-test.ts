@@ -15,6 +15,7 @@ import pg from 'pg';
 import { findFreePort, startEmbeddedPostgres } from '../../packages/core/src/db/embedded-postgres';
 import { migrate } from '../../packages/core/src/db/migrate';
 import { migrationsDirectory } from '../../packages/core/src/db/paths';
+import { getServerEnv } from '../../packages/core/src/env';
 import { seedDatabase } from '../../packages/core/src/seed/seed-database';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -277,6 +278,9 @@ async function main(): Promise<void> {
     DATABASE_URL: databaseUrl,
     REDIS_URL: `redis://127.0.0.1:${redisPort}`,
     BOOKING_TOKEN_SECRET: 'deploy-test-booking-token-secret-0123456789',
+    // The keys this process seeded with (development's), so the servers open what it sealed.
+    DATA_ENCRYPTION_KEYS: getServerEnv().DATA_ENCRYPTION_KEYS,
+    DATA_INDEX_KEY: getServerEnv().DATA_INDEX_KEY,
     PAYMENT_SIMULATOR: 'true',
     // nginx appends the load generator's own X-Forwarded-For (it stands for a CDN here).
     TRUSTED_PROXY_HOPS: '2',

@@ -73,6 +73,7 @@ const VALID_BODIES: Record<string, unknown> = {
     body: 'Testing access',
   },
   '/api/admin/conversations/[id]/read': { seq: 1 },
+  '/api/admin/customers/[id]/erase': { confirm: 'ERASE' },
 };
 const bodyFor = (method: string, route = '') =>
   method === 'GET' ? undefined : { data: VALID_BODIES[route] ?? {} };
@@ -150,6 +151,10 @@ const STAFF_ACROSS_STATIONS: Record<string, number> = {
   'POST /api/admin/conversations/[id]/messages': 404,
   'POST /api/admin/conversations/[id]/read': 404,
   'GET /api/admin/live': 404,
+  // A customer's data (export, erasure) is the super admin's alone.
+  'GET /api/admin/customers': 403,
+  'GET /api/admin/customers/[id]/export': 403,
+  'POST /api/admin/customers/[id]/erase': 403,
 };
 
 /** A conversation a customer opened with a station, through the customer API: its id. */
@@ -264,7 +269,7 @@ test.describe('admin API security', () => {
     await Promise.all([managerApi.dispose(), staffApi.dispose()]);
   });
 
-  test('only a super admin manages staff accounts and stations: a manager gets 403 on every such route', async () => {
+  test('only a super admin manages staff accounts, stations and customer data: a manager gets 403 on every such route', async () => {
     const managerApi = await apiAs(BASE, manager('phoenix'));
     const me = (await (await managerApi.get('/api/admin/me')).json()).data as { id: string };
     const before = await (await managerApi.get('/api/admin/me')).json();
@@ -280,6 +285,7 @@ test.describe('admin API security', () => {
     for (const route of routes.filter(
       (candidate) =>
         candidate.path.startsWith('/api/admin/staff') ||
+        candidate.path.startsWith('/api/admin/customers') ||
         candidate.path === '/api/admin/stations' ||
         /\/stations\/\[slug\]\/(de)?activate$/.test(candidate.path),
     )) {
@@ -454,6 +460,18 @@ test.describe('admin API security', () => {
     ))
       await refusesEveryBody(route.method, withId(route.path, accountBefore.id));
     expect(await seattleManager()).toEqual(accountBefore);
+
+    // Erasure, aimed at a real customer (found by their whole e-mail): still there, unerased.
+    const customerState = async () =>
+      (await (
+        await api.get(`/api/admin/customers?email=${encodeURIComponent(target.email)}`)
+      ).json()) as {
+        data: { id: string; erasedAt: string | null; name: string }[];
+      };
+    const customerBefore = await customerState();
+    expect(customerBefore.data).toHaveLength(1);
+    await refusesEveryBody('POST', `/api/admin/customers/${customerBefore.data[0]!.id}/erase`);
+    expect(await customerState()).toEqual(customerBefore);
     await api.dispose();
   });
 

@@ -12,6 +12,7 @@ import { chromium, type Page } from '@playwright/test';
 import pg from 'pg';
 import { findFreePort, startEmbeddedPostgres } from '@hibachi/core/db/embedded-postgres';
 import { migrate, migrationsDirectory } from '@hibachi/core/db';
+import { getServerEnv } from '@hibachi/core/env';
 import { seedDatabase } from '@hibachi/core/seed/seed-database';
 import { writeBenchResults } from '@hibachi/core/bench/results';
 
@@ -62,6 +63,8 @@ try {
         LOG_LEVEL: 'warn',
         AUTH_SECRET: 'bench-only-admin-session-secret-0123456789',
         BOOKING_TOKEN_SECRET: 'bench-only-booking-token-secret-0123456789',
+        DATA_ENCRYPTION_KEYS: getServerEnv().DATA_ENCRYPTION_KEYS,
+        DATA_INDEX_KEY: getServerEnv().DATA_INDEX_KEY,
         PAYMENT_SIMULATOR: 'true',
       },
     },

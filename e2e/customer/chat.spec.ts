@@ -1,3 +1,4 @@
+import { emailIndex } from '@hibachi/core/crypto/customer-fields';
 import { bookOpenSlot, database, expect, test } from '../fixtures';
 
 test.describe('chat widget', () => {
@@ -23,7 +24,7 @@ test.describe('chat widget', () => {
     const db = await database();
     const { rows } = await db.query<{ reference: string }>(
       `SELECT b.reference FROM "Conversation" c JOIN "Booking" b ON b.id = c."bookingId"
-        WHERE c."customerEmail" = (SELECT email FROM "Customer" cu WHERE cu.id = b."customerId")
+        WHERE c."customerEmailHash" = (SELECT "emailHash" FROM "Customer" cu WHERE cu.id = b."customerId")
           AND b.reference = $1`,
       [booking.reference],
     );
@@ -50,7 +51,7 @@ test.describe('chat widget', () => {
     await expect(panel.getByRole('alert')).toBeVisible();
     const db = await database();
     const { rows } = await db.query(
-      `SELECT 1 FROM "Conversation" WHERE "customerEmail" = 'bot@example.com'`,
+      `SELECT 1 FROM "Conversation" WHERE "customerEmailHash" = '${emailIndex('bot@example.com')}'`,
     );
     await db.end();
     expect(rows).toEqual([]);

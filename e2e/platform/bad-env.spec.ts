@@ -53,6 +53,17 @@ test.describe('start-up environment validation', () => {
     expect(output).toContain('STRIPE_SECRET_KEY is required in production');
   });
 
+  test('production without the customer-data keys refuses to start, naming them', async () => {
+    const { code, output } = await startCustomerApp({
+      DATABASE_URL: 'postgres://db.invalid/x',
+      DATA_ENCRYPTION_KEYS: '',
+      DATA_INDEX_KEY: '',
+    });
+    expect(code).not.toBe(0);
+    expect(output).toContain('DATA_ENCRYPTION_KEYS is required in production');
+    expect(output).toContain('DATA_INDEX_KEY is required in production');
+  });
+
   test('a missing DATABASE_URL in production stops start-up too', async () => {
     const { code, output } = await startCustomerApp({ DATABASE_URL: '' });
     expect(code).not.toBe(0);

@@ -1,3 +1,5 @@
+import { emailIndex } from '@hibachi/core/crypto/customer-fields';
+import { openDeep } from '@hibachi/core/crypto/field-crypto';
 import {
   request as playwrightRequest,
   type Browser,
@@ -109,10 +111,11 @@ test.describe('live conversations and calendars', () => {
     const { rows } = await db.query<{ seq: number; body: string }>(
       `SELECT m.seq, m.body FROM "ConversationMessage" m
          JOIN "Conversation" c ON c.id = m."conversationId"
-        WHERE c."customerEmail" = $1 ORDER BY m.seq`,
-      [person.email],
+        WHERE c."customerEmailHash" = $1 ORDER BY m.seq`,
+      [emailIndex(person.email)],
     );
     await db.end();
+    openDeep(rows);
     expect(rows.map((row) => row.seq)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(rows.map((row) => row.body)).toEqual([
       `Can you do 30 guests on the 14th? ${marker}`,

@@ -39,6 +39,7 @@ export function AdminNav({
     { href: '/settings', label: 'Settings', show: can(user.role, 'stations.settings') },
     { href: '/stations', label: 'Stations', show: can(user.role, 'stations.manage') },
     { href: '/staff', label: 'Staff', show: can(user.role, 'staff.manage') },
+    { href: '/customers', label: 'Customers', show: can(user.role, 'customers.privacy') },
   ];
 
   async function signOut(everywhere: boolean) {

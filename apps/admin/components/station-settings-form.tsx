@@ -140,6 +140,7 @@ export function StationSettingsForm({ slug }: { slug: string }) {
           sendThankYou: form.has('sendThankYou'),
           allowPartialBalance: form.has('allowPartialBalance'),
           chefsMayComplete: form.has('chefsMayComplete'),
+          retentionYears: text('retentionYears').trim() === '' ? null : whole('retentionYears'),
           reviewUrl: text('reviewUrl').trim() || null,
           adultPriceCents: toCents(text('adultPriceCents')),
           childPriceCents: toCents(text('childPriceCents')),
@@ -228,6 +229,9 @@ export function StationSettingsForm({ slug }: { slug: string }) {
         })}
         {input('rescheduleLimit', 'Online moves per booking', {
           hint: 'How often a customer may move one booking themselves (0: only staff move bookings).',
+        })}
+        {input('retentionYears', 'Keep customer data (years)', {
+          hint: 'A customer with no event here for this long is anonymised by a daily job (their bookings stay for the books). Empty: kept.',
         })}
         <label className="checkbox">
           <input

@@ -70,6 +70,13 @@ import {
   ZStaffReplyInput,
   ZUnreadCount,
 } from '../conversations/conversation.schema';
+import {
+  ZCustomerExport,
+  ZCustomerLookupQuery,
+  ZCustomerSummary,
+  ZErasedCustomer,
+  ZEraseCustomerInput,
+} from '../privacy/customer-data.schema';
 import { ZLiveQuery } from '../live/live-event';
 import { answer, type ApiOperation } from './api-operation';
 import { HEALTH_OPERATIONS } from './health-operations';
@@ -720,7 +727,7 @@ export const ADMIN_API = {
     method: 'get',
     path: '/api/admin/conversations',
     summary:
-      "The station's customer conversations, newest first (by status, assigned to me, or a name, e-mail or booking reference)",
+      "The station's customer conversations, newest first (by status, assigned to me, or a whole e-mail or a booking reference)",
     tag: 'Conversations',
     query: ZInboxQuery,
     response: z.array(ZInboxRow),
@@ -787,6 +794,37 @@ export const ADMIN_API = {
     responseType: 'text/event-stream',
     errors: ['VALIDATION_FAILED', 'RATE_LIMITED', 'UNAVAILABLE'],
   }),
+  customers: staff({
+    method: 'get',
+    path: '/api/admin/customers',
+    summary:
+      'Super admin: the customers with exactly this e-mail or phone (found by blind index; customer data is sealed, so nothing partial)',
+    tag: 'Customers',
+    query: ZCustomerLookupQuery,
+    response: z.array(ZCustomerSummary),
+    errors: ['VALIDATION_FAILED'],
+  }),
+  exportCustomer: staff({
+    method: 'get',
+    path: '/api/admin/customers/{id}/export',
+    summary:
+      'Super admin, audited: everything kept about the customer (profile, bookings, payments, messages) as a JSON download',
+    tag: 'Customers',
+    response: ZCustomerExport,
+  }),
+  eraseCustomer: staff(
+    {
+      method: 'post',
+      path: '/api/admin/customers/{id}/erase',
+      summary:
+        'Super admin, audited: replace the personal data by a tombstone (bookings and payments stay for the books); 409 while an event is to come',
+      tag: 'Customers',
+      body: ZEraseCustomerInput,
+      response: ZErasedCustomer,
+      errors: ['CONFLICT'],
+    },
+    WRITE,
+  ),
 } satisfies Record<string, ApiOperation>;
 
 /** Every operation of the admin app, for its OpenAPI document. */

@@ -1,4 +1,5 @@
 import 'server-only';
+import { z } from 'zod';
 import { writeAudit, writeStaffAudit, type AuditEntry } from '../audit/write-audit';
 import { assertCan, type StaffRequest, type StaffScope } from '../auth/staff-scope';
 import { getDb } from '../db/client';
@@ -22,7 +23,13 @@ export const ERASED_NAME = 'Erased customer';
 export const ERASED_TEXT = '[erased]';
 const erasedEmail = (customerId: string) => `erased-${customerId}@erased.invalid`;
 
-const notFound = () => new AppError('NOT_FOUND', 'No customer has that e-mail or phone.');
+const notFound = () => new AppError('NOT_FOUND', 'No such customer.');
+
+/** A customer id from the URL: anything but a uuid is a customer that does not exist. */
+function customerIdOf(value: string): string {
+  if (!z.uuid().safeParse(value).success) throw notFound();
+  return value;
+}
 
 /** The customer's conversations: under their e-mail's index, or linked to one of their bookings. */
 const conversationsOf = (customerId: string, emailHash: string | null) => Prisma.sql`
@@ -86,7 +93,7 @@ export async function exportCustomerData(
   assertCan(options.scope, 'customers.privacy');
   const db = getDb();
   const customer = await db.customer.findUnique({
-    where: { id: options.customerId },
+    where: { id: customerIdOf(options.customerId) },
     include: {
       bookings: {
         orderBy: { startsAt: 'asc' },
@@ -176,10 +183,11 @@ export async function eraseCustomer(
   options: StaffRequest & { customerId: string; input: unknown; now?: Date },
 ): Promise<TErasedCustomer> {
   assertCan(options.scope, 'customers.privacy');
+  const customerId = customerIdOf(options.customerId);
   parseInput(ZEraseCustomerInput, options.input);
   const now = options.now ?? new Date();
   return inTransaction((tx) =>
-    eraseInTransaction(tx, options.customerId, now, (entry) => writeStaffAudit(tx, options, entry)),
+    eraseInTransaction(tx, customerId, now, (entry) => writeStaffAudit(tx, options, entry)),
   );
 }
 

@@ -91,6 +91,8 @@ const MENU_AND_TRAVEL = {
   allowPartialBalance: z.boolean({ error: 'Choose yes or no' }),
   /** Chefs may mark their own started events completed from "My events". */
   chefsMayComplete: z.boolean({ error: 'Choose yes or no' }),
+  /** Years after a customer's last event here before their data is anonymised; null: kept. */
+  retentionYears: wholeNumber(1, 30, 'years').nullable(),
   reviewUrl: z
     .string()
     .trim()
@@ -142,6 +144,7 @@ const ZFullUpdate = ZStationSettings.partial({
   sendThankYou: true,
   allowPartialBalance: true,
   chefsMayComplete: true,
+  retentionYears: true,
   reviewUrl: true,
 });
 
@@ -270,6 +273,7 @@ export const DEFAULT_STATION_SETTINGS = {
   sendThankYou: true,
   allowPartialBalance: false,
   chefsMayComplete: false,
+  retentionYears: null,
   reviewUrl: null,
 } as const satisfies Omit<TStationSettings, 'name' | 'timezone' | 'travelZones'> & {
   travelZones: readonly never[];

@@ -137,6 +137,7 @@ export async function updateStationSettings(
         sendThankYou: after.sendThankYou,
         allowPartialBalance: after.allowPartialBalance,
         chefsMayComplete: after.chefsMayComplete,
+        retentionYears: after.retentionYears,
         reviewUrl: after.reviewUrl,
         version: { increment: 1 },
       },
@@ -219,6 +220,7 @@ function settingsOf(station: StationWithZones): TStationSettings {
     sendThankYou: station.sendThankYou,
     allowPartialBalance: station.allowPartialBalance,
     chefsMayComplete: station.chefsMayComplete,
+    retentionYears: station.retentionYears,
     reviewUrl: station.reviewUrl,
     travelZones: station.travelZones.map(({ prefix, label, feeCents }) => ({
       prefix,

@@ -1,0 +1,6 @@
+export {
+  anonymiseLapsedCustomers,
+  eraseCustomer,
+  exportCustomerData,
+  findCustomers,
+} from './customer-data';
