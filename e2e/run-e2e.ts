@@ -1,5 +1,6 @@
 // `pnpm test:e2e`: a real PostgreSQL (embedded, temp folder), migrated and seeded,
 // production builds of both apps, then Playwright (which starts `next start` itself).
+import './use-data-keys';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -7,14 +8,9 @@ import path from 'node:path';
 import { findFreePort, startEmbeddedPostgres } from '@hibachi/core/db/embedded-postgres';
 import { migrate, migrationsDirectory } from '@hibachi/core/db';
 import { seedDatabase } from '@hibachi/core/seed/seed-database';
-import { E2E_DATA_KEYS } from './data-keys';
 import { startMailSink } from './mail-sink';
 import { SENTRY_SINK_PORT } from './ports';
 import { startSentrySink } from './sentry-sink';
-
-// Before anything reads the environment: the seed, the builds, Playwright and its workers
-// (the specs that read the database) all seal and open with the run's keys.
-Object.assign(process.env, E2E_DATA_KEYS);
 
 /** Runs a command to completion without blocking this process (the mail sink lives here). */
 const run = (command: string, args: string[], env: NodeJS.ProcessEnv = process.env) =>

@@ -1,4 +1,4 @@
-import { openDeep } from '@hibachi/core/crypto/field-crypto';
+import { openSealed } from '../sealed-data';
 import { database, dateIn, expect, test } from '../fixtures';
 import { manager, signIn, staff, SUPER_ADMIN } from './admin-fixtures';
 
@@ -95,7 +95,7 @@ test.describe('dashboard', () => {
     );
     await client.end();
     // E-mails are sealed at rest: opened with the run's key, as the app would.
-    const seeded = openDeep(rows[0]!);
+    const seeded = openSealed(rows[0]!);
     await page.goto('/dashboard?range=year-to-date');
     await page.getByLabel('E-mail').fill(seeded.email.toUpperCase());
     await page.getByRole('button', { name: 'Look up' }).click();

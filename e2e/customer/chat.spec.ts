@@ -1,4 +1,4 @@
-import { emailIndex } from '@hibachi/core/crypto/customer-fields';
+import { emailIndex } from '../sealed-data';
 import { bookOpenSlot, database, expect, test } from '../fixtures';
 
 test.describe('chat widget', () => {

@@ -1,4 +1,4 @@
-import { openDeep } from '@hibachi/core/crypto/field-crypto';
+import { openSealed } from '../sealed-data';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { request as playwrightRequest, type APIRequestContext } from '@playwright/test';
@@ -211,7 +211,7 @@ test.describe('hostile bodies on every route that reads one', () => {
        UNION ALL SELECT body, NULL, NULL FROM "ConversationMessage"`,
     );
     await db.end();
-    expect(JSON.stringify(openDeep(sealed.rows))).not.toContain(MARKER);
+    expect(JSON.stringify(openSealed(sealed.rows))).not.toContain(MARKER);
     expect(Number(rows[0]!.n)).toBe(0);
     await Promise.all([customer.dispose(), admin.dispose()]);
   });

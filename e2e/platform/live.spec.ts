@@ -1,5 +1,4 @@
-import { emailIndex } from '@hibachi/core/crypto/customer-fields';
-import { openDeep } from '@hibachi/core/crypto/field-crypto';
+import { emailIndex, openSealed } from '../sealed-data';
 import {
   request as playwrightRequest,
   type Browser,
@@ -115,7 +114,7 @@ test.describe('live conversations and calendars', () => {
       [emailIndex(person.email)],
     );
     await db.end();
-    openDeep(rows);
+    openSealed(rows);
     expect(rows.map((row) => row.seq)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(rows.map((row) => row.body)).toEqual([
       `Can you do 30 guests on the 14th? ${marker}`,

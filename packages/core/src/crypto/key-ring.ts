@@ -1,4 +1,7 @@
-import { EnvError } from '../env';
+/** A malformed DATA_ENCRYPTION_KEYS (reported as an environment error by field-crypto.ts). */
+export class KeyRingError extends Error {
+  override name = 'KeyRingError';
+}
 
 export type DataKey = { id: string; key: Buffer };
 export type KeyRing = { current: DataKey; byId: ReadonlyMap<string, DataKey> };
@@ -11,8 +14,7 @@ const ENTRY = /^(\*?)([A-Za-z0-9_-]{1,16}):([A-Za-z0-9+/]{43}=)$/;
  * sealed, so values under an older key keep opening until they are rotated.
  */
 export function parseKeyRing(text: string): KeyRing {
-  const invalid = (message: string) =>
-    new EnvError([{ variable: 'DATA_ENCRYPTION_KEYS', message }]);
+  const invalid = (message: string) => new KeyRingError(message);
   const entries = text
     .split(',')
     .map((entry) => entry.trim())

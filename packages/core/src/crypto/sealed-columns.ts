@@ -1,4 +1,4 @@
-import type { BlindIndexKind } from './field-crypto';
+import type { BlindIndexKind } from './sealing';
 
 /** A sealed column, with the blind index kept beside it (if any). */
 export type SealedColumn = { column: string; index?: { column: string; kind: BlindIndexKind } };
