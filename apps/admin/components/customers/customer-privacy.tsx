@@ -6,7 +6,7 @@ import type { TCustomerSummary } from '@hibachi/core/privacy/customer-data.schem
 import { formatInstant } from '@hibachi/web/format';
 import { ActionNotices } from '../form-messages';
 import { api } from '@/lib/api';
-import { fieldText } from '@/lib/form-helpers';
+import { fieldMessages, fieldText } from '@/lib/form-helpers';
 
 type Lookup = { email: string } | { phone: string };
 
@@ -60,7 +60,11 @@ export function CustomerPrivacy({ timeZone }: { timeZone: string }) {
         </button>
       </form>
       <ActionNotices notice={notice} error={erase.error} />
-      {found.isError ? <p role="alert">{found.error.message}</p> : null}
+      {found.isError ? (
+        <p className="notice error" role="alert">
+          {Object.values(fieldMessages(found.error))[0] ?? found.error.message}
+        </p>
+      ) : null}
       {found.data?.length === 0 ? (
         <p>Nobody has that {lookup && 'email' in lookup ? 'e-mail' : 'phone'}.</p>
       ) : null}

@@ -4,6 +4,14 @@ import { ZLocalDate, ZLocalTime } from '../availability/availability.schema';
 import { ZRefundPart } from '../money/refund-settler';
 import { ZAdults, ZChildren, ZQuoteLine, withPartySize } from '../pricing/quote.schema';
 
+/** A booking's address as answers show it. */
+export const ZAddressView = z.object({
+  line1: z.string(),
+  line2: z.string().nullable(),
+  city: z.string(),
+  postalCode: z.string(),
+});
+
 /** How a customer proves a booking is theirs: the e-mail it was made with, or the signed link token. */
 export const ZCustomerProof = z.union([
   z.strictObject({
@@ -37,12 +45,7 @@ export const ZCustomerBooking = z.object({
   adults: z.number().int(),
   children: z.number().int(),
   customer: z.object({ name: z.string(), email: z.string() }),
-  address: z.object({
-    line1: z.string(),
-    line2: z.string().nullable(),
-    city: z.string(),
-    postalCode: z.string(),
-  }),
+  address: ZAddressView,
   specialRequests: z.string().nullable(),
   totalCents: z.number().int(),
   depositCents: z.number().int(),

@@ -152,19 +152,16 @@ export function parseServerEnv(source: Record<string, string | undefined>): TSer
       },
     ]);
   }
+  const requiredInProduction = [
+    'DATABASE_URL',
+    'BOOKING_TOKEN_SECRET',
+    'DATA_ENCRYPTION_KEYS',
+    'DATA_INDEX_KEY',
+  ] as const;
   const missing = [
-    !env.DATABASE_URL && production
-      ? { variable: 'DATABASE_URL', message: 'is required in production' }
-      : undefined,
-    !env.BOOKING_TOKEN_SECRET && production
-      ? { variable: 'BOOKING_TOKEN_SECRET', message: 'is required in production' }
-      : undefined,
-    !env.DATA_ENCRYPTION_KEYS && production
-      ? { variable: 'DATA_ENCRYPTION_KEYS', message: 'is required in production' }
-      : undefined,
-    !env.DATA_INDEX_KEY && production
-      ? { variable: 'DATA_INDEX_KEY', message: 'is required in production' }
-      : undefined,
+    ...requiredInProduction.map((variable) =>
+      production && !env[variable] ? { variable, message: 'is required in production' } : undefined,
+    ),
     !env.STRIPE_SECRET_KEY && production && env.PAYMENT_SIMULATOR !== 'true'
       ? {
           variable: 'STRIPE_SECRET_KEY',

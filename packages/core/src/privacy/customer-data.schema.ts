@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZAddressView } from '../bookings/customer-booking.schema';
 
 /** `GET /api/admin/customers?email=…` or `?phone=…`: one customer, found by exact value. */
 export const ZCustomerLookupQuery = z
@@ -58,12 +59,7 @@ const ZExportBooking = z.object({
   time: z.string(),
   adults: z.number().int(),
   children: z.number().int(),
-  address: z.object({
-    line1: z.string(),
-    line2: z.string().nullable(),
-    city: z.string(),
-    postalCode: z.string(),
-  }),
+  address: ZAddressView,
   specialRequests: z.string().nullable(),
   currency: z.string(),
   totalCents: z.number().int(),
