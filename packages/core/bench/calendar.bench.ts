@@ -87,6 +87,18 @@ await withReusedSeededDatabase(
       Number(values.iterations),
       (month) => listStaffBookings({ scope, query: { station: month.station.slug, limit: '100' } }),
     );
+    // What opening sealed values adds to one calendar answer: the rows the statement returns
+    // for the first month, as stored (sealed), opened again and again.
+    const { seal, openDeep } = await import('../src/crypto/field-crypto');
+    const sealedEvents = JSON.stringify(
+      sample.events.map((event) => ({ ...event, customerName: seal(event.customerName) })),
+    );
+    const opening = await measure(
+      'opening one calendar answer (sealed names)',
+      [sealedEvents],
+      Number(values.iterations) * 4,
+      async (text) => openDeep(JSON.parse(text) as unknown),
+    );
     console.log(`speed-up over baseline: ${(baseline.p50 / api.p50).toFixed(1)}× at p50`);
     if (api.p95 > P95_TARGET_MS) {
       console.log(
@@ -115,6 +127,10 @@ await withReusedSeededDatabase(
           p95: round(baseline.p95),
         },
         'bookings list, one station, 100 a page': { p50: round(list.p50), p95: round(list.p95) },
+        'opening one calendar answer (sealed names)': {
+          p50: Math.round(opening.p50 * 1000) / 1000,
+          p95: Math.round(opening.p95 * 1000) / 1000,
+        },
       },
       failed,
     });

@@ -20,13 +20,14 @@ export async function withSeededDatabase(scale: number, body: () => Promise<void
   try {
     await server.ensureDatabase('bench');
     const url = server.url('bench');
+    // Before the seed: it reads the environment (its data keys), which is read once.
+    process.env.DATABASE_URL = url;
+    process.env.LOG_LEVEL = 'silent';
     await migrate({ databaseUrl: url, migrationsDir: migrationsDirectory() });
     const seeded = await seedDatabase({ databaseUrl: url, scale });
     console.log(
       `seeded ${seeded.bookings} bookings, ${seeded.chefs} chefs, ${seeded.stations} stations in ${seeded.seconds}s`,
     );
-    process.env.DATABASE_URL = url;
-    process.env.LOG_LEVEL = 'silent';
     await body();
   } finally {
     await server.stop();
@@ -62,6 +63,9 @@ export async function withReusedSeededDatabase(
   try {
     await server.ensureDatabase('bench');
     const url = server.url('bench');
+    // Before the seed: it reads the environment (its data keys), which is read once.
+    process.env.DATABASE_URL = url;
+    process.env.LOG_LEVEL = 'silent';
     await migrate({ databaseUrl: url, migrationsDir: migrationsDirectory() });
     if (reuse && kept) {
       console.log(`reusing ${kept.bookings} bookings seeded ${kept.at} (${dataDir})`);
@@ -79,8 +83,6 @@ export async function withReusedSeededDatabase(
     await client.connect();
     await client.query('VACUUM ANALYZE');
     await client.end();
-    process.env.DATABASE_URL = url;
-    process.env.LOG_LEVEL = 'silent';
     await body();
   } finally {
     await server.stop();
