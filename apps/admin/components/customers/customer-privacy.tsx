@@ -46,6 +46,8 @@ export function CustomerPrivacy({ timeZone }: { timeZone: string }) {
           setNotice('');
           erase.reset();
           setLookup(value.includes('@') ? { email: value } : { phone: value });
+          // Finding the same person again reads them afresh (a booking may have been cancelled).
+          void queryClient.invalidateQueries({ queryKey: ['customers'] });
         }}
       >
         <div className="field">

@@ -1,0 +1,13 @@
+import { initBrowserSentry } from './sentry-browser';
+
+/**
+ * What each app's instrumentation-client runs first in the browser. Pages forbid eval
+ * (content security policy, decision 21): zod's fast path would probe for it on its first
+ * parse, a policy violation, before falling back. zod reads its settings from this global
+ * (set here without importing zod, which would add 5 kB to every page).
+ */
+export function startBrowser(app: string, sentryDsn: string | undefined): void {
+  const scope = globalThis as { __zod_globalConfig?: Record<string, unknown> };
+  Object.assign((scope.__zod_globalConfig ??= {}), { jitless: true });
+  initBrowserSentry(app, sentryDsn);
+}
