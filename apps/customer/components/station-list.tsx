@@ -13,7 +13,9 @@ export function StationList({ list }: { list: TStationSummary[] }) {
     <ul className="card-grid" aria-label="Locations">
       {list.map((station) => (
         <li key={station.id} className="card" data-testid="station-card">
-          <h3>{station.name}</h3>
+          <h3>
+            <Link href={`/locations/${station.slug}`}>{station.name}</Link>
+          </h3>
           <p className="muted">{timeZoneLabel(station.timezone)}</p>
           <dl className="facts">
             <div>
