@@ -33,6 +33,13 @@ test('a super admin exports a customer, cancels what is to come and erases them'
   await expect(card).toHaveCount(1);
   await expect(card).toContainText(booking.email);
   await expect(card).toContainText('1 booking');
+  // A super admin on a phone: the card and its actions fit the screen.
+  await page.setViewportSize({ width: 390, height: 844 });
+  // (polled: the layout settles a frame after the resize)
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth))
+    .toBeLessThanOrEqual(390);
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   const download = page.waitForEvent('download');
   await card.getByRole('link', { name: 'Download their data (JSON)' }).click();

@@ -26,6 +26,15 @@ test.describe('station pages', () => {
     expect((await page.request.get('/locations/nowhere')).status()).toBe(404);
   });
 
+  test('at phone width a station page and its menu fit the screen', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/locations/london');
+    await expect(page.getByRole('heading', { name: 'The menu' })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      390,
+    );
+  });
+
   test('the sitemap lists every station page; robots points to it; the admin is not indexed', async ({
     request,
   }) => {

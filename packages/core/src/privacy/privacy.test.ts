@@ -345,6 +345,19 @@ describe('export and erasure', () => {
       await findCustomers({ scope: admin, query: { phone: '+44 20 7946 0001' } }),
     ).toHaveLength(1);
 
+    // An id that is not a customer's, or not an id at all, is the same 404 (never a 500).
+    for (const customerId of [
+      '00000000-0000-4000-8000-000000000000',
+      'not-a-uuid',
+      "1' OR '1'='1",
+    ]) {
+      await expect(exportCustomerData({ scope: admin, customerId })).rejects.toMatchObject({
+        status: 404,
+      });
+      await expect(
+        eraseCustomer({ scope: admin, customerId, input: { confirm: 'ERASE' } }),
+      ).rejects.toMatchObject({ status: 404 });
+    }
     const exported = await exportCustomerData({ scope: admin, customerId: found!.id });
     expect(exported.profile).toMatchObject({ name: customer.name, email: customer.email });
     expect(exported.bookings).toEqual([

@@ -33,6 +33,14 @@ export default async function LocationPage({ params }: Props) {
   if (!page) notFound();
   const money = (cents: number) => formatMoney(cents, page);
   const structured = stationStructuredData(page, pageUrl(page.slug));
+  const facts: [string, string][] = [
+    ['Adults', money(page.pricing.adultCents)],
+    ['Children', money(page.pricing.childCents)],
+    ['Minimum per event', money(page.pricing.minimumCents)],
+    ['Deposit', money(page.pricing.depositCents)],
+    ['Start times', `${formatTime(page.hours.firstStart)}–${formatTime(page.hours.lastStart)}`],
+    ['Book ahead', `${page.minimumNoticeHours} hours`],
+  ];
   return (
     <article className="location" aria-labelledby="location-heading">
       <header className="hero">
@@ -49,32 +57,12 @@ export default async function LocationPage({ params }: Props) {
       <section aria-labelledby="prices-heading">
         <h2 id="prices-heading">Prices and terms</h2>
         <dl className="facts">
-          <div>
-            <dt>Adults</dt>
-            <dd>{money(page.pricing.adultCents)}</dd>
-          </div>
-          <div>
-            <dt>Children</dt>
-            <dd>{money(page.pricing.childCents)}</dd>
-          </div>
-          <div>
-            <dt>Minimum per event</dt>
-            <dd>{money(page.pricing.minimumCents)}</dd>
-          </div>
-          <div>
-            <dt>Deposit</dt>
-            <dd>{money(page.pricing.depositCents)}</dd>
-          </div>
-          <div>
-            <dt>Start times</dt>
-            <dd>
-              {formatTime(page.hours.firstStart)}–{formatTime(page.hours.lastStart)}
-            </dd>
-          </div>
-          <div>
-            <dt>Book ahead</dt>
-            <dd>{page.minimumNoticeHours} hours</dd>
-          </div>
+          {facts.map(([term, value]) => (
+            <div key={term}>
+              <dt>{term}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
         </dl>
       </section>
 
