@@ -89,6 +89,42 @@ if (existsSync(deployFile)) {
     `Deploy: ${report.passed} checks passed, ${report.failed} failed (${report.requests} requests)\n`,
   );
 }
+// Which tests failed, by name, next to the counts (CI shows the log's tail).
+const firstLine = (text) =>
+  String(text ?? '')
+    .split('\n')
+    .find((line) => line.trim()) ?? '';
+const failures = [];
+for (const file of vitestReports) {
+  const report = JSON.parse(readFileSync(path.join(results, file), 'utf8'));
+  for (const suite of report.testResults ?? []) {
+    for (const test of suite.assertionResults ?? []) {
+      if (test.status === 'failed') {
+        const where = path.relative(root, suite.name);
+        failures.push(`${where}: ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`);
+      }
+    }
+  }
+}
+const playwrightSpecs = (suite) => [
+  ...(suite.specs ?? []),
+  ...(suite.suites ?? []).flatMap((child) => playwrightSpecs(child)),
+];
+if (existsSync(playwrightFile)) {
+  const report = JSON.parse(readFileSync(playwrightFile, 'utf8'));
+  for (const spec of (report.suites ?? []).flatMap((suite) => playwrightSpecs(suite))) {
+    if (spec.ok) continue;
+    const result = spec.tests
+      ?.flatMap((test) => test.results ?? [])
+      .find((r) => r.error ?? r.errors?.[0]);
+    const error = firstLine((result?.error ?? result?.errors?.[0])?.message).replace(
+      /\u001b\[[0-9;]*m/g,
+      '',
+    );
+    failures.push(`e2e/${spec.file}:${spec.line}: ${spec.title}: ${error}`);
+  }
+}
+for (const failure of failures) process.stdout.write(`failed: ${failure.slice(0, 400)}\n`);
 for (const [name, status] of Object.entries(statuses)) {
   process.stdout.write(`${status === 0 ? 'ok  ' : 'FAIL'} ${name}\n`);
 }
