@@ -28,10 +28,13 @@ export function bookingLinkPage(title: string, render: (link: BookingLink) => Re
     );
     if (!query.token) {
       return (
-        <p className="notice">
-          This link is incomplete.{' '}
-          <Link href="/manage">Find your booking with its reference and e-mail</Link>.
-        </p>
+        <>
+          <h1>{title}</h1>
+          <p className="notice">
+            This link is incomplete.{' '}
+            <Link href="/manage">Find your booking with its reference and e-mail</Link>.
+          </p>
+        </>
       );
     }
     return (

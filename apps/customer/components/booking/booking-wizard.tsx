@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Link from 'next/link';
 import type { TCreatedBooking } from '@hibachi/core/bookings/create-booking.schema';
 import { api } from '@/lib/api';
@@ -33,11 +33,35 @@ const STEPS: { id: Step; label: string }[] = [
   { id: 'done', label: 'Deposit' },
 ];
 
+/**
+ * Moves focus to the new step's heading after a step change (not on the first render), once it
+ * is on the page: a keyboard or screen-reader user lands at the start of what they now see.
+ */
+function useFocusOnStep(step: Step) {
+  const root = useRef<HTMLDivElement>(null);
+  const shown = useRef(step);
+  const pending = useRef(false);
+  useEffect(() => {
+    if (shown.current !== step) {
+      shown.current = step;
+      pending.current = true;
+    }
+    if (!pending.current) return;
+    const heading = root.current?.querySelector<HTMLElement>('.step h2');
+    if (!heading) return;
+    pending.current = false;
+    heading.tabIndex = -1;
+    heading.focus();
+  });
+  return root;
+}
+
 export function BookingWizard({ stationSlug }: { stationSlug: string }) {
   const stations = useQuery({ queryKey: ['stations'], queryFn: api.stations, throwOnError: true });
   const station = stations.data?.find((candidate) => candidate.slug === stationSlug);
   const queryClient = useQueryClient();
   const [step, setStep] = useState<Step>('when');
+  const root = useFocusOnStep(step);
   const [durationMinutes, setDuration] = useState(120);
   const [date, setDate] = useState<string>();
   const [time, setTime] = useState<string>();
@@ -78,7 +102,7 @@ export function BookingWizard({ stationSlug }: { stationSlug: string }) {
     date && time ? { station: station.slug, date, time, durationMinutes } : undefined;
 
   return (
-    <div className="wizard">
+    <div className="wizard" ref={root}>
       <h1>Book a chef in {station.name}</h1>
       <ol className="progress" aria-label="Booking steps">
         {STEPS.map((item, index) => (

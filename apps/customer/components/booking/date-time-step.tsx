@@ -139,14 +139,15 @@ export function DayPicker({
               aria-pressed={day.date === date}
               disabled={day.status !== 'OPEN'}
               onClick={() => onPick(day.date)}
-              aria-label={`${formatLocalDate(day.date)}: ${spoken}`}
               title={day.status === 'TOO_SOON' ? notice : undefined}
             >
+              {/* The name is the visible text plus the words it abbreviates (WCAG 2.5.3). */}
               <span className="day-weekday">{formatLocalDate(day.date, { weekday: 'short' })}</span>
               <span className="day-number">
                 {formatLocalDate(day.date, { month: 'short', day: 'numeric' })}
               </span>
               <span className="day-status">{label}</span>
+              <span className="visually-hidden">{`, ${formatLocalDate(day.date)}: ${spoken}`}</span>
             </button>
           );
         })}

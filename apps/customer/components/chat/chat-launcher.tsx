@@ -1,7 +1,7 @@
 'use client';
 
 import dynamic from 'next/dynamic';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useHydrated } from '@hibachi/web/use-hydrated';
 
 // The panel (and everything it brings) loads only when the customer opens it.
@@ -26,16 +26,27 @@ export function ChatLauncher() {
   const [choice, setChoice] = useState<boolean>();
   const initial = hydrated ? wantsOpen() : { open: false };
   const open = choice ?? initial.open;
+  const launcher = useRef<HTMLButtonElement>(null);
 
   const toggle = (next: boolean) => {
     setChoice(next);
     sessionStorage.setItem(OPEN_KEY, next ? '1' : '0');
+    // Closing from inside the panel gives focus back to the button that opened it.
+    if (!next) launcher.current?.focus();
   };
 
   return (
     <>
-      {open ? <ChatPanel onClose={() => toggle(false)} note={initial.note} /> : null}
+      {open ? (
+        <ChatPanel
+          onClose={() => toggle(false)}
+          note={initial.note}
+          // focus moves into the panel when the customer opens it, not when a page reopens it
+          focusOnOpen={choice === true}
+        />
+      ) : null}
       <button
+        ref={launcher}
         type="button"
         className="chat-launcher button"
         aria-expanded={open}

@@ -14,15 +14,37 @@ function bookingOfPage(): { reference: string; token: string } | undefined {
   return match?.[1] && token ? { reference: decodeURIComponent(match[1]), token } : undefined;
 }
 
-export function ChatPanel({ onClose, note }: { onClose: () => void; note?: string }) {
+export function ChatPanel({
+  onClose,
+  note,
+  focusOnOpen = false,
+}: {
+  onClose: () => void;
+  note?: string;
+  focusOnOpen?: boolean;
+}) {
   const chat = useChat(true);
+  const panel = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (focusOnOpen) panel.current?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the panel mounts
+  }, []);
   const [booking] = useState(bookingOfPage);
   const onOtherBooking =
     booking && chat.conversation && chat.conversation.bookingReference !== booking.reference;
   const starting = chat.conversation === null || onOtherBooking;
 
   return (
-    <section className="chat-panel" aria-label="Chat with us" role="dialog">
+    <section
+      ref={panel}
+      tabIndex={-1}
+      className="chat-panel"
+      aria-label="Chat with us"
+      role="dialog"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onClose();
+      }}
+    >
       <header className="chat-header">
         <div>
           <strong>Chat with us</strong>

@@ -5,5 +5,8 @@ import { bookingLinkPage } from '@/lib/booking-link-page';
 export const metadata: Metadata = { title: 'Your booking', referrer: 'no-referrer' };
 
 export default bookingLinkPage('Your booking', ({ reference, token }) => (
-  <BookingByToken reference={reference} token={token} />
+  <>
+    <h1>Your booking</h1>
+    <BookingByToken reference={reference} token={token} />
+  </>
 ));
