@@ -5,6 +5,7 @@ import { listStationsForStaff } from '@hibachi/core/auth';
 import { can } from '@hibachi/core/auth/permissions';
 import { SiteFrame } from '@hibachi/web/site-frame';
 import { Providers } from '@hibachi/web/providers';
+import { WebVitalsReporter } from '@hibachi/web/web-vitals-reporter';
 import { AdminNav } from '@/components/admin-nav';
 import { LiveUpdates } from '@/components/live/live-updates';
 import { currentStaff } from '@/lib/staff';
@@ -47,6 +48,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           </Suspense>
         ) : null}
         {children}
+        <WebVitalsReporter app="admin" />
       </SiteFrame>
     </Providers>
   );

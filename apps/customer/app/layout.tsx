@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { SiteFrame } from '@hibachi/web/site-frame';
+import { WebVitalsReporter } from '@hibachi/web/web-vitals-reporter';
 import { ChatLauncher } from '@/components/chat/chat-launcher';
 import '@hibachi/web/styles.css';
 
@@ -31,6 +32,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     >
       {children}
       <ChatLauncher />
+      <WebVitalsReporter app="customer" />
     </SiteFrame>
   );
 }

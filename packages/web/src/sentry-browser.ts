@@ -36,3 +36,14 @@ export function reportClientError(error: unknown): void {
   if (!state.browser || error instanceof ApiError) return;
   void state.browser.sentry.then((Sentry) => Sentry.captureException(error));
 }
+
+/** A Web Vital as a Sentry distribution (milliseconds, CLS unitless), tagged with the route. */
+export function reportWebVitalToSentry(name: string, value: number, route: string): void {
+  if (!state.browser) return;
+  void state.browser.sentry.then((Sentry) =>
+    Sentry.metrics.distribution(`web_vitals.${name.toLowerCase()}`, value, {
+      unit: name === 'CLS' ? 'none' : 'millisecond',
+      attributes: { route },
+    }),
+  );
+}

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { ZWebVitalsInput } from '../metrics/web-vitals.schema';
 import type { ApiOperation } from './build-document';
 
 /** What both apps serve for operators and for themselves. */
@@ -25,6 +27,16 @@ export const HEALTH_OPERATIONS: ApiOperation[] = [
     response: 'Prometheus text format',
     responseType: 'text/plain',
     errors: ['UNAUTHENTICATED'],
+  },
+  {
+    method: 'post',
+    path: '/api/vitals',
+    summary:
+      "A browser's Web Vitals for one page route (a route template of this app), observed in the web_vitals_* histograms of /api/metrics",
+    tag: 'Operations',
+    body: ZWebVitalsInput,
+    response: z.object({ recorded: z.number().int() }),
+    errors: ['VALIDATION_FAILED', 'RATE_LIMITED', 'UNSUPPORTED_MEDIA_TYPE', 'PAYLOAD_TOO_LARGE'],
   },
   {
     method: 'get',

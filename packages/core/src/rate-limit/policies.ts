@@ -21,6 +21,8 @@ export const RATE_LIMIT_POLICIES = {
   chatConversation: { points: 20, durationSeconds: 60, shared: true },
   /** Reads, read receipts and stream (re)connections of the widget, per instance. */
   chatRead: { points: 240, durationSeconds: 60, shared: false },
+  /** Web Vitals beacons (a page view sends up to four), per instance. */
+  webVitals: { points: 60, durationSeconds: 60, shared: false },
 } as const;
 
 export type RateLimitCategory = keyof typeof RATE_LIMIT_POLICIES;

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+
+/**
+ * Web Vitals the browsers of both apps report (Core Web Vitals and time to first byte).
+ * LCP, INP and TTFB are milliseconds; CLS has no unit. Client-safe: the reporter reads it too.
+ */
+export const WEB_VITALS = ['LCP', 'INP', 'CLS', 'TTFB'] as const;
+export type WebVitalName = (typeof WEB_VITALS)[number];
+
+/**
+ * Every page of each app as a route template (the `app/` directory's paths, each dynamic
+ * segment in brackets): the only route labels the vitals histograms take, so the number of
+ * series is fixed whatever paths browsers report. An e2e test compares them with the apps.
+ */
+export const PAGE_ROUTES = {
+  customer: [
+    '/',
+    '/book/[station]',
+    '/locations/[slug]',
+    '/manage',
+    '/manage/[reference]',
+    '/pay/[reference]',
+    '/pay/[reference]/return',
+    '/pay/[reference]/simulator',
+  ],
+  admin: [
+    '/',
+    '/bookings',
+    '/bookings/[id]',
+    '/calendar',
+    '/customers',
+    '/dashboard',
+    '/inbox',
+    '/my-events',
+    '/outbox',
+    '/prep',
+    '/season',
+    '/set-password',
+    '/settings',
+    '/sign-in',
+    '/staff',
+    '/stations',
+  ],
+} as const satisfies Record<string, readonly string[]>;
+export type WebVitalsApp = keyof typeof PAGE_ROUTES;
+
+/** Each value's ceiling: anything above is a broken browser or a forged beacon. */
+const CEILING: Record<WebVitalName, number> = {
+  LCP: 120_000,
+  INP: 60_000,
+  CLS: 100,
+  TTFB: 120_000,
+};
+
+export const ZWebVital = z
+  .object({
+    name: z.enum(WEB_VITALS),
+    value: z.number().finite().min(0),
+  })
+  .strict()
+  .refine((vital) => vital.value <= CEILING[vital.name], {
+    message: 'Value out of range for this metric',
+    path: ['value'],
+  });
+
+/** One beacon: the page's route template and the vitals measured since the last one. */
+export const ZWebVitalsInput = z
+  .object({
+    route: z.string().min(1).max(100),
+    vitals: z
+      .array(ZWebVital)
+      .min(1)
+      .max(WEB_VITALS.length * 2),
+  })
+  .strict();
+export type TWebVitalsInput = z.input<typeof ZWebVitalsInput>;
+
+/**
+ * The route template of a path, from the route's params as Next gives them
+ * (`/book/seattle`, `{ station: 'seattle' }` → `/book/[station]`).
+ */
+export function pageRouteTemplate(
+  pathname: string,
+  params: Record<string, string | string[] | undefined>,
+): string {
+  const names = new Map<string, string>();
+  for (const [name, value] of Object.entries(params)) {
+    if (typeof value === 'string') names.set(value, name);
+  }
+  return pathname
+    .split('/')
+    .map((segment) => {
+      const name = names.get(safeDecode(segment));
+      return name ? `[${name}]` : segment;
+    })
+    .join('/');
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
