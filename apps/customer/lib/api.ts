@@ -3,6 +3,7 @@ import type {
   TAvailabilityDays,
 } from '@hibachi/core/availability/availability.schema';
 import type { TCreatedBooking } from '@hibachi/core/bookings/create-booking.schema';
+import { DATE_PICKER_DAYS } from '@/components/booking/booking-form';
 import type {
   TCancellationResult,
   TCustomerBooking,
@@ -21,7 +22,7 @@ export const api = {
   stations: () => fetchJson<TStationSummary[]>('/api/stations'),
   availabilityDays: (station: string, from: string, duration: number) =>
     fetchJson<TAvailabilityDays>(
-      `/api/availability/days?${new URLSearchParams({ station, from, duration: String(duration), days: '35' })}`,
+      `/api/availability/days?${new URLSearchParams({ station, from, duration: String(duration), days: String(DATE_PICKER_DAYS) })}`,
     ),
   availability: (station: string, date: string, duration: number) =>
     fetchJson<TAvailability>(

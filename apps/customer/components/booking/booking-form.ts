@@ -1,5 +1,9 @@
 import type { TMenuSelection } from '@hibachi/core/menu/menu.schema';
 
+/** The duration the wizard starts with, and how many days its date picker shows. */
+export const DEFAULT_DURATION_MINUTES = 120;
+export const DATE_PICKER_DAYS = 35;
+
 /** What the details form edits; numbers stay strings while typing. */
 export type DetailsValues = {
   adults: string;

@@ -5,7 +5,9 @@ import { useEffect, useRef, useState } from 'react';
 import Link from 'next/link';
 import type { TCreatedBooking } from '@hibachi/core/bookings/create-booking.schema';
 import { api } from '@/lib/api';
-import { EMPTY_DETAILS, type DetailsValues } from './booking-form';
+import type { TAvailabilityDays } from '@hibachi/core/availability/availability.schema';
+import type { TStationSummary } from '@hibachi/core/stations/station.schema';
+import { DEFAULT_DURATION_MINUTES, EMPTY_DETAILS, type DetailsValues } from './booking-form';
 import { ConfirmationStep } from './confirmation-step';
 import { DateTimeStep } from './date-time-step';
 import { DetailsStep } from './details-step';
@@ -56,13 +58,30 @@ function useFocusOnStep(step: Step) {
   return root;
 }
 
-export function BookingWizard({ stationSlug }: { stationSlug: string }) {
-  const stations = useQuery({ queryKey: ['stations'], queryFn: api.stations, throwOnError: true });
+/** What the server rendered the first step with (absent while the database is unreachable). */
+export type WizardStart = {
+  stations: TStationSummary[];
+  days?: { from: string; durationMinutes: number; data: TAvailabilityDays };
+};
+
+export function BookingWizard({
+  stationSlug,
+  start,
+}: {
+  stationSlug: string;
+  start?: WizardStart;
+}) {
+  const stations = useQuery({
+    queryKey: ['stations'],
+    queryFn: api.stations,
+    initialData: start?.stations,
+    throwOnError: true,
+  });
   const station = stations.data?.find((candidate) => candidate.slug === stationSlug);
   const queryClient = useQueryClient();
   const [step, setStep] = useState<Step>('when');
   const root = useFocusOnStep(step);
-  const [durationMinutes, setDuration] = useState(120);
+  const [durationMinutes, setDuration] = useState(DEFAULT_DURATION_MINUTES);
   const [date, setDate] = useState<string>();
   const [time, setTime] = useState<string>();
   const [details, setDetails] = useState<DetailsValues>(EMPTY_DETAILS);
@@ -123,6 +142,7 @@ export function BookingWizard({ stationSlug }: { stationSlug: string }) {
       {step === 'when' || !selection ? (
         <DateTimeStep
           station={station}
+          initialDays={start?.days}
           durationMinutes={durationMinutes}
           date={date}
           time={time}

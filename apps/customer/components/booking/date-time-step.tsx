@@ -1,6 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import type { TAvailabilityDays } from '@hibachi/core/availability/availability.schema';
 import type { TStationSummary } from '@hibachi/core/stations/station.schema';
 import { WidgetBoundary } from '@hibachi/web/widget-boundary';
 import { api } from '@/lib/api';
@@ -14,8 +15,12 @@ import {
 
 const DURATIONS = [60, 90, 120, 150, 180, 240, 300, 360, 420, 480];
 
+/** Open dates the server already read: used when the picker asks for the same ones. */
+type InitialDays = { from: string; durationMinutes: number; data: TAvailabilityDays };
+
 type Props = {
   station: TStationSummary;
+  initialDays?: InitialDays;
   durationMinutes: number;
   date?: string;
   time?: string;
@@ -25,6 +30,7 @@ type Props = {
 
 export function DateTimeStep({
   station,
+  initialDays,
   durationMinutes,
   date,
   time,
@@ -56,6 +62,7 @@ export function DateTimeStep({
       <WidgetBoundary title="Available dates">
         <DayPicker
           station={station}
+          initialDays={initialDays}
           durationMinutes={durationMinutes}
           date={date}
           onPick={(picked) => onChange({ date: picked, time: undefined })}
@@ -83,11 +90,13 @@ export function DateTimeStep({
 
 export function DayPicker({
   station,
+  initialDays,
   durationMinutes,
   date,
   onPick,
 }: {
   station: TStationSummary;
+  initialDays?: InitialDays;
   durationMinutes: number;
   date?: string;
   onPick: (date: string) => void;
@@ -96,6 +105,10 @@ export function DayPicker({
   const days = useQuery({
     queryKey: ['availability-days', station.slug, from, durationMinutes],
     queryFn: () => api.availabilityDays(station.slug, from, durationMinutes),
+    initialData:
+      initialDays?.from === from && initialDays.durationMinutes === durationMinutes
+        ? initialDays.data
+        : undefined,
     throwOnError: true,
   });
   if (days.isPending)
