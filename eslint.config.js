@@ -27,6 +27,8 @@ export default tseslint.config(
       '**/test-results/**',
       '**/playwright-report/**',
       '.data/**',
+      // the offline service worker as each app's build bundles it
+      'apps/*/public/sw.js',
     ],
   },
   js.configs.recommended,

@@ -29,6 +29,7 @@ test.describe('accessibility of the customer site (axe: 0 violations)', () => {
   });
 
   test('each step of the wizard', async ({ page }) => {
+    test.setTimeout(60_000);
     await page.goto('/book/seattle');
     const dates = page.getByRole('group', { name: 'Dates' });
     await expect(dates).toBeVisible();

@@ -11,6 +11,8 @@ test.describe("error reporting (real Sentry SDK to the run's local sink)", () =>
       }),
     );
     await page.goto('/book/chicago');
+    // (the first dates come with the page; another duration asks the API for its own)
+    await page.getByLabel('How long should the chef cook?').selectOption('180');
     await expect(page.getByRole('alert').filter({ hasText: 'could not be loaded' })).toBeVisible();
 
     const [envelope] = await sentryEnvelopes('"side":"browser"');

@@ -104,6 +104,8 @@ test.describe('content security policy with a nonce per answer', () => {
       await browser.newContext({
         baseURL: CUSTOMER,
         extraHTTPHeaders: { 'X-Forwarded-For': addressFor(`csp-customer:${Math.random()}`) },
+        // The injection below is a route, and routes do not see what a service worker fetches.
+        serviceWorkers: 'block',
       }),
     );
     const page = await context.newPage();
@@ -128,6 +130,7 @@ test.describe('content security policy with a nonce per answer', () => {
       await browser.newContext({
         baseURL: ADMIN,
         extraHTTPHeaders: { 'X-Forwarded-For': addressFor(`csp-admin:${Math.random()}`) },
+        serviceWorkers: 'block',
       }),
     );
     const page = await context.newPage();

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { can, ROLE_LABELS, type StaffRole } from '@hibachi/core/auth/permissions';
 import { api } from '@/lib/api';
 import { UnreadBadge } from './inbox/unread-badge';
+import { clearOfflineCopies } from '@hibachi/web/offline-copy';
 
 type Station = { slug: string; name: string; active?: boolean };
 
@@ -47,6 +48,8 @@ export function AdminNav({
     try {
       await (everywhere ? api.signOutEverywhere() : api.signOut());
     } finally {
+      // Nothing of this person's stays on the device for offline use.
+      await clearOfflineCopies().catch(() => {});
       window.location.assign('/sign-in');
     }
   }

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ZSignInInput } from '@hibachi/core/auth/sign-in.schema';
 import { fieldErrors } from '@hibachi/core/validation/client';
 import { ApiError } from '@hibachi/web/fetch-json';
+import { clearOfflineCopies } from '@hibachi/web/offline-copy';
 import { useCountdown } from '@hibachi/web/use-countdown';
 import { useHydrated } from '@hibachi/web/use-hydrated';
 import { api } from '@/lib/api';
@@ -19,6 +20,10 @@ export function SignInForm({ next }: { next?: string }) {
   const alert = useRef<HTMLParagraphElement>(null);
   const form = useRef<HTMLFormElement>(null);
   const [attempt, setAttempt] = useState(0);
+  // Signed out (by hand or by expiry): no offline copy of anyone's events stays on the device.
+  useEffect(() => {
+    void clearOfflineCopies().catch(() => {});
+  }, []);
   // Each refusal moves focus to its message, so screen readers and keyboards land on it.
   useEffect(() => {
     if (attempt > 0) alert.current?.focus();

@@ -6,8 +6,19 @@ import { initBrowserSentry } from './sentry-browser';
  * parse, a policy violation, before falling back. zod reads its settings from this global
  * (set here without importing zod, which would add 5 kB to every page).
  */
-export function startBrowser(app: string, sentryDsn: string | undefined): void {
+export function startBrowser(
+  app: string,
+  options: { sentryDsn: string | undefined; buildVersion: string | undefined },
+): void {
   const scope = globalThis as { __zod_globalConfig?: Record<string, unknown> };
   Object.assign((scope.__zod_globalConfig ??= {}), { jitless: true });
-  initBrowserSentry(app, sentryDsn);
+  started.buildVersion = options.buildVersion;
+  initBrowserSentry(app, options.sentryDsn);
+}
+
+const started: { buildVersion?: string | undefined } = {};
+
+/** The build the offline worker is registered for; undefined in development (no worker). */
+export function offlineWorkerVersion(): string | undefined {
+  return started.buildVersion;
 }

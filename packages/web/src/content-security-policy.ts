@@ -20,6 +20,8 @@ export function pagePolicy(options: {
     // No data: images in production (none are used).
     `img-src 'self'${development ? ' data:' : ''}`,
     "font-src 'self'",
+    // The offline service worker (/sw.js): 'strict-dynamic' would otherwise refuse it.
+    "worker-src 'self'",
     `connect-src 'self'${reportTo ? ` ${reportTo}` : ''}`,
     "frame-ancestors 'none'",
     "form-action 'self'",

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { withSentryConfig } from '@sentry/nextjs/config';
 import type { NextConfig } from 'next';
 import { sentryOrigin } from './content-security-policy';
@@ -17,6 +18,16 @@ const commonHeaders = [
 ];
 
 /**
+ * What this build is, for the offline worker's URL (`/sw.js?v=…`): BUILD_VERSION when the
+ * deployment sets one, else the commit. The same in every build worker (it is not a clock).
+ */
+function buildVersion(configured: string | undefined): string {
+  if (configured) return configured;
+  const commit = spawnSync('git', ['rev-parse', '--short=12', 'HEAD'], { encoding: 'utf8' });
+  return commit.status === 0 ? commit.stdout.trim() : 'unversioned';
+}
+
+/**
  * The Next.js config both apps share: workspace TypeScript, server-only packages, security
  * headers, Sentry's build wrapper. `sentryDsn` (SENTRY_DSN at build time) also turns on
  * browser error reporting: it is inlined for the browser and its origin is allowed to
@@ -25,12 +36,16 @@ const commonHeaders = [
 export function createNextConfig(options: {
   development: boolean;
   sentryDsn?: string | undefined;
+  buildVersion?: string | undefined;
 }): NextConfig {
   const dsn = options.sentryDsn || undefined;
   // Checked here so a malformed DSN stops the build, not the first page view.
   if (dsn) sentryOrigin(dsn);
   const config: NextConfig = {
-    env: { NEXT_PUBLIC_SENTRY_DSN: dsn ?? '' },
+    env: {
+      NEXT_PUBLIC_SENTRY_DSN: dsn ?? '',
+      NEXT_PUBLIC_BUILD_VERSION: buildVersion(options.buildVersion),
+    },
     reactStrictMode: true,
     // .next/standalone: the traced server files and the few modules they need (77 MB for the
     // customer app, against 134 MB of .next and 1.2 GB of workspace node_modules), what a

@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { MyEvent, MyEvents } from '@hibachi/core/bookings';
 import { formatInstant, formatLocalDate, formatMoney, formatTime } from '@hibachi/web/format';
+import { OfflineCopy } from '@hibachi/web/offline-copy';
 import { api } from '@/lib/api';
 
 /**
@@ -23,12 +24,25 @@ export function MyEventsList() {
       </p>
     );
   const data = events.data;
+  const offline = (
+    <OfflineCopy
+      storageKey="my-events"
+      loadedAt={events.dataUpdatedAt}
+      what="your list of events"
+    />
+  );
   if (data.events.length === 0)
-    return <p className="muted empty">No events for you in the next two months.</p>;
+    return (
+      <>
+        {offline}
+        <p className="muted empty">No events for you in the next two months.</p>
+      </>
+    );
   const today = data.events.filter((event) => event.date === data.today);
   const later = data.events.filter((event) => event.date !== data.today);
   return (
     <>
+      {offline}
       <p className="muted small">
         {data.chef.name} · {data.station.name} · times in {data.station.name} time
       </p>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { OfflineCopy } from '@hibachi/web/offline-copy';
 import { api } from '@/lib/api';
 import { BookingDetails } from './booking-details';
 
@@ -18,5 +19,15 @@ export function BookingByToken({ reference, token }: { reference: string; token:
         Loading your booking…
       </p>
     );
-  return booking.data ? <BookingDetails booking={booking.data} proof={proof} /> : null;
+  return booking.data ? (
+    <>
+      {/* Opened once, this page opens without a network too (the offline worker keeps it). */}
+      <OfflineCopy
+        storageKey={`booking:${reference}`}
+        loadedAt={booking.dataUpdatedAt}
+        what="your booking"
+      />
+      <BookingDetails booking={booking.data} proof={proof} />
+    </>
+  ) : null;
 }
