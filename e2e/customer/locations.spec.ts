@@ -1,4 +1,5 @@
-import { ADMIN_PORT } from '../ports';
+import { ADMIN_PORT, CUSTOMER_SECOND_PORT } from '../ports';
+import { apiAs, SUPER_ADMIN } from '../admin/admin-fixtures';
 import { expect, test } from '../fixtures';
 
 /** Station pages for customers and search engines: content, structured data, sitemap, robots. */
@@ -48,5 +49,44 @@ test.describe('station pages', () => {
     expect(robots).toContain('Disallow: /api/');
     const admin = await request.get(`http://localhost:${ADMIN_PORT}/robots.txt`);
     expect(await admin.text()).toMatch(/User-Agent: \*\s+Disallow: \//i);
+  });
+
+  test("a change to a station's settings shows on its page at once, on every instance", async ({
+    page,
+  }) => {
+    const admin = await apiAs(`http://localhost:${ADMIN_PORT}`, SUPER_ADMIN);
+    const settingsPath = '/api/admin/stations/honolulu/settings';
+    const read = async () =>
+      (
+        (await (await admin.get(settingsPath)).json()) as {
+          data: { settings: { cancellationNoticeHours: number }; version: number };
+        }
+      ).data;
+    const before = await read();
+    const hours = before.settings.cancellationNoticeHours + 1;
+    const answer = (value: number) => `Cancel at least ${value} hours before the event`;
+    const save = async (value: number, version: number) => {
+      const saved = await admin.put(settingsPath, {
+        data: { ...before.settings, cancellationNoticeHours: value, version },
+      });
+      expect(saved.status(), await saved.text()).toBe(200);
+    };
+    try {
+      // Both instances have rendered the page (and cached the station) before the change.
+      for (const base of ['', `http://localhost:${CUSTOMER_SECOND_PORT}`]) {
+        await page.goto(`${base}/locations/honolulu`);
+        await expect(page.getByText(answer(before.settings.cancellationNoticeHours))).toBeVisible();
+      }
+      await save(hours, before.version);
+      for (const base of ['', `http://localhost:${CUSTOMER_SECOND_PORT}`]) {
+        await expect(async () => {
+          await page.goto(`${base}/locations/honolulu`);
+          await expect(page.getByText(answer(hours))).toBeVisible({ timeout: 1000 });
+        }).toPass({ timeout: 10_000 });
+      }
+    } finally {
+      await save(before.settings.cancellationNoticeHours, (await read()).version);
+      await admin.dispose();
+    }
   });
 });
