@@ -2,18 +2,38 @@
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import type { TCreatedBooking } from '@hibachi/core/bookings/create-booking.schema';
 import { api } from '@/lib/api';
 import type { TAvailabilityDays } from '@hibachi/core/availability/availability.schema';
 import type { TStationSummary } from '@hibachi/core/stations/station.schema';
 import { DEFAULT_DURATION_MINUTES, EMPTY_DETAILS, type DetailsValues } from './booking-form';
-import { ConfirmationStep } from './confirmation-step';
 import { DateTimeStep } from './date-time-step';
-import { DetailsStep } from './details-step';
-import { ReviewStep } from './review-step';
-import { MenuStep } from './menu-step';
 import { pickerItems, toSelection, type Choices } from '@hibachi/web/menu-choices';
+
+// The first step comes with the page; the later ones (forms, menu picker, quote) load as
+// their own chunks once a date is picked, so the page's first load is the date picker only.
+const loadDetails = () => import('./details-step').then((module) => module.DetailsStep);
+const loadMenu = () => import('./menu-step').then((module) => module.MenuStep);
+const loadReview = () => import('./review-step').then((module) => module.ReviewStep);
+const loadConfirmation = () =>
+  import('./confirmation-step').then((module) => module.ConfirmationStep);
+const stepLoading = () => (
+  <p aria-busy="true" className="muted">
+    Loading…
+  </p>
+);
+const DetailsStep = dynamic(loadDetails, { loading: stepLoading });
+const MenuStep = dynamic(loadMenu, { loading: stepLoading });
+const ReviewStep = dynamic(loadReview, { loading: stepLoading });
+const ConfirmationStep = dynamic(loadConfirmation, { loading: stepLoading });
+
+function preloadLaterSteps() {
+  void Promise.all([loadDetails(), loadMenu(), loadReview(), loadConfirmation()]).catch(() => {
+    // A failed preload is retried when the step opens (and reported there if it fails again).
+  });
+}
 
 /** "12 × Chicken, 4 × Filet mignon, Gyoza platter": the choices in words. */
 function menuSummary(
@@ -86,6 +106,9 @@ export function BookingWizard({
   const [time, setTime] = useState<string>();
   const [details, setDetails] = useState<DetailsValues>(EMPTY_DETAILS);
   const [choices, setChoices] = useState<Choices>({});
+  useEffect(() => {
+    if (date) preloadLaterSteps();
+  }, [date]);
   const [decideLater, setDecideLater] = useState(false);
   // The menu loads while the customer picks a date (it is the station's, cached).
   const menu = useQuery({
