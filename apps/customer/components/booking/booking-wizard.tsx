@@ -68,12 +68,23 @@ function useFocusOnStep(step: Step) {
       shown.current = step;
       pending.current = true;
     }
-    if (!pending.current) return;
-    const heading = root.current?.querySelector<HTMLElement>('.step h2');
-    if (!heading) return;
-    pending.current = false;
-    heading.tabIndex = -1;
-    heading.focus();
+    const container = root.current;
+    if (!pending.current || !container) return;
+    const focusHeading = () => {
+      const heading = container.querySelector<HTMLElement>('.step h2');
+      if (!heading) return false;
+      pending.current = false;
+      heading.tabIndex = -1;
+      heading.focus();
+      return true;
+    };
+    if (focusHeading()) return;
+    // A step whose chunk is still loading: its heading comes a moment later.
+    const observer = new MutationObserver(() => {
+      if (focusHeading()) observer.disconnect();
+    });
+    observer.observe(container, { childList: true, subtree: true });
+    return () => observer.disconnect();
   });
   return root;
 }
