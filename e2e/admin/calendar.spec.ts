@@ -207,14 +207,33 @@ test.describe('calendar', () => {
     page,
   }) => {
     await signIn(page, manager(STATION));
-    const [booking] = await bookTogether(page.request, 1, 40, 2);
-    const data = await calendarOn(page.request, booking!.date);
-    const own = data.events.find((event) => event.id === booking!.id)!.chef;
-    // A chef with nothing that day (time off may not cover their events).
-    const away = data.chefs.find(
-      (chef) => chef.id !== own.id && !data.events.some((event) => event.chef.id === chef.id),
-    )!;
-    expect(away, 'a chef free all that day').toBeDefined();
+    // A booking, and another chef with nothing within two hours of it that day (time off may
+    // not cover their events; whether a chef is free all day depends on the seed and the date).
+    const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+    let found: { booking: Booked; data: CalendarData; away: { id: string; name: string } } | null =
+      null;
+    for (let attempt = 0; attempt < 4 && !found; attempt += 1) {
+      const [candidate] = await bookTogether(page.request, 1, 40 + attempt * 7, 2);
+      const day = await calendarOn(page.request, candidate!.date);
+      const start = minutes(candidate!.time);
+      const end = start + day.events.find((event) => event.id === candidate!.id)!.durationMinutes;
+      const ownChef = day.events.find((event) => event.id === candidate!.id)!.chef;
+      const free = day.chefs.find(
+        (chef) =>
+          chef.id !== ownChef.id &&
+          !day.events.some(
+            (event) =>
+              event.chef.id === chef.id &&
+              event.date === candidate!.date &&
+              minutes(event.time) < end + 120 &&
+              minutes(event.time) + event.durationMinutes > start - 120,
+          ),
+      );
+      if (free) found = { booking: candidate!, data: day, away: free };
+    }
+    expect(found, 'a chef free around a booking').not.toBeNull();
+    const { booking, data, away } = found!;
+    const own = data.events.find((event) => event.id === booking.id)!.chef;
     await page.goto(`/calendar?date=${booking!.date}&view=day`);
     const columns = page.locator('.rbc-time-content .rbc-day-slot');
     const index = data.chefs.findIndex((chef) => chef.id === away.id);
