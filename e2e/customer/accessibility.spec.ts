@@ -159,4 +159,21 @@ test.describe('accessibility of the customer site (axe: 0 violations)', () => {
     await expect(page.getByRole('heading', { name: 'Your slot is held' })).toBeFocused();
     await expect(page.getByTestId('booking-reference')).not.toBeEmpty();
   });
+
+  test('asking the system for less motion stops the animations', async ({ page }) => {
+    // A loading skeleton shimmers; with reduced motion it must stand still.
+    const skeletonAnimation = () =>
+      page.evaluate(() => {
+        const probe = document.createElement('div');
+        probe.className = 'card skeleton';
+        document.body.append(probe);
+        const name = getComputedStyle(probe).animationName;
+        probe.remove();
+        return name;
+      });
+    await page.goto('/');
+    expect(await skeletonAnimation()).toBe('shimmer');
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    expect(await skeletonAnimation()).toBe('none');
+  });
 });

@@ -1,6 +1,7 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { BREAKERS, breakerOpen, type BreakerName } from '../platform/breakers';
 import { registerOperationsGauges } from './operations-gauges';
+import { decodeSegment } from './web-vitals.schema';
 
 type Metrics = {
   registry: Registry;
@@ -61,14 +62,6 @@ export function routeLabel(path: string, params: Record<string, unknown> = {}): 
     else if (typeof value === 'string') names.set(value, `:${name}`);
   }
   return segments.map((segment) => names.get(decodeSegment(segment)) ?? segment).join('/');
-}
-
-function decodeSegment(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
 }
 
 export function recordRequest(

@@ -90,13 +90,14 @@ export function pageRouteTemplate(
   return pathname
     .split('/')
     .map((segment) => {
-      const name = names.get(safeDecode(segment));
+      const name = names.get(decodeSegment(segment));
       return name ? `[${name}]` : segment;
     })
     .join('/');
 }
 
-function safeDecode(segment: string): string {
+/** A path segment decoded, or as sent when it is not valid percent-encoding. */
+export function decodeSegment(segment: string): string {
   try {
     return decodeURIComponent(segment);
   } catch {
