@@ -60,6 +60,8 @@ function runUnder(clock, resultsRoot) {
       'pnpm',
       ...filters,
       '--workspace-concurrency=1',
+      // (every package runs even when one fails, so the count covers them all)
+      '--no-bail',
       'test',
     ],
     {
@@ -95,6 +97,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.stderr.write('faketime is missing: `node scripts/bootstrap.mjs --test` installs it\n');
     process.exit(1);
   }
+  // (the Prisma client is generated code: a fresh checkout has none until this runs)
+  spawnSync('pnpm', ['--filter', '@hibachi/core', 'generate'], { cwd: root, stdio: 'inherit' });
   const resultsRoot = process.env.TEST_RESULTS_DIR ?? path.join(root, '.test-results');
   const outcomes = clocks.map((clock) => runUnder(clock, resultsRoot));
   process.exit(outcomes.every(Boolean) ? 0 : 1);

@@ -95,16 +95,28 @@ const firstLine = (text) =>
     .split('\n')
     .find((line) => line.trim()) ?? '';
 const failures = [];
-for (const file of vitestReports) {
-  const report = JSON.parse(readFileSync(path.join(results, file), 'utf8'));
+/** A Vitest JSON report's failed tests, and failed files that have none (a hook that threw). */
+const vitestFailures = (file, tag = '') => {
+  const report = JSON.parse(readFileSync(file, 'utf8'));
   for (const suite of report.testResults ?? []) {
-    for (const test of suite.assertionResults ?? []) {
-      if (test.status === 'failed') {
-        const where = path.relative(root, suite.name);
-        failures.push(`${where}: ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`);
-      }
-    }
+    const where = `${path.relative(root, suite.name)}${tag}`;
+    const failedTests = (suite.assertionResults ?? []).filter((test) => test.status === 'failed');
+    for (const test of failedTests)
+      failures.push(`${where}: ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`);
+    if (suite.status === 'failed' && failedTests.length === 0)
+      failures.push(`${where}: ${firstLine(suite.message)}`);
   }
+};
+for (const file of vitestReports) vitestFailures(path.join(results, file));
+for (const clock of CLOCKS) {
+  const directory = path.join(results, `clock-${clock.name}`);
+  if (!existsSync(directory)) continue;
+  for (const file of readdirSync(directory).filter((name) => /^vitest-.+\.json$/.test(name)))
+    vitestFailures(path.join(directory, file), ` (at ${clock.name})`);
+}
+if (existsSync(deployFile)) {
+  const report = JSON.parse(readFileSync(deployFile, 'utf8'));
+  for (const failure of report.failures ?? []) failures.push(`deploy: ${failure}`);
 }
 const playwrightSpecs = (suite) => [
   ...(suite.specs ?? []),

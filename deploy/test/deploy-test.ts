@@ -74,7 +74,7 @@ async function call(
   const started = performance.now();
   let lastError: unknown;
   // (the first resend may pick another idle connection the same reload is closing)
-  for (let attempt = 0; attempt < 3; attempt += 1) {
+  for (let attempt = 0; attempt < 4; attempt += 1) {
     try {
       const response = await fetch(url, {
         ...init,
@@ -102,6 +102,9 @@ async function call(
       lastError = error;
       if (!closedUnder(error)) break;
       resent += 1;
+      // The reload closes the old workers' idle connections within milliseconds: a short
+      // pause lets the pool see them closed instead of picking another one of them.
+      await new Promise((resolve) => setTimeout(resolve, 20 * (attempt + 1)));
     }
   }
   const cause = (lastError as { cause?: { code?: string } }).cause?.code ?? String(lastError);
@@ -151,7 +154,7 @@ async function book(base: string, date: string, time: string): Promise<void> {
     address: { line1: '1 Test Way', city: 'Seattle', postalCode: '98101' },
   });
   // A lost answer is retried with the same key: the booking exists once either way.
-  for (let attempt = 0; attempt < 3; attempt += 1) {
+  for (let attempt = 0; attempt < 4; attempt += 1) {
     const response = await call('booking', `${base}/api/bookings`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key },
@@ -532,6 +535,7 @@ async function main(): Promise<void> {
           passed: passedChecks,
           failed: Object.keys(checks).length - passedChecks,
           requests: outcomes.length,
+          failures,
         }),
       );
     process.stdout.write(
