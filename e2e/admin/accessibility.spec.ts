@@ -39,6 +39,8 @@ test.describe('accessibility of the admin app (axe: 0 violations)', () => {
   });
 
   test('the calendar in each view, and a booking with its dialog open', async ({ page }) => {
+    // (five axe runs, three of them over every station's calendar: 32 s once in a loaded run)
+    test.setTimeout(90_000);
     await signIn(page, SUPER_ADMIN);
     for (const [view, label] of [
       ['week', 'Week'],

@@ -20,6 +20,7 @@ async function typeInto(page: Page, target: Locator, text: string): Promise<void
 
 test.describe('accessibility of the customer site (axe: 0 violations)', () => {
   test('landing, a station page, manage lookup and the 404 page', async ({ page }) => {
+    test.setTimeout(60_000); // (five axe runs: 19 s in a whole run here)
     for (const path of ['/', '/locations/seattle', '/locations/london', '/manage']) {
       await page.goto(path);
       await expectNoAxeViolations(page, path);
@@ -112,6 +113,7 @@ test.describe('accessibility of the customer site (axe: 0 violations)', () => {
   test('a whole booking with the keyboard alone; focus moves to each new step', async ({
     page,
   }) => {
+    test.setTimeout(60_000); // (a whole booking by key presses: 23 s in a whole run here)
     await page.goto('/');
     await tabTo(page, page.getByRole('link', { name: 'Book a chef in Seattle' }).first());
     await page.keyboard.press('Enter');
