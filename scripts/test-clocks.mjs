@@ -32,12 +32,19 @@ function secondsUntil(instant) {
   return Math.round((Date.parse(instant) - Date.now()) / 1000);
 }
 
+/** The Vitest JSON reports in a results folder (one per package), as paths. */
+export function vitestReportFiles(directory) {
+  if (!existsSync(directory)) return [];
+  return readdirSync(directory)
+    .filter((name) => /^vitest-.+\.json$/.test(name))
+    .map((name) => path.join(directory, name));
+}
+
 /** The report of one run: passed, failed and skipped over the packages' Vitest JSON files. */
 export function readClockReport(directory) {
   const totals = { passed: 0, failed: 0, skipped: 0, files: 0 };
-  if (!existsSync(directory)) return totals;
-  for (const file of readdirSync(directory).filter((name) => /^vitest-.+\.json$/.test(name))) {
-    const report = JSON.parse(readFileSync(path.join(directory, file), 'utf8'));
+  for (const file of vitestReportFiles(directory)) {
+    const report = JSON.parse(readFileSync(file, 'utf8'));
     totals.passed += report.numPassedTests;
     totals.failed += report.numFailedTests;
     totals.skipped += report.numPendingTests + report.numTodoTests;
@@ -98,7 +105,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.exit(1);
   }
   // (the Prisma client is generated code: a fresh checkout has none until this runs)
-  spawnSync('pnpm', ['--filter', '@hibachi/core', 'generate'], { cwd: root, stdio: 'inherit' });
+  const generate = spawnSync('pnpm', ['--filter', '@hibachi/core', 'generate'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (generate.status !== 0) process.exit(generate.status ?? 1);
   const resultsRoot = process.env.TEST_RESULTS_DIR ?? path.join(root, '.test-results');
   const outcomes = clocks.map((clock) => runUnder(clock, resultsRoot));
   process.exit(outcomes.every(Boolean) ? 0 : 1);

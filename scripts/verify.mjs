@@ -1,10 +1,11 @@
 // The whole test suite: formatting, lint, typecheck, unit/integration (Vitest on a real PostgreSQL),
-// the same Vitest suites under moved clocks, and e2e (Playwright on production builds), then one
+// the same Vitest suites under moved clocks, e2e (Playwright on production builds) and the
+// deployment test, then each runner's counts and failed tests (scripts/test-report.mjs) and one
 // closing count line.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { CLOCKS, readClockReport } from './test-clocks.mjs';
+import { summarise } from './test-report.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const results = path.join(root, '.test-results');
@@ -44,99 +45,8 @@ const statuses = {
   deploy: step('deployment (nginx, rolling restarts, outages)', ['test:deploy']),
 };
 
-let passed = 0;
-let failed = 0;
-const vitestReports = existsSync(results)
-  ? readdirSync(results).filter((file) => /^vitest-.+\.json$/.test(file))
-  : [];
-if (vitestReports.length > 0) {
-  const totals = { passed: 0, failed: 0, total: 0 };
-  for (const file of vitestReports) {
-    const report = JSON.parse(readFileSync(path.join(results, file), 'utf8'));
-    totals.passed += report.numPassedTests;
-    totals.failed += report.numFailedTests;
-    totals.total += report.numTotalTests;
-  }
-  passed += totals.passed;
-  failed += totals.failed;
-  process.stdout.write(
-    `\nVitest: ${totals.passed} passed, ${totals.failed} failed of ${totals.total} (${vitestReports.length} packages)\n`,
-  );
-}
-for (const clock of CLOCKS) {
-  const report = readClockReport(path.join(results, `clock-${clock.name}`));
-  passed += report.passed;
-  failed += report.failed;
-  process.stdout.write(
-    `Vitest at ${clock.label}: ${report.passed} passed, ${report.failed} failed, ${report.skipped} skipped\n`,
-  );
-}
-const playwrightFile = path.join(results, 'playwright.json');
-if (existsSync(playwrightFile)) {
-  const { stats } = JSON.parse(readFileSync(playwrightFile, 'utf8'));
-  passed += stats.expected;
-  failed += stats.unexpected + stats.flaky;
-  process.stdout.write(
-    `Playwright: ${stats.expected} passed, ${stats.unexpected} failed, ${stats.flaky} flaky, ${stats.skipped} skipped\n`,
-  );
-}
-const deployFile = path.join(results, 'deploy.json');
-if (existsSync(deployFile)) {
-  const report = JSON.parse(readFileSync(deployFile, 'utf8'));
-  passed += report.passed;
-  failed += report.failed;
-  process.stdout.write(
-    `Deploy: ${report.passed} checks passed, ${report.failed} failed (${report.requests} requests)\n`,
-  );
-}
-// Which tests failed, by name, next to the counts (CI shows the log's tail).
-const firstLine = (text) =>
-  String(text ?? '')
-    .split('\n')
-    .find((line) => line.trim()) ?? '';
-const failures = [];
-/** A Vitest JSON report's failed tests, and failed files that have none (a hook that threw). */
-const vitestFailures = (file, tag = '') => {
-  const report = JSON.parse(readFileSync(file, 'utf8'));
-  for (const suite of report.testResults ?? []) {
-    const where = `${path.relative(root, suite.name)}${tag}`;
-    const failedTests = (suite.assertionResults ?? []).filter((test) => test.status === 'failed');
-    for (const test of failedTests)
-      failures.push(`${where}: ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`);
-    if (suite.status === 'failed' && failedTests.length === 0)
-      failures.push(`${where}: ${firstLine(suite.message)}`);
-  }
-};
-for (const file of vitestReports) vitestFailures(path.join(results, file));
-for (const clock of CLOCKS) {
-  const directory = path.join(results, `clock-${clock.name}`);
-  if (!existsSync(directory)) continue;
-  for (const file of readdirSync(directory).filter((name) => /^vitest-.+\.json$/.test(name)))
-    vitestFailures(path.join(directory, file), ` (at ${clock.name})`);
-}
-if (existsSync(deployFile)) {
-  const report = JSON.parse(readFileSync(deployFile, 'utf8'));
-  for (const failure of report.failures ?? []) failures.push(`deploy: ${failure}`);
-}
-const playwrightSpecs = (suite) => [
-  ...(suite.specs ?? []),
-  ...(suite.suites ?? []).flatMap((child) => playwrightSpecs(child)),
-];
-if (existsSync(playwrightFile)) {
-  const report = JSON.parse(readFileSync(playwrightFile, 'utf8'));
-  for (const spec of (report.suites ?? []).flatMap((suite) => playwrightSpecs(suite))) {
-    if (spec.ok) continue;
-    const result = spec.tests
-      ?.flatMap((test) => test.results ?? [])
-      .find((r) => r.error ?? r.errors?.[0]);
-    const error = firstLine((result?.error ?? result?.errors?.[0])?.message).replace(
-      /\u001b\[[0-9;]*m/g,
-      '',
-    );
-    failures.push(`e2e/${spec.file}:${spec.line}: ${spec.title}: ${error}`);
-  }
-}
-for (const failure of failures) process.stdout.write(`failed: ${failure.slice(0, 400)}\n`);
+const { lines, passed, failed } = summarise(results);
+process.stdout.write(`\n${lines.join('\n')}\n`);
 for (const [name, status] of Object.entries(statuses)) {
   process.stdout.write(`${status === 0 ? 'ok  ' : 'FAIL'} ${name}\n`);
 }
