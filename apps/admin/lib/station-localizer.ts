@@ -39,6 +39,19 @@ export function localMidnight(zone: MemoZone, ts: number): number {
     : DateTime.fromMillis(ts, { zone }).startOf('day').toMillis();
 }
 
+const zones = new WeakMap<DateLocalizer, MemoZone>();
+
+/**
+ * Makes luxon's default zone (global: the library formats and places everything through it)
+ * the zone `localizer` was made for, as it is when the localizer is made. A calendar calls it
+ * on every mount: Strict Mode (development) mounts, unmounts and mounts again, and the reset
+ * on unmount would otherwise leave the calendar laying out days in the browser's zone.
+ */
+export function activateStationZone(localizer: DateLocalizer): void {
+  const zone = zones.get(localizer);
+  if (zone) Settings.defaultZone = zone;
+}
+
 /**
  * react-big-calendar's luxon localizer in the station's zone, with the methods it calls per
  * event and per comparison (sort, range tests, day and minute comparisons) done in epoch
@@ -50,6 +63,7 @@ export function stationLocalizer(timeZone: string): DateLocalizer {
   const zone = new MemoZone(timeZone);
   Settings.defaultZone = zone;
   const localizer = luxonLocalizer(DateTime, { firstDayOfWeek: 1 });
+  zones.set(localizer, zone);
   const original = { ...localizer } as unknown as FastMethods;
   // The same few thousand instants (event starts and ends, day bounds) are asked about again
   // and again across weeks and comparisons: remember each one's local midnight.

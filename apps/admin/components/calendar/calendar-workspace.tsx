@@ -26,7 +26,7 @@ import {
   SLOTS_PER_ROW,
 } from '@/lib/calendar-constants';
 import { toLocal, visibleRange } from '@/lib/calendar-range';
-import { stationLocalizer } from '@/lib/station-localizer';
+import { activateStationZone, stationLocalizer } from '@/lib/station-localizer';
 import type { MoveTarget } from '../move-fields';
 import {
   ITEM_COMPONENTS,
@@ -70,12 +70,12 @@ export function CalendarWorkspace({
 
   // The library formats and places everything through luxon's default zone: the station's.
   const localizer = useMemo(() => stationLocalizer(tz), [tz]);
-  useEffect(
-    () => () => {
+  useEffect(() => {
+    activateStationZone(localizer);
+    return () => {
       Settings.defaultZone = 'system';
-    },
-    [],
-  );
+    };
+  }, [localizer]);
 
   const { query, moves } = useCalendarData(station, view, date);
   const calendar = query.data;
