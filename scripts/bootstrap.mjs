@@ -1,13 +1,20 @@
 // Installs what the project needs on a machine that has only Node.js:
-//   node scripts/bootstrap.mjs          pnpm (pinned) + workspace dependencies
+//   node scripts/bootstrap.mjs          the project's Node.js, pnpm (pinned) + workspace dependencies
 //   node scripts/bootstrap.mjs --test   the above + Debian chromium, redis-server, faketime, nginx and prometheus (promtool) for the tests
 // Plain Node, no dependencies: it runs before anything is installed.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 
+const root = path.resolve(import.meta.dirname, '..');
 const PNPM_VERSION = JSON.parse(
-  readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+  readFileSync(path.join(root, 'package.json'), 'utf8'),
 ).packageManager.split('@')[1];
+// The Node.js the project runs on (the root devDependency `node`, whose binary pnpm scripts find
+// first on PATH). An older machine Node only starts this script and the installs.
+const NODE_VERSION = readFileSync(path.join(root, 'pnpm-workspace.yaml'), 'utf8').match(
+  /^  node: (\d+\.\d+\.\d+)$/m,
+)[1];
 const wantsTestTools = process.argv.includes('--test');
 const log = (message) => process.stdout.write(`[bootstrap] ${message}\n`);
 
@@ -42,8 +49,33 @@ if (installedVersion('pnpm') !== PNPM_VERSION) {
   ]);
 }
 
+// pnpm installs under the project's Node.js, so packages that need a newer one than the
+// machine's install without engine warnings: the machine's npm fetches it first, once.
+const projectNode = path.join(root, '.tools', `node-${NODE_VERSION}`);
+let installEnv = process.env;
+if (process.versions.node !== NODE_VERSION) {
+  const bin = path.join(projectNode, 'node_modules', '.bin');
+  if (!existsSync(path.join(bin, 'node'))) {
+    log(
+      `installing Node.js ${NODE_VERSION} from the npm registry (this machine has ${process.version})`,
+    );
+    run('npm', [
+      'install',
+      '--prefix',
+      projectNode,
+      '--no-save',
+      '--no-package-lock',
+      '--no-fund',
+      '--no-audit',
+      '--loglevel=error',
+      `node@${NODE_VERSION}`,
+    ]);
+  }
+  installEnv = { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}` };
+}
+
 log('installing workspace dependencies');
-run('pnpm', ['install', '--frozen-lockfile']);
+run('pnpm', ['install', '--frozen-lockfile'], { env: installEnv });
 
 if (wantsTestTools) {
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -3,11 +3,25 @@
 // deployment test, then each runner's counts and failed tests (scripts/test-report.mjs) and one
 // closing count line.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { summarise } from './test-report.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
+// Everything runs on the project's Node.js (the root devDependency `node`), whichever started this.
+const projectNode = path.join(root, 'node_modules', '.bin', 'node');
+if (process.env.VERIFY_ON_PROJECT_NODE !== '1' && existsSync(projectNode)) {
+  const again = spawnSync(projectNode, [import.meta.filename, ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      VERIFY_ON_PROJECT_NODE: '1',
+      PATH: `${path.dirname(projectNode)}${path.delimiter}${process.env.PATH ?? ''}`,
+    },
+  });
+  process.exit(again.status ?? 1);
+}
+process.stdout.write(`Node.js ${process.version}\n`);
 const results = path.join(root, '.test-results');
 rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
@@ -51,5 +65,5 @@ for (const [name, status] of Object.entries(statuses)) {
   process.stdout.write(`${status === 0 ? 'ok  ' : 'FAIL'} ${name}\n`);
 }
 const ok = Object.values(statuses).every((status) => status === 0) && failed === 0 && passed > 0;
-process.stdout.write(`${passed} passed, ${failed} failed\n`);
+process.stdout.write(`${passed} passed, ${failed} failed (Node.js ${process.version})\n`);
 process.exit(ok ? 0 : 1);
