@@ -99,6 +99,7 @@ export default tseslint.config(
       'packages/core/src/env/**',
       '**/instrumentation*.ts',
       'packages/web/src/proxy.ts',
+      'packages/web/src/build-mode.ts',
       '**/scripts/**',
       '**/bench/**',
       'prisma/**',

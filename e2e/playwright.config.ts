@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './browser';
 import { E2E_DATA_KEYS } from './data-keys';
 import { ADMIN_PORT, CUSTOMER_NO_DB_PORT, CUSTOMER_PORT, CUSTOMER_SECOND_PORT } from './ports';
 
@@ -55,24 +56,7 @@ export default defineConfig({
     : [['list']],
   use: {
     trace: 'retain-on-failure',
-    launchOptions: {
-      // Chromium hangs under libfaketime (a shifted-clock run preloads it): it keeps the real clock.
-      env: Object.fromEntries(
-        Object.entries(process.env).filter(
-          ([name]) => name !== 'LD_PRELOAD' && !name.startsWith('FAKETIME'),
-        ),
-      ),
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   projects: [
     {

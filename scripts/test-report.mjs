@@ -81,14 +81,18 @@ export function summarise(results) {
     for (const file of vitestReportFiles(directory))
       failures.push(...vitestFailures(file, ` (at ${clock.name})`));
   }
-  const playwrightFile = path.join(results, 'playwright.json');
-  if (existsSync(playwrightFile)) {
+  for (const [file, runner] of [
+    ['playwright-dev.json', 'Playwright on pnpm dev'],
+    ['playwright.json', 'Playwright'],
+  ]) {
+    const playwrightFile = path.join(results, file);
+    if (!existsSync(playwrightFile)) continue;
     const report = readJson(playwrightFile);
     const { stats } = report;
     passed += stats.expected;
     failed += stats.unexpected + stats.flaky;
     lines.push(
-      `Playwright: ${stats.expected} passed, ${stats.unexpected} failed, ${stats.flaky} flaky, ${stats.skipped} skipped`,
+      `${runner}: ${stats.expected} passed, ${stats.unexpected} failed, ${stats.flaky} flaky, ${stats.skipped} skipped`,
     );
     failures.push(...playwrightFailures(report));
   }

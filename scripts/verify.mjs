@@ -1,5 +1,6 @@
 // The whole test suite: formatting, lint, typecheck, unit/integration (Vitest on a real PostgreSQL),
-// the same Vitest suites under moved clocks, e2e (Playwright on production builds) and the
+// every page under `pnpm dev`, the same Vitest suites under moved clocks, e2e (Playwright on
+// production builds) and the
 // deployment test, then each runner's counts and failed tests (scripts/test-report.mjs) and one
 // closing count line.
 import { spawnSync } from 'node:child_process';
@@ -32,9 +33,16 @@ const env = {
   NEXT_TELEMETRY_DISABLED: '1',
   TEST_RESULTS_DIR: results,
 };
+const started = Date.now();
+const minutes = (ms) => `${(ms / 60_000).toFixed(1)} min`;
+/** Each step's wall time in order, printed with the counts (the whole run must stay under 30 minutes). */
+const took = [];
 const step = (name, args) => {
   process.stdout.write(`\n=== ${name} ===\n`);
-  return spawnSync('pnpm', args, { stdio: 'inherit', cwd: root, env }).status ?? 1;
+  const start = Date.now();
+  const status = spawnSync('pnpm', args, { stdio: 'inherit', cwd: root, env }).status ?? 1;
+  took.push(Date.now() - start);
+  return status;
 };
 
 const statuses = {
@@ -51,6 +59,7 @@ const statuses = {
     'test',
     '--output-logs=full',
   ]),
+  'dev smoke': step('pnpm dev: every page as each role (Playwright on next dev)', ['test:dev']),
   'shifted clocks': step('unit + integration under moved clocks (Vitest + faketime)', [
     'test:clocks',
   ]),
@@ -61,9 +70,13 @@ const statuses = {
 
 const { lines, passed, failed } = summarise(results);
 process.stdout.write(`\n${lines.join('\n')}\n`);
-for (const [name, status] of Object.entries(statuses)) {
-  process.stdout.write(`${status === 0 ? 'ok  ' : 'FAIL'} ${name}\n`);
+for (const [index, [name, status]] of Object.entries(statuses).entries()) {
+  process.stdout.write(
+    `${status === 0 ? 'ok  ' : 'FAIL'} ${name} (${minutes(took[index] ?? 0)})\n`,
+  );
 }
 const ok = Object.values(statuses).every((status) => status === 0) && failed === 0 && passed > 0;
-process.stdout.write(`${passed} passed, ${failed} failed (Node.js ${process.version})\n`);
+process.stdout.write(
+  `${passed} passed, ${failed} failed (Node.js ${process.version}, ${minutes(Date.now() - started)})\n`,
+);
 process.exit(ok ? 0 : 1);

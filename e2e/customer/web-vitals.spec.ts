@@ -1,28 +1,8 @@
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { PAGE_ROUTES } from '@hibachi/core/metrics/web-vitals.schema';
 import { expect, sentryEnvelopes, test } from '../fixtures';
+import { pageTemplates } from '../page-routes';
 import { ADMIN_PORT } from '../ports';
-
-const APPS = path.resolve(import.meta.dirname, '../../apps');
-
-/** Each app's pages as route templates, from its `app/` directory. */
-function pageTemplates(app: 'customer' | 'admin'): string[] {
-  const root = path.join(APPS, app, 'app');
-  const found: string[] = [];
-  const walk = (directory: string) => {
-    for (const entry of readdirSync(directory, { withFileTypes: true })) {
-      if (entry.isDirectory() && entry.name !== 'api') walk(path.join(directory, entry.name));
-      else if (entry.name === 'page.tsx')
-        found.push(
-          `/${path.relative(root, directory).split(path.sep).join('/')}`.replace(/\/$/, '') || '/',
-        );
-    }
-  };
-  walk(root);
-  return found.sort();
-}
 
 /** The tab is switched away: browsers report LCP, CLS and INP then. */
 async function hide(page: Page): Promise<void> {

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { sealPendingValues } from '../src/privacy/seal-pass';
 import { migrate } from '../src/db/migrate';
 import { migrationsDirectory } from '../src/db/paths';
+import { parseServerEnv } from '../src/env';
 import { createLogger } from '../src/logger';
 import { seedDatabase } from '../src/seed/seed-database';
 import { openLocalDatabase } from './local-database';
@@ -47,9 +48,10 @@ try {
       progressBar: false,
     });
   }
+  const { PUBLIC_CUSTOMER_URL, PUBLIC_ADMIN_URL } = parseServerEnv(process.env);
   logger.info(
     { embedded: database.embedded },
-    'database ready; customer http://localhost:3000, admin http://localhost:3001',
+    `database ready; customer ${PUBLIC_CUSTOMER_URL}, admin ${PUBLIC_ADMIN_URL}`,
   );
   if (database.embedded) setInterval(() => undefined, 1 << 30);
 } catch (error) {

@@ -1,4 +1,5 @@
 import type { ErrorDetails } from '@hibachi/core/errors/refusal-reasons';
+import { isDevelopmentBuild } from './build-mode';
 
 /** The API's error envelope, surfaced to components as an Error with the code and details. */
 export class ApiError extends Error {
@@ -17,7 +18,9 @@ export class ApiError extends Error {
 type Envelope<T> =
   { data: T } | { error: { code: string; message: string; details?: ErrorDetails } };
 
-const DEFAULT_TIMEOUT_MS = 15_000;
+// Under `next dev` the first request to a route compiles it first, which takes a minute or
+// more on a small, busy machine: the browser waits rather than calling the server unreachable.
+const DEFAULT_TIMEOUT_MS = isDevelopmentBuild ? 180_000 : 15_000;
 
 /** fetch → `data` of the success envelope, or an ApiError carrying the server's friendly message. */
 export async function fetchJson<T>(

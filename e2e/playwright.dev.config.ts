@@ -1,0 +1,32 @@
+import os from 'node:os';
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './browser';
+
+// `pnpm test:dev` (run-dev-smoke.ts) starts `pnpm dev` and passes its addresses here.
+const customerUrl = process.env.DEV_SMOKE_CUSTOMER_URL;
+const adminUrl = process.env.DEV_SMOKE_ADMIN_URL;
+if (!customerUrl || !adminUrl)
+  throw new Error('Run the dev smoke test through `pnpm test:dev` (it starts `pnpm dev`).');
+
+/** Every page of both apps under `next dev`: one worker, since each first visit compiles the page. */
+export default defineConfig({
+  testDir: './dev',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: true,
+  retries: 0,
+  timeout: 420_000,
+  // Traces and screenshots go outside the checkout: `next dev` watches it, and a file written
+  // there while a page first loads makes the page reload itself, again and again.
+  outputDir: path.join(process.env.TEST_RESULTS_DIR ?? os.tmpdir(), 'dev-smoke-artifacts'),
+  reporter: process.env.TEST_RESULTS_DIR
+    ? [['list'], ['json', { outputFile: `${process.env.TEST_RESULTS_DIR}/playwright-dev.json` }]]
+    : [['list']],
+  use: { launchOptions: chromiumLaunchOptions, trace: 'retain-on-failure' },
+  projects: [
+    { name: 'dev-customer', testMatch: 'customer-pages.spec.ts', use: { baseURL: customerUrl } },
+    { name: 'dev-admin', testMatch: 'admin-pages.spec.ts', use: { baseURL: adminUrl } },
+  ],
+});
