@@ -64,6 +64,7 @@ export function renderEmail(
   message: OutboxEmail,
   booking: EmailBooking,
   customerBaseUrl: string,
+  now: Date = new Date(),
 ): RenderedEmail {
   const token = createManageToken(booking.reference, booking.endsAt);
   const link = (path: string) => new URL(path, customerBaseUrl).href;
@@ -78,7 +79,7 @@ export function renderEmail(
     ...whatHappened(
       message,
       booking,
-      { when, money },
+      { when, money, now },
       { pay: link(paymentUrl(booking.reference, token)), balance: `${manageLink}#balance` },
     ),
     '',
@@ -132,10 +133,10 @@ export function supersededReason(message: OutboxEmail, booking: EmailBooking): s
 function whatHappened(
   message: OutboxEmail,
   booking: EmailBooking,
-  format: { when: ReturnType<typeof zonedFormatter>; money: (amount: number) => string },
+  format: { when: ReturnType<typeof zonedFormatter>; money: (amount: number) => string; now: Date },
   links: { pay: string; balance: string },
 ): string[] {
-  const { when, money } = format;
+  const { when, money, now } = format;
   switch (message.kind) {
     case 'BOOKING_CONFIRMATION': {
       const { status } = ZConfirmation.parse(message.payload);
@@ -192,7 +193,7 @@ function whatHappened(
           : undefined;
       return [
         `Your hibachi party is coming up on ${when.date(booking.startsAt)}.`,
-        lockAt && lockAt > new Date()
+        lockAt && lockAt > now
           ? `Please check your party and menu by ${when.time(lockAt)} on ${when.date(lockAt)} (${booking.station.name} time): after that your chef shops for them. Change them from your booking page (link below).`
           : 'Your party and menu are final: your chef is shopping for them.',
         balance > 0
