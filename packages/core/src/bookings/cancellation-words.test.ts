@@ -196,11 +196,11 @@ describe('the words about a cancellation refund', () => {
     );
   });
 
-  it('cancelled inside the notice: what was paid is kept, each part named', async () => {
-    const booking = await paidBooking({ balance: true });
+  it('cancelled inside the notice: what was paid is kept, each part named, the gratuity too', async () => {
+    const booking = await paidBooking({ balance: true, gratuityCents: 5_000 });
     const late = new Date(booking.startsAt.getTime() - 47 * HOUR);
     expect(await preview(booking, late)).toBe(
-      'It is less than 48 hours before the event, so what you paid is kept, per our policy: your $100 deposit and $400 paid towards the balance ($500 in all).',
+      'It is less than 48 hours before the event, so what you paid is kept, per our policy: your $100 deposit and $400 paid towards the balance ($500 in all). The $50 gratuity is not part of the refund: it stays with your chef.',
     );
     const result = await cancelCustomerBooking({
       reference: booking.reference,
@@ -210,7 +210,8 @@ describe('the words about a cancellation refund', () => {
 
     const money = await recorded(booking.reference);
     expect([money.deposit.asked, money.balance.asked]).toEqual([0, 0]);
-    const words = `You cancelled less than 48 hours before the event, so what you paid is kept, per our policy: your ${$(money.deposit.paid)} deposit and ${$(money.balance.paid)} paid towards the balance (${$(money.deposit.paid + money.balance.paid)} in all).`;
+    expect(money.gratuity).toEqual({ paid: 5_000, asked: 0, back: 0 });
+    const words = `You cancelled less than 48 hours before the event, so what you paid is kept, per our policy: your ${$(money.deposit.paid)} deposit and ${$(money.balance.paid)} paid towards the balance (${$(money.deposit.paid + money.balance.paid)} in all). The ${$(money.gratuity.paid)} gratuity stays with your chef. Reply to our e-mail if you would like it back.`;
     expect(result.refund).toEqual({ amountCents: 0, status: 'NOT_ELIGIBLE', reason: words });
     expect(await emailWords(booking.reference)).toBe(words);
   });
@@ -275,6 +276,27 @@ describe('the words about a cancellation refund', () => {
     );
   });
 
+  it('staff keep the price but give the gratuity back', async () => {
+    const booking = await paidBooking({ balance: true, gratuityCents: 4_000 });
+    const result = await cancelBookingAsStaff({
+      scope: manager,
+      bookingId: booking.id,
+      input: { reason: 'Customer no-show', refund: false, refundGratuity: true },
+    });
+
+    const money = await recorded(booking.reference);
+    expect([money.deposit.asked, money.balance.asked]).toEqual([0, 0]);
+    expect(money.gratuity).toEqual({ paid: 4_000, asked: 4_000, back: 4_000 });
+    const kept = `${$(money.deposit.paid)} deposit and ${$(money.balance.paid)}`;
+    const all = $(money.deposit.paid + money.balance.paid);
+    expect(await emailWords(booking.reference)).toBe(
+      `What you paid is not refunded: your ${kept} paid towards the balance (${all} in all). Your ${$(money.gratuity.back)} gratuity will be refunded to your card.`,
+    );
+    expect(cancellationOutcomeWords(result.cancellation, US_DOLLARS)).toBe(
+      `Booking cancelled. Kept the ${kept} of the balance (${all}): no refund. The ${$(money.gratuity.back)} gratuity was refunded.`,
+    );
+  });
+
   it('staff keep the money: nothing asked back, and the customer is told what is kept', async () => {
     const booking = await paidBooking();
     const result = await cancelBookingAsStaff({
@@ -289,7 +311,7 @@ describe('the words about a cancellation refund', () => {
       `What you paid is not refunded: your ${$(money.deposit.paid)} deposit.`,
     );
     expect(cancellationOutcomeWords(result.cancellation, US_DOLLARS)).toBe(
-      `Booking cancelled. Kept the ${$(money.deposit.paid)} deposit (no refund).`,
+      `Booking cancelled. Kept the ${$(money.deposit.paid)} deposit: no refund.`,
     );
   });
 });

@@ -118,20 +118,23 @@ export function cancellationRefundWords(refund: TCancellationRefund, money: Mone
       : BY_HAND_WORDS[part.settledBy](amount(part.amountCents)),
   );
   const { refundedCents, keptCents } = refund.gratuity;
+  const too = refund.decision === 'REFUNDED' ? ' too' : '';
   const gratuity = [
     refundedCents > 0
       ? `Your ${amount(refundedCents)} gratuity ${
           refund.card === 'SENT'
-            ? 'has been refunded to your card too'
+            ? 'has been refunded'
             : refund.card === 'FAILED'
-              ? 'is owed back to your card too'
-              : 'will be refunded to your card too'
-        }.`
+              ? 'is owed back'
+              : 'will be refunded'
+        } to your card${too}.`
       : '',
     keptCents > 0
-      ? byCustomer
-        ? `The ${amount(keptCents)} gratuity is not part of the cancellation refund: it stays with your chef. Reply to our e-mail if you would like it back.`
-        : `The ${amount(keptCents)} gratuity stays with your chef.`
+      ? `The ${amount(keptCents)} gratuity ${
+          byCustomer && refund.decision === 'REFUNDED'
+            ? 'is not part of the cancellation refund: it '
+            : ''
+        }stays with your chef.${byCustomer ? ' Reply to our e-mail if you would like it back.' : ''}`
       : '',
   ];
   return [lead, ...how, ...gratuity].filter(Boolean).join(' ');
@@ -207,12 +210,12 @@ export function cancellationOutcomeWords(refund: TCancellationRefund, money: Mon
   const outcome = {
     NOTHING_PAID: 'No money had been paid.',
     REFUNDED: `Refunding ${what}: ${how.join('; ')}.`,
-    KEPT: `Kept ${what} (no refund).`,
+    KEPT: `Kept ${what}: no refund.`,
   }[refund.decision];
   const { refundedCents, keptCents } = refund.gratuity;
   const gratuity =
     refundedCents > 0
-      ? `The ${amount(refundedCents)} gratuity ${refund.card === 'SENT' ? 'was refunded' : 'is being refunded'} too.`
+      ? `The ${amount(refundedCents)} gratuity ${refund.card === 'SENT' ? 'was refunded' : 'is being refunded'}${refund.decision === 'REFUNDED' ? ' too' : ''}.`
       : keptCents > 0
         ? `The ${amount(keptCents)} gratuity stays with the chef.`
         : '';
