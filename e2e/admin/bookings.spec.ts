@@ -1,3 +1,4 @@
+import { formatMoney, US_DOLLARS } from '@hibachi/core/money/format-money';
 import { expect, test } from '../fixtures';
 import { ADMIN_PORT } from '../ports';
 import { apiAs, heldBooking, manager, signIn, staff, SUPER_ADMIN } from './admin-fixtures';
@@ -43,8 +44,16 @@ test.describe('bookings workspace', () => {
     await page.getByLabel(/Reason/).fill('Customer moved the party abroad');
     await page.getByLabel(/Refund everything/).check();
     await page.getByRole('dialog').getByRole('button', { name: 'Cancel booking' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Booking cancelled' })).toContainText(
-      'Hand back $150 paid in cash or by check.',
+    // The $150 was the deposit and part of the balance: named so, and who gives it back.
+    const { depositCents } = (
+      (await (await page.request.get(`/api/admin/bookings/${booking.id}`)).json()) as {
+        data: { depositCents: number };
+      }
+    ).data;
+    const deposit = formatMoney(depositCents, US_DOLLARS);
+    const rest = formatMoney(15_000 - depositCents, US_DOLLARS);
+    await expect(page.getByRole('status').filter({ hasText: 'Booking cancelled' })).toHaveText(
+      `Booking cancelled. Refunding the ${deposit} deposit and ${rest} of the balance ($150): hand back $150 paid in cash.`,
     );
     await expect(page.getByText('Cancelled', { exact: true }).first()).toBeVisible();
     const history = page.getByRole('region', { name: 'History' });
@@ -61,7 +70,9 @@ test.describe('bookings workspace', () => {
     await expect(email).toBeVisible();
     await email.getByText('Show the e-mail').click();
     await expect(
-      email.getByText(/We will return the \$150 you paid in cash or by check/),
+      email.getByText(
+        `Everything you paid is refunded: your ${deposit} deposit and ${rest} paid towards the balance ($150 in all). We will hand back the $150 you paid in cash.`,
+      ),
     ).toBeVisible();
   });
 

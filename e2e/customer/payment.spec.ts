@@ -54,10 +54,10 @@ test.describe('deposit payment (local simulator)', () => {
     await expect(page.getByTestId('booking-status')).toHaveText('Confirmed');
     await page.getByRole('button', { name: 'Cancel booking' }).click();
     const dialog = page.getByRole('dialog');
-    await expect(dialog).toContainText('will be refunded');
+    await expect(dialog).toContainText('everything you paid will be refunded: your £100 deposit.');
     await dialog.getByRole('button', { name: 'Yes, cancel' }).click();
-    await expect(page.getByTestId('refund-outcome')).toContainText(
-      'has been refunded to your card',
+    await expect(page.getByTestId('refund-outcome')).toHaveText(
+      'Your booking is cancelled. You cancelled at least 48 hours before the event, so everything you paid is refunded: your £100 deposit. £100 has been refunded to your card.',
     );
     await expect(page.getByTestId('booking-status')).toHaveText('Cancelled');
   });

@@ -1,4 +1,8 @@
 import type { StaffBookingDetail } from '@hibachi/core/bookings';
+import {
+  cancellationHistoryWords,
+  ZCancellationRefund,
+} from '@hibachi/core/money/cancellation-refund';
 import { formatInstant, formatMoney, type MoneyFormat } from '@hibachi/web/format';
 import { METHOD_LABELS, STATUS_LABELS } from '@/lib/labels';
 
@@ -90,13 +94,7 @@ function describe(entry: Entry, money: MoneyFormat): string {
       );
   }
   if (typeof after.reason === 'string') parts.push(`Reason: ${after.reason}`);
-  const refund = record(after.refund);
-  if (typeof refund.status === 'string' && entry.action === 'booking.cancelled')
-    parts.push(
-      refund.status === 'NOT_REFUNDED'
-        ? 'No refund'
-        : `Refund: ${formatMoney(Number(refund.cardCents ?? 0) + Number(refund.offlineCents ?? 0), money)}`,
-    );
+  if (entry.action === 'booking.cancelled') parts.push(...cancellationMoney(after, money));
   if ('notes' in after)
     parts.push(
       typeof after.notes === 'string' && after.notes
@@ -104,4 +102,19 @@ function describe(entry: Entry, money: MoneyFormat): string {
         : 'Notes cleared',
     );
   return parts.join(' · ');
+}
+
+/** A cancellation's money: worded from its record, or from the older entries' refund summary. */
+function cancellationMoney(after: Record<string, unknown>, money: MoneyFormat): string[] {
+  const recorded = ZCancellationRefund.safeParse(after.cancellation);
+  if (recorded.success) return [cancellationHistoryWords(recorded.data, money)];
+  const refund = record(after.refund);
+  if (typeof refund.status !== 'string') return [];
+  if (refund.status === 'NOT_REFUNDED' || refund.status === 'NOT_ELIGIBLE') return ['No refund'];
+  if (refund.status === 'NONE') return ['Nothing paid'];
+  const cents =
+    typeof refund.amountCents === 'number'
+      ? refund.amountCents
+      : Number(refund.cardCents ?? 0) + Number(refund.offlineCents ?? 0);
+  return [`Refund: ${formatMoney(cents, money)}`];
 }

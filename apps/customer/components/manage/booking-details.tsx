@@ -3,6 +3,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import type { TCustomerBooking } from '@hibachi/core/bookings/customer-booking.schema';
+import {
+  cancellationPreviewOf,
+  cancellationPreviewWords,
+} from '@hibachi/core/money/cancellation-refund';
 import { ApiError } from '@hibachi/web/fetch-json';
 import { api } from '@/lib/api';
 import { QuoteLines } from '@hibachi/web/quote-lines';
@@ -53,9 +57,9 @@ export function BookingDetails({
   const [editing, setEditing] = useState(false);
   const money = moneyOf(booking);
   // Decided when the dialog opens: the refund deadline is a moment in time.
-  const [refundable, setRefundable] = useState(false);
+  const [refundPreview, setRefundPreview] = useState('');
   const openCancelDialog = () => {
-    setRefundable(booking.paidCents > 0 && Date.now() <= Date.parse(booking.refundDeadline));
+    setRefundPreview(cancellationPreviewWords(cancellationPreviewOf(booking, new Date()), money));
     dialog.current?.showModal();
   };
 
@@ -192,10 +196,7 @@ export function BookingDetails({
       ) : null}
       {cancel.data ? (
         <p className="notice" role="status" data-testid="refund-outcome">
-          Cancelled. {cancel.data.refund.reason}
-          {cancel.data.refund.amountCents > 0
-            ? ` Refund: ${formatMoney(cancel.data.refund.amountCents, money)}.`
-            : ''}
+          Your booking is cancelled. {cancel.data.refund.reason}
         </p>
       ) : null}
       {booking.cancellable ? (
@@ -205,13 +206,7 @@ export function BookingDetails({
       ) : null}
       <dialog ref={dialog} aria-labelledby="cancel-heading" className="dialog">
         <h3 id="cancel-heading">Cancel booking {booking.reference}?</h3>
-        <p>
-          {booking.paidCents === 0
-            ? 'No payment was taken, so nothing will be charged or refunded.'
-            : refundable
-              ? `You are cancelling at least the required notice ahead: your ${formatMoney(booking.paidCents, money)} deposit will be refunded.`
-              : 'It is less than the required notice before your event: the deposit is kept, per our policy.'}
-        </p>
+        <p>{refundPreview}</p>
         {cancel.error ? (
           <p className="field-error" role="alert">
             {cancel.error instanceof ApiError

@@ -86,9 +86,17 @@ describe('cancelBookingAsStaff', () => {
       `SELECT payload FROM "OutboxMessage" WHERE "bookingId" = $1 AND kind = 'BOOKING_CANCELLED'`,
       [booking.id],
     );
-    expect(mail[0].payload.refund.reason).toBe(
-      'Your $100 card payment will be refunded. We will return the $50 you paid in cash or by check.',
-    );
+    expect(mail[0].payload.cancellation).toMatchObject({
+      cancelledBy: 'STAFF',
+      decision: 'REFUNDED',
+      depositCents: 10_000,
+      balanceCents: 5_000,
+      parts: [
+        { settledBy: 'PROVIDER', amountCents: 10_000 },
+        { settledBy: 'CASH', amountCents: 5_000 },
+      ],
+      card: 'OWED',
+    });
     const { rows: audit } = await client.query(
       `SELECT "actorType", "actorId", after FROM "AuditLog" WHERE "entityId" = $1 AND action = 'booking.cancelled'`,
       [booking.id],
@@ -137,7 +145,12 @@ describe('cancelBookingAsStaff', () => {
       `SELECT payload FROM "OutboxMessage" WHERE "bookingId" = $1 AND kind = 'BOOKING_CANCELLED'`,
       [booking.id],
     );
-    expect(mail[0].payload.refund.reason).toMatch(/^The \$100 you paid is not refunded\./);
+    expect(mail[0].payload.cancellation).toMatchObject({
+      decision: 'KEPT',
+      depositCents: 10_000,
+      balanceCents: 0,
+      parts: [],
+    });
   });
 
   it('cancels an unpaid hold with nothing to refund', async () => {

@@ -4,21 +4,17 @@ import { inTransaction } from '../db/transaction';
 import { AppError } from '../errors/app-error';
 import { enqueueEmail } from '../notifications/enqueue-email';
 import { netPaidCents } from '../money/net-paid';
-import { formatMoney, type MoneyFormat } from '../money/format-money';
 import { parseInput } from '../validation';
 import {
   assertCancellable,
+  cancellationRefundOf,
   markCancelled,
-  refundParts as refundPartsOf,
-  byHandWords,
   gratuityLeftCents,
   requestGratuityRefunds,
   requestRefunds,
   sendCardRefunds,
-  type RefundPlan,
 } from './cancellation-steps';
 import { bookingInclude } from './booking-record';
-import { moneyOf } from '../money/format-money';
 import { ZStaffCancelInput, type TStaffCancellation } from './staff-cancel.schema';
 
 const notFound = () => new AppError('NOT_FOUND', 'No such booking.');
@@ -70,15 +66,16 @@ export async function cancelBookingAsStaff(
       keptCents: keptGratuity - gratuity.cents,
     };
     const cardRefundIds = [...(plan?.cardRefundIds ?? []), ...gratuity.paymentIds];
-    const refundParts = plan ? refundPartsOf(plan) : [];
+    const cancellation = cancellationRefundOf(booking, {
+      cancelledBy: 'STAFF',
+      plan,
+      gratuity: gratuityAnswer,
+    });
     await enqueueEmail(tx, {
       kind: 'BOOKING_CANCELLED',
       recipient: booking.customer.email,
       subject: `Your hibachi booking ${booking.reference} is cancelled`,
-      payload: {
-        reference: booking.reference,
-        refund: { reason: refundNote(refund, gratuity.cents, plan, moneyOf(booking)) },
-      },
+      payload: { reference: booking.reference, cancellation },
       bookingId: booking.id,
       stationId: booking.stationId,
     });
@@ -88,21 +85,18 @@ export async function cancelBookingAsStaff(
       entityId: booking.id,
       action: 'booking.cancelled',
       before: { status: booking.status },
-      after: { status: 'CANCELLED', reason: input.reason, refund, gratuity: gratuityAnswer },
+      after: {
+        status: 'CANCELLED',
+        reason: input.reason,
+        refund,
+        gratuity: gratuityAnswer,
+        cancellation,
+      },
     });
-    return {
-      booking,
-      refund,
-      gratuity: gratuityAnswer,
-      refundParts,
-      cardRefundIds,
-      version: booking.version + 1,
-    };
+    return { booking, refund, cancellation, cardRefundIds, version: booking.version + 1 };
   });
 
-  const refunded =
-    decided.cardRefundIds.length > 0 &&
-    (await sendCardRefunds({ cardRefundIds: decided.cardRefundIds }, options.requestId));
+  const card = await sendCardRefunds(decided.cardRefundIds, options.requestId);
   return {
     id: decided.booking.id,
     reference: decided.booking.reference,
@@ -110,37 +104,11 @@ export async function cancelBookingAsStaff(
     version: decided.version,
     refund: {
       ...decided.refund,
-      status: refunded && decided.refund.offlineCents === 0 ? 'REFUNDED' : decided.refund.status,
+      status:
+        card === 'SENT' && decided.refund.offlineCents === 0 ? 'REFUNDED' : decided.refund.status,
     },
-    refundParts: decided.refundParts,
-    gratuity: decided.gratuity,
+    refundParts: decided.cancellation.parts,
+    gratuity: decided.cancellation.gratuity,
+    cancellation: { ...decided.cancellation, card },
   };
-}
-
-/** The customer's line about their money. */
-function refundNote(
-  refund: { keptCents: number },
-  gratuityCents: number,
-  plan: RefundPlan | undefined,
-  money: MoneyFormat,
-) {
-  const gratuity =
-    gratuityCents > 0
-      ? ` Your ${formatMoney(gratuityCents, money)} gratuity will be refunded too.`
-      : '';
-  if (refund.keptCents > 0)
-    return `The ${formatMoney(refund.keptCents, money)} you paid is not refunded.${gratuity} Reply to this e-mail with any questions.`;
-  const lines = plan
-    ? [
-        plan.cardRefundCents > 0
-          ? `Your ${formatMoney(plan.cardRefundCents, money)} card payment will be refunded.`
-          : '',
-        ...byHandWords(plan, money),
-      ].filter(Boolean)
-    : [];
-  return lines.length > 0
-    ? `${lines.join(' ')}${gratuity}`
-    : gratuity
-      ? gratuity.trim()
-      : 'No payment was taken, so there is nothing to refund.';
 }

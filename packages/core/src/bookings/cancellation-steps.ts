@@ -1,5 +1,9 @@
 import { AppError } from '../errors/app-error';
-import { formatMoney, type MoneyFormat } from '../money/format-money';
+import {
+  splitPaid,
+  type TCancellationRefund,
+  type TCardRefundState,
+} from '../money/cancellation-refund';
 import { netPaidCents } from '../money/net-paid';
 import { refundSettledBy, type TRefundSettler } from '../money/refund-settler';
 import { owedRefund, processOwedRefund } from '../money/process-owed-refund';
@@ -137,31 +141,47 @@ export function refundParts(
   ];
 }
 
-/** The customer's words for each part of a refund that staff give back by hand. */
-export function byHandWords(plan: RefundPlan, money: MoneyFormat): string[] {
-  const sum = (settlers: TRefundSettler[]) =>
-    plan.byHand
-      .filter((entry) => settlers.includes(entry.settledBy))
-      .reduce((total, entry) => total + entry.amountCents, 0);
-  const terminal = sum(['CARD_TERMINAL']);
-  const byHand = sum(['CASH', 'CHECK']);
-  return [
-    terminal > 0
-      ? `The ${formatMoney(terminal, money)} paid on our card terminal will be refunded to that card by our staff.`
-      : '',
-    byHand > 0
-      ? `We will return the ${formatMoney(byHand, money)} you paid in cash or by check.`
-      : '',
-  ].filter(Boolean);
+/**
+ * What a cancellation does with the money, as the record every message is worded from: the
+ * price paid so far split into deposit and balance, refunded (how each part goes back) or
+ * kept, and the gratuity. Read from the booking before the cancellation changes it.
+ */
+export function cancellationRefundOf(
+  booking: BookingWithRelations,
+  options: {
+    cancelledBy: TCancellationRefund['cancelledBy'];
+    plan: RefundPlan | undefined;
+    gratuity: TCancellationRefund['gratuity'];
+  },
+): TCancellationRefund {
+  const paid = netPaidCents(booking.payments);
+  const parts = options.plan ? refundParts(options.plan) : [];
+  const cardOwed = options.gratuity.refundedCents > 0 || (options.plan?.cardRefundCents ?? 0) > 0;
+  return {
+    cancelledBy: options.cancelledBy,
+    decision: paid === 0 ? 'NOTHING_PAID' : options.plan ? 'REFUNDED' : 'KEPT',
+    noticeHours: booking.station.cancellationNoticeHours,
+    ...splitPaid(paid, booking),
+    parts,
+    card: cardOwed ? 'OWED' : 'NONE',
+    gratuity: options.gratuity,
+  };
 }
 
-/** After commit: sends the owed card refunds; true when every one went through. */
+/**
+ * After commit: sends the owed card refunds. SENT when the provider confirmed every one, OWED
+ * while it is still processing one, FAILED when one could not be sent (it stays owed and the
+ * sweep retries it); NONE when there was nothing to send.
+ */
 export async function sendCardRefunds(
-  plan: Pick<RefundPlan, 'cardRefundIds'>,
+  paymentIds: readonly string[],
   requestId?: string,
-): Promise<boolean> {
+): Promise<TCardRefundState> {
+  if (paymentIds.length === 0) return 'NONE';
   const attempts = await Promise.all(
-    [...new Set(plan.cardRefundIds)].map((id) => processOwedRefund(id, requestId)),
+    [...new Set(paymentIds)].map((id) => processOwedRefund(id, requestId)),
   );
-  return attempts.every((attempt) => attempt.status === 'REFUNDED');
+  if (attempts.some((attempt) => attempt.status === 'FAILED')) return 'FAILED';
+  if (attempts.some((attempt) => attempt.status === 'PENDING')) return 'OWED';
+  return 'SENT';
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZMenuLine, ZMenuSelection } from '../menu/menu.schema';
 import { ZLocalDate, ZLocalTime } from '../availability/availability.schema';
+import { ZCancellationRefund } from '../money/cancellation-refund';
 import { ZRefundPart } from '../money/refund-settler';
 import { ZAdults, ZChildren, ZQuoteLine, withPartySize } from '../pricing/quote.schema';
 
@@ -102,6 +103,8 @@ export const ZCancellationResult = z.object({
   }),
   /** Each part of a refund and who gives it back: the provider, or staff by hand (owed until settled). */
   refundParts: z.array(ZRefundPart),
+  /** What was paid (deposit, balance), refunded or kept, and the gratuity: what `reason` words. */
+  cancellation: ZCancellationRefund,
 });
 export type TCancellationResult = z.infer<typeof ZCancellationResult>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZCancellationRefund } from '../money/cancellation-refund';
 import { ZRefundPart } from '../money/refund-settler';
 import { sanitizeText } from '../validation/sanitize';
 
@@ -42,5 +43,7 @@ export const ZStaffCancellation = z.object({
   }),
   /** Each part of the refund and who gives it back: the provider, or staff by hand (owed until settled). */
   refundParts: z.array(ZRefundPart),
+  /** What was paid (deposit, balance), refunded or kept, and the gratuity: what the outcome words. */
+  cancellation: ZCancellationRefund,
 });
 export type TStaffCancellation = z.infer<typeof ZStaffCancellation>;

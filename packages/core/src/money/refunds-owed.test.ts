@@ -13,6 +13,8 @@ import type { StaffScope } from '../auth/staff-scope';
 import { cancelBookingAsStaff, cancelCustomerBooking, getStaffBooking } from '../bookings';
 import { recordOfflinePayment, settleOwedRefund } from '../payments';
 import { addDays, todayInTimeZone } from '../time';
+import { cancellationRefundWords, ZCancellationRefund } from './cancellation-refund';
+import { US_DOLLARS } from './format-money';
 
 /**
  * Every refund a cancellation promises is sent through the provider or recorded as owed, with
@@ -90,9 +92,10 @@ describe('refunds owed', () => {
       { settledBy: 'CHECK', amountCents: 2_000 },
     ]);
     expect(result.refund.reason).toBe(
-      'Cancelled at least 48 hours before the event: your deposit will be refunded. ' +
-        'The $100 paid on our card terminal will be refunded to that card by our staff. ' +
-        'We will return the $70 you paid in cash or by check.',
+      'You cancelled at least 48 hours before the event, so everything you paid is refunded: ' +
+        'your $100 deposit and $70 paid towards the balance ($170 in all). ' +
+        'Our staff will refund the $100 paid on our card terminal to that card. ' +
+        'We will hand back the $50 you paid in cash. We will return the $20 you paid by check.',
     );
     const stored = await payments(booking.id);
     expect(stored.map((payment) => payment.refundRequestedCents)).toEqual([10_000, 5_000, 2_000]);
@@ -183,12 +186,18 @@ describe('refunds owed', () => {
     const [card, cash] = await payments(id);
     expect(card).toMatchObject({ status: 'REFUNDED', refundedCents: 10_000 });
     expect(cash).toMatchObject({ refundRequestedCents: 5_000, refundedCents: 0 });
-    const { rows: email } = await client.query<{ payload: { refund: { reason: string } } }>(
+    const { rows: email } = await client.query<{ payload: { cancellation: unknown } }>(
       `SELECT payload FROM "OutboxMessage" WHERE kind = 'BOOKING_CANCELLED' AND "bookingId" = $1`,
       [id],
     );
-    expect(email[0]!.payload.refund.reason).toBe(
-      'Your $100 card payment will be refunded. We will return the $50 you paid in cash or by check.',
+    expect(
+      cancellationRefundWords(
+        ZCancellationRefund.parse(email[0]!.payload.cancellation),
+        US_DOLLARS,
+      ),
+    ).toBe(
+      'Everything you paid is refunded: your $100 deposit and $50 paid towards the balance ' +
+        '($150 in all). $100 will be refunded to your card. We will hand back the $50 you paid in cash.',
     );
     expect((await owedList()).items).toEqual([
       expect.objectContaining({ paymentId: cash!.id, settledBy: 'CASH', owedCents: 5_000 }),

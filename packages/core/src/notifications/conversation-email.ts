@@ -1,19 +1,19 @@
 import { z } from 'zod';
 import { getDb } from '../db/client';
 import { conversationUrl } from '../links/conversation-link';
-import type { RenderedEmail } from './render-email';
+import type { OutboxRendering } from './render-outbox-email';
 
 const ZReplyPayload = z.object({ conversationId: z.uuid(), seq: z.number().int().positive() });
 
 /**
  * Staff's replies the customer has not read, rendered at delivery (a minute after the first):
  * every unread message from staff since, and the signed link back into the conversation.
- * Read in the widget meanwhile, it is not sent.
+ * Read in the widget meanwhile, it is not sent (the outbox still shows the replies it held).
  */
 export async function renderConversationEmail(
   message: { subject: string; payload: unknown },
   customerBaseUrl: string,
-): Promise<RenderedEmail | { skipped: string }> {
+): Promise<OutboxRendering> {
   const payload = ZReplyPayload.parse(message.payload);
   const conversation = await getDb().conversation.findUnique({
     where: { id: payload.conversationId },
@@ -22,26 +22,23 @@ export async function renderConversationEmail(
       customerReadSeq: true,
       station: { select: { name: true } },
       messages: {
-        where: { author: { in: ['STAFF', 'ASSISTANT'] } },
+        where: { author: { in: ['STAFF', 'ASSISTANT'] }, seq: { gte: payload.seq } },
         orderBy: { seq: 'asc' },
         select: { seq: true, body: true, staffUser: { select: { name: true } } },
       },
     },
   });
   if (!conversation) return { skipped: 'the conversation no longer exists' };
-  const unread = conversation.messages.filter(
-    (row) => row.seq >= payload.seq && row.seq > conversation.customerReadSeq,
-  );
-  if (unread.length === 0) return { skipped: 'the customer read the reply in the conversation' };
+  const unread = conversation.messages.filter((row) => row.seq > conversation.customerReadSeq);
   const firstName = conversation.customerName.trim().split(/\s+/)[0] ?? '';
-  return {
+  const email = (replies: typeof unread) => ({
     subject: message.subject,
     text: [
       `Hi ${firstName},`,
       '',
       `${conversation.station.name} answered you:`,
       '',
-      ...unread.flatMap((row) => [
+      ...replies.flatMap((row) => [
         `${row.staffUser?.name.split(/\s+/)[0] ?? 'Assistant'}: ${row.body}`,
         '',
       ]),
@@ -49,5 +46,11 @@ export async function renderConversationEmail(
       '',
       'Hibachi at Home',
     ].join('\n'),
-  };
+  });
+  if (unread.length === 0)
+    return {
+      skipped: 'the customer read the reply in the conversation',
+      ...(conversation.messages.length > 0 ? { email: email(conversation.messages) } : {}),
+    };
+  return { email: email(unread) };
 }

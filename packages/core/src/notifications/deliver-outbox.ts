@@ -7,11 +7,7 @@ import { backoffMs } from '../platform/backoff';
 import { BREAKERS, breakerFor, breakerOpen, isBrokenCircuit } from '../platform/breakers';
 import type { EmailTransport } from './email-transport';
 import { isPermanentSmtpFailure } from './email-transport';
-import { loadEmailBookings } from './email-bookings';
-import { bookingInvite, inviteMethodFor, senderAddress } from './booking-invite';
-import { manageLinkFor, renderEmail, supersededReason, type RenderedEmail } from './render-email';
-import { renderStaffEmail } from './staff-email';
-import { renderConversationEmail } from './conversation-email';
+import { outboxRenderContext, renderOutboxEmail, UndeliverableError } from './render-outbox-email';
 
 /** After this many failed attempts a message is given up (FAILED, visible to staff). */
 export const MAX_DELIVERY_ATTEMPTS = 8;
@@ -66,36 +62,8 @@ export async function deliverDueEmails(options: {
   const result: DeliveryResult = { sent: 0, retrying: 0, failed: 0, skipped: 0 };
   if (claimed.length === 0) return result;
 
-  const bookings = await loadEmailBookings(claimed);
+  const context = await outboxRenderContext(claimed, { now, purpose: 'send' });
   const domain = env.EMAIL_FROM.replace(/^.*@/, '').replace(/>$/, '');
-  const organizerEmail = senderAddress(env.EMAIL_FROM);
-
-  /** The e-mail as it goes out now, or why it should no longer go out. */
-  const render = async (message: Claimed): Promise<RenderedEmail | { skipped: string }> => {
-    if (message.kind === 'STAFF_SET_PASSWORD') return renderStaffEmail(message, now);
-    if (message.kind === 'CONVERSATION_REPLY')
-      return renderConversationEmail(message, env.PUBLIC_CUSTOMER_URL);
-    const booking = message.bookingId ? bookings.get(message.bookingId) : undefined;
-    if (!booking) throw new UndeliverableError('the booking no longer exists');
-    const superseded = supersededReason(message, booking);
-    if (superseded) return { skipped: superseded };
-    const rendered = renderEmail(message, booking, env.PUBLIC_CUSTOMER_URL);
-    const method = inviteMethodFor(message.kind, booking);
-    if (!method) return rendered;
-    return {
-      ...rendered,
-      icalEvent: {
-        method,
-        filename: `${booking.reference}.ics`,
-        content: bookingInvite(booking, {
-          method,
-          organizerEmail,
-          manageLink: manageLinkFor(booking, env.PUBLIC_CUSTOMER_URL),
-          now,
-        }),
-      },
-    };
-  };
 
   const smtp = breakerFor(
     'smtp',
@@ -113,11 +81,11 @@ export async function deliverDueEmails(options: {
       break;
     }
     try {
-      const email = await render(message);
-      if ('skipped' in email) {
+      const { email, skipped } = await renderOutboxEmail(message, context);
+      if (skipped !== undefined || !email) {
         await db.outboxMessage.update({
           where: { id: message.id },
-          data: { status: 'SKIPPED', lastError: `not sent: ${email.skipped}` },
+          data: { status: 'SKIPPED', lastError: `not sent: ${skipped ?? 'nothing to send'}` },
         });
         result.skipped += 1;
         continue;
@@ -179,10 +147,6 @@ async function releaseClaims(messages: Claimed[], now: Date): Promise<void> {
     UPDATE "OutboxMessage"
        SET attempts = attempts - 1, "nextAttemptAt" = ${new Date(now.getTime() + BREAKERS.smtp.halfOpenAfterMs)}
      WHERE id = ANY(${messages.map((message) => message.id)}::uuid[])`;
-}
-
-class UndeliverableError extends Error {
-  override name = 'UndeliverableError';
 }
 
 /** Errors from talking to the mail server (retryable unless permanent); anything else is our bug. */

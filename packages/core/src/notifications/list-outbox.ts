@@ -1,14 +1,11 @@
 import { assertCan, type StaffScope } from '../auth/staff-scope';
 import { resolveStationChoice } from '../auth/resolve-station-choice';
 import { getDb } from '../db/client';
-import { getServerEnv } from '../env';
 import type { OutboxKind, Prisma } from '../generated/prisma/client';
 import { afterCursor, decodeCursor, encodeCursor } from '../platform/keyset-cursor';
 import { parseInput } from '../validation';
-import { loadEmailBookings } from './email-bookings';
 import { OUTBOX_KIND_LABELS, ZListOutboxQuery } from './outbox.schema';
-import { renderEmail, supersededReason } from './render-email';
-import { describeStaffEmail } from './staff-email';
+import { outboxRenderContext, renderOutboxText } from './render-outbox-email';
 
 export type OutboxRow = {
   id: string;
@@ -22,7 +19,7 @@ export type OutboxRow = {
   sentAt: string | null;
   nextAttemptAt: string;
   booking: { id: string; reference: string } | null;
-  /** The text as it is (or would be) sent, rendered now from the booking. */
+  /** The text as it is (or would be) sent, rendered now by the renderer delivery uses. */
   text: string;
 };
 
@@ -49,12 +46,12 @@ export async function listOutbox(options: {
     take: query.limit + 1,
   });
   const page = rows.slice(0, query.limit);
-  const bookings = await loadEmailBookings(page);
-  const baseUrl = getServerEnv().PUBLIC_CUSTOMER_URL;
+  const context = await outboxRenderContext(page, { now: new Date(), purpose: 'show' });
+  const texts = await Promise.all(page.map((message) => renderOutboxText(message, context)));
   const last = page.at(-1);
   return {
-    items: page.map((message) => {
-      const booking = message.bookingId ? bookings.get(message.bookingId) : undefined;
+    items: page.map((message, index) => {
+      const booking = message.bookingId ? context.bookings.get(message.bookingId) : undefined;
       return {
         id: message.id,
         kind: message.kind,
@@ -70,31 +67,12 @@ export async function listOutbox(options: {
           booking && message.bookingId
             ? { id: message.bookingId, reference: booking.reference }
             : null,
-        text:
-          message.kind === 'STAFF_SET_PASSWORD'
-            ? describeStaffEmail(message.recipient)
-            : renderText(message, booking, baseUrl),
+        text: texts[index] ?? '',
       };
     }),
     nextCursor:
       rows.length > query.limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
   };
-}
-
-function renderText(
-  message: Parameters<typeof renderEmail>[0] & { status: string },
-  booking: Parameters<typeof renderEmail>[1] | undefined,
-  baseUrl: string,
-): string {
-  if (!booking) return '(the booking this e-mail belongs to no longer exists)';
-  try {
-    const superseded =
-      message.status === 'PENDING' ? supersededReason(message, booking) : undefined;
-    const text = renderEmail(message, booking, baseUrl).text;
-    return superseded ? `(will not be sent: ${superseded})\n\n${text}` : text;
-  } catch {
-    return '(this message cannot be rendered: its content does not match its kind)';
-  }
 }
 
 // Every kind of e-mail the database knows has a label in the viewer's filter, and no more.

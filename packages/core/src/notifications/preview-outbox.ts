@@ -1,7 +1,6 @@
 import { getDb } from '../db/client';
 import { getServerEnv } from '../env';
-import { loadEmailBookings } from './email-bookings';
-import { renderEmail, supersededReason } from './render-email';
+import { outboxRenderContext, renderOutboxText } from './render-outbox-email';
 
 export type OutboxPreview = {
   id: string;
@@ -9,45 +8,36 @@ export type OutboxPreview = {
   to: string;
   subject: string;
   createdAt: Date;
-  /** The text as it would be sent now, or why it cannot be rendered. */
+  /** The text as the admin outbox shows it: as it would be sent now, or why it cannot be. */
   text: string;
 };
 
 /**
  * The newest outbox e-mails rendered as they would be sent, for developers without an
- * SMTP server (`pnpm mail:outbox`). Refused in production: it shows customer data.
+ * SMTP server (`pnpm mail:outbox`), by the renderer delivery and the admin outbox use.
+ * Refused in production: it shows customer data.
  */
 export async function previewOutbox(
-  options: { limit?: number; nodeEnv?: string } = {},
+  options: { limit?: number; nodeEnv?: string; now?: Date } = {},
 ): Promise<OutboxPreview[]> {
-  const env = getServerEnv();
-  if ((options.nodeEnv ?? env.NODE_ENV) === 'production')
+  if ((options.nodeEnv ?? getServerEnv().NODE_ENV) === 'production')
     throw new Error('The outbox preview is for development only.');
   const messages = await getDb().outboxMessage.findMany({
     orderBy: { createdAt: 'desc' },
     take: options.limit ?? 5,
   });
-  const bookings = await loadEmailBookings(messages);
-  return messages.map((message) => {
-    const booking = message.bookingId ? bookings.get(message.bookingId) : undefined;
-    let text: string;
-    try {
-      const superseded = booking && supersededReason(message, booking);
-      text = !booking
-        ? '(the booking no longer exists)'
-        : superseded
-          ? `(would not be sent: ${superseded})`
-          : renderEmail(message, booking, env.PUBLIC_CUSTOMER_URL).text;
-    } catch (error) {
-      text = `(cannot be rendered: ${error instanceof Error ? error.message : String(error)})`;
-    }
-    return {
+  const context = await outboxRenderContext(messages, {
+    now: options.now ?? new Date(),
+    purpose: 'show',
+  });
+  return Promise.all(
+    messages.map(async (message) => ({
       id: message.id,
       status: message.status,
       to: message.recipient,
       subject: message.subject,
       createdAt: message.createdAt,
-      text,
-    };
-  });
+      text: await renderOutboxText(message, context),
+    })),
+  );
 }

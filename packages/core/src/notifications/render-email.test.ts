@@ -59,7 +59,9 @@ describe('renderEmail', () => {
     ).toContain('Your booking is cancelled.\nYour $100 deposit will be refunded.');
     expect(
       render('REFUND_ISSUED', { amountCents: 10_000, reason: 'The deposit was paid twice.' }),
-    ).toContain('We are refunding $100 to your card.\nThe deposit was paid twice.');
+    ).toContain(
+      'We are refunding the $100 deposit payment to your card.\nThe deposit was paid twice.',
+    );
     expect(render('BOOKING_RESCHEDULED', {})).toContain('Your booking has moved to a new time.');
     expect(render('BOOKING_CHEF_CHANGED', { chef: 'Aiko' })).toContain(
       'Aiko will be your chef for this event. Everything else stays as booked',
@@ -88,6 +90,37 @@ describe('renderEmail', () => {
     expect(text).toContain('We have updated your menu and party as agreed.');
     expect(text).toContain('Menu      1 × Chicken, 1 × Lobster tail');
     expect(text).toContain('Total     £610.50 (deposit £100)');
+  });
+
+  it('words a cancellation from its recorded amounts, in the station currency', () => {
+    const { text } = renderEmail(
+      {
+        kind: 'BOOKING_CANCELLED',
+        subject: 'Cancelled',
+        payload: {
+          reference: booking.reference,
+          cancellation: {
+            cancelledBy: 'CUSTOMER',
+            decision: 'REFUNDED',
+            noticeHours: 72,
+            depositCents: 10_000,
+            balanceCents: 45_050,
+            beyondCents: 0,
+            parts: [
+              { settledBy: 'PROVIDER', amountCents: 40_050 },
+              { settledBy: 'CASH', amountCents: 15_000 },
+            ],
+            card: 'OWED',
+            gratuity: { refundedCents: 0, keptCents: 5_000 },
+          },
+        },
+      },
+      { ...booking, currency: 'GBP', station: { ...booking.station, locale: 'en-GB' } },
+      base,
+    );
+    expect(text).toContain(
+      'Your booking is cancelled.\nYou cancelled at least 72 hours before the event, so everything you paid is refunded: your £100 deposit and £450.50 paid towards the balance (£550.50 in all). £400.50 will be refunded to your card. We will hand back the £150 you paid in cash. The £50 gratuity is not part of the cancellation refund: it stays with your chef. Reply to our e-mail if you would like it back.\n',
+    );
   });
 
   it('refuses a payload that does not fit its kind', () => {

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { manageUrl, createManageToken, paymentUrl } from '../links/booking-link';
 import type { Booking, OutboxKind } from '../generated/prisma/client';
 import { menuLockAt } from '../menu/menu-lock';
-import { formatMoney } from '../money/format-money';
+import { cancellationRefundWords, ZCancellationRefund } from '../money/cancellation-refund';
+import { formatMoney, moneyOf } from '../money/format-money';
+import { balanceReceivedLines, refundIssuedLines } from './payment-email';
 
 /** What an e-mail shows of its booking, read at delivery time. */
 export type EmailBooking = Pick<
@@ -41,14 +43,11 @@ export type RenderedEmail = {
 };
 
 const ZConfirmation = z.object({ status: z.enum(['PENDING_PAYMENT', 'CONFIRMED']) });
-const ZCancelled = z.object({ refund: z.object({ reason: z.string().min(1) }) });
-const ZRefund = z.object({ amountCents: z.number().int().positive(), reason: z.string().min(1) });
-const ZBalanceReceived = z.object({
-  amountCents: z.number().int().nonnegative(),
-  gratuityCents: z.number().int().nonnegative(),
-  refundCents: z.number().int().nonnegative(),
-  reason: z.string().optional(),
-});
+/** What the cancellation did with the money; rows queued before it was recorded carry a sentence. */
+const ZCancelled = z.union([
+  z.object({ cancellation: ZCancellationRefund }),
+  z.object({ refund: z.object({ reason: z.string().min(1) }) }),
+]);
 const ZChefChanged = z.object({ chef: z.string().min(1) });
 const ZMenuChanged = z.object({ by: z.enum(['CUSTOMER', 'STAFF']) });
 /** A scheduled message names the start it was planned for: a moved booking skips it. */
@@ -64,21 +63,22 @@ export function renderEmail(
   message: OutboxEmail,
   booking: EmailBooking,
   customerBaseUrl: string,
+  now: Date = new Date(),
 ): RenderedEmail {
   const token = createManageToken(booking.reference, booking.endsAt);
   const link = (path: string) => new URL(path, customerBaseUrl).href;
   const manageLink = manageLinkFor(booking, customerBaseUrl);
   const when = zonedFormatter(booking.station.timezone);
   const firstName = booking.customer.name.trim().split(/\s+/)[0] ?? '';
-  const money = (amount: number) =>
-    formatMoney(amount, { currency: booking.currency, locale: booking.station.locale });
+  const money = (amount: number, currency = booking.currency) =>
+    formatMoney(amount, { currency, locale: booking.station.locale });
   const lines = [
     `Hi ${firstName},`,
     '',
     ...whatHappened(
       message,
       booking,
-      { when, money },
+      { when, money, now },
       { pay: link(paymentUrl(booking.reference, token)), balance: `${manageLink}#balance` },
     ),
     '',
@@ -132,10 +132,14 @@ export function supersededReason(message: OutboxEmail, booking: EmailBooking): s
 function whatHappened(
   message: OutboxEmail,
   booking: EmailBooking,
-  format: { when: ReturnType<typeof zonedFormatter>; money: (amount: number) => string },
+  format: {
+    when: ReturnType<typeof zonedFormatter>;
+    money: (amount: number, currency?: string) => string;
+    now: Date;
+  },
   links: { pay: string; balance: string },
 ): string[] {
-  const { when, money } = format;
+  const { when, money, now } = format;
   switch (message.kind) {
     case 'BOOKING_CONFIRMATION': {
       const { status } = ZConfirmation.parse(message.payload);
@@ -152,12 +156,17 @@ function whatHappened(
         `Pay the ${money(booking.depositCents)} deposit to confirm it: ${links.pay}`,
       ];
     }
-    case 'BOOKING_CANCELLED':
-      return ['Your booking is cancelled.', ZCancelled.parse(message.payload).refund.reason];
-    case 'REFUND_ISSUED': {
-      const refund = ZRefund.parse(message.payload);
-      return [`We are refunding ${money(refund.amountCents)} to your card.`, refund.reason];
+    case 'BOOKING_CANCELLED': {
+      const cancelled = ZCancelled.parse(message.payload);
+      return [
+        'Your booking is cancelled.',
+        'cancellation' in cancelled
+          ? cancellationRefundWords(cancelled.cancellation, moneyOf(booking))
+          : cancelled.refund.reason,
+      ];
     }
+    case 'REFUND_ISSUED':
+      return refundIssuedLines(message.payload, money);
     case 'BOOKING_MENU_CHANGED': {
       const { by } = ZMenuChanged.parse(message.payload);
       return [
@@ -192,7 +201,7 @@ function whatHappened(
           : undefined;
       return [
         `Your hibachi party is coming up on ${when.date(booking.startsAt)}.`,
-        lockAt && lockAt > new Date()
+        lockAt && lockAt > now
           ? `Please check your party and menu by ${when.time(lockAt)} on ${when.date(lockAt)} (${booking.station.name} time): after that your chef shops for them. Change them from your booking page (link below).`
           : 'Your party and menu are final: your chef is shopping for them.',
         balance > 0
@@ -200,21 +209,8 @@ function whatHappened(
           : 'Everything is paid: nothing to collect on the day.',
       ];
     }
-    case 'BALANCE_RECEIVED': {
-      const paid = ZBalanceReceived.parse(message.payload);
-      return [
-        `Thank you: we have received ${money(paid.amountCents + paid.gratuityCents)}${
-          paid.gratuityCents > 0
-            ? ` (${money(paid.amountCents)} towards the price and a ${money(paid.gratuityCents)} gratuity, which goes to your chef)`
-            : ''
-        }.`,
-        ...(paid.refundCents > 0
-          ? [
-              `We are refunding ${money(paid.refundCents)} to your card. ${paid.reason ?? ''}`.trim(),
-            ]
-          : []),
-      ];
-    }
+    case 'BALANCE_RECEIVED':
+      return balanceReceivedLines(message.payload, money);
     case 'BOOKING_DAY_BEFORE':
       ZPlanned.parse(message.payload);
       return [

@@ -6,7 +6,7 @@ import {
   setPasswordUrl,
   verifyPasswordToken,
 } from '../links/password-link';
-import type { RenderedEmail } from './render-email';
+import type { OutboxRendering } from './render-outbox-email';
 
 const ZStaffLinkPayload = z.object({
   accountId: z.uuid(),
@@ -15,33 +15,32 @@ const ZStaffLinkPayload = z.object({
   hashDigest: z.string(),
 });
 
+/** What a person reading the outbox sees instead of a set-password link. */
+export const HIDDEN_PASSWORD_LINK = '(a one-time set-password link, not shown here)';
+
 /**
  * A staff member's set-password e-mail, rendered at delivery: the link is signed again from
  * the account (it is never stored, so the outbox cannot leak it). Once the link no longer
- * works (used, replaced by a reset, or expired) the e-mail is not sent.
+ * works (used, replaced by a reset, or expired) the e-mail is not sent. `showLink: false`
+ * (the outbox viewer) writes the same e-mail with the link left out.
  */
 export async function renderStaffEmail(
   message: { subject: string; payload: unknown },
   now: Date,
-): Promise<RenderedEmail | { skipped: string }> {
+  { showLink }: { showLink: boolean },
+): Promise<OutboxRendering> {
   const payload = ZStaffLinkPayload.parse(message.payload);
   const account = await getDb().staffUser.findUnique({ where: { id: payload.accountId } });
   if (!account) return { skipped: 'the account no longer exists' };
   const token = passwordToken(account, Math.floor(Date.parse(payload.expiresAt) / 1000));
-  if (
-    !account.active ||
-    passwordHashDigest(account) !== payload.hashDigest ||
-    !verifyPasswordToken(account, token, now)
-  )
-    return { skipped: 'the link was used, replaced or has expired' };
   const firstName = account.name.trim().split(/\s+/)[0] ?? '';
-  return {
+  const email = {
     subject: message.subject,
     text: [
       `Hi ${firstName},`,
       '',
       'Choose a password for your Hibachi at Home staff account:',
-      setPasswordUrl(token),
+      showLink ? setPasswordUrl(token) : HIDDEN_PASSWORD_LINK,
       '',
       `The link works once, until ${new Date(payload.expiresAt).toUTCString()}.`,
       `Then sign in with ${account.email}.`,
@@ -51,9 +50,9 @@ export async function renderStaffEmail(
       'Hibachi at Home',
     ].join('\n'),
   };
-}
-
-/** What the outbox page shows for a staff e-mail: never the link itself. */
-export function describeStaffEmail(recipient: string): string {
-  return `(a one-time set-password link for ${recipient}; not shown here)`;
+  const works =
+    account.active &&
+    passwordHashDigest(account) === payload.hashDigest &&
+    verifyPasswordToken(account, token, now);
+  return works ? { email } : { email, skipped: 'the link was used, replaced or has expired' };
 }

@@ -112,7 +112,12 @@ export async function applyCheckoutCompleted(
     kind: 'REFUND_ISSUED',
     recipient: booking.customer.email,
     subject: `Refund for ${booking.reference}`,
-    payload: { reference: booking.reference, amountCents: payment.amountCents, reason },
+    payload: {
+      reference: booking.reference,
+      amountCents: payment.amountCents,
+      reason,
+      ...(wrongCurrency ? { currency: String(session.currency).toUpperCase() } : {}),
+    },
     bookingId,
     stationId: booking.stationId,
   });

@@ -13,6 +13,9 @@ import { cancelBookingAsStaff, cancelCustomerBooking, getCustomerBooking } from 
 import { addDays, todayInTimeZone } from '../time';
 import { simulateCheckout, startBalanceCheckout } from '.';
 import type { TGratuityChoice } from '../money/gratuity';
+import { formatMoney, US_DOLLARS } from '../money/format-money';
+import { deliverDueEmails } from '../notifications/deliver-outbox';
+import { capturingTransport } from '../../test/capturing-transport';
 
 /** A booking whose deposit is paid, as the customer has it after the confirmation. */
 async function confirmedBooking() {
@@ -94,7 +97,12 @@ describe('the balance and a gratuity paid online', () => {
     );
     expect(receipts).toEqual([
       {
-        payload: { amountCents: before.balance.dueCents, gratuityCents: gratuity, refundCents: 0 },
+        payload: {
+          amountCents: before.balance.dueCents,
+          gratuityCents: gratuity,
+          refundCents: 0,
+          refundGratuityCents: 0,
+        },
       },
     ]);
     // The balance due rollup no longer counts the event; the paid rollup never saw the gratuity.
@@ -162,6 +170,16 @@ describe('the balance and a gratuity paid online', () => {
         gratuityRefundedCents: second.gratuityCents,
       },
     ]);
+    // The second receipt names what goes back: the price part and the gratuity, as recorded.
+    const { sent, transport } = capturingTransport();
+    await deliverDueEmails({ transport, now: new Date(Date.now() + 1_000), batchSize: 50 });
+    const back = rows[1].refundedCents + rows[1].gratuityRefundedCents;
+    const $ = (cents: number) => formatMoney(cents, US_DOLLARS);
+    expect(sent.map((mail) => mail.text)).toContainEqual(
+      expect.stringContaining(
+        `We are refunding ${$(back)} to your card: the ${$(rows[1].refundedCents)} towards the price and the ${$(rows[1].gratuityRefundedCents)} gratuity. The balance had already been paid, so this second payment goes back in full.`,
+      ),
+    );
   });
 
   it('refuses more than the balance, a part unless the station allows it, and nothing at all', async () => {

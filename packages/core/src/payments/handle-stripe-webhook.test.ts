@@ -7,6 +7,8 @@ import { createBooking } from '../bookings';
 import { getServerEnv } from '../env';
 import { handleStripeWebhook } from './handle-stripe-webhook';
 import { simulatorWebhookSecret } from '../money/simulator-provider';
+import { deliverDueEmails } from '../notifications/deliver-outbox';
+import { capturingTransport } from '../../test/capturing-transport';
 
 let eventCounter = 0;
 
@@ -229,6 +231,12 @@ describe('Stripe webhook', () => {
       [id],
     );
     expect(rows).toEqual([{ refundRequestedCents: 10000 }]);
+    // The customer is told the amount in the currency it was charged in.
+    const { sent, transport } = capturingTransport();
+    await deliverDueEmails({ transport, now: new Date(Date.now() + 1_000), batchSize: 50 });
+    expect(sent.find((mail) => mail.subject.startsWith('Refund for'))?.text).toContain(
+      "We are refunding the €100 deposit payment to your card.\nThe payment was in EUR, not the booking's USD.",
+    );
   });
 
   it('marks a pending card payment failed on payment_intent.payment_failed', async () => {
