@@ -132,7 +132,8 @@ export const CUSTOMER_OPERATIONS: ApiOperation[] = [
   {
     method: 'post',
     path: '/api/bookings/{reference}/cancel',
-    summary: 'Cancel as the customer; the deposit is refunded inside the cancellation notice',
+    summary:
+      'Cancel as the customer; what was paid towards the price is refunded when the cancellation notice is met (a gratuity stays with the chef)',
     tag: 'Bookings',
     body: ZCustomerProof,
     response: ZCancellationResult,

@@ -59,7 +59,7 @@ export async function getStationPage(slug: string): Promise<StationPage | undefi
     },
     {
       question: 'Can I cancel?',
-      answer: `Yes, from your booking page. Cancel at least ${station.cancellationNoticeHours} hours before the event and the deposit is refunded.`,
+      answer: `Yes, from your booking page. Cancel at least ${station.cancellationNoticeHours} hours before the event and everything you paid towards the price (the deposit, and the balance if you paid it) is refunded.`,
     },
     {
       question: 'Can I move my booking?',
