@@ -1,0 +1,94 @@
+import type { InputHTMLAttributes, ReactNode } from 'react';
+import { controlProps, FieldMessage, messagesOf, type FieldState } from './field';
+
+type CheckboxProps = {
+  field: FieldState;
+  label: ReactNode;
+  /** What the box sends when ticked (`on` unless said). */
+  value?: string;
+  errors?: string[] | undefined;
+  className?: string;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name' | 'type' | 'value'>;
+
+/** A box to tick, its words after it; a message under it only when there is one. */
+export function CheckboxField({
+  field,
+  label,
+  value = 'on',
+  errors,
+  className = 'checkbox',
+  ...input
+}: CheckboxProps) {
+  const messages = messagesOf(field, errors);
+  const checked = 'checked' in input ? {} : { defaultChecked: field.defaultValue === value };
+  return (
+    <>
+      <label className={className}>
+        <input
+          key={field.key}
+          type="checkbox"
+          value={value}
+          {...checked}
+          {...input}
+          {...controlProps(field, false, messages)}
+        />{' '}
+        {label}
+      </label>
+      {messages.length > 0 ? <FieldMessage field={field} messages={messages} /> : null}
+    </>
+  );
+}
+
+export type Choice = { value: string; label: ReactNode };
+
+/**
+ * One choice among a few, as radio buttons in a fieldset whose legend names them; the form's
+ * value (`fields.x.value`) says which is chosen while the person changes it.
+ */
+export function ChoiceField({
+  field,
+  legend,
+  choices,
+  errors,
+  hideLegend,
+  className = 'field',
+  onChoose,
+}: {
+  field: FieldState;
+  legend: ReactNode;
+  choices: readonly Choice[];
+  errors?: string[] | undefined;
+  /** The legend is read by screen readers only. */
+  hideLegend?: boolean;
+  className?: string;
+  /** Told of each choice as it is made (the form still sends the chosen value). */
+  onChoose?: (value: string) => void;
+}) {
+  const messages = messagesOf(field, errors);
+  const { 'aria-invalid': invalid, 'aria-describedby': describedBy } = controlProps(
+    field,
+    false,
+    messages,
+  );
+  return (
+    <fieldset className={className} aria-describedby={describedBy}>
+      <legend className={hideLegend ? 'visually-hidden' : undefined}>{legend}</legend>
+      {choices.map((choice) => (
+        <label key={choice.value} className="field-inline">
+          <input
+            key={field.key}
+            type="radio"
+            id={`${field.id}-${choice.value}`}
+            name={field.name}
+            value={choice.value}
+            defaultChecked={field.defaultValue === choice.value}
+            aria-invalid={invalid}
+            onChange={onChoose ? () => onChoose(choice.value) : undefined}
+          />{' '}
+          {choice.label}
+        </label>
+      ))}
+      <FieldMessage field={field} messages={messages} />
+    </fieldset>
+  );
+}
