@@ -10,7 +10,10 @@ type CheckboxProps = {
   className?: string;
 } & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name' | 'type' | 'value'>;
 
-/** A box to tick, its words after it; a message under it only when there is one. */
+/**
+ * A box to tick, its words after it; a message under it only when there is one. Boxes sharing
+ * a name (a list of choices) each pass their `value` and `defaultChecked`.
+ */
 export function CheckboxField({
   field,
   label,
@@ -20,7 +23,11 @@ export function CheckboxField({
   ...input
 }: CheckboxProps) {
   const messages = messagesOf(field, errors);
-  const checked = 'checked' in input ? {} : { defaultChecked: field.defaultValue === value };
+  const checked =
+    'checked' in input || 'defaultChecked' in input
+      ? {}
+      : { defaultChecked: field.defaultValue === value };
+  const control = controlProps(field, false, messages);
   return (
     <>
       <label className={className}>
@@ -30,7 +37,8 @@ export function CheckboxField({
           value={value}
           {...checked}
           {...input}
-          {...controlProps(field, false, messages)}
+          {...control}
+          id={value === 'on' ? control.id : `${control.id}-${value}`}
         />{' '}
         {label}
       </label>

@@ -108,3 +108,13 @@ export function useApiForm<Values extends Record<string, unknown>, Body>(
     },
   };
 }
+
+/** The fields of a `useApiForm` form, for the parts of a form split into components. */
+export type ApiFormFields<Values extends Record<string, unknown>> = ReturnType<
+  typeof useApiForm<Values, unknown>
+>['fields'];
+
+/** The form itself (its list intents: `insert`, `remove`), for the same parts. */
+export type ApiForm<Values extends Record<string, unknown>> = ReturnType<
+  typeof useApiForm<Values, unknown>
+>['form'];
