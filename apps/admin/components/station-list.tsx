@@ -8,7 +8,7 @@ import type {
   TCreateStation,
 } from '@hibachi/core/stations/station-settings.schema';
 import { api } from '@/lib/api';
-import { ActionNotices } from './form-messages';
+import { ActionNotices } from './action-notices';
 import { NewStationForm } from './stations/new-station-form';
 
 const settingsHref = (slug: string) => `/settings?station=${encodeURIComponent(slug)}`;

@@ -7,7 +7,7 @@ import { formatLocalDate, formatTime } from '@hibachi/web/format';
 import { ChoiceField } from '@hibachi/web/choice-field';
 import { Field } from '@hibachi/web/field';
 import { useApiForm } from '@hibachi/web/use-api-form';
-import { ActionNotices } from '@/components/form-messages';
+import { ActionNotices } from '@/components/action-notices';
 import { api } from '@/lib/api';
 import { toStationDateInput, type StationDateValues } from './season-values';
 

@@ -7,7 +7,7 @@ import { ChoiceField } from '@hibachi/web/choice-field';
 import { ApiError } from '@hibachi/web/fetch-json';
 import { Field, SelectField } from '@hibachi/web/field';
 import { useApiForm } from '@hibachi/web/use-api-form';
-import { ActionNotices } from '@/components/form-messages';
+import { ActionNotices } from '@/components/action-notices';
 import { api } from '@/lib/api';
 import { toTimeOffInput, type TimeOffValues } from './season-values';
 

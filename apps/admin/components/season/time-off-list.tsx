@@ -6,7 +6,7 @@ import type { TimeOffEntry, TTimeOffInput } from '@hibachi/core/season/season.sc
 import { Field } from '@hibachi/web/field';
 import { formatLocalDate, formatTime } from '@hibachi/web/format';
 import { useApiForm } from '@hibachi/web/use-api-form';
-import { ActionNotices } from '@/components/form-messages';
+import { ActionNotices } from '@/components/action-notices';
 import { api } from '@/lib/api';
 import { SaveOrCancel } from '@/components/save-or-cancel';
 import { toTimeOffInput, toTimeOffValues, type TimeOffValues } from './season-values';

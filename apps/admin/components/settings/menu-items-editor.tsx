@@ -10,7 +10,7 @@ import {
 } from '@hibachi/core/menu/menu.schema';
 import { ApiError } from '@hibachi/web/fetch-json';
 import { formatMoney } from '@hibachi/web/format';
-import { ActionNotices } from '@/components/form-messages';
+import { ActionNotices } from '@/components/action-notices';
 import { api } from '@/lib/api';
 import { MenuItemForm } from './menu-item-form';
 import type { MenuItemInput } from './menu-item-values';

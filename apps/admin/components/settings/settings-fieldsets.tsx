@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { CheckboxField } from '@hibachi/web/choice-field';
 import { Field, MoneyField, SelectField } from '@hibachi/web/field';
 import type { ApiFormFields } from '@hibachi/web/use-api-form';
-import { timeZones } from '@/lib/form-helpers';
+import { timeZones } from '@/lib/time-zones';
 import type { StationSettingsValues } from './station-settings-values';
 
 type Fields = ApiFormFields<StationSettingsValues>;

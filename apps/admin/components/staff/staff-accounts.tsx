@@ -9,7 +9,7 @@ import type {
   TUpdateStaff,
 } from '@hibachi/core/staff/staff.schema';
 import { formatInstant } from '@hibachi/web/format';
-import { ActionNotices } from '../form-messages';
+import { ActionNotices } from '../action-notices';
 import { api } from '@/lib/api';
 import { InviteForm } from './invite-form';
 import type { Station } from './role-fields';

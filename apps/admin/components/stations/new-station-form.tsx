@@ -6,7 +6,7 @@ import type { TCreateStation } from '@hibachi/core/stations/station-settings.sch
 import { Field, SelectField } from '@hibachi/web/field';
 import { hasFieldErrors } from '@hibachi/web/field-errors';
 import { useApiForm } from '@hibachi/web/use-api-form';
-import { timeZones } from '@/lib/form-helpers';
+import { timeZones } from '@/lib/time-zones';
 import { toCreateStationInput, type NewStationValues } from './new-station-values';
 
 /** Adds a station, closed to customers until it is prepared and opened. */
