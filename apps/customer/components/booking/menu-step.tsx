@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import type { TPublicMenu } from '@hibachi/core/stations/station.schema';
+import { useApiForm } from '@hibachi/web/use-api-form';
 import { WidgetBoundary } from '@hibachi/web/widget-boundary';
 import { MenuPicker } from '@hibachi/web/menu-picker';
 import { choiceIssues, pickerItems, toSelection, type Choices } from '@hibachi/web/menu-choices';
@@ -45,22 +46,22 @@ export function MenuStep({
   // While choosing, "choose 16 proteins" is progress, not an error: it shows on Continue.
   const shown = submitted ? issues : issues.filter(() => chosen > wanted);
   const incomplete = !decideLater && chosen !== wanted && menu.proteinsPerAdult > 0;
+  // The choices are the picker's state, not form fields: the form only says "continue".
+  const { formProps } = useApiForm<Record<string, never>, null>({
+    id: 'menu',
+    toInput: () => null,
+    onValid: () => {
+      setSubmitted(true);
+      if (issues.length > 0 || incomplete) {
+        document.getElementById('menu-heading')?.focus();
+        return;
+      }
+      onContinue();
+    },
+  });
 
   return (
-    <form
-      className="step details-layout"
-      aria-labelledby="menu-heading"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        setSubmitted(true);
-        if (issues.length > 0 || incomplete) {
-          document.getElementById('menu-heading')?.focus();
-          return;
-        }
-        onContinue();
-      }}
-    >
+    <form {...formProps} className="step details-layout" aria-labelledby="menu-heading">
       <div>
         <h2 id="menu-heading" tabIndex={-1}>
           Your menu
@@ -105,7 +106,7 @@ export function MenuStep({
             durationMinutes: selection.durationMinutes,
             ...party,
             menu: issues.length === 0 ? toSelection(items, choices) : [],
-            postalCode: details.postalCode,
+            postalCode: details.address.postalCode,
           }}
         />
       </WidgetBoundary>

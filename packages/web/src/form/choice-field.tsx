@@ -59,8 +59,11 @@ export function ChoiceField({
   choices,
   errors,
   hideLegend,
+  hint,
   className = 'field',
+  choiceClassName = 'field-inline',
   onChoose,
+  children,
 }: {
   field: FieldState;
   legend: ReactNode;
@@ -68,21 +71,31 @@ export function ChoiceField({
   errors?: string[] | undefined;
   /** The legend is read by screen readers only. */
   hideLegend?: boolean;
+  /** Said under the legend and read with the group. */
+  hint?: ReactNode;
   className?: string;
+  choiceClassName?: string;
   /** Told of each choice as it is made (the form still sends the chosen value). */
   onChoose?: (value: string) => void;
+  /** What follows the choices inside the group (the amount of an "another amount" choice). */
+  children?: ReactNode;
 }) {
   const messages = messagesOf(field, errors);
   const { 'aria-invalid': invalid, 'aria-describedby': describedBy } = controlProps(
     field,
-    false,
+    Boolean(hint),
     messages,
   );
   return (
     <fieldset className={className} aria-describedby={describedBy}>
       <legend className={hideLegend ? 'visually-hidden' : undefined}>{legend}</legend>
+      {hint ? (
+        <p id={field.descriptionId} className="muted small">
+          {hint}
+        </p>
+      ) : null}
       {choices.map((choice) => (
-        <label key={choice.value} className="field-inline">
+        <label key={choice.value} className={choiceClassName}>
           <input
             key={field.key}
             type="radio"
@@ -96,6 +109,7 @@ export function ChoiceField({
           {choice.label}
         </label>
       ))}
+      {children}
       <FieldMessage field={field} messages={messages} />
     </fieldset>
   );

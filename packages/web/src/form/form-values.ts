@@ -49,3 +49,11 @@ export function toMinorUnits(
 export function toAmountText(amount: number, currency: string): string {
   return toMajorUnits(amount, currency);
 }
+
+/** A plain form's text fields by name (a file or a missing field is left out). */
+export function readTextFields(form: HTMLFormElement): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [name, value] of new FormData(form))
+    if (typeof value === 'string') values[name] = value;
+  return values;
+}
