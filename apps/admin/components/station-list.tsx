@@ -32,7 +32,7 @@ export function StationList() {
       await refresh();
     },
   });
-  const toggle = useMutation({
+  const openOrClose = useMutation({
     mutationFn: (station: StationAdminRow) =>
       station.active
         ? api.deactivateStation({ path: { slug: station.slug } })
@@ -53,7 +53,7 @@ export function StationList() {
 
   return (
     <div className="station-list">
-      <ActionNotices notice={notice} error={toggle.error} />
+      <ActionNotices notice={notice} error={openOrClose.error} />
       <div className="table-scroll">
         <table className="data-table">
           <thead>
@@ -95,10 +95,10 @@ export function StationList() {
                     type="button"
                     className="button secondary"
                     aria-label={`${station.active ? 'Close' : 'Open'} ${station.name}`}
-                    disabled={toggle.isPending}
+                    disabled={openOrClose.isPending}
                     onClick={() => {
                       setNotice('');
-                      toggle.mutate(station);
+                      openOrClose.mutate(station);
                     }}
                   >
                     {station.active ? 'Close' : 'Open'}

@@ -23,12 +23,13 @@ export function TimeOffDialog({
   slug,
   selection,
   onClose,
-  onDone,
+  onMarkedOff,
 }: {
   slug: string;
   selection: TimeOffSelection | undefined;
   onClose: () => void;
-  onDone: (message: string) => void;
+  /** Told what was marked off (and moved), for the calendar's toast. */
+  onMarkedOff: (message: string) => void;
 }) {
   const queryClient = useQueryClient();
   const add = useMutation({
@@ -36,7 +37,7 @@ export function TimeOffDialog({
     onSuccess: ({ entry, reassigned }) => {
       void queryClient.invalidateQueries({ queryKey: ['season'] });
       void queryClient.invalidateQueries({ queryKey: ['calendar'] });
-      onDone(
+      onMarkedOff(
         `${entry.chef} is off ${formatTime(entry.from)}–${formatTime(entry.to)}.${reassigned.length > 0 ? ` ${reassigned.length} booking${reassigned.length === 1 ? '' : 's'} moved to other chefs.` : ''}`,
       );
       onClose();

@@ -27,12 +27,12 @@ export function StationDates({
 }) {
   const queryClient = useQueryClient();
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['season', slug] });
-  const set = useMutation({
+  const saveDate = useMutation({
     mutationFn: (change: DateChange) =>
       api.setStationDate({ path: { slug, date: change.date }, body: change.body }),
     onSuccess: refresh,
   });
-  const clear = useMutation({
+  const clearDate = useMutation({
     mutationFn: (date: string) => api.clearStationDate({ path: { slug, date } }),
     onSuccess: refresh,
   });
@@ -53,8 +53,8 @@ export function StationDates({
                 <button
                   type="button"
                   className="button secondary small"
-                  disabled={clear.isPending}
-                  onClick={() => clear.mutate(rule.date)}
+                  disabled={clearDate.isPending}
+                  onClick={() => clearDate.mutate(rule.date)}
                 >
                   Usual hours again
                 </button>
@@ -66,9 +66,9 @@ export function StationDates({
       {editable ? (
         <StationDateForm
           today={today}
-          pending={set.isPending}
-          error={set.error}
-          onSave={(change) => set.mutate(change)}
+          pending={saveDate.isPending}
+          error={saveDate.error}
+          onSave={(change) => saveDate.mutate(change)}
         />
       ) : (
         <p className="muted small">Managers set closed dates and other hours.</p>

@@ -31,7 +31,7 @@ export function TimeOffList({
     onSuccess: refresh,
   });
   const [editing, setEditing] = useState<string>();
-  const change = useMutation({
+  const update = useMutation({
     mutationFn: (update: { id: string; body: TTimeOffInput }) =>
       api.updateTimeOff({ path: { id: update.id }, body: update.body }),
     onSuccess: () => {
@@ -48,10 +48,10 @@ export function TimeOffList({
             {editing === entry.id ? (
               <EditEntry
                 entry={entry}
-                pending={change.isPending}
-                error={change.error}
+                pending={update.isPending}
+                error={update.error}
                 onCancel={() => setEditing(undefined)}
-                onSave={(body) => change.mutate({ id: entry.id, body })}
+                onSave={(body) => update.mutate({ id: entry.id, body })}
               />
             ) : null}
             <strong>{entry.chef}</strong>{' '}
@@ -67,7 +67,7 @@ export function TimeOffList({
                   type="button"
                   className="button secondary small"
                   onClick={() => {
-                    change.reset();
+                    update.reset();
                     setEditing(entry.id);
                   }}
                 >
@@ -86,7 +86,7 @@ export function TimeOffList({
           </li>
         ))}
       </ul>
-      <ActionNotices notice="" error={remove.error ?? change.error} />
+      <ActionNotices notice="" error={remove.error ?? update.error} />
     </>
   );
 }

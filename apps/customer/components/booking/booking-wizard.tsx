@@ -36,7 +36,7 @@ function preloadLaterSteps() {
 }
 
 /** "12 × Chicken, 4 × Filet mignon, Gyoza platter": the choices in words. */
-function menuSummary(
+function toMenuWords(
   items: readonly { id: string; name: string; kind: string }[],
   choices: Choices,
 ) {
@@ -46,13 +46,13 @@ function menuSummary(
     .join(', ');
 }
 
-type Step = 'when' | 'details' | 'menu' | 'review' | 'done';
+type Step = 'when' | 'details' | 'menu' | 'review' | 'deposit';
 const STEPS: { id: Step; label: string }[] = [
   { id: 'when', label: 'Date and time' },
   { id: 'details', label: 'Details' },
   { id: 'menu', label: 'Menu' },
   { id: 'review', label: 'Review' },
-  { id: 'done', label: 'Deposit' },
+  { id: 'deposit', label: 'Deposit' },
 ];
 
 /**
@@ -231,7 +231,7 @@ export function BookingWizard({
           selection={selection}
           details={details}
           menu={toSelection(pickerItems(menu.data?.items ?? []), choices)}
-          menuSummary={menuSummary(menu.data?.items ?? [], choices)}
+          menuWords={toMenuWords(menu.data?.items ?? [], choices)}
           onBack={() => setStep('menu')}
           idempotencyKeyFor={idempotencyKeyFor}
           onSlotTaken={(message) => {
@@ -255,7 +255,7 @@ export function BookingWizard({
           }}
           onCreated={(created) => {
             setBooking(created);
-            setStep('done');
+            setStep('deposit');
           }}
         />
       ) : booking ? (

@@ -6,7 +6,7 @@ import { useApiForm } from '@hibachi/web/use-api-form';
 import { WidgetBoundary } from '@hibachi/web/widget-boundary';
 import { MenuPicker } from '@hibachi/web/menu-picker';
 import { choiceIssues, pickerItems, toSelection, type Choices } from '@hibachi/web/menu-choices';
-import { lockWords } from './lock-words';
+import { toLockText } from './lock-text';
 import type { DetailsValues, Selection } from './booking-form';
 import { QuotePanel } from './quote-panel';
 
@@ -68,7 +68,7 @@ export function MenuStep({
         </h2>
         <p className="muted">
           Every guest gets fried rice, vegetables and the show. Choose the proteins and anything
-          extra; you can change them until {lockWords(menu.menuLockHours)}.
+          extra; you can change them until {toLockText(menu.menuLockHours)}.
         </p>
         <MenuPicker
           id="wizard-menu"
@@ -80,7 +80,7 @@ export function MenuStep({
           onChange={(next) => onChange({ choices: next })}
           decideLater={decideLater}
           onDecideLater={(later) => onChange({ decideLater: later })}
-          lockText={lockWords(menu.menuLockHours)}
+          lockText={toLockText(menu.menuLockHours)}
           issues={
             submitted && incomplete && issues.length === 0
               ? [

@@ -22,7 +22,7 @@ type Props = {
   /** The party's menu choices (empty: decided later). */
   menu: TMenuSelection;
   /** The names of the chosen items, for the summary. */
-  menuSummary: string;
+  menuWords: string;
   onBack: () => void;
   onSlotTaken: (message: string) => void;
   /** A 400: the refusal, and its messages by field (the wizard shows them on their step). */
@@ -38,7 +38,7 @@ export function ReviewStep({
   selection,
   details,
   menu,
-  menuSummary,
+  menuWords,
   onBack,
   onSlotTaken,
   onInvalid,
@@ -91,7 +91,7 @@ export function ReviewStep({
           </div>
           <div>
             <dt>Menu</dt>
-            <dd>{menuSummary || 'To decide later (on your booking page)'}</dd>
+            <dd>{menuWords || 'To decide later (on your booking page)'}</dd>
           </div>
           <div>
             <dt>Address</dt>
