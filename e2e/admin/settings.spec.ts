@@ -55,13 +55,15 @@ test.describe('station settings', () => {
       if (request.method() === 'PUT' && request.url().endsWith(SETTINGS)) sent = true;
     });
     await page.getByRole('button', { name: 'Save settings' }).click();
-    await expect(page.locator('#adultPriceCents-error')).toHaveText('Enter an amount');
+    // The message is read with the field (aria-describedby), and focus moves to it.
+    await expect(page.getByLabel('Per adult')).toHaveAccessibleDescription('Enter an amount');
     await expect(page.getByLabel('Per adult')).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByLabel('Per adult')).toBeFocused();
     // The deposit rule is checked once every field reads right.
     await page.getByLabel('Per adult').fill('60');
     await page.getByRole('button', { name: 'Save settings' }).click();
-    await expect(page.locator('#depositCents-error')).toHaveText(
-      'The deposit cannot be more than the event minimum',
+    await expect(page.getByLabel('Deposit', { exact: true })).toHaveAccessibleDescription(
+      'Not more than the event minimum. The deposit cannot be more than the event minimum',
     );
     expect(sent).toBe(false);
   });

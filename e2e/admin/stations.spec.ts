@@ -30,7 +30,7 @@ test.describe('stations', () => {
     await form.getByLabel('Name', { exact: true }).fill(name);
     await form.getByLabel('Address').fill('Test Bay!');
     await form.getByRole('button', { name: 'Add station' }).click();
-    await expect(form.locator('#station-slug-error')).toContainText('Lower-case letters');
+    await expect(form.getByLabel('Address')).toHaveAccessibleDescription(/Lower-case letters/);
     await form.getByLabel('Address').fill(slug);
     await form.getByLabel('Time zone').selectOption('America/Los_Angeles');
     await form.getByRole('button', { name: 'Add station' }).click();

@@ -11,7 +11,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.{ts,tsx}'],
     reporters: process.env.TEST_RESULTS_DIR ? ['default', 'json'] : ['default'],
     outputFile: { json: `${process.env.TEST_RESULTS_DIR ?? '.'}/vitest-web.json` },
   },

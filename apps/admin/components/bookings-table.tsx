@@ -2,15 +2,14 @@
 
 import { useInfiniteQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useRef, type FormEvent, type KeyboardEvent } from 'react';
+import { useSearchParams } from 'next/navigation';
+import type { KeyboardEvent } from 'react';
 import { formatLocalDate, formatMoney, formatTime, moneyOf } from '@hibachi/web/format';
 import { api } from '@/lib/api';
-import { STATUS_LABELS } from '@/lib/labels';
+import { BookingFilterForm, SEARCH_ID } from './booking-filter-form';
+import { FILTERS } from './booking-filters';
 import { PagedList } from './paged-list';
 import { StatusBadge } from './status-badge';
-
-const FILTERS = ['status', 'from', 'to', 'q', 'station'] as const;
 
 /**
  * The bookings list: filters and search live in the URL (shareable, back button works),
@@ -18,9 +17,6 @@ const FILTERS = ['status', 'from', 'to', 'q', 'station'] as const;
  */
 export function BookingsTable({ showStation }: { showStation: boolean }) {
   const searchParams = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
-  const search = useRef<HTMLInputElement>(null);
   const filters = new URLSearchParams();
   for (const name of FILTERS) {
     const value = searchParams.get(name);
@@ -41,17 +37,6 @@ export function BookingsTable({ showStation }: { showStation: boolean }) {
   });
   const rows = query.data?.pages.flatMap((page) => page.items) ?? [];
 
-  function applyFilters(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const params = new URLSearchParams();
-    for (const name of FILTERS) {
-      const value = name === 'station' ? searchParams.get('station') : data.get(name);
-      if (typeof value === 'string' && value.trim()) params.set(name, value.trim());
-    }
-    router.replace(`${pathname}${params.size > 0 ? `?${params}` : ''}`);
-  }
-
   function moveFocus(event: KeyboardEvent<HTMLTableSectionElement>) {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
     const links = [...event.currentTarget.querySelectorAll<HTMLAnchorElement>('a.row-link')];
@@ -68,69 +53,11 @@ export function BookingsTable({ showStation }: { showStation: boolean }) {
       onKeyDown={(event) => {
         if (event.key === '/' && document.activeElement?.tagName !== 'INPUT') {
           event.preventDefault();
-          search.current?.focus();
+          document.getElementById(SEARCH_ID)?.focus();
         }
       }}
     >
-      <form
-        className="filters"
-        onSubmit={applyFilters}
-        key={key}
-        role="search"
-        aria-label="Filter bookings"
-      >
-        <div className="field">
-          <label htmlFor="q">Search</label>
-          <input
-            ref={search}
-            id="q"
-            name="q"
-            type="search"
-            placeholder="Reference, full e-mail or phone"
-            aria-describedby="q-hint"
-            defaultValue={searchParams.get('q') ?? ''}
-          />
-          <small id="q-hint" className="muted small">
-            Customer details are encrypted: search a whole e-mail or phone, not part of a name.
-          </small>
-        </div>
-        <div className="field">
-          <label htmlFor="status">Status</label>
-          <select id="status" name="status" defaultValue={searchParams.get('status') ?? ''}>
-            <option value="">Any status</option>
-            {Object.entries(STATUS_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="from">From</label>
-          <input id="from" name="from" type="date" defaultValue={searchParams.get('from') ?? ''} />
-        </div>
-        <div className="field">
-          <label htmlFor="to">To</label>
-          <input id="to" name="to" type="date" defaultValue={searchParams.get('to') ?? ''} />
-        </div>
-        <div className="filter-actions">
-          <button type="submit" className="button">
-            Apply
-          </button>
-          {key && key !== `station=${searchParams.get('station')}` ? (
-            <Link
-              className="button secondary"
-              href={
-                searchParams.get('station')
-                  ? `${pathname}?station=${searchParams.get('station')}`
-                  : pathname
-              }
-            >
-              Clear
-            </Link>
-          ) : null}
-        </div>
-      </form>
+      <BookingFilterForm key={key} />
 
       <PagedList
         query={query}

@@ -1,38 +1,11 @@
 'use client';
 
-import { ChefFeedButton } from './season/chef-feed-button';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import Link from 'next/link';
 import { useState } from 'react';
-import type { ChefBooking, ChefRow } from '@hibachi/core/stations/chef.schema';
-import { ApiError } from '@hibachi/web/fetch-json';
-import { SaveOrCancel } from '@/components/save-or-cancel';
+import type { ChefRow } from '@hibachi/core/stations/chef.schema';
 import { api } from '@/lib/api';
-import { fieldMessages, onFormSubmit } from '@/lib/form-helpers';
-import { ActionDialog } from './booking/action-dialog';
-
-const NEW_CHEF_COLORS = ['#e76f51', '#2a9d8f', '#264653', '#e9c46a', '#8d5a97', '#3a86ff'];
-
-/** Bookings a refusal names (a chef's upcoming ones, or those no other chef can take). */
-function namedBookings(error: unknown): ChefBooking[] {
-  if (!(error instanceof ApiError) || !error.details) return [];
-  const bookings = (error.details as { bookings?: unknown }).bookings;
-  return Array.isArray(bookings) ? (bookings as ChefBooking[]) : [];
-}
-
-function BookingLinks({ bookings }: { bookings: ChefBooking[] }) {
-  if (bookings.length === 0) return null;
-  return (
-    <ul className="small">
-      {bookings.map((booking) => (
-        <li key={booking.id}>
-          <Link href={`/bookings/${booking.id}`}>{booking.reference}</Link> · {booking.date}{' '}
-          {booking.time}
-        </li>
-      ))}
-    </ul>
-  );
-}
+import { ChefEditForm, DeactivateChefDialog, NewChefForm } from './chefs/chef-forms';
+import { ChefFeedButton } from './season/chef-feed-button';
 
 /**
  * The station's chefs: add one, rename or recolour, deactivate (reassigning their upcoming
@@ -87,8 +60,6 @@ export function ChefRoster({ slug }: { slug: string }) {
 
   if (chefs.isPending) return <p className="muted">Loading chefs…</p>;
   if (chefs.isError) return <p role="alert">Could not load the chefs: {chefs.error.message}</p>;
-  const addErrors = fieldMessages(add.error);
-  const renameErrors = fieldMessages(rename.error);
 
   return (
     <section className="card chef-roster" aria-labelledby="chefs-heading">
@@ -115,37 +86,16 @@ export function ChefRoster({ slug }: { slug: string }) {
               editing === chef.id ? (
                 <tr key={chef.id}>
                   <td colSpan={4}>
-                    <form
-                      className="inline-form"
-                      noValidate
-                      onSubmit={onFormSubmit(['name', 'color'], (values) =>
-                        rename.mutate({ id: chef.id, ...values }),
-                      )}
-                    >
-                      <label>
-                        Name{' '}
-                        <input
-                          name="name"
-                          defaultValue={chef.name}
-                          aria-invalid={renameErrors.name ? true : undefined}
-                        />
-                      </label>
-                      <label>
-                        Colour <input type="color" name="color" defaultValue={chef.color} />
-                      </label>
-                      <SaveOrCancel
-                        pending={rename.isPending}
-                        onCancel={() => {
-                          rename.reset();
-                          setEditing(null);
-                        }}
-                      />
-                      {rename.error ? (
-                        <span className="field-error">
-                          {renameErrors.name ?? renameErrors.color ?? rename.error.message}
-                        </span>
-                      ) : null}
-                    </form>
+                    <ChefEditForm
+                      chef={chef}
+                      pending={rename.isPending}
+                      error={rename.error}
+                      onSave={(values) => rename.mutate({ id: chef.id, ...values })}
+                      onCancel={() => {
+                        rename.reset();
+                        setEditing(null);
+                      }}
+                    />
                   </td>
                 </tr>
               ) : (
@@ -202,67 +152,12 @@ export function ChefRoster({ slug }: { slug: string }) {
         </table>
       </div>
 
-      <form
-        className="inline-form"
-        noValidate
-        aria-label="Add a chef"
-        onSubmit={onFormSubmit(['name', 'color'], (values, form) =>
-          add.mutate(values, { onSuccess: () => form.reset() }),
-        )}
-      >
-        <label>
-          New chef{' '}
-          <input
-            name="name"
-            placeholder="Name"
-            aria-invalid={addErrors.name ? true : undefined}
-            aria-describedby={addErrors.name ? 'new-chef-error' : undefined}
-          />
-        </label>
-        <label>
-          Colour{' '}
-          <input
-            type="color"
-            name="color"
-            defaultValue={NEW_CHEF_COLORS[chefs.data.length % NEW_CHEF_COLORS.length]}
-          />
-        </label>
-        <button type="submit" className="button" disabled={add.isPending}>
-          {add.isPending ? 'Adding…' : 'Add chef'}
-        </button>
-        {add.error ? (
-          <span className="field-error" id="new-chef-error">
-            {addErrors.name ?? addErrors.color ?? add.error.message}
-          </span>
-        ) : null}
-      </form>
-
-      <ActionDialog
-        open={leaving !== null}
-        title={leaving ? `Deactivate ${leaving.name}` : 'Deactivate'}
+      <NewChefForm count={chefs.data.length} add={add} />
+      <DeactivateChefDialog
+        leaving={leaving}
+        deactivate={deactivate}
         onClose={() => setLeaving(null)}
-        onSubmit={(data) =>
-          leaving && deactivate.mutate({ id: leaving.id, reassign: data.get('reassign') === 'on' })
-        }
-        submitLabel="Deactivate"
-        busy={deactivate.isPending}
-        danger
-        error={deactivate.error?.message}
-      >
-        <p>
-          {leaving?.name} will no longer be offered to customers or on the calendar.
-          {leaving && leaving.futureBookings > 0
-            ? ` They have ${leaving.futureBookings} upcoming booking${leaving.futureBookings === 1 ? '' : 's'}.`
-            : ''}
-        </p>
-        {leaving && leaving.futureBookings > 0 ? (
-          <label className="checkbox">
-            <input type="checkbox" name="reassign" defaultChecked /> Move their upcoming bookings to
-            free chefs (all of them, or none if one cannot move)
-          </label>
-        ) : null}
-        <BookingLinks bookings={namedBookings(deactivate.error)} />
-      </ActionDialog>
+      />
     </section>
   );
 }

@@ -2,14 +2,14 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import type {
   StationAdminRow,
   TCreateStation,
 } from '@hibachi/core/stations/station-settings.schema';
 import { api } from '@/lib/api';
-import { fieldAttributes, fieldMessages, onFormSubmit, timeZones } from '@/lib/form-helpers';
-import { ActionNotices, FieldError } from './form-messages';
+import { ActionNotices } from './action-notices';
+import { NewStationForm } from './stations/new-station-form';
 
 const settingsHref = (slug: string) => `/settings?station=${encodeURIComponent(slug)}`;
 
@@ -23,7 +23,6 @@ export function StationList() {
   const stations = useQuery({ queryKey: ['stations'], queryFn: () => api.stations() });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['stations'] });
   const [notice, setNotice] = useState('');
-  const zones = useMemo(() => timeZones('America/New_York'), []);
   const create = useMutation({
     mutationFn: (body: TCreateStation) => api.createStation({ body }),
     onSuccess: async (station) => {
@@ -33,7 +32,7 @@ export function StationList() {
       await refresh();
     },
   });
-  const toggle = useMutation({
+  const openOrClose = useMutation({
     mutationFn: (station: StationAdminRow) =>
       station.active
         ? api.deactivateStation({ path: { slug: station.slug } })
@@ -51,12 +50,10 @@ export function StationList() {
   if (stations.isPending) return <p className="muted">Loading stations…</p>;
   if (stations.isError)
     return <p role="alert">Could not load the stations: {stations.error.message}</p>;
-  const createErrors = fieldMessages(create.error);
-  const fieldProps = fieldAttributes(createErrors, 'station');
 
   return (
     <div className="station-list">
-      <ActionNotices notice={notice} error={toggle.error} />
+      <ActionNotices notice={notice} error={openOrClose.error} />
       <div className="table-scroll">
         <table className="data-table">
           <thead>
@@ -98,10 +95,10 @@ export function StationList() {
                     type="button"
                     className="button secondary"
                     aria-label={`${station.active ? 'Close' : 'Open'} ${station.name}`}
-                    disabled={toggle.isPending}
+                    disabled={openOrClose.isPending}
                     onClick={() => {
                       setNotice('');
-                      toggle.mutate(station);
+                      openOrClose.mutate(station);
                     }}
                   >
                     {station.active ? 'Close' : 'Open'}
@@ -113,48 +110,7 @@ export function StationList() {
         </table>
       </div>
 
-      <form
-        className="card invite-form"
-        aria-labelledby="new-station-heading"
-        noValidate
-        onSubmit={onFormSubmit(['slug', 'name', 'timezone'], (values, form) => {
-          setNotice('');
-          create.mutate(values, { onSuccess: () => form.reset() });
-        })}
-      >
-        <h2 id="new-station-heading">Add a station</h2>
-        <div className="inline-form">
-          <label>
-            Name <input autoComplete="off" {...fieldProps('name')} />
-          </label>
-          <label>
-            Address <span className="muted small">/book/</span>
-            <input autoComplete="off" placeholder="san-diego" {...fieldProps('slug')} />
-          </label>
-          <label>
-            Time zone{' '}
-            <select defaultValue="America/New_York" {...fieldProps('timezone')}>
-              {zones.map((zone) => (
-                <option key={zone} value={zone}>
-                  {zone.replaceAll('_', ' ')}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="submit" className="button" disabled={create.isPending}>
-            {create.isPending ? 'Adding…' : 'Add station'}
-          </button>
-        </div>
-        {['name', 'slug', 'timezone'].map((name) => (
-          <FieldError key={name} errors={createErrors} name={name} prefix="station" />
-        ))}
-        {create.error && Object.keys(createErrors).length === 0 ? (
-          <p className="field-error">{create.error.message}</p>
-        ) : null}
-        <p className="small muted">
-          It starts closed, with hours 11:00-20:00 and the usual prices; prepare it in Settings.
-        </p>
-      </form>
+      <NewStationForm create={create} onSubmit={() => setNotice('')} />
     </div>
   );
 }

@@ -8,6 +8,8 @@ import {
   type QuotePrices,
   type TravelCharge,
 } from '@hibachi/core/pricing/calculate-quote';
+import { Field } from './form/field';
+import { useApiForm } from './form/use-api-form';
 import { formatMoney, type MoneyFormat } from './format';
 import { MenuPicker } from './menu-picker';
 import {
@@ -32,7 +34,23 @@ export type EditableBooking = {
 
 export type PartyMenuChange = { adults: number; children: number; menu: TMenuSelection };
 
-const whole = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text) : Number.NaN);
+type Party = { adults: number; children: number };
+type PartyValues = { adults: string; children: string };
+const PARTY_RULE = 'A party is 1 to 50 guests, at least one of them an adult.';
+
+const whole = (text: string | undefined) =>
+  text !== undefined && /^\d+$/.test(text.trim()) ? Number(text) : Number.NaN;
+
+/** The party as typed: whole numbers, NaN for anything else. */
+export function toParty(values: Partial<PartyValues>): Party {
+  return { adults: whole(values.adults), children: whole(values.children) };
+}
+
+const isParty = (party: Party) =>
+  Number.isInteger(party.adults) &&
+  Number.isInteger(party.children) &&
+  party.adults >= 1 &&
+  party.adults + party.children <= 50;
 
 /**
  * A booking's party and menu as a form (customer manage page and staff booking page): the new
@@ -65,27 +83,40 @@ export function PartyMenuEditor({
   onSubmit: (change: PartyMenuChange) => void;
   onCancel: () => void;
 }) {
-  const [adults, setAdults] = useState(String(booking.adults));
-  const [children, setChildren] = useState(String(booking.children));
   const [choices, setChoices] = useState<Choices>(choicesOf(booking.menu.lines));
   const [decideLater, setDecideLater] = useState(!booking.menu.proteinsDecided);
   const [submitted, setSubmitted] = useState(false);
 
-  const party = { adults: whole(adults), children: whole(children) };
-  const partyOk =
-    Number.isInteger(party.adults) &&
-    Number.isInteger(party.children) &&
-    party.adults >= 1 &&
-    party.adults + party.children <= 50;
+  const { form, fields, formProps } = useApiForm<PartyValues, PartyMenuChange | null>({
+    id,
+    defaultValue: { adults: String(booking.adults), children: String(booking.children) },
+    toInput: (values) => {
+      const next = toParty(values);
+      return isParty(next) && issuesOf(next).length === 0 && !incompleteFor(next)
+        ? { ...next, menu: selection }
+        : null;
+    },
+    onValid: (change) => {
+      setSubmitted(true);
+      if (change) onSubmit(change);
+    },
+  });
+  // The preview follows the typing (Conform's value of the form as it is now).
+  const party = toParty({ adults: form.value?.adults, children: form.value?.children });
+  const partyOk = isParty(party);
   const items = pickerItems(
     menuItems.filter((item) => item.active),
     booking.menu.lines,
   );
   const { proteinsPerAdult } = booking.menu;
-  const issues = partyOk ? choiceIssues({ items, choices, party, proteinsPerAdult }) : [];
+  const issuesOf = (of: Party) => choiceIssues({ items, choices, party: of, proteinsPerAdult });
+  const incompleteFor = (of: Party) =>
+    !decideLater &&
+    proteinsPerAdult > 0 &&
+    proteinsChosen(items, choices) !== of.adults * proteinsPerAdult;
+  const issues = partyOk ? issuesOf(party) : [];
   const wanted = partyOk ? party.adults * proteinsPerAdult : 0;
-  const incomplete =
-    !decideLater && proteinsPerAdult > 0 && proteinsChosen(items, choices) !== wanted;
+  const incomplete = incompleteFor(partyOk ? party : { adults: 0, children: 0 });
   const selection = toSelection(items, choices);
   const preview =
     partyOk && issues.length === 0
@@ -105,53 +136,29 @@ export function PartyMenuEditor({
   ];
 
   return (
-    <form
-      className="menu-editor details-layout"
-      aria-labelledby={`${id}-heading`}
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        setSubmitted(true);
-        if (!partyOk || issues.length > 0 || incomplete) return;
-        onSubmit({ adults: party.adults, children: party.children, menu: selection });
-      }}
-    >
+    <form {...formProps} className="menu-editor details-layout" aria-labelledby={`${id}-heading`}>
       <div>
         <h3 id={`${id}-heading`}>Change the party and menu</h3>
         {intro}
         <div className="field-row">
-          <div className="field">
-            <label htmlFor={`${id}-adults`}>Adults</label>
-            <input
-              id={`${id}-adults`}
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={50}
-              value={adults}
-              onChange={(event) => setAdults(event.target.value)}
-              aria-invalid={!partyOk || undefined}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-children`}>Children (under 12)</label>
-            <input
-              id={`${id}-children`}
-              type="number"
-              inputMode="numeric"
-              min={0}
-              max={49}
-              value={children}
-              onChange={(event) => setChildren(event.target.value)}
-              aria-invalid={!partyOk || undefined}
-            />
-          </div>
+          <Field
+            field={fields.adults}
+            label="Adults"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={50}
+            errors={partyOk ? undefined : [PARTY_RULE]}
+          />
+          <Field
+            field={fields.children}
+            label="Children (under 12)"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={49}
+          />
         </div>
-        {!partyOk ? (
-          <p className="field-error" role="alert">
-            A party is 1 to 50 guests, at least one of them an adult.
-          </p>
-        ) : null}
         <MenuPicker
           id={`${id}-menu`}
           items={items}

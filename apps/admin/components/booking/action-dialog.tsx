@@ -4,15 +4,16 @@ import { useEffect, useRef, type FormEvent, type ReactNode } from 'react';
 
 /**
  * A modal form on the native <dialog> (focus trapped, Escape closes, focus returns to
- * the button that opened it). `onSubmit` resolves when done; errors are shown by the caller.
+ * the button that opened it). `form` is the form's props from `useApiForm`; errors are shown
+ * by the caller's fields and `error`.
  */
 export function ActionDialog({
   open,
   title,
   onClose,
-  onSubmit,
+  form,
   submitLabel,
-  busy,
+  pending,
   danger,
   error,
   children,
@@ -20,11 +21,11 @@ export function ActionDialog({
   open: boolean;
   title: string;
   onClose: () => void;
-  onSubmit: (data: FormData) => void;
+  form: { id: string; onSubmit: (event: FormEvent<HTMLFormElement>) => void; noValidate: boolean };
   submitLabel: string;
-  busy: boolean;
+  pending: boolean;
   danger?: boolean;
-  error?: string;
+  error?: string | undefined;
   children: ReactNode;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -38,14 +39,7 @@ export function ActionDialog({
   const headingId = `${title.replace(/\W+/g, '-').toLowerCase()}-heading`;
   return (
     <dialog ref={dialog} className="dialog" aria-labelledby={headingId} onClose={onClose}>
-      <form
-        method="dialog"
-        noValidate
-        onSubmit={(event: FormEvent<HTMLFormElement>) => {
-          event.preventDefault();
-          onSubmit(new FormData(event.currentTarget));
-        }}
-      >
+      <form method="dialog" {...form}>
         <h2 id={headingId}>{title}</h2>
         {children}
         {error ? (
@@ -54,10 +48,10 @@ export function ActionDialog({
           </p>
         ) : null}
         <div className="actions">
-          <button type="submit" className={`button${danger ? ' danger' : ''}`} disabled={busy}>
-            {busy ? 'Working…' : submitLabel}
+          <button type="submit" className={`button${danger ? ' danger' : ''}`} disabled={pending}>
+            {pending ? 'Working…' : submitLabel}
           </button>
-          <button type="button" className="button secondary" onClick={onClose} disabled={busy}>
+          <button type="button" className="button secondary" onClick={onClose} disabled={pending}>
             Close
           </button>
         </div>

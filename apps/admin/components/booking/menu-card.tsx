@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { StaffBookingDetail } from '@hibachi/core/bookings';
 import { MENU_KIND_LABELS } from '@hibachi/core/menu/menu.schema';
+import { toFieldErrors } from '@hibachi/web/field-errors';
 import { formatInstant, moneyOf } from '@hibachi/web/format';
 import { PartyMenuEditor } from '@hibachi/web/party-menu-editor';
 import { api } from '@/lib/api';
@@ -37,7 +38,7 @@ export function MenuCard({
       onOutcome('Party and menu saved; the customer is e-mailed the new details.');
     },
   );
-  const fieldMessages = Object.values(change.fieldErrors).flat();
+  const fieldMessages = Object.values(toFieldErrors(change.failure)).flat();
 
   return (
     <section className="card" aria-labelledby="menu-heading">

@@ -287,7 +287,7 @@ export function CalendarWorkspace({
         slug={station.slug}
         selection={offSelection}
         onClose={() => setOffSelection(undefined)}
-        onDone={moves.announce}
+        onMarkedOff={moves.announce}
       />
       <Toast toast={moves.toast} onDismiss={moves.dismiss} />
     </div>

@@ -53,7 +53,7 @@ export function EventPanel({
         <MoveForm
           event={event}
           chefs={chefs}
-          busy={busy}
+          pending={busy}
           onCancel={() => setMoving(false)}
           onMove={(target) =>
             void onMove({

@@ -1,11 +1,14 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ApiError } from '@hibachi/web/fetch-json';
+import type { TTimeOffInput } from '@hibachi/core/season/season.schema';
+import { CheckboxField } from '@hibachi/web/choice-field';
+import { Field } from '@hibachi/web/field';
 import { formatLocalDate, formatTime } from '@hibachi/web/format';
+import { useApiForm } from '@hibachi/web/use-api-form';
 import { api } from '@/lib/api';
-import { fieldText } from '@/lib/form-helpers';
 import { ActionDialog } from '../booking/action-dialog';
+import { toMarkOffInput, type MarkOffValues } from '../season/season-values';
 
 /** A span selected on a chef's column of the day view, to mark them off. */
 export type TimeOffSelection = {
@@ -20,53 +23,51 @@ export function TimeOffDialog({
   slug,
   selection,
   onClose,
-  onDone,
+  onMarkedOff,
 }: {
   slug: string;
   selection: TimeOffSelection | undefined;
   onClose: () => void;
-  onDone: (message: string) => void;
+  /** Told what was marked off (and moved), for the calendar's toast. */
+  onMarkedOff: (message: string) => void;
 }) {
   const queryClient = useQueryClient();
   const add = useMutation({
-    mutationFn: (input: { note: string | null; bookings: 'refuse' | 'reassign' }) =>
-      api.createTimeOff({
-        path: { slug },
-        body: {
-          kind: 'HOURS',
-          chefId: selection?.chef.id ?? '',
-          date: selection?.date ?? '',
-          from: selection?.from ?? '',
-          to: selection?.to ?? '',
-          ...input,
-        },
-      }),
+    mutationFn: (body: TTimeOffInput) => api.createTimeOff({ path: { slug }, body }),
     onSuccess: ({ entry, reassigned }) => {
       void queryClient.invalidateQueries({ queryKey: ['season'] });
       void queryClient.invalidateQueries({ queryKey: ['calendar'] });
-      onDone(
+      onMarkedOff(
         `${entry.chef} is off ${formatTime(entry.from)}–${formatTime(entry.to)}.${reassigned.length > 0 ? ` ${reassigned.length} booking${reassigned.length === 1 ? '' : 's'} moved to other chefs.` : ''}`,
       );
       onClose();
     },
+  });
+  const { fields, formProps } = useApiForm<MarkOffValues, TTimeOffInput>({
+    id: 'calendar-off',
+    defaultValue: { note: '' },
+    toInput: (values) =>
+      toMarkOffInput(values, {
+        chefId: selection?.chef.id ?? '',
+        date: selection?.date ?? '',
+        from: selection?.from ?? '',
+        to: selection?.to ?? '',
+      }),
+    onValid: (body) => add.mutate(body),
+    error: add.error,
   });
   return (
     <ActionDialog
       open={selection !== undefined}
       title="Mark a chef off"
       submitLabel="Mark off"
-      busy={add.isPending}
-      error={add.error instanceof ApiError ? add.error.message : add.error?.message}
+      pending={add.isPending}
+      error={add.error?.message}
+      form={formProps}
       onClose={() => {
         add.reset();
         onClose();
       }}
-      onSubmit={(data) =>
-        add.mutate({
-          note: fieldText(data, 'note') || null,
-          bookings: fieldText(data, 'bookings') === 'reassign' ? 'reassign' : 'refuse',
-        })
-      }
     >
       {selection ? (
         <p>
@@ -74,14 +75,18 @@ export function TimeOffDialog({
           {formatTime(selection.to)}.
         </p>
       ) : null}
-      <div className="field">
-        <label htmlFor="calendar-off-note">Note (optional)</label>
-        <input id="calendar-off-note" name="note" maxLength={200} placeholder="Sick, dentist, …" />
-      </div>
-      <label className="field-inline">
-        <input type="checkbox" name="bookings" value="reassign" /> Move their events then to free
-        chefs
-      </label>
+      <Field
+        field={fields.note}
+        label="Note (optional)"
+        maxLength={200}
+        placeholder="Sick, dentist, …"
+      />
+      <CheckboxField
+        field={fields.bookings}
+        value="reassign"
+        className="field-inline"
+        label="Move their events then to free chefs"
+      />
     </ActionDialog>
   );
 }

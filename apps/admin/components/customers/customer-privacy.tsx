@@ -3,12 +3,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { TCustomerSummary } from '@hibachi/core/privacy/customer-data.schema';
+import { Field } from '@hibachi/web/field';
 import { formatInstant } from '@hibachi/web/format';
-import { ActionNotices } from '../form-messages';
+import { useApiForm } from '@hibachi/web/use-api-form';
+import { ActionNotices } from '../action-notices';
 import { api } from '@/lib/api';
-import { fieldMessages, fieldText } from '@/lib/form-helpers';
-
-type Lookup = { email: string } | { phone: string };
+import { toCustomerLookup, type Lookup } from './customer-lookup-values';
+import { toFieldErrors } from '@hibachi/web/field-errors';
 
 /**
  * A customer's data (super admins): found by a whole e-mail or phone (customer data is
@@ -35,28 +36,29 @@ export function CustomerPrivacy({ timeZone }: { timeZone: string }) {
     },
   });
 
+  const { fields, formProps } = useApiForm<{ who: string }, Lookup>({
+    id: 'privacy-lookup',
+    defaultValue: { who: '' },
+    toInput: toCustomerLookup,
+    onValid: (next) => {
+      setNotice('');
+      erase.reset();
+      setLookup(next);
+      // Finding the same person again reads them afresh (a booking may have been cancelled).
+      void queryClient.invalidateQueries({ queryKey: ['customers'] });
+    },
+  });
+
   return (
     <div className="customer-privacy">
-      <form
-        className="filters"
-        role="search"
-        onSubmit={(event) => {
-          event.preventDefault();
-          const value = fieldText(new FormData(event.currentTarget), 'who').trim();
-          setNotice('');
-          erase.reset();
-          setLookup(value.includes('@') ? { email: value } : { phone: value });
-          // Finding the same person again reads them afresh (a booking may have been cancelled).
-          void queryClient.invalidateQueries({ queryKey: ['customers'] });
-        }}
-      >
-        <div className="field">
-          <label htmlFor="who">Whole e-mail or phone</label>
-          <input id="who" name="who" type="search" required aria-describedby="who-hint" />
-          <small id="who-hint" className="muted small">
-            Customer details are encrypted: only an exact e-mail or phone finds someone.
-          </small>
-        </div>
+      <form {...formProps} className="filters" role="search">
+        <Field
+          field={fields.who}
+          label="Whole e-mail or phone"
+          type="search"
+          required
+          hint="Customer details are encrypted: only an exact e-mail or phone finds someone."
+        />
         <button type="submit" className="button">
           Find
         </button>
@@ -64,7 +66,7 @@ export function CustomerPrivacy({ timeZone }: { timeZone: string }) {
       <ActionNotices notice={notice} error={erase.error} />
       {found.isError ? (
         <p className="notice error" role="alert">
-          {Object.values(fieldMessages(found.error))[0] ?? found.error.message}
+          {Object.values(toFieldErrors(found.error))[0]?.join(' ') ?? found.error.message}
         </p>
       ) : null}
       {found.data?.length === 0 ? (
@@ -92,7 +94,7 @@ export function CustomerPrivacy({ timeZone }: { timeZone: string }) {
                 </a>
                 <EraseButton
                   customer={customer}
-                  busy={erase.isPending}
+                  pending={erase.isPending}
                   onConfirm={() => erase.mutate(customer)}
                 />
               </div>
@@ -106,14 +108,14 @@ export function CustomerPrivacy({ timeZone }: { timeZone: string }) {
 
 function EraseButton({
   customer,
-  busy,
+  pending,
   onConfirm,
 }: {
   customer: TCustomerSummary;
-  busy: boolean;
+  pending: boolean;
   onConfirm: () => void;
 }) {
-  const [typed, setTyped] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
   if (customer.upcomingBookings > 0)
     return (
       <p className="muted small">
@@ -121,32 +123,53 @@ function EraseButton({
         to come: cancel {customer.upcomingBookings === 1 ? 'it' : 'them'} before erasing.
       </p>
     );
-  if (typed === null)
+  if (!confirming)
     return (
-      <button type="button" className="button danger" onClick={() => setTyped('')}>
+      <button type="button" className="button danger" onClick={() => setConfirming(true)}>
         Erase personal data…
       </button>
     );
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (typed === 'ERASE') onConfirm();
-      }}
-    >
-      <label htmlFor={`erase-${customer.id}`}>
-        Type ERASE to replace {customer.name}&rsquo;s details with a tombstone for good
-      </label>
-      <input
-        id={`erase-${customer.id}`}
+    <EraseForm
+      customer={customer}
+      pending={pending}
+      onConfirm={onConfirm}
+      onKeep={() => setConfirming(false)}
+    />
+  );
+}
+
+/** The word to type before the erasure: only ERASE lets the button press. */
+function EraseForm({
+  customer,
+  pending,
+  onConfirm,
+  onKeep,
+}: {
+  customer: TCustomerSummary;
+  pending: boolean;
+  onConfirm: () => void;
+  onKeep: () => void;
+}) {
+  const [typed, setTyped] = useState('');
+  const { fields, formProps } = useApiForm<{ confirm: string }, string>({
+    id: `erase-${customer.id}`,
+    toInput: (values) => values.confirm,
+    onValid: (word) => word === 'ERASE' && onConfirm(),
+  });
+  return (
+    <form {...formProps}>
+      <Field
+        field={fields.confirm}
+        label={`Type ERASE to replace ${customer.name}’s details with a tombstone for good`}
         value={typed}
         autoFocus
         onChange={(event) => setTyped(event.target.value)}
       />
-      <button type="submit" className="button danger" disabled={typed !== 'ERASE' || busy}>
+      <button type="submit" className="button danger" disabled={typed !== 'ERASE' || pending}>
         Erase
       </button>{' '}
-      <button type="button" className="button secondary" onClick={() => setTyped(null)}>
+      <button type="button" className="button secondary" onClick={onKeep}>
         Keep
       </button>
     </form>

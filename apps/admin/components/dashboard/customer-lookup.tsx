@@ -4,10 +4,12 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import { ApiError } from '@hibachi/web/fetch-json';
+import { Field } from '@hibachi/web/field';
 import { formatLocalDate, formatMoney } from '@hibachi/web/format';
+import { useApiForm } from '@hibachi/web/use-api-form';
 import { api } from '@/lib/api';
+import { toLookupEmail, type EmailValues } from './dashboard-values';
 import type { DateRange } from '@/lib/date-ranges';
-import { onFormSubmit } from '@/lib/form-helpers';
 import { STATUS_LABELS } from '@/lib/labels';
 
 /** One customer's bookings and lifetime value, by e-mail (any case). */
@@ -25,19 +27,21 @@ export function CustomerLookup({ range, station }: { range: DateRange; station: 
       ? ((Object.values(lookup.error.details ?? {}).flat()[0] as string | undefined) ??
         lookup.error.message)
       : undefined;
+  const { fields, formProps } = useApiForm<EmailValues, string>({
+    id: 'customer-lookup',
+    defaultValue: { email: '' },
+    toInput: toLookupEmail,
+    onValid: setEmail,
+  });
   const customer = lookup.data?.customer;
   const money = lookup.data ?? { currency: 'USD', locale: 'en-US' };
   return (
     <section className="panel" aria-labelledby="lookup-heading">
       <h2 id="lookup-heading">Customer lookup</h2>
-      <form
-        className="inline-form"
-        onSubmit={onFormSubmit(['email'], (values) => setEmail(values.email.trim()))}
-      >
-        <label htmlFor="lookup-email">E-mail</label>
-        <input
-          id="lookup-email"
-          name="email"
+      <form {...formProps} className="inline-form">
+        <Field
+          field={fields.email}
+          label="E-mail"
           type="email"
           required
           placeholder="name@example.com"

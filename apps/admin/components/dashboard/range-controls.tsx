@@ -1,11 +1,11 @@
 'use client';
 
-import { useState } from 'react';
 import { ZAnalyticsQuery } from '@hibachi/core/analytics/analytics.schema';
-import { fieldErrors } from '@hibachi/core/validation/client';
+import { Field } from '@hibachi/web/field';
 import { formatLocalDate } from '@hibachi/web/format';
+import { useApiForm } from '@hibachi/web/use-api-form';
 import { RANGE_PRESETS, type DateRange, type RangePreset } from '@/lib/date-ranges';
-import { onFormSubmit } from '@/lib/form-helpers';
+import { toRangeInput } from './dashboard-values';
 
 const PRESETS = Object.keys(RANGE_PRESETS) as RangePreset[];
 
@@ -25,7 +25,6 @@ export function RangeControls({
   updating: boolean;
   navigate: (changes: Record<string, string | undefined>) => void;
 }) {
-  const [customError, setCustomError] = useState<string>();
   const csvQuery = new URLSearchParams({ ...range, ...(station ? { station } : {}) });
   return (
     <div className="dashboard-controls panel">
@@ -49,32 +48,10 @@ export function RangeControls({
         ))}
       </div>
       {preset === 'custom' ? (
-        <form
-          className="custom-range"
-          onSubmit={onFormSubmit(['from', 'to'], (chosen) => {
-            // The API's rule (valid dates, from ≤ to, at most two years), checked here first.
-            const checked = ZAnalyticsQuery.safeParse(chosen);
-            setCustomError(
-              checked.success ? undefined : Object.values(fieldErrors(checked.error)).flat()[0],
-            );
-            if (checked.success) navigate({ range: 'custom', ...chosen });
-          })}
-        >
-          <label>
-            From <input type="date" name="from" defaultValue={range.from} required />
-          </label>
-          <label>
-            To <input type="date" name="to" defaultValue={range.to} required />
-          </label>
-          <button type="submit" className="button">
-            Show
-          </button>
-          {customError ? (
-            <p className="field-error" role="alert">
-              {customError}
-            </p>
-          ) : null}
-        </form>
+        <CustomRangeForm
+          range={range}
+          onShow={(chosen) => navigate({ range: 'custom', ...chosen })}
+        />
       ) : null}
       <p className="muted small" aria-live="polite">
         {stationName} · {formatLocalDate(range.from)} – {formatLocalDate(range.to)}
@@ -88,5 +65,31 @@ export function RangeControls({
         Export bookings (CSV)
       </a>
     </div>
+  );
+}
+
+/** A custom range, checked in the browser with the API's rule (valid dates, from ≤ to, two years). */
+function CustomRangeForm({
+  range,
+  onShow,
+}: {
+  range: DateRange;
+  onShow: (chosen: DateRange) => void;
+}) {
+  const { fields, formProps } = useApiForm<DateRange, DateRange>({
+    id: 'custom-range',
+    defaultValue: range,
+    toInput: toRangeInput,
+    schema: ZAnalyticsQuery,
+    onValid: onShow,
+  });
+  return (
+    <form {...formProps} className="custom-range">
+      <Field field={fields.from} label="From" type="date" required />
+      <Field field={fields.to} label="To" type="date" required />
+      <button type="submit" className="button">
+        Show
+      </button>
+    </form>
   );
 }

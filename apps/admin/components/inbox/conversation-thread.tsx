@@ -2,19 +2,15 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import {
-  useCallback,
-  useEffect,
-  useRef,
-  useState,
-  type FormEvent,
-  type KeyboardEvent,
-} from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   MESSAGE_MAX_LENGTH,
   type TConversationUpdate,
   type TStaffConversation,
 } from '@hibachi/core/conversations/conversation.schema';
+import { Field, TextareaField } from '@hibachi/web/field';
+import { sendOnEnter, toMessageText, type MessageValues } from '@hibachi/web/message-values';
+import { useApiForm } from '@hibachi/web/use-api-form';
 import { api } from '@/lib/api';
 
 /** One conversation: the messages (the assistant's marked), reply, assign, close, link. */
@@ -118,7 +114,6 @@ function ThreadActions({
   pending: boolean;
   onUpdate: (body: TConversationUpdate) => void;
 }) {
-  const [reference, setReference] = useState('');
   return (
     <div className="thread-actions">
       <label className="small">
@@ -157,28 +152,42 @@ function ThreadActions({
           </button>
         </span>
       ) : (
-        <form
-          className="small"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (reference.trim()) onUpdate({ bookingReference: reference.trim() });
-          }}
-        >
-          <label>
-            <span className="visually-hidden">Booking reference</span>
-            <input
-              value={reference}
-              placeholder="Booking reference"
-              size={14}
-              onChange={(event) => setReference(event.target.value)}
-            />
-          </label>{' '}
-          <button type="submit" className="link-button" disabled={pending}>
-            Link
-          </button>
-        </form>
+        <LinkBookingForm
+          onLink={(bookingReference) => onUpdate({ bookingReference })}
+          pending={pending}
+        />
       )}
     </div>
+  );
+}
+
+/** Links the conversation to a booking by its reference. */
+function LinkBookingForm({
+  pending,
+  onLink,
+}: {
+  pending: boolean;
+  onLink: (reference: string) => void;
+}) {
+  const { fields, formProps } = useApiForm<{ reference: string }, string>({
+    id: 'link-booking',
+    defaultValue: { reference: '' },
+    toInput: (values) => values.reference.trim(),
+    onValid: (reference) => reference && onLink(reference),
+  });
+  return (
+    <form {...formProps} className="small inline-form">
+      <Field
+        field={fields.reference}
+        label="Booking reference"
+        hideLabel
+        placeholder="Booking reference"
+        size={14}
+      />{' '}
+      <button type="submit" className="link-button" disabled={pending}>
+        Link
+      </button>
+    </form>
   );
 }
 
@@ -195,27 +204,26 @@ function Reply({ id, onSent }: { id: string; onSent: () => void }) {
       onSent();
     },
   });
-  const submit = (event?: FormEvent) => {
-    event?.preventDefault();
-    if (text.trim() && !send.isPending) send.mutate(text.trim());
-  };
-  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === 'Enter' && !event.shiftKey) submit(event);
-    if (event.key === 'Escape') event.currentTarget.blur();
-  };
+  const { fields, formProps } = useApiForm<MessageValues, string>({
+    id: `reply-${id}`,
+    defaultValue: { body: '' },
+    toInput: toMessageText,
+    onValid: (body) => {
+      if (body && !send.isPending) send.mutate(body);
+    },
+  });
   return (
-    <form className="chat-composer" onSubmit={submit}>
-      <label className="visually-hidden" htmlFor={`reply-${id}`}>
-        Reply
-      </label>
-      <textarea
-        id={`reply-${id}`}
+    <form {...formProps} className="chat-composer">
+      <TextareaField
+        field={fields.body}
+        label="Reply"
+        hideLabel
         value={text}
         rows={3}
         maxLength={MESSAGE_MAX_LENGTH}
         placeholder="Reply (Enter sends, Shift+Enter for a new line)"
         onChange={(event) => setText(event.target.value)}
-        onKeyDown={onKeyDown}
+        onKeyDown={sendOnEnter}
       />
       <button type="submit" className="button" disabled={!text.trim() || send.isPending}>
         {send.isPending ? 'Sending…' : 'Send'}

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import type { TPrepEvent, TPrepSheet } from '@hibachi/core/bookings/prep-sheet.schema';
 import { dietaryLabel, MENU_KIND_LABELS, type TMenuItemKind } from '@hibachi/core/menu/menu.schema';
+import { Field, fieldOf, SelectField } from '@hibachi/web/field';
 import {
   formatInstant,
   formatLocalDate,
@@ -78,30 +79,26 @@ export function PrepSheet({ station }: { station: { slug: string; timezone: stri
             Next day →
           </button>
         </div>
-        <div className="field">
-          <label htmlFor="prep-date">Date</label>
-          <input
-            id="prep-date"
-            type="date"
-            value={date}
-            onChange={(event) => go({ date: event.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="prep-chef">Chef</label>
-          <select
-            id="prep-chef"
-            value={chef}
-            onChange={(event) => go({ chef: event.target.value })}
-          >
-            <option value="">Every chef</option>
-            {(data?.chefs ?? []).map((option) => (
-              <option key={option.id} value={option.id}>
-                {option.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field
+          field={fieldOf('prep-date')}
+          label="Date"
+          type="date"
+          value={date}
+          onChange={(event) => go({ date: event.target.value })}
+        />
+        <SelectField
+          field={fieldOf('prep-chef')}
+          label="Chef"
+          value={chef}
+          onChange={(event) => go({ chef: event.target.value })}
+        >
+          <option value="">Every chef</option>
+          {(data?.chefs ?? []).map((option) => (
+            <option key={option.id} value={option.id}>
+              {option.name}
+            </option>
+          ))}
+        </SelectField>
         <div className="filter-actions">
           <button type="button" className="button" onClick={() => window.print()}>
             Print

@@ -4,9 +4,14 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { StationDateRule } from '@hibachi/core/season/season.schema';
 import { formatLocalDate, formatTime } from '@hibachi/web/format';
-import { ActionNotices, FieldError } from '@/components/form-messages';
+import { ChoiceField } from '@hibachi/web/choice-field';
+import { Field } from '@hibachi/web/field';
+import { useApiForm } from '@hibachi/web/use-api-form';
+import { ActionNotices } from '@/components/action-notices';
 import { api } from '@/lib/api';
-import { fieldMessages, fieldText } from '@/lib/form-helpers';
+import { toStationDateInput, type StationDateValues } from './season-values';
+
+type DateChange = ReturnType<typeof toStationDateInput>;
 
 /** Holidays and other hours: the dates customers cannot book, or book at other times. */
 export function StationDates({
@@ -21,20 +26,16 @@ export function StationDates({
   editable: boolean;
 }) {
   const queryClient = useQueryClient();
-  const [closed, setClosed] = useState(true);
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['season', slug] });
-  const set = useMutation({
-    mutationFn: (change: {
-      date: string;
-      body: Parameters<typeof api.setStationDate>[0]['body'];
-    }) => api.setStationDate({ path: { slug, date: change.date }, body: change.body }),
+  const saveDate = useMutation({
+    mutationFn: (change: DateChange) =>
+      api.setStationDate({ path: { slug, date: change.date }, body: change.body }),
     onSuccess: refresh,
   });
-  const clear = useMutation({
+  const clearDate = useMutation({
     mutationFn: (date: string) => api.clearStationDate({ path: { slug, date } }),
     onSuccess: refresh,
   });
-  const errors = fieldMessages(set.error);
   return (
     <>
       {dates.length === 0 ? (
@@ -52,8 +53,8 @@ export function StationDates({
                 <button
                   type="button"
                   className="button secondary small"
-                  disabled={clear.isPending}
-                  onClick={() => clear.mutate(rule.date)}
+                  disabled={clearDate.isPending}
+                  onClick={() => clearDate.mutate(rule.date)}
                 >
                   Usual hours again
                 </button>
@@ -63,66 +64,69 @@ export function StationDates({
         </ul>
       )}
       {editable ? (
-        <form
-          aria-label="Close a date or change its hours"
-          onSubmit={(event) => {
-            event.preventDefault();
-            const data = new FormData(event.currentTarget);
-            set.mutate({
-              date: fieldText(data, 'date'),
-              body: closed
-                ? { closed: true, note: fieldText(data, 'note') || null }
-                : {
-                    closed: false,
-                    firstStart: fieldText(data, 'firstStart'),
-                    lastStart: fieldText(data, 'lastStart'),
-                    note: fieldText(data, 'note') || null,
-                  },
-            });
-          }}
-        >
-          <div className="field-row">
-            <div className="field">
-              <label htmlFor="station-date">Date</label>
-              <input id="station-date" name="date" type="date" min={today} required />
-              <FieldError errors={errors} name="date" prefix="station-date" />
-            </div>
-            <fieldset className="field">
-              <legend>That day</legend>
-              <label className="field-inline">
-                <input type="radio" checked={closed} onChange={() => setClosed(true)} /> Closed
-              </label>
-              <label className="field-inline">
-                <input type="radio" checked={!closed} onChange={() => setClosed(false)} /> Other
-                hours
-              </label>
-            </fieldset>
-          </div>
-          {!closed ? (
-            <div className="field-row">
-              <div className="field">
-                <label htmlFor="station-date-first">First start</label>
-                <input id="station-date-first" name="firstStart" type="time" step={900} required />
-              </div>
-              <div className="field">
-                <label htmlFor="station-date-last">Last start</label>
-                <input id="station-date-last" name="lastStart" type="time" step={900} required />
-                <FieldError errors={errors} name="lastStart" prefix="station-date" />
-              </div>
-            </div>
-          ) : null}
-          <div className="field">
-            <label htmlFor="station-date-note">Note (optional, customers see it)</label>
-            <input id="station-date-note" name="note" maxLength={200} placeholder="Thanksgiving" />
-          </div>
-          <button type="submit" className="button" disabled={set.isPending}>
-            Save the date
-          </button>
-          <ActionNotices notice="" error={set.error} />
-        </form>
+        <StationDateForm
+          today={today}
+          pending={saveDate.isPending}
+          error={saveDate.error}
+          onSave={(change) => saveDate.mutate(change)}
+        />
       ) : (
         <p className="muted small">Managers set closed dates and other hours.</p>
       )}
     </>
+  );
+}
+
+/** Closes a date, or gives it other first and last starts. */
+function StationDateForm({
+  today,
+  pending,
+  error,
+  onSave,
+}: {
+  today: string;
+  pending: boolean;
+  error: Error | null;
+  onSave: (change: DateChange) => void;
+}) {
+  const [closed, setClosed] = useState(true);
+  const { fields, formProps } = useApiForm<StationDateValues, DateChange>({
+    id: 'station-date',
+    defaultValue: { date: '', closed: 'closed', note: '' },
+    toInput: toStationDateInput,
+    onValid: onSave,
+    error,
+  });
+  return (
+    <form {...formProps} aria-label="Close a date or change its hours">
+      <div className="field-row">
+        <Field field={fields.date} label="Date" type="date" min={today} required />
+        <ChoiceField
+          field={fields.closed}
+          legend="That day"
+          onChoose={(value) => setClosed(value === 'closed')}
+          choices={[
+            { value: 'closed', label: 'Closed' },
+            { value: 'other', label: 'Other hours' },
+          ]}
+        />
+      </div>
+      {!closed ? (
+        <div className="field-row">
+          <Field field={fields.firstStart} label="First start" type="time" step={900} required />
+          <Field field={fields.lastStart} label="Last start" type="time" step={900} required />
+        </div>
+      ) : null}
+      <Field
+        field={fields.note}
+        label="Note (optional, customers see it)"
+        maxLength={200}
+        placeholder="Thanksgiving"
+      />
+      <button type="submit" className="button" disabled={pending}>
+        Save the date
+      </button>
+      <ActionNotices notice="" error={error} />
+    </form>
   );
 }

@@ -3,10 +3,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { TTimeOffInput } from '@hibachi/core/season/season.schema';
+import { ChoiceField } from '@hibachi/web/choice-field';
 import { ApiError } from '@hibachi/web/fetch-json';
-import { ActionNotices, FieldError } from '@/components/form-messages';
+import { Field, SelectField } from '@hibachi/web/field';
+import { useApiForm } from '@hibachi/web/use-api-form';
+import { ActionNotices } from '@/components/action-notices';
 import { api } from '@/lib/api';
-import { fieldMessages, fieldText } from '@/lib/form-helpers';
+import { toTimeOffInput, type TimeOffValues } from './season-values';
 
 type Chef = { id: string; name: string };
 
@@ -30,12 +33,12 @@ export function TimeOffForm({
   today: string;
 }) {
   const queryClient = useQueryClient();
-  const [kind, setKind] = useState<'DAYS' | 'HOURS'>('DAYS');
+  const [kind, setKind] = useState('DAYS');
   const [notice, setNotice] = useState('');
   const add = useMutation({
     mutationFn: (body: TTimeOffInput) => api.createTimeOff({ path: { slug }, body }),
     onMutate: () => setNotice(''),
-    onSuccess: ({ entry, reassigned }, _body) => {
+    onSuccess: ({ entry, reassigned }) => {
       void queryClient.invalidateQueries({ queryKey: ['season', slug] });
       void queryClient.invalidateQueries({ queryKey: ['calendar'] });
       setNotice(
@@ -43,104 +46,85 @@ export function TimeOffForm({
       );
     },
   });
-  const errors = fieldMessages(add.error);
+  const { fields, formProps } = useApiForm<TimeOffValues, TTimeOffInput>({
+    id: 'time-off',
+    defaultValue: {
+      chefId: chefs[0]?.id ?? '',
+      kind: 'DAYS',
+      from: '',
+      to: '',
+      note: '',
+      bookings: 'refuse',
+    },
+    toInput: toTimeOffInput,
+    onValid: (body) => add.mutate(body),
+    error: add.error,
+  });
   const clashes = listedBookings(add.error);
+  const days = kind === 'DAYS';
+  // Days and hours share `from` and `to` (dates, or times): a new kind starts them empty.
+  const span = (name: 'from' | 'to', label: string) => (
+    <Field
+      key={`${kind}-${name}`}
+      field={fields[name]}
+      label={label}
+      type={days ? 'date' : 'time'}
+      {...(days ? { min: today } : { step: 900 })}
+      required
+    />
+  );
   return (
-    <form
-      className="time-off-form"
-      aria-label="Add time off"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const data = new FormData(event.currentTarget);
-        const common = {
-          chefId: fieldText(data, 'chefId'),
-          note: fieldText(data, 'note') || null,
-          bookings:
-            fieldText(data, 'bookings') === 'reassign'
-              ? ('reassign' as const)
-              : ('refuse' as const),
-        };
-        add.mutate(
-          kind === 'DAYS'
-            ? { kind, ...common, from: fieldText(data, 'from'), to: fieldText(data, 'to') }
-            : {
-                kind,
-                ...common,
-                date: fieldText(data, 'date'),
-                from: fieldText(data, 'fromTime'),
-                to: fieldText(data, 'toTime'),
-              },
-        );
-      }}
-    >
+    <form {...formProps} className="time-off-form" aria-label="Add time off">
       <div className="field-row">
-        <div className="field">
-          <label htmlFor="time-off-chef">Chef</label>
-          <select id="time-off-chef" name="chefId" required>
-            {chefs.map((chef) => (
-              <option key={chef.id} value={chef.id}>
-                {chef.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <fieldset className="field">
-          <legend>Away for</legend>
-          <label className="field-inline">
-            <input type="radio" checked={kind === 'DAYS'} onChange={() => setKind('DAYS')} /> Whole
-            days
-          </label>
-          <label className="field-inline">
-            <input type="radio" checked={kind === 'HOURS'} onChange={() => setKind('HOURS')} /> Some
-            hours
-          </label>
-        </fieldset>
+        <SelectField field={fields.chefId} label="Chef" required>
+          {chefs.map((chef) => (
+            <option key={chef.id} value={chef.id}>
+              {chef.name}
+            </option>
+          ))}
+        </SelectField>
+        <ChoiceField
+          field={fields.kind}
+          legend="Away for"
+          onChoose={setKind}
+          choices={[
+            { value: 'DAYS', label: 'Whole days' },
+            { value: 'HOURS', label: 'Some hours' },
+          ]}
+        />
       </div>
-      {kind === 'DAYS' ? (
+      {days ? (
         <div className="field-row">
-          <div className="field">
-            <label htmlFor="time-off-from">First day</label>
-            <input id="time-off-from" name="from" type="date" min={today} required />
-            <FieldError errors={errors} name="from" prefix="time-off" />
-          </div>
-          <div className="field">
-            <label htmlFor="time-off-to">Last day</label>
-            <input id="time-off-to" name="to" type="date" min={today} required />
-            <FieldError errors={errors} name="to" prefix="time-off" />
-          </div>
+          {span('from', 'First day')}
+          {span('to', 'Last day')}
         </div>
       ) : (
         <div className="field-row">
-          <div className="field">
-            <label htmlFor="time-off-date">Date</label>
-            <input id="time-off-date" name="date" type="date" min={today} required />
-          </div>
-          <div className="field">
-            <label htmlFor="time-off-start">From</label>
-            <input id="time-off-start" name="fromTime" type="time" step={900} required />
-          </div>
-          <div className="field">
-            <label htmlFor="time-off-end">Until</label>
-            <input id="time-off-end" name="toTime" type="time" step={900} required />
-            <FieldError errors={errors} name="to" prefix="time-off" />
-          </div>
+          <Field field={fields.date} label="Date" type="date" min={today} required />
+          {span('from', 'From')}
+          {span('to', 'Until')}
         </div>
       )}
-      <div className="field">
-        <label htmlFor="time-off-note">Note (optional)</label>
-        <input id="time-off-note" name="note" maxLength={200} placeholder="Holiday, sick, …" />
-      </div>
-      <fieldset className="field">
-        <legend>If the chef has events then</legend>
-        <label className="field-inline">
-          <input type="radio" name="bookings" value="refuse" defaultChecked /> Do not add the time
-          off; show me the events
-        </label>
-        <label className="field-inline">
-          <input type="radio" name="bookings" value="reassign" /> Move them all to free chefs (or
-          nothing, if one cannot move)
-        </label>
-      </fieldset>
+      <Field
+        field={fields.note}
+        label="Note (optional)"
+        maxLength={200}
+        placeholder="Holiday, sick, …"
+      />
+      <ChoiceField
+        field={fields.bookings}
+        legend="If the chef has events then"
+        choices={[
+          {
+            value: 'refuse',
+            label: 'Do not add the time off; show me the events',
+          },
+          {
+            value: 'reassign',
+            label: 'Move them all to free chefs (or nothing, if one cannot move)',
+          },
+        ]}
+      />
       <button type="submit" className="button" disabled={add.isPending}>
         {add.isPending ? 'Adding…' : 'Add time off'}
       </button>

@@ -3,10 +3,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { TimeOffEntry, TTimeOffInput } from '@hibachi/core/season/season.schema';
+import { Field } from '@hibachi/web/field';
 import { formatLocalDate, formatTime } from '@hibachi/web/format';
-import { ActionNotices } from '@/components/form-messages';
+import { useApiForm } from '@hibachi/web/use-api-form';
+import { ActionNotices } from '@/components/action-notices';
 import { api } from '@/lib/api';
-import { fieldText } from '@/lib/form-helpers';
+import { SaveOrCancel } from '@/components/save-or-cancel';
+import { toTimeOffInput, toTimeOffValues, type TimeOffValues } from './season-values';
 
 /** What time off is coming, chef by chef, each with a way to take it back. */
 export function TimeOffList({
@@ -28,7 +31,7 @@ export function TimeOffList({
     onSuccess: refresh,
   });
   const [editing, setEditing] = useState<string>();
-  const change = useMutation({
+  const update = useMutation({
     mutationFn: (update: { id: string; body: TTimeOffInput }) =>
       api.updateTimeOff({ path: { id: update.id }, body: update.body }),
     onSuccess: () => {
@@ -45,9 +48,10 @@ export function TimeOffList({
             {editing === entry.id ? (
               <EditEntry
                 entry={entry}
-                busy={change.isPending}
+                pending={update.isPending}
+                error={update.error}
                 onCancel={() => setEditing(undefined)}
-                onSave={(body) => change.mutate({ id: entry.id, body })}
+                onSave={(body) => update.mutate({ id: entry.id, body })}
               />
             ) : null}
             <strong>{entry.chef}</strong>{' '}
@@ -63,7 +67,7 @@ export function TimeOffList({
                   type="button"
                   className="button secondary small"
                   onClick={() => {
-                    change.reset();
+                    update.reset();
                     setEditing(entry.id);
                   }}
                 >
@@ -82,7 +86,7 @@ export function TimeOffList({
           </li>
         ))}
       </ul>
-      <ActionNotices notice="" error={remove.error ?? change.error} />
+      <ActionNotices notice="" error={remove.error ?? update.error} />
     </>
   );
 }
@@ -90,74 +94,45 @@ export function TimeOffList({
 /** The same entry, other days or hours (the chef's booked events refuse it, as when adding). */
 function EditEntry({
   entry,
-  busy,
+  pending,
+  error,
   onCancel,
   onSave,
 }: {
   entry: TimeOffEntry;
-  busy: boolean;
+  pending: boolean;
+  error: Error | null;
   onCancel: () => void;
   onSave: (body: TTimeOffInput) => void;
 }) {
+  const { fields, formProps } = useApiForm<TimeOffValues, TTimeOffInput>({
+    id: `time-off-${entry.id}`,
+    defaultValue: toTimeOffValues(entry),
+    // The chef and the kind stay; only the span and the note change.
+    toInput: (values) => toTimeOffInput({ ...values, chefId: entry.chefId, kind: entry.kind }),
+    onValid: onSave,
+    error,
+  });
+  const days = entry.kind === 'DAYS';
   return (
-    <form
-      className="inline-form"
-      aria-label={`Change ${entry.chef}'s time off`}
-      onSubmit={(event) => {
-        event.preventDefault();
-        const data = new FormData(event.currentTarget);
-        const note = fieldText(data, 'note') || null;
-        onSave(
-          entry.kind === 'DAYS'
-            ? {
-                kind: 'DAYS',
-                chefId: entry.chefId,
-                from: fieldText(data, 'from'),
-                to: fieldText(data, 'to'),
-                note,
-              }
-            : {
-                kind: 'HOURS',
-                chefId: entry.chefId,
-                date: fieldText(data, 'date'),
-                from: fieldText(data, 'from'),
-                to: fieldText(data, 'to'),
-                note,
-              },
-        );
-      }}
-    >
-      {entry.kind === 'DAYS' ? (
-        <>
-          <label>
-            First day <input name="from" type="date" defaultValue={entry.from} required />
-          </label>
-          <label>
-            Last day <input name="to" type="date" defaultValue={entry.to} required />
-          </label>
-        </>
-      ) : (
-        <>
-          <label>
-            Date <input name="date" type="date" defaultValue={entry.date ?? ''} required />
-          </label>
-          <label>
-            From <input name="from" type="time" step={900} defaultValue={entry.from} required />
-          </label>
-          <label>
-            Until <input name="to" type="time" step={900} defaultValue={entry.to} required />
-          </label>
-        </>
-      )}
-      <label>
-        Note <input name="note" maxLength={200} defaultValue={entry.note ?? ''} />
-      </label>
-      <button type="submit" className="button" disabled={busy}>
-        Save
-      </button>
-      <button type="button" className="button secondary" onClick={onCancel}>
-        Cancel
-      </button>
+    <form {...formProps} className="inline-form" aria-label={`Change ${entry.chef}'s time off`}>
+      {days ? null : <Field field={fields.date} label="Date" type="date" required />}
+      <Field
+        field={fields.from}
+        label={days ? 'First day' : 'From'}
+        type={days ? 'date' : 'time'}
+        step={days ? undefined : 900}
+        required
+      />
+      <Field
+        field={fields.to}
+        label={days ? 'Last day' : 'Until'}
+        type={days ? 'date' : 'time'}
+        step={days ? undefined : 900}
+        required
+      />
+      <Field field={fields.note} label="Note" maxLength={200} />
+      <SaveOrCancel pending={pending} onCancel={onCancel} />
     </form>
   );
 }

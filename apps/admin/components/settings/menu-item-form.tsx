@@ -5,24 +5,17 @@ import {
   DIETARY_TAGS,
   MENU_ITEM_KINDS,
   MENU_KIND_LABELS,
-  type TDietaryTag,
   type TMenuItem,
 } from '@hibachi/core/menu/menu.schema';
-import { fromMajorUnits, toMajorUnits } from '@hibachi/web/format';
-import { FieldError } from '@/components/form-messages';
-import { fieldAttributes } from '@/lib/form-helpers';
-
-export type MenuItemFields = {
-  name: string;
-  description: string;
-  kind: TMenuItem['kind'];
-  priceCents: number;
-  dietaryTags: TDietaryTag[];
-  sortOrder: number;
-};
-
-const isDietaryTag = (value: unknown): value is TDietaryTag =>
-  typeof value === 'string' && (DIETARY_TAGS as readonly string[]).includes(value);
+import { CheckboxField } from '@hibachi/web/choice-field';
+import { Field, MoneyField, SelectField } from '@hibachi/web/field';
+import { useApiForm } from '@hibachi/web/use-api-form';
+import {
+  toMenuItemInput,
+  toMenuItemValues,
+  type MenuItemInput,
+  type MenuItemValues,
+} from './menu-item-values';
 
 /**
  * One menu item's fields (new or edited): checked by the API's own schema before sending (the
@@ -32,8 +25,8 @@ export function MenuItemForm({
   id,
   item,
   currency,
-  errors,
-  busy,
+  error,
+  pending,
   submitLabel,
   onSubmit,
   onCancel,
@@ -41,118 +34,67 @@ export function MenuItemForm({
   id: string;
   item?: TMenuItem;
   currency: string;
-  errors: Record<string, string>;
-  busy: boolean;
+  /** The last refusal of this form's save (its field messages show here). */
+  error: unknown;
+  pending: boolean;
   submitLabel: string;
-  onSubmit: (fields: MenuItemFields, form: HTMLFormElement) => void;
+  onSubmit: (fields: MenuItemInput) => void;
   onCancel?: () => void;
 }) {
-  const attributes = fieldAttributes(errors, id);
+  const { fields, formProps } = useApiForm<MenuItemValues, MenuItemInput>({
+    id,
+    defaultValue: toMenuItemValues(item, currency),
+    toInput: (values) => toMenuItemInput(values, currency),
+    onValid: onSubmit,
+    error,
+  });
+  const chosenTags = item?.dietaryTags ?? [];
   return (
     <form
+      {...formProps}
       className="menu-item-form"
-      noValidate
       aria-label={item ? `Edit ${item.name}` : 'New menu item'}
-      onSubmit={(event) => {
-        event.preventDefault();
-        const data = new FormData(event.currentTarget);
-        const text = (name: string) => {
-          const value = data.get(name);
-          return typeof value === 'string' ? value : '';
-        };
-        onSubmit(
-          {
-            name: text('name'),
-            description: text('description'),
-            kind: text('kind') as TMenuItem['kind'],
-            priceCents: text('price').trim() === '' ? 0 : fromMajorUnits(text('price'), currency),
-            dietaryTags: data.getAll('dietaryTags').filter(isDietaryTag),
-            sortOrder: Number(text('sortOrder') || 0),
-          },
-          event.currentTarget,
-        );
-      }}
     >
       <div className="field-row">
-        <div className="field">
-          <label htmlFor={`${id}-name`}>Dish</label>
-          <input
-            id={`${id}-name`}
-            defaultValue={item?.name}
-            maxLength={80}
-            {...attributes('name')}
-          />
-          <FieldError errors={errors} name="name" prefix={id} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-kind`}>Kind</label>
-          <select id={`${id}-kind`} defaultValue={item?.kind ?? 'PROTEIN'} {...attributes('kind')}>
-            {MENU_ITEM_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {MENU_KIND_LABELS[kind]}
-              </option>
-            ))}
-          </select>
-          <FieldError errors={errors} name="kind" prefix={id} />
-        </div>
+        <Field field={fields.name} label="Dish" maxLength={80} />
+        <SelectField field={fields.kind} label="Kind">
+          {MENU_ITEM_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {MENU_KIND_LABELS[kind]}
+            </option>
+          ))}
+        </SelectField>
       </div>
       <div className="field-row">
-        <div className="field">
-          <label htmlFor={`${id}-price`}>Price ({currency})</label>
-          <input
-            id={`${id}-price`}
-            inputMode="decimal"
-            defaultValue={item ? toMajorUnits(item.priceCents, currency) : ''}
-            placeholder="0 for an included protein"
-            {...attributes('price')}
-            aria-invalid={errors.priceCents ? true : undefined}
-            aria-describedby={errors.priceCents ? `${id}-priceCents-error` : undefined}
-          />
-          <FieldError errors={errors} name="priceCents" prefix={id} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-order`}>Order on the menu</label>
-          <input
-            id={`${id}-order`}
-            inputMode="numeric"
-            defaultValue={item?.sortOrder ?? 0}
-            {...attributes('sortOrder')}
-          />
-          <FieldError errors={errors} name="sortOrder" prefix={id} />
-        </div>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-description`}>Description (optional)</label>
-        <input
-          id={`${id}-description`}
-          defaultValue={item?.description}
-          maxLength={300}
-          {...attributes('description')}
+        <MoneyField
+          field={fields.priceCents}
+          currency={currency}
+          label={`Price (${currency})`}
+          placeholder="0 for an included protein"
         />
-        <FieldError errors={errors} name="description" prefix={id} />
+        <Field field={fields.sortOrder} label="Order on the menu" inputMode="numeric" />
       </div>
+      <Field field={fields.description} label="Description (optional)" maxLength={300} />
       <fieldset className="tag-choices">
         <legend>Dietary notes</legend>
         {DIETARY_TAGS.map((tag) => (
-          <label key={tag} className="checkbox">
-            <input
-              type="checkbox"
-              name="dietaryTags"
-              value={tag}
-              defaultChecked={item?.dietaryTags.includes(tag) ?? false}
-            />{' '}
-            {DIETARY_LABELS[tag]}
-          </label>
+          <CheckboxField
+            key={tag}
+            field={fields.dietaryTags}
+            value={tag}
+            defaultChecked={chosenTags.includes(tag)}
+            label={DIETARY_LABELS[tag]}
+          />
         ))}
       </fieldset>
       <div className="actions">
         {onCancel ? (
-          <button type="button" className="button secondary" onClick={onCancel} disabled={busy}>
+          <button type="button" className="button secondary" onClick={onCancel} disabled={pending}>
             Cancel
           </button>
         ) : null}
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? 'Saving…' : submitLabel}
+        <button type="submit" className="button" disabled={pending}>
+          {pending ? 'Saving…' : submitLabel}
         </button>
       </div>
     </form>

@@ -10,14 +10,14 @@ import {
 } from '@hibachi/core/menu/menu.schema';
 import { ApiError } from '@hibachi/web/fetch-json';
 import { formatMoney } from '@hibachi/web/format';
-import { ActionNotices } from '@/components/form-messages';
+import { ActionNotices } from '@/components/action-notices';
 import { api } from '@/lib/api';
-import { fieldMessages } from '@/lib/form-helpers';
-import { MenuItemForm, type MenuItemFields } from './menu-item-form';
+import { MenuItemForm } from './menu-item-form';
+import type { MenuItemInput } from './menu-item-values';
 
 type Change =
-  | { kind: 'create'; fields: MenuItemFields }
-  | { kind: 'update'; item: TMenuItem; fields: Partial<MenuItemFields> & { active?: boolean } }
+  | { kind: 'create'; fields: MenuItemInput }
+  | { kind: 'update'; item: TMenuItem; fields: Partial<MenuItemInput> & { active?: boolean } }
   | { kind: 'delete'; item: TMenuItem };
 
 /**
@@ -66,7 +66,6 @@ export function MenuItemsEditor({ slug }: { slug: string }) {
         void menu.refetch();
     },
   });
-  const errors = fieldMessages(save.error);
   const data = menu.data;
   if (!data) return <p className="muted">Loading the menu…</p>;
   const money = data.station;
@@ -102,8 +101,8 @@ export function MenuItemsEditor({ slug }: { slug: string }) {
                       id={`edit-${item.id}`}
                       item={item}
                       currency={money.currency}
-                      errors={errors}
-                      busy={save.isPending}
+                      error={save.error}
+                      pending={save.isPending}
                       submitLabel="Save item"
                       onSubmit={(fields) => save.mutate({ kind: 'update', item, fields })}
                       onCancel={() => {
@@ -168,8 +167,8 @@ export function MenuItemsEditor({ slug }: { slug: string }) {
           key={formKey}
           id="new-item"
           currency={money.currency}
-          errors={editing ? {} : errors}
-          busy={save.isPending}
+          error={editing ? null : save.error}
+          pending={save.isPending}
           submitLabel="Add to the menu"
           onSubmit={(fields) => save.mutate({ kind: 'create', fields })}
         />

@@ -1,4 +1,6 @@
-import type { TStationSettings } from '@hibachi/core/stations/station-settings.schema';
+import { Field, SelectField } from '@hibachi/web/field';
+import type { ApiFormFields } from '@hibachi/web/use-api-form';
+import type { StationSettingsValues } from './station-settings-values';
 
 /** Currencies offered in the list (any ISO 4217 code the runtime knows is accepted by the API). */
 const CURRENCIES = ['USD', 'CAD', 'GBP', 'EUR', 'AUD', 'JPY'];
@@ -8,83 +10,49 @@ const CURRENCIES = ['USD', 'CAD', 'GBP', 'EUR', 'AUD', 'JPY'];
  * amounts are written in, its country (which postcodes), proteins per adult and the menu lock.
  */
 export function MoneyMenuFields({
-  settings,
-  errors,
+  fields,
+  currency,
 }: {
-  settings: TStationSettings;
-  errors: Record<string, string[]>;
+  fields: ApiFormFields<StationSettingsValues>;
+  currency: string;
 }) {
-  const currencies = CURRENCIES.includes(settings.currency)
-    ? CURRENCIES
-    : [settings.currency, ...CURRENCIES];
-  const field = (
-    name: 'locale' | 'country' | 'proteinsPerAdult' | 'menuLockHours',
-    label: string,
-    hint: string,
-  ) => (
-    <div className="field">
-      <label htmlFor={name}>{label}</label>
-      <input
-        id={name}
-        name={name}
-        defaultValue={String(settings[name])}
-        inputMode={name === 'proteinsPerAdult' || name === 'menuLockHours' ? 'numeric' : undefined}
-        aria-invalid={errors[name] ? true : undefined}
-        aria-describedby={`${name}-hint${errors[name] ? ` ${name}-error` : ''}`}
-      />
-      <span id={`${name}-hint`} className="small muted">
-        {hint}
-      </span>
-      {errors[name] ? (
-        <span className="field-error" id={`${name}-error`}>
-          {errors[name].join(' ')}
-        </span>
-      ) : null}
-    </div>
-  );
+  const currencies = CURRENCIES.includes(currency) ? CURRENCIES : [currency, ...CURRENCIES];
   return (
     <fieldset className="card">
       <legend>Money and menu</legend>
-      <div className="field">
-        <label htmlFor="currency">Currency</label>
-        <select
-          id="currency"
-          name="currency"
-          defaultValue={settings.currency}
-          aria-describedby="currency-hint"
-          aria-invalid={errors.currency ? true : undefined}
-        >
-          {currencies.map((code) => (
-            <option key={code} value={code}>
-              {code}
-            </option>
-          ))}
-        </select>
-        <span id="currency-hint" className="small muted">
-          Every price of the station, its bookings and payments. Fixed once it has bookings.
-        </span>
-        {errors.currency ? (
-          <span className="field-error" id="currency-error">
-            {errors.currency.join(' ')}
-          </span>
-        ) : null}
-      </div>
-      {field(
-        'locale',
-        'Locale',
-        'How amounts are written: en-US for $1,234.50, en-GB for £1,234.50.',
-      )}
-      {field('country', 'Country', 'Two letters (US, CA, GB): which postal codes addresses use.')}
-      {field(
-        'proteinsPerAdult',
-        'Proteins each adult chooses',
-        'Included protein choices for each adult.',
-      )}
-      {field(
-        'menuLockHours',
-        'Menu lock (hours before the event)',
-        'After it only staff change the menu and party: the chef buys for them.',
-      )}
+      <SelectField
+        field={fields.currency}
+        label="Currency"
+        hint="Every price of the station, its bookings and payments. Fixed once it has bookings."
+      >
+        {currencies.map((code) => (
+          <option key={code} value={code}>
+            {code}
+          </option>
+        ))}
+      </SelectField>
+      <Field
+        field={fields.locale}
+        label="Locale"
+        hint="How amounts are written: en-US for $1,234.50, en-GB for £1,234.50."
+      />
+      <Field
+        field={fields.country}
+        label="Country"
+        hint="Two letters (US, CA, GB): which postal codes addresses use."
+      />
+      <Field
+        field={fields.proteinsPerAdult}
+        label="Proteins each adult chooses"
+        inputMode="numeric"
+        hint="Included protein choices for each adult."
+      />
+      <Field
+        field={fields.menuLockHours}
+        label="Menu lock (hours before the event)"
+        inputMode="numeric"
+        hint="After it only staff change the menu and party: the chef buys for them."
+      />
     </fieldset>
   );
 }

@@ -1,13 +1,12 @@
 'use client';
 
 import { useState } from 'react';
-import type { TStationSettings } from '@hibachi/core/stations/station-settings.schema';
-import { fromMajorUnits, toMajorUnits } from '@hibachi/web/format';
+import { ChoiceField } from '@hibachi/web/choice-field';
+import { Field, FieldMessage, messagesOf, MoneyField } from '@hibachi/web/field';
+import type { ApiForm, ApiFormFields } from '@hibachi/web/use-api-form';
+import type { StationSettingsValues } from './station-settings-values';
 
-type Zone = TStationSettings['travelZones'][number];
-type ZoneDraft = { prefix: string; label: string; fee: string };
-
-const MODES: { value: TStationSettings['travelMode']; label: string; hint: string }[] = [
+const MODES = [
   { value: 'NONE', label: 'No travel fee', hint: 'Any address; travel is in the price.' },
   {
     value: 'DISTANCE',
@@ -19,191 +18,125 @@ const MODES: { value: TStationSettings['travelMode']; label: string; hint: strin
     label: 'By postcode zone',
     hint: 'A fee per postcode area or district (the UK); addresses in no zone are refused.',
   },
-];
+].map((mode) => ({
+  value: mode.value,
+  label: (
+    <span>
+      {mode.label} <span className="small muted">{mode.hint}</span>
+    </span>
+  ),
+}));
 
-/** The zones as the form sends them (fee in minor units; an unreadable fee is NaN for the schema). */
-export function zonesFrom(drafts: readonly ZoneDraft[], currency: string): Zone[] {
-  return drafts.map((zone) => ({
-    prefix: zone.prefix,
-    label: zone.label,
-    feeCents: zone.fee.trim() === '' ? 0 : fromMajorUnits(zone.fee, currency),
-  }));
-}
+type Props = {
+  form: ApiForm<StationSettingsValues>;
+  fields: ApiFormFields<StationSettingsValues>;
+  currency: string;
+};
 
 /**
  * How the station charges for travel: none, by distance from an origin postal code, or by
- * postcode zone (a table of prefixes and fees, edited in place). The zones are state and are
- * handed to the form through `onZones`; the other fields are plain inputs of the form.
+ * postcode zone (a table of prefixes and fees, rows added and removed in place). Only the
+ * chosen mode's fields are on the form; the others keep their saved values.
  */
-export function TravelFields({
-  settings,
-  currency,
-  errors,
-  onZones,
-}: {
-  settings: TStationSettings;
-  currency: string;
-  errors: Record<string, string[]>;
-  onZones: (zones: ZoneDraft[]) => void;
-}) {
-  const [mode, setMode] = useState(settings.travelMode);
-  const [zones, setZones] = useState<ZoneDraft[]>(
-    settings.travelZones.map((zone) => ({
-      prefix: zone.prefix,
-      label: zone.label,
-      fee: toMajorUnits(zone.feeCents, currency),
-    })),
-  );
-  const update = (next: ZoneDraft[]) => {
-    setZones(next);
-    onZones(next);
-  };
-  const message = (field: string) =>
-    errors[field]?.length ? (
-      <span className="field-error" id={`${field}-error`}>
-        {errors[field].join(' ')}
-      </span>
-    ) : null;
-  const invalid = (field: string) => ({
-    'aria-invalid': errors[field] ? true : undefined,
-    'aria-describedby': errors[field] ? `${field}-error` : undefined,
-  });
-
+export function TravelFields({ form, fields, currency }: Props) {
+  const [mode, setMode] = useState(fields.travelMode.initialValue ?? 'NONE');
   return (
     <fieldset className="card">
       <legend>Travel</legend>
-      <div className="field" role="radiogroup" aria-label="How travel is charged">
-        {MODES.map((option) => (
-          <label key={option.value} className="field-inline">
-            <input
-              type="radio"
-              name="travelMode"
-              value={option.value}
-              checked={mode === option.value}
-              onChange={() => setMode(option.value)}
-            />
-            <span>
-              {option.label} <span className="small muted">{option.hint}</span>
-            </span>
-          </label>
-        ))}
-        {message('travelMode')}
-      </div>
+      <ChoiceField
+        field={fields.travelMode}
+        legend="How travel is charged"
+        hideLegend
+        choices={MODES}
+        onChoose={setMode}
+      />
       {mode === 'DISTANCE' ? (
         <div className="field-row">
-          <div className="field">
-            <label htmlFor="travelOriginPostalCode">Measured from (postal code)</label>
-            <input
-              id="travelOriginPostalCode"
-              name="travelOriginPostalCode"
-              defaultValue={settings.travelOriginPostalCode ?? ''}
-              {...invalid('travelOriginPostalCode')}
-            />
-            {message('travelOriginPostalCode')}
-          </div>
-          <div className="field">
-            <label htmlFor="travelFreeMiles">Free within (miles)</label>
-            <input
-              id="travelFreeMiles"
-              name="travelFreeMiles"
-              inputMode="numeric"
-              defaultValue={settings.travelFreeMiles}
-              {...invalid('travelFreeMiles')}
-            />
-            {message('travelFreeMiles')}
-          </div>
-          <div className="field">
-            <label htmlFor="travelFeePerMile">Fee per mile beyond ({currency})</label>
-            <input
-              id="travelFeePerMile"
-              name="travelFeePerMile"
-              inputMode="decimal"
-              defaultValue={toMajorUnits(settings.travelFeePerMileCents, currency)}
-              {...invalid('travelFeePerMileCents')}
-            />
-            {message('travelFeePerMileCents')}
-          </div>
-          <div className="field">
-            <label htmlFor="travelMaxMiles">Service area ends at (miles)</label>
-            <input
-              id="travelMaxMiles"
-              name="travelMaxMiles"
-              inputMode="numeric"
-              placeholder="No limit"
-              defaultValue={settings.travelMaxMiles ?? ''}
-              {...invalid('travelMaxMiles')}
-            />
-            {message('travelMaxMiles')}
-          </div>
+          <Field field={fields.travelOriginPostalCode} label="Measured from (postal code)" />
+          <Field field={fields.travelFreeMiles} label="Free within (miles)" inputMode="numeric" />
+          <MoneyField
+            field={fields.travelFeePerMileCents}
+            currency={currency}
+            label={`Fee per mile beyond (${currency})`}
+          />
+          <Field
+            field={fields.travelMaxMiles}
+            label="Service area ends at (miles)"
+            inputMode="numeric"
+            placeholder="No limit"
+          />
           <p className="small muted">
             Distances are straight lines between postal codes (an offline US and Canada dataset),
             rounded to the mile: roads are longer, and the fee says so.
           </p>
         </div>
       ) : null}
-      {mode === 'ZONES' ? (
-        <div className="zones">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Postcode prefix</th>
-                <th scope="col">Label</th>
-                <th scope="col">Fee ({currency})</th>
-                <th scope="col">
-                  <span className="visually-hidden">Remove</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {zones.map((zone, index) => (
-                <tr key={index}>
-                  {(['prefix', 'label', 'fee'] as const).map((part) => {
-                    const field = `travelZones.${index}.${part === 'fee' ? 'feeCents' : part}`;
-                    return (
-                      <td key={part}>
-                        <input
-                          aria-label={`Zone ${index + 1} ${part}`}
-                          value={zone[part]}
-                          inputMode={part === 'fee' ? 'decimal' : undefined}
-                          onChange={(event) =>
-                            update(
-                              zones.map((other, at) =>
-                                at === index ? { ...other, [part]: event.target.value } : other,
-                              ),
-                            )
-                          }
-                          {...invalid(field)}
-                        />
-                        {message(field)}
-                      </td>
-                    );
-                  })}
-                  <td>
-                    <button
-                      type="button"
-                      className="link-button"
-                      onClick={() => update(zones.filter((_, at) => at !== index))}
-                    >
-                      Remove<span className="visually-hidden"> zone {index + 1}</span>
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {message('travelZones')}
-          <button
-            type="button"
-            className="button secondary"
-            onClick={() => update([...zones, { prefix: '', label: '', fee: '0' }])}
-          >
-            Add a zone
-          </button>
-          <p className="small muted">
-            A prefix is an area (SW) or a district (SW1, E1); the most specific zone wins.
-          </p>
-        </div>
-      ) : null}
+      {mode === 'ZONES' ? <ZoneTable form={form} fields={fields} currency={currency} /> : null}
     </fieldset>
+  );
+}
+
+function ZoneTable({ form, fields, currency }: Props) {
+  const list = fields.travelZones;
+  return (
+    <div className="zones">
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">Postcode prefix</th>
+            <th scope="col">Label</th>
+            <th scope="col">Fee ({currency})</th>
+            <th scope="col">
+              <span className="visually-hidden">Remove</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.getFieldList().map((item, index) => {
+            const zone = item.getFieldset();
+            return (
+              <tr key={item.key}>
+                <td>
+                  <Field field={zone.prefix} label={`Zone ${index + 1} prefix`} hideLabel />
+                </td>
+                <td>
+                  <Field field={zone.label} label={`Zone ${index + 1} label`} hideLabel />
+                </td>
+                <td>
+                  <MoneyField
+                    field={zone.feeCents}
+                    currency={currency}
+                    label={`Zone ${index + 1} fee`}
+                    hideLabel
+                  />
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => form.remove({ name: list.name, index })}
+                  >
+                    Remove<span className="visually-hidden"> zone {index + 1}</span>
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <FieldMessage field={list} messages={messagesOf(list)} />
+      <button
+        type="button"
+        className="button secondary"
+        onClick={() =>
+          form.insert({ name: list.name, defaultValue: { prefix: '', label: '', feeCents: '0' } })
+        }
+      >
+        Add a zone
+      </button>
+      <p className="small muted">
+        A prefix is an area (SW) or a district (SW1, E1); the most specific zone wins.
+      </p>
+    </div>
   );
 }

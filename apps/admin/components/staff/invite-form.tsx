@@ -4,10 +4,12 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { StaffRole } from '@hibachi/core/auth/permissions';
 import type { StaffWithLink, TCreateStaff } from '@hibachi/core/staff/staff.schema';
+import { Field } from '@hibachi/web/field';
+import { hasFieldErrors } from '@hibachi/web/field-errors';
+import { useApiForm } from '@hibachi/web/use-api-form';
 import { api } from '@/lib/api';
-import { fieldAttributes, fieldMessages, onFormSubmit } from '@/lib/form-helpers';
-import { FieldError } from '../form-messages';
 import { RoleFields, type Station } from './role-fields';
+import { toCreateStaffInput, type StaffValues } from './staff-values';
 
 /** Adds an account: e-mail, name, role and station; the answer carries its one-time link. */
 export function InviteForm({
@@ -17,54 +19,30 @@ export function InviteForm({
   stations: Station[];
   onInvited: (result: StaffWithLink) => Promise<void>;
 }) {
-  const [newRole, setNewRole] = useState<StaffRole>('STAFF');
+  const [role, setRole] = useState<StaffRole>('STAFF');
   const invite = useMutation({
     mutationFn: (body: TCreateStaff) => api.createStaff({ body }),
     onSuccess: onInvited,
   });
-  const inviteErrors = fieldMessages(invite.error);
-  const field = fieldAttributes(inviteErrors, 'invite');
+  const { form, fields, formProps } = useApiForm<StaffValues, TCreateStaff>({
+    id: 'invite',
+    defaultValue: { email: '', name: '', role: 'STAFF' },
+    toInput: toCreateStaffInput,
+    onValid: (body) => invite.mutate(body, { onSuccess: () => form.reset() }),
+    error: invite.error,
+  });
   return (
-    <form
-      className="card invite-form"
-      aria-labelledby="invite-heading"
-      noValidate
-      onSubmit={onFormSubmit(
-        ['email', 'name', 'station', 'chef'],
-        ({ station, chef, ...values }, form) =>
-          invite.mutate(
-            {
-              ...values,
-              role: newRole,
-              ...(newRole === 'SUPER_ADMIN' || !station ? {} : { station }),
-              ...(newRole === 'CHEF' && chef ? { chef } : {}),
-            },
-            { onSuccess: () => form.reset() },
-          ),
-      )}
-    >
+    <form {...formProps} className="card invite-form" aria-labelledby="invite-heading">
       <h2 id="invite-heading">Add an account</h2>
       <div className="inline-form">
-        <label>
-          E-mail <input type="email" autoComplete="off" {...field('email')} />
-        </label>
-        <label>
-          Name <input autoComplete="off" {...field('name')} />
-        </label>
-        <RoleFields
-          stations={stations}
-          role={newRole}
-          onRole={setNewRole}
-          errors={inviteErrors}
-          prefix="invite"
-        />
+        <Field field={fields.email} label="E-mail" type="email" autoComplete="off" />
+        <Field field={fields.name} label="Name" autoComplete="off" />
+        <RoleFields fields={fields} stations={stations} role={role} onRole={setRole} />
         <button type="submit" className="button" disabled={invite.isPending}>
           {invite.isPending ? 'Adding…' : 'Add account'}
         </button>
       </div>
-      <FieldError as="p" errors={inviteErrors} name="email" prefix="invite" />
-      <FieldError as="p" errors={inviteErrors} name="name" prefix="invite" />
-      {invite.error && Object.keys(inviteErrors).length === 0 ? (
+      {invite.error && !hasFieldErrors(invite.error) ? (
         <p className="field-error">{invite.error.message}</p>
       ) : null}
     </form>

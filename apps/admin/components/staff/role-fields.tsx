@@ -3,107 +3,87 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ROLE_LABELS, type StaffRole } from '@hibachi/core/auth/permissions';
+import { SelectField } from '@hibachi/web/field';
+import type { ApiFormFields } from '@hibachi/web/use-api-form';
 import { api } from '@/lib/api';
-import { fieldAttributes } from '@/lib/form-helpers';
-import { FieldError } from '../form-messages';
+import type { StaffValues } from './staff-values';
 
 export type Station = { slug: string; name: string };
 const ROLES: StaffRole[] = ['STAFF', 'MANAGER', 'SUPER_ADMIN', 'CHEF'];
 const isRole = (value: string): value is StaffRole => ROLES.some((role) => role === value);
 
+type Fields = ApiFormFields<StaffValues>;
+
 /** Role and station pickers; the station only where the role has one, the chef for a CHEF account. */
 export function RoleFields({
+  fields,
   stations,
   role,
   onRole,
   station,
   chef,
-  errors,
-  prefix,
 }: {
+  fields: Fields;
   stations: Station[];
   role: StaffRole;
   onRole: (role: StaffRole) => void;
   station?: string;
   /** The chef a CHEF account is now. */
   chef?: string;
-  errors: Record<string, string>;
-  prefix: string;
 }) {
   const [chosen, setChosen] = useState(station ?? '');
   return (
     <>
-      <label>
-        Role{' '}
-        <select
-          name="role"
-          value={role}
-          onChange={(event) => isRole(event.target.value) && onRole(event.target.value)}
+      <SelectField
+        field={fields.role}
+        label="Role"
+        value={role}
+        onChange={(event) => isRole(event.target.value) && onRole(event.target.value)}
+      >
+        {ROLES.map((option) => (
+          <option key={option} value={option}>
+            {ROLE_LABELS[option]}
+          </option>
+        ))}
+      </SelectField>
+      {role === 'SUPER_ADMIN' ? null : (
+        <SelectField
+          field={fields.station}
+          label="Station"
+          value={chosen}
+          onChange={(event) => setChosen(event.target.value)}
         >
-          {ROLES.map((option) => (
-            <option key={option} value={option}>
-              {ROLE_LABELS[option]}
+          <option value="">Choose…</option>
+          {stations.map((option) => (
+            <option key={option.slug} value={option.slug}>
+              {option.name}
             </option>
           ))}
-        </select>
-      </label>
-      {role === 'SUPER_ADMIN' ? null : (
-        <label>
-          Station{' '}
-          <select
-            value={chosen}
-            onChange={(event) => setChosen(event.target.value)}
-            {...fieldAttributes(errors, prefix)('station')}
-          >
-            <option value="">Choose…</option>
-            {stations.map((option) => (
-              <option key={option.slug} value={option.slug}>
-                {option.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        </SelectField>
       )}
-      <FieldError errors={errors} name="station" prefix={prefix} />
       {role === 'CHEF' && chosen ? (
-        <ChefPicker station={chosen} chef={chef} errors={errors} prefix={prefix} />
+        <ChefPicker fields={fields} station={chosen} chef={chef} />
       ) : null}
     </>
   );
 }
 
 /** The station's chefs, for linking a CHEF account to the one it is. */
-function ChefPicker({
-  station,
-  chef,
-  errors,
-  prefix,
-}: {
-  station: string;
-  chef?: string;
-  errors: Record<string, string>;
-  prefix: string;
-}) {
+function ChefPicker({ fields, station, chef }: { fields: Fields; station: string; chef?: string }) {
   const chefs = useQuery({
     queryKey: ['station-chefs', station],
     queryFn: () => api.chefs({ path: { slug: station } }),
   });
   return (
-    <>
-      <label>
-        Chef{' '}
-        <select defaultValue={chef ?? ''} {...fieldAttributes(errors, prefix)('chef')}>
-          <option value="">Choose…</option>
-          {(chefs.data ?? [])
-            .filter((option) => option.active)
-            .map((option) => (
-              <option key={option.id} value={option.id}>
-                {option.name}
-              </option>
-            ))}
-        </select>
-      </label>
-      <FieldError errors={errors} name="chef" prefix={prefix} />
-    </>
+    <SelectField field={fields.chef} label="Chef" defaultValue={chef ?? ''}>
+      <option value="">Choose…</option>
+      {(chefs.data ?? [])
+        .filter((option) => option.active)
+        .map((option) => (
+          <option key={option.id} value={option.id}>
+            {option.name}
+          </option>
+        ))}
+    </SelectField>
   );
 }

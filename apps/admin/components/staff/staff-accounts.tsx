@@ -9,12 +9,11 @@ import type {
   TUpdateStaff,
 } from '@hibachi/core/staff/staff.schema';
 import { formatInstant } from '@hibachi/web/format';
-import { ActionNotices } from '../form-messages';
-import { SaveOrCancel } from '../save-or-cancel';
+import { ActionNotices } from '../action-notices';
 import { api } from '@/lib/api';
-import { fieldMessages, onFormSubmit } from '@/lib/form-helpers';
 import { InviteForm } from './invite-form';
-import { RoleFields, type Station } from './role-fields';
+import type { Station } from './role-fields';
+import { StaffEditForm } from './staff-edit-form';
 
 function statusOf(account: StaffAccountRow): string {
   if (!account.active) return 'Inactive';
@@ -74,7 +73,6 @@ export function StaffAccounts({ stations, me }: { stations: Station[]; me: strin
   if (accounts.isPending) return <p className="muted">Loading accounts…</p>;
   if (accounts.isError)
     return <p role="alert">Could not load the accounts: {accounts.error.message}</p>;
-  const updateErrors = fieldMessages(update.error);
 
   return (
     <div className="staff-accounts">
@@ -123,42 +121,19 @@ export function StaffAccounts({ stations, me }: { stations: Station[]; me: strin
               editing?.id === account.id ? (
                 <tr key={account.id}>
                   <td colSpan={7}>
-                    <form
-                      className="inline-form"
-                      aria-label={`Change ${account.name}`}
-                      noValidate
-                      onSubmit={onFormSubmit(['station', 'chef'], ({ station, chef }) =>
-                        update.mutate({
-                          id: account.id,
-                          body: {
-                            role: editing.role,
-                            ...(editing.role === 'SUPER_ADMIN' ? {} : { station }),
-                            ...(editing.role === 'CHEF' && chef ? { chef } : {}),
-                          },
-                        }),
-                      )}
-                    >
-                      <strong>{account.name}</strong>
-                      <RoleFields
-                        stations={stations}
-                        role={editing.role}
-                        onRole={(role) => setEditing({ id: account.id, role })}
-                        station={account.station?.slug}
-                        chef={account.chef?.id}
-                        errors={updateErrors}
-                        prefix="edit"
-                      />
-                      <SaveOrCancel
-                        pending={update.isPending}
-                        onCancel={() => {
-                          update.reset();
-                          setEditing(null);
-                        }}
-                      />
-                      {update.error && !updateErrors.station ? (
-                        <span className="field-error">{update.error.message}</span>
-                      ) : null}
-                    </form>
+                    <StaffEditForm
+                      account={account}
+                      stations={stations}
+                      role={editing.role}
+                      onRole={(role) => setEditing({ id: account.id, role })}
+                      pending={update.isPending}
+                      error={update.error}
+                      onSave={(body) => update.mutate({ id: account.id, body })}
+                      onCancel={() => {
+                        update.reset();
+                        setEditing(null);
+                      }}
+                    />
                   </td>
                 </tr>
               ) : (

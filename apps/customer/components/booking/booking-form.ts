@@ -4,32 +4,45 @@ import type { TMenuSelection } from '@hibachi/core/menu/menu.schema';
 export const DEFAULT_DURATION_MINUTES = 120;
 export const DATE_PICKER_DAYS = 35;
 
-/** What the details form edits; numbers stay strings while typing. */
+/**
+ * What the details form edits, as text, named as the booking body is (so the API's messages,
+ * `customer.email`, land on their fields); numbers stay text while typing.
+ */
 export type DetailsValues = {
   adults: string;
   children: string;
-  name: string;
-  email: string;
-  phone: string;
-  line1: string;
-  line2: string;
-  city: string;
-  postalCode: string;
+  customer: { name: string; email: string; phone: string };
+  address: { line1: string; line2: string; city: string; postalCode: string };
   specialRequests: string;
 };
 
 export const EMPTY_DETAILS: DetailsValues = {
   adults: '4',
   children: '0',
-  name: '',
-  email: '',
-  phone: '',
-  line1: '',
-  line2: '',
-  city: '',
-  postalCode: '',
+  customer: { name: '', email: '', phone: '' },
+  address: { line1: '', line2: '', city: '', postalCode: '' },
   specialRequests: '',
 };
+
+/** What the form holds now (Conform's value: a field never typed in may be missing). */
+export type DetailsDraft = {
+  adults?: string;
+  children?: string;
+  customer?: Partial<DetailsValues['customer']>;
+  address?: Partial<DetailsValues['address']>;
+  specialRequests?: string;
+};
+
+/** The form's draft as the wizard keeps it between steps (a missing field is empty). */
+export function toDetailsValues(draft: DetailsDraft | undefined): DetailsValues {
+  return {
+    adults: draft?.adults ?? '',
+    children: draft?.children ?? '',
+    customer: { ...EMPTY_DETAILS.customer, ...draft?.customer },
+    address: { ...EMPTY_DETAILS.address, ...draft?.address },
+    specialRequests: draft?.specialRequests ?? '',
+  };
+}
 
 export type Selection = { station: string; date: string; time: string; durationMinutes: number };
 
@@ -41,47 +54,25 @@ export function toBookingInput(
   details: DetailsValues,
   order: { menu: TMenuSelection; currency: string } = { menu: [], currency: 'USD' },
 ) {
+  const { customer, address } = details;
   return {
     ...selection,
     menu: order.menu,
     currency: order.currency,
     adults: toNumber(details.adults),
     children: toNumber(details.children),
-    customer: { name: details.name, email: details.email, phone: details.phone },
+    customer: { name: customer.name, email: customer.email, phone: customer.phone },
     address: {
-      line1: details.line1,
-      ...(details.line2.trim() ? { line2: details.line2 } : {}),
-      city: details.city,
-      postalCode: details.postalCode,
+      line1: address.line1,
+      ...(address.line2.trim() ? { line2: address.line2 } : {}),
+      city: address.city,
+      postalCode: address.postalCode,
     },
     ...(details.specialRequests.trim() ? { specialRequests: details.specialRequests } : {}),
   };
 }
 
-/** API field path → form field id. */
-export const FIELD_IDS: Record<string, keyof DetailsValues | 'date' | 'time' | 'menu'> = {
-  adults: 'adults',
-  children: 'children',
-  'customer.name': 'name',
-  'customer.email': 'email',
-  'customer.phone': 'phone',
-  'address.line1': 'line1',
-  'address.line2': 'line2',
-  'address.city': 'city',
-  'address.postalCode': 'postalCode',
-  specialRequests: 'specialRequests',
-  menu: 'menu',
-  date: 'date',
-  time: 'time',
-};
-
-export function errorsByField(details: Record<string, unknown>): Partial<Record<string, string>> {
-  const errors: Partial<Record<string, string>> = {};
-  for (const [path, messages] of Object.entries(details)) {
-    const field = FIELD_IDS[path] ?? (path.startsWith('menu') ? 'menu' : path);
-    const first: unknown = Array.isArray(messages) ? messages[0] : undefined;
-    if (typeof first === 'string' && !errors[field])
-      errors[field] = first.replace('Expected number, received NaN', 'Enter a number');
-  }
-  return errors;
+/** The details form's own fields: a refusal of anything else (date, time, menu) is another step's. */
+export function isDetailsField(name: string): boolean {
+  return /^(adults|children|specialRequests|customer\.|address\.)/.test(name);
 }

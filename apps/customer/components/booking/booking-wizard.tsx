@@ -36,7 +36,7 @@ function preloadLaterSteps() {
 }
 
 /** "12 × Chicken, 4 × Filet mignon, Gyoza platter": the choices in words. */
-function menuSummary(
+function toMenuWords(
   items: readonly { id: string; name: string; kind: string }[],
   choices: Choices,
 ) {
@@ -46,13 +46,13 @@ function menuSummary(
     .join(', ');
 }
 
-type Step = 'when' | 'details' | 'menu' | 'review' | 'done';
+type Step = 'when' | 'details' | 'menu' | 'review' | 'deposit';
 const STEPS: { id: Step; label: string }[] = [
   { id: 'when', label: 'Date and time' },
   { id: 'details', label: 'Details' },
   { id: 'menu', label: 'Menu' },
   { id: 'review', label: 'Review' },
-  { id: 'done', label: 'Deposit' },
+  { id: 'deposit', label: 'Deposit' },
 ];
 
 /**
@@ -127,7 +127,8 @@ export function BookingWizard({
     queryFn: () => api.menu(stationSlug),
     throwOnError: true,
   });
-  const [serverErrors, setServerErrors] = useState<Partial<Record<string, string>>>({});
+  // The booking's last refusal of the details (the review step's 400), shown on their fields.
+  const [detailsError, setDetailsError] = useState<unknown>();
   const [notice, setNotice] = useState<string>();
   const [booking, setBooking] = useState<TCreatedBooking>();
   // One Idempotency-Key per distinct request body, kept across retries and step changes, so a
@@ -193,13 +194,16 @@ export function BookingWizard({
           selection={selection}
           money={station}
           values={details}
-          serverErrors={serverErrors}
-          onChange={(values) => {
-            setServerErrors({});
+          error={detailsError}
+          onBack={(values) => {
             setDetails(values);
+            setStep('when');
           }}
-          onBack={() => setStep('when')}
-          onContinue={setStep}
+          onContinue={(next, values) => {
+            setDetails(values);
+            setDetailsError(undefined);
+            setStep(next);
+          }}
         />
       ) : step === 'menu' ? (
         menu.data ? (
@@ -227,7 +231,7 @@ export function BookingWizard({
           selection={selection}
           details={details}
           menu={toSelection(pickerItems(menu.data?.items ?? []), choices)}
-          menuSummary={menuSummary(menu.data?.items ?? [], choices)}
+          menuWords={toMenuWords(menu.data?.items ?? [], choices)}
           onBack={() => setStep('menu')}
           idempotencyKeyFor={idempotencyKeyFor}
           onSlotTaken={(message) => {
@@ -237,14 +241,21 @@ export function BookingWizard({
             void queryClient.invalidateQueries({ queryKey: ['availability-days'] });
             setStep('when');
           }}
-          onInvalid={(errors) => {
-            setServerErrors(errors);
-            setStep(errors.date || errors.time ? 'when' : errors.menu ? 'menu' : 'details');
-            if (errors.date || errors.time) setNotice(errors.date ?? errors.time);
+          onInvalid={(error, fields) => {
+            const when = fields.date?.[0] ?? fields.time?.[0];
+            setDetailsError(error);
+            setStep(
+              when
+                ? 'when'
+                : Object.keys(fields).some((name) => name.startsWith('menu'))
+                  ? 'menu'
+                  : 'details',
+            );
+            if (when) setNotice(when);
           }}
           onCreated={(created) => {
             setBooking(created);
-            setStep('done');
+            setStep('deposit');
           }}
         />
       ) : booking ? (

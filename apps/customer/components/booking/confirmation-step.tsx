@@ -21,8 +21,8 @@ export function ConfirmationStep({
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   return (
-    <section className="step panel wide" aria-labelledby="done-heading">
-      <h2 id="done-heading" ref={heading} tabIndex={-1}>
+    <section className="step panel wide" aria-labelledby="confirmed-heading">
+      <h2 id="confirmed-heading" ref={heading} tabIndex={-1}>
         Your slot is held
       </h2>
       <p>

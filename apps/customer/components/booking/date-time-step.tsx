@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { TAvailabilityDays } from '@hibachi/core/availability/availability.schema';
 import type { TStationSummary } from '@hibachi/core/stations/station.schema';
+import { fieldOf, SelectField } from '@hibachi/web/field';
 import { WidgetBoundary } from '@hibachi/web/widget-boundary';
 import { api } from '@/lib/api';
 import {
@@ -43,22 +44,22 @@ export function DateTimeStep({
       <p className="muted">
         Times are local to {station.name} ({timeZoneLabel(station.timezone)}).
       </p>
-      <div className="field field-inline">
-        <label htmlFor="duration">How long should the chef cook?</label>
-        <select
-          id="duration"
-          value={durationMinutes}
-          onChange={(event) =>
-            onChange({ durationMinutes: Number(event.target.value), time: undefined })
-          }
-        >
-          {DURATIONS.map((minutes) => (
-            <option key={minutes} value={minutes}>
-              {formatDuration(minutes)}
-            </option>
-          ))}
-        </select>
-      </div>
+      {/* A lone control (no form library on the page's first load), in the one field block. */}
+      <SelectField
+        field={fieldOf('duration')}
+        className="field-inline"
+        label="How long should the chef cook?"
+        value={durationMinutes}
+        onChange={(event) =>
+          onChange({ durationMinutes: Number(event.target.value), time: undefined })
+        }
+      >
+        {DURATIONS.map((minutes) => (
+          <option key={minutes} value={minutes}>
+            {formatDuration(minutes)}
+          </option>
+        ))}
+      </SelectField>
       <WidgetBoundary title="Available dates">
         <DayPicker
           station={station}

@@ -2,10 +2,11 @@
 
 import { useState } from 'react';
 import type { TPublicMenu } from '@hibachi/core/stations/station.schema';
+import { useApiForm } from '@hibachi/web/use-api-form';
 import { WidgetBoundary } from '@hibachi/web/widget-boundary';
 import { MenuPicker } from '@hibachi/web/menu-picker';
 import { choiceIssues, pickerItems, toSelection, type Choices } from '@hibachi/web/menu-choices';
-import { lockWords } from './lock-words';
+import { toLockText } from './lock-text';
 import type { DetailsValues, Selection } from './booking-form';
 import { QuotePanel } from './quote-panel';
 
@@ -45,29 +46,29 @@ export function MenuStep({
   // While choosing, "choose 16 proteins" is progress, not an error: it shows on Continue.
   const shown = submitted ? issues : issues.filter(() => chosen > wanted);
   const incomplete = !decideLater && chosen !== wanted && menu.proteinsPerAdult > 0;
+  // The choices are the picker's state, not form fields: the form only says "continue".
+  const { formProps } = useApiForm<Record<string, never>, null>({
+    id: 'menu',
+    toInput: () => null,
+    onValid: () => {
+      setSubmitted(true);
+      if (issues.length > 0 || incomplete) {
+        document.getElementById('menu-heading')?.focus();
+        return;
+      }
+      onContinue();
+    },
+  });
 
   return (
-    <form
-      className="step details-layout"
-      aria-labelledby="menu-heading"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        setSubmitted(true);
-        if (issues.length > 0 || incomplete) {
-          document.getElementById('menu-heading')?.focus();
-          return;
-        }
-        onContinue();
-      }}
-    >
+    <form {...formProps} className="step details-layout" aria-labelledby="menu-heading">
       <div>
         <h2 id="menu-heading" tabIndex={-1}>
           Your menu
         </h2>
         <p className="muted">
           Every guest gets fried rice, vegetables and the show. Choose the proteins and anything
-          extra; you can change them until {lockWords(menu.menuLockHours)}.
+          extra; you can change them until {toLockText(menu.menuLockHours)}.
         </p>
         <MenuPicker
           id="wizard-menu"
@@ -79,7 +80,7 @@ export function MenuStep({
           onChange={(next) => onChange({ choices: next })}
           decideLater={decideLater}
           onDecideLater={(later) => onChange({ decideLater: later })}
-          lockText={lockWords(menu.menuLockHours)}
+          lockText={toLockText(menu.menuLockHours)}
           issues={
             submitted && incomplete && issues.length === 0
               ? [
@@ -105,7 +106,7 @@ export function MenuStep({
             durationMinutes: selection.durationMinutes,
             ...party,
             menu: issues.length === 0 ? toSelection(items, choices) : [],
-            postalCode: details.postalCode,
+            postalCode: details.address.postalCode,
           }}
         />
       </WidgetBoundary>

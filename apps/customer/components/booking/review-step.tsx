@@ -11,7 +11,8 @@ import { WidgetBoundary } from '@hibachi/web/widget-boundary';
 import { api } from '@/lib/api';
 import { formatDuration, formatLocalDate, formatTime } from '@hibachi/web/format';
 import { useCountdown } from '@hibachi/web/use-countdown';
-import { errorsByField, toBookingInput, type DetailsValues, type Selection } from './booking-form';
+import { toFieldErrors, type FieldErrors } from '@hibachi/web/field-errors';
+import { toBookingInput, type DetailsValues, type Selection } from './booking-form';
 import { QuotePanel } from './quote-panel';
 
 type Props = {
@@ -21,10 +22,11 @@ type Props = {
   /** The party's menu choices (empty: decided later). */
   menu: TMenuSelection;
   /** The names of the chosen items, for the summary. */
-  menuSummary: string;
+  menuWords: string;
   onBack: () => void;
   onSlotTaken: (message: string) => void;
-  onInvalid: (errors: Partial<Record<string, string>>) => void;
+  /** A 400: the refusal, and its messages by field (the wizard shows them on their step). */
+  onInvalid: (error: ApiError, fields: FieldErrors) => void;
   onCreated: (booking: TCreatedBooking) => void;
   /** The Idempotency-Key for this exact request body (the same one on every retry). */
   idempotencyKeyFor: (body: string) => string;
@@ -36,7 +38,7 @@ export function ReviewStep({
   selection,
   details,
   menu,
-  menuSummary,
+  menuWords,
   onBack,
   onSlotTaken,
   onInvalid,
@@ -54,7 +56,7 @@ export function ReviewStep({
       if (!(error instanceof ApiError)) return;
       if (error.status === 409 && error.details?.reason === 'SLOT_TAKEN')
         onSlotTaken(error.message);
-      else if (error.status === 400 && error.details) onInvalid(errorsByField(error.details));
+      else if (error.status === 400 && error.details) onInvalid(error, toFieldErrors(error));
       else if (error.status === 429)
         setRetryAt(Date.now() + (error.retryAfterSeconds ?? 30) * 1000);
     },
@@ -89,12 +91,17 @@ export function ReviewStep({
           </div>
           <div>
             <dt>Menu</dt>
-            <dd>{menuSummary || 'To decide later (on your booking page)'}</dd>
+            <dd>{menuWords || 'To decide later (on your booking page)'}</dd>
           </div>
           <div>
             <dt>Address</dt>
             <dd>
-              {[details.line1, details.line2, details.city, details.postalCode]
+              {[
+                details.address.line1,
+                details.address.line2,
+                details.address.city,
+                details.address.postalCode,
+              ]
                 .filter(Boolean)
                 .join(', ')}
             </dd>
@@ -102,7 +109,7 @@ export function ReviewStep({
           <div>
             <dt>Contact</dt>
             <dd>
-              {details.name} · {details.email} · {details.phone}
+              {details.customer.name} · {details.customer.email} · {details.customer.phone}
             </dd>
           </div>
           {details.specialRequests.trim() ? (
@@ -158,7 +165,7 @@ export function ReviewStep({
             adults: input.adults,
             children: input.children,
             menu,
-            postalCode: details.postalCode,
+            postalCode: details.address.postalCode,
           }}
         />
       </WidgetBoundary>

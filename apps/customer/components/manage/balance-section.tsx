@@ -1,16 +1,24 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import { useState, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
 import type { TCustomerBooking } from '@hibachi/core/bookings/customer-booking.schema';
 import type { TBalanceCheckoutInput } from '@hibachi/core/payments/balance-checkout.schema';
-import { ApiError } from '@hibachi/web/fetch-json';
-import { formatMoney, fromMajorUnits, moneyOf, toMajorUnits } from '@hibachi/web/format';
+import { ChoiceField } from '@hibachi/web/choice-field';
+import { MoneyField } from '@hibachi/web/field';
+import { formatMoney, moneyOf } from '@hibachi/web/format';
+import { useApiForm } from '@hibachi/web/use-api-form';
 import { api } from '@/lib/api';
+import {
+  toAmountCents,
+  toBalanceCheckoutInput,
+  toBalanceValues,
+  toGratuityCents,
+  type BalanceValues,
+} from './balance-values';
 
 type Proof = { email: string } | { token: string };
 const noSubscription = () => () => {};
-type Tip = 'none' | `${number}` | 'custom';
 
 /**
  * The balance paid online, with a gratuity for the chef if the customer likes: the offered
@@ -26,29 +34,31 @@ export function BalanceSection({ booking, proof }: { booking: TCustomerBooking; 
     () => new URLSearchParams(window.location.search).get('paid') === 'balance',
     () => false,
   );
-  const [tip, setTip] = useState<Tip>('none');
-  const [customTip, setCustomTip] = useState('');
-  const [amount, setAmount] = useState(toMajorUnits(dueCents, booking.currency));
   const checkout = useMutation({
     mutationFn: (body: TBalanceCheckoutInput) => api.balanceCheckout(booking.reference, body),
     onSuccess: ({ url }) => window.location.assign(url),
   });
-
-  const gratuityCents =
-    tip === 'none'
-      ? 0
-      : tip === 'custom'
-        ? fromMajorUnits(customTip, booking.currency)
-        : Math.round((foodCents * Number(tip)) / 100);
-  const amountCents = partialAllowed ? fromMajorUnits(amount, booking.currency) : dueCents;
+  const { fields, formProps, form } = useApiForm<
+    BalanceValues,
+    ReturnType<typeof toBalanceCheckoutInput>
+  >({
+    id: 'balance',
+    defaultValue: toBalanceValues(booking),
+    toInput: (values) => toBalanceCheckoutInput(values, booking),
+    onValid: (body) => checkout.mutate({ ...proof, ...body }),
+    error: checkout.error,
+  });
+  // The total on the button follows the typing (Conform's value of the form as it is now).
+  const values = { ...toBalanceValues(booking), ...form.value } as BalanceValues;
+  const gratuityCents = toGratuityCents(values, booking);
+  const amountCents = toAmountCents(values, booking);
   const totalCents =
     (Number.isFinite(amountCents) ? amountCents : 0) +
     (Number.isFinite(gratuityCents) ? gratuityCents : 0);
-  const error = checkout.error instanceof ApiError ? checkout.error : undefined;
-  const fieldError = (field: string) => {
-    const messages = error?.details?.[field];
-    return Array.isArray(messages) ? String(messages[0]) : undefined;
-  };
+  const gratuityField = fields.gratuity.getFieldset().amountCents;
+  // A refusal about the two amounts shows under them; any other, here.
+  const error = checkout.error;
+  const onAmounts = Boolean(fields.amountCents.errors ?? gratuityField.errors);
 
   return (
     <section id="balance" className="booking-balance" aria-labelledby="balance-heading">
@@ -71,90 +81,39 @@ export function BalanceSection({ booking, proof }: { booking: TCustomerBooking; 
         </p>
       ) : null}
       {payable ? (
-        <form
-          className="balance-form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            checkout.mutate({
-              ...proof,
-              ...(partialAllowed ? { amountCents } : {}),
-              gratuity:
-                tip === 'none'
-                  ? { kind: 'none' }
-                  : tip === 'custom'
-                    ? { kind: 'amount', amountCents: gratuityCents }
-                    : { kind: 'percent', percent: Number(tip) as 18 | 20 | 22 },
-            });
-          }}
-        >
+        <form {...formProps} className="balance-form">
           {partialAllowed && dueCents > 0 ? (
-            <label>
-              Amount to pay now ({booking.currency})
-              <input
-                name="amount"
-                inputMode="decimal"
-                value={amount}
-                onChange={(event) => setAmount(event.target.value)}
-                aria-invalid={fieldError('amountCents') ? true : undefined}
-              />
-              {fieldError('amountCents') ? (
-                <span className="field-error">{fieldError('amountCents')}</span>
-              ) : null}
-            </label>
+            <MoneyField
+              field={fields.amountCents}
+              currency={booking.currency}
+              label={`Amount to pay now (${booking.currency})`}
+            />
           ) : null}
-          <fieldset className="gratuity-choice">
-            <legend>Add a gratuity for your chef</legend>
-            <p className="muted small">
-              A share of the food total ({formatMoney(foodCents, money)}); it all goes to your chef
-              and is kept apart from the price.
-            </p>
-            <label className="checkbox">
-              <input
-                type="radio"
-                name="tip"
-                checked={tip === 'none'}
-                onChange={() => setTip('none')}
-              />{' '}
-              No gratuity
-            </label>
-            {gratuityPercents.map((percent) => (
-              <label key={percent} className="checkbox">
-                <input
-                  type="radio"
-                  name="tip"
-                  checked={tip === String(percent)}
-                  onChange={() => setTip(`${percent}`)}
-                />{' '}
-                {percent}% ({formatMoney(Math.round((foodCents * percent) / 100), money)})
-              </label>
-            ))}
-            <label className="checkbox">
-              <input
-                type="radio"
-                name="tip"
-                checked={tip === 'custom'}
-                onChange={() => setTip('custom')}
-              />{' '}
-              Another amount
-            </label>
-            {tip === 'custom' ? (
-              <label>
-                Gratuity ({booking.currency})
-                <input
-                  name="gratuity"
-                  inputMode="decimal"
-                  value={customTip}
-                  autoFocus
-                  onChange={(event) => setCustomTip(event.target.value)}
-                  aria-invalid={fieldError('gratuity.amountCents') ? true : undefined}
-                />
-                {fieldError('gratuity.amountCents') ? (
-                  <span className="field-error">{fieldError('gratuity.amountCents')}</span>
-                ) : null}
-              </label>
+          <ChoiceField
+            field={fields.tip}
+            className="gratuity-choice"
+            choiceClassName="checkbox"
+            legend="Add a gratuity for your chef"
+            hint={`A share of the food total (${formatMoney(foodCents, money)}); it all goes to your chef and is kept apart from the price.`}
+            choices={[
+              { value: 'none', label: 'No gratuity' },
+              ...gratuityPercents.map((percent) => ({
+                value: String(percent),
+                label: `${percent}% (${formatMoney(Math.round((foodCents * percent) / 100), money)})`,
+              })),
+              { value: 'custom', label: 'Another amount' },
+            ]}
+          >
+            {values.tip === 'custom' ? (
+              <MoneyField
+                field={gratuityField}
+                currency={booking.currency}
+                label={`Gratuity (${booking.currency})`}
+                autoFocus
+              />
             ) : null}
-          </fieldset>
-          {error && !fieldError('amountCents') && !fieldError('gratuity.amountCents') ? (
+          </ChoiceField>
+          {error && !onAmounts ? (
             <p className="field-error" role="alert">
               {error.message}
             </p>

@@ -7,7 +7,9 @@ import { ApiError } from '@hibachi/web/fetch-json';
 import { useHydrated } from '@hibachi/web/use-hydrated';
 import { api } from '@/lib/api';
 import { useCountdown } from '@hibachi/web/use-countdown';
-import { TextField } from '../booking/text-field';
+import { Field, fieldOf } from '@hibachi/web/field';
+import { readTextFields } from '@hibachi/web/form-values';
+import { toLookupInput, type Lookup } from './lookup-values';
 
 /**
  * The booking, its actions and the data library they use (react-query) load once a lookup
@@ -15,14 +17,15 @@ import { TextField } from '../booking/text-field';
  */
 const FoundBooking = dynamic(() => import('./found-booking').then((module) => module.FoundBooking));
 
-type Lookup = { reference: string; email: string };
 type Failure = { error: ApiError; at: number };
 
-/** Find a booking by reference and the e-mail it was made with. */
+/**
+ * Find a booking by reference and the e-mail it was made with. Its answer is one message,
+ * never per field (a wrong e-mail and a wrong reference read the same), so this form on the
+ * page's first load uses the field block and its mapper without the form library.
+ */
 export function LookupForm() {
   const hydrated = useHydrated();
-  const [reference, setReference] = useState('');
-  const [email, setEmail] = useState('');
   const [found, setFound] = useState<{ lookup: Lookup; booking: TCustomerBooking }>();
   const [failure, setFailure] = useState<Failure>();
   const [fetching, setFetching] = useState(false);
@@ -53,24 +56,20 @@ export function LookupForm() {
         aria-labelledby="lookup-heading"
         onSubmit={(event) => {
           event.preventDefault();
-          void lookUp({ reference: reference.trim().toUpperCase(), email: email.trim() });
+          void lookUp(toLookupInput(readTextFields(event.currentTarget)));
         }}
       >
         <h1 id="lookup-heading">Manage your booking</h1>
-        <TextField
-          id="reference"
+        <Field
+          field={fieldOf('reference')}
           label="Booking reference"
-          value={reference}
-          onValue={setReference}
           placeholder="HB-7K3P9Q"
           autoComplete="off"
           required
         />
-        <TextField
-          id="lookup-email"
+        <Field
+          field={fieldOf('lookup-email', 'email')}
           label="E-mail used for the booking"
-          value={email}
-          onValue={setEmail}
           type="email"
           autoComplete="email"
           required

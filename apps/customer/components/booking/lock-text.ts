@@ -1,5 +1,5 @@
 /** "3 days before your event", "36 hours before your event": the menu lock in words. */
-export function lockWords(lockHours: number): string {
+export function toLockText(lockHours: number): string {
   if (lockHours === 0) return 'your event starts';
   if (lockHours % 24 === 0) {
     const days = lockHours / 24;
