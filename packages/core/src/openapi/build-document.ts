@@ -78,6 +78,10 @@ export function buildOpenApiDocument(options: {
   const paths: Record<string, Record<string, JsonSchema>> = {};
   for (const operation of options.operations) {
     const status = String(operation.status ?? 200);
+    if (operation.responseType === undefined && !(operation.response instanceof z.ZodType))
+      throw new Error(
+        `${operation.method.toUpperCase()} ${operation.path}: a JSON answer needs the zod schema of its data`,
+      );
     const success =
       operation.responseType !== undefined
         ? {
