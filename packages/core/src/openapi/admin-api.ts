@@ -622,6 +622,7 @@ export const ADMIN_API = {
       tag: 'Season',
       body: ZTimeOffInput,
       response: answerOf<Returns<typeof TimeOff.createTimeOff>>()(ZTimeOffChange),
+      status: 201,
       errors: ['CONFLICT'],
     },
     WRITE,
