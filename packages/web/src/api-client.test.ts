@@ -2,8 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { answer } from '@hibachi/core/openapi/api-operation';
-import { createApiClient, operationUrl } from './api-client';
+import { AnswerMismatchError, createApiClient, operationUrl } from './api-client';
 import { ApiError } from './fetch-json';
 
 const OPERATIONS = {
@@ -13,7 +12,7 @@ const OPERATIONS = {
     summary: 'Save a note',
     tag: 'Things',
     body: z.strictObject({ notes: z.string().max(10), version: z.number().int() }),
-    response: answer<{ id: string; version: number }>('The note'),
+    response: z.object({ id: z.string(), version: z.number().int() }),
     errors: [],
   },
   things: {
@@ -25,12 +24,22 @@ const OPERATIONS = {
     response: z.object({ items: z.array(z.string()) }),
     errors: [],
   },
+  /** The server answers `items: ['x']` where this schema wants numbers: a server/list mismatch. */
+  counts: {
+    method: 'get',
+    path: '/api/counts',
+    summary: 'Count things',
+    tag: 'Things',
+    response: z.object({ version: z.number().int(), items: z.array(z.number()) }),
+    errors: [],
+  },
 } as const;
 
 type Seen = { method?: string; url?: string; headers: IncomingHttpHeaders; body: string };
 const seen: Seen[] = [];
 let server: Server;
 let api: ReturnType<typeof createApiClient<typeof OPERATIONS>>;
+let trusting: ReturnType<typeof createApiClient<typeof OPERATIONS>>;
 
 beforeAll(async () => {
   server = createServer((request, response) => {
@@ -50,6 +59,10 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   api = createApiClient(OPERATIONS, { baseUrl: `http://127.0.0.1:${port}` });
+  trusting = createApiClient(OPERATIONS, {
+    baseUrl: `http://127.0.0.1:${port}`,
+    checkAnswers: false,
+  });
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
@@ -92,6 +105,30 @@ describe('the typed API client', () => {
     expect(refused).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
     expect((refused as ApiError).details?.notes).toBeDefined();
     expect(seen).toHaveLength(before);
+  });
+
+  it('checks each answer against its schema in tests, and hands back the data as it came', async () => {
+    const things = await api.things({ query: { from: 'x' } });
+    // The schema accepts the answer; the extra fields the server sent are not stripped.
+    expect(things).toEqual({ id: 'a b', version: 2, items: ['x'] });
+  });
+
+  it('throws naming the operation and the bad field when an answer does not match', async () => {
+    const refused = await api.counts().then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(refused).toBeInstanceOf(AnswerMismatchError);
+    expect((refused as Error).message).toMatch(
+      /^The answer of counts \(GET \/api\/counts\) does not match its schema: items\.0: /,
+    );
+    expect((refused as AnswerMismatchError).issues).toEqual([
+      { path: 'items.0', message: expect.stringMatching(/number/) },
+    ]);
+  });
+
+  it('trusts the server when not checking (production): the same answer passes as it came', async () => {
+    await expect(trusting.counts()).resolves.toEqual({ id: 'a b', version: 2, items: ['x'] });
   });
 
   it('needs every path name', () => {

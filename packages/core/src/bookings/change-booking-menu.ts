@@ -15,6 +15,7 @@ import {
   menuLinesOf,
   type BookingWithRelations,
 } from './booking-record';
+import type { TStaffMenuChanged } from './change-booking-menu.schema';
 import { ZCustomerMenuChange, ZMenuChange, type TCustomerBooking } from './customer-booking.schema';
 import { findCustomerBooking } from './find-customer-booking';
 import { toCustomerBooking } from './to-customer-booking';
@@ -146,7 +147,7 @@ export async function changeCustomerMenu(options: {
 /** `PATCH /api/admin/bookings/ID/menu`: staff change the party and menu, before or after the lock. */
 export async function changeBookingMenuAsStaff(
   options: StaffRequest & { bookingId: string; input: unknown },
-): Promise<{ id: string; version: number; totalCents: number }> {
+): Promise<TStaffMenuChanged> {
   assertCan(options.scope, 'bookings.editMenu');
   const input = parseInput(ZMenuChange, options.input);
   if (!/^[0-9a-f-]{36}$/i.test(options.bookingId)) throw notFound();

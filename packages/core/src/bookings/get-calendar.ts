@@ -1,4 +1,3 @@
-import type { BookingTimes } from './booking-record';
 import { assertCan, type StaffScope } from '../auth/staff-scope';
 import { resolveStationChoice } from '../auth/resolve-station-choice';
 import { getDb } from '../db/client';
@@ -7,40 +6,11 @@ import { netPaidSql } from '../money/net-paid';
 import { AppError } from '../errors/app-error';
 import { addDays, localToInstant } from '../time';
 import { parseInput } from '../validation';
-import { ZCalendarQuery } from './calendar.schema';
+import { ZCalendarQuery, type TCalendar, type TCalendarEvent } from './calendar.schema';
 import { balanceDue } from './list-staff-bookings';
-import type { TBookingStatus } from './staff-bookings.schema';
 
-export type CalendarEvent = {
-  id: string;
-  reference: string;
-  title: string;
-  customerName: string;
-  partySize: number;
-  status: TBookingStatus;
-  version: number;
-  chef: { id: string; name: string };
-  totalCents: number;
-  balanceCents: number;
-} & BookingTimes;
-
-export type Calendar = {
-  station: {
-    slug: string;
-    name: string;
-    timezone: string;
-    serviceStartMinute: number;
-    serviceEndMinute: number;
-    bufferMinutes: number;
-    /** How the events' amounts are written (ISO 4217, BCP 47). */
-    currency: string;
-    locale: string;
-  };
-  from: string;
-  to: string;
-  chefs: { id: string; name: string; color: string; active: boolean }[];
-  events: CalendarEvent[];
-};
+export type CalendarEvent = TCalendarEvent;
+export type Calendar = TCalendar;
 
 type EventRow = Omit<CalendarEvent, 'chef' | 'startsAt' | 'endsAt' | 'balanceCents'> & {
   startsAt: Date;

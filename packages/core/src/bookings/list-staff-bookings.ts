@@ -7,30 +7,16 @@ import { netPaidCents } from '../money/net-paid';
 import { parseInput } from '../validation';
 import { emailIndex, phoneIndex } from '../crypto/customer-fields';
 import { afterCursor, decodeCursor, encodeCursor } from '../platform/keyset-cursor';
-import { ZListStaffBookingsQuery, type TBookingStatus } from './staff-bookings.schema';
+import {
+  ZListStaffBookingsQuery,
+  type TBookingStatus,
+  type TStaffBookingPage,
+  type TStaffBookingRow,
+} from './staff-bookings.schema';
 
-export type StaffBookingRow = {
-  id: string;
-  reference: string;
-  status: TBookingStatus;
-  version: number;
-  date: string;
-  time: string;
-  startsAt: string;
-  durationMinutes: number;
-  station: { slug: string; name: string; timezone: string; locale: string };
-  /** ISO 4217: the row's amounts (a super admin's list may hold several currencies). */
-  currency: string;
-  customer: { name: string; email: string };
-  adults: number;
-  children: number;
-  chef: { id: string; name: string; color: string };
-  totalCents: number;
-  paidCents: number;
-  balanceCents: number;
-};
+export type StaffBookingRow = TStaffBookingRow;
 
-export type StaffBookingPage = { items: StaffBookingRow[]; nextCursor: string | null };
+export type StaffBookingPage = TStaffBookingPage;
 
 /**
  * `GET /api/admin/bookings`: the caller's station's bookings (a super admin: any or every

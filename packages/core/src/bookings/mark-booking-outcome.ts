@@ -5,7 +5,7 @@ import { AppError } from '../errors/app-error';
 import { parseInput } from '../validation';
 import { findStaffBooking } from './find-staff-booking';
 import { awaitsOutcome } from './staff-booking-actions';
-import { ZMarkOutcomeInput } from './staff-bookings.schema';
+import { ZMarkOutcomeInput, type TBookingOutcome } from './staff-bookings.schema';
 import { updateBookingAtVersion } from './versioned-update';
 
 /**
@@ -14,7 +14,7 @@ import { updateBookingAtVersion } from './versioned-update';
  */
 export async function markBookingOutcome(
   options: StaffRequest & { bookingId: string; input: unknown; now?: Date },
-): Promise<{ id: string; status: 'COMPLETED' | 'NO_SHOW'; version: number }> {
+): Promise<TBookingOutcome> {
   assertCan(options.scope, 'bookings.markOutcome');
   const input = parseInput(ZMarkOutcomeInput, options.input);
   const now = options.now ?? new Date();

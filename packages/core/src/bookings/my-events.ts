@@ -9,42 +9,14 @@ import { addDays, instantToLocal, localToInstant, todayInTimeZone } from '../tim
 import { parseInput } from '../validation';
 import { balanceDue } from './list-staff-bookings';
 import { awaitsOutcome } from './staff-booking-actions';
+import type { TCompletedEvent, TMyEvent, TMyEvents, TStartedEvent } from './my-events.schema';
 import { updateBookingAtVersion } from './versioned-update';
 
 /** How far ahead "My events" lists a chef's events. */
 const AHEAD_DAYS = 60;
 
-export type MyEvent = {
-  id: string;
-  reference: string;
-  status: 'PENDING_PAYMENT' | 'CONFIRMED' | 'COMPLETED';
-  version: number;
-  date: string;
-  time: string;
-  endTime: string;
-  address: { line1: string; line2: string | null; city: string; postalCode: string };
-  /** A maps search for the address (opens the phone's maps app). */
-  mapsUrl: string;
-  adults: number;
-  children: number;
-  menu: { name: string; quantity: number }[];
-  specialRequests: string | null;
-  /** What the chef collects on the day, in the station's currency. */
-  balanceCents: number;
-  customer: { name: string; phone: string };
-  /** Whether the chef may mark it completed here (the station allows it; it has started). */
-  canComplete: boolean;
-  /** When the chef said they started it, and whether they may say so now (from two hours before). */
-  startedAt: string | null;
-  canStart: boolean;
-};
-
-export type MyEvents = {
-  chef: { name: string };
-  station: { name: string; timezone: string; currency: string; locale: string };
-  today: string;
-  events: MyEvent[];
-};
+export type MyEvent = TMyEvent;
+export type MyEvents = TMyEvents;
 
 const forbidden = () =>
   new AppError('FORBIDDEN', 'Only a chef account has "My events".', { details: {} });
@@ -182,7 +154,7 @@ async function onOwnEvent<T>(
  */
 export async function startMyEvent(
   options: StaffRequest & { bookingId: string; input: unknown; now?: Date },
-): Promise<{ id: string; startedAt: string; version: number }> {
+): Promise<TStartedEvent> {
   const now = options.now ?? new Date();
   return onOwnEvent(
     options,
@@ -216,7 +188,7 @@ export async function startMyEvent(
  */
 export async function completeMyEvent(
   options: StaffRequest & { bookingId: string; input: unknown; now?: Date },
-): Promise<{ id: string; status: 'COMPLETED'; version: number }> {
+): Promise<TCompletedEvent> {
   const now = options.now ?? new Date();
   return onOwnEvent(
     options,

@@ -16,5 +16,24 @@ export const ZRescheduleInput = z.strictObject({
 });
 export type TRescheduleInput = z.input<typeof ZRescheduleInput>;
 
+/** `PATCH /api/admin/bookings/ID`: the booking at its new time (and chef). */
+export const ZRescheduledBooking = z
+  .object({
+    id: z.uuid(),
+    reference: z.string(),
+    status: z.enum(['PENDING_PAYMENT', 'CONFIRMED']),
+    version: z.number().int(),
+    chef: z.object({ id: z.uuid(), name: z.string(), color: z.string() }),
+    /** False when the move changed nothing (same window, same chef): nothing was written. */
+    moved: z.boolean(),
+    date: z.iso.date(),
+    time: z.iso.time({ precision: -1 }),
+    durationMinutes: z.number().int(),
+    startsAt: z.iso.datetime(),
+    endsAt: z.iso.datetime(),
+  })
+  .describe('The booking at its new time');
+export type TRescheduledBooking = z.output<typeof ZRescheduledBooking>;
+
 /** Why a move was refused, for the UI's plain-words toast. */
 export type TRescheduleRefusal = 'SLOT_TAKEN' | 'STALE_VERSION' | 'BAD_STATE' | 'DUPLICATE_BOOKING';

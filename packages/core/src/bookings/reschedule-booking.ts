@@ -1,4 +1,3 @@
-import type { BookingTimes } from './booking-record';
 import { Prisma } from '../generated/prisma/client';
 import { ACTIVE_BOOKING_STATUSES, ACTIVE_STATUSES_SQL } from '../scheduling/active-statuses';
 import { chefIsFree, chefTimeOff } from '../scheduling/chef-is-free.sql';
@@ -12,7 +11,7 @@ import { enqueueEmail } from '../notifications/enqueue-email';
 import { instantToLocal, localToInstant, parseLocalTime } from '../time';
 import { fieldError, parseInput } from '../validation';
 import { findStaffBooking } from './find-staff-booking';
-import { ZRescheduleInput } from './reschedule-booking.schema';
+import { ZRescheduleInput, type TRescheduledBooking } from './reschedule-booking.schema';
 import { staleVersion, updateBookingAtVersion } from './versioned-update';
 import { required } from '../platform/required';
 import { customerReschedulePolicy } from './customer-reschedule-policy';
@@ -21,15 +20,7 @@ const MINUTE = 60_000;
 /** Staff may place events on any quarter hour, finer than the customers' grid. */
 export const STAFF_GRID_MINUTES = 15;
 
-export type RescheduledBooking = {
-  id: string;
-  reference: string;
-  status: 'PENDING_PAYMENT' | 'CONFIRMED';
-  version: number;
-  chef: { id: string; name: string; color: string };
-  /** False when the move changed nothing (same window, same chef): nothing was written. */
-  moved: boolean;
-} & BookingTimes;
+export type RescheduledBooking = TRescheduledBooking;
 
 /**
  * Moves a pending or confirmed booking to a new local date and time (and optionally a new

@@ -4,13 +4,13 @@ import { assertCan, type StaffRequest } from '../auth/staff-scope';
 import { inTransaction } from '../db/transaction';
 import { parseInput } from '../validation';
 import { findStaffBooking } from './find-staff-booking';
-import { ZUpdateNotesInput } from './staff-bookings.schema';
+import { ZUpdateNotesInput, type TSavedNotes } from './staff-bookings.schema';
 import { updateBookingAtVersion } from './versioned-update';
 
 /** `PATCH /api/admin/bookings/ID/notes`: staff notes, version-checked, audited before/after. */
 export async function updateBookingNotes(
   options: StaffRequest & { bookingId: string; input: unknown },
-): Promise<{ id: string; notes: string | null; version: number }> {
+): Promise<TSavedNotes> {
   assertCan(options.scope, 'bookings.editNotes');
   const input = parseInput(ZUpdateNotesInput, options.input);
   const notes = input.notes === '' ? null : input.notes;

@@ -2,12 +2,13 @@ import { checkDatabase } from '../db/check-database';
 import { AppError } from '../errors/app-error';
 import { createRouteHandler, ok } from '../http';
 import { isDraining } from './draining';
+import type { TLiveHealth, TReadyHealth } from './health.schema';
 
 const startedAt = Date.now();
 
 /** GET /api/health/live: the process is up (no dependencies checked). */
 export const liveHealthHandler = createRouteHandler(async () =>
-  ok(
+  ok<TLiveHealth>(
     { status: 'ok', uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) },
     { headers: { 'Cache-Control': 'no-store' } },
   ),
@@ -25,5 +26,8 @@ export const readyHealthHandler = createRouteHandler(async () => {
       headers: { 'Retry-After': '1' },
     });
   const database = await checkDatabase();
-  return ok({ status: 'ok', ...database }, { headers: { 'Cache-Control': 'no-store' } });
+  return ok<TReadyHealth>(
+    { status: 'ok', ...database },
+    { headers: { 'Cache-Control': 'no-store' } },
+  );
 });

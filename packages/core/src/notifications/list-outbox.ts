@@ -4,24 +4,15 @@ import { getDb } from '../db/client';
 import type { OutboxKind, Prisma } from '../generated/prisma/client';
 import { afterCursor, decodeCursor, encodeCursor } from '../platform/keyset-cursor';
 import { parseInput } from '../validation';
-import { OUTBOX_KIND_LABELS, ZListOutboxQuery } from './outbox.schema';
+import {
+  OUTBOX_KIND_LABELS,
+  ZListOutboxQuery,
+  type TOutboxPage,
+  type TOutboxRow,
+} from './outbox.schema';
 import { outboxRenderContext, renderOutboxText } from './render-outbox-email';
 
-export type OutboxRow = {
-  id: string;
-  kind: string;
-  recipient: string;
-  subject: string;
-  status: 'PENDING' | 'SENT' | 'FAILED' | 'SKIPPED';
-  attempts: number;
-  lastError: string | null;
-  createdAt: string;
-  sentAt: string | null;
-  nextAttemptAt: string;
-  booking: { id: string; reference: string } | null;
-  /** The text as it is (or would be) sent, rendered now by the renderer delivery uses. */
-  text: string;
-};
+export type OutboxRow = TOutboxRow;
 
 /**
  * `GET /api/admin/outbox` (managers): outgoing e-mails of the caller's station, newest
@@ -30,7 +21,7 @@ export type OutboxRow = {
 export async function listOutbox(options: {
   scope: StaffScope;
   query: unknown;
-}): Promise<{ items: OutboxRow[]; nextCursor: string | null }> {
+}): Promise<TOutboxPage> {
   assertCan(options.scope, 'outbox.view');
   const query = parseInput(ZListOutboxQuery, options.query);
   const stationId = await resolveStationChoice(options.scope, query.station);

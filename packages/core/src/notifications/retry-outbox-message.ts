@@ -2,6 +2,7 @@ import { writeStaffAudit } from '../audit/write-audit';
 import { assertCan, type StaffRequest } from '../auth/staff-scope';
 import { inTransaction } from '../db/transaction';
 import { AppError } from '../errors/app-error';
+import type { TRetriedEmail } from './outbox.schema';
 
 /**
  * `POST /api/admin/outbox/ID/retry` (managers): a FAILED e-mail goes back in the queue
@@ -9,7 +10,7 @@ import { AppError } from '../errors/app-error';
  */
 export async function retryOutboxMessage(
   options: StaffRequest & { messageId: string; now?: Date },
-): Promise<{ id: string; status: 'PENDING' }> {
+): Promise<TRetriedEmail> {
   assertCan(options.scope, 'outbox.retry');
   const notFound = () => new AppError('NOT_FOUND', 'No such e-mail.');
   if (!/^[0-9a-f-]{36}$/i.test(options.messageId)) throw notFound();

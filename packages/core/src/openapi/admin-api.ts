@@ -9,6 +9,7 @@ import {
 import { ZMenuChange } from '../bookings/customer-booking.schema';
 import { ZPrepSheet, ZPrepSheetQuery } from '../bookings/prep-sheet.schema';
 import type { changeBookingMenuAsStaff } from '../bookings/change-booking-menu';
+import { ZStaffMenuChanged } from '../bookings/change-booking-menu.schema';
 import {
   ZCreateMenuItem,
   ZDeleteMenuItemQuery,
@@ -16,21 +17,40 @@ import {
   ZUpdateMenuItem,
 } from '../menu/menu.schema';
 import { ZSignInInput } from '../auth/sign-in.schema';
-import { ZCalendarQuery } from '../bookings/calendar.schema';
-import { ZRescheduleInput } from '../bookings/reschedule-booking.schema';
+import { ZCalendar, ZCalendarQuery } from '../bookings/calendar.schema';
+import { ZRescheduledBooking, ZRescheduleInput } from '../bookings/reschedule-booking.schema';
+import { ZStaffBooking } from '../bookings/staff-booking.schema';
 import { ZStaffCancelInput, ZStaffCancellation } from '../bookings/staff-cancel.schema';
 import {
+  ZBookingOutcome,
   ZListStaffBookingsQuery,
   ZMarkOutcomeInput,
+  ZSavedNotes,
+  ZStaffBookingPage,
   ZUpdateNotesInput,
 } from '../bookings/staff-bookings.schema';
-import { ZListOutboxQuery } from '../notifications/outbox.schema';
-import { ZRecordPaymentInput } from '../payments/record-offline-payment.schema';
-import { ZCreateStaff, ZSetPassword, ZUpdateStaff } from '../staff/staff.schema';
-import { ZCreateChef, ZDeactivateChef, ZUpdateChef } from '../stations/chef.schema';
+import { ZListOutboxQuery, ZOutboxPage, ZRetriedEmail } from '../notifications/outbox.schema';
+import { ZRecordedPayment, ZRecordPaymentInput } from '../payments/record-offline-payment.schema';
+import {
+  ZCreateStaff,
+  ZSetPassword,
+  ZStaffAccountRow,
+  ZStaffAccounts,
+  ZStaffWithLink,
+  ZUpdateStaff,
+} from '../staff/staff.schema';
+import {
+  ZChefRoster,
+  ZChefRow,
+  ZCreateChef,
+  ZDeactivateChef,
+  ZDeactivatedChef,
+  ZUpdateChef,
+} from '../stations/chef.schema';
 import {
   ZCreateStation,
   ZPatchStationSettings,
+  ZStationAdminRow,
   ZStationSettingsView,
   ZUpdateStationSettings,
 } from '../stations/station-settings.schema';
@@ -49,15 +69,22 @@ import type * as StaffState from '../staff/account-state';
 import type * as StaffAccounts from '../staff/staff-accounts';
 import type * as Chefs from '../stations/chefs';
 import type * as TimeOff from '../season/time-off';
-import type { MyEvents } from '../bookings/my-events';
+import type { getSeason } from '../season/get-season';
+import type { clearStationDate, setStationDate } from '../season/station-dates-admin';
+import type { regenerateChefFeed } from '../season/chef-feed';
+import type { setStaffPassword } from '../staff/set-password';
+import type { setWeeklyOff } from '../season/weekly-off';
+import type { completeMyEvent, getMyEvents, startMyEvent } from '../bookings/my-events';
+import { ZCompletedEvent, ZMyEvents, ZStartedEvent } from '../bookings/my-events.schema';
 import {
+  ZSeason,
   ZSeasonQuery,
   ZStationDateInput,
+  ZStationDateRule,
+  ZTimeOffChange,
   ZTimeOffInput,
   ZWeeklyOffInput,
-  type Season,
-  type StationDateRule,
-  type WeeklyOff,
+  ZWeeklyOffList,
 } from '../season/season.schema';
 import type * as StationLifecycle from '../stations/station-lifecycle';
 import {
@@ -78,7 +105,7 @@ import {
   ZEraseCustomerInput,
 } from '../privacy/customer-data.schema';
 import { ZLiveQuery } from '../live/live-event';
-import { answer, type ApiOperation } from './api-operation';
+import { answerOf, type ApiOperation } from './api-operation';
 import { HEALTH_OPERATIONS } from './health-operations';
 
 /** The `data` a use case resolves to, as the typed client receives it. */
@@ -119,12 +146,13 @@ const analytics = <const Name extends string, Response extends z.ZodType>(
     errors: ['VALIDATION_FAILED'],
   });
 
-const staffAction = <const Path extends string, Data>(
+/** A POST on an account (no body) answering the account, or it with a new one-time link. */
+const staffAction = <const Path extends string, Response extends z.ZodType>(
   path: Path,
   summary: string,
+  response: Response,
   errors: readonly ErrorCode[] = [],
-) =>
-  staff({ method: 'post', path, summary, tag: 'Staff', response: answer<Data>(summary), errors });
+) => staff({ method: 'post', path, summary, tag: 'Staff', response, errors });
 
 /**
  * The admin app's HTTP API (port 3001): staff only, behind the session cookie; scoped to the
@@ -155,7 +183,7 @@ export const ADMIN_API = {
     summary: 'Choose a password with a one-time link (signed out)',
     tag: 'Session',
     body: ZSetPassword,
-    response: z.object({ email: z.string() }),
+    response: answerOf<Returns<typeof setStaffPassword>>()(z.object({ email: z.string() })),
     errors: ['VALIDATION_FAILED', 'NOT_FOUND', 'RATE_LIMITED', 'UNSUPPORTED_MEDIA_TYPE'],
   },
   me: staff({
@@ -186,7 +214,7 @@ export const ADMIN_API = {
     summary: 'Bookings, newest event first, keyset pages (filters: status, dates, chef, text)',
     tag: 'Bookings',
     query: ZListStaffBookingsQuery,
-    response: answer<Returns<typeof listStaffBookings>>('A page of bookings and the next cursor'),
+    response: answerOf<Returns<typeof listStaffBookings>>()(ZStaffBookingPage),
     errors: ['VALIDATION_FAILED'],
   }),
   booking: staff({
@@ -195,7 +223,7 @@ export const ADMIN_API = {
     summary:
       'One booking: customer, chef, price, payments, refunds owed, history, e-mails, actions',
     tag: 'Bookings',
-    response: answer<Returns<typeof getStaffBooking>>('The booking as staff see it'),
+    response: answerOf<Returns<typeof getStaffBooking>>()(ZStaffBooking),
   }),
   reschedule: staff(
     {
@@ -204,7 +232,7 @@ export const ADMIN_API = {
       summary: 'Reschedule (date, time, duration, chef) at the version read',
       tag: 'Bookings',
       body: ZRescheduleInput,
-      response: answer<Returns<typeof rescheduleBooking>>('The booking at its new time'),
+      response: answerOf<Returns<typeof rescheduleBooking>>()(ZRescheduledBooking),
       errors: ['CONFLICT'],
     },
     WRITE,
@@ -228,7 +256,7 @@ export const ADMIN_API = {
       summary: 'Record a cash, check or card-terminal payment (confirms a held booking)',
       tag: 'Bookings',
       body: ZRecordPaymentInput,
-      response: answer<RecordedPayment>('The payment and the balance left'),
+      response: answerOf<RecordedPayment>()(ZRecordedPayment),
       status: 201,
       headers: [{ name: 'Idempotency-Key', description: 'A retry records the payment once.' }],
       errors: ['CONFLICT'],
@@ -255,7 +283,7 @@ export const ADMIN_API = {
       summary: 'Mark a started booking COMPLETED or NO_SHOW',
       tag: 'Bookings',
       body: ZMarkOutcomeInput,
-      response: answer<Returns<typeof markBookingOutcome>>('The new status and version'),
+      response: answerOf<Returns<typeof markBookingOutcome>>()(ZBookingOutcome),
       errors: ['CONFLICT'],
     },
     WRITE,
@@ -267,7 +295,7 @@ export const ADMIN_API = {
       summary: 'Staff notes on a booking, at the version read',
       tag: 'Bookings',
       body: ZUpdateNotesInput,
-      response: answer<Returns<typeof updateBookingNotes>>('The notes as saved and the version'),
+      response: answerOf<Returns<typeof updateBookingNotes>>()(ZSavedNotes),
       errors: ['CONFLICT'],
     },
     WRITE,
@@ -280,7 +308,7 @@ export const ADMIN_API = {
         'Change the party and menu at the version read, before or after the customer lock (never below what was paid)',
       tag: 'Bookings',
       body: ZMenuChange,
-      response: answer<Returns<typeof changeBookingMenuAsStaff>>('The new total and version'),
+      response: answerOf<Returns<typeof changeBookingMenuAsStaff>>()(ZStaffMenuChanged),
       errors: ['CONFLICT'],
     },
     WRITE,
@@ -311,7 +339,7 @@ export const ADMIN_API = {
     summary: "A station's zone, hours, chefs and events between two local dates",
     tag: 'Calendar',
     query: ZCalendarQuery,
-    response: answer<Returns<typeof getCalendar>>('The calendar of the range'),
+    response: answerOf<Returns<typeof getCalendar>>()(ZCalendar),
     errors: ['VALIDATION_FAILED'],
   }),
   bookingKpis: analytics(
@@ -350,7 +378,7 @@ export const ADMIN_API = {
     summary: 'E-mails with status, attempts, last error and text (managers)',
     tag: 'Outbox',
     query: ZListOutboxQuery,
-    response: answer<Returns<typeof listOutbox>>('A page of e-mails and the next cursor'),
+    response: answerOf<Returns<typeof listOutbox>>()(ZOutboxPage),
     errors: ['VALIDATION_FAILED'],
   }),
   retryEmail: staff({
@@ -358,7 +386,7 @@ export const ADMIN_API = {
     path: '/api/admin/outbox/{id}/retry',
     summary: 'Put a FAILED e-mail back in the queue (managers)',
     tag: 'Outbox',
-    response: answer<Returns<typeof retryOutboxMessage>>('The e-mail, pending again'),
+    response: answerOf<Returns<typeof retryOutboxMessage>>()(ZRetriedEmail),
     errors: ['CONFLICT'],
   }),
   stations: staff({
@@ -366,7 +394,9 @@ export const ADMIN_API = {
     path: '/api/admin/stations',
     summary: 'Every station, open or closed, with chefs, upcoming bookings, staff (super admin)',
     tag: 'Stations',
-    response: answer<Returns<typeof StationLifecycle.listStationsAdmin>>('Every station'),
+    response: answerOf<Returns<typeof StationLifecycle.listStationsAdmin>>()(
+      z.array(ZStationAdminRow).describe('Every station'),
+    ),
   }),
   createStation: staff(
     {
@@ -375,7 +405,7 @@ export const ADMIN_API = {
       summary: 'Add a station, closed until it has a chef and is opened (super admin)',
       tag: 'Stations',
       body: ZCreateStation,
-      response: answer<Returns<typeof StationLifecycle.createStation>>('The new station'),
+      response: answerOf<Returns<typeof StationLifecycle.createStation>>()(ZStationAdminRow),
       status: 201,
     },
     WRITE,
@@ -385,7 +415,7 @@ export const ADMIN_API = {
     path: '/api/admin/stations/{slug}/deactivate',
     summary: 'Close a station to customers (refused while bookings lie ahead)',
     tag: 'Stations',
-    response: answer<Returns<typeof StationLifecycle.deactivateStation>>('The station, closed'),
+    response: answerOf<Returns<typeof StationLifecycle.deactivateStation>>()(ZStationAdminRow),
     errors: ['CONFLICT'],
   }),
   activateStation: staff({
@@ -393,7 +423,7 @@ export const ADMIN_API = {
     path: '/api/admin/stations/{slug}/activate',
     summary: 'Open a station to customers (refused without an active chef)',
     tag: 'Stations',
-    response: answer<Returns<typeof StationLifecycle.activateStation>>('The station, open'),
+    response: answerOf<Returns<typeof StationLifecycle.activateStation>>()(ZStationAdminRow),
     errors: ['CONFLICT'],
   }),
   stationSettings: staff({
@@ -482,7 +512,7 @@ export const ADMIN_API = {
     summary: "Chefs of the caller's station (a super admin names one with `station`)",
     tag: 'Chefs',
     query: CALLER_STATION,
-    response: answer<Returns<typeof Chefs.listChefs>>('The chefs, active first'),
+    response: answerOf<Returns<typeof Chefs.listChefs>>()(ZChefRoster),
     errors: ['VALIDATION_FAILED'],
   }),
   createCallerChef: staff(
@@ -493,7 +523,7 @@ export const ADMIN_API = {
       tag: 'Chefs',
       query: CALLER_STATION,
       body: ZCreateChef,
-      response: answer<Returns<typeof Chefs.createChef>>('The new chef'),
+      response: answerOf<Returns<typeof Chefs.createChef>>()(ZChefRow),
       status: 201,
     },
     WRITE,
@@ -503,7 +533,7 @@ export const ADMIN_API = {
     path: '/api/admin/stations/{slug}/chefs',
     summary: "The station's chefs, active first, with upcoming bookings",
     tag: 'Chefs',
-    response: answer<Returns<typeof Chefs.listChefs>>('The chefs, active first'),
+    response: answerOf<Returns<typeof Chefs.listChefs>>()(ZChefRoster),
   }),
   createChef: staff(
     {
@@ -512,7 +542,7 @@ export const ADMIN_API = {
       summary: 'Add a chef',
       tag: 'Chefs',
       body: ZCreateChef,
-      response: answer<Returns<typeof Chefs.createChef>>('The new chef'),
+      response: answerOf<Returns<typeof Chefs.createChef>>()(ZChefRow),
       status: 201,
     },
     WRITE,
@@ -524,7 +554,7 @@ export const ADMIN_API = {
       summary: 'Rename or recolour a chef',
       tag: 'Chefs',
       body: ZUpdateChef,
-      response: answer<Returns<typeof Chefs.updateChef>>('The chef'),
+      response: answerOf<Returns<typeof Chefs.updateChef>>()(ZChefRow),
     },
     WRITE,
   ),
@@ -535,7 +565,7 @@ export const ADMIN_API = {
       summary: 'Take a chef off the roster, reassigning upcoming bookings all or none',
       tag: 'Chefs',
       body: ZDeactivateChef,
-      response: answer<Returns<typeof Chefs.deactivateChef>>('The chef and the bookings moved'),
+      response: answerOf<Returns<typeof Chefs.deactivateChef>>()(ZDeactivatedChef),
       errors: ['CONFLICT'],
     },
     WRITE,
@@ -546,7 +576,7 @@ export const ADMIN_API = {
     summary:
       "A chef account's own events from today on: time, address, party, menu, requests, balance to collect, customer phone",
     tag: 'Chefs',
-    response: answer<MyEvents>('The chef’s events'),
+    response: answerOf<Returns<typeof getMyEvents>>()(ZMyEvents),
   }),
   startMyEvent: staff(
     {
@@ -556,7 +586,7 @@ export const ADMIN_API = {
         'The chef says they have started their event (from two hours before it; where the station allows it)',
       tag: 'Chefs',
       body: z.strictObject({ version: z.number().int().positive() }),
-      response: z.object({ id: z.string(), startedAt: z.string(), version: z.number() }),
+      response: answerOf<Returns<typeof startMyEvent>>()(ZStartedEvent),
       errors: ['CONFLICT'],
     },
     WRITE,
@@ -568,7 +598,7 @@ export const ADMIN_API = {
       summary: 'The chef marks their own started event completed (where the station allows it)',
       tag: 'Chefs',
       body: z.strictObject({ version: z.number().int().positive() }),
-      response: z.object({ id: z.string(), status: z.literal('COMPLETED'), version: z.number() }),
+      response: answerOf<Returns<typeof completeMyEvent>>()(ZCompletedEvent),
       errors: ['CONFLICT'],
     },
     WRITE,
@@ -580,7 +610,7 @@ export const ADMIN_API = {
       "The station's chef time off, weekly days off and closed dates or date hours in a range",
     tag: 'Season',
     query: ZSeasonQuery,
-    response: answer<Season>('Time off, weekly days off and date rules'),
+    response: answerOf<Returns<typeof getSeason>>()(ZSeason),
     errors: ['VALIDATION_FAILED'],
   }),
   createTimeOff: staff(
@@ -591,7 +621,8 @@ export const ADMIN_API = {
         'A chef is away (whole days or hours); over booked events 409 CHEF_HAS_BOOKINGS, or bookings "reassign" moves them all or none',
       tag: 'Season',
       body: ZTimeOffInput,
-      response: answer<Returns<typeof TimeOff.createTimeOff>>('The entry and the bookings moved'),
+      response: answerOf<Returns<typeof TimeOff.createTimeOff>>()(ZTimeOffChange),
+      status: 201,
       errors: ['CONFLICT'],
     },
     WRITE,
@@ -603,7 +634,7 @@ export const ADMIN_API = {
       summary: 'Change a time off entry (the same rules as adding one)',
       tag: 'Season',
       body: ZTimeOffInput,
-      response: answer<Returns<typeof TimeOff.updateTimeOff>>('The entry and the bookings moved'),
+      response: answerOf<Returns<typeof TimeOff.updateTimeOff>>()(ZTimeOffChange),
       errors: ['CONFLICT'],
     },
     WRITE,
@@ -613,7 +644,9 @@ export const ADMIN_API = {
     path: '/api/admin/time-off/{id}',
     summary: 'Remove a time off entry: the chef is available again then',
     tag: 'Season',
-    response: z.object({ deleted: z.literal(true) }),
+    response: answerOf<Returns<typeof TimeOff.deleteTimeOff>>()(
+      z.object({ deleted: z.literal(true) }),
+    ),
   }),
   setWeeklyOff: staff(
     {
@@ -622,7 +655,7 @@ export const ADMIN_API = {
       summary: 'The weekdays a chef never works (409 CHEF_HAS_BOOKINGS over coming bookings)',
       tag: 'Season',
       body: ZWeeklyOffInput,
-      response: answer<WeeklyOff[]>('The weekly days off'),
+      response: answerOf<Returns<typeof setWeeklyOff>>()(ZWeeklyOffList),
       errors: ['CONFLICT'],
     },
     WRITE,
@@ -635,7 +668,7 @@ export const ADMIN_API = {
         'Close the station on a date, or give it other first and last start times (managers)',
       tag: 'Season',
       body: ZStationDateInput,
-      response: answer<StationDateRule>('The date rule'),
+      response: answerOf<Returns<typeof setStationDate>>()(ZStationDateRule),
     },
     WRITE,
   ),
@@ -644,7 +677,7 @@ export const ADMIN_API = {
     path: '/api/admin/stations/{slug}/dates/{date}',
     summary: "Give a date the station's usual hours again (managers)",
     tag: 'Season',
-    response: z.object({ deleted: z.boolean() }),
+    response: answerOf<Returns<typeof clearStationDate>>()(z.object({ deleted: z.boolean() })),
     errors: ['VALIDATION_FAILED'],
   }),
   regenerateChefFeed: staff({
@@ -653,7 +686,9 @@ export const ADMIN_API = {
     summary:
       'A new secret calendar feed URL for the chef (shown once; the old URL stops working). Managers',
     tag: 'Season',
-    response: z.object({ path: z.string(), createdAt: z.string() }),
+    response: answerOf<Returns<typeof regenerateChefFeed>>()(
+      z.object({ path: z.string(), createdAt: z.iso.datetime() }),
+    ),
   }),
   chefFeed: {
     method: 'get',
@@ -670,14 +705,14 @@ export const ADMIN_API = {
     path: '/api/admin/chefs/{id}/activate',
     summary: 'Put a chef back on the roster',
     tag: 'Chefs',
-    response: answer<Returns<typeof Chefs.activateChef>>('The chef'),
+    response: answerOf<Returns<typeof Chefs.activateChef>>()(ZChefRow),
   }),
   staffAccounts: staff({
     method: 'get',
     path: '/api/admin/staff',
     summary: 'Every staff account (super admin)',
     tag: 'Staff',
-    response: answer<Returns<typeof StaffAccounts.listStaff>>('Every account'),
+    response: answerOf<Returns<typeof StaffAccounts.listStaff>>()(ZStaffAccounts),
   }),
   createStaff: staff(
     {
@@ -686,9 +721,7 @@ export const ADMIN_API = {
       summary: 'Create an account with a one-time set-password link (super admin)',
       tag: 'Staff',
       body: ZCreateStaff,
-      response: answer<Returns<typeof StaffAccounts.createStaff>>(
-        'The account and its one-time link',
-      ),
+      response: answerOf<Returns<typeof StaffAccounts.createStaff>>()(ZStaffWithLink),
       status: 201,
     },
     WRITE,
@@ -700,29 +733,32 @@ export const ADMIN_API = {
       summary: 'Change name, role or station (never the last super admin)',
       tag: 'Staff',
       body: ZUpdateStaff,
-      response: answer<Returns<typeof StaffAccounts.updateStaff>>('The account'),
+      response: answerOf<Returns<typeof StaffAccounts.updateStaff>>()(ZStaffAccountRow),
       errors: ['CONFLICT'],
     },
     WRITE,
   ),
-  deactivateStaff: staffAction<
+  deactivateStaff: staffAction(
     '/api/admin/staff/{id}/deactivate',
-    Returns<typeof StaffState.deactivateStaff>
-  >('/api/admin/staff/{id}/deactivate', 'Deactivate an account: out at their next request', [
-    'CONFLICT',
-  ]),
-  activateStaff: staffAction<
+    'Deactivate an account: out at their next request',
+    answerOf<Returns<typeof StaffState.deactivateStaff>>()(ZStaffAccountRow),
+    ['CONFLICT'],
+  ),
+  activateStaff: staffAction(
     '/api/admin/staff/{id}/activate',
-    Returns<typeof StaffState.activateStaff>
-  >('/api/admin/staff/{id}/activate', 'Let a deactivated account sign in again'),
-  unlockStaff: staffAction<'/api/admin/staff/{id}/unlock', Returns<typeof StaffState.unlockStaff>>(
+    'Let a deactivated account sign in again',
+    answerOf<Returns<typeof StaffState.activateStaff>>()(ZStaffAccountRow),
+  ),
+  unlockStaff: staffAction(
     '/api/admin/staff/{id}/unlock',
     'Clear a lockout after wrong passwords',
+    answerOf<Returns<typeof StaffState.unlockStaff>>()(ZStaffAccountRow),
   ),
-  resetStaffPassword: staffAction<
+  resetStaffPassword: staffAction(
     '/api/admin/staff/{id}/reset-password',
-    Returns<typeof StaffState.resetStaffPassword>
-  >('/api/admin/staff/{id}/reset-password', 'A new one-time link; their sessions end'),
+    'A new one-time link; their sessions end',
+    answerOf<Returns<typeof StaffState.resetStaffPassword>>()(ZStaffWithLink),
+  ),
   conversations: staff({
     method: 'get',
     path: '/api/admin/conversations',

@@ -2,16 +2,37 @@ import type { z } from 'zod';
 import type { ErrorCode } from '../errors/app-error';
 
 /**
- * An answer described by a TypeScript type (the use case's return type) and words, for an
- * operation whose `data` has no zod schema: the typed client reads the type, the OpenAPI
- * document the words.
+ * What `Response.json` sends of a value: instants become ISO strings and `undefined` values are
+ * left out; everything else is written as it is. A use case's answer as its client receives it.
  */
-export type Answer<T> = { readonly describes: string; readonly type?: T };
+export type Jsonified<T> = T extends Date
+  ? string
+  : T extends readonly (infer Item)[]
+    ? Jsonified<Item>[]
+    : T extends object
+      ? { [Key in keyof T]: Jsonified<Exclude<T[Key], undefined>> }
+      : T;
 
-export const answer = <T>(describes: string): Answer<T> => ({ describes });
+/** Whether two types accept each other's values (each is assignable to the other). */
+type Agree<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
-/** One operation of an app's HTTP API, described with the zod schemas its handler uses. */
-export type ApiOperation = {
+/**
+ * The zod schema of a use case's answer, bound to the answer's type at compile time:
+ * `answerOf<Returns<typeof listChefs>>()(z.array(ZChefRow))` compiles only when the schema's
+ * output and the answer as JSON (`Jsonified`) agree both ways, so neither can gain, lose or
+ * retype a field without the other. (Curried so the schema's own type is inferred.)
+ */
+export const answerOf =
+  <Answer>() =>
+  <Schema extends z.ZodType>(
+    schema: Schema,
+    ..._mismatch: Agree<z.output<Schema>, Jsonified<Answer>> extends true
+      ? []
+      : [schemaOutput: z.output<Schema>, useCaseAnswer: Jsonified<Answer>]
+  ): Schema =>
+    schema;
+
+type BaseOperation = {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** OpenAPI style: `/api/bookings/{reference}`. */
   path: string;
@@ -23,14 +44,26 @@ export type ApiOperation = {
   body?: z.ZodType;
   /** Raw bodies (the Stripe webhook) are described in words, not as JSON. */
   rawBody?: string;
-  /** The `data` of the success envelope: a schema, a typed description, or words. */
-  response?: z.ZodType | Answer<unknown> | string;
-  /** Not JSON: the media type of the answer (Prometheus text). */
-  responseType?: string;
   status?: 200 | 201;
   headers?: readonly { name: string; description: string }[];
   errors: readonly ErrorCode[];
 };
+
+/**
+ * One operation of an app's HTTP API, described with the zod schemas its handler uses. A JSON
+ * answer (`{"data": …}`) is described by the zod schema of its `data`, as the client receives it
+ * (instants as ISO strings); any other answer (CSV, iCalendar, Prometheus text, a stream) by its
+ * media type and words.
+ */
+export type ApiOperation = BaseOperation &
+  (
+    | { response: z.ZodType; responseType?: undefined }
+    | {
+        /** Not a JSON envelope: the media type of the answer (CSV, iCalendar, Prometheus text). */
+        responseType: string;
+        response: string;
+      }
+  );
 
 /** `'/api/admin/bookings/{id}/notes'` → `'id'`. */
 export type PathParameterName<Path extends string> =
@@ -41,9 +74,7 @@ export type OperationBody<Op> = Op extends { body: z.ZodType } ? z.input<Op['bod
 
 export type OperationQuery<Op> = Op extends { query: z.ZodType } ? z.input<Op['query']> : never;
 
-/** The `data` of the success envelope. */
+/** The `data` of the success envelope: what the operation's answer schema describes. */
 export type OperationData<Op> = Op extends { response: z.ZodType }
   ? z.output<Op['response']>
-  : Op extends { response: Answer<infer T> }
-    ? T
-    : unknown;
+  : unknown;

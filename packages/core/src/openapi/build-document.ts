@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { HTTP_STATUS, type ErrorCode } from '../errors/app-error';
 import { REFUSAL_REASONS } from '../errors/refusal-reasons';
-import type { Answer, ApiOperation } from './api-operation';
+import type { ApiOperation } from './api-operation';
 
 export type { ApiOperation } from './api-operation';
 
@@ -69,9 +69,6 @@ const DESCRIPTIONS: Record<ErrorCode, string> = {
     'The database or a provider cannot be reached, or a write kept losing to concurrent ones; try again (after `Retry-After` when sent).',
 };
 
-const isAnswer = (response: ApiOperation['response']): response is Answer<unknown> =>
-  typeof response === 'object' && 'describes' in response;
-
 /** An OpenAPI 3.1 document for one app, from its operations. */
 export function buildOpenApiDocument(options: {
   title: string;
@@ -81,28 +78,30 @@ export function buildOpenApiDocument(options: {
   const paths: Record<string, Record<string, JsonSchema>> = {};
   for (const operation of options.operations) {
     const status = String(operation.status ?? 200);
-    const { response } = operation;
-    const words =
-      typeof response === 'string' ? response : isAnswer(response) ? response.describes : 'OK';
+    if (operation.responseType === undefined && !(operation.response instanceof z.ZodType))
+      throw new Error(
+        `${operation.method.toUpperCase()} ${operation.path}: a JSON answer needs the zod schema of its data`,
+      );
     const success =
       operation.responseType !== undefined
         ? {
-            description: words,
-            content: { [operation.responseType]: { schema: { type: 'string' } } },
+            description: operation.response,
+            content: {
+              [operation.responseType]: {
+                schema: {
+                  type: operation.responseType === 'application/json' ? 'object' : 'string',
+                },
+              },
+            },
           }
         : {
-            description: words,
+            description: operation.response.description ?? 'OK',
             content: {
               'application/json': {
                 schema: {
                   type: 'object',
                   required: ['data'],
-                  properties: {
-                    data:
-                      response && typeof response !== 'string' && !isAnswer(response)
-                        ? outputSchema(response)
-                        : { type: 'object' },
-                  },
+                  properties: { data: outputSchema(operation.response) },
                 },
               },
             },

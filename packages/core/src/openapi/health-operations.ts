@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZLiveHealth, ZReadyHealth } from '../health/health.schema';
 import { ZWebVitalsInput } from '../metrics/web-vitals.schema';
 import type { ApiOperation } from './build-document';
 
@@ -9,6 +10,7 @@ export const HEALTH_OPERATIONS: ApiOperation[] = [
     path: '/api/health/live',
     summary: 'The process answers (no database)',
     tag: 'Operations',
+    response: ZLiveHealth,
     errors: [],
   },
   {
@@ -16,6 +18,7 @@ export const HEALTH_OPERATIONS: ApiOperation[] = [
     path: '/api/health/ready',
     summary: 'The database answers and migrations are applied',
     tag: 'Operations',
+    response: ZReadyHealth,
     errors: ['UNAVAILABLE'],
   },
   {

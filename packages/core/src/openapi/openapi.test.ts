@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openApiDocument } from '.';
+import { z } from 'zod';
+import { ADMIN_OPERATIONS, CUSTOMER_OPERATIONS, openApiDocument } from '.';
 
 const APPS = path.resolve(import.meta.dirname, '../../../../apps');
 
@@ -105,3 +106,49 @@ describe('schemas in the documents', () => {
     );
   });
 });
+
+describe.each([
+  ['customer', CUSTOMER_OPERATIONS],
+  ['admin', ADMIN_OPERATIONS],
+] as const)('the %s operation list', (app, operations) => {
+  const json = operations.filter((operation) => operation.responseType === undefined);
+
+  it('gives every JSON operation the zod schema of its answer (others a media type and words)', () => {
+    expect(json.length).toBeGreaterThan(15);
+    const withoutSchema = json
+      .filter((operation) => !(operation.response instanceof z.ZodType))
+      .map((operation) => `${operation.method.toUpperCase()} ${operation.path}`);
+    expect(withoutSchema).toEqual([]);
+    for (const operation of operations)
+      if (operation.responseType !== undefined)
+        expect(typeof operation.response, `${operation.method} ${operation.path}`).toBe('string');
+  });
+
+  it("shows each JSON answer's schema in the document, not a bare object", () => {
+    const document = openApiDocument(app) as {
+      paths: Record<
+        string,
+        Record<
+          string,
+          { responses: Record<string, { content?: Record<string, { schema?: JsonSchema }> }> }
+        >
+      >;
+    };
+    const bare = json.flatMap((operation) => {
+      const responses = document.paths[operation.path]?.[operation.method]?.responses ?? {};
+      const success = Object.entries(responses).find(([status]) => /^2\d\d$/.test(status))?.[1];
+      const data = success?.content?.['application/json']?.schema?.properties?.data;
+      const described =
+        data !== undefined &&
+        (data.properties !== undefined || data.items !== undefined || data.anyOf !== undefined);
+      return described ? [] : [`${operation.method.toUpperCase()} ${operation.path}`];
+    });
+    expect(bare).toEqual([]);
+  });
+});
+
+type JsonSchema = {
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+};

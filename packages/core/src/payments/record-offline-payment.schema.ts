@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BOOKING_STATUSES } from '../bookings/staff-bookings.schema';
 import { sanitizeText } from '../validation/sanitize';
 
 export const ZRecordPaymentInput = z.strictObject({
@@ -19,3 +20,24 @@ export const ZRecordPaymentInput = z.strictObject({
   version: z.number().int().positive().optional(),
 });
 export type TRecordPaymentInput = z.input<typeof ZRecordPaymentInput>;
+
+/** `POST /api/admin/bookings/ID/payments` (201): the payment and where the booking stands now. */
+export const ZRecordedPayment = z
+  .object({
+    payment: z.object({
+      id: z.uuid(),
+      amountCents: z.number().int().positive(),
+      method: z.enum(['CASH', 'CHECK', 'CARD']),
+      status: z.literal('SUCCEEDED'),
+    }),
+    booking: z.object({
+      id: z.uuid(),
+      reference: z.string(),
+      status: z.enum(BOOKING_STATUSES),
+      paidCents: z.number().int(),
+      outstandingCents: z.number().int().nonnegative(),
+      version: z.number().int(),
+    }),
+  })
+  .describe('The payment and the balance left');
+export type TRecordedPayment = z.output<typeof ZRecordedPayment>;

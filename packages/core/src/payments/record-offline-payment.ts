@@ -9,24 +9,9 @@ import { AppError } from '../errors/app-error';
 import type { Prisma } from '../generated/prisma/client';
 import { parseInput } from '../validation';
 import { netPaidCents } from '../money/net-paid';
-import { ZRecordPaymentInput } from './record-offline-payment.schema';
+import { ZRecordPaymentInput, type TRecordedPayment } from './record-offline-payment.schema';
 
-export type RecordedPayment = {
-  payment: {
-    id: string;
-    amountCents: number;
-    method: 'CASH' | 'CHECK' | 'CARD';
-    status: 'SUCCEEDED';
-  };
-  booking: {
-    id: string;
-    reference: string;
-    status: string;
-    paidCents: number;
-    outstandingCents: number;
-    version: number;
-  };
-};
+export type RecordedPayment = TRecordedPayment;
 
 /**
  * POST /api/admin/bookings/ID/payments: staff record a cash, check or card-terminal

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { daysBetween, ZLocalDate, ZLocalTime } from '../availability/availability.schema';
+import { ZReassignedBooking } from '../stations/chef.schema';
 import { sanitizeText } from '../validation/sanitize';
 
 const ZNote = z
@@ -105,31 +106,62 @@ export const ZSeasonQuery = z
     message: 'Ask for at most 400 days at a time',
   });
 
-export type TimeOffEntry = {
-  id: string;
-  chefId: string;
-  chef: string;
-  kind: 'DAYS' | 'HOURS';
+/** A chef's time off: whole local days (the last inclusive) or a span of hours on one date. */
+export const ZTimeOffEntry = z.object({
+  id: z.uuid(),
+  chefId: z.uuid(),
+  chef: z.string(),
+  kind: z.enum(['DAYS', 'HOURS']),
   /** DAYS: the first and last local dates; HOURS: the date with from/to times. */
-  from: string;
-  to: string;
-  date: string | null;
-  startsAt: string;
-  endsAt: string;
-  note: string | null;
-};
-export type WeeklyOff = { chefId: string; chef: string; weekday: number; note: string | null };
-export type StationDateRule = {
-  date: string;
-  closed: boolean;
-  firstStart: string | null;
-  lastStart: string | null;
-  note: string | null;
-};
-export type Season = {
-  /** The station's chefs (inactive ones last), for choosing whose time off. */
-  chefs: { id: string; name: string; color: string; active: boolean }[];
-  timeOff: TimeOffEntry[];
-  weeklyOff: WeeklyOff[];
-  dates: StationDateRule[];
-};
+  from: z.string(),
+  to: z.string(),
+  date: z.iso.date().nullable(),
+  startsAt: z.iso.datetime(),
+  endsAt: z.iso.datetime(),
+  note: z.string().nullable(),
+});
+export type TimeOffEntry = z.output<typeof ZTimeOffEntry>;
+
+/** A weekday (ISO, Monday 1 … Sunday 7) a chef never works. */
+export const ZWeeklyOff = z.object({
+  chefId: z.uuid(),
+  chef: z.string(),
+  weekday: z.number().int().min(1).max(7),
+  note: z.string().nullable(),
+});
+export type WeeklyOff = z.output<typeof ZWeeklyOff>;
+
+/** A date the station is closed, or keeps other first and last start times. */
+export const ZStationDateRule = z
+  .object({
+    date: z.iso.date(),
+    closed: z.boolean(),
+    firstStart: z.iso.time({ precision: -1 }).nullable(),
+    lastStart: z.iso.time({ precision: -1 }).nullable(),
+    note: z.string().nullable(),
+  })
+  .describe('The date rule');
+export type StationDateRule = z.output<typeof ZStationDateRule>;
+
+/** `GET /api/admin/stations/SLUG/season`: time off, weekly days off and date rules of a range. */
+export const ZSeason = z
+  .object({
+    /** The station's chefs (inactive ones last), for choosing whose time off. */
+    chefs: z.array(
+      z.object({ id: z.uuid(), name: z.string(), color: z.string(), active: z.boolean() }),
+    ),
+    timeOff: z.array(ZTimeOffEntry),
+    weeklyOff: z.array(ZWeeklyOff),
+    dates: z.array(ZStationDateRule),
+  })
+  .describe('Time off, weekly days off and date rules');
+export type Season = z.output<typeof ZSeason>;
+
+/** `PUT /api/admin/chefs/ID/weekly-off`: the chef's weekly days off as they are now. */
+export const ZWeeklyOffList = z.array(ZWeeklyOff).describe('The weekly days off');
+
+/** Adding or changing time off: the entry and the bookings moved to other chefs. */
+export const ZTimeOffChange = z
+  .object({ entry: ZTimeOffEntry, reassigned: z.array(ZReassignedBooking) })
+  .describe('The entry and the bookings moved');
+export type TTimeOffChange = z.output<typeof ZTimeOffChange>;

@@ -10,7 +10,7 @@ import { stationInScope } from '../stations/station-in-scope';
 import type { ChefBooking } from '../stations/chef.schema';
 import { addDays, instantToLocal, localToInstant } from '../time';
 import { fieldError, parseInput } from '../validation';
-import { ZTimeOffInput, type TimeOffEntry } from './season.schema';
+import { ZTimeOffInput, type TimeOffEntry, type TTimeOffChange } from './season.schema';
 
 type Chef = { id: string; stationId: string; name: string; timezone: string };
 type Span = { startsAt: Date; endsAt: Date; allDay: boolean };
@@ -31,7 +31,7 @@ const timeOffOverlap = () =>
  */
 export async function createTimeOff(
   options: StaffRequest & { slug: string; input: unknown },
-): Promise<{ entry: TimeOffEntry; reassigned: (ChefBooking & { chef: string })[] }> {
+): Promise<TTimeOffChange> {
   assertCan(options.scope, 'chefs.timeOff');
   const input = parseInput(ZTimeOffInput, options.input);
   const stationId = await stationInScope(options.scope, options.slug);
@@ -67,7 +67,7 @@ export async function createTimeOff(
 /** `PATCH /api/admin/time-off/ID`: the same entry, other days or hours (or another chef). */
 export async function updateTimeOff(
   options: StaffRequest & { timeOffId: string; input: unknown },
-): Promise<{ entry: TimeOffEntry; reassigned: (ChefBooking & { chef: string })[] }> {
+): Promise<TTimeOffChange> {
   assertCan(options.scope, 'chefs.timeOff');
   const input = parseInput(ZTimeOffInput, options.input);
   return writeTimeOff(async (tx) => {

@@ -62,21 +62,35 @@ export const ZSetPassword = z
   .strict();
 export type TSetPassword = z.input<typeof ZSetPassword>;
 
-export type StaffAccountRow = {
-  id: string;
-  email: string;
-  name: string;
-  role: StaffRole;
-  station: { slug: string; name: string } | null;
-  /** The chef a CHEF account is. */
-  chef: { id: string; name: string } | null;
-  active: boolean;
-  /** Locked after too many wrong passwords, until this instant. */
-  lockedUntil: string | null;
-  /** Whether a password has been set yet (else a set-password link is waiting). */
-  passwordSet: boolean;
-  lastLoginAt: string | null;
-};
+/** An account as the super admin's Staff page lists it. */
+export const ZStaffAccountRow = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    name: z.string(),
+    role: ZRole,
+    station: z.object({ slug: z.string(), name: z.string() }).nullable(),
+    /** The chef a CHEF account is. */
+    chef: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    active: z.boolean(),
+    /** Locked after too many wrong passwords, until this instant. */
+    lockedUntil: z.iso.datetime().nullable(),
+    /** Whether a password has been set yet (else a set-password link is waiting). */
+    passwordSet: z.boolean(),
+    lastLoginAt: z.iso.datetime().nullable(),
+  })
+  .describe('The account');
+export type StaffAccountRow = z.output<typeof ZStaffAccountRow>;
+
+/** `GET /api/admin/staff`: every account, super admins first, then by station and name. */
+export const ZStaffAccounts = z.array(ZStaffAccountRow).describe('Every account');
 
 /** What creating an account or resetting a password answers: the one-time link, once. */
-export type StaffWithLink = { account: StaffAccountRow; setPasswordUrl: string; expiresAt: string };
+export const ZStaffWithLink = z
+  .object({
+    account: ZStaffAccountRow,
+    setPasswordUrl: z.url(),
+    expiresAt: z.iso.datetime(),
+  })
+  .describe('The account and its one-time link');
+export type StaffWithLink = z.output<typeof ZStaffWithLink>;

@@ -25,14 +25,35 @@ export type TUpdateChef = z.input<typeof ZUpdateChef>;
 export const ZDeactivateChef = z.object({ reassign: z.boolean().default(false) }).strict();
 export type TDeactivateChef = z.input<typeof ZDeactivateChef>;
 
-export type ChefRow = {
-  id: string;
-  name: string;
-  color: string;
-  active: boolean;
+/** A chef as the roster lists it. */
+export const ZChefRow = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  color: z.string(),
+  active: z.boolean(),
   /** Active bookings of this chef from now on. */
-  futureBookings: number;
-};
+  futureBookings: z.number().int().nonnegative(),
+});
+export type ChefRow = z.output<typeof ZChefRow>;
+
+/** `GET /api/admin/stations/SLUG/chefs` and `GET /api/admin/chefs`: active first, by name. */
+export const ZChefRoster = z.array(ZChefRow).describe('The chefs, active first');
 
 /** A future booking named in a refusal or a reassignment. */
-export type ChefBooking = { id: string; reference: string; date: string; time: string };
+export const ZChefBooking = z.object({
+  id: z.uuid(),
+  reference: z.string(),
+  date: z.iso.date(),
+  time: z.iso.time({ precision: -1 }),
+});
+export type ChefBooking = z.output<typeof ZChefBooking>;
+
+/** A booking moved to another chef, and who has it now. */
+export const ZReassignedBooking = ZChefBooking.extend({ chef: z.string() });
+export type TReassignedBooking = z.output<typeof ZReassignedBooking>;
+
+/** `POST /api/admin/chefs/ID/deactivate`: the chef, off the roster, and the bookings moved. */
+export const ZDeactivatedChef = z
+  .object({ chef: ZChefRow, moved: z.array(ZReassignedBooking) })
+  .describe('The chef and the bookings moved');
+export type TDeactivatedChef = z.output<typeof ZDeactivatedChef>;

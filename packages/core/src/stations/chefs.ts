@@ -13,6 +13,7 @@ import {
   ZUpdateChef,
   type ChefBooking,
   type ChefRow,
+  type TDeactivatedChef,
 } from './chef.schema';
 import { required } from '../platform/required';
 import { reassignBookings } from './reassign-bookings';
@@ -109,7 +110,7 @@ export async function activateChef(options: StaffRequest & { chefId: string }): 
  */
 export async function deactivateChef(
   options: StaffRequest & { chefId: string; input: unknown },
-): Promise<{ chef: ChefRow; moved: (ChefBooking & { chef: string })[] }> {
+): Promise<TDeactivatedChef> {
   assertCan(options.scope, 'chefs.manage');
   const input = parseInput(ZDeactivateChef, options.input ?? {});
   return inTransaction(

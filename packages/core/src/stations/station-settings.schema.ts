@@ -324,15 +324,19 @@ export const ZCreateStation = z
 export type TCreateStation = z.input<typeof ZCreateStation>;
 
 /** A station as the super admin's Stations page lists it. */
-export type StationAdminRow = {
-  id: string;
-  slug: string;
-  name: string;
-  timezone: string;
-  /** Open to customers. */
-  active: boolean;
-  activeChefs: number;
-  /** Active bookings from now on (lapsed holds left out): while any exist it cannot close. */
-  upcomingBookings: number;
-  staff: number;
-};
+export const ZStationAdminRow = z
+  .object({
+    id: z.uuid(),
+    slug: z.string(),
+    name: z.string(),
+    timezone: z.string(),
+    /** Open to customers. */
+    active: z.boolean(),
+    activeChefs: z.number().int().nonnegative(),
+    /** Active bookings from now on (lapsed holds left out): while any exist it cannot close. */
+    upcomingBookings: z.number().int().nonnegative(),
+    /** Active staff accounts of the station. */
+    staff: z.number().int().nonnegative(),
+  })
+  .describe('The station');
+export type StationAdminRow = z.output<typeof ZStationAdminRow>;
