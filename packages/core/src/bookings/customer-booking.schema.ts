@@ -13,6 +13,14 @@ export const ZAddressView = z.object({
   postalCode: z.string(),
 });
 
+/** A booking's station as answers show it: its zone and locale say how to write times and money. */
+export const ZBookingStation = z.object({
+  slug: z.string(),
+  name: z.string(),
+  timezone: z.string(),
+  locale: z.string(),
+});
+
 /** How a customer proves a booking is theirs: the e-mail it was made with, or the signed link token. */
 export const ZCustomerProof = z.union([
   z.strictObject({
@@ -31,12 +39,7 @@ export const ZCustomerBooking = z.object({
   /** Sent back with a menu change (409 STALE_VERSION when someone changed it since). */
   version: z.number().int(),
   status: z.enum(['PENDING_PAYMENT', 'CONFIRMED', 'COMPLETED', 'CANCELLED', 'NO_SHOW', 'EXPIRED']),
-  station: z.object({
-    slug: z.string(),
-    name: z.string(),
-    timezone: z.string(),
-    locale: z.string(),
-  }),
+  station: ZBookingStation,
   /** ISO 4217: every amount of the booking is in its minor units. */
   currency: z.string(),
   date: z.string(),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ZMenuLine } from '../menu/menu.schema';
 import { REFUND_SETTLERS } from '../money/refund-settler';
 import { ZQuoteLine } from '../pricing/quote.schema';
-import { ZAddressView } from './customer-booking.schema';
+import { ZAddressView, ZBookingStation } from './customer-booking.schema';
 import { BOOKING_STATUSES } from './staff-bookings.schema';
 
 /** Any JSON value: what an audit row recorded before and after (its shape differs per action). */
@@ -76,12 +76,7 @@ export const ZStaffBooking = z
     reference: z.string(),
     status: z.enum(BOOKING_STATUSES),
     version: z.number().int(),
-    station: z.object({
-      slug: z.string(),
-      name: z.string(),
-      timezone: z.string(),
-      locale: z.string(),
-    }),
+    station: ZBookingStation,
     /** ISO 4217: every amount of the booking is in its minor units. */
     currency: z.string(),
     date: z.iso.date(),

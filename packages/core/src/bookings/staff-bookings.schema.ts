@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZLocalDate } from '../availability/availability.schema';
 import { sanitizeText } from '../validation/sanitize';
+import { ZBookingStation } from './customer-booking.schema';
 
 export const BOOKING_STATUSES = [
   'PENDING_PAYMENT',
@@ -49,12 +50,7 @@ export const ZStaffBookingRow = z.object({
   time: z.iso.time({ precision: -1 }),
   startsAt: z.iso.datetime(),
   durationMinutes: z.number().int(),
-  station: z.object({
-    slug: z.string(),
-    name: z.string(),
-    timezone: z.string(),
-    locale: z.string(),
-  }),
+  station: ZBookingStation,
   /** ISO 4217: the row's amounts (a super admin's list may hold several currencies). */
   currency: z.string(),
   customer: z.object({ name: z.string(), email: z.string() }),
