@@ -470,7 +470,7 @@ describe('analytics on a hand-built dataset', () => {
 
   it('top ten: by value, then more events, then the latest, then e-mail, cut at ten', async () => {
     const station = await insertStation(client, 'top-ten');
-    const chefs = [];
+    const chefs: string[] = [];
     for (const name of ['One', 'Two', 'Three', 'Four'])
       chefs.push(await insertChef(client, station, `Chef ${name}`));
     const visit = async (customerId: string, startsAt: string, chef: number) => {
