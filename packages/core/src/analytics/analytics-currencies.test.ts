@@ -134,6 +134,52 @@ describe('analytics across currencies and the menu figures', () => {
     expect(usd.menuRevenueCents).toBe(all.rows[0]!.revenue);
   });
 
+  it('menu analytics equal the lines for any range: whole months, the days around them, neither', async () => {
+    const live = async (from: string, to: string, slug: string | null) => {
+      const { rows } = await client.query<{ revenueCents: number }>(
+        `SELECT m.name, l.kind::text AS kind, sum(l.quantity)::int AS quantity, count(*)::int AS bookings,
+                sum(l.quantity * l."unitPriceCents")::int AS "revenueCents"
+           FROM "BookingMenuLine" l JOIN "Booking" b ON b.id = l."bookingId"
+           JOIN "MenuItem" m ON m.id = l."itemId" JOIN "Station" s ON s.id = b."stationId"
+          WHERE b.status IN ('CONFIRMED', 'COMPLETED') AND b."eventDate" BETWEEN $1 AND $2
+            AND ($3::text IS NULL AND s.currency = 'USD' OR s.slug = $3)
+          GROUP BY m.name, l.kind`,
+        [from, to, slug],
+      );
+      return rows;
+    };
+    const byItem = (rows: object[]) => rows.map((row) => JSON.stringify(row)).sort();
+    const ranges = [
+      ['2026-06-01', '2026-11-30'], // whole months only
+      ['2026-06-15', '2026-09-10'], // days, whole months, days
+      ['2026-07-03', '2026-07-29'], // inside one month
+      ['2026-07-20', '2026-08-10'], // across a month's end, no whole month
+      ['2026-08-01', '2026-08-31'], // exactly one month
+      ['2026-08-02', '2026-08-31'], // one day short of it, at the start
+      ['2026-08-01', '2026-08-30'], // and at the end
+      ['2026-10-31', '2026-11-01'],
+      ['2026-12-20', '2027-01-31'], // across the year's end
+      ['2025-12-07', '2027-12-06'], // two years
+    ] as const;
+    for (const [from, to] of ranges)
+      for (const [scope, slug] of [
+        [superAdmin, null],
+        [seattleManager, 'seattle'],
+      ] as const) {
+        const figures = await getMenuAnalytics({ scope, query: { from, to } });
+        const got = figures.items.map(({ name, kind, quantity, bookings, revenueCents }) => ({
+          name,
+          kind,
+          quantity,
+          bookings,
+          revenueCents,
+        }));
+        const want = await live(from, to, slug);
+        expect(byItem(got), `${from}..${to} ${slug ?? 'every station'}`).toEqual(byItem(want));
+        expect(figures.menuRevenueCents).toBe(want.reduce((sum, row) => sum + row.revenueCents, 0));
+      }
+  });
+
   it('the every-station CSV names each row’s currency and leaves the dollar columns empty for pounds', async () => {
     const lines: string[] = [];
     for await (const line of await streamBookingsCsv({

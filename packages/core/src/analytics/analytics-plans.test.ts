@@ -47,4 +47,14 @@ describe('analytics query plans (seeded, ANALYZEd)', () => {
       expect(used.filter((scan) => /^Seq Scan on "?(Booking|Payment)/.test(scan))).toEqual([]);
     },
   );
+
+  it('menu analytics, every station over a year: whole months from MenuItemMonth, days only by index', async () => {
+    const year = { from: addDays(today, -300), to: addDays(today, 64) };
+    const [row] = await getDb().$queryRaw<[{ 'QUERY PLAN': [{ Plan: PlanNode }] }]>(
+      Prisma.sql`EXPLAIN (FORMAT JSON) ${menuAnalyticsSql(year, { stationId: null, currency: 'USD' })}`,
+    );
+    const used = scans(row['QUERY PLAN'][0].Plan);
+    expect(used.some((scan) => scan.endsWith(' on MenuItemMonth'))).toBe(true);
+    expect(used.filter((scan) => scan.startsWith('Seq Scan on MenuItemDay'))).toEqual([]);
+  });
 });

@@ -283,8 +283,9 @@ describe('analytics on a hand-built dataset', () => {
       ['bob@example.com', 2, 60_000],
       ['carol@example.com', 2, 60_000],
       ['alice@example.com', 2, 16_000],
-      ['erin@example.com', 1, 0],
+      // Ties by more events (bob and carol have two), then the latest (frank's on March 10).
       ['frank@example.com', 1, 0],
+      ['erin@example.com', 1, 0],
     ]);
     expect(customers.customer).toBeUndefined();
   });
@@ -316,11 +317,12 @@ describe('analytics on a hand-built dataset', () => {
 
   it('customer figures from the rollups equal the definition, for every range and scope', async () => {
     // The definition, live: a customer is in a range if a booking that is not a lapsed hold
-    // falls in it; new if their first such booking in scope does.
+    // falls in it; new if their first such booking in scope does. The top ten by lifetime
+    // value, then more events, then the latest, then e-mail.
     const live = async (from: string, to: string, stationId: string | null) => {
       const { rows } = await client.query<{ result: Record<string, unknown> }>(
         `WITH lifetime AS (
-           SELECT b."customerId", min(b."eventDate") AS first, count(*) AS bookings,
+           SELECT b."customerId", min(b."eventDate") AS first, max(b."eventDate") AS last, count(*) AS bookings,
                   sum(COALESCE((SELECT sum(p."amountCents" - p."refundedCents") FROM "Payment" p
                                  WHERE p."bookingId" = b.id AND p.status IN ('SUCCEEDED', 'PARTIALLY_REFUNDED')), 0)) AS value,
                   bool_or(b."eventDate" BETWEEN $1::date AND $2::date) AS seen
@@ -331,19 +333,27 @@ describe('analytics on a hand-built dataset', () => {
            'customers', count(*) FILTER (WHERE seen),
            'newCustomers', count(*) FILTER (WHERE seen AND first >= $1::date),
            'returningCustomers', count(*) FILTER (WHERE seen AND first < $1::date),
-           'top', (SELECT json_agg(json_build_object('email', c.email, 'value', l.value))
+           'top', (SELECT json_agg(json_build_object('email', c.email, 'value', l.value,
+                                                     'bookings', l.bookings, 'last', l.last))
                      FROM lifetime l JOIN "Customer" c ON c.id = l."customerId" WHERE l.seen)) AS result
            FROM lifetime`,
         [from, to, stationId],
       );
       // E-mails are sealed: opened here, then ordered like the definition says.
       const result = openDeep(rows[0]!.result);
-      const top = result.top as { email: string; value: number }[] | null;
+      const top = result.top as
+        { email: string; value: number; bookings: number; last: string }[] | null;
       return {
         ...result,
         top: top
           ? top
-              .sort((a, b) => b.value - a.value || a.email.localeCompare(b.email))
+              .sort(
+                (a, b) =>
+                  b.value - a.value ||
+                  b.bookings - a.bookings ||
+                  b.last.localeCompare(a.last) ||
+                  a.email.localeCompare(b.email),
+              )
               .slice(0, 10)
               .map((row) => `${row.email}:${row.value}`)
           : null,
@@ -456,5 +466,55 @@ describe('analytics on a hand-built dataset', () => {
     expect(
       await refusal(streamBookingsCsv({ scope: manager, query: { ...RANGE, station: 'london' } })),
     ).toMatchObject({ status: 404 });
+  });
+
+  it('top ten: by value, then more events, then the latest, then e-mail, cut at ten', async () => {
+    const station = await insertStation(client, 'top-ten');
+    const chefs: string[] = [];
+    for (const name of ['One', 'Two', 'Three', 'Four'])
+      chefs.push(await insertChef(client, station, `Chef ${name}`));
+    const visit = async (customerId: string, startsAt: string, chef: number) => {
+      const booking = await insertBooking(client, {
+        stationId: station,
+        customerId,
+        chefId: chefs[chef]!,
+        startsAt,
+        status: 'CONFIRMED',
+      });
+      await client.query(
+        `INSERT INTO "Payment" ("bookingId", "stationId", "amountCents", method, status, "updatedAt")
+         VALUES ($1, $2, 10000, 'CARD', 'SUCCEEDED', now())`,
+        [booking, station],
+      );
+    };
+    // One customer with two deposits; fourteen with one: four on May 20, ten on May 10.
+    const zed = await insertCustomer(client, 'zed@example.com');
+    await visit(zed, '2026-05-05T16:00:00Z', 0);
+    await visit(zed, '2026-05-06T16:00:00Z', 0);
+    const may20 = ['kim', 'amy', 'lou', 'bea'];
+    const may10 = ['quinn', 'eve', 'cat', 'ned', 'dan', 'gus', 'hal', 'ian', 'fay', 'joe'];
+    for (const [index, name] of may20.entries())
+      await visit(
+        await insertCustomer(client, `${name}@example.com`),
+        '2026-05-20T16:00:00Z',
+        index,
+      );
+    for (const [index, name] of may10.entries())
+      await visit(
+        await insertCustomer(client, `${name}@example.com`),
+        // 12:00, 16:00 and 20:00 in New York, each chef's events four hours apart
+        ['2026-05-10T16:00:00Z', '2026-05-10T20:00:00Z', '2026-05-11T00:00:00Z'][index % 3]!,
+        Math.floor(index / 3),
+      );
+    const figures = await getCustomerAnalytics({
+      scope: await staffScope(client, 'MANAGER', station),
+      query: { from: '2026-05-01', to: '2026-05-31' },
+    });
+    expect(figures.customers).toBe(15);
+    expect(figures.topCustomers.map((row) => row.email.split('@')[0])).toEqual([
+      'zed',
+      ...['amy', 'bea', 'kim', 'lou'],
+      ...['cat', 'dan', 'eve', 'fay', 'gus'],
+    ]);
   });
 });

@@ -35,7 +35,7 @@ export async function getCustomerAnalytics(options: {
   const result = row.result as Record<string, unknown>;
   return ZCustomerAnalytics.parse({
     ...result,
-    topCustomers: topTen(result.topCustomers as { email: string; lifetimeValueCents: number }[]),
+    topCustomers: topTen(result.topCustomers as TopCustomerOrder[]),
     customer: email ? result.customer : undefined,
     from: query.from,
     to: query.to,
@@ -45,16 +45,26 @@ export async function getCustomerAnalytics(options: {
   });
 }
 
-/** Most valuable first, ties by e-mail, ten at most. */
-function topTen<T extends { email: string; lifetimeValueCents: number }>(rows: T[]): T[] {
+/** Most valuable first, then more events, then the latest, then by e-mail; ten at most. */
+function topTen<T extends TopCustomerOrder>(rows: T[]): T[] {
+  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return [...rows]
     .sort(
       (a, b) =>
         b.lifetimeValueCents - a.lifetimeValueCents ||
-        (a.email < b.email ? -1 : a.email > b.email ? 1 : 0),
+        b.bookings - a.bookings ||
+        byText(b.lastEventDate ?? '', a.lastEventDate ?? '') ||
+        byText(a.email, b.email),
     )
     .slice(0, 10);
 }
+
+type TopCustomerOrder = {
+  email: string;
+  lifetimeValueCents: number;
+  bookings: number;
+  lastEventDate: string | null;
+};
 
 /** The statement, also EXPLAINed by the plan test. */
 export function customerAnalyticsSql(
@@ -107,11 +117,13 @@ export function customerAnalyticsSql(
              count(*) FILTER (WHERE first < ${query.from}::date) AS "returningCustomers",
              round(count(*) FILTER (WHERE bookings > 1)::numeric / NULLIF(count(*), 0), 4) AS "repeatRate"
         FROM valued),
-    -- The ten most valuable with every tie at the cut: e-mails are sealed, so the ties are
-    -- ordered by e-mail (and cut to ten) once they are opened (topTen).
+    -- The ten most valuable, ties by more events, then the latest; with every tie left at the
+    -- cut: e-mails are sealed, so those are ordered by e-mail (and cut to ten) once they are
+    -- opened (topTen). Only that last tie is opened beyond the ten.
     top AS (
       SELECT c.email, c.name, v.bookings, v.value, v.last
-        FROM (SELECT * FROM valued ORDER BY value DESC FETCH FIRST 10 ROWS WITH TIES) v
+        FROM (SELECT * FROM valued
+               ORDER BY value DESC, bookings DESC, last DESC FETCH FIRST 10 ROWS WITH TIES) v
         JOIN "Customer" c ON c.id = v."customerId")${lookup}
     SELECT json_build_object(
       'customers', stats.customers,
@@ -121,7 +133,7 @@ export function customerAnalyticsSql(
       'topCustomers', (SELECT COALESCE(json_agg(json_build_object(
                          'email', email, 'name', name, 'bookings', bookings,
                          'lifetimeValueCents', value, 'lastEventDate', to_char(last, 'YYYY-MM-DD'))
-                         ORDER BY value DESC), '[]') FROM top),
+                         ORDER BY value DESC, bookings DESC, last DESC), '[]') FROM top),
       'customer', ${customer}
     ) AS result
       FROM stats`;

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { resetStation } from '../../test/booking-fixtures';
+import { resetStation, staffScope } from '../../test/booking-fixtures';
 import { connect } from '../../test/database';
 import {
   HIBACHI_MENU,
@@ -10,6 +10,7 @@ import {
   insertStation,
   insertChef,
 } from '../../test/factories';
+import { getMenuAnalytics } from './menu-analytics';
 
 const COOKED = `b.status IN ('CONFIRMED', 'COMPLETED')`;
 /** MenuItemDay as the bookings say it should be, computed live. */
@@ -24,6 +25,16 @@ const STORED_ITEM_DAYS = `
   SELECT "stationId", to_char(day, 'YYYY-MM-DD') AS day, "itemId", kind::text, quantity, bookings,
          "revenueCents"::int AS revenue
     FROM "MenuItemDay"`;
+/** MenuItemMonth: the live day rows summed per month (rows left at zero are not compared). */
+const LIVE_ITEM_MONTHS = `
+  SELECT "stationId", to_char(date_trunc('month', day::date), 'YYYY-MM-DD') AS month, "itemId", kind,
+         sum(quantity)::int AS quantity, sum(bookings)::int AS bookings, sum(revenue)::int AS revenue
+    FROM (${LIVE_ITEM_DAYS}) days
+   GROUP BY "stationId", date_trunc('month', day::date), "itemId", kind`;
+const STORED_ITEM_MONTHS = `
+  SELECT "stationId", to_char(month, 'YYYY-MM-DD') AS month, "itemId", kind::text, quantity, bookings,
+         "revenueCents"::int AS revenue
+    FROM "MenuItemMonth" WHERE (quantity, bookings, "revenueCents") <> (0, 0, 0)`;
 const LIVE_DECIDED = `
   SELECT b."stationId", to_char(b."eventDate", 'YYYY-MM-DD') AS day, count(*)::int AS decided
     FROM "Booking" b
@@ -44,6 +55,9 @@ describe('the menu rollups', () => {
   async function expectRollupsEqualLive(): Promise<number> {
     const live = (await client.query(LIVE_ITEM_DAYS)).rows;
     expect(sorted((await client.query(STORED_ITEM_DAYS)).rows)).toEqual(sorted(live));
+    expect(sorted((await client.query(STORED_ITEM_MONTHS)).rows)).toEqual(
+      sorted((await client.query(LIVE_ITEM_MONTHS)).rows),
+    );
     expect(sorted((await client.query(STORED_DECIDED)).rows)).toEqual(
       sorted((await client.query(LIVE_DECIDED)).rows),
     );
@@ -118,6 +132,30 @@ describe('the menu rollups', () => {
         WHERE id = $1`,
       [ids[2]],
     );
+    // Moved into the next month (the day and month rows of both months change), and one back.
+    await client.query(
+      `UPDATE "Booking" SET "eventDate" = "eventDate" + 31, "startsAt" = "startsAt" + interval '31 days',
+              "endsAt" = "endsAt" + interval '31 days', "blockedUntil" = "blockedUntil" + interval '31 days'
+        WHERE id = ANY ($1)`,
+      [[ids[5], ids[10], ids[17]]],
+    );
+    await expectRollupsEqualLive();
+    await client.query(
+      `UPDATE "Booking" SET "eventDate" = "eventDate" - 31, "startsAt" = "startsAt" - interval '31 days',
+              "endsAt" = "endsAt" - interval '31 days', "blockedUntil" = "blockedUntil" - interval '31 days'
+        WHERE id = ANY ($1)`,
+      [[ids[5], ids[10], ids[17]]],
+    );
+    // April's month rows are left at zero: the figures list none of their items.
+    const { rows: zeros } = await client.query<{ count: number }>(
+      `SELECT count(*)::int AS count FROM "MenuItemMonth" WHERE month = '2026-04-01' AND bookings = 0`,
+    );
+    expect(zeros[0]!.count).toBeGreaterThan(0);
+    const april = await getMenuAnalytics({
+      scope: await staffScope(client, 'MANAGER', stationId),
+      query: { from: '2026-04-01', to: '2026-04-30' },
+    });
+    expect(april).toMatchObject({ bookings: 0, menuRevenueCents: 0, items: [] });
     // Notes only: nothing to recompute, and nothing changes.
     await client.query(`UPDATE "Booking" SET notes = 'only notes' WHERE id = $1`, [ids[6]]);
     await expectRollupsEqualLive();

@@ -12,9 +12,10 @@ import { DEMO_PASSWORD } from './demo-data';
 
 /**
  * The demo data's shape: bump it when the seed starts writing something new (menus, time off…),
- * so a kept benchmark database seeded by an older version is seeded again.
+ * or leaves its tables otherwise (5: compact), so a kept benchmark database seeded by an older
+ * version is seeded again.
  */
-export const SEED_FORMAT = 4;
+export const SEED_FORMAT = 5;
 
 export type SeedOptions = {
   databaseUrl: string;
@@ -107,7 +108,7 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
     // The demo conversations are written in SQL, one per station: sealed here, by the pass
     // that seals rows from before encryption.
     await sealPendingValues({ databaseUrl: options.databaseUrl });
-    await client.query('ANALYZE');
+    await leaveAsProductionWould(client);
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
@@ -126,6 +127,22 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
   };
   options.logger?.info(summary, 'demo data seeded');
   return summary;
+}
+
+/**
+ * The tables as a production database of the same rows has them: compact, vacuumed (the
+ * visibility map index-only scans need) and analysed. The seed writes in one transaction, so
+ * the rollup triggers' rewrites of the same rows (once per batch) could not be reclaimed as
+ * they are between production's transactions: at scale 100 MenuItemDay was 310 MB for
+ * 813,000 rows and CustomerStation 169 MB for 338,000, five times their size.
+ */
+async function leaveAsProductionWould(client: pg.Client): Promise<void> {
+  const { rows } = await client.query<{ name: string }>(
+    `SELECT quote_ident(relname) AS name FROM pg_stat_user_tables
+      WHERE schemaname = 'public' ORDER BY relname`,
+  );
+  await client.query(`VACUUM (FULL) ${rows.map((row) => row.name).join(', ')}`);
+  await client.query('VACUUM (ANALYZE)');
 }
 
 /**
