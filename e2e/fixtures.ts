@@ -272,13 +272,13 @@ function parseMail(raw: string): ReceivedMail {
   return { subject: header('Subject'), messageId: header('Message-ID'), text };
 }
 
-/** Sentry envelopes the apps sent to the run's local sink that contain `text`. */
-export async function sentryEnvelopes(text: string): Promise<string[]> {
+/** Sentry envelopes the apps sent to the run's local sink that contain (or match) `text`. */
+export async function sentryEnvelopes(text: string | RegExp): Promise<string[]> {
   return sinkFiles(
     'E2E_SENTRY_DIR',
-    (envelope) => envelope.includes(text),
+    (envelope) => (typeof text === 'string' ? envelope.includes(text) : text.test(envelope)),
     1,
-    `a Sentry envelope containing ${text}`,
+    `a Sentry envelope containing ${String(text)}`,
   );
 }
 

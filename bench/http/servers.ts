@@ -10,20 +10,20 @@ export const CUSTOMER = path.join(ROOT, 'apps/customer');
 export const ADMIN = path.join(ROOT, 'apps/admin');
 export const BARE = path.join(ROOT, 'bench/bare-next');
 
+/** `next build` of the customer app, with `env` over this process's environment. */
+export function buildCustomer(env: NodeJS.ProcessEnv = {}): void {
+  console.log('building the customer app…');
+  execFileSync(
+    'pnpm',
+    ['turbo', 'build', '--filter=@hibachi/customer', '--output-logs=errors-only'],
+    { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } },
+  );
+}
+
 /** Builds the customer app and the bare app when they are not built yet (or `rebuild`). */
 export function ensureBuilt(rebuild: boolean): void {
   const customerBuilt = existsSync(path.join(CUSTOMER, '.next/BUILD_ID'));
-  if (rebuild || !customerBuilt) {
-    console.log('building the customer app…');
-    execFileSync(
-      'pnpm',
-      ['turbo', 'build', '--filter=@hibachi/customer', '--output-logs=errors-only'],
-      {
-        cwd: ROOT,
-        stdio: 'inherit',
-      },
-    );
-  }
+  if (rebuild || !customerBuilt) buildCustomer();
   // A build from before a route was added to the bare app is built again.
   const bareBuilt = ['ping', 'sized'].every((route) =>
     existsSync(path.join(BARE, `.next/server/app/api/${route}/route.js`)),

@@ -1,4 +1,5 @@
 import { initBrowserSentry } from './sentry-browser';
+import type { BrowserSentryOptions } from './sentry-sdk';
 
 /**
  * What each app's instrumentation-client runs first in the browser. Pages forbid eval
@@ -8,12 +9,16 @@ import { initBrowserSentry } from './sentry-browser';
  */
 export function startBrowser(
   app: string,
-  options: { sentryDsn: string | undefined; buildVersion: string | undefined },
+  options: {
+    sentry: Omit<BrowserSentryOptions, 'app' | 'dsn'> & { dsn: string | undefined };
+    buildVersion: string | undefined;
+  },
 ): void {
   const scope = globalThis as { __zod_globalConfig?: Record<string, unknown> };
   Object.assign((scope.__zod_globalConfig ??= {}), { jitless: true });
   started.buildVersion = options.buildVersion;
-  initBrowserSentry(app, options.sentryDsn);
+  const { dsn, ...sentry } = options.sentry;
+  if (dsn) initBrowserSentry({ app, dsn, ...sentry });
 }
 
 const started: { buildVersion?: string | undefined } = {};

@@ -80,5 +80,7 @@ export function createNextConfig(options: {
     silent: true,
     telemetry: false,
     sourcemaps: { disable: true },
+    // The route table it would inline into every page serves browser tracing, which is off.
+    routeManifestInjection: false,
   });
 }
