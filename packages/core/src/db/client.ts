@@ -27,6 +27,12 @@ export function getDb(): PrismaClient {
         connectionTimeoutMillis: 5_000,
         idleTimeoutMillis: 30_000,
         application_name: 'hibachi',
+        // Prisma loads a record's relations concurrently (its query plan's joins), and inside
+        // an interactive transaction all of them go to the transaction's one connection. pg
+        // queues them with a DeprecationWarning today and will refuse them in pg 9; pipeline
+        // mode is pg's own way of taking several queries at once on one connection (sent
+        // in order, answered in order). A query on the pool holds its connection alone.
+        pipeline: true,
       },
       { statementNameGenerator: preparedName, onPoolError: lost, onConnectionError: lost },
     );
