@@ -21,6 +21,7 @@ import {
   slotTakenError,
   translateDatabaseError,
 } from '../errors/translate-database-error';
+import { bookingWriteClock, type BookingWriteStep } from '../metrics/write-steps';
 import { emailInsertSql } from '../notifications/enqueue-email';
 import { priceEvent } from '../pricing/price-event';
 import { localToInstant, parseLocalTime, todayInTimeZone } from '../time';
@@ -66,9 +67,11 @@ export async function createBooking(options: {
   requestId?: string;
   now?: Date;
 }): Promise<CreateBookingResult> {
+  const lap = bookingWriteClock();
   const input = parseInput(ZCreateBookingInput, options.input);
   const now = options.now ?? new Date();
   const requestHash = options.idempotencyKey ? hashRequest(options.input) : '';
+  lap('validate');
 
   const maxAttempts = 8;
   let stationFromDatabase = false;
@@ -84,11 +87,13 @@ export async function createBooking(options: {
       // attempt does not look for them (the free-chef check already ignores them); if one is
       // in the way the insert fails, and the retry expires the station's first.
       if (attempt > 1) await expireHolds({ stationId: station.id });
+      lap('station');
       const attemptResult = await insertBooking(station, {
         ...options,
         input,
         now,
         requestHash,
+        lap,
       });
       if (attemptResult.kind === 'done') return attemptResult.result;
       stationFromDatabase = true;
@@ -157,10 +162,12 @@ async function insertBooking(
     idempotencyKey?: string;
     requestHash: string;
     requestId?: string;
+    lap: (step: BookingWriteStep) => void;
   },
 ): Promise<AttemptResult> {
-  const { input } = context;
+  const { input, lap } = context;
   const rules = await dateRulesBetween(station.id, input.date, input.date);
+  lap('date_rules');
   const window = resolveWindow(station, input, context.now, rules.get(input.date));
   const eventDate = new Date(`${input.date}T00:00:00Z`);
   // Priced (menu checked, travel fee or refusal for the address) before anything is held.
@@ -236,6 +243,7 @@ async function insertBooking(
   //             waits for this one, then claims nothing); without a key, just the chef's row.
   //   customer, booking, email, audit: written together, or (a constraint refusing the
   //             booking) none of them.
+  lap('prepare');
   const [outcome] = await getDb().$queryRaw<Outcome[]>`${preparedAs('booking_create')}
     WITH station AS (
       SELECT id, version, active FROM "Station" WHERE id = ${station.id}::uuid FOR KEY SHARE),
@@ -316,6 +324,7 @@ async function insertBooking(
            (SELECT id FROM chef) AS "chefId",
            (SELECT count(*) FROM booking)::int AS booked,
            (SELECT row_to_json(k) FROM existing_key k) AS "existingKey"`;
+  lap('statement');
 
   if (!outcome) throw new Error('the booking statement returned no row');
   if (outcome.existingKey)
