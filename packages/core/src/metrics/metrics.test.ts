@@ -42,7 +42,7 @@ describe('metrics', () => {
       await client.end();
     }
     const text = await (await metricsHandler(new Request('http://localhost/api/metrics'))).text();
-    for (const step of ['validate', 'station', 'date_rules', 'prepare', 'statement'])
+    for (const step of ['validate', 'station', 'window', 'prepare', 'statement'])
       expect(text).toMatch(
         new RegExp(`^hibachi_booking_write_seconds_count\\{step="${step}"\\} 1$`, 'm'),
       );

@@ -1,7 +1,7 @@
 import { Histogram } from 'prom-client';
 
 /** The steps of a booking write, in order (see bookings/create-booking.ts). */
-export type BookingWriteStep = 'validate' | 'station' | 'date_rules' | 'prepare' | 'statement';
+export type BookingWriteStep = 'validate' | 'station' | 'window' | 'prepare' | 'statement';
 
 const STEP_BUCKETS = [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 1];
 
