@@ -13,7 +13,7 @@ import {
   type DateRule,
 } from '../availability/station-dates';
 import { auditInsertSql } from '../audit/write-audit';
-import { getDb, preparedAs } from '../db/client';
+import { getDb, preparedAs, runPrepared } from '../db/client';
 import { AppError } from '../errors/app-error';
 import {
   hasDatabaseCode,
@@ -21,6 +21,7 @@ import {
   slotTakenError,
   translateDatabaseError,
 } from '../errors/translate-database-error';
+import { bookingWriteClock, type BookingWriteStep } from '../metrics/write-steps';
 import { emailInsertSql } from '../notifications/enqueue-email';
 import { priceEvent } from '../pricing/price-event';
 import { localToInstant, parseLocalTime, todayInTimeZone } from '../time';
@@ -66,12 +67,18 @@ export async function createBooking(options: {
   requestId?: string;
   now?: Date;
 }): Promise<CreateBookingResult> {
+  const lap = bookingWriteClock();
   const input = parseInput(ZCreateBookingInput, options.input);
   const now = options.now ?? new Date();
   const requestHash = options.idempotencyKey ? hashRequest(options.input) : '';
+  lap('validate');
 
   const maxAttempts = 8;
   let stationFromDatabase = false;
+  let lostRace = false;
+  // Most dates keep the station's usual hours: the first attempt assumes so, and the
+  // statement checks it (a date with a rule of its own is answered by the next attempt).
+  let dateRule: RuleGuess = { rule: undefined, confirmed: false };
   for (let attempt = 1; ; attempt += 1) {
     // The instance's copy of the station; the statement checks it against the row (version
     // and active), and a stale copy costs one more attempt with the row read afresh.
@@ -83,20 +90,25 @@ export async function createBooking(options: {
       // Lapsed holds still sit in the constraints until the sweep marks them. The first
       // attempt does not look for them (the free-chef check already ignores them); if one is
       // in the way the insert fails, and the retry expires the station's first.
-      if (attempt > 1) await expireHolds({ stationId: station.id });
+      if (lostRace) await expireHolds({ stationId: station.id });
+      lap('station');
       const attemptResult = await insertBooking(station, {
         ...options,
         input,
         now,
         requestHash,
+        dateRule,
+        lap,
       });
       if (attemptResult.kind === 'done') return attemptResult.result;
-      stationFromDatabase = true;
+      if (attemptResult.kind === 'stale-station') stationFromDatabase = true;
+      else dateRule = { rule: attemptResult.rule, confirmed: true };
+      lostRace = false;
       if (attempt >= maxAttempts) throw slotTakenError();
     } catch (error) {
       // Lost to a concurrent writer: the chef's window (exclusion constraint), the customer's
       // date (unique index; the retry's own check then answers DUPLICATE_BOOKING), a deadlock.
-      const lostRace =
+      lostRace =
         hasDatabaseCode(error, '23P01') ||
         hasDatabaseCode(error, '23505') ||
         lostToConcurrentWrite(error);
@@ -133,13 +145,24 @@ function resolveWindow(
   };
 }
 
-/** One attempt: the answer, or "our copy of the station is stale: read it again and retry". */
-type AttemptResult = { kind: 'done'; result: CreateBookingResult } | { kind: 'stale-station' };
+/** The date's rule as an attempt takes it: assumed (none), or as the database last said. */
+type RuleGuess = { rule: DateRule | undefined; confirmed: boolean };
+
+/**
+ * One attempt: the answer; or "our copy of the station is stale: read it again and retry";
+ * or "the date has another rule than the one assumed: this one; retry with it".
+ */
+type AttemptResult =
+  | { kind: 'done'; result: CreateBookingResult }
+  | { kind: 'stale-station' }
+  | { kind: 'other-rule'; rule: DateRule | undefined };
 
 type Outcome = {
   stationActive: boolean | null;
   stationVersion: number | null;
   duplicate: boolean;
+  ruleAsAssumed: boolean;
+  dateRule: DateRule | null;
   chefId: string | null;
   booked: number;
   existingKey: {
@@ -157,11 +180,25 @@ async function insertBooking(
     idempotencyKey?: string;
     requestHash: string;
     requestId?: string;
+    dateRule: RuleGuess;
+    lap: (step: BookingWriteStep) => void;
   },
 ): Promise<AttemptResult> {
-  const { input } = context;
-  const rules = await dateRulesBetween(station.id, input.date, input.date);
-  const window = resolveWindow(station, input, context.now, rules.get(input.date));
+  const { input, lap } = context;
+  let rule = context.dateRule;
+  let window: Window;
+  try {
+    window = resolveWindow(station, input, context.now, rule.rule);
+  } catch (error) {
+    if (rule.confirmed) throw error;
+    // Refused under the usual hours: the date's own rule says what the customer is told
+    // (closed that day, say, before the time).
+    const rules = await dateRulesBetween(station.id, input.date, input.date);
+    rule = { rule: rules.get(input.date), confirmed: true };
+    window = resolveWindow(station, input, context.now, rule.rule);
+  }
+  const expected = rule.rule;
+  lap('window');
   const eventDate = new Date(`${input.date}T00:00:00Z`);
   // Priced (menu checked, travel fee or refusal for the address) before anything is held.
   const { quote, lines, travel } = priceEvent(station, {
@@ -228,6 +265,8 @@ async function insertBooking(
   // Each step reads the one before it, so a step with no row writes nothing after it:
   //   station   the row as it is now, read FOR KEY SHARE: a station being closed (locked FOR
   //             UPDATE) is waited for, then seen closed. Our copy must be its version.
+  //   date_rule the date's rule (closed, or other hours), which must be the one the window
+  //             was checked against: none, unless an earlier attempt was told otherwise.
   //   same_date whether this customer (by e-mail) already holds this date. One committed
   //             meanwhile is caught by the unique index and the retry.
   //   chef      the free chef with the fewest active events that day (ties: by name), read
@@ -236,12 +275,25 @@ async function insertBooking(
   //             waits for this one, then claims nothing); without a key, just the chef's row.
   //   customer, booking, email, audit: written together, or (a constraint refusing the
   //             booking) none of them.
-  const [outcome] = await getDb().$queryRaw<Outcome[]>`${preparedAs('booking_create')}
+  // Run on the pool without Prisma: its raw-query path cost more than the statement.
+  lap('prepare');
+  const [outcome] = await runPrepared<Outcome>(Prisma.sql`${preparedAs('booking_create')}
     WITH station AS (
       SELECT id, version, active FROM "Station" WHERE id = ${station.id}::uuid FOR KEY SHARE),
     existing_key AS (
       SELECT "requestHash", "responseStatus", "responseBody" FROM "IdempotencyKey"
        WHERE scope = ${IDEMPOTENCY_SCOPE} AND key = ${key ?? null}::text),
+    date_rule AS (
+      SELECT closed, "firstStartMinute", "lastStartMinute", note FROM "StationDate"
+       WHERE "stationId" = ${station.id}::uuid AND date = ${eventDate}::date),
+    rule_as_assumed AS (
+      SELECT CASE WHEN ${expected === undefined}::boolean THEN NOT EXISTS (SELECT 1 FROM date_rule)
+                  ELSE EXISTS (
+                    SELECT 1 FROM date_rule r
+                     WHERE r.closed = ${expected?.closed ?? false}::boolean
+                       AND r."firstStartMinute" IS NOT DISTINCT FROM ${expected?.firstStartMinute ?? null}::int
+                       AND r."lastStartMinute" IS NOT DISTINCT FROM ${expected?.lastStartMinute ?? null}::int)
+             END AS yes),
     same_date AS (
       SELECT EXISTS (
         SELECT 1 FROM "Booking" b JOIN "Customer" cu ON cu.id = b."customerId"
@@ -251,6 +303,7 @@ async function insertBooking(
       SELECT c.id
         FROM "Chef" c, station
        WHERE station.active AND station.version = ${station.version}::int
+         AND (SELECT yes FROM rule_as_assumed)
          AND NOT (SELECT found FROM same_date) AND NOT EXISTS (SELECT 1 FROM existing_key)
          AND c."stationId" = station.id AND c.active
          AND ${chefIsFree(Prisma.sql`${window.startsAt}::timestamptz`, Prisma.sql`${window.blockedUntil}::timestamptz`)}
@@ -313,15 +366,19 @@ async function insertBooking(
     SELECT (SELECT active FROM station) AS "stationActive",
            (SELECT version FROM station) AS "stationVersion",
            (SELECT found FROM same_date) AS duplicate,
+           (SELECT yes FROM rule_as_assumed) AS "ruleAsAssumed",
+           (SELECT row_to_json(r) FROM date_rule r) AS "dateRule",
            (SELECT id FROM chef) AS "chefId",
            (SELECT count(*) FROM booking)::int AS booked,
-           (SELECT row_to_json(k) FROM existing_key k) AS "existingKey"`;
+           (SELECT row_to_json(k) FROM existing_key k) AS "existingKey"`);
+  lap('statement');
 
   if (!outcome) throw new Error('the booking statement returned no row');
   if (outcome.existingKey)
     return done(replay(storedResponse(outcome.existingKey, context.requestHash)));
   if (!outcome.stationActive) throw stationNotServed();
   if (outcome.stationVersion !== station.version) return { kind: 'stale-station' };
+  if (!outcome.ruleAsAssumed) return { kind: 'other-rule', rule: outcome.dateRule ?? undefined };
   if (outcome.duplicate) {
     throw new AppError(
       'CONFLICT',

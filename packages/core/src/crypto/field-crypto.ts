@@ -1,4 +1,5 @@
 import 'server-only';
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { EnvError, getServerEnv } from '../env';
 import { KeyRingError, parseKeyRing, type KeyRing } from './key-ring';
 import { blindIndexWith, openDeepWith, openWith, sealUnder, type BlindIndexKind } from './sealing';
@@ -57,7 +58,12 @@ export function openDeep<T>(value: T): T {
   return openDeepWith(keyRing(), value);
 }
 
-/** The blind index of an e-mail or phone under DATA_INDEX_KEY. */
+let indexKey: { source: string; key: KeyObject } | undefined;
+
+/** The blind index of an e-mail or phone under DATA_INDEX_KEY (imported once, as the data keys). */
 export function blindIndex(kind: BlindIndexKind, value: string): string {
-  return blindIndexWith(getServerEnv().DATA_INDEX_KEY, kind, value);
+  const source = getServerEnv().DATA_INDEX_KEY;
+  if (indexKey?.source !== source)
+    indexKey = { source, key: createSecretKey(Buffer.from(source, 'utf8')) };
+  return blindIndexWith(indexKey.key, kind, value);
 }

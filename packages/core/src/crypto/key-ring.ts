@@ -1,9 +1,12 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
+
 /** A malformed DATA_ENCRYPTION_KEYS (reported as an environment error by field-crypto.ts). */
 export class KeyRingError extends Error {
   override name = 'KeyRingError';
 }
 
-export type DataKey = { id: string; key: Buffer };
+/** A data key, imported once: a KeyObject saves OpenSSL importing the raw bytes on every value. */
+export type DataKey = { id: string; key: KeyObject };
 export type KeyRing = { current: DataKey; byId: ReadonlyMap<string, DataKey> };
 
 const ENTRY = /^(\*?)([A-Za-z0-9_-]{1,16}):([A-Za-z0-9+/]{43}=)$/;
@@ -28,7 +31,7 @@ export function parseKeyRing(text: string): KeyRing {
       throw invalid('entries must be id:base64 of 32 bytes (id: letters, digits, - or _)');
     const [, star, id = '', base64 = ''] = match;
     if (byId.has(id)) throw invalid(`lists the key id ${id} twice`);
-    const key = { id, key: Buffer.from(base64, 'base64') };
+    const key = { id, key: createSecretKey(Buffer.from(base64, 'base64')) };
     byId.set(id, key);
     if (star) marked.push(key);
   }

@@ -1,4 +1,10 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  randomBytes,
+  type KeyObject,
+} from 'node:crypto';
 import type { DataKey, KeyRing } from './key-ring';
 
 /**
@@ -108,7 +114,11 @@ export function normalizeForIndex(kind: BlindIndexKind, value: string): string {
  * can be found and kept unique without the plaintext, and without the key nothing can be
  * guessed from it. Not rotated with the data keys: rotating the index key means re-indexing.
  */
-export function blindIndexWith(indexKey: string, kind: BlindIndexKind, value: string): string {
+export function blindIndexWith(
+  indexKey: string | KeyObject,
+  kind: BlindIndexKind,
+  value: string,
+): string {
   return createHmac('sha256', indexKey)
     .update(`${kind}:${normalizeForIndex(kind, value)}`)
     .digest('base64url');

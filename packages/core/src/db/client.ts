@@ -1,7 +1,9 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { Prisma, PrismaClient } from '../generated/prisma/client';
+import { openDeep } from '../crypto/field-crypto';
 import { getServerEnv } from '../env';
 import { describeError } from '../errors/describe-error';
 import { logger } from '../logger';
@@ -9,7 +11,7 @@ import { openingSealedValues } from './opening-sealed-values';
 
 export type DbClient = PrismaClient;
 
-const globalForDb = globalThis as unknown as { hibachiDb?: PrismaClient };
+const globalForDb = globalThis as unknown as { hibachiDb?: PrismaClient; hibachiPool?: pg.Pool };
 
 /**
  * The process's one Prisma client, created on first use (so importing core never
@@ -17,29 +19,67 @@ const globalForDb = globalThis as unknown as { hibachiDb?: PrismaClient };
  */
 export function getDb(): PrismaClient {
   if (!globalForDb.hibachiDb) {
-    const env = getServerEnv();
     const lost = (error: Error) =>
       logger.warn({ error: describeError(error) }, 'database connection lost');
-    const adapter = new PrismaPg(
-      {
-        connectionString: env.DATABASE_URL,
-        max: env.DATABASE_POOL_SIZE,
-        connectionTimeoutMillis: 5_000,
-        idleTimeoutMillis: 30_000,
-        application_name: 'hibachi',
-      },
-      { statementNameGenerator: preparedName, onPoolError: lost, onConnectionError: lost },
-    );
+    const adapter = new PrismaPg(getPool(), {
+      statementNameGenerator: preparedName,
+      onConnectionError: lost,
+    });
     globalForDb.hibachiDb = openingSealedValues(new PrismaClient({ adapter }));
   }
   return globalForDb.hibachiDb;
 }
 
+/** The connection pool under the Prisma client: the process's one pool. */
+function getPool(): pg.Pool {
+  if (!globalForDb.hibachiPool) {
+    const env = getServerEnv();
+    const pool = new pg.Pool({
+      connectionString: env.DATABASE_URL,
+      max: env.DATABASE_POOL_SIZE,
+      connectionTimeoutMillis: 5_000,
+      idleTimeoutMillis: 30_000,
+      application_name: 'hibachi',
+      // Prisma loads a record's relations concurrently (its query plan's joins), and inside
+      // an interactive transaction all of them go to the transaction's one connection. pg
+      // queues them with a DeprecationWarning today and will refuse them in pg 9; pipeline
+      // mode is pg's own way of taking several queries at once on one connection (sent
+      // in order, answered in order). A query on the pool holds its connection alone.
+      pipeline: true,
+    });
+    // An idle connection the server ends is dropped and replaced on next use; unheard, the
+    // pool's error would end the process.
+    pool.on('error', (error) =>
+      logger.warn({ error: describeError(error) }, 'database connection lost'),
+    );
+    globalForDb.hibachiPool = pool;
+  }
+  return globalForDb.hibachiPool;
+}
+
 /** Closes the pool (graceful shutdown, end of tests). */
 export async function disconnectDb(): Promise<void> {
   const client = globalForDb.hibachiDb;
+  const pool = globalForDb.hibachiPool;
   globalForDb.hibachiDb = undefined;
+  globalForDb.hibachiPool = undefined;
   await client?.$disconnect();
+  await pool?.end();
+}
+
+/**
+ * Runs one hot statement on the Prisma client's pool without Prisma: composed with
+ * Prisma.sql and marked with `preparedAs` as usual, prepared once per connection under the
+ * same name, answered with its sealed values opened. For a statement on every request of a
+ * hot write with many values, where Prisma's raw-query path costs more than the statement
+ * (POST /api/bookings: decision 26). Dates travel as ISO instants, as Prisma sends them.
+ */
+export async function runPrepared<Row>(sql: Prisma.Sql): Promise<Row[]> {
+  const name = preparedName({ sql: sql.text });
+  if (!name) throw new Error('runPrepared runs statements marked with preparedAs');
+  const values = sql.values.map((value) => (value instanceof Date ? value.toISOString() : value));
+  const { rows } = await getPool().query<Row & pg.QueryResultRow>({ name, text: sql.text, values });
+  return openDeep(rows);
 }
 
 const PREPARED = /^\/\* prepared:([a-z_]+) \*\//;

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { connect } from '../../test/database';
+import { bookingInput, resetStation } from '../../test/booking-fixtures';
+import { createBooking } from '../bookings';
 import { createRouteHandler, ok } from '../http';
 import { metricsHandler } from '../http/metrics-handler';
+import { consumeRateLimit } from '../rate-limit';
 import { canReadMetrics, routeLabel } from '.';
 
 describe('metrics', () => {
@@ -26,6 +30,23 @@ describe('metrics', () => {
     expect(text).toMatch(/^hibachi_outbox_pending_messages \d+$/m);
     expect(text).toMatch(/^hibachi_refunds_owed_oldest_age_seconds [\d.]+$/m);
     expect(text).toMatch(/^hibachi_holds_expired_unpaid_last_hour \d+$/m);
+  });
+
+  it('shows where a booking write spends its time, step by step, and its rate-limit check', async () => {
+    const client = await connect();
+    try {
+      await resetStation(client, 1);
+      await consumeRateLimit('bookingCreate', 'ip:198.51.100.7');
+      expect((await createBooking({ input: bookingInput() })).status).toBe(201);
+    } finally {
+      await client.end();
+    }
+    const text = await (await metricsHandler(new Request('http://localhost/api/metrics'))).text();
+    for (const step of ['validate', 'station', 'window', 'prepare', 'statement'])
+      expect(text).toMatch(
+        new RegExp(`^hibachi_booking_write_seconds_count\\{step="${step}"\\} 1$`, 'm'),
+      );
+    expect(text).toMatch(/^hibachi_rate_limit_seconds_count\{category="bookingCreate"\} 1$/m);
   });
 
   it('names dynamic segments by their parameter, and a catch-all as one', () => {

@@ -1,7 +1,9 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { BREAKERS, breakerOpen, type BreakerName } from '../platform/breakers';
+import { rateLimitHistogram } from '../rate-limit/rate-limiter';
 import { registerOperationsGauges } from './operations-gauges';
 import { decodeSegment } from './web-vitals.schema';
+import { bookingWriteHistogram } from './write-steps';
 
 type Metrics = {
   registry: Registry;
@@ -43,6 +45,8 @@ export function getMetrics(): Metrics {
       },
     });
     registerOperationsGauges(registry);
+    registry.registerMetric(bookingWriteHistogram());
+    registry.registerMetric(rateLimitHistogram());
   }
   return globalForMetrics.hibachiMetrics;
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import { Histogram } from 'prom-client';
 import {
   RateLimiterMemory,
   RateLimiterPostgres,
@@ -24,7 +25,20 @@ type Limiters = Map<RateLimitCategory, Limiter>;
 const globalForLimits = globalThis as unknown as {
   hibachiRateLimiters?: Limiters;
   hibachiRateLimitStore?: pg.Pool | Redis;
+  hibachiRateLimitSeconds?: Histogram<'category'>;
 };
+
+/** How long spending a point takes per category (a round trip to the shared store for shared ones); getMetrics registers it. */
+export function rateLimitHistogram(): Histogram<'category'> {
+  globalForLimits.hibachiRateLimitSeconds ??= new Histogram({
+    name: 'hibachi_rate_limit_seconds',
+    help: 'Wall time of one rate-limit check, by category',
+    labelNames: ['category'],
+    buckets: [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 1],
+    registers: [],
+  });
+  return globalForLimits.hibachiRateLimitSeconds;
+}
 
 let lastRedisWarning = 0;
 
@@ -131,6 +145,7 @@ export const RATE_LIMIT_POOL_NAME = 'hibachi-rate-limits';
  * the others count in this instance's memory.
  */
 export async function consumeRateLimit(category: RateLimitCategory, key: string): Promise<void> {
+  const started = performance.now();
   try {
     await onStore(limiterFor(category), (store) => store.consume(key));
   } catch (rejection) {
@@ -148,6 +163,8 @@ export async function consumeRateLimit(category: RateLimitCategory, key: string)
       );
     }
     throw rejection;
+  } finally {
+    rateLimitHistogram().observe({ category }, (performance.now() - started) / 1000);
   }
 }
 
