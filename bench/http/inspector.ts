@@ -9,6 +9,8 @@ export type MemoryReading = {
   rssKiB: number;
   /** Live objects on V8's heap, KiB. */
   heapUsedKiB: number;
+  /** What V8 has reserved for its heap (live objects, the young generation, free pages), KiB. */
+  heapTotalKiB: number;
   /** Memory outside the heap that JavaScript objects hold (buffers, native handles), KiB. */
   externalKiB: number;
 };
@@ -85,6 +87,7 @@ export class Inspector {
     return {
       rssKiB: usage.rss / 1024,
       heapUsedKiB: usage.heapUsed / 1024,
+      heapTotalKiB: usage.heapTotal / 1024,
       externalKiB: usage.external / 1024,
     };
   }
