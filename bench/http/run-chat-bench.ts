@@ -9,7 +9,8 @@
 // Memory per stream is the marginal cost between stream counts (100 → 200, and 200 → N when
 // more are asked for), read on B through its inspector after full garbage collections: the
 // resident set (what the machine gives the instance) and V8's live heap beside it.
-// `--snapshots DIR` also writes a heap snapshot of B at each count (diff them in DevTools).
+// `--snapshots DIR` also writes a heap snapshot of B at each count (diff them in DevTools);
+// taking one costs B hundreds of MiB, so that run's RSS figures say nothing.
 //
 //   pnpm bench:chat [--streams 200] [--rate 20] [--duration 30] [--build] [--snapshots DIR]
 import { randomUUID } from 'node:crypto';
