@@ -315,9 +315,11 @@ async function main(): Promise<void> {
       }
       await Promise.all(posts);
       while (outage && outage.to === Infinity) await sleep(100);
-      await sleep(3_000);
+      const posted = performance.now();
 
-      // Every stream has every message of its conversation exactly once, in order.
+      // Every stream has every message of its conversation exactly once, in order. Streams
+      // that moved to A may still be catching up: they get 30 s before what is missing counts
+      // as lost.
       const db = new pg.Client({ connectionString: databaseUrl });
       await db.connect();
       const { rows } = await db.query<{ id: string; last: number }>(
@@ -326,6 +328,11 @@ async function main(): Promise<void> {
       );
       await db.end();
       const lastOf = new Map(rows.map((row) => [row.id, row.last]));
+      const behind = () =>
+        clients.filter((client) => client.lastSeq < (lastOf.get(client.conversationId) ?? 0));
+      await sleep(1_000);
+      while (behind().length > 0 && performance.now() - posted < 30_000) await sleep(200);
+      const settledSeconds = Math.round((performance.now() - posted) / 100) / 10;
       let lost = 0;
       let doubled = 0;
       for (const client of clients) {
@@ -334,6 +341,10 @@ async function main(): Promise<void> {
         doubled += client.received.length - seen.size;
         for (let seq = 1; seq <= last; seq += 1) if (!seen.has(seq)) lost += 1;
       }
+      if (lost > 0)
+        console.log(
+          `behind after 30 s: ${behind().length} streams, ${clients.filter((client) => !client.connected).length} not connected`,
+        );
       stopping = true;
       clients.forEach((client) => client.abort?.abort());
       await Promise.allSettled(following);
@@ -362,6 +373,8 @@ async function main(): Promise<void> {
         lost,
         doubled,
         outageSeconds: outage ? Math.round((outage.to - outage.from) / 100) / 10 : 0,
+        /** From the last post (and B back) until every stream had its conversation's last message. */
+        settledSeconds,
         targets: TARGETS,
       };
       console.table({
