@@ -1,12 +1,18 @@
 // `pnpm bench:chat`: conversations live across instances. Two customer instances and the
-// admin (production builds) on one seeded database; 200 customer streams open on instance B;
-// customers write through instance A and staff answer through the admin at a steady rate.
-// Measures delivery latency from the POST to the message arriving on a stream of another
-// instance (baseline: a bare pg_notify round trip in the same run), memory per open stream,
-// and, after instance B is killed mid-run and started again (its streams reconnect to A from
-// their last message), that no message is lost or doubled on any stream.
+// admin (production builds) on one seeded database; customer streams open on instance B
+// (200, or 2,000 with `--streams 2000`); customers write through instance A and staff answer
+// through the admin at a steady rate. Measures delivery latency from the POST to the message
+// arriving on a stream of another instance (baseline: a bare pg_notify round trip in the same
+// run), memory per open stream, and, after instance B is killed mid-run and started again (its
+// streams reconnect to A from their last message), that no message is lost or doubled.
 //
-//   pnpm bench:chat [--streams 200] [--rate 20] [--duration 30] [--build]
+// Memory per stream is the marginal cost between stream counts (100 → 200, and 200 → N when
+// more are asked for), read on B through its inspector after full garbage collections: the
+// resident set (what the machine gives the instance) and V8's live heap beside it.
+// `--snapshots DIR` also writes a heap snapshot of B at each count (diff them in DevTools);
+// taking one costs B hundreds of MiB, so that run's RSS figures say nothing.
+//
+//   pnpm bench:chat [--streams 200] [--rate 20] [--duration 30] [--build] [--snapshots DIR]
 import { randomUUID } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -14,6 +20,8 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { withSeededDatabase } from '../../packages/core/bench/harness';
+import { findFreePort } from '../../packages/core/src/db/embedded-postgres';
+import { Inspector, type MemoryReading } from './inspector';
 import {
   ADMIN,
   CUSTOMER,
@@ -23,7 +31,6 @@ import {
   ROOT,
   startServer,
   stopServer,
-  type Server,
 } from './servers';
 
 const args = process.argv.slice(2);
@@ -32,9 +39,14 @@ const option = (name: string, fallback: number) => {
   return index >= 0 ? Number(args[index + 1]) : fallback;
 };
 const STREAMS = option('streams', 200);
+const SNAPSHOTS = args.includes('--snapshots') ? args[args.indexOf('--snapshots') + 1] : undefined;
+/** Stream counts at which B's memory is read: the first is the warm-up (route code loaded). */
+const CHECKPOINTS = [
+  ...new Set([Math.min(100, Math.floor(STREAMS / 2)), Math.min(200, STREAMS), STREAMS]),
+];
 const RATE = option('rate', 20);
 const DURATION_S = option('duration', 30);
-const TARGETS = { deliveryP95Ms: 250, lost: 0, doubled: 0 };
+const TARGETS = { deliveryP95Ms: 250, memoryPerStreamKiB: 32, lost: 0, doubled: 0 };
 
 type Client = {
   address: string;
@@ -46,7 +58,6 @@ type Client = {
   connected: boolean;
 };
 
-/** The p-th percentile, in ms to 0.1. */
 /** The p-th percentile, rounded to 0.01 ms. */
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -59,16 +70,6 @@ const nextAddress = () => {
   addressCounter += 1;
   return `10.${(addressCounter >> 16) & 255}.${(addressCounter >> 8) & 255}.${addressCounter & 255}`;
 };
-
-/** Sum of the resident memory of a server's process group (next start and its workers), KiB. */
-function rssKiB(server: Server): number {
-  const output = execFileSync('ps', ['-o', 'rss=', '-g', String(server.process.pid)]).toString();
-  return output
-    .split('\n')
-    .map((line) => Number(line.trim()))
-    .filter((value) => Number.isFinite(value) && value > 0)
-    .reduce((sum, value) => sum + value, 0);
-}
 
 /** Where a message token was sent from, and when. */
 const sent = new Map<string, number>();
@@ -171,7 +172,11 @@ async function main(): Promise<void> {
     const databaseUrl = process.env.DATABASE_URL!;
     const baseline = await notifyBaseline(databaseUrl);
     const a = await startServer(CUSTOMER, customerEnv(databaseUrl));
-    let b = await startServer(CUSTOMER, customerEnv(databaseUrl));
+    // B's memory is read through its inspector (garbage collected first).
+    const bInspectPort = await findFreePort();
+    let b = await startServer(CUSTOMER, customerEnv(databaseUrl), [
+      `--inspect=127.0.0.1:${bInspectPort}`,
+    ]);
     const admin = await startServer(ADMIN, adminEnv(databaseUrl));
     try {
       const signIn = await fetch(`${admin.url}/api/session`, {
@@ -188,9 +193,9 @@ async function main(): Promise<void> {
         .map((cookie) => cookie.split(';')[0])
         .join('; ');
 
-      // 200 customers open conversations with the Seattle station.
+      // The customers open conversations with the Seattle station, a few at a time.
       const clients: Client[] = [];
-      for (let index = 0; index < STREAMS; index += 1) {
+      const open = async (index: number) => {
         const address = nextAddress();
         const response = await fetch(`${a.url}/api/conversations`, {
           method: 'POST',
@@ -205,32 +210,68 @@ async function main(): Promise<void> {
           throw new Error(`open: ${response.status} ${await response.text()}`);
         const cookie = response.headers.getSetCookie()[0]!.split(';')[0]!;
         const { data } = (await response.json()) as { data: { id: string } };
-        clients.push({
+        clients[index] = {
           address,
           cookie,
           conversationId: data.id,
           lastSeq: 0,
           received: [],
           connected: false,
-        });
-      }
+        };
+      };
+      for (let index = 0; index < STREAMS; index += 8)
+        await Promise.all(
+          Array.from({ length: Math.min(8, STREAMS - index) }, (_, offset) => open(index + offset)),
+        );
 
-      // Memory per stream is the marginal cost: half the streams first (which also loads the
-      // route's code on B), then the other half, measured between the two.
+      // Memory per stream is the marginal cost between two stream counts: the first count
+      // also loads the route's code on B and is not counted. Streams open 100 at a time.
+      // B first serves ordinary traffic, as an instance in service has: V8 grows its young
+      // generation under load, and that growth must not be counted against the streams.
+      for (let round = 0; round < 100; round += 1)
+        await Promise.all(
+          Array.from({ length: 20 }, () =>
+            fetch(`${b.url}/api/stations`, { headers: { 'X-Forwarded-For': nextAddress() } }).then(
+              (response) => response.arrayBuffer(),
+            ),
+          ),
+        );
       let streamHost = () => b.url;
-      const half = Math.floor(STREAMS / 2);
-      const following = clients.slice(0, half).map((client) => follow(client, () => streamHost()));
-      while (clients.slice(0, half).some((client) => !client.connected)) await sleep(50);
-      await sleep(2_000);
-      const before = rssKiB(b);
-      following.push(...clients.slice(half).map((client) => follow(client, () => streamHost())));
-      while (clients.some((client) => !client.connected)) await sleep(50);
-      await sleep(2_000);
-      const after = rssKiB(b);
-      const perStreamKiB = (after - before) / (STREAMS - half);
-      console.log(
-        `${half} → ${STREAMS} streams open on B: ${(before / 1024).toFixed(0)} → ${(after / 1024).toFixed(0)} MiB`,
-      );
+      const inspector = await Inspector.attach(bInspectPort);
+      const following: Promise<void>[] = [];
+      const readings: ({ streams: number } & MemoryReading)[] = [];
+      for (const count of CHECKPOINTS) {
+        for (let from = following.length; from < count; from += 100) {
+          const batch = clients.slice(from, Math.min(count, from + 100));
+          following.push(...batch.map((client) => follow(client, () => streamHost())));
+          while (batch.some((client) => !client.connected)) await sleep(50);
+        }
+        await sleep(2_000);
+        const reading = { streams: count, ...(await inspector.memory()) };
+        readings.push(reading);
+        console.log(
+          `${count} streams open on B: RSS ${(reading.rssKiB / 1024).toFixed(1)} MiB, heap ${(reading.heapUsedKiB / 1024).toFixed(1)} MiB`,
+        );
+        if (SNAPSHOTS) {
+          mkdirSync(SNAPSHOTS, { recursive: true });
+          await inspector.heapSnapshot(path.join(SNAPSHOTS, `b-${count}-streams.heapsnapshot`));
+        }
+      }
+      inspector.close();
+      const perStream = readings.slice(1).map((reading, index) => {
+        const base = readings[index]!;
+        const streams = reading.streams - base.streams;
+        const per = (key: keyof MemoryReading) =>
+          Math.round(((reading[key] - base[key]) / streams) * 10) / 10;
+        return {
+          streams: `${base.streams} → ${reading.streams}`,
+          rssKiB: per('rssKiB'),
+          heapUsedKiB: per('heapUsedKiB'),
+          heapTotalKiB: per('heapTotalKiB'),
+          externalKiB: per('externalKiB'),
+        };
+      });
+      console.table(perStream);
 
       // Steady traffic: customers through A, staff through the admin; B is killed a third
       // of the way in and started again; its streams move to A meanwhile.
@@ -274,9 +315,11 @@ async function main(): Promise<void> {
       }
       await Promise.all(posts);
       while (outage && outage.to === Infinity) await sleep(100);
-      await sleep(3_000);
+      const posted = performance.now();
 
-      // Every stream has every message of its conversation exactly once, in order.
+      // Every stream has every message of its conversation exactly once, in order. Streams
+      // that moved to A may still be catching up: they get 30 s before what is missing counts
+      // as lost.
       const db = new pg.Client({ connectionString: databaseUrl });
       await db.connect();
       const { rows } = await db.query<{ id: string; last: number }>(
@@ -285,6 +328,11 @@ async function main(): Promise<void> {
       );
       await db.end();
       const lastOf = new Map(rows.map((row) => [row.id, row.last]));
+      const behind = () =>
+        clients.filter((client) => client.lastSeq < (lastOf.get(client.conversationId) ?? 0));
+      await sleep(1_000);
+      while (behind().length > 0 && performance.now() - posted < 30_000) await sleep(200);
+      const settledSeconds = Math.round((performance.now() - posted) / 100) / 10;
       let lost = 0;
       let doubled = 0;
       for (const client of clients) {
@@ -293,6 +341,10 @@ async function main(): Promise<void> {
         doubled += client.received.length - seen.size;
         for (let seq = 1; seq <= last; seq += 1) if (!seen.has(seq)) lost += 1;
       }
+      if (lost > 0)
+        console.log(
+          `behind after 30 s: ${behind().length} streams, ${clients.filter((client) => !client.connected).length} not connected`,
+        );
       stopping = true;
       clients.forEach((client) => client.abort?.abort());
       await Promise.allSettled(following);
@@ -316,11 +368,13 @@ async function main(): Promise<void> {
           wholeRun: { p50: percentile(all, 50), p95: percentile(all, 95), count: all.length },
         },
         baselineNotifyMs: { p50: percentile(baseline, 50), p95: percentile(baseline, 95) },
-        memoryPerStreamKiB: Math.round(perStreamKiB * 10) / 10,
-        instanceRssMiB: Math.round(after / 1024),
+        memoryPerStreamKiB: Math.max(...perStream.map((step) => step.rssKiB)),
+        memory: { perStream, readings },
         lost,
         doubled,
         outageSeconds: outage ? Math.round((outage.to - outage.from) / 100) / 10 : 0,
+        /** From the last post (and B back) until every stream had its conversation's last message. */
+        settledSeconds,
         targets: TARGETS,
       };
       console.table({
@@ -329,7 +383,7 @@ async function main(): Promise<void> {
         'baseline pg_notify round trip': result.baselineNotifyMs,
       });
       console.log(
-        `memory per open stream: ${result.memoryPerStreamKiB} KiB; lost ${lost}, doubled ${doubled}`,
+        `memory per open stream (RSS, the larger step): ${result.memoryPerStreamKiB} KiB; lost ${lost}, doubled ${doubled}`,
       );
       const resultsDir = path.join(import.meta.dirname, 'results');
       mkdirSync(resultsDir, { recursive: true });
@@ -339,6 +393,7 @@ async function main(): Promise<void> {
       );
       const missed = [
         result.deliveredLatencyMs.beforeKill.p95 > TARGETS.deliveryP95Ms && 'delivery p95',
+        result.memoryPerStreamKiB > TARGETS.memoryPerStreamKiB && 'memory per stream',
         lost > 0 && 'lost messages',
         doubled > 0 && 'doubled messages',
       ].filter(Boolean);

@@ -39,14 +39,24 @@ export function ensureBuilt(rebuild: boolean): void {
 
 export type Server = { url: string; process: ChildProcess };
 
-/** `next start` for a built app on a free port; resolves once it answers. */
-export async function startServer(directory: string, env: NodeJS.ProcessEnv): Promise<Server> {
+/**
+ * A built app's production server on a free port; resolves once it answers. `nodeFlags`
+ * (the apps only) go to Node.js itself, e.g. `--inspect=127.0.0.1:PORT` to read its memory.
+ */
+export async function startServer(
+  directory: string,
+  env: NodeJS.ProcessEnv,
+  nodeFlags: string[] = [],
+): Promise<Server> {
   const port = await findFreePort();
   // The apps run their own production server (serve.mjs); the bare app runs `next start`.
   const [command, commandArgs] =
     directory === BARE
       ? [path.join(directory, 'node_modules/.bin/next'), ['start', '--port', String(port)]]
-      : [process.execPath, [path.join(ROOT, 'packages/web/serve.mjs'), '--port', String(port)]];
+      : [
+          process.execPath,
+          [...nodeFlags, path.join(ROOT, 'packages/web/serve.mjs'), '--port', String(port)],
+        ];
   const child = spawn(command, commandArgs, {
     cwd: directory,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', ...env },

@@ -93,8 +93,14 @@ test.describe('customer API', () => {
     expect(page.headers()['x-request-id']).toBeTruthy();
     const booking = await request.get('/book/chicago');
     expect(booking.headers()['content-security-policy']).toContain("script-src 'self'");
-    // API answers: the strict policy of their own, and the common headers.
-    for (const path of ['/api/health/live', '/api/stations', '/api/nothing-here']) {
+    // API answers: the strict policy of their own, and the common headers (also the
+    // conversation stream's, which serve.mjs answers itself: decision 25).
+    for (const path of [
+      '/api/health/live',
+      '/api/stations',
+      '/api/nothing-here',
+      '/api/conversations/current/events',
+    ]) {
       const answer = await request.get(path);
       expect(answer.headers()['content-security-policy']).toBe(
         "default-src 'none'; frame-ancestors 'none'",

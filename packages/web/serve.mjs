@@ -10,6 +10,8 @@
 //   3. the listener closes (new connections are refused: nginx retries them elsewhere, POSTs
 //      included, since nothing was sent), what is in flight finishes, and the process exits.
 // The app's own shutdown hooks (background jobs, live streams) run from the same SIGTERM.
+// Routes the app registered in `hibachiServer.directRoutes` (its live streams) are answered
+// here without Next.js's per-request pipeline, which would hold its state per open stream.
 //
 //   node ../../packages/web/serve.mjs [--port 3000] [--hostname 0.0.0.0]   (cwd: the app)
 import { existsSync, readFileSync } from 'node:fs';
@@ -51,9 +53,13 @@ const app = next({
 const handle = app.getRequestHandler();
 await app.prepare();
 
+// Registered by the app's instrumentation (@hibachi/core/live `serveDirectly`, decision 25).
 const state = (globalThis.hibachiServer ??= { draining: false });
 const server = http.createServer((request, response) => {
   if (state.draining) response.setHeader('Connection', 'close');
+  const direct =
+    request.method === 'GET' ? state.directRoutes?.get(request.url?.split('?')[0]) : undefined;
+  if (direct?.(request, response)) return;
   void handle(request, response);
 });
 // Longer than a balancer's idle timeout (60 s on most), as `next start --keepAliveTimeout`.

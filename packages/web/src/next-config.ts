@@ -2,20 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { withSentryConfig } from '@sentry/nextjs/config';
 import type { NextConfig } from 'next';
 import { sentryOrigin } from './content-security-policy';
-
-/** API answers are never documents: nothing may load from them, nothing may frame them. */
-const API_POLICY = {
-  key: 'Content-Security-Policy',
-  value: "default-src 'none'; frame-ancestors 'none'",
-};
-
-const commonHeaders = [
-  { key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' },
-  { key: 'X-Content-Type-Options', value: 'nosniff' },
-  { key: 'X-Frame-Options', value: 'DENY' },
-  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
-];
+import { API_POLICY, COMMON_HEADERS } from './security-headers';
 
 /**
  * What this build is, for the offline worker's URL (`/sw.js?v=…`): BUILD_VERSION when the
@@ -71,7 +58,7 @@ export function createNextConfig(options: {
     // matches, so the values here stay colon-free.
     async headers() {
       return [
-        { source: '/:path*', headers: commonHeaders },
+        { source: '/:path*', headers: COMMON_HEADERS },
         { source: '/api/:path*', headers: [API_POLICY] },
       ];
     },

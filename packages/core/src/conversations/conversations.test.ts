@@ -186,6 +186,30 @@ describe('conversations', () => {
     resumed.abort.abort();
   });
 
+  it('sends a message announced before the stream is first read, once', async () => {
+    const { cookie, address: from } = await opened('first');
+    const { request, abort } = streamRequest();
+    // Its body is read later (as Next.js pipes it): meanwhile a message is announced.
+    const response = await customerEventStream(request, {
+      cookie,
+      address: from,
+      lastEventId: null,
+      query: {},
+    });
+    await postCustomerMessage({
+      cookie,
+      address: from,
+      input: { clientMessageId: randomUUID(), body: 'before the first read' },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const seen = await readEvents(response).until(
+      (events) => events.filter((e) => e.event === 'message').length === 2,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(seen.filter((e) => e.event === 'message').map((e) => e.id)).toEqual(['1', '2']);
+    abort.abort();
+  });
+
   it('staff of the station see it, answer live, and the customer sees the answer and the read mark', async () => {
     const { stationId, chefIds } = await resetStation(client);
     const staff = await staffScope(client, 'STAFF', stationId);

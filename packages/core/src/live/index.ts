@@ -1,2 +1,3 @@
 export { staffEventStream } from './staff-stream';
 export { closeLiveStreams, openStreamCount, STREAM_LIMITS } from './live-hub';
+export { serveDirectly, type DirectRoute } from './serve-directly';
