@@ -11,22 +11,45 @@ const root = path.resolve(import.meta.dirname, '..');
 const PACKAGES = ['@hibachi/core', '@hibachi/admin', '@hibachi/web'];
 const DAY_SECONDS = 86_400;
 
-/** Each clock: how far to move it, in seconds from the real now. Fixed instants keep runs reproducible. */
+/**
+ * Each clock: how far to move it, in seconds from the real now. Both are instants that
+ * matter to a calendar, always at least two months ahead of the real date (so each is also
+ * "a date in the future": a test that only passes on today's date fails under both), and
+ * the same instants for months at a time, so runs are reproducible.
+ */
 export const CLOCKS = [
-  { name: 'plus-200-days', label: '200 days ahead', offset: () => 200 * DAY_SECONDS },
   {
     // New York's clocks jump from 02:00 EST to 03:00 EDT at 07:00 UTC, half a minute in.
     name: 'us-spring-forward',
-    label: 'the night US clocks change (2027-03-14 06:59:30 UTC)',
-    offset: () => secondsUntil('2027-03-14T06:59:30Z'),
+    label: 'the night US clocks change',
+    offset: () => secondsUntil(nextUsSpringForward(Date.now() + 60 * DAY_SECONDS * 1000)),
   },
   {
     // Noon UTC: the 29th in every station zone, Honolulu (UTC-10) to London.
     name: 'leap-day',
-    label: 'a leap day (2028-02-29 12:00 UTC)',
-    offset: () => secondsUntil('2028-02-29T12:00:00Z'),
+    label: 'a leap day',
+    offset: () => secondsUntil(nextLeapDayNoon(Date.now() + 60 * DAY_SECONDS * 1000)),
   },
 ];
+
+/** 06:59:30 UTC on the second Sunday of March (US clocks spring forward at 07:00 UTC) after `after`. */
+export function nextUsSpringForward(after) {
+  for (let year = new Date(after).getUTCFullYear(); ; year += 1) {
+    const firstOfMarch = new Date(Date.UTC(year, 2, 1)).getUTCDay();
+    const secondSunday = 1 + ((7 - firstOfMarch) % 7) + 7;
+    const instant = Date.UTC(year, 2, secondSunday, 6, 59, 30);
+    if (instant > after) return new Date(instant).toISOString();
+  }
+}
+
+/** Noon UTC on the first 29 February after `after`. */
+export function nextLeapDayNoon(after) {
+  for (let year = new Date(after).getUTCFullYear(); ; year += 1) {
+    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+    const instant = Date.UTC(year, 1, 29, 12);
+    if (leap && instant > after) return new Date(instant).toISOString();
+  }
+}
 
 function secondsUntil(instant) {
   return Math.round((Date.parse(instant) - Date.now()) / 1000);
@@ -57,7 +80,9 @@ function runUnder(clock, resultsRoot) {
   const offset = clock.offset();
   const directory = path.join(resultsRoot, `clock-${clock.name}`);
   mkdirSync(directory, { recursive: true });
-  process.stdout.write(`\n--- Vitest with the clock at ${clock.label} (offset ${offset} s) ---\n`);
+  process.stdout.write(
+    `\n--- Vitest with the clock at ${clock.label}, ${new Date(Date.now() + offset * 1000).toISOString()} (offset ${offset} s) ---\n`,
+  );
   const filters = PACKAGES.flatMap((name) => ['--filter', name]);
   const result = spawnSync(
     'faketime',
