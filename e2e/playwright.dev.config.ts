@@ -18,11 +18,18 @@ export default defineConfig({
   forbidOnly: true,
   retries: 0,
   timeout: 420_000,
-  // Traces and screenshots go outside the checkout: `next dev` watches it, and a file written
-  // there while a page first loads makes the page reload itself, again and again.
-  outputDir: path.join(process.env.TEST_RESULTS_DIR ?? os.tmpdir(), 'dev-smoke-artifacts'),
-  reporter: process.env.TEST_RESULTS_DIR
-    ? [['list'], ['json', { outputFile: `${process.env.TEST_RESULTS_DIR}/playwright-dev.json` }]]
+  // Traces, screenshots and the report go outside the checkout while `next dev` runs (it
+  // watches it: a file written there makes the admin's pages reload themselves, again and
+  // again); run-dev-smoke.ts copies them to TEST_RESULTS_DIR afterwards.
+  outputDir: path.join(process.env.DEV_SMOKE_OUTPUT_DIR ?? os.tmpdir(), 'dev-smoke-artifacts'),
+  reporter: process.env.DEV_SMOKE_OUTPUT_DIR
+    ? [
+        ['list'],
+        [
+          'json',
+          { outputFile: path.join(process.env.DEV_SMOKE_OUTPUT_DIR, 'playwright-dev.json') },
+        ],
+      ]
     : [['list']],
   use: { launchOptions: chromiumLaunchOptions, trace: 'retain-on-failure' },
   projects: [

@@ -6,14 +6,18 @@
 // effects, dev-only React checks, on-demand compilation), so the e2e suite cannot see it.
 import './use-data-keys';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { findFreePort, startEmbeddedPostgres } from '@hibachi/core/db/embedded-postgres';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hibachi-dev-smoke-'));
-const logFile = path.join(process.env.TEST_RESULTS_DIR ?? os.tmpdir(), 'dev-smoke-server.log');
+// Everything written while the apps run stays outside the checkout: `next dev` watches it
+// (the workspace root), and a file that changes there (this log, a trace) makes the admin's
+// pages rebuild and reload themselves, again and again. Copied to TEST_RESULTS_DIR at the end.
+const outputDir = mkdtempSync(path.join(os.tmpdir(), 'hibachi-dev-smoke-output-'));
+const logFile = path.join(outputDir, 'dev-smoke-server.log');
 const READY_TIMEOUT_MS = 300_000;
 
 const server = await startEmbeddedPostgres({
@@ -144,7 +148,12 @@ try {
       'playwright.dev.config.ts',
       ...process.argv.slice(2).filter((arg) => arg !== '--'),
     ],
-    { ...process.env, DEV_SMOKE_CUSTOMER_URL: customerUrl, DEV_SMOKE_ADMIN_URL: adminUrl },
+    {
+      ...process.env,
+      DEV_SMOKE_CUSTOMER_URL: customerUrl,
+      DEV_SMOKE_ADMIN_URL: adminUrl,
+      DEV_SMOKE_OUTPUT_DIR: outputDir,
+    },
   );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
@@ -159,5 +168,13 @@ try {
   await server.stop();
   rmSync(dataDir, { recursive: true, force: true });
 }
-if (status !== 0) console.error(`pnpm dev's output: ${logFile}`);
+const results = process.env.TEST_RESULTS_DIR;
+if (results) {
+  cpSync(outputDir, results, { recursive: true });
+  rmSync(outputDir, { recursive: true, force: true });
+}
+if (status !== 0)
+  console.error(
+    `pnpm dev's output: ${results ? path.join(results, 'dev-smoke-server.log') : logFile}`,
+  );
 process.exit(status);
