@@ -14,7 +14,7 @@ import { proteinsDecided } from '../menu/menu-selection';
 import type { TMenuLine } from '../menu/menu.schema';
 import type { TQuoteLine } from '../pricing/quote.schema';
 import { instantToLocal } from '../time';
-import { balanceDue } from './list-staff-bookings';
+import { balanceDue } from '../money/balance-due';
 import { staffBookingActions, type StaffBookingActions } from './staff-booking-actions';
 import type { TBookingStatus } from './staff-bookings.schema';
 

@@ -3,13 +3,13 @@ import { assertCan } from '../auth/staff-scope';
 import { resolveStationChoice } from '../auth/resolve-station-choice';
 import { getDb } from '../db/client';
 import type { Prisma } from '../generated/prisma/client';
+import { balanceDue } from '../money/balance-due';
 import { netPaidCents } from '../money/net-paid';
 import { parseInput } from '../validation';
 import { emailIndex, phoneIndex } from '../crypto/customer-fields';
 import { afterCursor, decodeCursor, encodeCursor } from '../platform/keyset-cursor';
 import {
   ZListStaffBookingsQuery,
-  type TBookingStatus,
   type TStaffBookingPage,
   type TStaffBookingRow,
 } from './staff-bookings.schema';
@@ -81,13 +81,6 @@ export async function listStaffBookings(options: {
     nextCursor:
       rows.length > query.limit && last ? encodeCursor({ at: last.startsAt, id: last.id }) : null,
   };
-}
-
-/** What the customer still owes: nothing once a booking is cancelled, expired or a no-show. */
-export function balanceDue(status: TBookingStatus, totalCents: number, paidCents: number): number {
-  return status === 'PENDING_PAYMENT' || status === 'CONFIRMED' || status === 'COMPLETED'
-    ? Math.max(0, totalCents - paidCents)
-    : 0;
 }
 
 /**

@@ -7,7 +7,7 @@ import { AppError } from '../errors/app-error';
 import { netPaidCents } from '../money/net-paid';
 import { addDays, instantToLocal, localToInstant, todayInTimeZone } from '../time';
 import { parseInput } from '../validation';
-import { balanceDue } from './list-staff-bookings';
+import { balanceDue } from '../money/balance-due';
 import { awaitsOutcome } from './staff-booking-actions';
 import type { TCompletedEvent, TMyEvent, TMyEvents, TStartedEvent } from './my-events.schema';
 import { updateBookingAtVersion } from './versioned-update';
