@@ -1,5 +1,6 @@
 import { getDb } from '../db/client';
 import type { Station } from '../generated/prisma/client';
+import { toDbDate, toLocalDate } from '../time';
 
 /** A station's rule for one local date: closed, or other first and last start times. */
 export type DateRule = {
@@ -42,12 +43,12 @@ export async function dateRulesBetween(
   const rows = await db.stationDate.findMany({
     where: {
       stationId,
-      date: { gte: new Date(`${from}T00:00:00Z`), lte: new Date(`${to}T00:00:00Z`) },
+      date: { gte: toDbDate(from), lte: toDbDate(to) },
     },
   });
   return new Map(
     rows.map((row) => [
-      row.date.toISOString().slice(0, 10),
+      toLocalDate(row.date),
       {
         closed: row.closed,
         firstStartMinute: row.firstStartMinute,

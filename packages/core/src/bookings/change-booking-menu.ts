@@ -20,6 +20,7 @@ import { ZCustomerMenuChange, ZMenuChange, type TCustomerBooking } from './custo
 import { findCustomerBooking } from './find-customer-booking';
 import { toCustomerBooking } from './to-customer-booking';
 import { updateBookingAtVersion } from './versioned-update';
+import { toLocalDate } from '../time';
 
 type Change = {
   adults: number;
@@ -124,7 +125,7 @@ export async function changeCustomerMenu(options: {
   const reference = await inTransaction(async (tx) => {
     const booking = await findCustomerBooking(options.reference, proof, tx);
     const lockAt = menuLockAt(
-      { date: booking.eventDate.toISOString().slice(0, 10), time: booking.startTime },
+      { date: toLocalDate(booking.eventDate), time: booking.startTime },
       booking.station.timezone,
       booking.station.menuLockHours,
     );

@@ -24,7 +24,7 @@ import {
 import { bookingWriteClock, type BookingWriteStep } from '../metrics/write-steps';
 import { emailInsertSql } from '../notifications/enqueue-email';
 import { priceEvent } from '../pricing/price-event';
-import { localToInstant, parseLocalTime, todayInTimeZone } from '../time';
+import { localToInstant, parseLocalTime, todayInTimeZone, toDbDate } from '../time';
 import { fieldError, parseInput } from '../validation';
 import { generateBookingReference } from './booking-reference';
 import {
@@ -199,7 +199,7 @@ async function insertBooking(
   }
   const expected = rule.rule;
   lap('window');
-  const eventDate = new Date(`${input.date}T00:00:00Z`);
+  const eventDate = toDbDate(input.date);
   // Priced (menu checked, travel fee or refusal for the address) before anything is held.
   const { quote, lines, travel } = priceEvent(station, {
     party: input,

@@ -13,6 +13,7 @@ import {
   type TStaffBookingPage,
   type TStaffBookingRow,
 } from './staff-bookings.schema';
+import { toDbDate, toLocalDate } from '../time';
 
 export type StaffBookingRow = TStaffBookingRow;
 
@@ -36,8 +37,8 @@ export async function listStaffBookings(options: {
   const conditions: Prisma.BookingWhereInput[] = [];
   if (stationId) conditions.push({ stationId });
   if (query.status) conditions.push({ status: { in: query.status } });
-  if (query.from) conditions.push({ eventDate: { gte: new Date(`${query.from}T00:00:00Z`) } });
-  if (query.to) conditions.push({ eventDate: { lte: new Date(`${query.to}T00:00:00Z`) } });
+  if (query.from) conditions.push({ eventDate: { gte: toDbDate(query.from) } });
+  if (query.to) conditions.push({ eventDate: { lte: toDbDate(query.to) } });
   if (query.chef) conditions.push({ chefId: query.chef });
   if (query.q) conditions.push({ OR: searchConditions(query.q) });
   if (cursor) conditions.push(afterCursor('startsAt', cursor));
@@ -63,7 +64,7 @@ export async function listStaffBookings(options: {
         reference: booking.reference,
         status: booking.status,
         version: booking.version,
-        date: booking.eventDate.toISOString().slice(0, 10),
+        date: toLocalDate(booking.eventDate),
         time: booking.startTime,
         startsAt: booking.startsAt.toISOString(),
         durationMinutes: booking.durationMinutes,

@@ -7,7 +7,7 @@ import type { Tx } from '../db/transaction';
 import { closedWords, dateRulesBetween, onDate } from '../availability/station-dates';
 import { AppError } from '../errors/app-error';
 import { enqueueEmail } from '../notifications/enqueue-email';
-import { instantToLocal, localToInstant, parseLocalTime } from '../time';
+import { instantToLocal, localToInstant, parseLocalTime, toDbDate, toLocalDate } from '../time';
 import { fieldError } from '../validation';
 import type { TRescheduledBooking } from './reschedule-booking.schema';
 import { staleVersion, updateBookingAtVersion } from './versioned-update';
@@ -116,11 +116,11 @@ export async function moveBooking(
     blockedUntil,
   });
 
-  if (input.date !== booking.eventDate.toISOString().slice(0, 10)) {
+  if (input.date !== toLocalDate(booking.eventDate)) {
     const other = await tx.booking.findFirst({
       where: {
         customerId: booking.customerId,
-        eventDate: new Date(`${input.date}T00:00:00Z`),
+        eventDate: toDbDate(input.date),
         status: { in: [...ACTIVE_BOOKING_STATUSES] },
         id: { not: booking.id },
       },
@@ -140,7 +140,7 @@ export async function moveBooking(
   }
 
   await updateBookingAtVersion(tx, booking.id, input.version, {
-    eventDate: new Date(`${input.date}T00:00:00Z`),
+    eventDate: toDbDate(input.date),
     startTime: input.time,
     startsAt,
     endsAt,
@@ -150,7 +150,7 @@ export async function moveBooking(
     ...(actor.kind === 'CUSTOMER' ? { customerReschedules: { increment: 1 } } : {}),
   });
   const before = {
-    date: booking.eventDate.toISOString().slice(0, 10),
+    date: toLocalDate(booking.eventDate),
     time: booking.startTime,
     durationMinutes: booking.durationMinutes,
     chefId: booking.chefId,
@@ -193,7 +193,7 @@ export async function moveBooking(
       startsAt,
       endsAt,
       durationMinutes,
-      eventDate: new Date(`${input.date}T00:00:00Z`),
+      eventDate: toDbDate(input.date),
       startTime: input.time,
       version: input.version + 1,
     },
@@ -348,7 +348,7 @@ function summary(
     reference: booking.reference,
     status: booking.status as TRescheduledBooking['status'],
     version: booking.version,
-    date: booking.eventDate.toISOString().slice(0, 10),
+    date: toLocalDate(booking.eventDate),
     time: booking.startTime,
     durationMinutes: booking.durationMinutes,
     startsAt: booking.startsAt.toISOString(),

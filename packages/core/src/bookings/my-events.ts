@@ -5,7 +5,7 @@ import { getDb } from '../db/client';
 import { inTransaction, type Tx } from '../db/transaction';
 import { AppError } from '../errors/app-error';
 import { netPaidCents } from '../money/net-paid';
-import { addDays, instantToLocal, localToInstant, todayInTimeZone } from '../time';
+import { addDays, instantToLocal, localToInstant, todayInTimeZone, toLocalDate } from '../time';
 import { parseInput } from '../validation';
 import { balanceDue } from '../money/balance-due';
 import { awaitsOutcome } from './staff-booking-actions';
@@ -80,7 +80,7 @@ export async function getMyEvents(options: { scope: StaffScope; now?: Date }): P
         reference: booking.reference,
         status: booking.status as MyEvent['status'],
         version: booking.version,
-        date: booking.eventDate.toISOString().slice(0, 10),
+        date: toLocalDate(booking.eventDate),
         time: booking.startTime,
         endTime: instantToLocal(booking.endsAt, zone).time,
         address,

@@ -17,6 +17,7 @@ import {
   type TErasedCustomer,
 } from './customer-data.schema';
 import { seal } from '../crypto/field-crypto';
+import { toLocalDate } from '../time';
 
 /** What erased data reads as. Sealed like any value, so every stored value stays sealed. */
 export const ERASED_NAME = 'Erased customer';
@@ -76,7 +77,7 @@ export async function findCustomers(options: {
         erasedAt: customer.erasedAt?.toISOString() ?? null,
         bookings: counts?.bookings ?? 0,
         upcomingBookings: counts?.upcoming ?? 0,
-        lastEventDate: counts?.last?.toISOString().slice(0, 10) ?? null,
+        lastEventDate: counts?.last ? toLocalDate(counts.last) : null,
         conversations: counts?.conversations ?? 0,
       };
     }),
@@ -137,7 +138,7 @@ export async function exportCustomerData(
       reference: booking.reference,
       station: booking.station.name,
       status: booking.status,
-      date: booking.eventDate.toISOString().slice(0, 10),
+      date: toLocalDate(booking.eventDate),
       time: booking.startTime,
       adults: booking.adults,
       children: booking.children,

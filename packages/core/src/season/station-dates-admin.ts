@@ -3,13 +3,13 @@ import { assertCan, type StaffRequest } from '../auth/staff-scope';
 import { inTransaction } from '../db/transaction';
 import { isOnGrid } from '../availability/start-times';
 import { stationInScope } from '../stations/station-in-scope';
-import { formatMinutes, isCalendarDate, parseLocalTime } from '../time';
+import { formatMinutes, isCalendarDate, parseLocalTime, toDbDate } from '../time';
 import { fieldError, parseInput } from '../validation';
 import { ZStationDateInput, type StationDateRule } from './season.schema';
 
 const localDate = (date: string) => {
   if (!isCalendarDate(date)) throw fieldError('date', 'Use a calendar date (YYYY-MM-DD)');
-  return new Date(`${date}T00:00:00Z`);
+  return toDbDate(date);
 };
 
 /**
