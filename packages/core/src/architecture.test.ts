@@ -101,7 +101,7 @@ const exported = (node: ts.Node) =>
   ts.canHaveModifiers(node) &&
   (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
 
-const isAsync = (node: ts.SignatureDeclarationBase) =>
+const isAsync = (node: ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression) =>
   (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword) ||
   (node.type !== undefined &&
     ts.isTypeReferenceNode(node.type) &&
