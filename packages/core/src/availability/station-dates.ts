@@ -16,7 +16,7 @@ type Hours = Pick<Station, 'serviceStartMinute' | 'serviceEndMinute'>;
  * The station as it is on a date: its own hours, the date's hours where it keeps others, or
  * null when it is closed. The one rule availability, booking and moves read.
  */
-export function onDate<T extends Hours>(station: T, rule: DateRule | undefined): T | null {
+export function stationOnDate<T extends Hours>(station: T, rule: DateRule | undefined): T | null {
   if (!rule) return station;
   if (rule.closed) return null;
   return {
@@ -27,7 +27,7 @@ export function onDate<T extends Hours>(station: T, rule: DateRule | undefined):
 }
 
 /** What a customer or staff member is told about a closed date. */
-export function closedWords(rule: DateRule | undefined): string {
+export function closedDateMessage(rule: DateRule | undefined): string {
   return rule?.note ? `We are closed that day (${rule.note})` : 'We are closed that day';
 }
 

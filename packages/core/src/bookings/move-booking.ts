@@ -4,13 +4,13 @@ import { chefIsFree, chefTimeOff } from '../scheduling/chef-is-free.sql';
 import { writeAudit, writeStaffAudit } from '../audit/write-audit';
 import type { StaffRequest } from '../auth/staff-scope';
 import type { Tx } from '../db/transaction';
-import { closedWords, dateRulesBetween, onDate } from '../availability/station-dates';
+import { closedDateMessage, dateRulesBetween, stationOnDate } from '../availability/station-dates';
 import { AppError } from '../errors/app-error';
 import { enqueueEmail } from '../notifications/enqueue-email';
 import { instantToLocal, localToInstant, parseLocalTime, toDbDate, toLocalDate } from '../time';
 import { fieldError } from '../validation';
 import type { TRescheduledBooking } from './reschedule-booking.schema';
-import { staleVersion, updateBookingAtVersion } from './versioned-update';
+import { staleVersionError, updateBookingAtVersion } from './versioned-update';
 import { required } from '../platform/required';
 import { customerReschedulePolicy } from './customer-reschedule-policy';
 
@@ -55,12 +55,14 @@ export async function moveBooking(
   });
   const { station } = booking;
   if (booking.version !== input.version) {
-    const error = staleVersion();
+    const error = staleVersionError();
     throw new AppError('CONFLICT', 'Someone else changed this booking a moment ago.', {
       details: {
         ...error.details,
         // (staff see the booking as it is now; a customer reloads their page)
-        ...(actor.kind === 'STAFF' ? { current: summary(booking, booking.chef, false) } : {}),
+        ...(actor.kind === 'STAFF'
+          ? { current: toRescheduledBooking(booking, booking.chef, false) }
+          : {}),
       },
     });
   }
@@ -76,8 +78,8 @@ export async function moveBooking(
 
   const minute = required(parseLocalTime(input.time), 'start time');
   const rule = (await dateRulesBetween(station.id, input.date, input.date, tx)).get(input.date);
-  const hours = onDate(station, rule);
-  if (!hours) throw fieldError('date', closedWords(rule));
+  const hours = stationOnDate(station, rule);
+  if (!hours) throw fieldError('date', closedDateMessage(rule));
   if (actor.kind === 'STAFF' && minute % STAFF_GRID_MINUTES !== 0)
     throw fieldError('time', 'Start on the quarter hour (:00, :15, :30 or :45)');
   if (
@@ -103,7 +105,7 @@ export async function moveBooking(
     startsAt.getTime() === booking.startsAt.getTime() &&
     durationMinutes === booking.durationMinutes;
   if (sameWindow && (input.chefId === undefined || input.chefId === booking.chefId))
-    return summary(booking, booking.chef, false);
+    return toRescheduledBooking(booking, booking.chef, false);
 
   const chef = await chooseChef(tx, {
     stationId: station.id,
@@ -187,7 +189,7 @@ export async function moveBooking(
     bookingId: booking.id,
     stationId: station.id,
   });
-  return summary(
+  return toRescheduledBooking(
     {
       ...booking,
       startsAt,
@@ -261,7 +263,7 @@ async function chooseChef(
        WHERE c.id = ${request.wanted}::uuid AND c."stationId" = ${request.stationId}::uuid AND c.active
          FOR KEY SHARE OF c`;
     if (!chef) throw fieldError('chefId', 'Choose an active chef of this station');
-    if (!chef.free) throw await busy(tx, request, chef);
+    if (!chef.free) throw await chefBusyError(tx, request, chef);
     return { id: chef.id, name: chef.name, color: chef.color };
   }
   const [chef] = await tx.$queryRaw<ChefRow[]>`
@@ -278,12 +280,17 @@ async function chooseChef(
   if (!chef) {
     const [current] = await tx.$queryRaw<ChefRow[]>`
       SELECT id, name, color FROM "Chef" WHERE id = ${request.current}::uuid`;
-    throw await busy(tx, request, required(current, 'current chef'), 'No chef is free then');
+    throw await chefBusyError(
+      tx,
+      request,
+      required(current, 'current chef'),
+      'No chef is free then',
+    );
   }
   return chef;
 }
 
-async function busy(
+async function chefBusyError(
   tx: Tx,
   request: { timeZone: string; bookingId: string; startsAt: Date; blockedUntil: Date },
   chef: ChefRow,
@@ -328,7 +335,7 @@ async function busy(
   });
 }
 
-function summary(
+function toRescheduledBooking(
   booking: {
     id: string;
     reference: string;

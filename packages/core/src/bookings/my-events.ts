@@ -9,12 +9,12 @@ export type MyEvent = TMyEvent;
 
 export type MyEvents = TMyEvents;
 
-const forbidden = () =>
+const notAChefError = () =>
   new AppError('FORBIDDEN', 'Only a chef account has "My events".', { details: {} });
 
 export function chefOf(scope: StaffScope): string {
   assertCan(scope, 'myEvents.view');
-  if (!scope.chefId) throw forbidden();
+  if (!scope.chefId) throw notAChefError();
   return scope.chefId;
 }
 

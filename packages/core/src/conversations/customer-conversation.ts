@@ -14,14 +14,15 @@ import { messageSelect, toMessage } from './to-message';
 /** The newest messages a first read returns; older ones are not re-sent to a widget that has them. */
 const PAGE = 200;
 
-export const notFound = () => new AppError('NOT_FOUND', 'No such conversation.');
+export const conversationNotFoundError = () => new AppError('NOT_FOUND', 'No such conversation.');
 
 export type CustomerRequest = { cookie: string | undefined; address: string };
 
 /** The conversation the widget's cookie names, or 404 (a wrong key looks like none). */
 export async function conversationOfCookie(cookie: string | undefined): Promise<string> {
   const parsed = parseConversationCookie(cookie);
-  if (!parsed || !verifyConversationKey(parsed.conversationId, parsed.key)) throw notFound();
+  if (!parsed || !verifyConversationKey(parsed.conversationId, parsed.key))
+    throw conversationNotFoundError();
   return parsed.conversationId;
 }
 
@@ -43,7 +44,7 @@ export async function readConversation(id: string, after: number): Promise<TCust
       booking: { select: { reference: true } },
     },
   });
-  if (!conversation) throw notFound();
+  if (!conversation) throw conversationNotFoundError();
   const rows = await messagesAfter(id, after, PAGE + 1);
   return {
     id: conversation.id,

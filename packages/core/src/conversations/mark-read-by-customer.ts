@@ -4,7 +4,11 @@ import { announce } from '../live/live-bus';
 import { consumeRateLimit } from '../rate-limit/rate-limiter';
 import { parseInput } from '../validation';
 import { ZReadReceipt } from './conversation.schema';
-import { conversationOfCookie, type CustomerRequest, notFound } from './customer-conversation';
+import {
+  conversationOfCookie,
+  type CustomerRequest,
+  conversationNotFoundError,
+} from './customer-conversation';
 
 /** `POST /api/conversations/current/read`: the customer has seen staff's messages up to `seq`. */
 export async function markReadByCustomer(
@@ -24,7 +28,7 @@ export async function markReadByCustomer(
            RETURNING "customerReadSeq", "stationId")
     SELECT moved."customerReadSeq", moved."stationId", moved."customerReadSeq" > before.seq AS moved
       FROM moved, before`;
-  if (!row) throw notFound();
+  if (!row) throw conversationNotFoundError();
   if (row.moved) await announce({ k: 'conversation', s: row.stationId, c: id });
   return { customerReadSeq: row.customerReadSeq };
 }

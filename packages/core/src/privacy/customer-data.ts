@@ -15,11 +15,11 @@ export const ERASED_TEXT = '[erased]';
 
 const erasedEmail = (customerId: string) => `erased-${customerId}@erased.invalid`;
 
-export const notFound = () => new AppError('NOT_FOUND', 'No such customer.');
+export const customerNotFoundError = () => new AppError('NOT_FOUND', 'No such customer.');
 
 /** A customer id from the URL: anything but a uuid is a customer that does not exist. */
 export function customerIdOf(value: string): string {
-  if (!z.uuid().safeParse(value).success) throw notFound();
+  if (!z.uuid().safeParse(value).success) throw customerNotFoundError();
   return value;
 }
 
@@ -41,7 +41,7 @@ export async function eraseInTransaction(
 ): Promise<TErasedCustomer> {
   const [customer] = await tx.$queryRaw<{ id: string; emailHash: string | null }[]>`
     SELECT id, "emailHash" FROM "Customer" WHERE id = ${customerId}::uuid FOR UPDATE`;
-  if (!customer) throw notFound();
+  if (!customer) throw customerNotFoundError();
   const [upcoming] = await tx.$queryRaw<{ count: number }[]>`
     SELECT count(*)::int AS count FROM "Booking"
      WHERE "customerId" = ${customerId}::uuid AND status IN ${ACTIVE_STATUSES_SQL}

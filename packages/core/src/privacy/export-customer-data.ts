@@ -5,7 +5,7 @@ import { getDb } from '../db/client';
 import { inTransaction } from '../db/transaction';
 import { type TCustomerExport } from './customer-data.schema';
 import { toLocalDate } from '../time';
-import { conversationsOf, customerIdOf, notFound } from './customer-data';
+import { conversationsOf, customerIdOf, customerNotFoundError } from './customer-data';
 
 /**
  * `GET /api/admin/customers/ID/export` (super admin, audited): everything kept about the
@@ -29,7 +29,7 @@ export async function exportCustomerData(
       },
     },
   });
-  if (!customer) throw notFound();
+  if (!customer) throw customerNotFoundError();
   const conversationIds = (
     await db.$queryRaw<{ id: string }[]>(conversationsOf(customer.id, customer.emailHash))
   ).map((row) => row.id);

@@ -5,7 +5,7 @@ import { parseLocalTime } from '../time';
 import { fieldError, parseInput } from '../validation';
 import { ZCreateStation, type StationAdminRow } from './station-settings.schema';
 import { required } from '../platform/required';
-import { audit, rows } from './station-lifecycle';
+import { auditStationChange, listStationAdminRows } from './station-lifecycle';
 
 const SLUG_TAKEN = 'Another station has this address';
 
@@ -34,8 +34,8 @@ export async function createStation(
           ...numbers,
         },
       });
-      await audit(tx, options, station.id, 'station.created', undefined, input);
-      return required((await rows(tx, station.id))[0], 'station row');
+      await auditStationChange(tx, options, station.id, 'station.created', undefined, input);
+      return required((await listStationAdminRows(tx, station.id))[0], 'station row');
     });
   } catch (error) {
     // Two super admins choosing one address at once: the unique index decides.

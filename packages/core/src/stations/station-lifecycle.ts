@@ -22,7 +22,7 @@ export async function setStationOpen(
     if (station.active !== open) {
       await check(tx, station);
       await tx.station.update({ where: { id: station.id }, data: { active: open } });
-      await audit(
+      await auditStationChange(
         tx,
         options,
         station.id,
@@ -31,7 +31,7 @@ export async function setStationOpen(
         { active: open },
       );
     }
-    return required((await rows(tx, station.id))[0], 'station row');
+    return required((await listStationAdminRows(tx, station.id))[0], 'station row');
   });
 }
 
@@ -42,7 +42,7 @@ async function lockStation(tx: Tx, slug: string): Promise<LockedStation> {
   return station;
 }
 
-export function audit(
+export function auditStationChange(
   tx: Tx,
   options: StaffRequest,
   stationId: string,
@@ -60,7 +60,7 @@ export function audit(
   });
 }
 
-export function rows(
+export function listStationAdminRows(
   db: Tx | ReturnType<typeof getDb>,
   stationId?: string,
 ): Promise<StationAdminRow[]> {
