@@ -2,7 +2,6 @@ import { writeAudit, type AuditEntry } from '../audit/write-audit';
 import { assertCan, assertStationAccess, type StaffRequest } from '../auth/staff-scope';
 import { inTransaction, type Tx } from '../db/transaction';
 import { AppError } from '../errors/app-error';
-import { menuLockAt, menuOpen } from '../menu/menu-lock';
 import { netPaidCents } from '../money/net-paid';
 import { enqueueEmail } from '../notifications/enqueue-email';
 import { formatMoney, moneyOf } from '../money/format-money';
@@ -16,9 +15,7 @@ import {
   type BookingWithRelations,
 } from './booking-record';
 import type { TStaffMenuChanged } from './change-booking-menu.schema';
-import { ZCustomerMenuChange, ZMenuChange, type TCustomerBooking } from './customer-booking.schema';
-import { findCustomerBooking } from './find-customer-booking';
-import { toCustomerBooking } from './to-customer-booking';
+import { ZMenuChange } from './customer-booking.schema';
 import { updateBookingAtVersion } from './versioned-update';
 
 type Change = {
@@ -27,6 +24,7 @@ type Change = {
   menu: { itemId: string; quantity: number }[];
   version: number;
 };
+
 type Actor = Pick<AuditEntry, 'actorType' | 'actorId' | 'requestId'>;
 
 const notFound = () => new AppError('NOT_FOUND', 'No such booking.');
@@ -37,7 +35,7 @@ const notFound = () => new AppError('NOT_FOUND', 'No such booking.');
  * booking's own prices and travel, never below what has been paid (409 BELOW_PAID), at the
  * version read; the lines replaced, audited, and the customer e-mailed. The deposit stays.
  */
-async function applyMenuChange(
+export async function applyMenuChange(
   tx: Tx,
   booking: BookingWithRelations,
   change: Change,
@@ -105,43 +103,6 @@ async function applyMenuChange(
     bookingId: booking.id,
     stationId: booking.stationId,
   });
-}
-
-/**
- * `PATCH /api/bookings/REF/menu`: the customer changes the party and menu (reference + e-mail
- * or the signed link), until the station's menu lock before the event (409 MENU_LOCKED after
- * it, saying until when it was open: from then on staff change it).
- */
-export async function changeCustomerMenu(options: {
-  reference: string;
-  input: unknown;
-  requestId?: string;
-  now?: Date;
-}): Promise<TCustomerBooking> {
-  const input = parseInput(ZCustomerMenuChange, options.input);
-  const proof = 'email' in input ? { email: input.email } : { token: input.token };
-  const now = options.now ?? new Date();
-  const reference = await inTransaction(async (tx) => {
-    const booking = await findCustomerBooking(options.reference, proof, tx);
-    const lockAt = menuLockAt(
-      { date: booking.eventDate.toISOString().slice(0, 10), time: booking.startTime },
-      booking.station.timezone,
-      booking.station.menuLockHours,
-    );
-    if (!menuOpen(lockAt, now))
-      throw new AppError(
-        'CONFLICT',
-        `Your menu and party became final ${booking.station.menuLockHours} hours before the event. To change them now, reply to your confirmation e-mail or call ${booking.station.name}.`,
-        { details: { reason: 'MENU_LOCKED', lockAt: lockAt.toISOString() } },
-      );
-    await applyMenuChange(tx, booking, input, {
-      actorType: 'CUSTOMER',
-      actorId: booking.customerId,
-      requestId: options.requestId,
-    });
-    return booking.reference;
-  });
-  return toCustomerBooking(await findCustomerBooking(reference, proof), now);
 }
 
 /** `PATCH /api/admin/bookings/ID/menu`: staff change the party and menu, before or after the lock. */

@@ -13,8 +13,8 @@ import { menuLockAt, menuOpen } from '../menu/menu-lock';
 import { proteinsDecided } from '../menu/menu-selection';
 import type { TMenuLine } from '../menu/menu.schema';
 import type { TQuoteLine } from '../pricing/quote.schema';
-import { instantToLocal } from '../time';
-import { balanceDue } from './list-staff-bookings';
+import { instantToLocal, toLocalDate } from '../time';
+import { balanceDue } from '../money/balance-due';
 import { staffBookingActions, type StaffBookingActions } from './staff-booking-actions';
 import type { TBookingStatus } from './staff-bookings.schema';
 
@@ -177,7 +177,7 @@ export async function getStaffBooking(options: {
   const tz = booking.station.timezone;
   const paidCents = netPaidCents(booking.payments);
   const quote = bookingQuote(booking);
-  const date = booking.eventDate.toISOString().slice(0, 10);
+  const date = toLocalDate(booking.eventDate);
   const lockAt = menuLockAt({ date, time: booking.startTime }, tz, booking.station.menuLockHours);
   const lines = menuLinesOf(booking.menuLines);
   return {

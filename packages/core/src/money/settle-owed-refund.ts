@@ -10,7 +10,7 @@ import {
   type TSettledRefund,
 } from './refund-settler';
 
-const notFound = () => new AppError('NOT_FOUND', 'No such payment.');
+const paymentNotFoundError = () => new AppError('NOT_FOUND', 'No such payment.');
 
 /**
  * A person says they gave an owed refund back (terminal, cash or check): what was owed becomes
@@ -22,11 +22,11 @@ export async function settleOwedRefund(
 ): Promise<TSettledRefund> {
   assertCan(options.scope, 'refunds.settle');
   const input = parseInput(ZSettleRefundInput, options.input);
-  if (!/^[0-9a-f-]{36}$/i.test(options.paymentId)) throw notFound();
+  if (!/^[0-9a-f-]{36}$/i.test(options.paymentId)) throw paymentNotFoundError();
   return inTransaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Payment" WHERE id = ${options.paymentId}::uuid FOR UPDATE`;
     const payment = await tx.payment.findUnique({ where: { id: options.paymentId } });
-    if (!payment) throw notFound();
+    if (!payment) throw paymentNotFoundError();
     assertStationAccess(options.scope, payment.stationId);
     const settledBy = refundSettledBy(payment);
     const owed = payment.refundRequestedCents - payment.refundedCents;

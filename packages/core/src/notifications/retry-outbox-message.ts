@@ -12,15 +12,15 @@ export async function retryOutboxMessage(
   options: StaffRequest & { messageId: string; now?: Date },
 ): Promise<TRetriedEmail> {
   assertCan(options.scope, 'outbox.retry');
-  const notFound = () => new AppError('NOT_FOUND', 'No such e-mail.');
-  if (!/^[0-9a-f-]{36}$/i.test(options.messageId)) throw notFound();
+  const emailNotFoundError = () => new AppError('NOT_FOUND', 'No such e-mail.');
+  if (!/^[0-9a-f-]{36}$/i.test(options.messageId)) throw emailNotFoundError();
   return inTransaction(async (tx) => {
     const message = await tx.outboxMessage.findUnique({ where: { id: options.messageId } });
     if (
       !message ||
       (options.scope.role !== 'SUPER_ADMIN' && message.stationId !== options.scope.stationId)
     )
-      throw notFound();
+      throw emailNotFoundError();
     const updated = await tx.outboxMessage.updateMany({
       where: { id: message.id, status: 'FAILED' },
       data: { status: 'PENDING', attempts: 0, nextAttemptAt: options.now ?? new Date() },

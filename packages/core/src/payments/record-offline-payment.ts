@@ -3,7 +3,7 @@ import { assertCan, assertStationAccess, type StaffRequest } from '../auth/staff
 import { claimIdempotencyKey, hashRequest, storeIdempotentResponse } from '../bookings/idempotency';
 import { confirmBooking } from '../bookings/confirm-booking';
 import { acceptsPayments } from '../bookings/staff-booking-actions';
-import { staleVersion } from '../bookings/versioned-update';
+import { staleVersionError } from '../bookings/versioned-update';
 import { inTransaction } from '../db/transaction';
 import { AppError } from '../errors/app-error';
 import type { Prisma } from '../generated/prisma/client';
@@ -53,7 +53,7 @@ export async function recordOfflinePayment(
         { details: { reason: 'BAD_STATE' } },
       );
     }
-    if (input.version !== undefined && input.version !== booking.version) throw staleVersion();
+    if (input.version !== undefined && input.version !== booking.version) throw staleVersionError();
     const paid = netPaidCents(booking.payments);
     const outstanding = Math.max(0, booking.totalCents - paid);
     if (input.amountCents > outstanding && !input.allowOverpayment) {
