@@ -1,5 +1,5 @@
 import { writeAudit, type AuditEntry } from '../audit/write-audit';
-import { assertCan, assertStationAccess, type StaffRequest } from '../auth/staff-scope';
+import { assertCan, type StaffRequest } from '../auth/staff-scope';
 import { inTransaction, type Tx } from '../db/transaction';
 import { AppError } from '../errors/app-error';
 import { menuLockAt, menuOpen } from '../menu/menu-lock';
@@ -18,6 +18,7 @@ import {
 import type { TStaffMenuChanged } from './change-booking-menu.schema';
 import { ZCustomerMenuChange, ZMenuChange, type TCustomerBooking } from './customer-booking.schema';
 import { findCustomerBooking } from './find-customer-booking';
+import { requireStaffBooking } from './require-staff-booking';
 import { toCustomerBooking } from './to-customer-booking';
 import { updateBookingAtVersion } from './versioned-update';
 
@@ -28,8 +29,6 @@ type Change = {
   version: number;
 };
 type Actor = Pick<AuditEntry, 'actorType' | 'actorId' | 'requestId'>;
-
-const notFound = () => new AppError('NOT_FOUND', 'No such booking.');
 
 /**
  * Sets a booking's party and menu: checked against the station's menu as it is now (items the
@@ -150,14 +149,8 @@ export async function changeBookingMenuAsStaff(
 ): Promise<TStaffMenuChanged> {
   assertCan(options.scope, 'bookings.editMenu');
   const input = parseInput(ZMenuChange, options.input);
-  if (!/^[0-9a-f-]{36}$/i.test(options.bookingId)) throw notFound();
   return inTransaction(async (tx) => {
-    const booking = await tx.booking.findUnique({
-      where: { id: options.bookingId },
-      include: bookingInclude,
-    });
-    if (!booking) throw notFound();
-    assertStationAccess(options.scope, booking.stationId);
+    const booking = await requireStaffBooking(tx, options.scope, options.bookingId, bookingInclude);
     await applyMenuChange(tx, booking, input, {
       actorType: 'STAFF',
       actorId: options.scope.staffId,

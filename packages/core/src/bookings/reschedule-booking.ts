@@ -10,7 +10,7 @@ import { translateDatabaseError } from '../errors/translate-database-error';
 import { enqueueEmail } from '../notifications/enqueue-email';
 import { instantToLocal, localToInstant, parseLocalTime } from '../time';
 import { fieldError, parseInput } from '../validation';
-import { findStaffBooking } from './find-staff-booking';
+import { requireStaffBooking } from './require-staff-booking';
 import { ZRescheduleInput, type TRescheduledBooking } from './reschedule-booking.schema';
 import { staleVersion, updateBookingAtVersion } from './versioned-update';
 import { required } from '../platform/required';
@@ -40,7 +40,7 @@ export async function rescheduleBooking(
   try {
     return await inTransaction(
       async (tx) => {
-        await findStaffBooking(tx, options.scope, options.bookingId);
+        await requireStaffBooking(tx, options.scope, options.bookingId);
         return moveBooking(tx, {
           bookingId: options.bookingId,
           input,

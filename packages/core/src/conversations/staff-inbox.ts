@@ -1,11 +1,11 @@
 import 'server-only';
+import { requireInScope } from '../auth/require-in-scope';
 import { resolveStationChoice } from '../auth/resolve-station-choice';
 import { assertCan, type StaffRequest, type StaffScope } from '../auth/staff-scope';
 import { writeStaffAudit } from '../audit/write-audit';
 import { emailIndex } from '../crypto/customer-fields';
 import { getDb } from '../db/client';
 import { inTransaction } from '../db/transaction';
-import { AppError } from '../errors/app-error';
 import { Prisma } from '../generated/prisma/client';
 import { announce } from '../live/live-bus';
 import { fieldError, parseInput } from '../validation';
@@ -23,7 +23,6 @@ import { messageSelect, toMessage } from './to-message';
 
 const LIST_LIMIT = 100;
 const THREAD_LIMIT = 500;
-const notFound = () => new AppError('NOT_FOUND', 'No such conversation.');
 
 const rowSelect = {
   id: true,
@@ -131,12 +130,11 @@ export async function countUnreadConversations(
   return { conversations: row?.n ?? 0 };
 }
 
-async function conversationInScope(scope: StaffScope, id: string): Promise<Row> {
-  const row = /^[0-9a-f-]{36}$/i.test(id)
-    ? await getDb().conversation.findUnique({ where: { id }, select: rowSelect })
-    : null;
-  if (!row || (scope.role !== 'SUPER_ADMIN' && row.stationId !== scope.stationId)) throw notFound();
-  return row;
+/** The caller's station's conversation, or 404 (malformed, missing, another's alike). */
+function requireConversation(scope: StaffScope, conversationId: string): Promise<Row> {
+  return requireInScope(scope, 'conversation', conversationId, (id) =>
+    getDb().conversation.findUnique({ where: { id }, select: rowSelect }),
+  );
 }
 
 /** `GET /api/admin/conversations/ID`: the thread (its newest 500 messages) and who may take it. */
@@ -144,7 +142,7 @@ export async function getStaffConversation(
   options: StaffRequest & { conversationId: string },
 ): Promise<TStaffConversation> {
   assertCan(options.scope, 'conversations.answer');
-  const row = await conversationInScope(options.scope, options.conversationId);
+  const row = await requireConversation(options.scope, options.conversationId);
   const [messages, assignable, unread] = await Promise.all([
     getDb().conversationMessage.findMany({
       where: { conversationId: row.id },
@@ -180,7 +178,7 @@ export async function replyToConversation(
 ): Promise<{ message: TMessage; duplicate: boolean }> {
   assertCan(options.scope, 'conversations.answer');
   const input = parseInput(ZStaffReplyInput, options.input);
-  const row = await conversationInScope(options.scope, options.conversationId);
+  const row = await requireConversation(options.scope, options.conversationId);
   const appended = await inTransaction(async (tx) => {
     const result = await appendMessage(tx, row.id, {
       author: 'STAFF',
@@ -208,7 +206,7 @@ export async function markReadByStaff(
 ): Promise<{ staffReadSeq: number }> {
   assertCan(options.scope, 'conversations.answer');
   const { seq } = parseInput(ZReadReceipt, options.input);
-  const row = await conversationInScope(options.scope, options.conversationId);
+  const row = await requireConversation(options.scope, options.conversationId);
   const [updated] = await getDb().$queryRaw<{ staffReadSeq: number }[]>`
     UPDATE "Conversation" SET "staffReadSeq" = LEAST(${seq}, "lastSeq")
      WHERE id = ${row.id}::uuid AND "staffReadSeq" < LEAST(${seq}, "lastSeq")
@@ -224,7 +222,7 @@ export async function updateConversation(
 ): Promise<TStaffConversation> {
   assertCan(options.scope, 'conversations.answer');
   const input = parseInput(ZConversationUpdate, options.input);
-  const row = await conversationInScope(options.scope, options.conversationId);
+  const row = await requireConversation(options.scope, options.conversationId);
   const db = getDb();
   const assignee =
     input.assignedToId &&

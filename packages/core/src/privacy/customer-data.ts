@@ -1,6 +1,6 @@
 import 'server-only';
-import { z } from 'zod';
 import { writeAudit, writeStaffAudit, type AuditEntry } from '../audit/write-audit';
+import { requireRecord } from '../auth/require-in-scope';
 import { assertCan, type StaffRequest, type StaffScope } from '../auth/staff-scope';
 import { getDb } from '../db/client';
 import { inTransaction, type Tx } from '../db/transaction';
@@ -22,14 +22,6 @@ import { seal } from '../crypto/field-crypto';
 export const ERASED_NAME = 'Erased customer';
 export const ERASED_TEXT = '[erased]';
 const erasedEmail = (customerId: string) => `erased-${customerId}@erased.invalid`;
-
-const notFound = () => new AppError('NOT_FOUND', 'No such customer.');
-
-/** A customer id from the URL: anything but a uuid is a customer that does not exist. */
-function customerIdOf(value: string): string {
-  if (!z.uuid().safeParse(value).success) throw notFound();
-  return value;
-}
 
 /** The customer's conversations: under their e-mail's index, or linked to one of their bookings. */
 const conversationsOf = (customerId: string, emailHash: string | null) => Prisma.sql`
@@ -92,20 +84,21 @@ export async function exportCustomerData(
 ): Promise<TCustomerExport> {
   assertCan(options.scope, 'customers.privacy');
   const db = getDb();
-  const customer = await db.customer.findUnique({
-    where: { id: customerIdOf(options.customerId) },
-    include: {
-      bookings: {
-        orderBy: { startsAt: 'asc' },
-        include: {
-          station: { select: { name: true } },
-          menuLines: { select: { name: true, quantity: true } },
-          payments: { orderBy: { createdAt: 'asc' } },
+  const customer = await requireRecord('customer', options.customerId, (id) =>
+    db.customer.findUnique({
+      where: { id },
+      include: {
+        bookings: {
+          orderBy: { startsAt: 'asc' },
+          include: {
+            station: { select: { name: true } },
+            menuLines: { select: { name: true, quantity: true } },
+            payments: { orderBy: { createdAt: 'asc' } },
+          },
         },
       },
-    },
-  });
-  if (!customer) throw notFound();
+    }),
+  );
   const conversationIds = (
     await db.$queryRaw<{ id: string }[]>(conversationsOf(customer.id, customer.emailHash))
   ).map((row) => row.id);
@@ -183,11 +176,10 @@ export async function eraseCustomer(
   options: StaffRequest & { customerId: string; input: unknown; now?: Date },
 ): Promise<TErasedCustomer> {
   assertCan(options.scope, 'customers.privacy');
-  const customerId = customerIdOf(options.customerId);
   parseInput(ZEraseCustomerInput, options.input);
   const now = options.now ?? new Date();
   return inTransaction((tx) =>
-    eraseInTransaction(tx, customerId, now, (entry) => writeStaffAudit(tx, options, entry)),
+    eraseInTransaction(tx, options.customerId, now, (entry) => writeStaffAudit(tx, options, entry)),
   );
 }
 
@@ -201,9 +193,11 @@ async function eraseInTransaction(
   now: Date,
   audit: AuditWriter,
 ): Promise<TErasedCustomer> {
-  const [customer] = await tx.$queryRaw<{ id: string; emailHash: string | null }[]>`
-    SELECT id, "emailHash" FROM "Customer" WHERE id = ${customerId}::uuid FOR UPDATE`;
-  if (!customer) throw notFound();
+  const customer = await requireRecord('customer', customerId, async (id) => {
+    const [row] = await tx.$queryRaw<{ id: string; emailHash: string | null }[]>`
+      SELECT id, "emailHash" FROM "Customer" WHERE id = ${id}::uuid FOR UPDATE`;
+    return row;
+  });
   const [upcoming] = await tx.$queryRaw<{ count: number }[]>`
     SELECT count(*)::int AS count FROM "Booking"
      WHERE "customerId" = ${customerId}::uuid AND status IN ${ACTIVE_STATUSES_SQL}

@@ -1,4 +1,5 @@
 import { writeStaffAudit } from '../audit/write-audit';
+import { requireInScope } from '../auth/require-in-scope';
 import { assertCan, type StaffRequest, type StaffScope } from '../auth/staff-scope';
 import { getDb } from '../db/client';
 import { inTransaction, type Tx } from '../db/transaction';
@@ -15,8 +16,6 @@ import { ZTimeOffInput, type TimeOffEntry, type TTimeOffChange } from './season.
 type Chef = { id: string; stationId: string; name: string; timezone: string };
 type Span = { startsAt: Date; endsAt: Date; allDay: boolean };
 
-const notFound = () => new AppError('NOT_FOUND', 'No such chef.');
-const noSuchEntry = () => new AppError('NOT_FOUND', 'No such time off.');
 const timeOffOverlap = () =>
   new AppError('CONFLICT', 'The chef already has time off then; change that entry instead.', {
     details: { reason: 'TIME_OFF_OVERLAP' },
@@ -36,7 +35,7 @@ export async function createTimeOff(
   const input = parseInput(ZTimeOffInput, options.input);
   const stationId = await stationInScope(options.scope, options.slug);
   return writeTimeOff(async (tx) => {
-    const chef = await chefOf(tx, options.scope, input.chefId, stationId);
+    const chef = await requireStationChef(tx, options.scope, input.chefId, stationId);
     const span = spanOf(input, chef.timezone);
     const reassigned = await clearBookings(tx, options, chef, span, input.bookings);
     const row = await tx.chefTimeOff.create({
@@ -71,8 +70,8 @@ export async function updateTimeOff(
   assertCan(options.scope, 'chefs.timeOff');
   const input = parseInput(ZTimeOffInput, options.input);
   return writeTimeOff(async (tx) => {
-    const existing = await entryOf(tx, options.scope, options.timeOffId);
-    const chef = await chefOf(tx, options.scope, input.chefId, existing.stationId);
+    const existing = await requireTimeOffEntry(tx, options.scope, options.timeOffId);
+    const chef = await requireStationChef(tx, options.scope, input.chefId, existing.stationId);
     const span = spanOf(input, chef.timezone);
     const reassigned = await clearBookings(tx, options, chef, span, input.bookings, existing.id);
     const row = await tx.chefTimeOff.update({
@@ -102,7 +101,7 @@ export async function deleteTimeOff(
 ): Promise<{ deleted: true }> {
   assertCan(options.scope, 'chefs.timeOff');
   return inTransaction(async (tx) => {
-    const existing = await entryOf(tx, options.scope, options.timeOffId);
+    const existing = await requireTimeOffEntry(tx, options.scope, options.timeOffId);
     await tx.chefTimeOff.delete({ where: { id: existing.id } });
     await writeStaffAudit(tx, options, {
       stationId: existing.stationId,
@@ -203,22 +202,26 @@ const auditSpan = (span: { startsAt: Date; endsAt: Date; allDay: boolean }) => (
 });
 
 /** The chef of the station, for this caller: another station's (or none) answers 404. */
-async function chefOf(tx: Tx, scope: StaffScope, chefId: string, stationId: string): Promise<Chef> {
-  const [chef] = await tx.$queryRaw<Chef[]>`
-    SELECT c.id, c."stationId", c.name, s.timezone
-      FROM "Chef" c JOIN "Station" s ON s.id = c."stationId"
-     WHERE c.id = ${chefId}::uuid`;
-  if (!chef || chef.stationId !== stationId) throw notFound();
-  if (scope.role !== 'SUPER_ADMIN' && chef.stationId !== scope.stationId) throw notFound();
-  return chef;
+function requireStationChef(
+  tx: Tx,
+  scope: StaffScope,
+  chefId: string,
+  stationId: string,
+): Promise<Chef> {
+  return requireInScope(scope, 'chef', chefId, async (id) => {
+    const [chef] = await tx.$queryRaw<Chef[]>`
+      SELECT c.id, c."stationId", c.name, s.timezone
+        FROM "Chef" c JOIN "Station" s ON s.id = c."stationId"
+       WHERE c.id = ${id}::uuid AND c."stationId" = ${stationId}::uuid`;
+    return chef;
+  });
 }
 
-async function entryOf(tx: Tx, scope: StaffScope, timeOffId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(timeOffId)) throw noSuchEntry();
-  const entry = await tx.chefTimeOff.findUnique({ where: { id: timeOffId } });
-  if (!entry || (scope.role !== 'SUPER_ADMIN' && entry.stationId !== scope.stationId))
-    throw noSuchEntry();
-  return entry;
+/** A time off entry of the caller's station, or 404 (malformed, missing, another's alike). */
+function requireTimeOffEntry(tx: Tx, scope: StaffScope, timeOffId: string) {
+  return requireInScope(scope, 'timeOff', timeOffId, (id) =>
+    tx.chefTimeOff.findUnique({ where: { id } }),
+  );
 }
 
 /** An entry as the admin reads it: local dates (the last day inclusive) or a date and times. */

@@ -4,7 +4,7 @@ import type { Prisma } from '../generated/prisma/client';
 import {
   assertAnotherSuperAdmin,
   audit,
-  lockAccount,
+  requireLockedAccount,
   row,
   unusablePasswordHash,
   withLink,
@@ -30,7 +30,7 @@ async function changeAccount(
 ): Promise<StaffAccountRow> {
   assertCan(options.scope, 'staff.manage');
   return inTransaction(async (tx) => {
-    const account = await lockAccount(tx, options.accountId);
+    const account = await requireLockedAccount(tx, options.accountId);
     if (change.alreadyDone?.(account)) return row(account);
     await change.check?.(tx, account);
     const updated = await tx.staffUser.update({
@@ -82,7 +82,7 @@ export async function resetStaffPassword(
   assertCan(options.scope, 'staff.manage');
   const passwordHash = await unusablePasswordHash();
   return inTransaction(async (tx) => {
-    const account = await lockAccount(tx, options.accountId);
+    const account = await requireLockedAccount(tx, options.accountId);
     const updated = await tx.staffUser.update({
       where: { id: account.id },
       data: {

@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { inTransaction, type Tx } from '../db/transaction';
 import { writeStaffAudit } from '../audit/write-audit';
+import { requireInScope } from '../auth/require-in-scope';
 import { assertCan, type StaffRequest, type StaffScope } from '../auth/staff-scope';
 import { UPCOMING_HOLDING_SQL } from '../scheduling/active-statuses';
 import { getDb } from '../db/client';
@@ -62,7 +62,7 @@ export async function updateChef(
   assertCan(options.scope, 'chefs.manage');
   const input = parseInput(ZUpdateChef, options.input);
   return inTransaction(async (tx) => {
-    const chef = await lockChef(tx, options.scope, options.chefId);
+    const chef = await requireLockedChef(tx, options.scope, options.chefId);
     const after = { name: input.name ?? chef.name, color: input.color ?? chef.color };
     if (after.name !== chef.name || after.color !== chef.color) {
       await tx.chef.update({ where: { id: chef.id }, data: after });
@@ -83,7 +83,7 @@ export async function updateChef(
 export async function activateChef(options: StaffRequest & { chefId: string }): Promise<ChefRow> {
   assertCan(options.scope, 'chefs.manage');
   return inTransaction(async (tx) => {
-    const chef = await lockChef(tx, options.scope, options.chefId);
+    const chef = await requireLockedChef(tx, options.scope, options.chefId);
     if (!chef.active) {
       await tx.chef.update({ where: { id: chef.id }, data: { active: true } });
       await writeStaffAudit(tx, options, {
@@ -115,7 +115,7 @@ export async function deactivateChef(
   const input = parseInput(ZDeactivateChef, options.input ?? {});
   return inTransaction(
     async (tx) => {
-      const chef = await lockChef(tx, options.scope, options.chefId);
+      const chef = await requireLockedChef(tx, options.scope, options.chefId);
       if (!chef.active) return { chef: await chefRow(tx, chef.id), moved: [] };
       const future = await tx.$queryRaw<(ChefBooking & { startsAt: Date; blockedUntil: Date })[]>`
         SELECT b.id, b.reference, to_char(b."eventDate", 'YYYY-MM-DD') AS date, b."startTime" AS time,
@@ -155,17 +155,15 @@ export async function deactivateChef(
 }
 
 /** The chef, locked for this transaction; another station's chef (or none) answers 404. */
-async function lockChef(tx: Tx, scope: StaffScope, chefId: string) {
-  const [chef] = z.uuid().safeParse(chefId).success
-    ? await tx.$queryRaw<
-        { id: string; stationId: string; name: string; color: string; active: boolean }[]
-      >`
-        SELECT id, "stationId", name, color, active FROM "Chef"
-         WHERE id = ${chefId}::uuid FOR UPDATE`
-    : [];
-  if (!chef || (scope.role !== 'SUPER_ADMIN' && chef.stationId !== scope.stationId))
-    throw new AppError('NOT_FOUND', 'No such chef.');
-  return chef;
+function requireLockedChef(tx: Tx, scope: StaffScope, chefId: string) {
+  return requireInScope(scope, 'chef', chefId, async (id) => {
+    const [chef] = await tx.$queryRaw<
+      { id: string; stationId: string; name: string; color: string; active: boolean }[]
+    >`
+      SELECT id, "stationId", name, color, active FROM "Chef"
+       WHERE id = ${id}::uuid FOR UPDATE`;
+    return chef;
+  });
 }
 
 async function chefRow(tx: Tx, chefId: string): Promise<ChefRow> {

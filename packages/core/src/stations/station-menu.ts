@@ -1,5 +1,6 @@
 import { writeStaffAudit } from '../audit/write-audit';
-import { assertCan, assertStationAccess, type StaffRequest } from '../auth/staff-scope';
+import { requireInScope } from '../auth/require-in-scope';
+import { assertCan, type StaffRequest } from '../auth/staff-scope';
 import { inTransaction, type Tx } from '../db/transaction';
 import { AppError } from '../errors/app-error';
 import { hasDatabaseCode } from '../errors/translate-database-error';
@@ -13,8 +14,6 @@ import {
   ZStationMenu,
   type TStationMenu,
 } from '../menu/menu.schema';
-
-const itemNotFound = () => new AppError('NOT_FOUND', 'No such menu item.');
 
 /**
  * Locks the station row and checks the version the editor read: menu changes are settings
@@ -77,12 +76,11 @@ export async function createMenuItem(
   });
 }
 
-async function lockItem(tx: Tx, options: StaffRequest, itemId: string): Promise<MenuItem> {
-  if (!/^[0-9a-f-]{36}$/i.test(itemId)) throw itemNotFound();
-  const item = await tx.menuItem.findUnique({ where: { id: itemId } });
-  if (!item) throw itemNotFound();
-  assertStationAccess(options.scope, item.stationId);
-  return item;
+/** The caller's station's menu item, or 404 (malformed, missing and another station's alike). */
+function requireMenuItem(tx: Tx, options: StaffRequest, itemId: string): Promise<MenuItem> {
+  return requireInScope(options.scope, 'menuItem', itemId, (id) =>
+    tx.menuItem.findUnique({ where: { id } }),
+  );
 }
 
 /**
@@ -96,7 +94,7 @@ export async function updateMenuItem(
   assertCan(options.scope, 'menu.manage');
   const input = parseInput(ZUpdateMenuItem, options.input);
   return inTransaction(async (tx) => {
-    const item = await lockItem(tx, options, options.itemId);
+    const item = await requireMenuItem(tx, options, options.itemId);
     await lockStationAt(tx, item.stationId, input.version);
     const { version: _version, ...fields } = input;
     const updated = await tx.menuItem.update({ where: { id: item.id }, data: fields });
@@ -125,7 +123,7 @@ export async function deleteMenuItem(
     );
   try {
     return await inTransaction(async (tx) => {
-      const item = await lockItem(tx, options, options.itemId);
+      const item = await requireMenuItem(tx, options, options.itemId);
       await lockStationAt(tx, item.stationId, version);
       if ((await tx.bookingMenuLine.count({ where: { itemId: item.id } })) > 0) throw inUse();
       await tx.menuItem.delete({ where: { id: item.id } });
