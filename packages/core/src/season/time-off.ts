@@ -7,7 +7,7 @@ import { AppError } from '../errors/app-error';
 import { hasDatabaseCode } from '../errors/translate-database-error';
 import { UPCOMING_HOLDING_SQL } from '../scheduling/active-statuses';
 import { reassignBookings } from '../stations/reassign-bookings';
-import { stationInScope } from '../stations/station-in-scope';
+import { requireStationInScope } from '../stations/station-in-scope';
 import type { ChefBooking } from '../stations/chef.schema';
 import { addDays, instantToLocal, localToInstant } from '../time';
 import { fieldError, parseInput } from '../validation';
@@ -33,7 +33,7 @@ export async function createTimeOff(
 ): Promise<TTimeOffChange> {
   assertCan(options.scope, 'chefs.timeOff');
   const input = parseInput(ZTimeOffInput, options.input);
-  const stationId = await stationInScope(options.scope, options.slug);
+  const stationId = await requireStationInScope(options.scope, options.slug);
   return writeTimeOff(async (tx) => {
     const chef = await requireStationChef(tx, options.scope, input.chefId, stationId);
     const span = spanOf(input, chef.timezone);

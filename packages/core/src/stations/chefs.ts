@@ -6,7 +6,7 @@ import { UPCOMING_HOLDING_SQL } from '../scheduling/active-statuses';
 import { getDb } from '../db/client';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../validation';
-import { stationInScope } from './station-in-scope';
+import { requireStationInScope } from './station-in-scope';
 import {
   ZCreateChef,
   ZDeactivateChef,
@@ -24,7 +24,7 @@ const HOLDS_CHEF = UPCOMING_HOLDING_SQL;
 /** `GET /api/admin/stations/SLUG/chefs`: every chef of the station, active first, by name. */
 export async function listChefs(options: { scope: StaffScope; slug: string }): Promise<ChefRow[]> {
   assertCan(options.scope, 'chefs.manage');
-  const stationId = await stationInScope(options.scope, options.slug);
+  const stationId = await requireStationInScope(options.scope, options.slug);
   return getDb().$queryRaw<ChefRow[]>`
     SELECT c.id, c.name, c.color, c.active,
            (SELECT count(*)::int FROM "Booking" b WHERE b."chefId" = c.id AND ${HOLDS_CHEF}) AS "futureBookings"
@@ -39,7 +39,7 @@ export async function createChef(
 ): Promise<ChefRow> {
   assertCan(options.scope, 'chefs.manage');
   const input = parseInput(ZCreateChef, options.input);
-  const stationId = await stationInScope(options.scope, options.slug);
+  const stationId = await requireStationInScope(options.scope, options.slug);
   return inTransaction(async (tx) => {
     const chef = await tx.chef.create({
       data: { stationId, name: input.name, color: input.color },

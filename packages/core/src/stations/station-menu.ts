@@ -6,7 +6,7 @@ import { AppError } from '../errors/app-error';
 import { hasDatabaseCode } from '../errors/translate-database-error';
 import type { MenuItem } from '../generated/prisma/client';
 import { toMenuItem } from './get-public-menu';
-import { stationInScope } from './station-in-scope';
+import { requireStationInScope } from './station-in-scope';
 import { parseInput } from '../validation';
 import {
   ZCreateMenuItem,
@@ -56,7 +56,7 @@ export async function getStationMenu(
   options: StaffRequest & { slug: string },
 ): Promise<TStationMenu> {
   assertCan(options.scope, 'bookings.view');
-  const stationId = await stationInScope(options.scope, options.slug);
+  const stationId = await requireStationInScope(options.scope, options.slug);
   return inTransaction((tx) => menuOf(tx, stationId));
 }
 
@@ -66,7 +66,7 @@ export async function createMenuItem(
 ): Promise<TStationMenu> {
   assertCan(options.scope, 'menu.manage');
   const input = parseInput(ZCreateMenuItem, options.input);
-  const stationId = await stationInScope(options.scope, options.slug);
+  const stationId = await requireStationInScope(options.scope, options.slug);
   return inTransaction(async (tx) => {
     await lockStationAt(tx, stationId, input.version);
     const { version: _version, ...fields } = input;
