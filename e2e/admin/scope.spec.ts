@@ -99,14 +99,22 @@ test.describe('admin API scope', () => {
     const stationId = await one(`SELECT id FROM "Station" WHERE slug = $1`, [OTHER]);
     const ofOther = (table: string) =>
       one(`SELECT id FROM "${table}" WHERE "stationId" = $1 ORDER BY id LIMIT 1`, [stationId]);
+    const chefId = await ofOther('Chef');
+    // The seed gives time off to some stations only: a day far ahead, past every booking.
+    const away = dateIn('America/New_York', 330);
+    const timeOff = await admin.post(`/api/admin/stations/${OTHER}/time-off`, {
+      data: { kind: 'DAYS', chefId, from: away, to: away, note: 'Scope test' },
+    });
+    expect(timeOff.status(), await timeOff.text()).toBe(201);
+    const { entry } = ((await timeOff.json()) as { data: { entry: { id: string } } }).data;
     const records: OtherRecords = {
       bookings: held.id,
       'my-events': held.id,
       payments: await ofOther('Payment'),
       outbox: await one(`SELECT id FROM "OutboxMessage" WHERE "bookingId" = $1 LIMIT 1`, [held.id]),
       'menu-items': await ofOther('MenuItem'),
-      chefs: await ofOther('Chef'),
-      'time-off': await ofOther('ChefTimeOff'),
+      chefs: chefId,
+      'time-off': entry.id,
       conversations: await ofOther('Conversation'),
       staff: await ofOther('StaffUser'),
       customers: await one(`SELECT "customerId" AS id FROM "Booking" WHERE id = $1`, [held.id]),
