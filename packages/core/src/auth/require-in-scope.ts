@@ -16,14 +16,13 @@ const NO_SUCH = {
   timeOff: 'No such time off.',
 } as const;
 
-export type RecordKind = keyof typeof NO_SUCH;
+type RecordKind = keyof typeof NO_SUCH;
 
 /** The 404 for a kind of record: the same words for a malformed, missing or hidden id. */
-export const noSuchRecordError = (kind: RecordKind): AppError =>
-  new AppError('NOT_FOUND', NO_SUCH[kind]);
+const noSuchRecordError = (kind: RecordKind): AppError => new AppError('NOT_FOUND', NO_SUCH[kind]);
 
 /** Whether a row of this station is the caller's to see (a super admin sees every station). */
-export function isInScope(scope: StaffScope, stationId: string | null): boolean {
+function isInScope(scope: StaffScope, stationId: string | null): boolean {
   return scope.role === 'SUPER_ADMIN' || (stationId !== null && stationId === scope.stationId);
 }
 
