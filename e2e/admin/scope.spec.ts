@@ -99,9 +99,13 @@ test.describe('admin API scope', () => {
     const stationId = await one(`SELECT id FROM "Station" WHERE slug = $1`, [OTHER]);
     const ofOther = (table: string) =>
       one(`SELECT id FROM "${table}" WHERE "stationId" = $1 ORDER BY id LIMIT 1`, [stationId]);
-    const chefId = await ofOther('Chef');
-    // The seed gives time off to some stations only: a day far ahead, past every booking.
-    const away = dateIn('America/New_York', 330);
+    const chefId = await one(
+      `SELECT id FROM "Chef" WHERE "stationId" = $1 AND active ORDER BY id LIMIT 1`,
+      [stationId],
+    );
+    // The seed gives time off to some stations only: a day far ahead, past every booking (a
+    // different one on a retry).
+    const away = dateIn('America/New_York', 300 + Math.floor(Math.random() * 100));
     const timeOff = await admin.post(`/api/admin/stations/${OTHER}/time-off`, {
       data: { kind: 'DAYS', chefId, from: away, to: away, note: 'Scope test' },
     });
