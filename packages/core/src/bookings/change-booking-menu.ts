@@ -1,5 +1,5 @@
 import { writeAudit, type AuditEntry } from '../audit/write-audit';
-import { assertCan, assertStationAccess, type StaffRequest } from '../auth/staff-scope';
+import { assertCan, type StaffRequest } from '../auth/staff-scope';
 import { inTransaction, type Tx } from '../db/transaction';
 import { AppError } from '../errors/app-error';
 import { netPaidCents } from '../money/net-paid';
@@ -16,6 +16,7 @@ import {
 } from './booking-record';
 import type { TStaffMenuChanged } from './change-booking-menu.schema';
 import { ZMenuChange } from './customer-booking.schema';
+import { requireStaffBooking } from './require-staff-booking';
 import { updateBookingAtVersion } from './versioned-update';
 
 type Change = {
@@ -26,8 +27,6 @@ type Change = {
 };
 
 type Actor = Pick<AuditEntry, 'actorType' | 'actorId' | 'requestId'>;
-
-const notFound = () => new AppError('NOT_FOUND', 'No such booking.');
 
 /**
  * Sets a booking's party and menu: checked against the station's menu as it is now (items the
@@ -111,14 +110,8 @@ export async function changeBookingMenuAsStaff(
 ): Promise<TStaffMenuChanged> {
   assertCan(options.scope, 'bookings.editMenu');
   const input = parseInput(ZMenuChange, options.input);
-  if (!/^[0-9a-f-]{36}$/i.test(options.bookingId)) throw notFound();
   return inTransaction(async (tx) => {
-    const booking = await tx.booking.findUnique({
-      where: { id: options.bookingId },
-      include: bookingInclude,
-    });
-    if (!booking) throw notFound();
-    assertStationAccess(options.scope, booking.stationId);
+    const booking = await requireStaffBooking(tx, options.scope, options.bookingId, bookingInclude);
     await applyMenuChange(tx, booking, input, {
       actorType: 'STAFF',
       actorId: options.scope.staffId,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requireRecord } from '../auth/require-in-scope';
 import { assertCan, type StaffRequest, type StaffScope } from '../auth/staff-scope';
 import { inTransaction, type Tx } from '../db/transaction';
 import { AppError } from '../errors/app-error';
@@ -49,14 +50,14 @@ export async function onOwnEvent<T>(
 ): Promise<T> {
   const chefId = chefOf(options.scope);
   const { version } = parseInput(ZCompleteInput, options.input);
-  if (!/^[0-9a-f-]{36}$/i.test(options.bookingId))
-    throw new AppError('NOT_FOUND', 'No such event.');
   return inTransaction(async (tx) => {
-    const booking = await tx.booking.findUnique({
-      where: { id: options.bookingId },
-      include: { station: { select: { chefsMayComplete: true } } },
-    });
-    if (!booking || booking.chefId !== chefId) throw new AppError('NOT_FOUND', 'No such event.');
+    // The chef's own events only: the query holds the scope, so another chef's is missing.
+    const booking = await requireRecord('event', options.bookingId, (id) =>
+      tx.booking.findFirst({
+        where: { id, chefId },
+        include: { station: { select: { chefsMayComplete: true } } },
+      }),
+    );
     if (!booking.station.chefsMayComplete)
       throw new AppError('FORBIDDEN', officeWords, { details: {} });
     return act(tx, booking, version);

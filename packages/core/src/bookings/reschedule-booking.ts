@@ -2,8 +2,8 @@ import { assertCan, type StaffRequest } from '../auth/staff-scope';
 import { inTransaction } from '../db/transaction';
 import { translateDatabaseError } from '../errors/translate-database-error';
 import { parseInput } from '../validation';
-import { findStaffBooking } from './find-staff-booking';
 import { moveBooking } from './move-booking';
+import { requireStaffBooking } from './require-staff-booking';
 import { ZRescheduleInput, type TRescheduledBooking } from './reschedule-booking.schema';
 
 export type RescheduledBooking = TRescheduledBooking;
@@ -26,7 +26,7 @@ export async function rescheduleBooking(
   try {
     return await inTransaction(
       async (tx) => {
-        await findStaffBooking(tx, options.scope, options.bookingId);
+        await requireStaffBooking(tx, options.scope, options.bookingId);
         return moveBooking(tx, {
           bookingId: options.bookingId,
           input,

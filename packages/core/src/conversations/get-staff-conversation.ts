@@ -3,7 +3,7 @@ import { assertCan, type StaffRequest } from '../auth/staff-scope';
 import { getDb } from '../db/client';
 import { type TStaffConversation } from './conversation.schema';
 import { messageSelect, toMessage } from './to-message';
-import { conversationInScope, toInboxRow, unreadCounts } from './staff-inbox';
+import { requireConversation, toInboxRow, unreadCounts } from './staff-inbox';
 
 const THREAD_LIMIT = 500;
 
@@ -12,7 +12,7 @@ export async function getStaffConversation(
   options: StaffRequest & { conversationId: string },
 ): Promise<TStaffConversation> {
   assertCan(options.scope, 'conversations.answer');
-  const row = await conversationInScope(options.scope, options.conversationId);
+  const row = await requireConversation(options.scope, options.conversationId);
   const [messages, assignable, unread] = await Promise.all([
     getDb().conversationMessage.findMany({
       where: { conversationId: row.id },

@@ -4,7 +4,7 @@ import { getDb } from '../db/client';
 import { announce } from '../live/live-bus';
 import { parseInput } from '../validation';
 import { ZReadReceipt } from './conversation.schema';
-import { conversationInScope } from './staff-inbox';
+import { requireConversation } from './staff-inbox';
 
 /** `POST /api/admin/conversations/ID/read`: staff have read up to `seq` (the customer sees it). */
 export async function markReadByStaff(
@@ -12,7 +12,7 @@ export async function markReadByStaff(
 ): Promise<{ staffReadSeq: number }> {
   assertCan(options.scope, 'conversations.answer');
   const { seq } = parseInput(ZReadReceipt, options.input);
-  const row = await conversationInScope(options.scope, options.conversationId);
+  const row = await requireConversation(options.scope, options.conversationId);
   const [updated] = await getDb().$queryRaw<{ staffReadSeq: number }[]>`
     UPDATE "Conversation" SET "staffReadSeq" = LEAST(${seq}, "lastSeq")
      WHERE id = ${row.id}::uuid AND "staffReadSeq" < LEAST(${seq}, "lastSeq")

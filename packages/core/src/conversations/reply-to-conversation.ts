@@ -7,7 +7,7 @@ import { parseInput } from '../validation';
 import { appendMessage, queueReplyEmail } from './append-message';
 import { ZStaffReplyInput, type TMessage } from './conversation.schema';
 import { messageSelect, toMessage } from './to-message';
-import { conversationInScope } from './staff-inbox';
+import { requireConversation } from './staff-inbox';
 
 /**
  * `POST /api/admin/conversations/ID/messages`: staff answer (exactly once per client message
@@ -19,7 +19,7 @@ export async function replyToConversation(
 ): Promise<{ message: TMessage; duplicate: boolean }> {
   assertCan(options.scope, 'conversations.answer');
   const input = parseInput(ZStaffReplyInput, options.input);
-  const row = await conversationInScope(options.scope, options.conversationId);
+  const row = await requireConversation(options.scope, options.conversationId);
   const appended = await inTransaction(async (tx) => {
     const result = await appendMessage(tx, row.id, {
       author: 'STAFF',

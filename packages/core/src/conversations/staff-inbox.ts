@@ -1,11 +1,9 @@
 import 'server-only';
+import { requireInScope } from '../auth/require-in-scope';
 import { type StaffScope } from '../auth/staff-scope';
 import { getDb } from '../db/client';
-import { AppError } from '../errors/app-error';
 import { Prisma } from '../generated/prisma/client';
 import { type TInboxRow } from './conversation.schema';
-
-const notFound = () => new AppError('NOT_FOUND', 'No such conversation.');
 
 export const rowSelect = {
   id: true,
@@ -66,10 +64,9 @@ export function toInboxRow(row: Row, unread: Map<string, number>): TInboxRow {
   };
 }
 
-export async function conversationInScope(scope: StaffScope, id: string): Promise<Row> {
-  const row = /^[0-9a-f-]{36}$/i.test(id)
-    ? await getDb().conversation.findUnique({ where: { id }, select: rowSelect })
-    : null;
-  if (!row || (scope.role !== 'SUPER_ADMIN' && row.stationId !== scope.stationId)) throw notFound();
-  return row;
+/** The caller's station's conversation, or 404 (malformed, missing, another's alike). */
+export function requireConversation(scope: StaffScope, conversationId: string): Promise<Row> {
+  return requireInScope(scope, 'conversation', conversationId, (id) =>
+    getDb().conversation.findUnique({ where: { id }, select: rowSelect }),
+  );
 }

@@ -6,7 +6,7 @@ import { inTransaction } from '../db/transaction';
 import { announce } from '../live/live-bus';
 import { fieldError, parseInput } from '../validation';
 import { ZConversationUpdate, type TStaffConversation } from './conversation.schema';
-import { conversationInScope } from './staff-inbox';
+import { requireConversation } from './staff-inbox';
 import { getStaffConversation } from './get-staff-conversation';
 
 /** `PATCH /api/admin/conversations/ID`: close or reopen, assign, link to a booking; audited. */
@@ -15,7 +15,7 @@ export async function updateConversation(
 ): Promise<TStaffConversation> {
   assertCan(options.scope, 'conversations.answer');
   const input = parseInput(ZConversationUpdate, options.input);
-  const row = await conversationInScope(options.scope, options.conversationId);
+  const row = await requireConversation(options.scope, options.conversationId);
   const db = getDb();
   const assignee =
     input.assignedToId &&

@@ -1,6 +1,6 @@
 import 'server-only';
-import { z } from 'zod';
 import { type AuditEntry } from '../audit/write-audit';
+import { requireRecord } from '../auth/require-in-scope';
 import { type Tx } from '../db/transaction';
 import { AppError } from '../errors/app-error';
 import { Prisma } from '../generated/prisma/client';
@@ -14,14 +14,6 @@ export const ERASED_NAME = 'Erased customer';
 export const ERASED_TEXT = '[erased]';
 
 const erasedEmail = (customerId: string) => `erased-${customerId}@erased.invalid`;
-
-export const customerNotFoundError = () => new AppError('NOT_FOUND', 'No such customer.');
-
-/** A customer id from the URL: anything but a uuid is a customer that does not exist. */
-export function customerIdOf(value: string): string {
-  if (!z.uuid().safeParse(value).success) throw customerNotFoundError();
-  return value;
-}
 
 /** The customer's conversations: under their e-mail's index, or linked to one of their bookings. */
 export const conversationsOf = (customerId: string, emailHash: string | null) => Prisma.sql`
@@ -39,9 +31,11 @@ export async function eraseInTransaction(
   now: Date,
   audit: AuditWriter,
 ): Promise<TErasedCustomer> {
-  const [customer] = await tx.$queryRaw<{ id: string; emailHash: string | null }[]>`
-    SELECT id, "emailHash" FROM "Customer" WHERE id = ${customerId}::uuid FOR UPDATE`;
-  if (!customer) throw customerNotFoundError();
+  const customer = await requireRecord('customer', customerId, async (id) => {
+    const [row] = await tx.$queryRaw<{ id: string; emailHash: string | null }[]>`
+      SELECT id, "emailHash" FROM "Customer" WHERE id = ${id}::uuid FOR UPDATE`;
+    return row;
+  });
   const [upcoming] = await tx.$queryRaw<{ count: number }[]>`
     SELECT count(*)::int AS count FROM "Booking"
      WHERE "customerId" = ${customerId}::uuid AND status IN ${ACTIVE_STATUSES_SQL}

@@ -4,7 +4,7 @@ import { assertCan, type StaffRequest } from '../auth/staff-scope';
 import { inTransaction } from '../db/transaction';
 import { parseInput } from '../validation';
 import { ZEraseCustomerInput, type TErasedCustomer } from './customer-data.schema';
-import { customerIdOf, eraseInTransaction } from './customer-data';
+import { eraseInTransaction } from './customer-data';
 
 /**
  * `POST /api/admin/customers/ID/erase` (super admin, audited): the customer's personal data
@@ -15,10 +15,9 @@ export async function eraseCustomer(
   options: StaffRequest & { customerId: string; input: unknown; now?: Date },
 ): Promise<TErasedCustomer> {
   assertCan(options.scope, 'customers.privacy');
-  const customerId = customerIdOf(options.customerId);
   parseInput(ZEraseCustomerInput, options.input);
   const now = options.now ?? new Date();
   return inTransaction((tx) =>
-    eraseInTransaction(tx, customerId, now, (entry) => writeStaffAudit(tx, options, entry)),
+    eraseInTransaction(tx, options.customerId, now, (entry) => writeStaffAudit(tx, options, entry)),
   );
 }

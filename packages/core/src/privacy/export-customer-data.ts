@@ -1,11 +1,12 @@
 import 'server-only';
 import { writeStaffAudit } from '../audit/write-audit';
+import { requireRecord } from '../auth/require-in-scope';
 import { assertCan, type StaffRequest } from '../auth/staff-scope';
 import { getDb } from '../db/client';
 import { inTransaction } from '../db/transaction';
 import { type TCustomerExport } from './customer-data.schema';
 import { toLocalDate } from '../time';
-import { conversationsOf, customerIdOf, customerNotFoundError } from './customer-data';
+import { conversationsOf } from './customer-data';
 
 /**
  * `GET /api/admin/customers/ID/export` (super admin, audited): everything kept about the
@@ -16,20 +17,21 @@ export async function exportCustomerData(
 ): Promise<TCustomerExport> {
   assertCan(options.scope, 'customers.privacy');
   const db = getDb();
-  const customer = await db.customer.findUnique({
-    where: { id: customerIdOf(options.customerId) },
-    include: {
-      bookings: {
-        orderBy: { startsAt: 'asc' },
-        include: {
-          station: { select: { name: true } },
-          menuLines: { select: { name: true, quantity: true } },
-          payments: { orderBy: { createdAt: 'asc' } },
+  const customer = await requireRecord('customer', options.customerId, (id) =>
+    db.customer.findUnique({
+      where: { id },
+      include: {
+        bookings: {
+          orderBy: { startsAt: 'asc' },
+          include: {
+            station: { select: { name: true } },
+            menuLines: { select: { name: true, quantity: true } },
+            payments: { orderBy: { createdAt: 'asc' } },
+          },
         },
       },
-    },
-  });
-  if (!customer) throw customerNotFoundError();
+    }),
+  );
   const conversationIds = (
     await db.$queryRaw<{ id: string }[]>(conversationsOf(customer.id, customer.emailHash))
   ).map((row) => row.id);

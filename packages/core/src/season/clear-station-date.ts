@@ -1,7 +1,7 @@
 import { writeStaffAudit } from '../audit/write-audit';
 import { assertCan, type StaffRequest } from '../auth/staff-scope';
 import { inTransaction } from '../db/transaction';
-import { stationInScope } from '../stations/station-in-scope';
+import { requireStationInScope } from '../stations/station-in-scope';
 import { localDate } from './station-dates-admin';
 
 /** `DELETE /api/admin/stations/SLUG/dates/DATE`: the date keeps the station's usual hours again. */
@@ -10,7 +10,7 @@ export async function clearStationDate(
 ): Promise<{ deleted: boolean }> {
   assertCan(options.scope, 'stations.settings');
   const date = localDate(options.date);
-  const stationId = await stationInScope(options.scope, options.slug);
+  const stationId = await requireStationInScope(options.scope, options.slug);
   return inTransaction(async (tx) => {
     const { count } = await tx.stationDate.deleteMany({ where: { stationId, date } });
     if (count > 0)

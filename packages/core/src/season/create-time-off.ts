@@ -1,9 +1,16 @@
 import { writeStaffAudit } from '../audit/write-audit';
 import { assertCan, type StaffRequest } from '../auth/staff-scope';
-import { stationInScope } from '../stations/station-in-scope';
+import { requireStationInScope } from '../stations/station-in-scope';
 import { parseInput } from '../validation';
 import { ZTimeOffInput, type TTimeOffChange } from './season.schema';
-import { auditSpan, chefOf, clearBookings, spanOf, toEntry, writeTimeOff } from './time-off';
+import {
+  auditSpan,
+  requireStationChef,
+  clearBookings,
+  spanOf,
+  toEntry,
+  writeTimeOff,
+} from './time-off';
 
 /**
  * `POST /api/admin/stations/SLUG/time-off`: a chef is away for whole days or a span of hours.
@@ -17,9 +24,9 @@ export async function createTimeOff(
 ): Promise<TTimeOffChange> {
   assertCan(options.scope, 'chefs.timeOff');
   const input = parseInput(ZTimeOffInput, options.input);
-  const stationId = await stationInScope(options.scope, options.slug);
+  const stationId = await requireStationInScope(options.scope, options.slug);
   return writeTimeOff(async (tx) => {
-    const chef = await chefOf(tx, options.scope, input.chefId, stationId);
+    const chef = await requireStationChef(tx, options.scope, input.chefId, stationId);
     const span = spanOf(input, chef.timezone);
     const reassigned = await clearBookings(tx, options, chef, span, input.bookings);
     const row = await tx.chefTimeOff.create({

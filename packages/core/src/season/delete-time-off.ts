@@ -1,7 +1,7 @@
 import { writeStaffAudit } from '../audit/write-audit';
 import { assertCan, type StaffRequest } from '../auth/staff-scope';
 import { inTransaction } from '../db/transaction';
-import { auditSpan, entryOf } from './time-off';
+import { auditSpan, requireTimeOffEntry } from './time-off';
 
 /** `DELETE /api/admin/time-off/ID`: the chef is available again then. */
 export async function deleteTimeOff(
@@ -9,7 +9,7 @@ export async function deleteTimeOff(
 ): Promise<{ deleted: true }> {
   assertCan(options.scope, 'chefs.timeOff');
   return inTransaction(async (tx) => {
-    const existing = await entryOf(tx, options.scope, options.timeOffId);
+    const existing = await requireTimeOffEntry(tx, options.scope, options.timeOffId);
     await tx.chefTimeOff.delete({ where: { id: existing.id } });
     await writeStaffAudit(tx, options, {
       stationId: existing.stationId,

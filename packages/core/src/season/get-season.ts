@@ -1,6 +1,6 @@
 import { assertCan, type StaffScope } from '../auth/staff-scope';
 import { getDb } from '../db/client';
-import { stationInScope } from '../stations/station-in-scope';
+import { requireStationInScope } from '../stations/station-in-scope';
 import { addDays, localToInstant, toDbDate, toLocalDate } from '../time';
 import { parseInput } from '../validation';
 import { ZSeasonQuery, type Season } from './season.schema';
@@ -18,7 +18,7 @@ export async function getSeason(options: {
 }): Promise<Season> {
   assertCan(options.scope, 'bookings.view');
   // The station first: another station's answers 404 whatever the query.
-  const stationId = await stationInScope(options.scope, options.slug);
+  const stationId = await requireStationInScope(options.scope, options.slug);
   const query = parseInput(ZSeasonQuery, options.query);
   const db = getDb();
   const station = await db.station.findUniqueOrThrow({

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { writeStaffAudit } from '../audit/write-audit';
+import { requireInScope } from '../auth/require-in-scope';
 import { assertCan, type StaffRequest } from '../auth/staff-scope';
 import { inTransaction } from '../db/transaction';
-import { AppError } from '../errors/app-error';
 import { chefFeedPath, digest } from './chef-feed';
 
 /**
@@ -13,15 +13,11 @@ export async function regenerateChefFeed(
   options: StaffRequest & { chefId: string },
 ): Promise<{ path: string; createdAt: string }> {
   assertCan(options.scope, 'chefs.manage');
-  if (!/^[0-9a-f-]{36}$/i.test(options.chefId)) throw new AppError('NOT_FOUND', 'No such chef.');
   const token = randomBytes(32).toString('base64url');
   return inTransaction(async (tx) => {
-    const chef = await tx.chef.findUnique({ where: { id: options.chefId } });
-    if (
-      !chef ||
-      (options.scope.role !== 'SUPER_ADMIN' && chef.stationId !== options.scope.stationId)
-    )
-      throw new AppError('NOT_FOUND', 'No such chef.');
+    const chef = await requireInScope(options.scope, 'chef', options.chefId, (id) =>
+      tx.chef.findUnique({ where: { id } }),
+    );
     const createdAt = new Date();
     await tx.chef.update({
       where: { id: chef.id },

@@ -2,7 +2,7 @@ import { writeStaffAudit } from '../audit/write-audit';
 import { assertCan, type StaffRequest } from '../auth/staff-scope';
 import { inTransaction } from '../db/transaction';
 import { isOnGrid } from '../availability/start-times';
-import { stationInScope } from '../stations/station-in-scope';
+import { requireStationInScope } from '../stations/station-in-scope';
 import { formatMinutes, parseLocalTime } from '../time';
 import { fieldError, parseInput } from '../validation';
 import { ZStationDateInput, type StationDateRule } from './season.schema';
@@ -19,7 +19,7 @@ export async function setStationDate(
   assertCan(options.scope, 'stations.settings');
   const input = parseInput(ZStationDateInput, options.input);
   const date = localDate(options.date);
-  const stationId = await stationInScope(options.scope, options.slug);
+  const stationId = await requireStationInScope(options.scope, options.slug);
   const rule = {
     closed: input.closed,
     firstStartMinute: input.closed ? null : (parseLocalTime(input.firstStart ?? '') ?? null),

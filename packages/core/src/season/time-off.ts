@@ -1,3 +1,4 @@
+import { requireInScope } from '../auth/require-in-scope';
 import { type StaffRequest, type StaffScope } from '../auth/staff-scope';
 import { getDb } from '../db/client';
 import { inTransaction, type Tx } from '../db/transaction';
@@ -13,10 +14,6 @@ import { ZTimeOffInput, type TimeOffEntry } from './season.schema';
 type Chef = { id: string; stationId: string; name: string; timezone: string };
 
 type Span = { startsAt: Date; endsAt: Date; allDay: boolean };
-
-const notFound = () => new AppError('NOT_FOUND', 'No such chef.');
-
-const noSuchEntry = () => new AppError('NOT_FOUND', 'No such time off.');
 
 const timeOffOverlap = () =>
   new AppError('CONFLICT', 'The chef already has time off then; change that entry instead.', {
@@ -111,27 +108,26 @@ export const auditSpan = (span: { startsAt: Date; endsAt: Date; allDay: boolean 
 });
 
 /** The chef of the station, for this caller: another station's (or none) answers 404. */
-export async function chefOf(
+export function requireStationChef(
   tx: Tx,
   scope: StaffScope,
   chefId: string,
   stationId: string,
 ): Promise<Chef> {
-  const [chef] = await tx.$queryRaw<Chef[]>`
-    SELECT c.id, c."stationId", c.name, s.timezone
-      FROM "Chef" c JOIN "Station" s ON s.id = c."stationId"
-     WHERE c.id = ${chefId}::uuid`;
-  if (!chef || chef.stationId !== stationId) throw notFound();
-  if (scope.role !== 'SUPER_ADMIN' && chef.stationId !== scope.stationId) throw notFound();
-  return chef;
+  return requireInScope(scope, 'chef', chefId, async (id) => {
+    const [chef] = await tx.$queryRaw<Chef[]>`
+      SELECT c.id, c."stationId", c.name, s.timezone
+        FROM "Chef" c JOIN "Station" s ON s.id = c."stationId"
+       WHERE c.id = ${id}::uuid AND c."stationId" = ${stationId}::uuid`;
+    return chef;
+  });
 }
 
-export async function entryOf(tx: Tx, scope: StaffScope, timeOffId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(timeOffId)) throw noSuchEntry();
-  const entry = await tx.chefTimeOff.findUnique({ where: { id: timeOffId } });
-  if (!entry || (scope.role !== 'SUPER_ADMIN' && entry.stationId !== scope.stationId))
-    throw noSuchEntry();
-  return entry;
+/** A time off entry of the caller's station, or 404 (malformed, missing, another's alike). */
+export function requireTimeOffEntry(tx: Tx, scope: StaffScope, timeOffId: string) {
+  return requireInScope(scope, 'timeOff', timeOffId, (id) =>
+    tx.chefTimeOff.findUnique({ where: { id } }),
+  );
 }
 
 /** An entry as the admin reads it: local dates (the last day inclusive) or a date and times. */

@@ -4,9 +4,9 @@ import { parseInput } from '../validation';
 import { ZTimeOffInput, type TTimeOffChange } from './season.schema';
 import {
   auditSpan,
-  chefOf,
+  requireStationChef,
   clearBookings,
-  entryOf,
+  requireTimeOffEntry,
   spanOf,
   toEntry,
   writeTimeOff,
@@ -19,8 +19,8 @@ export async function updateTimeOff(
   assertCan(options.scope, 'chefs.timeOff');
   const input = parseInput(ZTimeOffInput, options.input);
   return writeTimeOff(async (tx) => {
-    const existing = await entryOf(tx, options.scope, options.timeOffId);
-    const chef = await chefOf(tx, options.scope, input.chefId, existing.stationId);
+    const existing = await requireTimeOffEntry(tx, options.scope, options.timeOffId);
+    const chef = await requireStationChef(tx, options.scope, input.chefId, existing.stationId);
     const span = spanOf(input, chef.timezone);
     const reassigned = await clearBookings(tx, options, chef, span, input.bookings, existing.id);
     const row = await tx.chefTimeOff.update({

@@ -3,7 +3,7 @@ import { inTransaction, type Tx } from '../db/transaction';
 import type { Prisma } from '../generated/prisma/client';
 import {
   audit,
-  lockAccount,
+  requireLockedAccount,
   row,
   WITH_STATION,
   type AccountWithStation,
@@ -27,7 +27,7 @@ export async function changeAccount(
 ): Promise<StaffAccountRow> {
   assertCan(options.scope, 'staff.manage');
   return inTransaction(async (tx) => {
-    const account = await lockAccount(tx, options.accountId);
+    const account = await requireLockedAccount(tx, options.accountId);
     if (change.alreadyDone?.(account)) return row(account);
     await change.check?.(tx, account);
     const updated = await tx.staffUser.update({

@@ -2,7 +2,7 @@ import { assertCan, type StaffRequest } from '../auth/staff-scope';
 import { inTransaction } from '../db/transaction';
 import {
   audit,
-  lockAccount,
+  requireLockedAccount,
   unusablePasswordHash,
   withLink,
   WITH_STATION,
@@ -19,7 +19,7 @@ export async function resetStaffPassword(
   assertCan(options.scope, 'staff.manage');
   const passwordHash = await unusablePasswordHash();
   return inTransaction(async (tx) => {
-    const account = await lockAccount(tx, options.accountId);
+    const account = await requireLockedAccount(tx, options.accountId);
     const updated = await tx.staffUser.update({
       where: { id: account.id },
       data: {

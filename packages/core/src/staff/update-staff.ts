@@ -5,7 +5,7 @@ import {
   assertAnotherSuperAdmin,
   audit,
   describe,
-  lockAccount,
+  requireLockedAccount,
   row,
   stationIdFor,
   chefIdFor,
@@ -23,7 +23,7 @@ export async function updateStaff(
   assertCan(options.scope, 'staff.manage');
   const input = parseInput(ZUpdateStaff, options.input);
   return inTransaction(async (tx) => {
-    const account = await lockAccount(tx, options.accountId);
+    const account = await requireLockedAccount(tx, options.accountId);
     const role = input.role ?? account.role;
     if (input.role === undefined && input.station !== undefined && role === 'SUPER_ADMIN')
       throw fieldError('station', 'A super admin works at no station');

@@ -1,8 +1,7 @@
-import { z } from 'zod';
 import { type Tx } from '../db/transaction';
+import { requireInScope } from '../auth/require-in-scope';
 import { type StaffScope } from '../auth/staff-scope';
 import { UPCOMING_HOLDING_SQL } from '../scheduling/active-statuses';
-import { AppError } from '../errors/app-error';
 import { type ChefRow } from './chef.schema';
 import { required } from '../platform/required';
 
@@ -10,17 +9,15 @@ import { required } from '../platform/required';
 export const HOLDS_CHEF = UPCOMING_HOLDING_SQL;
 
 /** The chef, locked for this transaction; another station's chef (or none) answers 404. */
-export async function lockChef(tx: Tx, scope: StaffScope, chefId: string) {
-  const [chef] = z.uuid().safeParse(chefId).success
-    ? await tx.$queryRaw<
-        { id: string; stationId: string; name: string; color: string; active: boolean }[]
-      >`
-        SELECT id, "stationId", name, color, active FROM "Chef"
-         WHERE id = ${chefId}::uuid FOR UPDATE`
-    : [];
-  if (!chef || (scope.role !== 'SUPER_ADMIN' && chef.stationId !== scope.stationId))
-    throw new AppError('NOT_FOUND', 'No such chef.');
-  return chef;
+export function requireLockedChef(tx: Tx, scope: StaffScope, chefId: string) {
+  return requireInScope(scope, 'chef', chefId, async (id) => {
+    const [chef] = await tx.$queryRaw<
+      { id: string; stationId: string; name: string; color: string; active: boolean }[]
+    >`
+      SELECT id, "stationId", name, color, active FROM "Chef"
+       WHERE id = ${id}::uuid FOR UPDATE`;
+    return chef;
+  });
 }
 
 export async function chefRow(tx: Tx, chefId: string): Promise<ChefRow> {

@@ -2,7 +2,7 @@ import { inTransaction } from '../db/transaction';
 import { writeStaffAudit } from '../audit/write-audit';
 import { assertCan, type StaffRequest } from '../auth/staff-scope';
 import { parseInput } from '../validation';
-import { stationInScope } from './station-in-scope';
+import { requireStationInScope } from './station-in-scope';
 import { ZCreateChef, type ChefRow } from './chef.schema';
 
 /** `POST /api/admin/stations/SLUG/chefs`: a new active chef; free from the next availability read on. */
@@ -11,7 +11,7 @@ export async function createChef(
 ): Promise<ChefRow> {
   assertCan(options.scope, 'chefs.manage');
   const input = parseInput(ZCreateChef, options.input);
-  const stationId = await stationInScope(options.scope, options.slug);
+  const stationId = await requireStationInScope(options.scope, options.slug);
   return inTransaction(async (tx) => {
     const chef = await tx.chef.create({
       data: { stationId, name: input.name, color: input.color },

@@ -1,6 +1,6 @@
 import { assertCan, type StaffRequest } from '../auth/staff-scope';
 import { inTransaction } from '../db/transaction';
-import { stationInScope } from './station-in-scope';
+import { requireStationInScope } from './station-in-scope';
 import { parseInput } from '../validation';
 import { ZCreateMenuItem, type TStationMenu } from '../menu/menu.schema';
 import { audit, describe, lockStationAt, menuOf } from './station-menu';
@@ -11,7 +11,7 @@ export async function createMenuItem(
 ): Promise<TStationMenu> {
   assertCan(options.scope, 'menu.manage');
   const input = parseInput(ZCreateMenuItem, options.input);
-  const stationId = await stationInScope(options.scope, options.slug);
+  const stationId = await requireStationInScope(options.scope, options.slug);
   return inTransaction(async (tx) => {
     await lockStationAt(tx, stationId, input.version);
     const { version: _version, ...fields } = input;

@@ -5,7 +5,7 @@ import { AppError } from '../errors/app-error';
 import { parseInput } from '../validation';
 import { ZDeactivateChef, type ChefBooking, type TDeactivatedChef } from './chef.schema';
 import { reassignBookings } from './reassign-bookings';
-import { chefRow, HOLDS_CHEF, lockChef } from './chef-record';
+import { chefRow, HOLDS_CHEF, requireLockedChef } from './chef-record';
 
 /**
  * `POST /api/admin/chefs/ID/deactivate`: the chef leaves the roster and availability. With
@@ -25,7 +25,7 @@ export async function deactivateChef(
   const input = parseInput(ZDeactivateChef, options.input ?? {});
   return inTransaction(
     async (tx) => {
-      const chef = await lockChef(tx, options.scope, options.chefId);
+      const chef = await requireLockedChef(tx, options.scope, options.chefId);
       if (!chef.active) return { chef: await chefRow(tx, chef.id), moved: [] };
       const future = await tx.$queryRaw<(ChefBooking & { startsAt: Date; blockedUntil: Date })[]>`
         SELECT b.id, b.reference, to_char(b."eventDate", 'YYYY-MM-DD') AS date, b."startTime" AS time,

@@ -4,7 +4,7 @@ import { AppError } from '../errors/app-error';
 import { hasDatabaseCode } from '../errors/translate-database-error';
 import { parseInput } from '../validation';
 import { ZUpdateMenuItem, type TStationMenu } from '../menu/menu.schema';
-import { audit, describe, lockItem, lockStationAt, menuOf } from './station-menu';
+import { audit, describe, requireMenuItem, lockStationAt, menuOf } from './station-menu';
 
 /**
  * `DELETE /api/admin/menu-items/ID?version=N`: removes an item no booking has ever held
@@ -26,7 +26,7 @@ export async function deleteMenuItem(
     );
   try {
     return await inTransaction(async (tx) => {
-      const item = await lockItem(tx, options, options.itemId);
+      const item = await requireMenuItem(tx, options, options.itemId);
       await lockStationAt(tx, item.stationId, version);
       if ((await tx.bookingMenuLine.count({ where: { itemId: item.id } })) > 0) throw inUse();
       await tx.menuItem.delete({ where: { id: item.id } });

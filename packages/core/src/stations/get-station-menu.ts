@@ -1,6 +1,6 @@
 import { assertCan, type StaffRequest } from '../auth/staff-scope';
 import { inTransaction } from '../db/transaction';
-import { stationInScope } from './station-in-scope';
+import { requireStationInScope } from './station-in-scope';
 import { type TStationMenu } from '../menu/menu.schema';
 import { menuOf } from './station-menu';
 
@@ -9,6 +9,6 @@ export async function getStationMenu(
   options: StaffRequest & { slug: string },
 ): Promise<TStationMenu> {
   assertCan(options.scope, 'bookings.view');
-  const stationId = await stationInScope(options.scope, options.slug);
+  const stationId = await requireStationInScope(options.scope, options.slug);
   return inTransaction((tx) => menuOf(tx, stationId));
 }

@@ -1,6 +1,6 @@
 import { assertCan, type StaffScope } from '../auth/staff-scope';
 import { inTransaction } from '../db/transaction';
-import { stationInScope } from './station-in-scope';
+import { requireStationInScope } from './station-in-scope';
 import { type TStationSettingsView } from './station-settings.schema';
 import { view, WITH_ZONES } from './station-settings';
 
@@ -10,7 +10,7 @@ export async function getStationSettings(options: {
   slug: string;
 }): Promise<TStationSettingsView> {
   assertCan(options.scope, 'stations.settings');
-  const stationId = await stationInScope(options.scope, options.slug);
+  const stationId = await requireStationInScope(options.scope, options.slug);
   return inTransaction(async (tx) => {
     const station = await tx.station.findUniqueOrThrow({
       where: { id: stationId },

@@ -1,12 +1,11 @@
 import { writeStaffAudit } from '../audit/write-audit';
-import { assertStationAccess, type StaffRequest } from '../auth/staff-scope';
+import { requireInScope } from '../auth/require-in-scope';
+import { type StaffRequest } from '../auth/staff-scope';
 import { type Tx } from '../db/transaction';
 import { AppError } from '../errors/app-error';
 import type { MenuItem } from '../generated/prisma/client';
 import { toMenuItem } from './get-public-menu';
 import { ZStationMenu, type TStationMenu } from '../menu/menu.schema';
-
-const itemNotFound = () => new AppError('NOT_FOUND', 'No such menu item.');
 
 /**
  * Locks the station row and checks the version the editor read: menu changes are settings
@@ -44,12 +43,11 @@ export async function menuOf(tx: Pick<Tx, 'station'>, stationId: string): Promis
   });
 }
 
-export async function lockItem(tx: Tx, options: StaffRequest, itemId: string): Promise<MenuItem> {
-  if (!/^[0-9a-f-]{36}$/i.test(itemId)) throw itemNotFound();
-  const item = await tx.menuItem.findUnique({ where: { id: itemId } });
-  if (!item) throw itemNotFound();
-  assertStationAccess(options.scope, item.stationId);
-  return item;
+/** The caller's station's menu item, or 404 (malformed, missing and another station's alike). */
+export function requireMenuItem(tx: Tx, options: StaffRequest, itemId: string): Promise<MenuItem> {
+  return requireInScope(options.scope, 'menuItem', itemId, (id) =>
+    tx.menuItem.findUnique({ where: { id } }),
+  );
 }
 
 export function describe(item: MenuItem) {

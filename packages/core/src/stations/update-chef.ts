@@ -3,7 +3,7 @@ import { writeStaffAudit } from '../audit/write-audit';
 import { assertCan, type StaffRequest } from '../auth/staff-scope';
 import { parseInput } from '../validation';
 import { ZUpdateChef, type ChefRow } from './chef.schema';
-import { chefRow, lockChef } from './chef-record';
+import { chefRow, requireLockedChef } from './chef-record';
 
 /** `PATCH /api/admin/chefs/ID`: a new name or colour. */
 export async function updateChef(
@@ -12,7 +12,7 @@ export async function updateChef(
   assertCan(options.scope, 'chefs.manage');
   const input = parseInput(ZUpdateChef, options.input);
   return inTransaction(async (tx) => {
-    const chef = await lockChef(tx, options.scope, options.chefId);
+    const chef = await requireLockedChef(tx, options.scope, options.chefId);
     const after = { name: input.name ?? chef.name, color: input.color ?? chef.color };
     if (after.name !== chef.name || after.color !== chef.color) {
       await tx.chef.update({ where: { id: chef.id }, data: after });

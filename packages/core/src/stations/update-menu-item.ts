@@ -2,7 +2,7 @@ import { assertCan, type StaffRequest } from '../auth/staff-scope';
 import { inTransaction } from '../db/transaction';
 import { parseInput } from '../validation';
 import { ZUpdateMenuItem, type TStationMenu } from '../menu/menu.schema';
-import { audit, describe, lockItem, lockStationAt, menuOf } from './station-menu';
+import { audit, describe, requireMenuItem, lockStationAt, menuOf } from './station-menu';
 
 /**
  * `PATCH /api/admin/menu-items/ID`: new name, text, price, tags, order, or `active` (managers),
@@ -15,7 +15,7 @@ export async function updateMenuItem(
   assertCan(options.scope, 'menu.manage');
   const input = parseInput(ZUpdateMenuItem, options.input);
   return inTransaction(async (tx) => {
-    const item = await lockItem(tx, options, options.itemId);
+    const item = await requireMenuItem(tx, options, options.itemId);
     await lockStationAt(tx, item.stationId, input.version);
     const { version: _version, ...fields } = input;
     const updated = await tx.menuItem.update({ where: { id: item.id }, data: fields });

@@ -6,7 +6,7 @@ import type { Prisma } from '../generated/prisma/client';
 import { postalCodeLocation } from '../geo/postcode-location';
 import { parseLocalTime } from '../time';
 import { fieldError, parseInput } from '../validation';
-import { stationInScope } from './station-in-scope';
+import { requireStationInScope } from './station-in-scope';
 import {
   ZUpdateStationSettings,
   type TStationSettings,
@@ -31,7 +31,7 @@ export async function updateStationSettings(
 ): Promise<TStationSettingsView> {
   assertCan(options.scope, 'stations.settings');
   const input = parseInput(ZUpdateStationSettings, options.input);
-  const stationId = await stationInScope(options.scope, options.slug);
+  const stationId = await requireStationInScope(options.scope, options.slug);
   return inTransaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Station" WHERE id = ${stationId}::uuid FOR UPDATE`;
     const station = await tx.station.findUniqueOrThrow({
