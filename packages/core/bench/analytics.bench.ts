@@ -53,7 +53,7 @@ await withReusedSeededDatabase(
       await import('../src/analytics');
     const { getAvailability, getAvailabilityDays } = await import('../src/availability');
     const { getDb } = await import('../src/db/client');
-    const { addDays, todayInTimeZone } = await import('../src/time');
+    const { addDays, toDbDate, todayInTimeZone } = await import('../src/time');
     const db = getDb();
     const stations = await db.station.findMany({ orderBy: { slug: 'asc' } });
     const superAdmin = {
@@ -93,7 +93,7 @@ await withReusedSeededDatabase(
       const perDay: { date: string; bookings: number; revenueCents: number }[] = [];
       for (const date of dates(entry)) {
         const rows = await db.booking.findMany({
-          where: { stationId: { in: stationIds }, eventDate: new Date(`${date}T00:00:00Z`) },
+          where: { stationId: { in: stationIds }, eventDate: toDbDate(date) },
           select: {
             status: true,
             totalCents: true,
@@ -187,7 +187,7 @@ await withReusedSeededDatabase(
         const rows = await db.booking.findMany({
           where: {
             stationId: { in: stationIds },
-            eventDate: new Date(`${date}T00:00:00Z`),
+            eventDate: toDbDate(date),
             status: { not: 'EXPIRED' },
           },
           select: { customerId: true },
@@ -239,7 +239,7 @@ await withReusedSeededDatabase(
         const rows = await db.booking.findMany({
           where: {
             stationId: { in: stationIds },
-            eventDate: new Date(`${date}T00:00:00Z`),
+            eventDate: toDbDate(date),
             status: { in: ['CONFIRMED', 'COMPLETED'] },
           },
           select: {

@@ -22,7 +22,7 @@ await withReusedSeededDatabase(
   async () => {
     const { getCalendar } = await import('../src/bookings/get-calendar');
     const { getDb } = await import('../src/db/client');
-    const { addDays, todayInTimeZone } = await import('../src/time');
+    const { addDays, toDbDate, todayInTimeZone } = await import('../src/time');
     const db = getDb();
     const stations = await db.station.findMany({ orderBy: { slug: 'asc' }, take: 20 });
     const scope = {
@@ -59,7 +59,7 @@ await withReusedSeededDatabase(
       async (month) => {
         const events = [];
         for (let day = 0; day < 35; day += 1) {
-          const date = new Date(`${addDays(month.from, day)}T00:00:00Z`);
+          const date = toDbDate(addDays(month.from, day));
           const rows = await db.booking.findMany({
             where: {
               stationId: month.station.id,

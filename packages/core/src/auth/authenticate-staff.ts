@@ -74,7 +74,7 @@ export async function authenticateStaff(options: {
         after: { reason: 'UNKNOWN_ACCOUNT' },
       }),
     );
-    throw refused();
+    throw signInRefusedError();
   }
 
   // Decided under a row lock, so concurrent attempts count exactly and cannot race the lock.
@@ -134,12 +134,12 @@ export async function authenticateStaff(options: {
     const { active: _active, failedLoginCount: _count, lockedUntil: _until, ...staff } = user;
     return { ok: true as const, staff };
   });
-  if (!outcome.ok) throw refused();
+  if (!outcome.ok) throw signInRefusedError();
   // The per-account budget is for guessing: the owner signing in clears it.
   await resetRateLimit('loginAccount', `email:${input.email}`);
   return outcome.staff;
 }
 
-function refused(): AppError {
+function signInRefusedError(): AppError {
   return new AppError('UNAUTHENTICATED', SIGN_IN_REFUSED);
 }

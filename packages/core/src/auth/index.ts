@@ -12,6 +12,6 @@ export {
   type TStaffClaims,
 } from './get-staff-session';
 export { signOutEverywhere } from './sign-out-everywhere';
-export { assertCan, assertStationAccess, scopedStationId, type StaffScope } from './staff-scope';
+export { assertCan, scopedStationId, type StaffScope } from './staff-scope';
 export { listStationsForStaff, type StaffStation } from './list-stations-for-staff';
 export { resolveStationChoice } from './resolve-station-choice';

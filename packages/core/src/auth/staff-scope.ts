@@ -13,13 +13,6 @@ export type StaffScope = {
 /** What every staff use case is called with: who acts, and the request (for the audit trail). */
 export type StaffRequest = { scope: StaffScope; requestId?: string };
 
-/** Another station's record answers 404, exactly like a missing one (no IDOR oracle). */
-export function assertStationAccess(scope: StaffScope, stationId: string): void {
-  if (scope.role !== 'SUPER_ADMIN' && scope.stationId !== stationId) {
-    throw new AppError('NOT_FOUND', 'No such booking.');
-  }
-}
-
 /** 403 for an action the role may not take (checked before anything is read: no oracle). */
 export function assertCan(scope: StaffScope, action: StaffAction): void {
   if (!can(scope.role, action)) {

@@ -1,1 +1,2 @@
-export { getAvailability, getAvailabilityDays } from './get-availability';
+export { getAvailability } from './get-availability';
+export { getAvailabilityDays } from './get-availability-days';

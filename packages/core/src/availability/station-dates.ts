@@ -1,5 +1,6 @@
 import { getDb } from '../db/client';
 import type { Station } from '../generated/prisma/client';
+import { toDbDate, toLocalDate } from '../time';
 
 /** A station's rule for one local date: closed, or other first and last start times. */
 export type DateRule = {
@@ -15,7 +16,7 @@ type Hours = Pick<Station, 'serviceStartMinute' | 'serviceEndMinute'>;
  * The station as it is on a date: its own hours, the date's hours where it keeps others, or
  * null when it is closed. The one rule availability, booking and moves read.
  */
-export function onDate<T extends Hours>(station: T, rule: DateRule | undefined): T | null {
+export function stationOnDate<T extends Hours>(station: T, rule: DateRule | undefined): T | null {
   if (!rule) return station;
   if (rule.closed) return null;
   return {
@@ -26,7 +27,7 @@ export function onDate<T extends Hours>(station: T, rule: DateRule | undefined):
 }
 
 /** What a customer or staff member is told about a closed date. */
-export function closedWords(rule: DateRule | undefined): string {
+export function closedDateMessage(rule: DateRule | undefined): string {
   return rule?.note ? `We are closed that day (${rule.note})` : 'We are closed that day';
 }
 
@@ -42,12 +43,12 @@ export async function dateRulesBetween(
   const rows = await db.stationDate.findMany({
     where: {
       stationId,
-      date: { gte: new Date(`${from}T00:00:00Z`), lte: new Date(`${to}T00:00:00Z`) },
+      date: { gte: toDbDate(from), lte: toDbDate(to) },
     },
   });
   return new Map(
     rows.map((row) => [
-      row.date.toISOString().slice(0, 10),
+      toLocalDate(row.date),
       {
         closed: row.closed,
         firstStartMinute: row.firstStartMinute,

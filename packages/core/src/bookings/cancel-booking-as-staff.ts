@@ -1,7 +1,6 @@
 import { writeStaffAudit } from '../audit/write-audit';
-import { assertCan, assertStationAccess, type StaffRequest } from '../auth/staff-scope';
+import { assertCan, type StaffRequest } from '../auth/staff-scope';
 import { inTransaction } from '../db/transaction';
-import { AppError } from '../errors/app-error';
 import { enqueueEmail } from '../notifications/enqueue-email';
 import { netPaidCents } from '../money/net-paid';
 import { parseInput } from '../validation';
@@ -15,9 +14,8 @@ import {
   sendCardRefunds,
 } from './cancellation-steps';
 import { bookingInclude } from './booking-record';
+import { requireStaffBooking } from './require-staff-booking';
 import { ZStaffCancelInput, type TStaffCancellation } from './staff-cancel.schema';
-
-const notFound = () => new AppError('NOT_FOUND', 'No such booking.');
 
 /**
  * POST /api/admin/bookings/ID/cancel. Staff cancel a pending or confirmed booking of
@@ -31,16 +29,10 @@ export async function cancelBookingAsStaff(
 ): Promise<TStaffCancellation> {
   assertCan(options.scope, 'bookings.cancel');
   const input = parseInput(ZStaffCancelInput, options.input);
-  if (!/^[0-9a-f-]{36}$/i.test(options.bookingId)) throw notFound();
   const now = options.now ?? new Date();
 
   const decided = await inTransaction(async (tx) => {
-    const booking = await tx.booking.findUnique({
-      where: { id: options.bookingId },
-      include: bookingInclude,
-    });
-    if (!booking) throw notFound();
-    assertStationAccess(options.scope, booking.stationId);
+    const booking = await requireStaffBooking(tx, options.scope, options.bookingId, bookingInclude);
     assertCancellable(booking, now);
     await markCancelled(tx, booking, { now, reason: input.reason, version: input.version });
 

@@ -3,13 +3,13 @@ import { Prisma, type Station } from '../generated/prisma/client';
 import { ACTIVE_STATUSES_SQL } from '../scheduling/active-statuses';
 import { chefIsFree } from '../scheduling/chef-is-free.sql';
 import { assertDateInRange } from '../availability/get-availability';
-import { findActiveStation, stationNotServed } from '../stations/find-active-station';
+import { findActiveStation, stationNotServedError } from '../stations/find-active-station';
 import type { StationWithMenu } from '../stations/station-cache';
 import { earliestBookableStart, isOnGrid } from '../availability/start-times';
 import {
-  closedWords,
+  closedDateMessage,
   dateRulesBetween,
-  onDate,
+  stationOnDate,
   type DateRule,
 } from '../availability/station-dates';
 import { auditInsertSql } from '../audit/write-audit';
@@ -24,7 +24,7 @@ import {
 import { bookingWriteClock, type BookingWriteStep } from '../metrics/write-steps';
 import { emailInsertSql } from '../notifications/enqueue-email';
 import { priceEvent } from '../pricing/price-event';
-import { localToInstant, parseLocalTime, todayInTimeZone } from '../time';
+import { localToInstant, parseLocalTime, todayInTimeZone, toDbDate } from '../time';
 import { fieldError, parseInput } from '../validation';
 import { generateBookingReference } from './booking-reference';
 import {
@@ -100,7 +100,7 @@ export async function createBooking(options: {
         dateRule,
         lap,
       });
-      if (attemptResult.kind === 'done') return attemptResult.result;
+      if (attemptResult.kind === 'answered') return attemptResult.result;
       if (attemptResult.kind === 'stale-station') stationFromDatabase = true;
       else dateRule = { rule: attemptResult.rule, confirmed: true };
       lostRace = false;
@@ -127,8 +127,8 @@ function resolveWindow(
 ): Window {
   assertDateInRange(input.date, todayInTimeZone(station.timezone, now), 'date');
   const minute = required(parseLocalTime(input.time), 'start time');
-  const thatDay = onDate(station, rule);
-  if (!thatDay) throw fieldError('date', closedWords(rule));
+  const thatDay = stationOnDate(station, rule);
+  if (!thatDay) throw fieldError('date', closedDateMessage(rule));
   if (!isOnGrid(thatDay, minute)) {
     throw fieldError('time', 'Choose one of the offered start times');
   }
@@ -153,7 +153,7 @@ type RuleGuess = { rule: DateRule | undefined; confirmed: boolean };
  * or "the date has another rule than the one assumed: this one; retry with it".
  */
 type AttemptResult =
-  | { kind: 'done'; result: CreateBookingResult }
+  | { kind: 'answered'; result: CreateBookingResult }
   | { kind: 'stale-station' }
   | { kind: 'other-rule'; rule: DateRule | undefined };
 
@@ -199,7 +199,7 @@ async function insertBooking(
   }
   const expected = rule.rule;
   lap('window');
-  const eventDate = new Date(`${input.date}T00:00:00Z`);
+  const eventDate = toDbDate(input.date);
   // Priced (menu checked, travel fee or refusal for the address) before anything is held.
   const { quote, lines, travel } = priceEvent(station, {
     party: input,
@@ -375,8 +375,8 @@ async function insertBooking(
 
   if (!outcome) throw new Error('the booking statement returned no row');
   if (outcome.existingKey)
-    return done(replay(storedResponse(outcome.existingKey, context.requestHash)));
-  if (!outcome.stationActive) throw stationNotServed();
+    return answered(replay(storedResponse(outcome.existingKey, context.requestHash)));
+  if (!outcome.stationActive) throw stationNotServedError();
   if (outcome.stationVersion !== station.version) return { kind: 'stale-station' };
   if (!outcome.ruleAsAssumed) return { kind: 'other-rule', rule: outcome.dateRule ?? undefined };
   if (outcome.duplicate) {
@@ -387,16 +387,16 @@ async function insertBooking(
     );
   }
   if (!outcome.chefId) throw slotTakenError();
-  if (outcome.booked === 1) return done({ status: 201, body, replayed: false });
+  if (outcome.booked === 1) return answered({ status: 201, body, replayed: false });
   if (key === undefined) throw new Error('the booking statement made no booking and said no why');
   // A request sharing the key committed while this one waited on it: its response.
   const claimed = await getDb().idempotencyKey.findUnique({
     where: { scope_key: { scope: IDEMPOTENCY_SCOPE, key } },
   });
-  return done(replay(storedResponse(claimed, context.requestHash)));
+  return answered(replay(storedResponse(claimed, context.requestHash)));
 }
 
-const done = (result: CreateBookingResult): AttemptResult => ({ kind: 'done', result });
+const answered = (result: CreateBookingResult): AttemptResult => ({ kind: 'answered', result });
 
 const replay = (stored: StoredResponse): CreateBookingResult => ({
   status: stored.status,

@@ -9,7 +9,7 @@ import { emailIndex } from '../crypto/customer-fields';
 
 type Db = Pick<Prisma.TransactionClient, 'booking'>;
 
-const notFound = () =>
+const bookingNotFoundError = () =>
   new AppError('NOT_FOUND', 'No booking matches that reference and e-mail address.');
 
 /** The booking if the proof matches; the same 404 for a wrong reference, e-mail or token (no oracle). */
@@ -19,16 +19,16 @@ export async function findCustomerBooking(
   db: Db = getDb(),
 ): Promise<BookingWithRelations> {
   const normalized = normalizeReference(reference);
-  if (!normalized) throw notFound();
+  if (!normalized) throw bookingNotFoundError();
   const booking = await db.booking.findUnique({
     where: { reference: normalized },
     include: bookingInclude,
   });
-  if (!booking) throw notFound();
+  if (!booking) throw bookingNotFoundError();
   const owns =
     'email' in proof
       ? booking.customer.emailHash === emailIndex(proof.email)
       : verifyManageToken(booking.reference, proof.token);
-  if (!owns) throw notFound();
+  if (!owns) throw bookingNotFoundError();
   return booking;
 }

@@ -7,7 +7,7 @@ import { AppError } from '../errors/app-error';
 import { addDays, localToInstant } from '../time';
 import { parseInput } from '../validation';
 import { ZCalendarQuery, type TCalendar, type TCalendarEvent } from './calendar.schema';
-import { balanceDue } from './list-staff-bookings';
+import { balanceDue } from '../money/balance-due';
 
 export type CalendarEvent = TCalendarEvent;
 export type Calendar = TCalendar;

@@ -6,7 +6,7 @@ import { menuLockAt, menuOpen } from '../menu/menu-lock';
 import { proteinsDecided } from '../menu/menu-selection';
 import { MENU_ITEM_KINDS } from '../menu/menu.schema';
 import { netPaidCents } from '../money/net-paid';
-import { formatMinutes, parseLocalTime } from '../time';
+import { formatMinutes, parseLocalTime, toDbDate } from '../time';
 import { fieldError, parseInput } from '../validation';
 import { bookingAddress } from './booking-record';
 import { ZPrepSheet, ZPrepSheetQuery, type TPrepEvent, type TPrepSheet } from './prep-sheet.schema';
@@ -40,7 +40,7 @@ export async function getPrepSheet(options: {
   const bookings = await db.booking.findMany({
     where: {
       stationId: station.id,
-      eventDate: new Date(`${query.date}T00:00:00Z`),
+      eventDate: toDbDate(query.date),
       status: { in: [...COOKED] },
       ...(chef ? { chefId: chef.id } : {}),
     },

@@ -2,9 +2,9 @@ import { bookingAddress, bookingQuote, bookingTravel, menuLinesOf } from './book
 import { plannedMessages, type PlannedMessage } from '../notifications/planned-message-rules';
 import { refundSettledBy, type TRefundSettler } from '../money/refund-settler';
 import type { TravelCharge } from '../pricing/calculate-quote';
-import { assertCan, assertStationAccess, type StaffScope } from '../auth/staff-scope';
+import { requireInScope } from '../auth/require-in-scope';
+import { assertCan, type StaffScope } from '../auth/staff-scope';
 import { getDb } from '../db/client';
-import { AppError } from '../errors/app-error';
 import type { Prisma } from '../generated/prisma/client';
 import { keptGratuityCents } from '../money/gratuity';
 import { balanceLinkState, type BalanceLinkState } from './balance-link-state';
@@ -13,8 +13,8 @@ import { menuLockAt, menuOpen } from '../menu/menu-lock';
 import { proteinsDecided } from '../menu/menu-selection';
 import type { TMenuLine } from '../menu/menu.schema';
 import type { TQuoteLine } from '../pricing/quote.schema';
-import { instantToLocal } from '../time';
-import { balanceDue } from './list-staff-bookings';
+import { instantToLocal, toLocalDate } from '../time';
+import { balanceDue } from '../money/balance-due';
 import { staffBookingActions, type StaffBookingActions } from './staff-booking-actions';
 import type { TBookingStatus } from './staff-bookings.schema';
 
@@ -113,7 +113,6 @@ export type StaffBookingDetail = {
   actions: StaffBookingActions;
 };
 
-const notFound = () => new AppError('NOT_FOUND', 'No such booking.');
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
 /**
@@ -128,23 +127,22 @@ export async function getStaffBooking(options: {
   now?: Date;
 }): Promise<StaffBookingDetail> {
   assertCan(options.scope, 'bookings.view');
-  if (!/^[0-9a-f-]{36}$/i.test(options.bookingId)) throw notFound();
   const db = getDb();
-  const booking = await db.booking.findUnique({
-    where: { id: options.bookingId },
-    include: {
-      station: true,
-      customer: true,
-      chef: true,
-      menuLines: { orderBy: [{ kind: 'asc' }, { name: 'asc' }] },
-      payments: {
-        orderBy: { createdAt: 'asc' },
-        include: { recordedBy: { select: { name: true } } },
+  const booking = await requireInScope(options.scope, 'booking', options.bookingId, (id) =>
+    db.booking.findUnique({
+      where: { id },
+      include: {
+        station: true,
+        customer: true,
+        chef: true,
+        menuLines: { orderBy: [{ kind: 'asc' }, { name: 'asc' }] },
+        payments: {
+          orderBy: { createdAt: 'asc' },
+          include: { recordedBy: { select: { name: true } } },
+        },
       },
-    },
-  });
-  if (!booking) throw notFound();
-  assertStationAccess(options.scope, booking.stationId);
+    }),
+  );
 
   const paymentIds = booking.payments.map((payment) => payment.id);
   const [auditRows, emails] = await Promise.all([
@@ -177,7 +175,7 @@ export async function getStaffBooking(options: {
   const tz = booking.station.timezone;
   const paidCents = netPaidCents(booking.payments);
   const quote = bookingQuote(booking);
-  const date = booking.eventDate.toISOString().slice(0, 10);
+  const date = toLocalDate(booking.eventDate);
   const lockAt = menuLockAt({ date, time: booking.startTime }, tz, booking.station.menuLockHours);
   const lines = menuLinesOf(booking.menuLines);
   return {

@@ -14,15 +14,13 @@ export { markBookingOutcome } from './mark-booking-outcome';
 export { updateBookingNotes } from './update-booking-notes';
 export { rescheduleBooking, type RescheduledBooking } from './reschedule-booking';
 export { getCalendar, type Calendar, type CalendarEvent } from './get-calendar';
-export { changeBookingMenuAsStaff, changeCustomerMenu } from './change-booking-menu';
+export { changeBookingMenuAsStaff } from './change-booking-menu';
+export { changeCustomerMenu } from './change-customer-menu';
 export { getPrepSheet } from './get-prep-sheet';
 export { prepSheetCsv } from './prep-sheet-csv';
 export { getBookingInvite } from './get-booking-invite';
 export { rescheduleCustomerBooking } from './reschedule-customer-booking';
-export {
-  getMyEvents,
-  completeMyEvent,
-  startMyEvent,
-  type MyEvent,
-  type MyEvents,
-} from './my-events';
+export { type MyEvent, type MyEvents } from './my-events';
+export { getMyEvents } from './get-my-events';
+export { completeMyEvent } from './complete-my-event';
+export { startMyEvent } from './start-my-event';

@@ -3,16 +3,17 @@ import { assertCan } from '../auth/staff-scope';
 import { resolveStationChoice } from '../auth/resolve-station-choice';
 import { getDb } from '../db/client';
 import type { Prisma } from '../generated/prisma/client';
+import { balanceDue } from '../money/balance-due';
 import { netPaidCents } from '../money/net-paid';
 import { parseInput } from '../validation';
 import { emailIndex, phoneIndex } from '../crypto/customer-fields';
 import { afterCursor, decodeCursor, encodeCursor } from '../platform/keyset-cursor';
 import {
   ZListStaffBookingsQuery,
-  type TBookingStatus,
   type TStaffBookingPage,
   type TStaffBookingRow,
 } from './staff-bookings.schema';
+import { toDbDate, toLocalDate } from '../time';
 
 export type StaffBookingRow = TStaffBookingRow;
 
@@ -36,8 +37,8 @@ export async function listStaffBookings(options: {
   const conditions: Prisma.BookingWhereInput[] = [];
   if (stationId) conditions.push({ stationId });
   if (query.status) conditions.push({ status: { in: query.status } });
-  if (query.from) conditions.push({ eventDate: { gte: new Date(`${query.from}T00:00:00Z`) } });
-  if (query.to) conditions.push({ eventDate: { lte: new Date(`${query.to}T00:00:00Z`) } });
+  if (query.from) conditions.push({ eventDate: { gte: toDbDate(query.from) } });
+  if (query.to) conditions.push({ eventDate: { lte: toDbDate(query.to) } });
   if (query.chef) conditions.push({ chefId: query.chef });
   if (query.q) conditions.push({ OR: searchConditions(query.q) });
   if (cursor) conditions.push(afterCursor('startsAt', cursor));
@@ -63,7 +64,7 @@ export async function listStaffBookings(options: {
         reference: booking.reference,
         status: booking.status,
         version: booking.version,
-        date: booking.eventDate.toISOString().slice(0, 10),
+        date: toLocalDate(booking.eventDate),
         time: booking.startTime,
         startsAt: booking.startsAt.toISOString(),
         durationMinutes: booking.durationMinutes,
@@ -81,13 +82,6 @@ export async function listStaffBookings(options: {
     nextCursor:
       rows.length > query.limit && last ? encodeCursor({ at: last.startsAt, id: last.id }) : null,
   };
-}
-
-/** What the customer still owes: nothing once a booking is cancelled, expired or a no-show. */
-export function balanceDue(status: TBookingStatus, totalCents: number, paidCents: number): number {
-  return status === 'PENDING_PAYMENT' || status === 'CONFIRMED' || status === 'COMPLETED'
-    ? Math.max(0, totalCents - paidCents)
-    : 0;
 }
 
 /**

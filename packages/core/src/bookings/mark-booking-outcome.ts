@@ -3,7 +3,7 @@ import { assertCan, type StaffRequest } from '../auth/staff-scope';
 import { inTransaction } from '../db/transaction';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../validation';
-import { findStaffBooking } from './find-staff-booking';
+import { requireStaffBooking } from './require-staff-booking';
 import { awaitsOutcome } from './staff-booking-actions';
 import { ZMarkOutcomeInput, type TBookingOutcome } from './staff-bookings.schema';
 import { updateBookingAtVersion } from './versioned-update';
@@ -19,7 +19,7 @@ export async function markBookingOutcome(
   const input = parseInput(ZMarkOutcomeInput, options.input);
   const now = options.now ?? new Date();
   return inTransaction(async (tx) => {
-    const booking = await findStaffBooking(tx, options.scope, options.bookingId);
+    const booking = await requireStaffBooking(tx, options.scope, options.bookingId);
     if (!awaitsOutcome(booking, now)) {
       throw new AppError(
         'CONFLICT',

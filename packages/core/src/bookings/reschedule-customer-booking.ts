@@ -3,7 +3,7 @@ import { translateDatabaseError } from '../errors/translate-database-error';
 import { parseInput } from '../validation';
 import { ZCustomerReschedule, type TCustomerBooking } from './customer-booking.schema';
 import { findCustomerBooking } from './find-customer-booking';
-import { moveBooking } from './reschedule-booking';
+import { moveBooking } from './move-booking';
 import { toCustomerBooking } from './to-customer-booking';
 
 /**

@@ -13,13 +13,14 @@ import {
   refundDeadline,
   type BookingWithRelations,
 } from './booking-record';
+import { toLocalDate } from '../time';
 
 /** The customer's view: their own booking only, station-local date and time. */
 export function toCustomerBooking(
   booking: BookingWithRelations,
   now: Date = new Date(),
 ): TCustomerBooking {
-  const date = booking.eventDate.toISOString().slice(0, 10);
+  const date = toLocalDate(booking.eventDate);
   const lockAt = menuLockAt(
     { date, time: booking.startTime },
     booking.station.timezone,

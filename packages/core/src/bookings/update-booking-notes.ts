@@ -3,7 +3,7 @@ import { writeStaffAudit } from '../audit/write-audit';
 import { assertCan, type StaffRequest } from '../auth/staff-scope';
 import { inTransaction } from '../db/transaction';
 import { parseInput } from '../validation';
-import { findStaffBooking } from './find-staff-booking';
+import { requireStaffBooking } from './require-staff-booking';
 import { ZUpdateNotesInput, type TSavedNotes } from './staff-bookings.schema';
 import { updateBookingAtVersion } from './versioned-update';
 
@@ -15,7 +15,7 @@ export async function updateBookingNotes(
   const input = parseInput(ZUpdateNotesInput, options.input);
   const notes = input.notes === '' ? null : input.notes;
   return inTransaction(async (tx) => {
-    const booking = await findStaffBooking(tx, options.scope, options.bookingId);
+    const booking = await requireStaffBooking(tx, options.scope, options.bookingId);
     if (booking.notes === notes && booking.version === input.version)
       return { id: booking.id, notes, version: booking.version };
     await updateBookingAtVersion(tx, booking.id, input.version, { notes: sealOptional(notes) });

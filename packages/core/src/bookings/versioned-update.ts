@@ -4,7 +4,7 @@ import type { Prisma } from '../generated/prisma/client';
 type Tx = Pick<Prisma.TransactionClient, 'booking'>;
 
 /** 409 for a write based on a booking someone else has changed since it was read. */
-export function staleVersion(): AppError {
+export function staleVersionError(): AppError {
   return new AppError('CONFLICT', 'This booking just changed. Please reload and try again.', {
     details: {
       reason: 'STALE_VERSION',
@@ -26,5 +26,5 @@ export async function updateBookingAtVersion(
     where: { id: bookingId, version },
     data: { ...data, version: { increment: 1 } },
   });
-  if (updated.count === 0) throw staleVersion();
+  if (updated.count === 0) throw staleVersionError();
 }

@@ -1,19 +1,15 @@
-export {
-  conversationCookie,
-  getCustomerConversation,
-  markReadByCustomer,
-  postCustomerMessage,
-  startConversation,
-} from './customer-conversation';
+export { conversationCookie } from './customer-conversation';
+export { getCustomerConversation } from './get-customer-conversation';
+export { markReadByCustomer } from './mark-read-by-customer';
+export { postCustomerMessage } from './post-customer-message';
+export { startConversation } from './start-conversation';
 export { customerEventStream } from './customer-stream';
-export {
-  countUnreadConversations,
-  getStaffConversation,
-  listConversations,
-  markReadByStaff,
-  replyToConversation,
-  updateConversation,
-} from './staff-inbox';
+export { countUnreadConversations } from './count-unread-conversations';
+export { getStaffConversation } from './get-staff-conversation';
+export { listConversations } from './list-conversations';
+export { markReadByStaff } from './mark-read-by-staff';
+export { replyToConversation } from './reply-to-conversation';
+export { updateConversation } from './update-conversation';
 export {
   assistantConfigured,
   replyAsAssistant,

@@ -29,7 +29,7 @@ export async function readRawBody(
   maxBytes = MAX_JSON_BODY_BYTES,
 ): Promise<string> {
   const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > maxBytes) throw tooLarge(maxBytes);
+  if (declared > maxBytes) throw bodyTooLargeError(maxBytes);
   // Node types a request body as ReadableStream<any>; the bytes are Uint8Array chunks.
   const reader = (request.body as ReadableStream<Uint8Array> | null)?.getReader();
   const chunks: Uint8Array[] = [];
@@ -40,13 +40,13 @@ export async function readRawBody(
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel();
-      throw tooLarge(maxBytes);
+      throw bodyTooLargeError(maxBytes);
     }
     chunks.push(value);
   }
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function tooLarge(maxBytes: number): AppError {
+function bodyTooLargeError(maxBytes: number): AppError {
   return new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than ${maxBytes} bytes.`);
 }

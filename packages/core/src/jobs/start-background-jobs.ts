@@ -9,9 +9,9 @@ import { logger } from '../logger';
 import { BATCH_SIZE as EMAIL_BATCH_SIZE, deliverDueEmails } from '../notifications/deliver-outbox';
 import { planBookingMessages } from '../notifications/plan-booking-messages';
 import { createSmtpTransport, type EmailTransport } from '../notifications/email-transport';
-import { processAllOwedRefunds } from '../money/process-owed-refund';
+import { processAllOwedRefunds } from '../money/process-all-owed-refunds';
 import { backoffMs } from '../platform/backoff';
-import { anonymiseLapsedCustomers } from '../privacy/customer-data';
+import { anonymiseLapsedCustomers } from '../privacy/anonymise-lapsed-customers';
 import { RATE_LIMIT_TABLE } from '../rate-limit/rate-limiter';
 import { createJobQueue, startSweepOn } from './job-queue';
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { getServerEnv } from '../env';
+import { isUuid, UUID_SOURCE } from '../validation/uuid';
 
 /**
  * A conversation's key: HMAC of its id, so it is never stored (an e-mail can sign it again)
@@ -13,19 +14,22 @@ export function conversationKey(conversationId: string): string {
     .digest('base64url');
 }
 
+/** Whether the key is this conversation's (an id that is no UUID has none). */
 export function verifyConversationKey(conversationId: string, key: string): boolean {
+  if (!isUuid(conversationId)) return false;
   const expected = Buffer.from(conversationKey(conversationId));
   const actual = Buffer.from(key);
   return expected.length === actual.length && timingSafeEqual(expected, actual);
 }
 
 export const CONVERSATION_COOKIE = 'hibachi_chat';
+const COOKIE_PATTERN = new RegExp(`^(${UUID_SOURCE})\\.([A-Za-z0-9_-]{43})$`);
 
 /** The cookie's value: `<id>.<key>`; undefined when malformed. */
 export function parseConversationCookie(
   value: string | undefined,
 ): { conversationId: string; key: string } | undefined {
-  const match = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/.exec(value ?? '');
+  const match = COOKIE_PATTERN.exec(value ?? '');
   return match ? { conversationId: match[1] ?? '', key: match[2] ?? '' } : undefined;
 }
 

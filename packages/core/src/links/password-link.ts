@@ -1,6 +1,7 @@
 import 'server-only';
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { getServerEnv } from '../env';
+import { UUID_SOURCE } from '../validation/uuid';
 
 /** How long a set-password link works. */
 export const PASSWORD_LINK_HOURS = 24;
@@ -43,11 +44,13 @@ export function passwordToken(account: Account, expiresAtSeconds: number): strin
   return `${account.id}.${expiresAtSeconds}.${sign(account, expiresAtSeconds)}`;
 }
 
+const TOKEN_PATTERN = new RegExp(`^(${UUID_SOURCE})\\.(\\d{1,12})\\.([A-Za-z0-9_-]{43})$`);
+
 /** The account id and expiry a token names, if it is shaped like one (not yet verified). */
 export function readPasswordToken(
   token: string,
 ): { accountId: string; expiresAtSeconds: number; signature: string } | undefined {
-  const match = /^([0-9a-f-]{36})\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/.exec(token);
+  const match = TOKEN_PATTERN.exec(token);
   if (!match) return undefined;
   const [, accountId = '', expiresAt = '', signature = ''] = match;
   return { accountId, expiresAtSeconds: Number(expiresAt), signature };

@@ -8,6 +8,7 @@ import { owedOnCharge, recordRefunded } from './record-refunded';
 
 /** A refund that keeps failing is retried after 1 min, 2 min, 4 min … up to 6 h. */
 const REFUND_RETRY_BASE_MS = 60_000;
+
 const REFUND_RETRY_CAP_MS = 6 * 3_600_000;
 
 export type RefundAttempt = {
@@ -74,9 +75,8 @@ export async function processOwedRefund(
   }
 }
 
-const SWEEP_BATCH = 10;
 /** Longer than a batch of provider calls can take (10 s timeout, one retry each). */
-const SWEEP_LEASE_MS = 5 * 60_000;
+export const SWEEP_LEASE_MS = 5 * 60_000;
 
 /**
  * The update that marks a payment's refund as owed, inside the deciding transaction. The
@@ -88,28 +88,4 @@ export function owedRefund(refundRequestedCents: number, now: Date = new Date())
     refundRequestedCents,
     nextRefundAttemptAt: new Date(now.getTime() + SWEEP_LEASE_MS),
   };
-}
-
-/**
- * The sweep: retries the owed refunds that are due. Each is claimed first (its next
- * attempt pushed past the lease, `SKIP LOCKED`), so instances sweeping at the same time
- * never try the same refund; a failure sets the back-off, a success clears the debt.
- */
-export async function processAllOwedRefunds(now: Date = new Date()): Promise<number> {
-  const due = await getDb().$queryRaw<{ id: string }[]>`
-    UPDATE "Payment" SET "nextRefundAttemptAt" = ${new Date(now.getTime() + SWEEP_LEASE_MS)}
-     WHERE id IN (
-       SELECT id FROM "Payment"
-        WHERE ("refundRequestedCents" > "refundedCents"
-               OR "gratuityRefundRequestedCents" > "gratuityRefundedCents") AND method = 'CARD'
-          AND "providerPaymentIntent" IS NOT NULL
-          AND ("nextRefundAttemptAt" IS NULL OR "nextRefundAttemptAt" <= ${now})
-        ORDER BY "nextRefundAttemptAt" NULLS FIRST
-        LIMIT ${SWEEP_BATCH}
-        FOR UPDATE SKIP LOCKED)
-    RETURNING id`;
-  let refunded = 0;
-  for (const { id } of due)
-    if ((await processOwedRefund(id, undefined, now)).status === 'REFUNDED') refunded += 1;
-  return refunded;
 }

@@ -1,5 +1,6 @@
 import { writeStaffAudit } from '../audit/write-audit';
-import { assertCan, assertStationAccess, type StaffRequest } from '../auth/staff-scope';
+import { requireInScope } from '../auth/require-in-scope';
+import { assertCan, type StaffRequest } from '../auth/staff-scope';
 import { inTransaction } from '../db/transaction';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../validation';
@@ -9,8 +10,6 @@ import {
   ZSettleRefundInput,
   type TSettledRefund,
 } from './refund-settler';
-
-const notFound = () => new AppError('NOT_FOUND', 'No such payment.');
 
 /**
  * A person says they gave an owed refund back (terminal, cash or check): what was owed becomes
@@ -22,12 +21,16 @@ export async function settleOwedRefund(
 ): Promise<TSettledRefund> {
   assertCan(options.scope, 'refunds.settle');
   const input = parseInput(ZSettleRefundInput, options.input);
-  if (!/^[0-9a-f-]{36}$/i.test(options.paymentId)) throw notFound();
   return inTransaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM "Payment" WHERE id = ${options.paymentId}::uuid FOR UPDATE`;
-    const payment = await tx.payment.findUnique({ where: { id: options.paymentId } });
-    if (!payment) throw notFound();
-    assertStationAccess(options.scope, payment.stationId);
+    const payment = await requireInScope(
+      options.scope,
+      'payment',
+      options.paymentId,
+      async (id) => {
+        await tx.$queryRaw`SELECT id FROM "Payment" WHERE id = ${id}::uuid FOR UPDATE`;
+        return tx.payment.findUnique({ where: { id } });
+      },
+    );
     const settledBy = refundSettledBy(payment);
     const owed = payment.refundRequestedCents - payment.refundedCents;
     if (owed <= 0)

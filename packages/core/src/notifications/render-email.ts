@@ -5,6 +5,7 @@ import { menuLockAt } from '../menu/menu-lock';
 import { cancellationRefundWords, ZCancellationRefund } from '../money/cancellation-refund';
 import { formatMoney, moneyOf } from '../money/format-money';
 import { balanceReceivedLines, refundIssuedLines } from './payment-email';
+import { toLocalDate } from '../time';
 
 /** What an e-mail shows of its booking, read at delivery time. */
 export type EmailBooking = Pick<
@@ -194,7 +195,7 @@ function whatHappened(
       const lockAt =
         booking.eventDate && booking.startTime && booking.station.menuLockHours !== undefined
           ? menuLockAt(
-              { date: booking.eventDate.toISOString().slice(0, 10), time: booking.startTime },
+              { date: toLocalDate(booking.eventDate), time: booking.startTime },
               booking.station.timezone,
               booking.station.menuLockHours,
             )

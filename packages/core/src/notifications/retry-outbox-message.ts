@@ -1,4 +1,5 @@
 import { writeStaffAudit } from '../audit/write-audit';
+import { requireInScope } from '../auth/require-in-scope';
 import { assertCan, type StaffRequest } from '../auth/staff-scope';
 import { inTransaction } from '../db/transaction';
 import { AppError } from '../errors/app-error';
@@ -12,15 +13,10 @@ export async function retryOutboxMessage(
   options: StaffRequest & { messageId: string; now?: Date },
 ): Promise<TRetriedEmail> {
   assertCan(options.scope, 'outbox.retry');
-  const notFound = () => new AppError('NOT_FOUND', 'No such e-mail.');
-  if (!/^[0-9a-f-]{36}$/i.test(options.messageId)) throw notFound();
   return inTransaction(async (tx) => {
-    const message = await tx.outboxMessage.findUnique({ where: { id: options.messageId } });
-    if (
-      !message ||
-      (options.scope.role !== 'SUPER_ADMIN' && message.stationId !== options.scope.stationId)
-    )
-      throw notFound();
+    const message = await requireInScope(options.scope, 'email', options.messageId, (id) =>
+      tx.outboxMessage.findUnique({ where: { id } }),
+    );
     const updated = await tx.outboxMessage.updateMany({
       where: { id: message.id, status: 'FAILED' },
       data: { status: 'PENDING', attempts: 0, nextAttemptAt: options.now ?? new Date() },

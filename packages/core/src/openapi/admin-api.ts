@@ -65,16 +65,30 @@ import type { listOutbox } from '../notifications/list-outbox';
 import type { retryOutboxMessage } from '../notifications/retry-outbox-message';
 import type { RecordedPayment } from '../payments/record-offline-payment';
 import { ZSettledRefund, ZSettleRefundInput } from '../money/refund-settler';
-import type * as StaffState from '../staff/account-state';
-import type * as StaffAccounts from '../staff/staff-accounts';
-import type * as Chefs from '../stations/chefs';
-import type * as TimeOff from '../season/time-off';
+import type { activateStaff } from '../staff/activate-staff';
+import type { deactivateStaff } from '../staff/deactivate-staff';
+import type { resetStaffPassword } from '../staff/reset-staff-password';
+import type { unlockStaff } from '../staff/unlock-staff';
+import type { createStaff } from '../staff/create-staff';
+import type { listStaff } from '../staff/list-staff';
+import type { updateStaff } from '../staff/update-staff';
+import type { activateChef } from '../stations/activate-chef';
+import type { createChef } from '../stations/create-chef';
+import type { deactivateChef } from '../stations/deactivate-chef';
+import type { listChefs } from '../stations/list-chefs';
+import type { updateChef } from '../stations/update-chef';
+import type { createTimeOff } from '../season/create-time-off';
+import type { deleteTimeOff } from '../season/delete-time-off';
+import type { updateTimeOff } from '../season/update-time-off';
 import type { getSeason } from '../season/get-season';
-import type { clearStationDate, setStationDate } from '../season/station-dates-admin';
-import type { regenerateChefFeed } from '../season/chef-feed';
+import type { clearStationDate } from '../season/clear-station-date';
+import type { setStationDate } from '../season/set-station-date';
+import type { regenerateChefFeed } from '../season/regenerate-chef-feed';
 import type { setStaffPassword } from '../staff/set-password';
 import type { setWeeklyOff } from '../season/weekly-off';
-import type { completeMyEvent, getMyEvents, startMyEvent } from '../bookings/my-events';
+import type { completeMyEvent } from '../bookings/complete-my-event';
+import type { getMyEvents } from '../bookings/get-my-events';
+import type { startMyEvent } from '../bookings/start-my-event';
 import { ZCompletedEvent, ZMyEvents, ZStartedEvent } from '../bookings/my-events.schema';
 import {
   ZSeason,
@@ -86,7 +100,10 @@ import {
   ZWeeklyOffInput,
   ZWeeklyOffList,
 } from '../season/season.schema';
-import type * as StationLifecycle from '../stations/station-lifecycle';
+import type { activateStation } from '../stations/activate-station';
+import type { createStation } from '../stations/create-station';
+import type { deactivateStation } from '../stations/deactivate-station';
+import type { listStationsAdmin } from '../stations/list-stations-admin';
 import {
   ZConversationUpdate,
   ZInboxQuery,
@@ -394,7 +411,7 @@ export const ADMIN_API = {
     path: '/api/admin/stations',
     summary: 'Every station, open or closed, with chefs, upcoming bookings, staff (super admin)',
     tag: 'Stations',
-    response: answerOf<Returns<typeof StationLifecycle.listStationsAdmin>>()(
+    response: answerOf<Returns<typeof listStationsAdmin>>()(
       z.array(ZStationAdminRow).describe('Every station'),
     ),
   }),
@@ -405,7 +422,7 @@ export const ADMIN_API = {
       summary: 'Add a station, closed until it has a chef and is opened (super admin)',
       tag: 'Stations',
       body: ZCreateStation,
-      response: answerOf<Returns<typeof StationLifecycle.createStation>>()(ZStationAdminRow),
+      response: answerOf<Returns<typeof createStation>>()(ZStationAdminRow),
       status: 201,
     },
     WRITE,
@@ -415,7 +432,7 @@ export const ADMIN_API = {
     path: '/api/admin/stations/{slug}/deactivate',
     summary: 'Close a station to customers (refused while bookings lie ahead)',
     tag: 'Stations',
-    response: answerOf<Returns<typeof StationLifecycle.deactivateStation>>()(ZStationAdminRow),
+    response: answerOf<Returns<typeof deactivateStation>>()(ZStationAdminRow),
     errors: ['CONFLICT'],
   }),
   activateStation: staff({
@@ -423,7 +440,7 @@ export const ADMIN_API = {
     path: '/api/admin/stations/{slug}/activate',
     summary: 'Open a station to customers (refused without an active chef)',
     tag: 'Stations',
-    response: answerOf<Returns<typeof StationLifecycle.activateStation>>()(ZStationAdminRow),
+    response: answerOf<Returns<typeof activateStation>>()(ZStationAdminRow),
     errors: ['CONFLICT'],
   }),
   stationSettings: staff({
@@ -512,7 +529,7 @@ export const ADMIN_API = {
     summary: "Chefs of the caller's station (a super admin names one with `station`)",
     tag: 'Chefs',
     query: CALLER_STATION,
-    response: answerOf<Returns<typeof Chefs.listChefs>>()(ZChefRoster),
+    response: answerOf<Returns<typeof listChefs>>()(ZChefRoster),
     errors: ['VALIDATION_FAILED'],
   }),
   createCallerChef: staff(
@@ -523,7 +540,7 @@ export const ADMIN_API = {
       tag: 'Chefs',
       query: CALLER_STATION,
       body: ZCreateChef,
-      response: answerOf<Returns<typeof Chefs.createChef>>()(ZChefRow),
+      response: answerOf<Returns<typeof createChef>>()(ZChefRow),
       status: 201,
     },
     WRITE,
@@ -533,7 +550,7 @@ export const ADMIN_API = {
     path: '/api/admin/stations/{slug}/chefs',
     summary: "The station's chefs, active first, with upcoming bookings",
     tag: 'Chefs',
-    response: answerOf<Returns<typeof Chefs.listChefs>>()(ZChefRoster),
+    response: answerOf<Returns<typeof listChefs>>()(ZChefRoster),
   }),
   createChef: staff(
     {
@@ -542,7 +559,7 @@ export const ADMIN_API = {
       summary: 'Add a chef',
       tag: 'Chefs',
       body: ZCreateChef,
-      response: answerOf<Returns<typeof Chefs.createChef>>()(ZChefRow),
+      response: answerOf<Returns<typeof createChef>>()(ZChefRow),
       status: 201,
     },
     WRITE,
@@ -554,7 +571,7 @@ export const ADMIN_API = {
       summary: 'Rename or recolour a chef',
       tag: 'Chefs',
       body: ZUpdateChef,
-      response: answerOf<Returns<typeof Chefs.updateChef>>()(ZChefRow),
+      response: answerOf<Returns<typeof updateChef>>()(ZChefRow),
     },
     WRITE,
   ),
@@ -565,7 +582,7 @@ export const ADMIN_API = {
       summary: 'Take a chef off the roster, reassigning upcoming bookings all or none',
       tag: 'Chefs',
       body: ZDeactivateChef,
-      response: answerOf<Returns<typeof Chefs.deactivateChef>>()(ZDeactivatedChef),
+      response: answerOf<Returns<typeof deactivateChef>>()(ZDeactivatedChef),
       errors: ['CONFLICT'],
     },
     WRITE,
@@ -621,7 +638,7 @@ export const ADMIN_API = {
         'A chef is away (whole days or hours); over booked events 409 CHEF_HAS_BOOKINGS, or bookings "reassign" moves them all or none',
       tag: 'Season',
       body: ZTimeOffInput,
-      response: answerOf<Returns<typeof TimeOff.createTimeOff>>()(ZTimeOffChange),
+      response: answerOf<Returns<typeof createTimeOff>>()(ZTimeOffChange),
       status: 201,
       errors: ['CONFLICT'],
     },
@@ -634,7 +651,7 @@ export const ADMIN_API = {
       summary: 'Change a time off entry (the same rules as adding one)',
       tag: 'Season',
       body: ZTimeOffInput,
-      response: answerOf<Returns<typeof TimeOff.updateTimeOff>>()(ZTimeOffChange),
+      response: answerOf<Returns<typeof updateTimeOff>>()(ZTimeOffChange),
       errors: ['CONFLICT'],
     },
     WRITE,
@@ -644,9 +661,7 @@ export const ADMIN_API = {
     path: '/api/admin/time-off/{id}',
     summary: 'Remove a time off entry: the chef is available again then',
     tag: 'Season',
-    response: answerOf<Returns<typeof TimeOff.deleteTimeOff>>()(
-      z.object({ deleted: z.literal(true) }),
-    ),
+    response: answerOf<Returns<typeof deleteTimeOff>>()(z.object({ deleted: z.literal(true) })),
   }),
   setWeeklyOff: staff(
     {
@@ -705,14 +720,14 @@ export const ADMIN_API = {
     path: '/api/admin/chefs/{id}/activate',
     summary: 'Put a chef back on the roster',
     tag: 'Chefs',
-    response: answerOf<Returns<typeof Chefs.activateChef>>()(ZChefRow),
+    response: answerOf<Returns<typeof activateChef>>()(ZChefRow),
   }),
   staffAccounts: staff({
     method: 'get',
     path: '/api/admin/staff',
     summary: 'Every staff account (super admin)',
     tag: 'Staff',
-    response: answerOf<Returns<typeof StaffAccounts.listStaff>>()(ZStaffAccounts),
+    response: answerOf<Returns<typeof listStaff>>()(ZStaffAccounts),
   }),
   createStaff: staff(
     {
@@ -721,7 +736,7 @@ export const ADMIN_API = {
       summary: 'Create an account with a one-time set-password link (super admin)',
       tag: 'Staff',
       body: ZCreateStaff,
-      response: answerOf<Returns<typeof StaffAccounts.createStaff>>()(ZStaffWithLink),
+      response: answerOf<Returns<typeof createStaff>>()(ZStaffWithLink),
       status: 201,
     },
     WRITE,
@@ -733,7 +748,7 @@ export const ADMIN_API = {
       summary: 'Change name, role or station (never the last super admin)',
       tag: 'Staff',
       body: ZUpdateStaff,
-      response: answerOf<Returns<typeof StaffAccounts.updateStaff>>()(ZStaffAccountRow),
+      response: answerOf<Returns<typeof updateStaff>>()(ZStaffAccountRow),
       errors: ['CONFLICT'],
     },
     WRITE,
@@ -741,23 +756,23 @@ export const ADMIN_API = {
   deactivateStaff: staffAction(
     '/api/admin/staff/{id}/deactivate',
     'Deactivate an account: out at their next request',
-    answerOf<Returns<typeof StaffState.deactivateStaff>>()(ZStaffAccountRow),
+    answerOf<Returns<typeof deactivateStaff>>()(ZStaffAccountRow),
     ['CONFLICT'],
   ),
   activateStaff: staffAction(
     '/api/admin/staff/{id}/activate',
     'Let a deactivated account sign in again',
-    answerOf<Returns<typeof StaffState.activateStaff>>()(ZStaffAccountRow),
+    answerOf<Returns<typeof activateStaff>>()(ZStaffAccountRow),
   ),
   unlockStaff: staffAction(
     '/api/admin/staff/{id}/unlock',
     'Clear a lockout after wrong passwords',
-    answerOf<Returns<typeof StaffState.unlockStaff>>()(ZStaffAccountRow),
+    answerOf<Returns<typeof unlockStaff>>()(ZStaffAccountRow),
   ),
   resetStaffPassword: staffAction(
     '/api/admin/staff/{id}/reset-password',
     'A new one-time link; their sessions end',
-    answerOf<Returns<typeof StaffState.resetStaffPassword>>()(ZStaffWithLink),
+    answerOf<Returns<typeof resetStaffPassword>>()(ZStaffWithLink),
   ),
   conversations: staff({
     method: 'get',

@@ -1,8 +1,10 @@
 export { handleStripeWebhook, type WebhookResult } from './handle-stripe-webhook';
-export { processOwedRefund, processAllOwedRefunds } from '../money/process-owed-refund';
+export { processOwedRefund } from '../money/process-owed-refund';
+export { processAllOwedRefunds } from '../money/process-all-owed-refunds';
 export { startDepositCheckout } from './start-deposit-checkout';
 export { startBalanceCheckout } from './start-balance-checkout';
-export { findSimulatorSession, simulateCheckout, type SimulatorSession } from './simulate-checkout';
+export { simulateCheckout, type SimulatorSession } from './simulate-checkout';
+export { findSimulatorSession } from './find-simulator-session';
 export { getPaymentProvider } from '../money/get-payment-provider';
 export { simulatorWebhookSecret } from '../money/simulator-provider';
 export { recordOfflinePayment, type RecordedPayment } from './record-offline-payment';

@@ -1,9 +1,10 @@
 import { writeStaffAudit } from '../audit/write-audit';
-import { assertCan, assertStationAccess, type StaffRequest } from '../auth/staff-scope';
+import { requireInScope } from '../auth/require-in-scope';
+import { assertCan, type StaffRequest } from '../auth/staff-scope';
 import { claimIdempotencyKey, hashRequest, storeIdempotentResponse } from '../bookings/idempotency';
 import { confirmBooking } from '../bookings/confirm-booking';
 import { acceptsPayments } from '../bookings/staff-booking-actions';
-import { staleVersion } from '../bookings/versioned-update';
+import { staleVersionError } from '../bookings/versioned-update';
 import { inTransaction } from '../db/transaction';
 import { AppError } from '../errors/app-error';
 import type { Prisma } from '../generated/prisma/client';
@@ -23,11 +24,22 @@ export async function recordOfflinePayment(
 ): Promise<{ status: number; body: RecordedPayment | Prisma.JsonValue; replayed: boolean }> {
   assertCan(options.scope, 'bookings.recordPayment');
   const input = parseInput(ZRecordPaymentInput, options.input);
-  if (!/^[0-9a-f-]{36}$/i.test(options.bookingId))
-    throw new AppError('NOT_FOUND', 'No such booking.');
   const idempotencyScope = `payment.record:${options.bookingId}`;
 
   return inTransaction(async (tx) => {
+    // Scope first: a replay of another station's request answers the same 404 as no booking.
+    const booking = await requireInScope(
+      options.scope,
+      'booking',
+      options.bookingId,
+      async (id) => {
+        await tx.$queryRaw`SELECT id FROM "Booking" WHERE id = ${id}::uuid FOR UPDATE`;
+        return tx.booking.findUnique({
+          where: { id },
+          include: { payments: true, customer: true },
+        });
+      },
+    );
     if (options.idempotencyKey) {
       const stored = await claimIdempotencyKey(
         tx,
@@ -37,15 +49,6 @@ export async function recordOfflinePayment(
       );
       if (stored) return { status: stored.status, body: stored.body, replayed: true };
     }
-    const [locked] = await tx.$queryRaw<
-      { id: string }[]
-    >`SELECT id FROM "Booking" WHERE id = ${options.bookingId}::uuid FOR UPDATE`;
-    if (!locked) throw new AppError('NOT_FOUND', 'No such booking.');
-    const booking = await tx.booking.findUniqueOrThrow({
-      where: { id: options.bookingId },
-      include: { payments: true, customer: true },
-    });
-    assertStationAccess(options.scope, booking.stationId);
     if (!acceptsPayments(booking)) {
       throw new AppError(
         'CONFLICT',
@@ -53,7 +56,7 @@ export async function recordOfflinePayment(
         { details: { reason: 'BAD_STATE' } },
       );
     }
-    if (input.version !== undefined && input.version !== booking.version) throw staleVersion();
+    if (input.version !== undefined && input.version !== booking.version) throw staleVersionError();
     const paid = netPaidCents(booking.payments);
     const outstanding = Math.max(0, booking.totalCents - paid);
     if (input.amountCents > outstanding && !input.allowOverpayment) {

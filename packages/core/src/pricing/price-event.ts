@@ -16,7 +16,7 @@ export type PricedEvent = {
 };
 
 /** Refusals of a party's request, at their fields (`menu…`, the postal code field). */
-function refuse(issues: SelectionIssue[]): AppError {
+function selectionRefusedError(issues: SelectionIssue[]): AppError {
   const details: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
   for (const issue of issues) (details[issue.path] ??= []).push(issue.message);
   return new AppError('VALIDATION_FAILED', issues[0]?.message ?? 'Please check the menu.', {
@@ -67,7 +67,7 @@ export function priceEvent(
       else if (quoted.feeCents > 0) travel = { feeCents: quoted.feeCents, label: quoted.label };
     }
   }
-  if (issues.length > 0) throw refuse(issues);
+  if (issues.length > 0) throw selectionRefusedError(issues);
   const lines = linesFor(request.menu, station.menuItems, booking?.lines);
   const quote = calculateQuote({
     prices: booking?.prices ?? station,

@@ -1,6 +1,4 @@
-export {
-  anonymiseLapsedCustomers,
-  eraseCustomer,
-  exportCustomerData,
-  findCustomers,
-} from './customer-data';
+export { anonymiseLapsedCustomers } from './anonymise-lapsed-customers';
+export { eraseCustomer } from './erase-customer';
+export { exportCustomerData } from './export-customer-data';
+export { findCustomers } from './find-customers';

@@ -18,18 +18,16 @@ import { createBooking } from '../bookings/create-booking';
 import { findCustomerBooking } from '../bookings/find-customer-booking';
 import { listStaffBookings } from '../bookings/list-staff-bookings';
 import { updateBookingNotes } from '../bookings/update-booking-notes';
-import { startConversation } from '../conversations/customer-conversation';
+import { startConversation } from '../conversations/start-conversation';
 import { parseKeyRing } from '../crypto/key-ring';
 import { SEALED_COLUMNS } from '../crypto/sealed-columns';
 import { open, sealUnder } from '../crypto/field-crypto';
 import { getDb } from '../db/client';
 import { seedDatabase } from '../seed/seed-database';
-import {
-  anonymiseLapsedCustomers,
-  eraseCustomer,
-  exportCustomerData,
-  findCustomers,
-} from './customer-data';
+import { anonymiseLapsedCustomers } from './anonymise-lapsed-customers';
+import { eraseCustomer } from './erase-customer';
+import { exportCustomerData } from './export-customer-data';
+import { findCustomers } from './find-customers';
 import { sealPendingValues } from './seal-pass';
 
 const databaseUrl = () => process.env.DATABASE_URL ?? '';

@@ -1,55 +1,21 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
-import { writeStaffAudit } from '../audit/write-audit';
-import { assertCan, type StaffRequest } from '../auth/staff-scope';
 import { getDb } from '../db/client';
-import { inTransaction } from '../db/transaction';
 import { AppError } from '../errors/app-error';
 import { inviteUid } from '../notifications/booking-invite';
 
 /** How far back a feed keeps events (a chef looking up last week's address). */
 const FEED_PAST_DAYS = 30;
+
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 /** A feed token is kept only as its SHA-256: a leaked database gives no working URL. */
-const digest = (token: string) => createHash('sha256').update(token).digest('hex');
+export const digest = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** The feed's path for a token (under the admin app). */
 export const chefFeedPath = (token: string) => `/api/feeds/chef/${token}.ics`;
-
-/**
- * `POST /api/admin/chefs/ID/feed`: a new secret calendar feed URL for the chef; the old one
- * stops working at once. Managers; audited. The token is shown once (only its hash is kept).
- */
-export async function regenerateChefFeed(
-  options: StaffRequest & { chefId: string },
-): Promise<{ path: string; createdAt: string }> {
-  assertCan(options.scope, 'chefs.manage');
-  if (!/^[0-9a-f-]{36}$/i.test(options.chefId)) throw new AppError('NOT_FOUND', 'No such chef.');
-  const token = randomBytes(32).toString('base64url');
-  return inTransaction(async (tx) => {
-    const chef = await tx.chef.findUnique({ where: { id: options.chefId } });
-    if (
-      !chef ||
-      (options.scope.role !== 'SUPER_ADMIN' && chef.stationId !== options.scope.stationId)
-    )
-      throw new AppError('NOT_FOUND', 'No such chef.');
-    const createdAt = new Date();
-    await tx.chef.update({
-      where: { id: chef.id },
-      data: { feedTokenHash: digest(token), feedTokenCreatedAt: createdAt },
-    });
-    await writeStaffAudit(tx, options, {
-      stationId: chef.stationId,
-      entityType: 'Chef',
-      entityId: chef.id,
-      action: chef.feedTokenHash ? 'chef.feed_regenerated' : 'chef.feed_created',
-    });
-    return { path: chefFeedPath(token), createdAt: createdAt.toISOString() };
-  });
-}
 
 /**
  * `GET /api/feeds/chef/TOKEN.ics`: the chef's assignments as an iCalendar feed a calendar app

@@ -1,7 +1,7 @@
 import { assertCan, type StaffScope } from '../auth/staff-scope';
 import { getDb } from '../db/client';
-import { stationInScope } from '../stations/station-in-scope';
-import { addDays, localToInstant } from '../time';
+import { requireStationInScope } from '../stations/station-in-scope';
+import { addDays, localToInstant, toDbDate, toLocalDate } from '../time';
 import { parseInput } from '../validation';
 import { ZSeasonQuery, type Season } from './season.schema';
 import { toRule } from './station-dates-admin';
@@ -18,7 +18,7 @@ export async function getSeason(options: {
 }): Promise<Season> {
   assertCan(options.scope, 'bookings.view');
   // The station first: another station's answers 404 whatever the query.
-  const stationId = await stationInScope(options.scope, options.slug);
+  const stationId = await requireStationInScope(options.scope, options.slug);
   const query = parseInput(ZSeasonQuery, options.query);
   const db = getDb();
   const station = await db.station.findUniqueOrThrow({
@@ -46,7 +46,7 @@ export async function getSeason(options: {
     db.stationDate.findMany({
       where: {
         stationId,
-        date: { gte: new Date(`${query.from}T00:00:00Z`), lte: new Date(`${query.to}T00:00:00Z`) },
+        date: { gte: toDbDate(query.from), lte: toDbDate(query.to) },
       },
       orderBy: { date: 'asc' },
     }),
@@ -60,6 +60,6 @@ export async function getSeason(options: {
       weekday: row.weekday,
       note: row.note,
     })),
-    dates: dates.map((row) => toRule(row.date.toISOString().slice(0, 10), row)),
+    dates: dates.map((row) => toRule(toLocalDate(row.date), row)),
   };
 }

@@ -1,6 +1,10 @@
-export { createTimeOff, updateTimeOff, deleteTimeOff } from './time-off';
+export { createTimeOff } from './create-time-off';
+export { updateTimeOff } from './update-time-off';
+export { deleteTimeOff } from './delete-time-off';
 export { setWeeklyOff } from './weekly-off';
-export { setStationDate, clearStationDate } from './station-dates-admin';
+export { setStationDate } from './set-station-date';
+export { clearStationDate } from './clear-station-date';
 export { getSeason } from './get-season';
 export type { Season, TimeOffEntry, WeeklyOff, StationDateRule } from './season.schema';
-export { chefFeed, regenerateChefFeed, chefFeedPath } from './chef-feed';
+export { chefFeed, chefFeedPath } from './chef-feed';
+export { regenerateChefFeed } from './regenerate-chef-feed';

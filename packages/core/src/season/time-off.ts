@@ -1,122 +1,27 @@
-import { writeStaffAudit } from '../audit/write-audit';
-import { assertCan, type StaffRequest, type StaffScope } from '../auth/staff-scope';
+import { requireInScope } from '../auth/require-in-scope';
+import { type StaffRequest, type StaffScope } from '../auth/staff-scope';
 import { getDb } from '../db/client';
 import { inTransaction, type Tx } from '../db/transaction';
 import { AppError } from '../errors/app-error';
 import { hasDatabaseCode } from '../errors/translate-database-error';
 import { UPCOMING_HOLDING_SQL } from '../scheduling/active-statuses';
 import { reassignBookings } from '../stations/reassign-bookings';
-import { stationInScope } from '../stations/station-in-scope';
 import type { ChefBooking } from '../stations/chef.schema';
 import { addDays, instantToLocal, localToInstant } from '../time';
-import { fieldError, parseInput } from '../validation';
-import { ZTimeOffInput, type TimeOffEntry, type TTimeOffChange } from './season.schema';
+import { fieldError } from '../validation';
+import { ZTimeOffInput, type TimeOffEntry } from './season.schema';
 
 type Chef = { id: string; stationId: string; name: string; timezone: string };
+
 type Span = { startsAt: Date; endsAt: Date; allDay: boolean };
 
-const notFound = () => new AppError('NOT_FOUND', 'No such chef.');
-const noSuchEntry = () => new AppError('NOT_FOUND', 'No such time off.');
 const timeOffOverlap = () =>
   new AppError('CONFLICT', 'The chef already has time off then; change that entry instead.', {
     details: { reason: 'TIME_OFF_OVERLAP' },
   });
 
-/**
- * `POST /api/admin/stations/SLUG/time-off`: a chef is away for whole days or a span of hours.
- * Over the chef's booked events it is refused (409 CHEF_HAS_BOOKINGS, listing them) unless
- * `bookings: "reassign"`: then every one moves to a free chef, all or nothing (409
- * CHEF_BOOKINGS_UNMOVABLE). The chef's schedule lock is taken first and the database checks
- * again on insert, so a booking racing for the same window and this entry never both win.
- */
-export async function createTimeOff(
-  options: StaffRequest & { slug: string; input: unknown },
-): Promise<TTimeOffChange> {
-  assertCan(options.scope, 'chefs.timeOff');
-  const input = parseInput(ZTimeOffInput, options.input);
-  const stationId = await stationInScope(options.scope, options.slug);
-  return writeTimeOff(async (tx) => {
-    const chef = await chefOf(tx, options.scope, input.chefId, stationId);
-    const span = spanOf(input, chef.timezone);
-    const reassigned = await clearBookings(tx, options, chef, span, input.bookings);
-    const row = await tx.chefTimeOff.create({
-      data: {
-        stationId,
-        chefId: chef.id,
-        ...span,
-        note: input.note,
-        createdById: options.scope.staffId,
-      },
-    });
-    await writeStaffAudit(tx, options, {
-      stationId,
-      entityType: 'Chef',
-      entityId: chef.id,
-      action: 'chef.time_off_added',
-      after: {
-        timeOffId: row.id,
-        ...auditSpan(span),
-        note: input.note,
-        reassigned: reassigned.length,
-      },
-    });
-    return { entry: toEntry({ ...row, chef: { name: chef.name } }, chef.timezone), reassigned };
-  });
-}
-
-/** `PATCH /api/admin/time-off/ID`: the same entry, other days or hours (or another chef). */
-export async function updateTimeOff(
-  options: StaffRequest & { timeOffId: string; input: unknown },
-): Promise<TTimeOffChange> {
-  assertCan(options.scope, 'chefs.timeOff');
-  const input = parseInput(ZTimeOffInput, options.input);
-  return writeTimeOff(async (tx) => {
-    const existing = await entryOf(tx, options.scope, options.timeOffId);
-    const chef = await chefOf(tx, options.scope, input.chefId, existing.stationId);
-    const span = spanOf(input, chef.timezone);
-    const reassigned = await clearBookings(tx, options, chef, span, input.bookings, existing.id);
-    const row = await tx.chefTimeOff.update({
-      where: { id: existing.id },
-      data: { chefId: chef.id, ...span, note: input.note },
-    });
-    await writeStaffAudit(tx, options, {
-      stationId: existing.stationId,
-      entityType: 'Chef',
-      entityId: chef.id,
-      action: 'chef.time_off_changed',
-      before: auditSpan(existing),
-      after: {
-        timeOffId: row.id,
-        ...auditSpan(span),
-        note: input.note,
-        reassigned: reassigned.length,
-      },
-    });
-    return { entry: toEntry({ ...row, chef: { name: chef.name } }, chef.timezone), reassigned };
-  });
-}
-
-/** `DELETE /api/admin/time-off/ID`: the chef is available again then. */
-export async function deleteTimeOff(
-  options: StaffRequest & { timeOffId: string },
-): Promise<{ deleted: true }> {
-  assertCan(options.scope, 'chefs.timeOff');
-  return inTransaction(async (tx) => {
-    const existing = await entryOf(tx, options.scope, options.timeOffId);
-    await tx.chefTimeOff.delete({ where: { id: existing.id } });
-    await writeStaffAudit(tx, options, {
-      stationId: existing.stationId,
-      entityType: 'Chef',
-      entityId: existing.chefId,
-      action: 'chef.time_off_removed',
-      before: { timeOffId: existing.id, ...auditSpan(existing), note: existing.note },
-    });
-    return { deleted: true as const };
-  });
-}
-
 /** A write that the database may refuse for overlapping entries or a racing booking. */
-async function writeTimeOff<T>(write: (tx: Tx) => Promise<T>): Promise<T> {
+export async function writeTimeOff<T>(write: (tx: Tx) => Promise<T>): Promise<T> {
   try {
     return await inTransaction(write, { maxWait: 10_000, timeout: 30_000 });
   } catch (error) {
@@ -135,7 +40,7 @@ async function writeTimeOff<T>(write: (tx: Tx) => Promise<T>): Promise<T> {
  * The chef's events inside the span: none, refused with their list, or moved to free chefs.
  * The chef's schedule lock is taken first, so no booking can land in the span until commit.
  */
-async function clearBookings(
+export async function clearBookings(
   tx: Tx,
   request: StaffRequest,
   chef: Chef,
@@ -177,7 +82,7 @@ async function clearBookings(
 }
 
 /** The span an input covers, in the station's zone: whole days run midnight to midnight. */
-function spanOf(input: ReturnType<typeof ZTimeOffInput.parse>, timezone: string): Span {
+export function spanOf(input: ReturnType<typeof ZTimeOffInput.parse>, timezone: string): Span {
   const at = (date: string, time: string, field: string) => {
     const instant = localToInstant({ date, time }, timezone);
     if (!instant) throw fieldError(field, 'That time does not exist on this date (clocks change)');
@@ -196,29 +101,33 @@ function spanOf(input: ReturnType<typeof ZTimeOffInput.parse>, timezone: string)
   };
 }
 
-const auditSpan = (span: { startsAt: Date; endsAt: Date; allDay: boolean }) => ({
+export const auditSpan = (span: { startsAt: Date; endsAt: Date; allDay: boolean }) => ({
   startsAt: span.startsAt.toISOString(),
   endsAt: span.endsAt.toISOString(),
   allDay: span.allDay,
 });
 
 /** The chef of the station, for this caller: another station's (or none) answers 404. */
-async function chefOf(tx: Tx, scope: StaffScope, chefId: string, stationId: string): Promise<Chef> {
-  const [chef] = await tx.$queryRaw<Chef[]>`
-    SELECT c.id, c."stationId", c.name, s.timezone
-      FROM "Chef" c JOIN "Station" s ON s.id = c."stationId"
-     WHERE c.id = ${chefId}::uuid`;
-  if (!chef || chef.stationId !== stationId) throw notFound();
-  if (scope.role !== 'SUPER_ADMIN' && chef.stationId !== scope.stationId) throw notFound();
-  return chef;
+export function requireStationChef(
+  tx: Tx,
+  scope: StaffScope,
+  chefId: string,
+  stationId: string,
+): Promise<Chef> {
+  return requireInScope(scope, 'chef', chefId, async (id) => {
+    const [chef] = await tx.$queryRaw<Chef[]>`
+      SELECT c.id, c."stationId", c.name, s.timezone
+        FROM "Chef" c JOIN "Station" s ON s.id = c."stationId"
+       WHERE c.id = ${id}::uuid AND c."stationId" = ${stationId}::uuid`;
+    return chef;
+  });
 }
 
-async function entryOf(tx: Tx, scope: StaffScope, timeOffId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(timeOffId)) throw noSuchEntry();
-  const entry = await tx.chefTimeOff.findUnique({ where: { id: timeOffId } });
-  if (!entry || (scope.role !== 'SUPER_ADMIN' && entry.stationId !== scope.stationId))
-    throw noSuchEntry();
-  return entry;
+/** A time off entry of the caller's station, or 404 (malformed, missing, another's alike). */
+export function requireTimeOffEntry(tx: Tx, scope: StaffScope, timeOffId: string) {
+  return requireInScope(scope, 'timeOff', timeOffId, (id) =>
+    tx.chefTimeOff.findUnique({ where: { id } }),
+  );
 }
 
 /** An entry as the admin reads it: local dates (the last day inclusive) or a date and times. */

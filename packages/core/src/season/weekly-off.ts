@@ -1,4 +1,5 @@
 import { writeStaffAudit } from '../audit/write-audit';
+import { requireInScope } from '../auth/require-in-scope';
 import { assertCan, type StaffRequest } from '../auth/staff-scope';
 import { inTransaction } from '../db/transaction';
 import { AppError } from '../errors/app-error';
@@ -28,18 +29,11 @@ export async function setWeeklyOff(
 ): Promise<WeeklyOff[]> {
   assertCan(options.scope, 'chefs.timeOff');
   const input = parseInput(ZWeeklyOffInput, options.input);
-  if (!/^[0-9a-f-]{36}$/i.test(options.chefId)) throw new AppError('NOT_FOUND', 'No such chef.');
   try {
     return await inTransaction(async (tx) => {
-      const chef = await tx.chef.findUnique({
-        where: { id: options.chefId },
-        include: { station: { select: { timezone: true } } },
-      });
-      if (
-        !chef ||
-        (options.scope.role !== 'SUPER_ADMIN' && chef.stationId !== options.scope.stationId)
-      )
-        throw new AppError('NOT_FOUND', 'No such chef.');
+      const chef = await requireInScope(options.scope, 'chef', options.chefId, (id) =>
+        tx.chef.findUnique({ where: { id }, include: { station: { select: { timezone: true } } } }),
+      );
       await tx.$executeRaw`SELECT chef_schedule_lock(${chef.id}::uuid)`;
       const before = await tx.chefWeeklyOff.findMany({ where: { chefId: chef.id } });
       const added = input.weekdays.filter((day) => !before.some((row) => row.weekday === day));

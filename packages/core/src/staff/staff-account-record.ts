@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
-import { z } from 'zod';
 import { writeStaffAudit } from '../audit/write-audit';
+import { requireRecord } from '../auth/require-in-scope';
 import type { StaffScope } from '../auth/staff-scope';
 import type { Tx } from '../db/transaction';
 import { AppError } from '../errors/app-error';
@@ -68,15 +68,10 @@ export async function assertAnotherSuperAdmin(tx: Tx, leaving: string): Promise<
 }
 
 /** The account, locked FOR UPDATE until the transaction ends (404 when there is none). */
-export async function lockAccount(tx: Tx, accountId: string): Promise<AccountWithStation> {
-  const found = z.uuid().safeParse(accountId).success
-    ? await tx.$queryRaw<{ id: string }[]>`
-        SELECT id FROM "StaffUser" WHERE id = ${accountId}::uuid FOR UPDATE`
-    : [];
-  if (found.length === 0) throw new AppError('NOT_FOUND', 'No such account.');
-  return tx.staffUser.findUniqueOrThrow({
-    where: { id: accountId },
-    include: WITH_STATION,
+export function requireLockedAccount(tx: Tx, accountId: string): Promise<AccountWithStation> {
+  return requireRecord('account', accountId, async (id) => {
+    await tx.$queryRaw`SELECT id FROM "StaffUser" WHERE id = ${id}::uuid FOR UPDATE`;
+    return tx.staffUser.findUnique({ where: { id }, include: WITH_STATION });
   });
 }
 

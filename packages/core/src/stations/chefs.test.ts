@@ -14,7 +14,11 @@ import { insertStation } from '../../test/factories';
 import type { StaffScope } from '../auth/staff-scope';
 import { getAvailability } from '../availability';
 import { createBooking } from '../bookings';
-import { activateChef, createChef, deactivateChef, listChefs, updateChef } from './chefs';
+import { activateChef } from './activate-chef';
+import { createChef } from './create-chef';
+import { deactivateChef } from './deactivate-chef';
+import { listChefs } from './list-chefs';
+import { updateChef } from './update-chef';
 
 describe('chefs', () => {
   let client: pg.Client;

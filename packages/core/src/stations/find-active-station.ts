@@ -17,11 +17,11 @@ export async function findActiveStation(
   const station = db
     ? await db.station.findUnique({ where: { slug }, include: WITH_MENU })
     : await cachedActiveStation(slug);
-  if (!station || !station.active) throw stationNotServed(field);
+  if (!station || !station.active) throw stationNotServedError(field);
   return station;
 }
 
 /** 400 on the request's station field: no such station, or it takes no bookings. */
-export function stationNotServed(field = 'station'): AppError {
+export function stationNotServedError(field = 'station'): AppError {
   return fieldError(field, 'We do not serve that location');
 }

@@ -1,18 +1,22 @@
-export { listActiveStations, stationListResponse } from './list-active-stations';
+export { listActiveStations } from './list-active-stations';
+export { stationListResponse } from './station-list-response';
 export { ZStationSummary, type TStationSummary } from './station.schema';
 export { findActiveStation } from './find-active-station';
-export {
-  getStationSettings,
-  patchStationSettings,
-  updateStationSettings,
-} from './station-settings';
+export { getStationSettings } from './get-station-settings';
+export { patchStationSettings } from './patch-station-settings';
+export { updateStationSettings } from './update-station-settings';
 export { stationSlugFor } from './station-in-scope';
-export { activateChef, createChef, deactivateChef, listChefs, updateChef } from './chefs';
-export {
-  activateStation,
-  createStation,
-  deactivateStation,
-  listStationsAdmin,
-} from './station-lifecycle';
+export { activateChef } from './activate-chef';
+export { createChef } from './create-chef';
+export { deactivateChef } from './deactivate-chef';
+export { listChefs } from './list-chefs';
+export { updateChef } from './update-chef';
+export { activateStation } from './activate-station';
+export { createStation } from './create-station';
+export { deactivateStation } from './deactivate-station';
+export { listStationsAdmin } from './list-stations-admin';
 export { getPublicMenu } from './get-public-menu';
-export { createMenuItem, deleteMenuItem, getStationMenu, updateMenuItem } from './station-menu';
+export { createMenuItem } from './create-menu-item';
+export { deleteMenuItem } from './delete-menu-item';
+export { getStationMenu } from './get-station-menu';
+export { updateMenuItem } from './update-menu-item';

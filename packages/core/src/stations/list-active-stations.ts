@@ -4,7 +4,11 @@ import { formatMinutes } from '../time';
 import { cachedActiveStations } from './station-cache';
 import { ZStationSummary, type TStationSummary } from './station.schema';
 
-type PublicList = { summaries: TStationSummary[]; body: Uint8Array<ArrayBuffer>; etag: string };
+export type PublicList = {
+  summaries: TStationSummary[];
+  body: Uint8Array<ArrayBuffer>;
+  etag: string;
+};
 
 /**
  * The public shape of each cached list, built (and checked) once per list, not per request,
@@ -17,13 +21,7 @@ export async function listActiveStations(): Promise<TStationSummary[]> {
   return (await publicList()).summaries;
 }
 
-/** GET /api/stations as an encoded `{"data": …}` envelope and its ETag (built once per list). */
-export async function stationListResponse(): Promise<Pick<PublicList, 'body' | 'etag'>> {
-  const { body, etag } = await publicList();
-  return { body, etag };
-}
-
-async function publicList(): Promise<PublicList> {
+export async function publicList(): Promise<PublicList> {
   const stations = await cachedActiveStations();
   const known = publicLists.get(stations);
   if (known) return known;

@@ -56,7 +56,7 @@ export async function reassignBookings(
     } catch (error) {
       if (!hasDatabaseCode(error, '23P01')) throw error;
       // A booking for the same window (or time off) landed on that chef meanwhile: nothing moves.
-      throw unmovable(chef.name, listed([booking]));
+      throw unmovableBookingsError(chef.name, listed([booking]));
     }
     await writeStaffAudit(tx, request, {
       stationId: chef.stationId,
@@ -80,11 +80,11 @@ export async function reassignBookings(
       });
     moved.push({ ...listedOne(booking), chef: next.name });
   }
-  if (stuck.length > 0) throw unmovable(chef.name, listed(stuck));
+  if (stuck.length > 0) throw unmovableBookingsError(chef.name, listed(stuck));
   return moved;
 }
 
-function unmovable(chef: string, bookings: ChefBooking[]): AppError {
+function unmovableBookingsError(chef: string, bookings: ChefBooking[]): AppError {
   return new AppError(
     'CONFLICT',
     `No other chef is free for ${bookings.length === 1 ? 'this booking' : `these ${bookings.length} bookings`} of ${chef}. Nothing was changed: move ${bookings.length === 1 ? 'it' : 'them'} first.`,

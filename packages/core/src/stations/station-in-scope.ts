@@ -5,7 +5,7 @@ import { AppError } from '../errors/app-error';
 import { fieldError } from '../validation';
 
 /** The station a SLUG in an admin path names, for this caller: another one, or none, answers 404. */
-export async function stationInScope(scope: StaffScope, slug: string): Promise<string> {
+export async function requireStationInScope(scope: StaffScope, slug: string): Promise<string> {
   const stationId = await resolveStationChoice(scope, slug);
   if (!stationId) throw new AppError('NOT_FOUND', 'No such station.');
   return stationId;

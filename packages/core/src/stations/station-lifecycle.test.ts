@@ -12,15 +12,13 @@ import {
 import { connect, untilWaitingOnLock } from '../../test/database';
 import type { StaffScope } from '../auth/staff-scope';
 import { createBooking } from '../bookings';
-import { createChef } from './chefs';
+import { createChef } from './create-chef';
 import { listActiveStations } from './list-active-stations';
-import {
-  activateStation,
-  createStation,
-  deactivateStation,
-  listStationsAdmin,
-} from './station-lifecycle';
-import { getStationSettings } from './station-settings';
+import { activateStation } from './activate-station';
+import { createStation } from './create-station';
+import { deactivateStation } from './deactivate-station';
+import { listStationsAdmin } from './list-stations-admin';
+import { getStationSettings } from './get-station-settings';
 
 describe('station lifecycle', () => {
   let client: pg.Client;

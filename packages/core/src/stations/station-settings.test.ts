@@ -13,11 +13,9 @@ import { insertStation } from '../../test/factories';
 import type { StaffScope } from '../auth/staff-scope';
 import { quotePrice } from '../pricing';
 import { stationSlugFor } from './station-in-scope';
-import {
-  getStationSettings,
-  patchStationSettings,
-  updateStationSettings,
-} from './station-settings';
+import { getStationSettings } from './get-station-settings';
+import { patchStationSettings } from './patch-station-settings';
+import { updateStationSettings } from './update-station-settings';
 import type { TStationSettingsView } from './station-settings.schema';
 
 describe('station settings', () => {

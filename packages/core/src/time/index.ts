@@ -9,3 +9,4 @@ export {
   type LocalDateTime,
 } from './zoned';
 export { isCalendarDate } from './calendar-date';
+export { toDbDate, toLocalDate } from './db-date';

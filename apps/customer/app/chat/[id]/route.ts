@@ -12,7 +12,7 @@ export async function GET(
 ): Promise<Response> {
   const { id } = await params;
   const key = new URL(request.url).searchParams.get('key') ?? '';
-  const valid = /^[0-9a-f-]{36}$/.test(id) && verifyConversationKey(id, key);
+  const valid = verifyConversationKey(id, key);
   return new Response(null, {
     status: 303,
     headers: {

@@ -8,6 +8,7 @@ import { AppError } from '../../errors/app-error';
 import { formatMoney } from '../../money/format-money';
 import { quotePrice } from '../../pricing/quote-price';
 import { listActiveStations } from '../../stations/list-active-stations';
+import { toLocalDate } from '../../time';
 
 /**
  * What the assistant may know: each tool calls core, as the customer app's API does, and
@@ -179,7 +180,7 @@ async function call(name: ToolName, raw: unknown, context: ToolContext): Promise
       return {
         reference: booking.reference,
         status: booking.status,
-        date: booking.eventDate.toISOString().slice(0, 10),
+        date: toLocalDate(booking.eventDate),
         startTime: booking.startTime,
         guests: { adults: booking.adults, children: booking.children },
         total: money(booking.totalCents),

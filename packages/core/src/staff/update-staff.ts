@@ -1,66 +1,17 @@
-import { assertCan, type StaffRequest, type StaffScope } from '../auth/staff-scope';
-import { getDb } from '../db/client';
+import { assertCan, type StaffRequest } from '../auth/staff-scope';
 import { inTransaction } from '../db/transaction';
 import { fieldError, parseInput } from '../validation';
 import {
   assertAnotherSuperAdmin,
   audit,
   describe,
-  lockAccount,
+  requireLockedAccount,
   row,
   stationIdFor,
   chefIdFor,
-  unusablePasswordHash,
-  withLink,
   WITH_STATION,
 } from './staff-account-record';
-import {
-  ZCreateStaff,
-  ZUpdateStaff,
-  type StaffAccountRow,
-  type StaffWithLink,
-} from './staff.schema';
-
-/** `GET /api/admin/staff`: every account, super admins first, then by station and name. */
-export async function listStaff(options: { scope: StaffScope }): Promise<StaffAccountRow[]> {
-  assertCan(options.scope, 'staff.manage');
-  const accounts = await getDb().staffUser.findMany({
-    include: WITH_STATION,
-    orderBy: [{ role: 'asc' }, { station: { name: 'asc' } }, { name: 'asc' }, { id: 'asc' }],
-  });
-  return accounts.map(row);
-}
-
-/**
- * `POST /api/admin/staff`: a new account with no usable password and a one-time
- * set-password link (24 h), answered once to the super admin and queued as an e-mail.
- */
-export async function createStaff(
-  options: StaffRequest & { input: unknown; now?: Date },
-): Promise<StaffWithLink> {
-  assertCan(options.scope, 'staff.manage');
-  const input = parseInput(ZCreateStaff, options.input);
-  const passwordHash = await unusablePasswordHash();
-  return inTransaction(async (tx) => {
-    const stationId = await stationIdFor(tx, input.station);
-    const chefId = input.role === 'CHEF' ? await chefIdFor(tx, input.chef, stationId) : null;
-    const taken = await tx.staffUser.findUnique({ where: { email: input.email } });
-    if (taken) throw fieldError('email', 'An account with this e-mail exists already');
-    const account = await tx.staffUser.create({
-      data: {
-        email: input.email,
-        name: input.name,
-        role: input.role,
-        stationId,
-        chefId,
-        passwordHash,
-      },
-      include: WITH_STATION,
-    });
-    await audit(tx, options, account, 'staff.created', undefined, describe(account));
-    return withLink(tx, account, 'Your Hibachi at Home staff account', options.now);
-  });
-}
+import { ZUpdateStaff, type StaffAccountRow } from './staff.schema';
 
 /**
  * `PATCH /api/admin/staff/ID`: name, role and/or station. A new role or station ends the
@@ -72,7 +23,7 @@ export async function updateStaff(
   assertCan(options.scope, 'staff.manage');
   const input = parseInput(ZUpdateStaff, options.input);
   return inTransaction(async (tx) => {
-    const account = await lockAccount(tx, options.accountId);
+    const account = await requireLockedAccount(tx, options.accountId);
     const role = input.role ?? account.role;
     if (input.role === undefined && input.station !== undefined && role === 'SUPER_ADMIN')
       throw fieldError('station', 'A super admin works at no station');
