@@ -5,6 +5,7 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 import { can, ROLE_LABELS, type StaffRole } from '@hibachi/core/auth/permissions';
 import { api } from '@/lib/api';
+import { toFilterHref } from '@/lib/use-search-param-filter';
 import { UnreadBadge } from './inbox/unread-badge';
 import { clearOfflineCopies } from '@hibachi/web/offline-copy';
 
@@ -76,15 +77,16 @@ export function AdminNav({
           <select
             value={station}
             onChange={(event) => {
-              const params = new URLSearchParams(searchParams);
-              if (event.target.value) params.set('station', event.target.value);
-              else params.delete('station');
-              params.delete('cursor');
               const base =
                 ['/outbox', '/calendar', '/dashboard', '/settings', '/prep', '/inbox'].find(
                   (path) => pathname.startsWith(path),
                 ) ?? '/bookings';
-              router.push(`${base}${params.size > 0 ? `?${params}` : ''}`);
+              router.push(
+                toFilterHref(base, searchParams, {
+                  station: event.target.value,
+                  cursor: undefined,
+                }),
+              );
             }}
           >
             <option value="">All stations</option>

@@ -2,18 +2,17 @@
 
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { OUTBOX_KIND_LABELS } from '@hibachi/core/notifications/outbox.schema';
+import { fieldOf, SelectField } from '@hibachi/web/field';
 import { formatInstant } from '@hibachi/web/format';
 import { api } from '@/lib/api';
 import { EMAIL_STATUS_LABELS } from '@/lib/labels';
+import { useSearchParamFilter } from '@/lib/use-search-param-filter';
 import { PagedList } from './paged-list';
 
 /** Outgoing e-mails, newest first: status, attempts, last error, the text; failed ones can be retried. */
 export function OutboxList({ timeZone }: { timeZone: string }) {
-  const searchParams = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
+  const { searchParams, setFilter } = useSearchParamFilter();
   const queryClient = useQueryClient();
   const filters = new URLSearchParams();
   for (const name of ['status', 'kind', 'station']) {
@@ -42,46 +41,32 @@ export function OutboxList({ timeZone }: { timeZone: string }) {
   return (
     <div>
       <div className="filters">
-        <div className="field">
-          <label htmlFor="outbox-status">Status</label>
-          <select
-            id="outbox-status"
-            value={searchParams.get('status') ?? ''}
-            onChange={(event) => {
-              const params = new URLSearchParams(searchParams);
-              if (event.target.value) params.set('status', event.target.value);
-              else params.delete('status');
-              router.replace(`${pathname}${params.size > 0 ? `?${params}` : ''}`);
-            }}
-          >
-            <option value="">Any status</option>
-            {Object.entries(EMAIL_STATUS_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="outbox-kind">About</label>
-          <select
-            id="outbox-kind"
-            value={searchParams.get('kind') ?? ''}
-            onChange={(event) => {
-              const params = new URLSearchParams(searchParams);
-              if (event.target.value) params.set('kind', event.target.value);
-              else params.delete('kind');
-              router.replace(`${pathname}${params.size > 0 ? `?${params}` : ''}`);
-            }}
-          >
-            <option value="">Every e-mail</option>
-            {Object.entries(OUTBOX_KIND_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          field={fieldOf('outbox-status', 'status')}
+          label="Status"
+          value={searchParams.get('status') ?? ''}
+          onChange={(event) => setFilter('status', event.target.value)}
+        >
+          <option value="">Any status</option>
+          {Object.entries(EMAIL_STATUS_LABELS).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          field={fieldOf('outbox-kind', 'kind')}
+          label="About"
+          value={searchParams.get('kind') ?? ''}
+          onChange={(event) => setFilter('kind', event.target.value)}
+        >
+          <option value="">Every e-mail</option>
+          {Object.entries(OUTBOX_KIND_LABELS).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </SelectField>
       </div>
       {retry.error ? (
         <p className="notice error" role="alert">

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { StaffBookingDetail } from '@hibachi/core/bookings';
 import { SETTLER_ACTIONS } from '@hibachi/core/money/refund-settler';
+import { Field, fieldOf } from '@hibachi/web/field';
 import { formatMoney, type MoneyFormat } from '@hibachi/web/format';
 import { api } from '@/lib/api';
 import { useBookingAction } from './use-booking-action';
@@ -42,9 +43,8 @@ export function RefundOwed({
   );
   if (payment.refundOwedCents <= 0 || !payment.refundSettledBy) return null;
   const byHand = payment.refundSettledBy !== 'PROVIDER';
-  const fieldId = `settle-note-${payment.id}`;
   return (
-    <span className="small block field-error" data-testid="refund-owed">
+    <div className="small field-error" data-testid="refund-owed">
       {formatMoney(payment.refundOwedCents, money)} refund owed:{' '}
       {SETTLER_ACTIONS[payment.refundSettledBy]}
       {payment.lastRefundError ? ` (${payment.lastRefundError})` : ''}
@@ -54,10 +54,10 @@ export function RefundOwed({
         </button>
       ) : null}
       {confirming ? (
-        <span className="settle-refund block">
-          <label htmlFor={fieldId}>Note (optional)</label>
-          <input
-            id={fieldId}
+        <div className="settle-refund">
+          <Field
+            field={fieldOf(`settle-note-${payment.id}`, 'note')}
+            label="Note (optional)"
             value={note}
             maxLength={500}
             onChange={(event) => setNote(event.target.value)}
@@ -85,8 +85,8 @@ export function RefundOwed({
           >
             Cancel
           </button>
-        </span>
+        </div>
       ) : null}
-    </span>
+    </div>
   );
 }

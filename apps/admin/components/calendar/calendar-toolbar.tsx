@@ -1,8 +1,10 @@
 'use client';
 
 import type { Calendar } from '@hibachi/core/bookings';
+import { Field, fieldOf, SelectField } from '@hibachi/web/field';
 import { timeZoneLabel } from '@hibachi/web/format';
 import { CALENDAR_VIEWS, shiftDate, type CalendarView } from '@/lib/calendar-range';
+import type { FilterChanges } from '@/lib/use-search-param-filter';
 
 const VIEW_LABELS: Record<CalendarView, string> = {
   week: 'Week',
@@ -26,7 +28,7 @@ export function CalendarToolbar({
   chefs: Calendar['chefs'];
   station: { name: string; timezone: string };
   updating: boolean;
-  setParams: (changes: Record<string, string | undefined>) => void;
+  setParams: (changes: FilterChanges) => void;
 }) {
   return (
     <div className="calendar-toolbar" role="toolbar" aria-label="Calendar navigation">
@@ -55,14 +57,15 @@ export function CalendarToolbar({
           ›
         </button>
       </div>
-      <label className="inline-field">
-        <span>Date</span>
-        <input
-          type="date"
-          value={date}
-          onChange={(event) => event.target.value && setParams({ date: event.target.value })}
-        />
-      </label>
+      <Field
+        field={fieldOf('calendar-date')}
+        label="Date"
+        inline
+        className="inline-field"
+        type="date"
+        value={date}
+        onChange={(event) => event.target.value && setParams({ date: event.target.value })}
+      />
       <div className="button-group" role="group" aria-label="View">
         {CALENDAR_VIEWS.map((option) => (
           <button
@@ -76,20 +79,21 @@ export function CalendarToolbar({
           </button>
         ))}
       </div>
-      <label className="inline-field">
-        <span>Chef</span>
-        <select
-          value={chefFilter}
-          onChange={(event) => setParams({ chef: event.target.value || undefined })}
-        >
-          <option value="">All chefs</option>
-          {chefs.map((chef) => (
-            <option key={chef.id} value={chef.id}>
-              {chef.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        field={fieldOf('calendar-chef')}
+        label="Chef"
+        inline
+        className="inline-field"
+        value={chefFilter}
+        onChange={(event) => setParams({ chef: event.target.value || undefined })}
+      >
+        <option value="">All chefs</option>
+        {chefs.map((chef) => (
+          <option key={chef.id} value={chef.id}>
+            {chef.name}
+          </option>
+        ))}
+      </SelectField>
       <p className="muted small zone-label">
         {station.name} · times in <strong>{timeZoneLabel(station.timezone)}</strong>
         {updating ? ' · updating…' : ''}

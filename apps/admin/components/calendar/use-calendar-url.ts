@@ -1,16 +1,15 @@
 'use client';
 
-import { useRouter, useSearchParams } from 'next/navigation';
-import { useCallback } from 'react';
 import { todayIn } from '@hibachi/web/format';
 import { CALENDAR_VIEWS, type CalendarView } from '@/lib/calendar-range';
+import { useSearchParamFilter, type FilterChanges } from '@/lib/use-search-param-filter';
 
 export type CalendarUrlState = {
   view: CalendarView;
   date: string;
   chefFilter: string;
   /** Changes the named parameters (undefined removes one) without a new history entry. */
-  setParams: (changes: Record<string, string | undefined>) => void;
+  setParams: (changes: FilterChanges) => void;
 };
 
 const isView = (value: string | null): value is CalendarView =>
@@ -18,21 +17,9 @@ const isView = (value: string | null): value is CalendarView =>
 
 /** What the calendar shows, kept in the URL: view, date (default today in the zone), chef. */
 export function useCalendarUrl(timeZone: string): CalendarUrlState {
-  const searchParams = useSearchParams();
-  const router = useRouter();
+  const { searchParams, setFilters: setParams } = useSearchParamFilter({ scroll: false });
   const viewParam = searchParams.get('view');
   const dateParam = searchParams.get('date') ?? '';
-  const setParams = useCallback(
-    (changes: Record<string, string | undefined>) => {
-      const params = new URLSearchParams(searchParams);
-      for (const [name, value] of Object.entries(changes)) {
-        if (value) params.set(name, value);
-        else params.delete(name);
-      }
-      router.replace(`/calendar?${params}`, { scroll: false });
-    },
-    [router, searchParams],
-  );
   return {
     view: isView(viewParam) ? viewParam : 'week',
     date: /^\d{4}-\d{2}-\d{2}$/.test(dateParam) ? dateParam : todayIn(timeZone),

@@ -8,7 +8,7 @@ import {
   type TConversationUpdate,
   type TStaffConversation,
 } from '@hibachi/core/conversations/conversation.schema';
-import { Field, TextareaField } from '@hibachi/web/field';
+import { Field, fieldOf, SelectField, TextareaField } from '@hibachi/web/field';
 import { sendOnEnter, toMessageText, type MessageValues } from '@hibachi/web/message-values';
 import { useApiForm } from '@hibachi/web/use-api-form';
 import { api } from '@/lib/api';
@@ -116,21 +116,22 @@ function ThreadActions({
 }) {
   return (
     <div className="thread-actions">
-      <label className="small">
-        Assigned to{' '}
-        <select
-          value={data.assignedTo?.id ?? ''}
-          disabled={pending}
-          onChange={(event) => onUpdate({ assignedToId: event.target.value || null })}
-        >
-          <option value="">Nobody</option>
-          {data.assignable.map((person) => (
-            <option key={person.id} value={person.id}>
-              {person.id === me ? `${person.name} (me)` : person.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        field={fieldOf('conversation-assignee', 'assignedToId')}
+        label="Assigned to"
+        inline
+        className="small"
+        value={data.assignedTo?.id ?? ''}
+        disabled={pending}
+        onChange={(event) => onUpdate({ assignedToId: event.target.value || null })}
+      >
+        <option value="">Nobody</option>
+        {data.assignable.map((person) => (
+          <option key={person.id} value={person.id}>
+            {person.id === me ? `${person.name} (me)` : person.name}
+          </option>
+        ))}
+      </SelectField>
       <button
         type="button"
         className="button secondary"

@@ -1,14 +1,19 @@
 'use client';
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { TInboxRow } from '@hibachi/core/conversations/conversation.schema';
+import { CheckboxField } from '@hibachi/web/choice-field';
+import { Field, fieldOf, SelectField } from '@hibachi/web/field';
 import { api } from '@/lib/api';
+import { useSearchParamFilter } from '@/lib/use-search-param-filter';
 import { useLiveConnected } from '../live/live-updates';
 import { ConversationThread } from './conversation-thread';
 
 type Status = 'OPEN' | 'CLOSED' | 'ALL';
+
+/** The search box's id, for the "/" shortcut. */
+const SEARCH_ID = 'inbox-q';
 
 /**
  * The station's conversations beside the open one. Live: new messages move a conversation
@@ -16,14 +21,11 @@ type Status = 'OPEN' | 'CLOSED' | 'ALL';
  * Enter in the reply box sends.
  */
 export function Inbox({ station, me }: { station?: string; me: string }) {
-  const searchParams = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
+  const { searchParams, setFilter } = useSearchParamFilter({ scroll: false });
   const live = useLiveConnected();
   const [status, setStatus] = useState<Status>('OPEN');
   const [q, setQ] = useState('');
   const [mine, setMine] = useState(false);
-  const search = useRef<HTMLInputElement>(null);
   const selected = searchParams.get('c') ?? undefined;
 
   const list = useQuery({
@@ -42,12 +44,7 @@ export function Inbox({ station, me }: { station?: string; me: string }) {
   });
   const rows = list.data ?? [];
 
-  const select = (id: string | undefined) => {
-    const params = new URLSearchParams(searchParams);
-    if (id) params.set('c', id);
-    else params.delete('c');
-    router.replace(`${pathname}?${params}`, { scroll: false });
-  };
+  const select = (id: string | undefined) => setFilter('c', id);
 
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent) => {
@@ -56,7 +53,7 @@ export function Inbox({ station, me }: { station?: string; me: string }) {
         /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName);
       if (event.key === '/' && !typing) {
         event.preventDefault();
-        search.current?.focus();
+        document.getElementById(SEARCH_ID)?.focus();
       }
     };
     window.addEventListener('keydown', onKey);
@@ -84,33 +81,36 @@ export function Inbox({ station, me }: { station?: string; me: string }) {
     <div className="inbox">
       <div className="inbox-list">
         <div className="filters">
-          <label>
-            <span className="visually-hidden">Search by full e-mail or reference</span>
-            <input
-              ref={search}
-              type="search"
-              placeholder="Full e-mail or reference ( / )"
-              title="Customer details are encrypted: search a whole e-mail, not part of a name."
-              value={q}
-              onChange={(event) => setQ(event.target.value)}
-            />
-          </label>
-          <label>
-            <span className="visually-hidden">Status</span>
-            <select value={status} onChange={(event) => setStatus(event.target.value as Status)}>
-              <option value="OPEN">Open</option>
-              <option value="CLOSED">Closed</option>
-              <option value="ALL">All</option>
-            </select>
-          </label>
-          <label className="small">
-            <input
-              type="checkbox"
-              checked={mine}
-              onChange={(event) => setMine(event.target.checked)}
-            />{' '}
-            Mine
-          </label>
+          <Field
+            field={fieldOf(SEARCH_ID, 'q')}
+            label="Search by full e-mail or reference"
+            hideLabel
+            inline
+            type="search"
+            placeholder="Full e-mail or reference ( / )"
+            title="Customer details are encrypted: search a whole e-mail, not part of a name."
+            value={q}
+            onChange={(event) => setQ(event.target.value)}
+          />
+          <SelectField
+            field={fieldOf('inbox-status', 'status')}
+            label="Status"
+            hideLabel
+            inline
+            value={status}
+            onChange={(event) => setStatus(event.target.value as Status)}
+          >
+            <option value="OPEN">Open</option>
+            <option value="CLOSED">Closed</option>
+            <option value="ALL">All</option>
+          </SelectField>
+          <CheckboxField
+            field={fieldOf('inbox-mine', 'mine')}
+            label="Mine"
+            className="small"
+            checked={mine}
+            onChange={(event) => setMine(event.target.checked)}
+          />
         </div>
         {list.isPending ? <p className="muted">Loading…</p> : null}
         {list.isSuccess && rows.length === 0 ? (

@@ -35,6 +35,11 @@ type Frame = {
   errors?: string[] | undefined;
   /** The label is read by screen readers only (the control's placeholder shows its purpose). */
   hideLabel?: boolean;
+  /**
+   * Label beside the control, as in a toolbar; the message line is there only while there is
+   * a message (a lone control in a row of buttons has none to reserve room for).
+   */
+  inline?: boolean;
   className?: string;
 };
 
@@ -71,12 +76,14 @@ function FieldFrame({
   label,
   hint,
   hideLabel,
+  inline,
   className,
   messages,
   children,
 }: Frame & { messages: string[]; children: ReactNode }) {
+  const classes = ['field', inline ? 'field-inline' : '', className ?? ''].filter(Boolean);
   return (
-    <div className={className ? `field ${className}` : 'field'}>
+    <div className={classes.join(' ')}>
       <label htmlFor={field.id} className={hideLabel ? 'visually-hidden' : undefined}>
         {label}
       </label>
@@ -86,7 +93,7 @@ function FieldFrame({
         </p>
       ) : null}
       {children}
-      <FieldMessage field={field} messages={messages} />
+      {inline && messages.length === 0 ? null : <FieldMessage field={field} messages={messages} />}
     </div>
   );
 }
@@ -104,13 +111,14 @@ export function Field({
   hint,
   errors,
   hideLabel,
+  inline,
   className,
   ...input
 }: Frame & InputProps) {
   const messages = messagesOf(field, errors);
   const value = 'value' in input ? {} : { defaultValue: field.defaultValue };
   return (
-    <FieldFrame {...{ field, label, hint, hideLabel, className, messages }}>
+    <FieldFrame {...{ field, label, hint, hideLabel, inline, className, messages }}>
       <input
         key={field.key}
         {...value}
@@ -136,6 +144,7 @@ export function SelectField({
   hint,
   errors,
   hideLabel,
+  inline,
   className,
   children,
   ...select
@@ -143,7 +152,7 @@ export function SelectField({
   const messages = messagesOf(field, errors);
   const value = 'value' in select ? {} : { defaultValue: field.defaultValue };
   return (
-    <FieldFrame {...{ field, label, hint, hideLabel, className, messages }}>
+    <FieldFrame {...{ field, label, hint, hideLabel, inline, className, messages }}>
       <select
         key={field.key}
         {...value}
@@ -162,13 +171,14 @@ export function TextareaField({
   hint,
   errors,
   hideLabel,
+  inline,
   className,
   ...textarea
 }: Frame & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'name'>) {
   const messages = messagesOf(field, errors);
   const value = 'value' in textarea ? {} : { defaultValue: field.defaultValue };
   return (
-    <FieldFrame {...{ field, label, hint, hideLabel, className, messages }}>
+    <FieldFrame {...{ field, label, hint, hideLabel, inline, className, messages }}>
       <textarea
         key={field.key}
         {...value}
