@@ -1,4 +1,4 @@
-import { findActiveStation } from '../stations/find-active-station';
+import { requireActiveStation } from '../stations/require-active-station';
 import { addDays, todayInTimeZone } from '../time';
 import { parseInput } from '../validation';
 import { ZAvailabilityDaysQuery, type TAvailabilityDays } from './availability.schema';
@@ -14,7 +14,7 @@ export async function getAvailabilityDays(options: {
 }): Promise<TAvailabilityDays> {
   const now = options.now ?? new Date();
   const query = parseInput(ZAvailabilityDaysQuery, options.query);
-  const station = await findActiveStation(query.station);
+  const station = await requireActiveStation(query.station);
   assertDateInRange(query.from, todayInTimeZone(station.timezone, now), 'from');
   const windowMinutes = query.duration + station.bufferMinutes;
   const { grids, open } = await cachedAvailability(

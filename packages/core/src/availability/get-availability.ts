@@ -1,4 +1,4 @@
-import { findActiveStation } from '../stations/find-active-station';
+import { requireActiveStation } from '../stations/require-active-station';
 import { addDays, todayInTimeZone } from '../time';
 import { fieldError, parseInput } from '../validation';
 import { ZAvailabilityQuery, type TAvailability } from './availability.schema';
@@ -15,7 +15,7 @@ export async function getAvailability(options: {
 }): Promise<TAvailability> {
   const now = options.now ?? new Date();
   const query = parseInput(ZAvailabilityQuery, options.query);
-  const station = await findActiveStation(query.station);
+  const station = await requireActiveStation(query.station);
   assertDateInRange(query.date, todayInTimeZone(station.timezone, now), 'date');
   // The day's whole grid and its counts are cached together (time-zone conversion is not
   // free); the notice is applied per request.

@@ -14,7 +14,7 @@ import {
 } from './cancellation-steps';
 import { ZCustomerProof, type TCancellationResult } from './customer-booking.schema';
 import { paidCents, refundDeadline } from './booking-record';
-import { findCustomerBooking } from './find-customer-booking';
+import { requireCustomerBooking } from './require-customer-booking';
 import { toCustomerBooking } from './to-customer-booking';
 
 /**
@@ -34,7 +34,7 @@ export async function cancelCustomerBooking(options: {
   const proof = parseInput(ZCustomerProof, options.input);
   const now = options.now ?? new Date();
   const decided = await inTransaction(async (tx) => {
-    const booking = await findCustomerBooking(options.reference, proof, tx);
+    const booking = await requireCustomerBooking(options.reference, proof, tx);
     assertCancellable(booking, now);
     const paid = paidCents(booking);
     // In time: every payment is owed back, the card ones sent by the provider after commit.
@@ -81,7 +81,7 @@ export async function cancelCustomerBooking(options: {
   // The card refunds go out now; fully refunded only when nothing is left for staff to hand back.
   const card = await sendCardRefunds(decided.plan?.cardRefundIds ?? [], options.requestId);
   const cancellation = { ...decided.cancellation, card };
-  const fresh = await findCustomerBooking(decided.reference, proof);
+  const fresh = await requireCustomerBooking(decided.reference, proof);
   return {
     booking: toCustomerBooking(fresh),
     refundParts: cancellation.parts,

@@ -3,7 +3,7 @@ import { AppError } from '../errors/app-error';
 import { menuLockAt, menuOpen } from '../menu/menu-lock';
 import { parseInput } from '../validation';
 import { ZCustomerMenuChange, type TCustomerBooking } from './customer-booking.schema';
-import { findCustomerBooking } from './find-customer-booking';
+import { requireCustomerBooking } from './require-customer-booking';
 import { toCustomerBooking } from './to-customer-booking';
 import { toLocalDate } from '../time';
 import { applyMenuChange } from './change-booking-menu';
@@ -23,7 +23,7 @@ export async function changeCustomerMenu(options: {
   const proof = 'email' in input ? { email: input.email } : { token: input.token };
   const now = options.now ?? new Date();
   const reference = await inTransaction(async (tx) => {
-    const booking = await findCustomerBooking(options.reference, proof, tx);
+    const booking = await requireCustomerBooking(options.reference, proof, tx);
     const lockAt = menuLockAt(
       { date: toLocalDate(booking.eventDate), time: booking.startTime },
       booking.station.timezone,
@@ -42,5 +42,5 @@ export async function changeCustomerMenu(options: {
     });
     return booking.reference;
   });
-  return toCustomerBooking(await findCustomerBooking(reference, proof), now);
+  return toCustomerBooking(await requireCustomerBooking(reference, proof), now);
 }

@@ -3,7 +3,7 @@ import { Prisma, type Station } from '../generated/prisma/client';
 import { ACTIVE_STATUSES_SQL } from '../scheduling/active-statuses';
 import { chefIsFree } from '../scheduling/chef-is-free.sql';
 import { assertDateInRange } from '../availability/get-availability';
-import { findActiveStation, stationNotServedError } from '../stations/find-active-station';
+import { requireActiveStation, stationNotServedError } from '../stations/require-active-station';
 import type { StationWithMenu } from '../stations/station-cache';
 import { earliestBookableStart, isOnGrid } from '../availability/start-times';
 import {
@@ -82,7 +82,7 @@ export async function createBooking(options: {
   for (let attempt = 1; ; attempt += 1) {
     // The instance's copy of the station; the statement checks it against the row (version
     // and active), and a stale copy costs one more attempt with the row read afresh.
-    const station = await findActiveStation(
+    const station = await requireActiveStation(
       input.station,
       stationFromDatabase ? getDb() : undefined,
     );

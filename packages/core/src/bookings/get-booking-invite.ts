@@ -4,7 +4,7 @@ import { bookingInvite, senderAddress } from '../notifications/booking-invite';
 import { manageLinkFor } from '../notifications/render-email';
 import { parseInput } from '../validation';
 import { ZCustomerProof } from './customer-booking.schema';
-import { findCustomerBooking } from './find-customer-booking';
+import { requireCustomerBooking } from './require-customer-booking';
 
 /**
  * GET /api/bookings/REF/invite.ics?token=… (or ?email=…): the booking as a calendar file for
@@ -18,7 +18,7 @@ export async function getBookingInvite(options: {
   now?: Date;
 }): Promise<{ filename: string; content: string }> {
   const proof = parseInput(ZCustomerProof, options.proof);
-  const booking = await findCustomerBooking(options.reference, proof);
+  const booking = await requireCustomerBooking(options.reference, proof);
   const cancelled = booking.status === 'CANCELLED' || booking.status === 'EXPIRED';
   if (booking.status === 'PENDING_PAYMENT')
     throw new AppError(

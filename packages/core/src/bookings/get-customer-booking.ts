@@ -1,6 +1,6 @@
 import { parseInput } from '../validation';
 import { ZCustomerProof, type TCustomerBooking } from './customer-booking.schema';
-import { findCustomerBooking } from './find-customer-booking';
+import { requireCustomerBooking } from './require-customer-booking';
 import { toCustomerBooking } from './to-customer-booking';
 
 /** GET /api/bookings/REF?email=… or ?token=… */
@@ -9,5 +9,5 @@ export async function getCustomerBooking(options: {
   proof: unknown;
 }): Promise<TCustomerBooking> {
   const proof = parseInput(ZCustomerProof, options.proof);
-  return toCustomerBooking(await findCustomerBooking(options.reference, proof));
+  return toCustomerBooking(await requireCustomerBooking(options.reference, proof));
 }

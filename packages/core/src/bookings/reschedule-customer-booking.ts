@@ -2,7 +2,7 @@ import { inTransaction } from '../db/transaction';
 import { translateDatabaseError } from '../errors/translate-database-error';
 import { parseInput } from '../validation';
 import { ZCustomerReschedule, type TCustomerBooking } from './customer-booking.schema';
-import { findCustomerBooking } from './find-customer-booking';
+import { requireCustomerBooking } from './require-customer-booking';
 import { moveBooking } from './move-booking';
 import { toCustomerBooking } from './to-customer-booking';
 
@@ -26,7 +26,7 @@ export async function rescheduleCustomerBooking(options: {
   try {
     await inTransaction(
       async (tx) => {
-        const booking = await findCustomerBooking(options.reference, proof, tx);
+        const booking = await requireCustomerBooking(options.reference, proof, tx);
         await moveBooking(tx, {
           bookingId: booking.id,
           input: { date: input.date, time: input.time, version: input.version },
@@ -39,5 +39,5 @@ export async function rescheduleCustomerBooking(options: {
   } catch (error) {
     throw translateDatabaseError(error) ?? error;
   }
-  return toCustomerBooking(await findCustomerBooking(options.reference, proof), now);
+  return toCustomerBooking(await requireCustomerBooking(options.reference, proof), now);
 }

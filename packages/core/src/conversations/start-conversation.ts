@@ -1,5 +1,5 @@
 import 'server-only';
-import { findCustomerBooking } from '../bookings/find-customer-booking';
+import { requireCustomerBooking } from '../bookings/require-customer-booking';
 import { getDb } from '../db/client';
 import { inTransaction } from '../db/transaction';
 import { sealConversationContact } from '../crypto/customer-fields';
@@ -38,7 +38,7 @@ export async function startConversation(options: {
 
 async function openingOf(input: ReturnType<typeof ZStartConversationInput.parse>) {
   if (input.reference && input.token) {
-    const booking = await findCustomerBooking(input.reference, { token: input.token });
+    const booking = await requireCustomerBooking(input.reference, { token: input.token });
     return {
       stationId: booking.stationId,
       bookingId: booking.id,

@@ -1,5 +1,5 @@
 import { ZCustomerProof } from '../bookings/customer-booking.schema';
-import { findCustomerBooking } from '../bookings/find-customer-booking';
+import { requireCustomerBooking } from '../bookings/require-customer-booking';
 import { AppError } from '../errors/app-error';
 import { type SimulatorSession } from './simulate-checkout';
 
@@ -14,7 +14,7 @@ export async function findSimulatorSession(options: {
 }): Promise<SimulatorSession | null> {
   const proof = ZCustomerProof.safeParse({ token: options.token });
   if (!proof.success || !/^cs_sim_[0-9a-f]{24}$/.test(options.session)) return null;
-  const booking = await findCustomerBooking(options.reference, proof.data).catch(
+  const booking = await requireCustomerBooking(options.reference, proof.data).catch(
     (error: unknown) => {
       if (error instanceof AppError) return null;
       throw error;

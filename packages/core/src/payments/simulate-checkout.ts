@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import Stripe from 'stripe';
 import { z } from 'zod';
 import { ZCustomerProof } from '../bookings/customer-booking.schema';
-import { findCustomerBooking } from '../bookings/find-customer-booking';
+import { requireCustomerBooking } from '../bookings/require-customer-booking';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../validation';
 import { getPaymentProvider } from '../money/get-payment-provider';
@@ -28,7 +28,7 @@ export async function simulateCheckout(options: {
   if (provider.name !== 'simulator')
     throw new AppError('NOT_FOUND', 'The payment simulator is off because Stripe is configured.');
   const input = parseInput(ZSimulateInput, options.input);
-  const booking = await findCustomerBooking(
+  const booking = await requireCustomerBooking(
     input.reference,
     parseInput(ZCustomerProof, { token: input.token }),
   );

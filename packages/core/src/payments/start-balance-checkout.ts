@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { findCustomerBooking } from '../bookings/find-customer-booking';
+import { requireCustomerBooking } from '../bookings/require-customer-booking';
 import { createManageToken } from '../links/booking-link';
 import { getDb } from '../db/client';
 import { getServerEnv } from '../env';
@@ -33,7 +33,7 @@ export async function startBalanceCheckout(options: {
 }): Promise<TBalanceCheckout> {
   const input = parseInput(ZBalanceCheckoutInput, options.input);
   const proof = 'email' in input ? { email: input.email } : { token: input.token };
-  const booking = await findCustomerBooking(options.reference, proof);
+  const booking = await requireCustomerBooking(options.reference, proof);
   if (!takesBalancePayments(booking))
     throw new AppError(
       'CONFLICT',

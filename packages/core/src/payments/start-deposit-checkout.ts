@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZCustomerProof } from '../bookings/customer-booking.schema';
-import { findCustomerBooking } from '../bookings/find-customer-booking';
+import { requireCustomerBooking } from '../bookings/require-customer-booking';
 import { createManageToken } from '../links/booking-link';
 import { getDb } from '../db/client';
 import { getServerEnv } from '../env';
@@ -23,7 +23,7 @@ export async function startDepositCheckout(options: {
 }): Promise<{ url: string; provider: 'stripe' | 'simulator' }> {
   const input = parseInput(ZStartCheckoutInput, options.input);
   const proof = parseInput(ZCustomerProof, { token: input.token });
-  const booking = await findCustomerBooking(input.reference, proof);
+  const booking = await requireCustomerBooking(input.reference, proof);
   if (booking.status === 'CONFIRMED')
     throw new AppError('CONFLICT', 'This booking is already confirmed; no deposit is due.', {
       details: {

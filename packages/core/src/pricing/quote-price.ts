@@ -1,4 +1,4 @@
-import { findActiveStation } from '../stations/find-active-station';
+import { requireActiveStation } from '../stations/require-active-station';
 import { parseInput } from '../validation';
 import { priceEvent } from './price-event';
 import { ZQuoteInput, type TQuote } from './quote.schema';
@@ -6,7 +6,7 @@ import { ZQuoteInput, type TQuote } from './quote.schema';
 /** POST /api/quotes: the lines, total and deposit of a party, its menu and its address. */
 export async function quotePrice(options: { input: unknown }): Promise<TQuote> {
   const input = parseInput(ZQuoteInput, options.input);
-  const station = await findActiveStation(input.station);
+  const station = await requireActiveStation(input.station);
   const priced = priceEvent(station, {
     party: input,
     menu: input.menu,

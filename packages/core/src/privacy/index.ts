@@ -1,4 +1,4 @@
 export { anonymiseLapsedCustomers } from './anonymise-lapsed-customers';
 export { eraseCustomer } from './erase-customer';
 export { exportCustomerData } from './export-customer-data';
-export { findCustomers } from './find-customers';
+export { listCustomers } from './list-customers';

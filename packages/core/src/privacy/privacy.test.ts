@@ -15,7 +15,7 @@ import { bookingInput, daysAhead, resetStation, staffScope } from '../../test/bo
 import { connect } from '../../test/database';
 import { insertBooking, insertChef, insertCustomer } from '../../test/factories';
 import { createBooking } from '../bookings/create-booking';
-import { findCustomerBooking } from '../bookings/find-customer-booking';
+import { requireCustomerBooking } from '../bookings/require-customer-booking';
 import { listStaffBookings } from '../bookings/list-staff-bookings';
 import { updateBookingNotes } from '../bookings/update-booking-notes';
 import { startConversation } from '../conversations/start-conversation';
@@ -27,7 +27,7 @@ import { seedDatabase } from '../seed/seed-database';
 import { anonymiseLapsedCustomers } from './anonymise-lapsed-customers';
 import { eraseCustomer } from './erase-customer';
 import { exportCustomerData } from './export-customer-data';
-import { findCustomers } from './find-customers';
+import { listCustomers } from './list-customers';
 import { sealPendingValues } from './seal-pass';
 
 const databaseUrl = () => process.env.DATABASE_URL ?? '';
@@ -219,7 +219,7 @@ describe('customer data at rest', () => {
 
     expect(await notUnder(client, 'k2')).toEqual([]);
     // Found by the index the pass filled, opened under the new key; nothing of the app's lost.
-    const legacy = await findCustomerBooking(
+    const legacy = await requireCustomerBooking(
       (
         await client.query<{ reference: string }>(`SELECT reference FROM "Booking" WHERE id = $1`, [
           legacyBooking,
@@ -228,7 +228,7 @@ describe('customer data at rest', () => {
       { email: 'LEGACY.plain@example.com' },
     );
     expect(legacy.customer.name).toBe('Lee Legacy');
-    const [olga] = await findCustomers({
+    const [olga] = await listCustomers({
       scope: await staffScope(client, 'SUPER_ADMIN', null),
       query: { email: 'old.key@example.com' },
     });
@@ -322,14 +322,14 @@ describe('export and erasure', () => {
     });
 
     await expect(
-      findCustomers({ scope: manager, query: { email: customer.email } }),
+      listCustomers({ scope: manager, query: { email: customer.email } }),
     ).rejects.toMatchObject({
       status: 403,
     });
-    await expect(findCustomers({ scope: admin, query: { email: 'erin' } })).rejects.toMatchObject({
+    await expect(listCustomers({ scope: admin, query: { email: 'erin' } })).rejects.toMatchObject({
       status: 400,
     });
-    const [found] = await findCustomers({
+    const [found] = await listCustomers({
       scope: admin,
       query: { email: 'ERIN.erase@example.com' },
     });
@@ -340,7 +340,7 @@ describe('export and erasure', () => {
       conversations: 1,
     });
     expect(
-      await findCustomers({ scope: admin, query: { phone: '+44 20 7946 0001' } }),
+      await listCustomers({ scope: admin, query: { phone: '+44 20 7946 0001' } }),
     ).toHaveLength(1);
 
     // An id that is not a customer's, or not an id at all, is the same 404 (never a 500).
@@ -380,7 +380,7 @@ describe('export and erasure', () => {
       input: { confirm: 'ERASE' },
     });
     expect(erased).toMatchObject({ bookings: 1, conversations: 1 });
-    expect(await findCustomers({ scope: admin, query: { email: customer.email } })).toEqual([]);
+    expect(await listCustomers({ scope: admin, query: { email: customer.email } })).toEqual([]);
     const booking = await getDb().booking.findFirstOrThrow({ include: { customer: true } });
     // The books keep the booking and its amounts; the person is gone.
     expect(booking).toMatchObject({
@@ -413,7 +413,7 @@ describe('export and erasure', () => {
     // The same person booking again is a new customer.
     const again = await createBooking({ input: bookingInput({ customer, date: daysAhead(40) }) });
     expect(again.status).toBe(201);
-    expect(await findCustomers({ scope: admin, query: { email: customer.email } })).toHaveLength(1);
+    expect(await listCustomers({ scope: admin, query: { email: customer.email } })).toHaveLength(1);
   });
 
   it('anonymises customers past their stations\u2019 retention in the daily pass, and nobody else', async () => {

@@ -1,7 +1,7 @@
 export { listActiveStations } from './list-active-stations';
 export { stationListResponse } from './station-list-response';
 export { ZStationSummary, type TStationSummary } from './station.schema';
-export { findActiveStation } from './find-active-station';
+export { requireActiveStation } from './require-active-station';
 export { getStationSettings } from './get-station-settings';
 export { patchStationSettings } from './patch-station-settings';
 export { updateStationSettings } from './update-station-settings';

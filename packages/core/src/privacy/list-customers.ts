@@ -13,7 +13,7 @@ import { conversationsOf } from './customer-data';
  * e-mail or phone, found by blind index (the data is sealed: no partial search), with what
  * export and erasure would cover.
  */
-export async function findCustomers(options: {
+export async function listCustomers(options: {
   scope: StaffScope;
   query: unknown;
   now?: Date;

@@ -13,7 +13,7 @@ const bookingNotFoundError = () =>
   new AppError('NOT_FOUND', 'No booking matches that reference and e-mail address.');
 
 /** The booking if the proof matches; the same 404 for a wrong reference, e-mail or token (no oracle). */
-export async function findCustomerBooking(
+export async function requireCustomerBooking(
   reference: string,
   proof: TCustomerProof,
   db: Db = getDb(),

@@ -9,7 +9,7 @@ type Db = Pick<ReturnType<typeof getDb>, 'station'>;
  * A station by slug, or a 400 on the `station` field (it is part of the request body).
  * Reads use the instance's station cache; a write passes `db` to read the row itself.
  */
-export async function findActiveStation(
+export async function requireActiveStation(
   slug: string,
   db?: Db,
   field = 'station',
