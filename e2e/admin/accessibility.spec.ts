@@ -14,7 +14,7 @@ test.describe('accessibility of the admin app (axe: 0 violations)', () => {
   });
 
   test('every workspace page of a super admin', async ({ page }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(150_000);
     await signIn(page, SUPER_ADMIN);
     const pages: [string, RegExp][] = [
       ['/dashboard', /dashboard/i],
@@ -32,8 +32,10 @@ test.describe('accessibility of the admin app (axe: 0 violations)', () => {
     for (const [path, heading] of pages) {
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1 })).toContainText(heading);
-      // (pages fetch in the browser: wait for their loading states to settle)
-      await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+      // (pages fetch in the browser: wait for their loading states to settle; the dashboard
+      // is the first page a fresh server answers here, its four analytics calls took 1.9-2.6 s
+      // cold on this host and its charts' chunk comes after them)
+      await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 15_000 });
       await expectNoAxeViolations(page, path);
     }
   });
