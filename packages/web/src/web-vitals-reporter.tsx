@@ -9,7 +9,7 @@ import {
   WEB_VITALS,
   type WebVitalName,
   type WebVitalsApp,
-} from '@hibachi/core/metrics/web-vitals.schema';
+} from '@hibachi/core/metrics/web-vitals-routes';
 import { reportWebVitalToSentry } from './sentry-browser';
 
 type Vital = { name: WebVitalName; value: number };
