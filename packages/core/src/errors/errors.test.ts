@@ -77,6 +77,10 @@ describe('translateDatabaseError', () => {
     for (const message of [
       'timeout exceeded when trying to connect',
       'Connection terminated unexpectedly',
+      'Connection terminated due to connection timeout',
+      // a query sent on a connection that has just failed (PostgreSQL stopping)
+      'Client has encountered a connection error and is not queryable',
+      'Client was closed and is not queryable',
     ])
       expect(translateDatabaseError(new Error(message))?.status).toBe(503);
     expect(translateDatabaseError(new Error('boom'))).toBeUndefined();

@@ -86,13 +86,14 @@ export function hasDatabaseCode(error: unknown, code: string): boolean {
   return collectCodes(error).has(code);
 }
 
-/** Walks an error and its causes (Prisma wraps driver errors several levels deep) collecting codes. */
 /**
  * node-postgres's pool throws plain Errors, without a code, when it cannot get a connection
- * in time or a connection ends under a query; the driver adapter passes them through as they
- * are (seen when PostgreSQL stopped under load in pnpm test:deploy).
+ * in time, a connection ends under a query, or a query is sent on a connection that has just
+ * failed; the driver adapter passes them through as they are (seen when PostgreSQL stopped
+ * under load in pnpm test:deploy).
  */
-const POOL_CONNECTION_MESSAGES = /^(timeout exceeded when trying to connect|Connection terminated)/;
+const POOL_CONNECTION_MESSAGES =
+  /^(timeout exceeded when trying to connect|Connection terminated|Client has encountered a connection error and is not queryable|Client was closed and is not queryable)/;
 function lostConnection(error: unknown, seen = new Set<unknown>()): boolean {
   if (error === null || typeof error !== 'object' || seen.has(error)) return false;
   seen.add(error);
@@ -100,6 +101,7 @@ function lostConnection(error: unknown, seen = new Set<unknown>()): boolean {
   return lostConnection((error as { cause?: unknown }).cause, seen);
 }
 
+/** Walks an error and its causes (Prisma wraps driver errors several levels deep) collecting codes. */
 function collectCodes(
   error: unknown,
   seen = new Set<unknown>(),
