@@ -83,37 +83,36 @@ function runUnder(clock, resultsRoot) {
   process.stdout.write(
     `\n--- Vitest with the clock at ${clock.label}, ${new Date(Date.now() + offset * 1000).toISOString()} (offset ${offset} s) ---\n`,
   );
-  const filters = PACKAGES.flatMap((name) => ['--filter', name]);
-  const result = spawnSync(
-    'faketime',
-    [
-      '-f',
-      `${offset >= 0 ? '+' : ''}${offset}`,
-      'pnpm',
-      ...filters,
-      '--workspace-concurrency=1',
-      // (every package runs even when one fails, so the count covers them all)
-      '--no-bail',
-      'test',
-    ],
-    {
-      cwd: root,
-      stdio: 'inherit',
-      env: {
-        ...process.env,
-        // Timers and lock waits use the real monotonic clock (libfaketime's own advice).
-        FAKETIME_DONT_FAKE_MONOTONIC: '1',
-        // Tests that need PostgreSQL's own timeouts stay out (see core/test/shifted-clock.ts).
-        SHIFTED_CLOCK: '1',
-        TEST_RESULTS_DIR: directory,
-      },
-    },
+  // One package at a time, each run whatever the one before did: pnpm's recursive run stops
+  // at the first failing package (--no-bail is not honoured), which left the others uncounted.
+  const statuses = PACKAGES.map(
+    (name) =>
+      spawnSync(
+        'faketime',
+        ['-f', `${offset >= 0 ? '+' : ''}${offset}`, 'pnpm', '--filter', name, 'test'],
+        {
+          cwd: root,
+          stdio: 'inherit',
+          env: {
+            ...process.env,
+            // Timers and lock waits use the real monotonic clock (libfaketime's own advice).
+            FAKETIME_DONT_FAKE_MONOTONIC: '1',
+            // Tests that need PostgreSQL's own timeouts stay out (see core/test/shifted-clock.ts).
+            SHIFTED_CLOCK: '1',
+            TEST_RESULTS_DIR: directory,
+          },
+        },
+      ).status,
   );
   const report = readClockReport(directory);
   process.stdout.write(
     `Vitest at ${clock.label}: ${report.passed} passed, ${report.failed} failed, ${report.skipped} skipped (${report.files} packages)\n`,
   );
-  return result.status === 0 && report.failed === 0 && report.files === PACKAGES.length;
+  return (
+    statuses.every((status) => status === 0) &&
+    report.failed === 0 &&
+    report.files === PACKAGES.length
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -58,6 +58,8 @@ const statuses = {
     'turbo',
     'test',
     '--output-logs=full',
+    // (every package runs even when one fails, so the count covers them all)
+    '--continue=always',
   ]),
   'dev smoke': step('pnpm dev: every page as each role (Playwright on next dev)', ['test:dev']),
   'shifted clocks': step('unit + integration under moved clocks (Vitest + faketime)', [

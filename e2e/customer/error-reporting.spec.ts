@@ -31,7 +31,7 @@ test.describe("error reporting (real Sentry SDK to the run's local sink)", () =>
       String.fromCharCode(97 + Math.floor(Math.random() * 26)),
     ).join('');
     // The page's load event: the stub (instrumentation-client) is listening by then, and the
-    // SDK waits for the load event and an idle moment after it, so it has not loaded yet.
+    // SDK waits for the load event and a quiet stretch after it, so it has not loaded yet.
     await page.addInitScript((stamp) => {
       addEventListener('load', () => {
         Object.assign(window, { sdkLoadedAtStartUpError: '__SENTRY__' in window });

@@ -4,10 +4,16 @@ import type { BrowserSentryOptions, SentryReport } from './sentry-sdk';
 
 /** Reports kept before the SDK starts (a page's Web Vitals are five or six). */
 const BUFFER_LIMIT = 30;
-/** The longest the SDK waits, after the page's load event, for the main thread to be idle. */
+/**
+ * The SDK waits, after the page's load event, for this long a stretch without a long task
+ * (the page's start-up work, hydration and its first fetches, is over: what Lighthouse calls
+ * time to interactive), so its own evaluation never adds to a busy start.
+ */
+const QUIET_WINDOW_MS = 5_000;
+/** A page that never goes quiet gets the SDK this long after its load event anyway. */
+const QUIET_WAIT_LIMIT_MS = 30_000;
+/** Then the longest it waits for an idle moment of the main thread. */
 const IDLE_TIMEOUT_MS = 5_000;
-/** Without requestIdleCallback (older Safari): this long after the load event. */
-const NO_IDLE_CALLBACK_DELAY_MS = 2_000;
 
 const state: { options?: BrowserSentryOptions; loading?: boolean } = {};
 const buffer = createReportBuffer<SentryReport>(BUFFER_LIMIT);
@@ -16,7 +22,8 @@ const buffer = createReportBuffer<SentryReport>(BUFFER_LIMIT);
  * Browser-side Sentry, from each app's instrumentation-client: without a DSN nothing happens.
  * With one, only this stub runs at start-up: it keeps uncaught errors, what error boundaries
  * report and Web Vitals in a bounded buffer, and loads the SDK (sentry-sdk.ts, its own chunk)
- * once the page has loaded and the main thread is idle, or at once on the first error. The
+ * once the page has loaded and gone quiet, or at once on the first error or when the page is
+ * hidden. The
  * SDK then sends the buffer, in order, and catches later errors itself (decision 23).
  */
 export function initBrowserSentry(options: BrowserSentryOptions): void {
@@ -24,7 +31,16 @@ export function initBrowserSentry(options: BrowserSentryOptions): void {
   state.options = options;
   addEventListener('error', keepUncaughtError);
   addEventListener('unhandledrejection', keepUnhandledRejection);
-  afterLoadWhenIdle(loadSdk);
+  afterLoadWhenQuiet(loadSdk);
+  // A page put away (another tab, the phone locked, being closed) costs its user nothing to
+  // load the SDK in, and may not come back: what it buffered (its Web Vitals) goes now.
+  addEventListener('visibilitychange', loadWhenHidden);
+}
+
+function loadWhenHidden(): void {
+  if (document.visibilityState !== 'hidden') return;
+  removeEventListener('visibilitychange', loadWhenHidden);
+  loadSdk();
 }
 
 /**
@@ -74,12 +90,32 @@ function loadSdk(): void {
   );
 }
 
-function afterLoadWhenIdle(run: () => void): void {
-  const schedule = () => {
+function afterLoadWhenQuiet(run: () => void): void {
+  const whenIdle = () => {
     if (typeof requestIdleCallback === 'function')
       requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS });
-    else setTimeout(run, NO_IDLE_CALLBACK_DELAY_MS);
+    else run();
   };
-  if (document.readyState === 'complete') schedule();
-  else addEventListener('load', schedule, { once: true });
+  const afterLoad = () => {
+    if (!PerformanceObserver.supportedEntryTypes?.includes('longtask')) {
+      // (no long-task timing, as in Safari and Firefox: a fixed quiet window instead)
+      setTimeout(whenIdle, QUIET_WINDOW_MS);
+      return;
+    }
+    const limit = setTimeout(done, QUIET_WAIT_LIMIT_MS);
+    let quiet = setTimeout(done, QUIET_WINDOW_MS);
+    const observer = new PerformanceObserver(() => {
+      clearTimeout(quiet);
+      quiet = setTimeout(done, QUIET_WINDOW_MS);
+    });
+    observer.observe({ type: 'longtask' });
+    function done() {
+      observer.disconnect();
+      clearTimeout(quiet);
+      clearTimeout(limit);
+      whenIdle();
+    }
+  };
+  if (document.readyState === 'complete') afterLoad();
+  else addEventListener('load', afterLoad, { once: true });
 }

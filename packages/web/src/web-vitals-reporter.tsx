@@ -1,57 +1,29 @@
 'use client';
 
-import { useParams, usePathname } from 'next/navigation';
-import { useReportWebVitals } from 'next/web-vitals';
-import { useCallback, useEffect, useRef } from 'react';
-import {
-  PAGE_ROUTES,
-  pageRouteTemplate,
-  WEB_VITALS,
-  type WebVitalName,
-  type WebVitalsApp,
-} from '@hibachi/core/metrics/web-vitals-routes';
-import { reportWebVitalToSentry } from './sentry-browser';
+import { lazy, Suspense, useSyncExternalStore } from 'react';
+import type { WebVitalsApp } from '@hibachi/core/metrics/web-vitals-routes';
 
-type Vital = { name: WebVitalName; value: number };
+const WebVitalsSubscriber = lazy(() => import('./web-vitals-subscriber'));
 
-const isReported = (name: string): name is WebVitalName =>
-  (WEB_VITALS as readonly string[]).includes(name);
+const noSubscription = () => () => {};
 
 /**
- * Sends the page's Web Vitals to the app's /api/vitals (and Sentry, when configured) as the
- * browser reports them: Next's `useReportWebVitals` gives each final value (LCP and CLS when
- * the page is hidden, INP at the end); the ones of one moment go in one beacon, which
- * `sendBeacon` delivers even while the page unloads. Pages outside the app's route list (a
- * 404) report nothing. No path, query or user goes with them: only the route template.
+ * The page's Web Vitals reporter, out of the first load: the subscriber (web-vitals, the
+ * route list, the beacon) is its own chunk, fetched once the page has hydrated. The browser
+ * keeps the entries the metrics are made of (paint, layout shifts, interactions) and hands
+ * them to a late observer, so nothing is missed by starting after the page is up.
  */
 export function WebVitalsReporter({ app }: { app: WebVitalsApp }) {
-  const pathname = usePathname();
-  const params = useParams<Record<string, string | string[]>>();
-  const route = useRef<string | undefined>(undefined);
-  const queue = useRef<Vital[]>([]);
-  useEffect(() => {
-    const template = pageRouteTemplate(pathname, params ?? {});
-    route.current = (PAGE_ROUTES[app] as readonly string[]).includes(template)
-      ? template
-      : undefined;
-  }, [app, pathname, params]);
-
-  // One callback for the page's life: Next subscribes again whenever it changes.
-  const report = useCallback((metric: { name: string; value: number }) => {
-    if (!isReported(metric.name) || !route.current) return;
-    const vital = { name: metric.name, value: Math.max(0, metric.value) };
-    reportWebVitalToSentry(vital.name, vital.value, route.current);
-    if (queue.current.push(vital) > 1) return;
-    const page = route.current;
-    queueMicrotask(() => {
-      const vitals = queue.current.splice(0);
-      const body = new Blob([JSON.stringify({ route: page, vitals })], {
-        type: 'application/json',
-      });
-      if (!navigator.sendBeacon?.('/api/vitals', body))
-        void fetch('/api/vitals', { method: 'POST', body, keepalive: true }).catch(() => {});
-    });
-  }, []);
-  useReportWebVitals(report);
-  return null;
+  // false on the server and while hydrating, true after: the chunk is never in the HTML
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+  if (!hydrated) return null;
+  return (
+    <Suspense fallback={null}>
+      <WebVitalsSubscriber app={app} />
+    </Suspense>
+  );
 }
