@@ -93,7 +93,10 @@ async function audit(url: string, port: number, sdkChunks: string[]): Promise<Ru
     .reduce((sum, task) => sum + (task.duration ?? 0), 0);
   const longTasksBySource: Record<string, number> = {};
   for (const task of longTasks) {
-    const source = task.url ? new URL(task.url).pathname.split('/').pop() || task.url : 'other';
+    // (a script's file name; Lighthouse says "Unattributable" for tasks of no script)
+    const source = URL.canParse(task.url ?? '')
+      ? new URL(task.url!).pathname.split('/').pop() || task.url!
+      : (task.url ?? 'other');
     longTasksBySource[source] = Math.round((longTasksBySource[source] ?? 0) + (task.duration ?? 0));
   }
   return {
