@@ -56,7 +56,7 @@ type Run = Record<Category, number> & {
   cls: number;
   /** Long tasks (simulated, ≥ 50 ms) Lighthouse attributes to the Sentry SDK's chunks. */
   sentryLongTaskMs: number;
-  /** The longest tasks' sources (script URL, or the document), simulated ms each, summed. */
+  /** Simulated long-task ms by source: a script's file name, `page /path`, or Unattributable. */
   longTasksBySource: Record<string, number>;
   /**
    * Lighthouse's measure of this host's CPU (BenchmarkIndex): its 4× slowdown is meant for a
@@ -93,10 +93,13 @@ async function audit(url: string, port: number, sdkChunks: string[]): Promise<Ru
     .reduce((sum, task) => sum + (task.duration ?? 0), 0);
   const longTasksBySource: Record<string, number> = {};
   for (const task of longTasks) {
-    // (a script's file name; Lighthouse says "Unattributable" for tasks of no script)
-    const source = URL.canParse(task.url ?? '')
-      ? new URL(task.url!).pathname.split('/').pop() || task.url!
-      : (task.url ?? 'other');
+    // A script by its file name, the page by its path; Lighthouse says "Unattributable" for
+    // tasks of no script (style, layout, the browser's own work).
+    const source = !URL.canParse(task.url ?? '')
+      ? (task.url ?? 'other')
+      : new URL(task.url!).pathname.endsWith('.js')
+        ? new URL(task.url!).pathname.split('/').pop()!
+        : `page ${new URL(task.url!).pathname}`;
     longTasksBySource[source] = Math.round((longTasksBySource[source] ?? 0) + (task.duration ?? 0));
   }
   return {

@@ -10,12 +10,12 @@ const BUFFER_LIMIT = 30;
  * time to interactive), so its own evaluation never adds to a busy start.
  */
 const QUIET_WINDOW_MS = 5_000;
-/** A page that never goes quiet gets the SDK this long after its load event anyway. */
+/** A page that never goes quiet gets the SDK this long after its load event anyway (plus the idle wait). */
 const QUIET_WAIT_LIMIT_MS = 30_000;
 /** Then the longest it waits for an idle moment of the main thread. */
 const IDLE_TIMEOUT_MS = 5_000;
 
-const state: { options?: BrowserSentryOptions; loading?: boolean } = {};
+const state: { options?: BrowserSentryOptions; loading?: boolean; stopWaiting?: () => void } = {};
 const buffer = createReportBuffer<SentryReport>(BUFFER_LIMIT);
 
 /**
@@ -23,8 +23,8 @@ const buffer = createReportBuffer<SentryReport>(BUFFER_LIMIT);
  * With one, only this stub runs at start-up: it keeps uncaught errors, what error boundaries
  * report and Web Vitals in a bounded buffer, and loads the SDK (sentry-sdk.ts, its own chunk)
  * once the page has loaded and gone quiet, or at once on the first error or when the page is
- * hidden. The
- * SDK then sends the buffer, in order, and catches later errors itself (decision 23).
+ * hidden. The SDK then sends the buffer, in order, and catches later errors itself
+ * (decision 23).
  */
 export function initBrowserSentry(options: BrowserSentryOptions): void {
   if (state.options) return;
@@ -32,8 +32,9 @@ export function initBrowserSentry(options: BrowserSentryOptions): void {
   addEventListener('error', keepUncaughtError);
   addEventListener('unhandledrejection', keepUnhandledRejection);
   afterLoadWhenQuiet(loadSdk);
-  // A page put away (another tab, the phone locked, being closed) costs its user nothing to
-  // load the SDK in, and may not come back: what it buffered (its Web Vitals) goes now.
+  // A page put away (another tab, the phone locked) costs its user nothing to load the SDK
+  // in, and may never come back to the foreground: what it buffered (its Web Vitals) goes
+  // then. (A page being closed rarely gets that far.)
   addEventListener('visibilitychange', loadWhenHidden);
 }
 
@@ -74,6 +75,7 @@ function loadSdk(): void {
   const options = state.options;
   if (!options || state.loading) return;
   state.loading = true;
+  state.stopWaiting?.();
   import('./sentry-sdk').then(
     ({ startSentrySdk }) => {
       const send = startSentrySdk(options);
@@ -90,6 +92,7 @@ function loadSdk(): void {
   );
 }
 
+/** Runs `run` once the page has loaded and gone quiet; `state.stopWaiting` cancels the watch. */
 function afterLoadWhenQuiet(run: () => void): void {
   const whenIdle = () => {
     if (typeof requestIdleCallback === 'function')
@@ -99,7 +102,8 @@ function afterLoadWhenQuiet(run: () => void): void {
   const afterLoad = () => {
     if (!PerformanceObserver.supportedEntryTypes?.includes('longtask')) {
       // (no long-task timing, as in Safari and Firefox: a fixed quiet window instead)
-      setTimeout(whenIdle, QUIET_WINDOW_MS);
+      const wait = setTimeout(whenIdle, QUIET_WINDOW_MS);
+      state.stopWaiting = () => clearTimeout(wait);
       return;
     }
     const limit = setTimeout(done, QUIET_WAIT_LIMIT_MS);
@@ -109,13 +113,20 @@ function afterLoadWhenQuiet(run: () => void): void {
       quiet = setTimeout(done, QUIET_WINDOW_MS);
     });
     observer.observe({ type: 'longtask' });
-    function done() {
+    const stop = () => {
       observer.disconnect();
       clearTimeout(quiet);
       clearTimeout(limit);
+    };
+    function done() {
+      stop();
       whenIdle();
     }
+    state.stopWaiting = stop;
   };
   if (document.readyState === 'complete') afterLoad();
-  else addEventListener('load', afterLoad, { once: true });
+  else {
+    addEventListener('load', afterLoad, { once: true });
+    state.stopWaiting = () => removeEventListener('load', afterLoad);
+  }
 }

@@ -57,8 +57,13 @@ function getPool(): pg.Pool {
     // while the same network read still carries the server's "terminating connection"
     // (PostgreSQL stopping) would emit its error with nobody listening, and end the process
     // (measured: a pool of 10 under load, PostgreSQL stopped 8 times, crashed 1 run in 4).
-    // Its queries still fail, and the pool still drops it.
-    pool.on('connect', (client) => client.on('error', lost));
+    // Its queries still fail, and the pool still drops it. It logs only when it is the only
+    // listener (the pool's and Prisma's log the error themselves).
+    pool.on('connect', (client) =>
+      client.on('error', (error) => {
+        if (client.listenerCount('error') === 1) lost(error);
+      }),
+    );
     globalForDb.hibachiPool = pool;
   }
   return globalForDb.hibachiPool;

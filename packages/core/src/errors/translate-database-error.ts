@@ -35,7 +35,8 @@ export function slotTakenError(): AppError {
 }
 
 /**
- * Maps driver/Prisma errors to AppError by SQLSTATE (never by message text):
+ * Maps driver/Prisma errors to AppError by SQLSTATE (message text only for the few plain
+ * errors node-postgres's pool throws without a code, see lostConnection):
  * 23P01 exclusion violation and 23505 unique violation → CONFLICT; connection failures, and a
  * write that kept losing to concurrent ones (see lostToConcurrentWrite), → UNAVAILABLE.
  * Returns undefined for anything else so the caller can treat it as a bug.
@@ -89,11 +90,11 @@ export function hasDatabaseCode(error: unknown, code: string): boolean {
 /**
  * node-postgres's pool throws plain Errors, without a code, when it cannot get a connection
  * in time, a connection ends under a query, or a query is sent on a connection that has just
- * failed; the driver adapter passes them through as they are (seen when PostgreSQL stopped
+ * failed (PostgreSQL stopping); the driver adapter passes them through as they are (seen when PostgreSQL stopped
  * under load in pnpm test:deploy).
  */
 const POOL_CONNECTION_MESSAGES =
-  /^(timeout exceeded when trying to connect|Connection terminated|Client has encountered a connection error and is not queryable|Client was closed and is not queryable)/;
+  /^(timeout exceeded when trying to connect|Connection terminated|Client has encountered a connection error and is not queryable)/;
 function lostConnection(error: unknown, seen = new Set<unknown>()): boolean {
   if (error === null || typeof error !== 'object' || seen.has(error)) return false;
   seen.add(error);
