@@ -49,6 +49,15 @@ const TIME_OFF_BODY = {
 };
 /** A valid body per write, so what answers is the scope check, not validation. */
 const VALID_BODIES: Record<string, unknown> = {
+  '/api/admin/bookings': {
+    station: 'new-york',
+    date: dateIn('America/New_York', 40),
+    time: '18:00',
+    adults: 4,
+    customer: { name: 'Scope Tester', email: 'scope.tester@example.com', phone: '+1 555 010 9999' },
+    address: { line1: '1 Main St', city: 'New York', postalCode: '10001' },
+  },
+  '/api/admin/quotes': { station: 'new-york', adults: 4 },
   '/api/admin/bookings/[id]/cancel': { reason: 'Testing access', refund: false },
   '/api/admin/bookings/[id]/payments': { amountCents: 100, method: 'CASH' },
   '/api/admin/bookings/[id]/status': { status: 'COMPLETED', version: 1 },
@@ -86,6 +95,11 @@ const STAFF_ACROSS_STATIONS: Record<string, number> = {
   'GET /api/admin/me': 200,
   'POST /api/admin/me/sign-out-everywhere': 0,
   'GET /api/admin/bookings': 404,
+  // Phone orders: staff take them for their own station only.
+  'POST /api/admin/bookings': 404,
+  'GET /api/admin/availability': 404,
+  'POST /api/admin/quotes': 404,
+  'GET /api/admin/booking-customers': 404,
   'GET /api/admin/bookings/[id]': 404,
   'PATCH /api/admin/bookings/[id]': 404,
   'GET /api/admin/calendar': 404,
@@ -229,17 +243,20 @@ test.describe('admin API security', () => {
         withId(route.path, id) +
         (route.path === '/api/admin/calendar' || route.path.startsWith('/api/admin/analytics/')
           ? '?station=new-york&from=2030-01-01&to=2030-01-07'
-          : route.path.startsWith('/api/admin/prep-sheet')
+          : route.path.startsWith('/api/admin/prep-sheet') ||
+              route.path === '/api/admin/availability'
             ? '?station=new-york&date=2030-01-01'
-            : [
-                  '/api/admin/bookings',
-                  '/api/admin/outbox',
-                  '/api/admin/conversations',
-                  '/api/admin/conversations/unread',
-                  '/api/admin/live',
-                ].includes(route.path)
-              ? '?station=new-york'
-              : '');
+            : route.path === '/api/admin/booking-customers'
+              ? '?station=new-york&email=scope.tester%40example.com'
+              : [
+                    '/api/admin/bookings',
+                    '/api/admin/outbox',
+                    '/api/admin/conversations',
+                    '/api/admin/conversations/unread',
+                    '/api/admin/live',
+                  ].includes(route.path)
+                ? '?station=new-york'
+                : '');
       const response = await chicagoStaff.fetch(url, {
         method: route.method,
         ...bodyFor(route.method, route.path),

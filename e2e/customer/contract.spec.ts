@@ -184,6 +184,8 @@ test.describe('every GET answer matches its operation schema', () => {
       conversation: { path: { id: conversationId } },
       customers: { query: { email: detail.customer.email } },
       exportCustomer: { path: { id: detail.customer.id } },
+      staffAvailability: { query: { station: 'chicago', date: dateIn('America/Chicago', 3) } },
+      bookingCustomer: { query: { station: 'chicago', email: detail.customer.email } },
     };
     const jsonGets = Object.entries(ADMIN_API)
       .filter(([, operation]) => operation.method === 'get' && !('responseType' in operation))

@@ -131,6 +131,8 @@ test.describe('hostile bodies on every route that reads one', () => {
       ['customer', '/api/bookings/[reference]/menu', 'PATCH'],
       ['customer', '/api/bookings/[reference]/reschedule', 'POST'],
       ['customer', '/api/bookings/[reference]/balance-checkout', 'POST'],
+      ['admin', '/api/admin/bookings', 'POST'],
+      ['admin', '/api/admin/quotes', 'POST'],
       ['admin', '/api/admin/bookings/[id]/menu', 'PATCH'],
       ['admin', '/api/admin/payments/[id]/refund-settled', 'POST'],
       ['admin', '/api/admin/stations/[slug]/menu/items', 'POST'],

@@ -63,6 +63,12 @@ export function HoursFieldset({ fields }: Props) {
         inputMode="numeric"
         hint="How long a new booking keeps its time while the deposit is paid."
       />
+      <Field
+        field={fields.staffHoldHours}
+        label="Hold for phone orders (hours)"
+        inputMode="numeric"
+        hint="How long a booking staff enter waits for the customer to pay from the link."
+      />
     </fieldset>
   );
 }

@@ -27,6 +27,7 @@ export type StationSettingsValues = {
   slotIntervalMinutes: Text;
   bufferMinutes: Text;
   holdMinutes: Text;
+  staffHoldHours: Text;
   minimumNoticeHours: Text;
   cancellationNoticeHours: Text;
   rescheduleNoticeHours: Text;
@@ -70,6 +71,7 @@ export function toStationSettingsValues(settings: TStationSettings): StationSett
     slotIntervalMinutes: String(settings.slotIntervalMinutes),
     bufferMinutes: String(settings.bufferMinutes),
     holdMinutes: String(settings.holdMinutes),
+    staffHoldHours: String(settings.staffHoldHours),
     minimumNoticeHours: String(settings.minimumNoticeHours),
     cancellationNoticeHours: String(settings.cancellationNoticeHours),
     rescheduleNoticeHours: String(settings.rescheduleNoticeHours),
@@ -127,6 +129,7 @@ export function toStationSettingsInput(
     slotIntervalMinutes: toWholeNumber(values.slotIntervalMinutes),
     bufferMinutes: toWholeNumber(values.bufferMinutes),
     holdMinutes: toWholeNumber(values.holdMinutes),
+    staffHoldHours: toWholeNumber(values.staffHoldHours),
     minimumNoticeHours: toWholeNumber(values.minimumNoticeHours),
     cancellationNoticeHours: toWholeNumber(values.cancellationNoticeHours),
     rescheduleNoticeHours: toWholeNumber(values.rescheduleNoticeHours),

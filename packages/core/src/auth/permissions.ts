@@ -9,6 +9,8 @@ const MANAGERS = ['SUPER_ADMIN', 'MANAGER'] as const;
 
 export const STAFF_PERMISSIONS = {
   'bookings.view': EVERYONE,
+  /** A phone or text order entered for the customer (held until they pay the deposit). */
+  'bookings.create': EVERYONE,
   'bookings.reschedule': EVERYONE,
   'bookings.recordPayment': EVERYONE,
   'bookings.markOutcome': EVERYONE,

@@ -43,6 +43,25 @@ export const ZAvailability = z.object({
 });
 export type TAvailability = z.infer<typeof ZAvailability>;
 
+/**
+ * GET /api/admin/availability: the day as staff taking a phone order see it: every start
+ * from now on (the minimum notice is the customer's), and which chefs are free at each.
+ */
+export const ZStaffAvailability = z.object({
+  date: ZLocalDate,
+  timezone: z.string(),
+  durationMinutes: z.number().int(),
+  chefs: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  slots: z.array(
+    ZSlot.extend({
+      /** Whether a customer could book it online too (outside the minimum notice). */
+      online: z.boolean(),
+      freeChefIds: z.array(z.uuid()),
+    }),
+  ),
+});
+export type TStaffAvailability = z.infer<typeof ZStaffAvailability>;
+
 export const ZAvailabilityDays = z.object({
   timezone: z.string(),
   days: z.array(

@@ -75,6 +75,29 @@ export async function countFreeChefs(
   };
 }
 
+/**
+ * For each candidate start, which active chefs of the station are free for the whole window
+ * (what staff choosing a chef for a phone order see), in one statement.
+ */
+export async function listFreeChefs(
+  options: Candidates,
+): Promise<{ free: Map<number, string[]>; ruled: Map<number, Ruled> }> {
+  if (options.starts.length === 0) return { free: new Map(), ruled: new Map() };
+  const db = options.db ?? getDb();
+  const rows = await db.$queryRaw<
+    { starts_at: Date; ruled: Ruled; free: string[] }[]
+  >`${preparedAs('list_free_chefs')}
+    ${candidatesWithBusyChefs(options)}
+    SELECT s.starts_at, s.ruled,
+           coalesce(array_agg(busy.id::text) FILTER (WHERE busy.id IS NOT NULL), '{}') AS free
+      FROM s LEFT JOIN busy ON NOT busy.ranges && ${windowAt(options)}
+     GROUP BY s.starts_at, s.ruled`;
+  return {
+    free: new Map(rows.map((row) => [new Date(row.starts_at).getTime(), row.free])),
+    ruled: ruledOf(rows),
+  };
+}
+
 const ruledOf = (rows: { starts_at: Date; ruled: Ruled }[]) =>
   new Map(
     rows.filter((row) => row.ruled).map((row) => [new Date(row.starts_at).getTime(), row.ruled]),

@@ -55,34 +55,45 @@ export const ZEventAddress = z.strictObject({
     .regex(/^[A-Za-z0-9][A-Za-z0-9 -]{1,10}[A-Za-z0-9]$/, 'Enter a valid postal code'),
 });
 
-export const ZCreateBookingInput = withPartySize(
-  z.strictObject({
-    station: ZStationSlug,
-    date: ZLocalDate,
-    time: ZLocalTime,
-    durationMinutes: ZDurationMinutes.default(DEFAULT_DURATION_MINUTES),
-    adults: ZAdults,
-    children: ZChildren.default(0),
-    customer: ZCustomerContact,
-    address: ZEventAddress,
-    /** The party's menu choices; empty or without proteins: decided later (manage page). */
-    menu: ZMenuSelection.default([]),
-    currency: ZExpectedCurrency,
-    specialRequests: z
-      .string()
-      .transform(sanitizeText)
-      .pipe(
-        z
-          .string()
-          .max(
-            SPECIAL_REQUESTS_MAX,
-            `Keep special requests under ${SPECIAL_REQUESTS_MAX} characters`,
-          ),
-      )
-      .optional()
-      .transform((value) => (value ? value : undefined)),
+const ZBookingFields = z.strictObject({
+  station: ZStationSlug,
+  date: ZLocalDate,
+  time: ZLocalTime,
+  durationMinutes: ZDurationMinutes.default(DEFAULT_DURATION_MINUTES),
+  adults: ZAdults,
+  children: ZChildren.default(0),
+  customer: ZCustomerContact,
+  address: ZEventAddress,
+  /** The party's menu choices; empty or without proteins: decided later (manage page). */
+  menu: ZMenuSelection.default([]),
+  currency: ZExpectedCurrency,
+  specialRequests: z
+    .string()
+    .transform(sanitizeText)
+    .pipe(
+      z
+        .string()
+        .max(
+          SPECIAL_REQUESTS_MAX,
+          `Keep special requests under ${SPECIAL_REQUESTS_MAX} characters`,
+        ),
+    )
+    .optional()
+    .transform((value) => (value ? value : undefined)),
+});
+
+export const ZCreateBookingInput = withPartySize(ZBookingFields);
+
+/**
+ * POST /api/admin/bookings: the website's booking as staff enter it from a phone or text
+ * order, with the chef they chose (none: the least busy free chef, as online).
+ */
+export const ZStaffBookingInput = withPartySize(
+  ZBookingFields.extend({
+    chefId: z.uuid("Choose one of the station's chefs").optional(),
   }),
 );
+export type TStaffBookingInput = z.input<typeof ZStaffBookingInput>;
 
 export type TCreateBookingInput = z.input<typeof ZCreateBookingInput>;
 export type TCreateBookingValues = z.output<typeof ZCreateBookingInput>;
@@ -103,3 +114,7 @@ export const ZCreatedBooking = z.object({
   manageUrl: z.string(),
 });
 export type TCreatedBooking = z.infer<typeof ZCreatedBooking>;
+
+/** What staff get back: the customer's answer (with the links to send) and the booking to open. */
+export const ZStaffCreatedBooking = ZCreatedBooking.extend({ id: z.uuid() });
+export type TStaffCreatedBooking = z.infer<typeof ZStaffCreatedBooking>;

@@ -31,6 +31,7 @@ import {
   ZCreateBookingInput,
   type TCreateBookingValues,
   type TCreatedBooking,
+  type TStaffCreatedBooking,
 } from './create-booking.schema';
 import { expireHolds } from './expire-holds';
 import {
@@ -44,12 +45,25 @@ import { required } from '../platform/required';
 import { sealCustomer } from '../crypto/customer-fields';
 import { seal, sealOptional } from '../crypto/field-crypto';
 
-const IDEMPOTENCY_SCOPE = 'booking.create';
 const MINUTE = 60_000;
+
+/**
+ * Who places the booking: a customer on the website, or staff taking a phone or text order
+ * (they may book inside the minimum notice and choose the chef; the hold is the station's
+ * longer one for staff, since the customer pays later from the link they are sent).
+ */
+export type BookingChannel =
+  { kind: 'website' } | { kind: 'staff'; staffId: string; chefId?: string };
+
+const WEBSITE: BookingChannel = { kind: 'website' };
+
+/** Each channel's keys apart: a staff member's key never replays a customer's answer. */
+const idempotencyScope = (channel: BookingChannel) =>
+  channel.kind === 'staff' ? 'booking.create.staff' : 'booking.create';
 
 export type CreateBookingResult = {
   status: number;
-  body: TCreatedBooking | Prisma.JsonValue;
+  body: TCreatedBooking | TStaffCreatedBooking | Prisma.JsonValue;
   replayed: boolean;
 };
 
@@ -69,9 +83,28 @@ export async function createBooking(options: {
 }): Promise<CreateBookingResult> {
   const lap = bookingWriteClock();
   const input = parseInput(ZCreateBookingInput, options.input);
+  lap('validate');
+  return placeBooking(input, WEBSITE, { ...options, lap });
+}
+
+/**
+ * The one booking use case behind both channels (the website's POST /api/bookings and staff's
+ * POST /api/admin/bookings): every rule holds for both, bar the channel's own (see above).
+ */
+export async function placeBooking(
+  input: TCreateBookingValues,
+  channel: BookingChannel,
+  options: {
+    input: unknown;
+    idempotencyKey?: string;
+    requestId?: string;
+    now?: Date;
+    lap?: (step: BookingWriteStep) => void;
+  },
+): Promise<CreateBookingResult> {
+  const lap = options.lap ?? (() => undefined);
   const now = options.now ?? new Date();
   const requestHash = options.idempotencyKey ? hashRequest(options.input) : '';
-  lap('validate');
 
   const maxAttempts = 8;
   let stationFromDatabase = false;
@@ -94,6 +127,7 @@ export async function createBooking(options: {
       lap('station');
       const attemptResult = await insertBooking(station, {
         ...options,
+        channel,
         input,
         now,
         requestHash,
@@ -124,6 +158,7 @@ function resolveWindow(
   input: TCreateBookingValues,
   now: Date,
   rule: DateRule | undefined,
+  channel: BookingChannel,
 ): Window {
   assertDateInRange(input.date, todayInTimeZone(station.timezone, now), 'date');
   const minute = required(parseLocalTime(input.time), 'start time');
@@ -134,7 +169,9 @@ function resolveWindow(
   }
   const startsAt = localToInstant({ date: input.date, time: input.time }, station.timezone);
   if (!startsAt) throw fieldError('time', 'That time does not exist on this date (clocks change)');
-  if (startsAt < earliestBookableStart(station, now)) {
+  if (channel.kind === 'staff') {
+    if (startsAt <= now) throw fieldError('time', 'That start time has passed');
+  } else if (startsAt < earliestBookableStart(station, now)) {
     throw fieldError('date', `Please book at least ${station.minimumNoticeHours} hours ahead`);
   }
   const endsAt = new Date(startsAt.getTime() + input.durationMinutes * MINUTE);
@@ -176,6 +213,7 @@ async function insertBooking(
   station: StationWithMenu,
   context: {
     input: TCreateBookingValues;
+    channel: BookingChannel;
     now: Date;
     idempotencyKey?: string;
     requestHash: string;
@@ -184,18 +222,18 @@ async function insertBooking(
     lap: (step: BookingWriteStep) => void;
   },
 ): Promise<AttemptResult> {
-  const { input, lap } = context;
+  const { input, channel, lap } = context;
   let rule = context.dateRule;
   let window: Window;
   try {
-    window = resolveWindow(station, input, context.now, rule.rule);
+    window = resolveWindow(station, input, context.now, rule.rule, channel);
   } catch (error) {
     if (rule.confirmed) throw error;
     // Refused under the usual hours: the date's own rule says what the customer is told
     // (closed that day, say, before the time).
     const rules = await dateRulesBetween(station.id, input.date, input.date);
     rule = { rule: rules.get(input.date), confirmed: true };
-    window = resolveWindow(station, input, context.now, rule.rule);
+    window = resolveWindow(station, input, context.now, rule.rule, channel);
   }
   const expected = rule.rule;
   lap('window');
@@ -208,11 +246,16 @@ async function insertBooking(
     postalCodeField: 'address.postalCode',
     currency: input.currency,
   });
-  const holdExpiresAt = new Date(Date.now() + station.holdMinutes * MINUTE);
+  const staffId = channel.kind === 'staff' ? channel.staffId : null;
+  const chosenChefId = channel.kind === 'staff' ? (channel.chefId ?? null) : null;
+  const holdMinutes = channel.kind === 'staff' ? station.staffHoldHours * 60 : station.holdMinutes;
+  const holdExpiresAt = new Date(Date.now() + holdMinutes * MINUTE);
+  const scope = idempotencyScope(channel);
   const bookingId = randomUUID();
   const reference = generateBookingReference();
   const token = createManageToken(reference, window.endsAt);
-  const body: TCreatedBooking = {
+  const body: TCreatedBooking | TStaffCreatedBooking = {
+    ...(staffId ? { id: bookingId } : {}),
     reference,
     status: 'PENDING_PAYMENT',
     startsAt: window.startsAt.toISOString(),
@@ -241,7 +284,7 @@ async function insertBooking(
   );
   const audit = auditInsertSql(
     {
-      actorType: 'CUSTOMER',
+      actorType: staffId ? 'STAFF' : 'CUSTOMER',
       stationId: station.id,
       entityType: 'Booking',
       entityId: bookingId,
@@ -252,13 +295,14 @@ async function insertBooking(
         startsAt: body.startsAt,
         totalCents: quote.totalCents,
         currency: station.currency,
+        source: staffId ? 'STAFF' : 'WEBSITE',
         menu: lines.map((line) => ({ item: line.name, quantity: line.quantity })),
       },
       requestId: context.requestId,
     },
     {
       rows: Prisma.sql`booking`,
-      actorId: Prisma.sql`booking."customerId"::text`,
+      actorId: Prisma.sql`coalesce(${staffId}::text, booking."customerId"::text)`,
       addToAfter: Prisma.sql`jsonb_build_object('chefId', booking."chefId")`,
     },
   );
@@ -282,7 +326,7 @@ async function insertBooking(
       SELECT id, version, active FROM "Station" WHERE id = ${station.id}::uuid FOR KEY SHARE),
     existing_key AS (
       SELECT "requestHash", "responseStatus", "responseBody" FROM "IdempotencyKey"
-       WHERE scope = ${IDEMPOTENCY_SCOPE} AND key = ${key ?? null}::text),
+       WHERE scope = ${scope} AND key = ${key ?? null}::text),
     date_rule AS (
       SELECT closed, "firstStartMinute", "lastStartMinute", note FROM "StationDate"
        WHERE "stationId" = ${station.id}::uuid AND date = ${eventDate}::date),
@@ -306,6 +350,7 @@ async function insertBooking(
          AND (SELECT yes FROM rule_as_assumed)
          AND NOT (SELECT found FROM same_date) AND NOT EXISTS (SELECT 1 FROM existing_key)
          AND c."stationId" = station.id AND c.active
+         AND (${chosenChefId}::uuid IS NULL OR c.id = ${chosenChefId}::uuid)
          AND ${chefIsFree(Prisma.sql`${window.startsAt}::timestamptz`, Prisma.sql`${window.blockedUntil}::timestamptz`)}
        ORDER BY (SELECT count(*) FROM "Booking" d
                   WHERE d."chefId" = c.id AND d."eventDate" = ${eventDate}::date
@@ -317,7 +362,7 @@ async function insertBooking(
       key
         ? claimWithResponseSql(
             {
-              scope: IDEMPOTENCY_SCOPE,
+              scope,
               key,
               requestHash: context.requestHash,
               response: { status: 201, body },
@@ -341,7 +386,8 @@ async function insertBooking(
                              adults, children, "addressLine1", "addressLine2", city, "postalCode",
                              "specialRequests", "totalCents", "depositCents", currency,
                              "adultPriceCents", "childPriceCents", "minimumCents",
-                             "travelFeeCents", "travelLabel", status, "holdExpiresAt", "updatedAt")
+                             "travelFeeCents", "travelLabel", status, "holdExpiresAt", source,
+                             "createdByStaffId", "updatedAt")
       SELECT ${bookingId}::uuid, ${reference}::text, ${station.id}::uuid, customer.id, chef.id,
              ${eventDate}::date, ${input.time}::text, ${window.startsAt}::timestamptz,
              ${window.endsAt}::timestamptz, ${window.blockedUntil}::timestamptz,
@@ -352,7 +398,8 @@ async function insertBooking(
              ${quote.depositCents}::int, ${station.currency}::text, ${station.adultPriceCents}::int,
              ${station.childPriceCents}::int, ${station.minimumCents}::int,
              ${travel?.feeCents ?? 0}::int, ${travel?.label ?? null}::text,
-             'PENDING_PAYMENT', ${holdExpiresAt}::timestamptz, now()
+             'PENDING_PAYMENT', ${holdExpiresAt}::timestamptz,
+             ${staffId ? 'STAFF' : 'WEBSITE'}::"BookingSource", ${staffId}::uuid, now()
         FROM customer, chef
       RETURNING id, "customerId", "chefId"),
     menu_lines AS (
@@ -391,7 +438,7 @@ async function insertBooking(
   if (key === undefined) throw new Error('the booking statement made no booking and said no why');
   // A request sharing the key committed while this one waited on it: its response.
   const claimed = await getDb().idempotencyKey.findUnique({
-    where: { scope_key: { scope: IDEMPOTENCY_SCOPE, key } },
+    where: { scope_key: { scope, key } },
   });
   return answered(replay(storedResponse(claimed, context.requestHash)));
 }

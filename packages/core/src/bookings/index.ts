@@ -1,4 +1,6 @@
 export { createBooking, type CreateBookingResult } from './create-booking';
+export { createStaffBooking } from './create-staff-booking';
+export { findBookingCustomer } from './find-booking-customer';
 export { getCustomerBooking } from './get-customer-booking';
 export { cancelCustomerBooking } from './cancel-customer-booking';
 export { cancelBookingAsStaff } from './cancel-booking-as-staff';

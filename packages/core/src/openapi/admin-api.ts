@@ -122,6 +122,16 @@ import {
   ZEraseCustomerInput,
 } from '../privacy/customer-data.schema';
 import { ZLiveQuery } from '../live/live-event';
+import { ZAvailabilityQuery, ZStaffAvailability } from '../availability/availability.schema';
+import type { getStaffAvailability } from '../availability/get-staff-availability';
+import { ZStaffBookingInput, ZStaffCreatedBooking } from '../bookings/create-booking.schema';
+import type { findBookingCustomer } from '../bookings/find-booking-customer';
+import {
+  ZBookingCustomerAnswer,
+  ZBookingCustomerQuery,
+} from '../bookings/staff-new-booking.schema';
+import type { quoteForStaff } from '../pricing/quote-for-staff';
+import { ZQuote, ZQuoteInput } from '../pricing/quote.schema';
 import { answerOf, type ApiOperation } from './api-operation';
 import { HEALTH_OPERATIONS } from './health-operations';
 
@@ -232,6 +242,56 @@ export const ADMIN_API = {
     tag: 'Bookings',
     query: ZListStaffBookingsQuery,
     response: answerOf<Returns<typeof listStaffBookings>>()(ZStaffBookingPage),
+    errors: ['VALIDATION_FAILED'],
+  }),
+  createBooking: staff(
+    {
+      method: 'post',
+      path: '/api/admin/bookings',
+      summary:
+        "Enter a phone or text order (the website rules; inside the notice, chef chosen): held for the station's staff hold until the deposit",
+      tag: 'Bookings',
+      body: ZStaffBookingInput,
+      response: ZStaffCreatedBooking,
+      status: 201,
+      headers: [
+        {
+          name: 'Idempotency-Key',
+          description: 'Retries with the same key and body answer the first result once more.',
+        },
+      ],
+      errors: ['CONFLICT', 'RATE_LIMITED'],
+    },
+    WRITE,
+  ),
+  staffAvailability: staff({
+    method: 'get',
+    path: '/api/admin/availability',
+    summary: 'A day for a phone order: every start from now on, with the chefs free at each',
+    tag: 'Bookings',
+    query: ZAvailabilityQuery,
+    response: answerOf<Returns<typeof getStaffAvailability>>()(ZStaffAvailability),
+    errors: ['VALIDATION_FAILED'],
+  }),
+  staffQuote: staff(
+    {
+      method: 'post',
+      path: '/api/admin/quotes',
+      summary: "The website's quote for a party, its menu and address, at a station in scope",
+      tag: 'Bookings',
+      body: ZQuoteInput,
+      response: answerOf<Returns<typeof quoteForStaff>>()(ZQuote),
+    },
+    WRITE,
+  ),
+  bookingCustomer: staff({
+    method: 'get',
+    path: '/api/admin/booking-customers',
+    summary:
+      'A returning customer of the station by exact e-mail or phone (blind index), to fill a phone order',
+    tag: 'Bookings',
+    query: ZBookingCustomerQuery,
+    response: answerOf<Returns<typeof findBookingCustomer>>()(ZBookingCustomerAnswer),
     errors: ['VALIDATION_FAILED'],
   }),
   booking: staff({

@@ -4,9 +4,13 @@ import { heldBooking, payWithSimulator } from '../../test/booking-fixtures';
 import { insertChef } from '../../test/factories';
 import { setUpStaffWorkspace, type StaffWorkspace } from '../../test/staff-workspace';
 import type { StaffScope } from '../auth/staff-scope';
+import { getStaffAvailability } from '../availability';
+import { quoteForStaff } from '../pricing';
 import {
   changeBookingMenuAsStaff,
   completeMyEvent,
+  createStaffBooking,
+  findBookingCustomer,
   getCalendar,
   getMyEvents,
   getStaffBooking,
@@ -132,6 +136,48 @@ describe('the staff use cases answer what their operations’ schemas say', () =
     expectAnswer(
       'calendar',
       await getCalendar({ scope: manager, query: { from: localDay(0), to: localDay(20) } }),
+    );
+  });
+
+  it('a phone order: the day, the quote, the returning customer and the booking', async () => {
+    const date = localDay(25);
+    expectAnswer(
+      'staffAvailability',
+      await getStaffAvailability({ scope: manager, query: { station: 'test-station', date } }),
+    );
+    expectAnswer(
+      'staffQuote',
+      await quoteForStaff({ scope: manager, input: { station: 'test-station', adults: 14 } }),
+    );
+    const customer = {
+      name: 'Phon Order',
+      email: 'phone.order@example.com',
+      phone: '+1 555 010 7777',
+    };
+    const created = await createStaffBooking({
+      scope: manager,
+      input: {
+        station: 'test-station',
+        date,
+        time: '18:00',
+        adults: 14,
+        customer,
+        address: { line1: '1 Main St', city: 'Springfield', postalCode: '10001' },
+      },
+    });
+    expectAnswer('createBooking', created.body);
+    const found = await findBookingCustomer({
+      scope: manager,
+      query: { station: 'test-station', email: customer.email },
+    });
+    expect(found.customer?.bookings).toBe(1);
+    expectAnswer('bookingCustomer', found);
+    expectAnswer(
+      'bookingCustomer',
+      await findBookingCustomer({
+        scope: manager,
+        query: { station: 'test-station', phone: '+1 555 010 0000' },
+      }),
     );
   });
 
@@ -332,12 +378,14 @@ describe('the staff use cases answer what their operations’ schemas say', () =
         'activateStaff',
         'activateStation',
         'booking',
+        'bookingCustomer',
         'bookings',
         'calendar',
         'changeMenu',
         'chefs',
         'clearStationDate',
         'completeMyEvent',
+        'createBooking',
         'createChef',
         'createStaff',
         'createStation',
@@ -359,6 +407,8 @@ describe('the staff use cases answer what their operations’ schemas say', () =
         'setStationDate',
         'setWeeklyOff',
         'staffAccounts',
+        'staffAvailability',
+        'staffQuote',
         'startMyEvent',
         'stations',
         'unlockStaff',

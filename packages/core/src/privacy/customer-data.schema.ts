@@ -1,26 +1,9 @@
 import { z } from 'zod';
 import { ZAddressView } from '../bookings/customer-booking.schema';
+import { CONTACT_LOOKUP, withOneContact } from '../bookings/staff-new-booking.schema';
 
 /** `GET /api/admin/customers?email=…` or `?phone=…`: one customer, found by exact value. */
-export const ZCustomerLookupQuery = z
-  .object({
-    email: z.preprocess(
-      (value) => (value === '' ? undefined : value),
-      z.email('Enter a whole e-mail address').max(254).optional(),
-    ),
-    phone: z.preprocess(
-      (value) => (value === '' ? undefined : value),
-      z
-        .string()
-        .max(40)
-        .regex(/^\+?[\d\s().-]{6,}$/, 'Enter a whole phone number')
-        .optional(),
-    ),
-  })
-  .refine((query) => Boolean(query.email) !== Boolean(query.phone), {
-    path: ['email'],
-    message: 'Give either a whole e-mail or a whole phone number',
-  });
+export const ZCustomerLookupQuery = withOneContact(z.object(CONTACT_LOOKUP));
 
 /** `POST /api/admin/customers/ID/erase`: typed confirmation, as a careful admin would expect. */
 export const ZEraseCustomerInput = z.strictObject({

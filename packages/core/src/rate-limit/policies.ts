@@ -14,6 +14,10 @@ export const RATE_LIMIT_POLICIES = {
   /** Admin sign-in attempts per e-mail address, whichever address they come from. */
   loginAccount: { points: 10, durationSeconds: 900, shared: true },
   search: { points: 60, durationSeconds: 60, shared: false },
+  /** Phone orders a staff member enters, per account: a busy desk, not a script. */
+  staffBookingCreate: { points: 60, durationSeconds: 60, shared: true },
+  /** Exact-contact customer lookups per staff account (each says whether someone booked). */
+  staffCustomerLookup: { points: 30, durationSeconds: 60, shared: true },
   /** Conversations opened per client address. */
   chatStart: { points: 5, durationSeconds: 600, shared: true },
   /** Customer messages per client address, and per conversation whichever address sends. */

@@ -91,6 +91,8 @@ const MENU_AND_TRAVEL = {
   allowPartialBalance: z.boolean({ error: 'Choose yes or no' }),
   /** Chefs may mark their own started events completed from "My events". */
   chefsMayComplete: z.boolean({ error: 'Choose yes or no' }),
+  /** How long a phone or text order entered by staff waits for the customer's deposit. */
+  staffHoldHours: wholeNumber(1, 336, 'hours'),
   /** Years after a customer's last event here before their data is anonymised; null: kept. */
   retentionYears: wholeNumber(1, 30, 'years').nullable(),
   reviewUrl: z
@@ -144,6 +146,7 @@ const ZFullUpdate = ZStationSettings.partial({
   sendThankYou: true,
   allowPartialBalance: true,
   chefsMayComplete: true,
+  staffHoldHours: true,
   retentionYears: true,
   reviewUrl: true,
 });
@@ -273,6 +276,7 @@ export const DEFAULT_STATION_SETTINGS = {
   sendThankYou: true,
   allowPartialBalance: false,
   chefsMayComplete: false,
+  staffHoldHours: 48,
   retentionYears: null,
   reviewUrl: null,
 } as const satisfies Omit<TStationSettings, 'name' | 'timezone' | 'travelZones'> & {

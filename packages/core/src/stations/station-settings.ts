@@ -46,6 +46,7 @@ export function settingsOf(station: StationWithZones): TStationSettings {
     sendThankYou: station.sendThankYou,
     allowPartialBalance: station.allowPartialBalance,
     chefsMayComplete: station.chefsMayComplete,
+    staffHoldHours: station.staffHoldHours,
     retentionYears: station.retentionYears,
     reviewUrl: station.reviewUrl,
     travelZones: station.travelZones.map(({ prefix, label, feeCents }) => ({

@@ -117,6 +117,7 @@ export async function updateStationSettings(
         sendThankYou: after.sendThankYou,
         allowPartialBalance: after.allowPartialBalance,
         chefsMayComplete: after.chefsMayComplete,
+        staffHoldHours: after.staffHoldHours,
         retentionYears: after.retentionYears,
         reviewUrl: after.reviewUrl,
         version: { increment: 1 },

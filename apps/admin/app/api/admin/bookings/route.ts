@@ -1,5 +1,6 @@
-import { listStaffBookings } from '@hibachi/core/bookings';
-import { ok } from '@hibachi/core/http';
+import { createStaffBooking, listStaffBookings, parseIdempotencyKey } from '@hibachi/core/bookings';
+import { ok, readJsonBody } from '@hibachi/core/http';
+import { consumeRateLimit } from '@hibachi/core/rate-limit';
 import { staffRoute } from '@/lib/staff';
 
 export const dynamic = 'force-dynamic';
@@ -12,3 +13,18 @@ export const GET = staffRoute(async (request, { staff }) =>
     }),
   ),
 );
+
+export const POST = staffRoute(async (request, { staff, requestId }) => {
+  const idempotencyKey = parseIdempotencyKey(request.headers.get('idempotency-key'));
+  await consumeRateLimit('staffBookingCreate', `staff:${staff.staffId}`);
+  const result = await createStaffBooking({
+    scope: staff,
+    input: await readJsonBody(request),
+    idempotencyKey,
+    requestId,
+  });
+  return Response.json(
+    { data: result.body },
+    { status: result.status, headers: result.replayed ? { 'Idempotent-Replayed': 'true' } : {} },
+  );
+});
