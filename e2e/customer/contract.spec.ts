@@ -186,6 +186,9 @@ test.describe('every GET answer matches its operation schema', () => {
       exportCustomer: { path: { id: detail.customer.id } },
       staffAvailability: { query: { station: 'chicago', date: dateIn('America/Chicago', 3) } },
       bookingCustomer: { query: { station: 'chicago', email: detail.customer.email } },
+      termsHistory: { path: { slug: 'chicago' } },
+      termsVersion: { path: { slug: 'chicago', version: '1' } },
+      adjustmentAnalytics: { query: range },
     };
     const jsonGets = Object.entries(ADMIN_API)
       .filter(([, operation]) => operation.method === 'get' && !('responseType' in operation))

@@ -5,6 +5,7 @@ import { linesFor } from '@hibachi/core/menu/menu-selection';
 import type { TMenuItem, TMenuLine, TMenuSelection } from '@hibachi/core/menu/menu.schema';
 import {
   calculateQuote,
+  type PriceAdjustment,
   type QuotePrices,
   type TravelCharge,
 } from '@hibachi/core/pricing/calculate-quote';
@@ -29,7 +30,11 @@ export type EditableBooking = {
   depositCents: number;
   paidCents: number;
   menu: { lines: TMenuLine[]; proteinsPerAdult: number; proteinsDecided: boolean };
-  pricing: Omit<QuotePrices, 'depositCents'> & { travel: TravelCharge | null };
+  pricing: Omit<QuotePrices, 'depositCents'> & {
+    travel: TravelCharge | null;
+    /** Staff's discounts and surcharges: the preview applies them as the server does. */
+    adjustments?: PriceAdjustment[];
+  };
 };
 
 export type PartyMenuChange = { adults: number; children: number; menu: TMenuSelection };
@@ -126,6 +131,7 @@ export function PartyMenuEditor({
           party,
           lines: linesFor(selection, items, booking.menu.lines),
           travel: booking.pricing.travel,
+          adjustments: booking.pricing.adjustments,
         })
       : undefined;
   const shownIssues = [

@@ -231,3 +231,26 @@ export const ZMenuAnalytics = z.object({
   items: z.array(ZMenuItemUptake),
 });
 export type MenuAnalytics = z.infer<typeof ZMenuAnalytics>;
+
+/** `GET /api/admin/analytics/adjustments`: discounts and surcharges given, per staff member. */
+export const ZAdjustmentAnalytics = z.object({
+  from: ZLocalDate,
+  to: ZLocalDate,
+  ...inCurrency,
+  /** Confirmed and completed events in the range with a discount or surcharge. */
+  bookings: count,
+  discountCents: cents,
+  surchargeCents: cents,
+  byStaff: z.array(
+    z.object({
+      /** Null once the account is gone. */
+      staffId: z.uuid().nullable(),
+      name: z.string(),
+      discounts: count,
+      discountCents: cents,
+      surcharges: count,
+      surchargeCents: cents,
+    }),
+  ),
+});
+export type TAdjustmentAnalytics = z.infer<typeof ZAdjustmentAnalytics>;

@@ -1,3 +1,4 @@
+export { getAdjustmentAnalytics } from './adjustment-analytics';
 export { getBookingKpis } from './booking-kpis';
 export { getCustomerAnalytics } from './customer-analytics';
 export { getMenuAnalytics } from './menu-analytics';

@@ -20,6 +20,10 @@ export const STAFF_PERMISSIONS = {
   /** The day's prep sheet: each event's counts and the shopping list. */
   'prep.view': EVERYONE,
   'bookings.cancel': MANAGERS,
+  /** A discount or surcharge (with its reason), and sending the proposal link again. */
+  'bookings.adjustPrice': EVERYONE,
+  /** A deposit other than the station's on a phone order. */
+  'bookings.setDeposit': MANAGERS,
   /** Saying a refund owed by hand (terminal, cash, check) was given back. */
   'refunds.settle': MANAGERS,
   'analytics.view': EVERYONE,

@@ -1,9 +1,19 @@
-import type { BookingMenuLine, Prisma } from '../generated/prisma/client';
+import type { BookingAdjustment, BookingMenuLine, Prisma } from '../generated/prisma/client';
 import type { TMenuLine } from '../menu/menu.schema';
 import { netPaidCents } from '../money/net-paid';
-import { calculateQuote, type TravelCharge } from '../pricing/calculate-quote';
+import {
+  calculateQuote,
+  type PriceAdjustment,
+  type TravelCharge,
+} from '../pricing/calculate-quote';
 import { moneyOf } from '../money/format-money';
 import type { TQuote } from '../pricing/quote.schema';
+
+/** A booking's acceptances, oldest first, with the terms version each accepted. */
+export const ACCEPTANCE_INCLUDE = {
+  include: { terms: { select: { version: true, sha256: true } } },
+  orderBy: { proposalVersion: 'asc' },
+} satisfies Prisma.Booking$acceptancesArgs;
 
 /** A booking as the customer-facing and cancellation use cases load it. */
 export const bookingInclude = {
@@ -11,6 +21,8 @@ export const bookingInclude = {
   customer: true,
   payments: true,
   menuLines: { orderBy: [{ kind: 'asc' }, { name: 'asc' }] },
+  adjustments: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
+  acceptances: ACCEPTANCE_INCLUDE,
 } satisfies Prisma.BookingInclude;
 export type BookingWithRelations = Prisma.BookingGetPayload<{ include: typeof bookingInclude }>;
 
@@ -61,7 +73,14 @@ type QuotedBooking = {
   currency: string;
   station: { locale: string };
   menuLines: readonly BookingMenuLine[];
+  adjustments: readonly BookingAdjustment[];
 };
+
+/** A stored discount or surcharge as the pricing rule and the APIs take it. */
+export function priceAdjustmentOf(adjustment: BookingAdjustment): PriceAdjustment {
+  const { kind, percent, amountCents, label } = adjustment;
+  return { kind, percent, amountCents, label };
+}
 
 /** The travel charge a booking was quoted, if any. */
 export function bookingTravel(booking: {
@@ -81,6 +100,7 @@ export function bookingQuote(booking: QuotedBooking): TQuote {
     party: booking,
     lines: menuLinesOf(booking.menuLines),
     travel: bookingTravel(booking),
+    adjustments: booking.adjustments.map(priceAdjustmentOf),
   });
 }
 

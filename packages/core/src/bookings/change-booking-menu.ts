@@ -12,10 +12,12 @@ import {
   bookingInclude,
   bookingTravel,
   menuLinesOf,
+  priceAdjustmentOf,
   type BookingWithRelations,
 } from './booking-record';
 import type { TStaffMenuChanged } from './change-booking-menu.schema';
 import { ZMenuChange } from './customer-booking.schema';
+import { proposalVersionAfter } from './proposal-state';
 import { requireStaffBooking } from './require-staff-booking';
 import { updateBookingAtVersion } from './versioned-update';
 
@@ -60,6 +62,7 @@ export async function applyMenuChange(
       prices: booking,
       lines: before,
       travel: bookingTravel(booking),
+      adjustments: booking.adjustments.map(priceAdjustmentOf),
     },
   );
   const paid = netPaidCents(booking.payments);
@@ -73,6 +76,10 @@ export async function applyMenuChange(
     adults: change.adults,
     children: change.children,
     totalCents: quote.totalCents,
+    proposalVersion: proposalVersionAfter(booking, {
+      totalCents: quote.totalCents,
+      by: actor.actorType,
+    }),
   });
   await tx.bookingMenuLine.deleteMany({ where: { bookingId: booking.id } });
   if (lines.length > 0)

@@ -82,15 +82,88 @@ const ZBookingFields = z.strictObject({
     .transform((value) => (value ? value : undefined)),
 });
 
-export const ZCreateBookingInput = withPartySize(ZBookingFields);
+export const ZCreateBookingInput = withPartySize(
+  ZBookingFields.extend({
+    /**
+     * The station's terms the customer read and ticked on the review step (optional for older
+     * clients): the version, which must still be the current one (409 TERMS_CHANGED).
+     */
+    acceptTerms: z.strictObject({ version: z.number().int().positive().max(1_000_000) }).optional(),
+  }),
+);
+
+/**
+ * A discount or surcharge staff give: a percent of the price before adjustments or a fixed
+ * amount in minor units (exactly one), the label the customer sees on the line (default:
+ * "Discount" or "Surcharge") and the reason, required, kept for the audit and analytics.
+ */
+export const ZAdjustmentInput = z
+  .strictObject({
+    kind: z.enum(['DISCOUNT', 'SURCHARGE'], { error: 'Choose a discount or a surcharge' }),
+    percent: z
+      .number({ error: 'Enter a whole percent' })
+      .int('Enter a whole percent')
+      .min(1, 'At least 1%')
+      .max(100, 'At most 100%')
+      .optional(),
+    amountCents: z
+      .number({ error: 'Enter an amount' })
+      .int('Enter an amount in minor units')
+      .min(1, 'Enter an amount above zero')
+      .max(10_000_000, 'That amount is too large')
+      .optional(),
+    label: z
+      .string()
+      .transform(sanitizeLine)
+      .pipe(z.string().max(80, 'Keep the label under 80 characters'))
+      .optional()
+      .transform((value) => (value ? value : undefined)),
+    reason: z
+      .string({ error: 'Say why' })
+      .transform(sanitizeLine)
+      .pipe(
+        z
+          .string()
+          .min(3, 'Say why (at least 3 characters)')
+          .max(300, 'Keep the reason under 300 characters'),
+      ),
+  })
+  .refine((value) => (value.percent === undefined) !== (value.amountCents === undefined), {
+    path: ['percent'],
+    message: 'Give either a percent or an amount',
+  });
+export type TAdjustmentInput = z.output<typeof ZAdjustmentInput>;
+
+/** `POST /api/admin/bookings/ID/adjustments`: one discount or surcharge, at the version read. */
+export const ZAddAdjustmentInput = z.intersection(
+  ZAdjustmentInput,
+  z.object({ version: z.number().int().positive() }),
+);
+
+export const ZAdjustedBooking = z.object({
+  id: z.uuid(),
+  version: z.number().int(),
+  totalCents: z.number().int(),
+  depositCents: z.number().int(),
+  proposalVersion: z.number().int(),
+});
+export type TAdjustedBooking = z.infer<typeof ZAdjustedBooking>;
 
 /**
  * POST /api/admin/bookings: the website's booking as staff enter it from a phone or text
- * order, with the chef they chose (none: the least busy free chef, as online).
+ * order, with the chef they chose (none: the least busy free chef, as online), discounts or
+ * surcharges, and (managers) a deposit other than the station's.
  */
 export const ZStaffBookingInput = withPartySize(
   ZBookingFields.extend({
     chefId: z.uuid("Choose one of the station's chefs").optional(),
+    adjustments: z.array(ZAdjustmentInput).max(5, 'At most 5 adjustments').default([]),
+    depositCents: z
+      .number({ error: 'Enter the deposit' })
+      .int('Enter the deposit in minor units')
+      .min(0, 'The deposit cannot be negative')
+      .max(10_000_000, 'That deposit is too large')
+      .optional(),
   }),
 );
 export type TStaffBookingInput = z.input<typeof ZStaffBookingInput>;
@@ -116,5 +189,9 @@ export const ZCreatedBooking = z.object({
 export type TCreatedBooking = z.infer<typeof ZCreatedBooking>;
 
 /** What staff get back: the customer's answer (with the links to send) and the booking to open. */
-export const ZStaffCreatedBooking = ZCreatedBooking.extend({ id: z.uuid() });
+export const ZStaffCreatedBooking = ZCreatedBooking.extend({
+  id: z.uuid(),
+  /** The customer's proposal page (review, accept the terms, pay): the link to send. */
+  proposalUrl: z.string(),
+});
 export type TStaffCreatedBooking = z.infer<typeof ZStaffCreatedBooking>;

@@ -30,6 +30,7 @@ import { generateBookingReference } from './booking-reference';
 import {
   ZCreateBookingInput,
   type TCreateBookingValues,
+  type TAdjustmentInput,
   type TCreatedBooking,
   type TStaffCreatedBooking,
 } from './create-booking.schema';
@@ -40,10 +41,12 @@ import {
   storedResponse,
   type StoredResponse,
 } from './idempotency';
-import { createManageToken, manageUrl, paymentUrl } from '../links/booking-link';
+import { createManageToken, manageUrl, paymentUrl, proposalUrl } from '../links/booking-link';
 import { required } from '../platform/required';
 import { sealCustomer } from '../crypto/customer-fields';
-import { seal, sealOptional } from '../crypto/field-crypto';
+import { blindIndex, seal, sealOptional } from '../crypto/field-crypto';
+import type { PriceAdjustment } from '../pricing/calculate-quote';
+import { currentTerms } from '../terms/current-terms';
 
 const MINUTE = 60_000;
 
@@ -53,9 +56,16 @@ const MINUTE = 60_000;
  * longer one for staff, since the customer pays later from the link they are sent).
  */
 export type BookingChannel =
-  { kind: 'website' } | { kind: 'staff'; staffId: string; chefId?: string };
-
-const WEBSITE: BookingChannel = { kind: 'website' };
+  | { kind: 'website'; clientAddress?: string }
+  | {
+      kind: 'staff';
+      staffId: string;
+      chefId?: string;
+      /** Discounts and surcharges, each with its reason (audited). */
+      adjustments: TAdjustmentInput[];
+      /** A manager's deposit instead of the station's (never more than the total). */
+      depositCents?: number;
+    };
 
 /** Each channel's keys apart: a staff member's key never replays a customer's answer. */
 const idempotencyScope = (channel: BookingChannel) =>
@@ -79,12 +89,17 @@ export async function createBooking(options: {
   input: unknown;
   idempotencyKey?: string;
   requestId?: string;
+  clientAddress?: string;
   now?: Date;
 }): Promise<CreateBookingResult> {
   const lap = bookingWriteClock();
   const input = parseInput(ZCreateBookingInput, options.input);
   lap('validate');
-  return placeBooking(input, WEBSITE, { ...options, lap });
+  return placeBooking(
+    input,
+    { kind: 'website', clientAddress: options.clientAddress },
+    { ...options, lap },
+  );
 }
 
 /**
@@ -239,13 +254,20 @@ async function insertBooking(
   lap('window');
   const eventDate = toDbDate(input.date);
   // Priced (menu checked, travel fee or refusal for the address) before anything is held.
+  const adjustments = channel.kind === 'staff' ? channel.adjustments.map(toPriceAdjustment) : [];
   const { quote, lines, travel } = priceEvent(station, {
     party: input,
     menu: input.menu,
     postalCode: input.address.postalCode,
     postalCodeField: 'address.postalCode',
     currency: input.currency,
+    adjustments,
   });
+  const depositCents =
+    channel.kind === 'staff' && channel.depositCents !== undefined
+      ? Math.min(channel.depositCents, quote.totalCents)
+      : quote.depositCents;
+  const terms = await acceptedTerms(station.id, input.acceptTerms);
   const staffId = channel.kind === 'staff' ? channel.staffId : null;
   const chosenChefId = channel.kind === 'staff' ? (channel.chefId ?? null) : null;
   const holdMinutes = channel.kind === 'staff' ? station.staffHoldHours * 60 : station.holdMinutes;
@@ -255,7 +277,7 @@ async function insertBooking(
   const reference = generateBookingReference();
   const token = createManageToken(reference, window.endsAt);
   const body: TCreatedBooking | TStaffCreatedBooking = {
-    ...(staffId ? { id: bookingId } : {}),
+    ...(staffId ? { id: bookingId, proposalUrl: proposalUrl(reference, token) } : {}),
     reference,
     status: 'PENDING_PAYMENT',
     startsAt: window.startsAt.toISOString(),
@@ -263,7 +285,7 @@ async function insertBooking(
     time: input.time,
     timezone: station.timezone,
     totalCents: quote.totalCents,
-    depositCents: quote.depositCents,
+    depositCents,
     currency: station.currency,
     holdExpiresAt: holdExpiresAt.toISOString(),
     paymentUrl: paymentUrl(reference, token),
@@ -297,6 +319,11 @@ async function insertBooking(
         currency: station.currency,
         source: staffId ? 'STAFF' : 'WEBSITE',
         menu: lines.map((line) => ({ item: line.name, quantity: line.quantity })),
+        ...(channel.kind === 'staff' && channel.adjustments.length > 0
+          ? { adjustments: channel.adjustments.map(toAdjustmentRow) }
+          : {}),
+        ...(channel.kind === 'staff' && channel.depositCents !== undefined ? { depositCents } : {}),
+        ...(terms ? { termsVersion: terms.version } : {}),
       },
       requestId: context.requestId,
     },
@@ -395,7 +422,7 @@ async function insertBooking(
              ${seal(input.address.line1)}::text, ${sealOptional(input.address.line2)}::text,
              ${input.address.city}::text, ${input.address.postalCode}::text,
              ${sealOptional(input.specialRequests)}::text, ${quote.totalCents}::int,
-             ${quote.depositCents}::int, ${station.currency}::text, ${station.adultPriceCents}::int,
+             ${depositCents}::int, ${station.currency}::text, ${station.adultPriceCents}::int,
              ${station.childPriceCents}::int, ${station.minimumCents}::int,
              ${travel?.feeCents ?? 0}::int, ${travel?.label ?? null}::text,
              'PENDING_PAYMENT', ${holdExpiresAt}::timestamptz,
@@ -408,6 +435,21 @@ async function insertBooking(
              line.quantity
         FROM booking, jsonb_to_recordset(${JSON.stringify(lines)}::jsonb)
              AS line("itemId" uuid, kind text, name text, "unitPriceCents" int, quantity int)),
+    adjustments AS (
+      INSERT INTO "BookingAdjustment" ("bookingId", kind, percent, "amountCents", label, reason,
+                                       "createdByStaffId")
+      SELECT booking.id, a.kind::"AdjustmentKind", a.percent, a."amountCents", a.label, a.reason,
+             ${staffId}::uuid
+        FROM booking, jsonb_to_recordset(${JSON.stringify(
+          channel.kind === 'staff' ? channel.adjustments.map(toAdjustmentRow) : [],
+        )}::jsonb) AS a(kind text, percent int, "amountCents" int, label text, reason text)),
+    acceptance AS (
+      INSERT INTO "TermsAcceptance" ("bookingId", "proposalVersion", "termsId", "acceptedName",
+                                     "totalCents", "clientAddressHash", "acceptedAt")
+      SELECT booking.id, 1, ${terms?.id ?? null}::uuid,
+             ${terms ? seal(input.customer.name) : null}::text, ${quote.totalCents}::int,
+             ${clientAddressHash(channel, terms)}::text, now()
+        FROM booking WHERE ${terms?.id ?? null}::uuid IS NOT NULL),
     email AS (${email}),
     audit AS (${audit})
     SELECT (SELECT active FROM station) AS "stationActive",
@@ -444,6 +486,48 @@ async function insertBooking(
 }
 
 const answered = (result: CreateBookingResult): AttemptResult => ({ kind: 'answered', result });
+
+const adjustmentLabel = (adjustment: TAdjustmentInput) =>
+  adjustment.label ?? (adjustment.kind === 'DISCOUNT' ? 'Discount' : 'Surcharge');
+
+const toPriceAdjustment = (adjustment: TAdjustmentInput): PriceAdjustment => ({
+  kind: adjustment.kind,
+  percent: adjustment.percent ?? null,
+  amountCents: adjustment.amountCents ?? null,
+  label: adjustmentLabel(adjustment),
+});
+
+const toAdjustmentRow = (adjustment: TAdjustmentInput) => ({
+  ...toPriceAdjustment(adjustment),
+  reason: adjustment.reason,
+});
+
+/** The keyed hash an online acceptance keeps of the client address (never the address). */
+const clientAddressHash = (channel: BookingChannel, terms: unknown): string | null =>
+  terms && channel.kind === 'website' && channel.clientAddress
+    ? blindIndex('clientAddress', channel.clientAddress)
+    : null;
+
+/**
+ * The terms a website customer accepted on the review step: the station's current version
+ * (a version published while they read is refused, so they read the new one), or none.
+ */
+async function acceptedTerms(
+  stationId: string,
+  accepted: { version: number } | undefined,
+): Promise<{ id: string; version: number } | undefined> {
+  if (!accepted) return undefined;
+  const terms = await currentTerms(stationId);
+  if (terms.version !== accepted.version)
+    throw new AppError(
+      'CONFLICT',
+      'The terms changed while you were booking. Please read them again.',
+      {
+        details: { reason: 'TERMS_CHANGED', termsVersion: terms.version },
+      },
+    );
+  return { id: terms.id, version: terms.version };
+}
 
 const replay = (stored: StoredResponse): CreateBookingResult => ({
   status: stored.status,

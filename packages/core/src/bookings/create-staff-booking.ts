@@ -26,10 +26,11 @@ export async function createStaffBooking(
     });
     if (!chef) throw fieldError('chefId', "Choose one of the station's chefs");
   }
-  const { chefId, ...booking } = input;
+  if (input.depositCents !== undefined) assertCan(options.scope, 'bookings.setDeposit');
+  const { chefId, adjustments, depositCents, ...booking } = input;
   return placeBooking(
     booking,
-    { kind: 'staff', staffId: options.scope.staffId, chefId },
+    { kind: 'staff', staffId: options.scope.staffId, chefId, adjustments, depositCents },
     {
       input: options.input,
       idempotencyKey: options.idempotencyKey,

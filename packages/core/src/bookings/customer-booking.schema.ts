@@ -3,7 +3,14 @@ import { ZMenuLine, ZMenuSelection } from '../menu/menu.schema';
 import { ZLocalDate, ZLocalTime } from '../availability/availability.schema';
 import { ZCancellationRefund } from '../money/cancellation-refund';
 import { ZRefundPart } from '../money/refund-settler';
-import { ZAdults, ZChildren, ZQuoteLine, withPartySize } from '../pricing/quote.schema';
+import { ZProposalState } from '../terms/terms.schema';
+import {
+  ZAdults,
+  ZChildren,
+  ZPriceAdjustment,
+  ZQuoteLine,
+  withPartySize,
+} from '../pricing/quote.schema';
 
 /** A booking's address as answers show it. */
 export const ZAddressView = z.object({
@@ -75,6 +82,7 @@ export const ZCustomerBooking = z.object({
     childPriceCents: z.number().int(),
     minimumCents: z.number().int(),
     travel: z.object({ feeCents: z.number().int(), label: z.string() }).nullable(),
+    adjustments: z.array(ZPriceAdjustment),
   }),
   menu: z.object({
     lines: z.array(ZMenuLine),
@@ -85,6 +93,9 @@ export const ZCustomerBooking = z.object({
     changeable: z.boolean(),
   }),
   holdExpiresAt: z.iso.datetime().nullable(),
+  /** Booked on the website, or taken by staff (then accepted and paid from a proposal link). */
+  source: z.enum(['WEBSITE', 'STAFF']),
+  proposal: ZProposalState,
   cancellable: z.boolean(),
   /** Whether the customer may move it online now, until when, and how many moves are left. */
   reschedule: z.object({

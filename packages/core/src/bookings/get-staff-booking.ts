@@ -1,7 +1,16 @@
-import { bookingAddress, bookingQuote, bookingTravel, menuLinesOf } from './booking-record';
+import {
+  bookingAddress,
+  bookingQuote,
+  bookingTravel,
+  menuLinesOf,
+  priceAdjustmentOf,
+  ACCEPTANCE_INCLUDE,
+} from './booking-record';
+import { proposalState, type ProposalState } from './proposal-state';
+import { createManageToken, proposalUrl } from '../links/booking-link';
 import { plannedMessages, type PlannedMessage } from '../notifications/planned-message-rules';
 import { refundSettledBy, type TRefundSettler } from '../money/refund-settler';
-import type { TravelCharge } from '../pricing/calculate-quote';
+import type { PriceAdjustment, TravelCharge } from '../pricing/calculate-quote';
 import { requireInScope } from '../auth/require-in-scope';
 import { assertCan, type StaffScope } from '../auth/staff-scope';
 import { getDb } from '../db/client';
@@ -38,6 +47,20 @@ export type StaffBookingDetail = {
   specialRequests: string | null;
   notes: string | null;
   holdExpiresAt: string | null;
+  source: 'WEBSITE' | 'STAFF';
+  enteredBy: string | null;
+  proposal: ProposalState;
+  proposalUrl: string;
+  adjustments: {
+    id: string;
+    kind: 'DISCOUNT' | 'SURCHARGE';
+    percent: number | null;
+    amountCents: number | null;
+    label: string;
+    reason: string;
+    createdBy: string | null;
+    createdAt: string;
+  }[];
   /** When the chef marked it started from My events. */
   startedAt: string | null;
   cancelledAt: string | null;
@@ -61,6 +84,7 @@ export type StaffBookingDetail = {
     childPriceCents: number;
     minimumCents: number;
     travel: TravelCharge | null;
+    adjustments: PriceAdjustment[];
   };
   totalCents: number;
   depositCents: number;
@@ -136,6 +160,12 @@ export async function getStaffBooking(options: {
         customer: true,
         chef: true,
         menuLines: { orderBy: [{ kind: 'asc' }, { name: 'asc' }] },
+        adjustments: {
+          include: { createdBy: { select: { name: true } } },
+          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        },
+        acceptances: ACCEPTANCE_INCLUDE,
+        createdBy: { select: { name: true } },
         payments: {
           orderBy: { createdAt: 'asc' },
           include: { recordedBy: { select: { name: true } } },
@@ -202,6 +232,23 @@ export async function getStaffBooking(options: {
     specialRequests: booking.specialRequests,
     notes: booking.notes,
     holdExpiresAt: iso(booking.holdExpiresAt),
+    source: booking.source,
+    enteredBy: booking.createdBy?.name ?? null,
+    proposal: proposalState(booking),
+    proposalUrl: proposalUrl(
+      booking.reference,
+      createManageToken(booking.reference, booking.endsAt),
+    ),
+    adjustments: booking.adjustments.map((adjustment) => ({
+      id: adjustment.id,
+      kind: adjustment.kind,
+      percent: adjustment.percent,
+      amountCents: adjustment.amountCents,
+      label: adjustment.label,
+      reason: adjustment.reason,
+      createdBy: adjustment.createdBy?.name ?? null,
+      createdAt: adjustment.createdAt.toISOString(),
+    })),
     startedAt: iso(booking.startedAt),
     cancelledAt: iso(booking.cancelledAt),
     cancellationReason: booking.cancellationReason,
@@ -236,6 +283,7 @@ export async function getStaffBooking(options: {
       childPriceCents: booking.childPriceCents,
       minimumCents: booking.minimumCents,
       travel: bookingTravel(booking),
+      adjustments: booking.adjustments.map(priceAdjustmentOf),
     },
     totalCents: booking.totalCents,
     depositCents: booking.depositCents,

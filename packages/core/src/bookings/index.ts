@@ -26,3 +26,6 @@ export { type MyEvent, type MyEvents } from './my-events';
 export { getMyEvents } from './get-my-events';
 export { completeMyEvent } from './complete-my-event';
 export { startMyEvent } from './start-my-event';
+export { acceptProposal } from './accept-proposal';
+export { adjustBookingPrice, type AdjustedBooking } from './adjust-booking-price';
+export { sendProposal } from './send-proposal';

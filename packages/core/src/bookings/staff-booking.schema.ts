@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ZMenuLine } from '../menu/menu.schema';
 import { REFUND_SETTLERS } from '../money/refund-settler';
-import { ZQuoteLine } from '../pricing/quote.schema';
+import { ZPriceAdjustment, ZQuoteLine } from '../pricing/quote.schema';
+import { ZProposalState } from '../terms/terms.schema';
 import { ZAddressView, ZBookingStation } from './customer-booking.schema';
 import { BOOKING_STATUSES } from './staff-bookings.schema';
 
@@ -91,6 +92,25 @@ export const ZStaffBooking = z
     specialRequests: z.string().nullable(),
     notes: z.string().nullable(),
     holdExpiresAt: z.iso.datetime().nullable(),
+    /** Booked on the website, or taken by staff (`enteredBy`) as a phone or text order. */
+    source: z.enum(['WEBSITE', 'STAFF']),
+    enteredBy: z.string().nullable(),
+    proposal: ZProposalState,
+    /** The customer's proposal page (review, accept the terms, pay), a path on the customer site. */
+    proposalUrl: z.string(),
+    /** Discounts and surcharges with who gave them and why. */
+    adjustments: z.array(
+      z.object({
+        id: z.uuid(),
+        kind: z.enum(['DISCOUNT', 'SURCHARGE']),
+        percent: z.number().int().nullable(),
+        amountCents: z.number().int().nullable(),
+        label: z.string(),
+        reason: z.string(),
+        createdBy: z.string().nullable(),
+        createdAt: z.iso.datetime(),
+      }),
+    ),
     /** When the chef marked it started from My events. */
     startedAt: z.iso.datetime().nullable(),
     cancelledAt: z.iso.datetime().nullable(),
@@ -114,6 +134,7 @@ export const ZStaffBooking = z
       childPriceCents: z.number().int(),
       minimumCents: z.number().int(),
       travel: z.object({ feeCents: z.number().int(), label: z.string() }).nullable(),
+      adjustments: z.array(ZPriceAdjustment),
     }),
     totalCents: z.number().int(),
     depositCents: z.number().int(),

@@ -9,11 +9,13 @@ import {
   bookingQuote,
   bookingTravel,
   menuLinesOf,
+  priceAdjustmentOf,
   paidCents,
   refundDeadline,
   type BookingWithRelations,
 } from './booking-record';
 import { toLocalDate } from '../time';
+import { proposalState } from './proposal-state';
 
 /** The customer's view: their own booking only, station-local date and time. */
 export function toCustomerBooking(
@@ -64,6 +66,7 @@ export function toCustomerBooking(
       childPriceCents: booking.childPriceCents,
       minimumCents: booking.minimumCents,
       travel: bookingTravel(booking),
+      adjustments: booking.adjustments.map(priceAdjustmentOf),
     },
     menu: {
       lines,
@@ -74,6 +77,8 @@ export function toCustomerBooking(
     },
     holdExpiresAt:
       booking.status === 'PENDING_PAYMENT' ? (booking.holdExpiresAt?.toISOString() ?? null) : null,
+    source: booking.source,
+    proposal: proposalState(booking),
     cancellable: active && booking.startsAt > now,
     reschedule: customerReschedulePolicy(booking, now),
     refundDeadline: refundDeadline(booking).toISOString(),

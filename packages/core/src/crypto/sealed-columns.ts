@@ -26,4 +26,5 @@ export const SEALED_COLUMNS: Record<string, SealedColumn[]> = {
   ],
   ConversationMessage: [{ column: 'body' }],
   OutboxMessage: [{ column: 'recipient' }],
+  TermsAcceptance: [{ column: 'acceptedName' }],
 };

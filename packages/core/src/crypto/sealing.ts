@@ -100,11 +100,12 @@ export function openDeepWith<T>(ring: KeyRing, value: T): T {
   return value;
 }
 
-export type BlindIndexKind = 'email' | 'phone';
+/** What a blind index is of: an e-mail, a phone, or a client address (kept only as this hash). */
+export type BlindIndexKind = 'email' | 'phone' | 'clientAddress';
 
 /** E-mails compare lower-cased and trimmed; phones by their digits (a leading + kept). */
 export function normalizeForIndex(kind: BlindIndexKind, value: string): string {
-  if (kind === 'email') return value.trim().toLowerCase();
+  if (kind === 'email' || kind === 'clientAddress') return value.trim().toLowerCase();
   const trimmed = value.trim();
   return `${trimmed.startsWith('+') ? '+' : ''}${trimmed.replace(/\D/g, '')}`;
 }

@@ -26,6 +26,15 @@ export const REFUSAL_REASONS = [
   'UPCOMING_BOOKINGS',
   /** A chef's time off over time they already have off (one entry per moment). */
   'TIME_OFF_OVERLAP',
+  // proposals and terms
+  /** This version of the proposal has its acceptance already (one per version). */
+  'ALREADY_ACCEPTED',
+  /** The price changed since the customer read the proposal: they review it again. */
+  'PROPOSAL_CHANGED',
+  /** The station published new terms since the customer read them. */
+  'TERMS_CHANGED',
+  /** A phone order is paid online only once its proposal is accepted. */
+  'TERMS_NOT_ACCEPTED',
   // payments
   'ALREADY_PAID',
   'OVERPAYMENT',

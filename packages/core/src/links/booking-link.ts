@@ -34,3 +34,8 @@ export function manageUrl(reference: string, token: string): string {
 export function paymentUrl(reference: string, token: string): string {
   return `/pay/${reference}?token=${encodeURIComponent(token)}`;
 }
+
+/** The proposal page a phone order's customer reviews, accepts and pays from. */
+export function proposalUrl(reference: string, token: string): string {
+  return `/proposal/${reference}?token=${encodeURIComponent(token)}`;
+}

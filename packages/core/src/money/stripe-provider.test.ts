@@ -101,6 +101,21 @@ describe('Stripe provider (real SDK against a fake Stripe server)', () => {
     expect(expiresIn).toBeLessThan(32 * 60_000);
   });
 
+  it("asks for Stripe's longest page (under 24 hours) when a phone order's hold lasts days", async () => {
+    fake.replies.push({
+      status: 200,
+      body: {
+        id: 'cs_test_long',
+        object: 'checkout.session',
+        url: 'https://checkout.stripe.test/l',
+      },
+    });
+    await checkout({ expiresAt: new Date(Date.now() + 48 * 3_600_000) });
+    const expiresIn = Number(fake.requests.at(-1)!.form.get('expires_at')) * 1000 - Date.now();
+    expect(expiresIn).toBeGreaterThan(23 * 3_600_000);
+    expect(expiresIn).toBeLessThan(24 * 3_600_000);
+  });
+
   it('charges a balance and its gratuity as two lines, the purpose in the metadata', async () => {
     fake.replies.push({
       status: 200,

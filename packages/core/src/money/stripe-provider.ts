@@ -5,14 +5,20 @@ import type { PaymentProvider } from './payment-provider';
 
 /** Stripe Checkout accepts an expiry between 30 minutes and 24 hours ahead. */
 const MIN_CHECKOUT_MS = 30 * 60_000 + 30_000;
+const MAX_CHECKOUT_MS = 24 * 3_600_000 - 5 * 60_000;
 
 export function createStripeProvider(stripe: Stripe, webhookSecret: string): PaymentProvider {
   return {
     name: 'stripe',
     webhookSecret,
     async createCheckout(request) {
+      // A phone order's hold (days) outlasts Stripe's longest page: the page lapses first and
+      // the customer opens a new one from their link while the hold lasts.
       const expiresAt = new Date(
-        Math.max(request.expiresAt.getTime(), Date.now() + MIN_CHECKOUT_MS),
+        Math.min(
+          Math.max(request.expiresAt.getTime(), Date.now() + MIN_CHECKOUT_MS),
+          Date.now() + MAX_CHECKOUT_MS,
+        ),
       );
       const metadata = {
         bookingId: request.bookingId,

@@ -16,6 +16,7 @@ export const OUTBOX_KIND_LABELS = {
   BOOKING_THANK_YOU: 'Thank-you and review',
   STAFF_SET_PASSWORD: 'Staff password link',
   CONVERSATION_REPLY: 'Reply in a conversation',
+  PROPOSAL_SENT: 'Proposal to accept',
 } as const;
 export type TOutboxKind = keyof typeof OUTBOX_KIND_LABELS;
 const OUTBOX_KINDS = Object.keys(OUTBOX_KIND_LABELS) as [TOutboxKind, ...TOutboxKind[]];

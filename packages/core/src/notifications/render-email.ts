@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { manageUrl, createManageToken, paymentUrl } from '../links/booking-link';
+import { manageUrl, createManageToken, paymentUrl, proposalUrl } from '../links/booking-link';
 import type { Booking, OutboxKind } from '../generated/prisma/client';
 import { menuLockAt } from '../menu/menu-lock';
 import { cancellationRefundWords, ZCancellationRefund } from '../money/cancellation-refund';
@@ -34,7 +34,7 @@ export type EmailBooking = Pick<
   menuLines: { name: string; quantity: number }[];
   /** For the reminder's balance and menu deadline (the outbox loads them). */
   payments?: { status: string; amountCents: number; refundedCents: number }[];
-} & Partial<Pick<Booking, 'eventDate' | 'startTime'>>;
+} & Partial<Pick<Booking, 'eventDate' | 'startTime' | 'source'>>;
 
 export type OutboxEmail = { kind: OutboxKind; subject: string; payload: unknown };
 export type RenderedEmail = {
@@ -50,6 +50,7 @@ const ZCancelled = z.union([
   z.object({ refund: z.object({ reason: z.string().min(1) }) }),
 ]);
 const ZChefChanged = z.object({ chef: z.string().min(1) });
+const ZProposalSent = z.object({ reason: z.enum(['SENT', 'PRICE_CHANGED']) });
 const ZMenuChanged = z.object({ by: z.enum(['CUSTOMER', 'STAFF']) });
 /** A scheduled message names the start it was planned for: a moved booking skips it. */
 const ZPlanned = z.object({ startsAt: z.iso.datetime() });
@@ -80,7 +81,11 @@ export function renderEmail(
       message,
       booking,
       { when, money, now },
-      { pay: link(paymentUrl(booking.reference, token)), balance: `${manageLink}#balance` },
+      {
+        pay: link(paymentUrl(booking.reference, token)),
+        proposal: link(proposalUrl(booking.reference, token)),
+        balance: `${manageLink}#balance`,
+      },
     ),
     '',
     `Booking   ${booking.reference}`,
@@ -124,6 +129,12 @@ export function supersededReason(message: OutboxEmail, booking: EmailBooking): s
     if (booking.status !== wanted) return `the booking is ${booking.status.toLowerCase()}`;
     return;
   }
+  if (
+    message.kind === 'PROPOSAL_SENT' &&
+    booking.status !== 'PENDING_PAYMENT' &&
+    booking.status !== 'CONFIRMED'
+  )
+    return `the booking is ${booking.status.toLowerCase()}`;
   if (message.kind !== 'BOOKING_CONFIRMATION' || booking.status === 'PENDING_PAYMENT') return;
   const parsed = ZConfirmation.safeParse(message.payload);
   if (parsed.success && parsed.data.status === 'PENDING_PAYMENT')
@@ -138,7 +149,7 @@ function whatHappened(
     money: (amount: number, currency?: string) => string;
     now: Date;
   },
-  links: { pay: string; balance: string },
+  links: { pay: string; proposal: string; balance: string },
 ): string[] {
   const { when, money, now } = format;
   switch (message.kind) {
@@ -149,12 +160,31 @@ function whatHappened(
           'Your booking is confirmed: we have received your deposit.',
           `The balance of ${money(booking.totalCents - booking.depositCents)} is due on the day of the event.`,
         ];
+      if (booking.source === 'STAFF')
+        return [
+          `Thanks for booking a hibachi chef with ${booking.station.name}. Your proposal is ready.`,
+          booking.holdExpiresAt
+            ? `We are holding your time until ${when.time(booking.holdExpiresAt)} on ${when.date(booking.holdExpiresAt)} (${booking.station.name} time).`
+            : 'We are holding your time for a while.',
+          `Review the price and our terms, accept them and pay the ${money(booking.depositCents)} deposit to confirm: ${links.proposal}`,
+        ];
       return [
         'Thanks for booking a hibachi chef with us.',
         booking.holdExpiresAt
           ? `We are holding your time until ${when.time(booking.holdExpiresAt)} on ${when.date(booking.holdExpiresAt)} (${booking.station.name} time).`
           : 'We are holding your time for a short while.',
         `Pay the ${money(booking.depositCents)} deposit to confirm it: ${links.pay}`,
+      ];
+    }
+    case 'PROPOSAL_SENT': {
+      const { reason } = ZProposalSent.parse(message.payload);
+      return [
+        reason === 'PRICE_CHANGED'
+          ? `We have updated the price of your booking with ${booking.station.name}: it is now ${money(booking.totalCents)}.`
+          : `Here is your proposal from ${booking.station.name}: ${money(booking.totalCents)} in all.`,
+        booking.status === 'PENDING_PAYMENT'
+          ? `Review it and our terms, accept them and pay the ${money(booking.depositCents)} deposit to confirm: ${links.proposal}`
+          : `Please review it and accept it: ${links.proposal}`,
       ];
     }
     case 'BOOKING_CANCELLED': {

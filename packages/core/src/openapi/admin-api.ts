@@ -132,6 +132,11 @@ import {
 } from '../bookings/staff-new-booking.schema';
 import type { quoteForStaff } from '../pricing/quote-for-staff';
 import { ZQuote, ZQuoteInput } from '../pricing/quote.schema';
+import { ZAdjustmentAnalytics } from '../analytics/analytics.schema';
+import type { adjustBookingPrice } from '../bookings/adjust-booking-price';
+import type { sendProposal } from '../bookings/send-proposal';
+import { ZAddAdjustmentInput, ZAdjustedBooking } from '../bookings/create-booking.schema';
+import { ZTermsHistory, ZTermsInput, ZTermsVersion } from '../terms/terms.schema';
 import { answerOf, type ApiOperation } from './api-operation';
 import { HEALTH_OPERATIONS } from './health-operations';
 
@@ -365,6 +370,30 @@ export const ADMIN_API = {
     },
     WRITE,
   ),
+  adjustPrice: staff(
+    {
+      method: 'post',
+      path: '/api/admin/bookings/{id}/adjustments',
+      summary:
+        'A discount or surcharge (percent or amount, label, reason) at the version read; an accepted price becomes a new proposal version the customer is asked to accept',
+      tag: 'Bookings',
+      body: ZAddAdjustmentInput,
+      response: answerOf<Returns<typeof adjustBookingPrice>>()(ZAdjustedBooking),
+      status: 201,
+      errors: ['CONFLICT'],
+    },
+    WRITE,
+  ),
+  sendProposal: staff({
+    method: 'post',
+    path: '/api/admin/bookings/{id}/proposal',
+    summary: 'E-mail the customer their proposal link (review, accept the terms, pay)',
+    tag: 'Bookings',
+    response: answerOf<Returns<typeof sendProposal>>()(
+      z.object({ sent: z.literal(true), recipient: z.string() }),
+    ),
+    errors: ['CONFLICT'],
+  }),
   saveNotes: staff(
     {
       method: 'patch',
@@ -434,6 +463,11 @@ export const ADMIN_API = {
     ZCustomerAnalytics,
     'New vs returning, top customers, one customer',
   ),
+  adjustmentAnalytics: analytics(
+    'adjustments',
+    ZAdjustmentAnalytics,
+    'Discounts and surcharges given on confirmed and completed events, per staff member',
+  ),
   menuAnalytics: analytics(
     'menu',
     ZMenuAnalytics,
@@ -502,6 +536,32 @@ export const ADMIN_API = {
     tag: 'Stations',
     response: answerOf<Returns<typeof activateStation>>()(ZStationAdminRow),
     errors: ['CONFLICT'],
+  }),
+  termsHistory: staff({
+    method: 'get',
+    path: '/api/admin/stations/{slug}/terms',
+    summary: "A station's current terms and every earlier version (managers)",
+    tag: 'Stations',
+    response: ZTermsHistory,
+  }),
+  publishTerms: staff(
+    {
+      method: 'put',
+      path: '/api/admin/stations/{slug}/terms',
+      summary:
+        'Publish the terms as a new version (old versions are kept; the same text publishes nothing)',
+      tag: 'Stations',
+      body: ZTermsInput,
+      response: ZTermsHistory,
+    },
+    WRITE,
+  ),
+  termsVersion: staff({
+    method: 'get',
+    path: '/api/admin/stations/{slug}/terms/{version}',
+    summary: 'One version of the terms exactly as published (what an acceptance points at)',
+    tag: 'Stations',
+    response: ZTermsVersion,
   }),
   stationSettings: staff({
     method: 'get',

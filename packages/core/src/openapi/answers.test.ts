@@ -4,11 +4,15 @@ import { heldBooking, payWithSimulator } from '../../test/booking-fixtures';
 import { insertChef } from '../../test/factories';
 import { setUpStaffWorkspace, type StaffWorkspace } from '../../test/staff-workspace';
 import type { StaffScope } from '../auth/staff-scope';
+import { getAdjustmentAnalytics } from '../analytics';
 import { getStaffAvailability } from '../availability';
+import { getStaffTermsVersion, getTermsHistory, publishTerms } from '../terms';
 import { quoteForStaff } from '../pricing';
 import {
+  adjustBookingPrice,
   changeBookingMenuAsStaff,
   completeMyEvent,
+  sendProposal,
   createStaffBooking,
   findBookingCustomer,
   getCalendar,
@@ -166,6 +170,35 @@ describe('the staff use cases answer what their operations’ schemas say', () =
       },
     });
     expectAnswer('createBooking', created.body);
+    const { id, reference } = created.body as { id: string; reference: string };
+    const detail = await getStaffBooking({ scope: manager, bookingId: id });
+    const adjusted = await adjustBookingPrice({
+      scope: manager,
+      bookingId: id,
+      input: { kind: 'DISCOUNT', percent: 10, reason: 'Corporate rate', version: detail.version },
+    });
+    expectAnswer('adjustPrice', adjusted);
+    expectAnswer('sendProposal', await sendProposal({ scope: manager, bookingId: id }));
+    expectAnswer('booking', await getStaffBooking({ scope: manager, bookingId: id }));
+    expect(reference).toMatch(/^HB-/);
+    const terms = await publishTerms({
+      scope: manager,
+      slug: 'test-station',
+      input: { body: 'Deposits are refunded up to two days before the event.' },
+    });
+    expectAnswer('publishTerms', terms);
+    expectAnswer('termsHistory', await getTermsHistory({ scope: manager, slug: 'test-station' }));
+    expectAnswer(
+      'termsVersion',
+      await getStaffTermsVersion({ scope: manager, slug: 'test-station', version: '1' }),
+    );
+    expectAnswer(
+      'adjustmentAnalytics',
+      await getAdjustmentAnalytics({
+        scope: manager,
+        query: { from: localDay(0), to: localDay(60) },
+      }),
+    );
     const found = await findBookingCustomer({
       scope: manager,
       query: { station: 'test-station', email: customer.email },
@@ -375,6 +408,8 @@ describe('the staff use cases answer what their operations’ schemas say', () =
     expect([...checked].sort()).toEqual(
       [
         'activateChef',
+        'adjustPrice',
+        'adjustmentAnalytics',
         'activateStaff',
         'activateStation',
         'booking',
@@ -396,6 +431,7 @@ describe('the staff use cases answer what their operations’ schemas say', () =
         'deleteTimeOff',
         'markOutcome',
         'myEvents',
+        'publishTerms',
         'outbox',
         'recordPayment',
         'regenerateChefFeed',
@@ -404,6 +440,7 @@ describe('the staff use cases answer what their operations’ schemas say', () =
         'retryEmail',
         'saveNotes',
         'season',
+        'sendProposal',
         'setStationDate',
         'setWeeklyOff',
         'staffAccounts',
@@ -411,6 +448,8 @@ describe('the staff use cases answer what their operations’ schemas say', () =
         'staffQuote',
         'startMyEvent',
         'stations',
+        'termsHistory',
+        'termsVersion',
         'unlockStaff',
         'updateChef',
         'updateStaff',

@@ -5,7 +5,9 @@ import {
   ZAvailabilityDaysQuery,
   ZAvailabilityQuery,
 } from '../availability/availability.schema';
+import { ZAcceptProposalInput } from '../bookings/accept-proposal.schema';
 import { ZCreateBookingInput, ZCreatedBooking } from '../bookings/create-booking.schema';
+import { ZTermsVersion } from '../terms/terms.schema';
 import {
   ZCancellationResult,
   ZCustomerBooking,
@@ -57,6 +59,23 @@ export const CUSTOMER_OPERATIONS: ApiOperation[] = [
       "A station's menu in its currency: items by kind, proteins per adult, the menu lock and travel terms",
     tag: 'Stations',
     response: ZPublicMenu,
+    errors: ['NOT_FOUND', 'RATE_LIMITED'],
+  },
+  {
+    method: 'get',
+    path: '/api/stations/{slug}/terms',
+    summary:
+      "A station's current terms (cancellation, moves, deposit, weather, what is included), versioned, with the text's SHA-256",
+    tag: 'Stations',
+    response: ZTermsVersion,
+    errors: ['NOT_FOUND', 'RATE_LIMITED'],
+  },
+  {
+    method: 'get',
+    path: '/api/stations/{slug}/terms/{version}',
+    summary: 'One version of the terms exactly as published (what an acceptance points at)',
+    tag: 'Stations',
+    response: ZTermsVersion,
     errors: ['NOT_FOUND', 'RATE_LIMITED'],
   },
   {
@@ -128,6 +147,24 @@ export const CUSTOMER_OPERATIONS: ApiOperation[] = [
     response: 'An iCalendar (RFC 5545) file with one VEVENT',
     responseType: 'text/calendar',
     errors: ['VALIDATION_FAILED', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED'],
+  },
+  {
+    method: 'post',
+    path: '/api/bookings/{reference}/acceptance',
+    summary:
+      'Accept the proposal behind the signed link: typed name, terms ticked, the proposal and terms versions read (409 ALREADY_ACCEPTED, PROPOSAL_CHANGED, TERMS_CHANGED, HOLD_EXPIRED)',
+    tag: 'Bookings',
+    body: ZAcceptProposalInput,
+    response: ZCustomerBooking,
+    status: 201,
+    errors: [
+      'VALIDATION_FAILED',
+      'NOT_FOUND',
+      'CONFLICT',
+      'RATE_LIMITED',
+      'UNSUPPORTED_MEDIA_TYPE',
+      'PAYLOAD_TOO_LARGE',
+    ],
   },
   {
     method: 'post',

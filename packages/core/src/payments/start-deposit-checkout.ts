@@ -4,6 +4,7 @@ import { requireCustomerBooking } from '../bookings/require-customer-booking';
 import { createManageToken } from '../links/booking-link';
 import { getDb } from '../db/client';
 import { getServerEnv } from '../env';
+import { proposalState } from '../bookings/proposal-state';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../validation';
 import { getPaymentProvider } from '../money/get-payment-provider';
@@ -41,6 +42,12 @@ export async function startDepositCheckout(options: {
       { details: { reason: 'HOLD_EXPIRED' } },
     );
   }
+  if (proposalState(booking).needsAcceptance && booking.source === 'STAFF')
+    throw new AppError(
+      'CONFLICT',
+      'Please review the proposal and accept the terms first: your link opens it.',
+      { details: { reason: 'TERMS_NOT_ACCEPTED' } },
+    );
   const provider = getPaymentProvider();
   const base = getServerEnv().PUBLIC_CUSTOMER_URL.replace(/\/$/, '');
   const token = createManageToken(booking.reference, booking.endsAt);

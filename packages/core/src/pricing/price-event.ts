@@ -3,7 +3,12 @@ import { AppError } from '../errors/app-error';
 import { linesFor, selectionIssues, type SelectionIssue } from '../menu/menu-selection';
 import type { TMenuLine, TMenuSelection } from '../menu/menu.schema';
 import type { StationWithMenu } from '../stations/station-cache';
-import { calculateQuote, type QuotePrices, type TravelCharge } from './calculate-quote';
+import {
+  calculateQuote,
+  type PriceAdjustment,
+  type QuotePrices,
+  type TravelCharge,
+} from './calculate-quote';
 import type { TQuote } from './quote.schema';
 import { travelFor } from './travel-fee';
 
@@ -40,8 +45,15 @@ export function priceEvent(
     postalCodeField?: string;
     /** The currency the client expects (refused when it is not the station's). */
     currency?: string;
+    /** A new event's discounts and surcharges (staff's phone orders). */
+    adjustments?: readonly PriceAdjustment[];
   },
-  booking?: { prices: QuotePrices; lines: readonly TMenuLine[]; travel: TravelCharge | null },
+  booking?: {
+    prices: QuotePrices;
+    lines: readonly TMenuLine[];
+    travel: TravelCharge | null;
+    adjustments: readonly PriceAdjustment[];
+  },
 ): PricedEvent {
   const issues = selectionIssues({
     choices: request.menu,
@@ -75,6 +87,7 @@ export function priceEvent(
     party: request.party,
     lines,
     travel,
+    adjustments: booking?.adjustments ?? request.adjustments,
   });
   return { quote, lines, travel, travelNeedsAddress };
 }

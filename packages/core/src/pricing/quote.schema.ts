@@ -70,15 +70,30 @@ export const ZQuoteInput = withPartySize(
 );
 export type TQuoteInput = z.input<typeof ZQuoteInput>;
 
-export const QUOTE_LINE_KINDS = ['GUESTS', 'MENU', 'MINIMUM', 'TRAVEL'] as const;
+export const QUOTE_LINE_KINDS = [
+  'GUESTS',
+  'MENU',
+  'MINIMUM',
+  'TRAVEL',
+  'DISCOUNT',
+  'SURCHARGE',
+] as const;
 
 export const ZQuoteLine = z.object({
-  /** What the line prices: the guests, a menu line, the minimum's top-up, travel. */
+  /** What the line prices: the guests, a menu line, the minimum's top-up, travel, staff's adjustments (a discount negative). */
   kind: z.enum(QUOTE_LINE_KINDS),
   label: z.string(),
   amountCents: z.number().int(),
 });
 export type TQuoteLine = z.infer<typeof ZQuoteLine>;
+
+/** A discount or surcharge as a price preview applies it (see calculate-quote.ts). */
+export const ZPriceAdjustment = z.object({
+  kind: z.enum(['DISCOUNT', 'SURCHARGE']),
+  percent: z.number().int().nullable(),
+  amountCents: z.number().int().nullable(),
+  label: z.string(),
+});
 
 export const ZQuote = z.object({
   /** ISO 4217: every amount is in its minor units. */

@@ -6,9 +6,10 @@ export const dynamic = 'force-dynamic';
 
 export const POST = createRouteHandler(async (request, { requestId }) => {
   const idempotencyKey = parseIdempotencyKey(request.headers.get('idempotency-key'));
-  await consumeRateLimit('bookingCreate', `ip:${clientIp(request)}`);
+  const clientAddress = clientIp(request);
+  await consumeRateLimit('bookingCreate', `ip:${clientAddress}`);
   const input = await readJsonBody(request);
-  const result = await createBooking({ input, idempotencyKey, requestId });
+  const result = await createBooking({ input, idempotencyKey, requestId, clientAddress });
   return Response.json(
     { data: result.body },
     { status: result.status, headers: result.replayed ? { 'Idempotent-Replayed': 'true' } : {} },

@@ -1,0 +1,422 @@
+import { createHash } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  bookingInput,
+  daysAhead,
+  payWithSimulator,
+  refusal,
+  STATION,
+} from '../../test/booking-fixtures';
+import { HIBACHI_MENU, insertMenu } from '../../test/factories';
+import { setUpStaffWorkspace, type StaffWorkspace } from '../../test/staff-workspace';
+import { getAdjustmentAnalytics } from '../analytics';
+import { isSealed } from '../crypto/field-crypto';
+import { recordOfflinePayment } from '../payments';
+import { getPublicTerms, getPublicTermsVersion, getTermsHistory, publishTerms } from '../terms';
+import {
+  acceptProposal,
+  adjustBookingPrice,
+  changeBookingMenuAsStaff,
+  changeCustomerMenu,
+  createBooking,
+  createStaffBooking,
+  getCustomerBooking,
+  getStaffBooking,
+  rescheduleBooking,
+  sendProposal,
+} from '.';
+
+type Staffed = { id: string; reference: string; proposalUrl: string; totalCents: number };
+const tokenOf = (url: string) => new URL(url, 'http://x').searchParams.get('token')!;
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+describe('terms, proposals and acceptance', () => {
+  let w: StaffWorkspace;
+
+  beforeEach(async () => {
+    w = await setUpStaffWorkspace();
+  });
+  afterEach(() => w.client.end());
+
+  /** A phone order of 14 adults with a 10% discount, as the e2e takes it. */
+  async function phoneOrder(overrides: Record<string, unknown> = {}) {
+    const result = await createStaffBooking({
+      scope: w.staff,
+      input: bookingInput({
+        adults: 14,
+        children: 0,
+        adjustments: [
+          {
+            kind: 'DISCOUNT',
+            percent: 10,
+            label: 'Returning guest',
+            reason: 'Third party this year',
+          },
+        ],
+        ...overrides,
+      }),
+    });
+    return result.body as Staffed;
+  }
+
+  it('versions the terms: a first version from the settings, a new one per change, old ones kept', async () => {
+    const first = await getPublicTerms({ slug: STATION });
+    expect(first.version).toBe(1);
+    expect(first.body).toContain('48 hours before the event');
+    expect(first.sha256).toBe(sha256(first.body));
+
+    const body = `${first.body}\n9. Pets. Please keep pets away from the grill.`;
+    const history = await publishTerms({ scope: w.manager, slug: STATION, input: { body } });
+    expect(history.current).toMatchObject({ version: 2, body, sha256: sha256(body) });
+    expect(history.versions.map((version) => version.version)).toEqual([2, 1]);
+    expect(history.versions[0]!.createdBy).toBe('Staff Member');
+    // The same text again publishes nothing; staff may not publish; the old text stays.
+    expect(
+      (await publishTerms({ scope: w.manager, slug: STATION, input: { body } })).versions,
+    ).toHaveLength(2);
+    expect(
+      await refusal(publishTerms({ scope: w.staff, slug: STATION, input: { body } })),
+    ).toMatchObject({ status: 403 });
+    expect(
+      await refusal(getTermsHistory({ scope: w.manager, slug: 'other-station' })),
+    ).toMatchObject({ status: 404 });
+    expect(await getPublicTermsVersion({ slug: STATION, version: '1' })).toEqual(first);
+    expect(await refusal(getPublicTermsVersion({ slug: STATION, version: '3' }))).toMatchObject({
+      status: 404,
+    });
+    expect(await refusal(getPublicTermsVersion({ slug: STATION, version: 'x1' }))).toMatchObject({
+      status: 404,
+    });
+  });
+
+  it('prices a phone order with its discount, holds it until the proposal is accepted, then takes the deposit', async () => {
+    const booking = await phoneOrder();
+    // 14 × 50.00 = 700.00, less 10% = 630.00.
+    expect(booking.totalCents).toBe(63_000);
+    const token = tokenOf(booking.proposalUrl);
+    const seen = await getCustomerBooking({ reference: booking.reference, proof: { token } });
+    expect(seen.priceLines.at(-1)).toEqual({
+      kind: 'DISCOUNT',
+      label: 'Returning guest (10%)',
+      amountCents: -7_000,
+    });
+    expect(seen.proposal).toEqual({ version: 1, needsAcceptance: true, acceptances: [] });
+
+    // Paying before accepting is refused.
+    expect(await refusal(payWithSimulator(booking.reference, token))).toMatchObject({
+      status: 409,
+      details: { reason: 'TERMS_NOT_ACCEPTED' },
+    });
+
+    const terms = await getPublicTerms({ slug: STATION });
+    const accepted = await acceptProposal({
+      reference: booking.reference,
+      input: {
+        token,
+        name: 'Zoë Ångström',
+        agree: true,
+        termsVersion: terms.version,
+        proposalVersion: 1,
+      },
+      clientAddress: '203.0.113.9',
+    });
+    expect(accepted.proposal).toMatchObject({
+      needsAcceptance: false,
+      acceptances: [
+        {
+          proposalVersion: 1,
+          name: 'Zoë Ångström',
+          termsVersion: 1,
+          termsSha256: terms.sha256,
+          totalCents: 63_000,
+        },
+      ],
+    });
+    const { rows } = await w.client.query(
+      `SELECT "acceptedName", "clientAddressHash" FROM "TermsAcceptance"`,
+    );
+    expect(isSealed(rows[0].acceptedName)).toBe(true);
+    expect(rows[0].clientAddressHash).not.toContain('203.0.113');
+
+    const { result } = await payWithSimulator(booking.reference, token);
+    expect(result).toMatchObject({ outcome: 'CONFIRMED' });
+    const detail = await getStaffBooking({ scope: w.staff, bookingId: booking.id });
+    expect(detail).toMatchObject({
+      status: 'CONFIRMED',
+      source: 'STAFF',
+      enteredBy: 'Staff Member',
+      proposal: { version: 1, needsAcceptance: false },
+      adjustments: [
+        {
+          kind: 'DISCOUNT',
+          percent: 10,
+          reason: 'Third party this year',
+          createdBy: 'Staff Member',
+        },
+      ],
+    });
+    expect(detail.audit.map((entry) => entry.action)).toContain('booking.proposal_accepted');
+  });
+
+  it('refuses a tampered link, another booking’s token, stale versions and a second acceptance', async () => {
+    const booking = await phoneOrder();
+    const other = await phoneOrder({ date: daysAhead(12) });
+    const token = tokenOf(booking.proposalUrl);
+    const accept = (input: Record<string, unknown>) =>
+      acceptProposal({
+        reference: booking.reference,
+        input: {
+          token,
+          name: 'Pat Phone',
+          agree: true,
+          termsVersion: 1,
+          proposalVersion: 1,
+          ...input,
+        },
+      });
+    expect(await refusal(accept({ token: `${token.slice(0, -2)}xx` }))).toMatchObject({
+      status: 404,
+    });
+    expect(await refusal(accept({ token: tokenOf(other.proposalUrl) }))).toMatchObject({
+      status: 404,
+    });
+    expect(await refusal(accept({ agree: false }))).toMatchObject({
+      status: 400,
+      details: { agree: expect.any(Array) },
+    });
+    expect(await refusal(accept({ name: ' ' }))).toMatchObject({ status: 400 });
+    expect(await refusal(accept({ proposalVersion: 2 }))).toMatchObject({
+      status: 409,
+      details: { reason: 'PROPOSAL_CHANGED' },
+    });
+    await publishTerms({
+      scope: w.manager,
+      slug: STATION,
+      input: { body: 'New terms: deposits are kept after 24 hours.' },
+    });
+    expect(await refusal(accept({}))).toMatchObject({
+      status: 409,
+      details: { reason: 'TERMS_CHANGED' },
+    });
+
+    // Two at once: one acceptance, the other 409.
+    const attempts = await Promise.allSettled([
+      accept({ termsVersion: 2 }),
+      accept({ termsVersion: 2 }),
+      accept({ termsVersion: 2 }),
+    ]);
+    expect(attempts.filter((attempt) => attempt.status === 'fulfilled')).toHaveLength(1);
+    for (const attempt of attempts.filter(
+      (a): a is PromiseRejectedResult => a.status === 'rejected',
+    ))
+      expect(attempt.reason).toMatchObject({
+        status: 409,
+        details: { reason: 'ALREADY_ACCEPTED' },
+      });
+    const { rows } = await w.client.query('SELECT count(*)::int AS n FROM "TermsAcceptance"');
+    expect(rows[0].n).toBe(1);
+
+    // A lapsed hold says so.
+    await w.client.query(
+      `UPDATE "Booking" SET "holdExpiresAt" = now() - interval '1 minute' WHERE id = $1`,
+      [other.id],
+    );
+    expect(
+      await refusal(
+        acceptProposal({
+          reference: other.reference,
+          input: {
+            token: tokenOf(other.proposalUrl),
+            name: 'Pat',
+            agree: true,
+            termsVersion: 2,
+            proposalVersion: 1,
+          },
+        }),
+      ),
+    ).toMatchObject({ status: 409, details: { reason: 'HOLD_EXPIRED' } });
+  });
+
+  it('asks again after staff change an accepted price; moves and the customer’s own changes keep it', async () => {
+    await insertMenu(w.client, w.stationId, HIBACHI_MENU);
+    const booking = await phoneOrder();
+    const token = tokenOf(booking.proposalUrl);
+    await acceptProposal({
+      reference: booking.reference,
+      input: { token, name: 'Pat Phone', agree: true, termsVersion: 1, proposalVersion: 1 },
+    });
+    await recordOfflinePayment({
+      scope: w.staff,
+      bookingId: booking.id,
+      input: { amountCents: 10_000, method: 'CASH' },
+    });
+    let detail = await getStaffBooking({ scope: w.staff, bookingId: booking.id });
+    const moved = await rescheduleBooking({
+      scope: w.staff,
+      bookingId: booking.id,
+      input: { date: daysAhead(20), time: '17:00', version: detail.version },
+    });
+    expect(
+      (await getStaffBooking({ scope: w.staff, bookingId: booking.id })).proposal,
+    ).toMatchObject({ version: 1, needsAcceptance: false });
+
+    // The customer's own change: same version (their change is their agreement).
+    const before = await getCustomerBooking({ reference: booking.reference, proof: { token } });
+    const mine = await changeCustomerMenu({
+      reference: booking.reference,
+      input: { token, adults: 15, children: 0, menu: [], version: before.version },
+    });
+    expect(mine.proposal).toMatchObject({ version: 1, needsAcceptance: false });
+
+    // Staff's change: version 2 to accept; the first acceptance stays in the history.
+    const staffChange = await changeBookingMenuAsStaff({
+      scope: w.staff,
+      bookingId: booking.id,
+      input: { adults: 16, children: 0, menu: [], version: mine.version },
+    });
+    detail = await getStaffBooking({ scope: w.staff, bookingId: booking.id });
+    expect(detail.proposal).toMatchObject({
+      version: 2,
+      needsAcceptance: true,
+      acceptances: [{ proposalVersion: 1 }],
+    });
+    expect(staffChange.totalCents).toBe(16 * 5_000 - 8_000);
+    expect(moved.moved).toBe(true);
+
+    const surcharge = await adjustBookingPrice({
+      scope: w.staff,
+      bookingId: booking.id,
+      input: {
+        kind: 'SURCHARGE',
+        amountCents: 2_500,
+        label: 'Late finish',
+        reason: 'Asked for an extra hour',
+        version: detail.version,
+      },
+    });
+    expect(surcharge).toMatchObject({ totalCents: 16 * 5_000 - 8_000 + 2_500, proposalVersion: 2 });
+    await acceptProposal({
+      reference: booking.reference,
+      input: { token, name: 'Pat Phone', agree: true, termsVersion: 1, proposalVersion: 2 },
+    });
+    const { rows } = await w.client.query(
+      `SELECT kind FROM "OutboxMessage" WHERE "bookingId" = $1 AND kind = 'PROPOSAL_SENT'`,
+      [booking.id],
+    );
+    expect(rows).toHaveLength(1);
+    expect((await sendProposal({ scope: w.staff, bookingId: booking.id })).sent).toBe(true);
+    expect(
+      await refusal(
+        adjustBookingPrice({
+          scope: w.staff,
+          bookingId: booking.id,
+          input: { kind: 'DISCOUNT', percent: 100, reason: 'Free', version: surcharge.version },
+        }),
+      ),
+    ).toMatchObject({ status: 409, details: { reason: 'BELOW_PAID' } });
+  });
+
+  it('records the terms an online customer ticked, and refuses terms that changed meanwhile', async () => {
+    const online = await createBooking({
+      input: bookingInput({ acceptTerms: { version: 1 } }),
+      clientAddress: '198.51.100.4',
+    });
+    const { reference, manageUrl } = online.body as { reference: string; manageUrl: string };
+    const seen = await getCustomerBooking({ reference, proof: { token: tokenOf(manageUrl) } });
+    expect(seen.source).toBe('WEBSITE');
+    expect(seen.proposal).toMatchObject({
+      version: 1,
+      needsAcceptance: false,
+      acceptances: [{ name: 'Jo Tester', termsVersion: 1 }],
+    });
+    await publishTerms({
+      scope: w.manager,
+      slug: STATION,
+      input: { body: 'Version two of the terms of booking.' },
+    });
+    expect(
+      await refusal(createBooking({ input: bookingInput({ acceptTerms: { version: 1 } }) })),
+    ).toMatchObject({ status: 409, details: { reason: 'TERMS_CHANGED' } });
+    // Older clients send none: booked, nothing recorded, nothing asked.
+    const older = await createBooking({ input: bookingInput() });
+    const plain = older.body as { reference: string; manageUrl: string };
+    expect(
+      (
+        await getCustomerBooking({
+          reference: plain.reference,
+          proof: { token: tokenOf(plain.manageUrl) },
+        })
+      ).proposal,
+    ).toEqual({ version: 1, needsAcceptance: false, acceptances: [] });
+  });
+
+  it('lets managers set the deposit, never above the total; staff may not', async () => {
+    expect(
+      await refusal(
+        createStaffBooking({ scope: w.staff, input: bookingInput({ depositCents: 5_000 }) }),
+      ),
+    ).toMatchObject({ status: 403 });
+    const set = (
+      await createStaffBooking({ scope: w.manager, input: bookingInput({ depositCents: 5_000 }) })
+    ).body as { depositCents: number };
+    expect(set.depositCents).toBe(5_000);
+    const free = (
+      await createStaffBooking({
+        scope: w.manager,
+        input: bookingInput({
+          date: daysAhead(12),
+          adjustments: [{ kind: 'DISCOUNT', percent: 100, reason: 'Charity auction prize' }],
+        }),
+      })
+    ).body as { totalCents: number; depositCents: number };
+    expect(free).toMatchObject({ totalCents: 0, depositCents: 0 });
+    expect(
+      await refusal(
+        createStaffBooking({
+          scope: w.staff,
+          input: bookingInput({
+            adjustments: [{ kind: 'DISCOUNT', percent: 10, amountCents: 100, reason: 'Both' }],
+          }),
+        }),
+      ),
+    ).toMatchObject({ status: 400 });
+    expect(
+      await refusal(
+        createStaffBooking({
+          scope: w.staff,
+          input: bookingInput({ adjustments: [{ kind: 'DISCOUNT', percent: 10 }] }),
+        }),
+      ),
+    ).toMatchObject({ status: 400, details: { 'adjustments.0.reason': expect.any(Array) } });
+  });
+
+  it('counts the discounts and surcharges given, per station and staff member', async () => {
+    const booking = await phoneOrder();
+    await recordOfflinePayment({
+      scope: w.staff,
+      bookingId: booking.id,
+      input: { amountCents: 10_000, method: 'CASH' },
+    });
+    await phoneOrder({ date: daysAhead(13) }); // held, not confirmed: not counted
+    const figures = await getAdjustmentAnalytics({
+      scope: w.manager,
+      query: { from: daysAhead(0), to: daysAhead(30) },
+    });
+    expect(figures).toMatchObject({
+      bookings: 1,
+      discountCents: 7_000,
+      surchargeCents: 0,
+      byStaff: [
+        { staffId: w.staff.staffId, name: 'Staff Member', discounts: 1, discountCents: 7_000 },
+      ],
+    });
+    expect(
+      await refusal(
+        getAdjustmentAnalytics({
+          scope: w.staff,
+          query: { from: daysAhead(0), to: daysAhead(30), station: 'other-station' },
+        }),
+      ),
+    ).toMatchObject({ status: 404 });
+  });
+});
