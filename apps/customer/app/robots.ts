@@ -7,7 +7,13 @@ export const dynamic = 'force-dynamic';
 export default function robots(): MetadataRoute.Robots {
   const site = getServerEnv().PUBLIC_CUSTOMER_URL;
   return {
-    rules: [{ userAgent: '*', allow: '/', disallow: ['/api/', '/pay/', '/chat/', '/manage/'] }],
+    rules: [
+      {
+        userAgent: '*',
+        allow: '/',
+        disallow: ['/api/', '/pay/', '/chat/', '/manage/', '/proposal/'],
+      },
+    ],
     sitemap: `${site}/sitemap.xml`,
   };
 }

@@ -15,6 +15,8 @@ import type {
 import type { TMenuSelection } from '@hibachi/core/menu/menu.schema';
 import type { TQuote } from '@hibachi/core/pricing/quote.schema';
 import type { TPublicMenu, TStationSummary } from '@hibachi/core/stations/station.schema';
+import type { TAcceptProposalInput } from '@hibachi/core/bookings/accept-proposal.schema';
+import type { TTermsVersion } from '@hibachi/core/terms/terms.schema';
 import { fetchJson } from '@hibachi/web/fetch-json';
 
 /** The customer API, typed by core's schemas. */
@@ -89,6 +91,17 @@ export const api = {
   ) =>
     fetchJson<TCustomerBooking>(`/api/bookings/${encodeURIComponent(reference)}/menu`, {
       method: 'PATCH',
+      body: JSON.stringify(body),
+    }),
+  terms: (station: string) =>
+    fetchJson<TTermsVersion>(`/api/stations/${encodeURIComponent(station)}/terms`),
+  termsVersion: (station: string, version: number) =>
+    fetchJson<TTermsVersion>(
+      `/api/stations/${encodeURIComponent(station)}/terms/${encodeURIComponent(String(version))}`,
+    ),
+  acceptProposal: (reference: string, body: TAcceptProposalInput) =>
+    fetchJson<TCustomerBooking>(`/api/bookings/${encodeURIComponent(reference)}/acceptance`, {
+      method: 'POST',
       body: JSON.stringify(body),
     }),
   cancel: (reference: string, proof: { email: string } | { token: string }) =>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import Link from 'next/link';
 import type { TCreatedBooking } from '@hibachi/core/bookings/create-booking.schema';
@@ -14,6 +14,7 @@ import { useCountdown } from '@hibachi/web/use-countdown';
 import { toFieldErrors, type FieldErrors } from '@hibachi/web/field-errors';
 import { toBookingInput, type DetailsValues, type Selection } from './booking-form';
 import { QuotePanel } from './quote-panel';
+import { TermsText } from '../proposal/terms-text';
 
 type Props = {
   station: TStationSummary;
@@ -45,7 +46,16 @@ export function ReviewStep({
   onCreated,
   idempotencyKeyFor,
 }: Props) {
-  const input = toBookingInput(selection, details, { menu, currency: station.currency });
+  // The terms as published now: pressing Book accepts this version (recorded with the booking).
+  const terms = useQuery({
+    queryKey: ['terms', station.slug],
+    queryFn: () => api.terms(station.slug),
+    staleTime: 60_000,
+  });
+  const input = {
+    ...toBookingInput(selection, details, { menu, currency: station.currency }),
+    ...(terms.data ? { acceptTerms: { version: terms.data.version } } : {}),
+  };
   const [retryAt, setRetryAt] = useState<number>();
   const waitSeconds = useCountdown(retryAt);
 
@@ -56,6 +66,8 @@ export function ReviewStep({
       if (!(error instanceof ApiError)) return;
       if (error.status === 409 && error.details?.reason === 'SLOT_TAKEN')
         onSlotTaken(error.message);
+      else if (error.status === 409 && error.details?.reason === 'TERMS_CHANGED')
+        void terms.refetch();
       else if (error.status === 400 && error.details) onInvalid(error, toFieldErrors(error));
       else if (error.status === 429)
         setRetryAt(Date.now() + (error.retryAfterSeconds ?? 30) * 1000);
@@ -123,6 +135,15 @@ export function ReviewStep({
           Booking holds your chef for a few minutes while you pay the deposit. Cancel at least{' '}
           {station.cancellationNoticeHours} hours ahead for a full deposit refund.
         </p>
+        {terms.data ? (
+          <details className="terms-details" data-testid="booking-terms">
+            <summary>
+              By booking you accept the price and {station.name}&apos;s terms (version{' '}
+              {terms.data.version}): read them
+            </summary>
+            <TermsText terms={terms.data} timezone={station.timezone} />
+          </details>
+        ) : null}
         {error ? (
           <div className="widget-error" role="alert">
             {error.status === 429 ? (

@@ -14,6 +14,7 @@ import { MenuEditor } from './menu-editor';
 import { AddToCalendar } from '../calendar/add-to-calendar';
 import { RescheduleSection } from './reschedule-section';
 import { BalanceSection } from './balance-section';
+import { ProposalStatus } from './proposal-status';
 import {
   formatDuration,
   formatInstant,
@@ -117,6 +118,7 @@ export function BookingDetails({
           </div>
         ) : null}
       </dl>
+      <ProposalStatus booking={booking} proof={proof} />
       <AddToCalendar booking={booking} proof={proof} />
       <RescheduleSection
         booking={booking}

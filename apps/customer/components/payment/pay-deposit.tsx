@@ -56,6 +56,20 @@ export function PayDeposit({ reference, token }: { reference: string; token: str
       </section>
     );
   }
+  if (data.source === 'STAFF' && data.proposal.needsAcceptance) {
+    return (
+      <section className="panel" aria-labelledby="pay-heading">
+        <h1 id="pay-heading">Review your proposal first</h1>
+        <p className="notice" role="status">
+          Before the deposit, please review the price and {data.station.name}&apos;s terms and
+          accept them.
+        </p>
+        <Link className="button" href={`/proposal/${reference}?token=${encodeURIComponent(token)}`}>
+          Review the proposal
+        </Link>
+      </section>
+    );
+  }
   const error = checkout.error instanceof ApiError ? checkout.error : undefined;
   return (
     <section className="panel" aria-labelledby="pay-heading">

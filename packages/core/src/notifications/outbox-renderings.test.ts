@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  bookingInput,
   daysAhead,
   heldBooking,
   payWithSimulator,
@@ -13,7 +14,13 @@ import { connect } from '../../test/database';
 import { plainTextOf } from '../../test/mail-text';
 import { startSmtpSink } from '../../test/smtp-sink';
 import type { StaffScope } from '../auth/staff-scope';
-import { cancelCustomerBooking, changeBookingMenuAsStaff, rescheduleBooking } from '../bookings';
+import {
+  cancelCustomerBooking,
+  changeBookingMenuAsStaff,
+  createStaffBooking,
+  rescheduleBooking,
+  sendProposal,
+} from '../bookings';
 import { replyToConversation, startConversation } from '../conversations';
 import { inTransaction } from '../db/transaction';
 import { OutboxKind } from '../generated/prisma/enums';
@@ -146,6 +153,13 @@ describe('every outbox e-mail, as sent, viewed and previewed', () => {
     await planBookingMessages(
       new Date((await bookingRow(done.reference)).endsAt.getTime() + 19 * HOUR),
     );
+
+    // A phone order: its proposal link, and the same link sent again.
+    const phoned = await createStaffBooking({
+      scope: superAdmin,
+      input: bookingInput({ date: daysAhead(15) }),
+    });
+    await sendProposal({ scope: superAdmin, bookingId: (phoned.body as { id: string }).id });
 
     // No booking at all: a staff account's password link, and a reply in a conversation.
     await createStaff({
