@@ -112,6 +112,18 @@ test.describe('a phone order: proposal, acceptance and deposit', () => {
       'Terms of booking with Seattle',
     );
 
+    // The accepted proposal's PDF opens from the manage page.
+    const [download] = await Promise.all([
+      page.waitForResponse((response) => response.url().includes('/proposal.pdf')),
+      page.getByRole('link', { name: 'Download the accepted proposal (PDF)' }).click(),
+    ]);
+    expect(download.status()).toBe(200);
+    expect(download.headers()['content-type']).toBe('application/pdf');
+    expect((await download.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    const staffPdf = await admin.get(`/api/admin/bookings/${booking.id}/proposal.pdf`);
+    expect(staffPdf.status()).toBe(200);
+    expect(Buffer.compare(await staffPdf.body(), await download.body())).toBe(0);
+
     const detail = (
       (await (await admin.get(`/api/admin/bookings/${booking.id}`)).json()) as {
         data: {

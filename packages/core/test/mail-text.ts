@@ -38,3 +38,20 @@ function quotedPrintableBytes(body: string): Buffer {
   }
   return Buffer.from(bytes);
 }
+
+/** The bytes and file name of a raw e-mail's attachment of `contentType` (base64, as nodemailer writes it). */
+export function attachmentOf(
+  raw: string,
+  contentType: string,
+): { filename: string; bytes: Buffer } | undefined {
+  const start = raw.search(new RegExp(`^Content-Type: ${contentType.replace('/', '\\/')}`, 'im'));
+  if (start < 0) return undefined;
+  const part = raw.slice(start);
+  const split = part.indexOf('\r\n\r\n');
+  const headers = part.slice(0, split);
+  const rest = part.slice(split + 4);
+  const end = rest.search(/\r\n--/);
+  const body = end < 0 ? rest : rest.slice(0, end);
+  const filename = /filename="?([^";\r\n]+)"?/i.exec(headers)?.[1] ?? '';
+  return { filename, bytes: Buffer.from(body.replace(/\s+/g, ''), 'base64') };
+}

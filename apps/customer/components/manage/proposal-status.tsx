@@ -61,6 +61,11 @@ export function ProposalStatus({ booking, proof }: { booking: TCustomerBooking; 
           ))}
         </ul>
       ) : null}
+      <p>
+        <a href={`/api/bookings/${booking.reference}/proposal.pdf?${new URLSearchParams(proof)}`}>
+          Download the {acceptances.length > 0 ? 'accepted ' : ''}proposal (PDF)
+        </a>
+      </p>
       {open !== undefined && terms.data ? (
         <TermsText terms={terms.data} timezone={booking.station.timezone} />
       ) : null}

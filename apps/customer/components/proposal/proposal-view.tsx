@@ -183,6 +183,13 @@ function Proposal({ booking, token }: { booking: TCustomerBooking; token: string
         )}
       </section>
 
+      <p>
+        <a
+          href={`/api/bookings/${booking.reference}/proposal.pdf?token=${encodeURIComponent(token)}`}
+        >
+          Download this proposal (PDF)
+        </a>
+      </p>
       {accepted ? (
         <section aria-labelledby="proposal-accepted" data-testid="proposal-accepted">
           <h2 id="proposal-accepted">Accepted</h2>

@@ -29,3 +29,5 @@ export { startMyEvent } from './start-my-event';
 export { acceptProposal } from './accept-proposal';
 export { adjustBookingPrice, type AdjustedBooking } from './adjust-booking-price';
 export { sendProposal } from './send-proposal';
+export { getProposalPdf } from './get-proposal-pdf';
+export { getStaffProposalPdf } from './get-staff-proposal-pdf';

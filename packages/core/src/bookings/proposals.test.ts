@@ -8,9 +8,16 @@ import {
   STATION,
 } from '../../test/booking-fixtures';
 import { HIBACHI_MENU, insertMenu } from '../../test/factories';
+import { readPdf } from '../../test/pdf-text';
+import { attachmentOf, plainTextOf } from '../../test/mail-text';
+import { startSmtpSink, type SinkMessage } from '../../test/smtp-sink';
+import { deliverDueEmails } from '../notifications/deliver-outbox';
+import { createSmtpTransport } from '../notifications/email-transport';
+import { proposalAttachments } from './proposal-attachments';
 import { setUpStaffWorkspace, type StaffWorkspace } from '../../test/staff-workspace';
 import { getAdjustmentAnalytics } from '../analytics';
 import { isSealed } from '../crypto/field-crypto';
+import { formatMoney } from '../money/format-money';
 import { recordOfflinePayment } from '../payments';
 import { getPublicTerms, getPublicTermsVersion, getTermsHistory, publishTerms } from '../terms';
 import {
@@ -21,12 +28,15 @@ import {
   createBooking,
   createStaffBooking,
   getCustomerBooking,
+  getProposalPdf,
   getStaffBooking,
+  getStaffProposalPdf,
   rescheduleBooking,
   sendProposal,
 } from '.';
 
 type Staffed = { id: string; reference: string; proposalUrl: string; totalCents: number };
+const USD = { currency: 'USD', locale: 'en-US' };
 const tokenOf = (url: string) => new URL(url, 'http://x').searchParams.get('token')!;
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -138,8 +148,50 @@ describe('terms, proposals and acceptance', () => {
     expect(isSealed(rows[0].acceptedName)).toBe(true);
     expect(rows[0].clientAddressHash).not.toContain('203.0.113');
 
+    // The accepted proposal's PDF: what the database holds, the same bytes for both sides.
+    const pdf = await getProposalPdf({ reference: booking.reference, proof: { token } });
+    expect(pdf.filename).toBe(`proposal-${booking.reference}-v1.pdf`);
+    const { text } = await readPdf(pdf.bytes);
+    const flat = text.replace(/\s+/g, '');
+    for (const expected of [
+      booking.reference,
+      'Zoë Ångström',
+      'Returning guest (10%)',
+      formatMoney(-7_000, USD),
+      formatMoney(63_000, USD),
+      terms.sha256.slice(0, 16),
+    ])
+      expect(flat, expected).toContain(expected.replace(/\s+/g, ''));
+    const again = await getStaffProposalPdf({ scope: w.staff, bookingId: booking.id });
+    expect(Buffer.from(again.bytes).equals(Buffer.from(pdf.bytes))).toBe(true);
+    expect(
+      await refusal(
+        getStaffProposalPdf({
+          scope: { ...w.staff, stationId: w.otherStationId },
+          bookingId: booking.id,
+        }),
+      ),
+    ).toMatchObject({ status: 404 });
+
     const { result } = await payWithSimulator(booking.reference, token);
     expect(result).toMatchObject({ outcome: 'CONFIRMED' });
+    // The confirmation e-mail carries the accepted proposal's PDF.
+    const received: SinkMessage[] = [];
+    const smtp = await startSmtpSink((message) => {
+      received.push(message);
+      return undefined;
+    });
+    const transport = createSmtpTransport(smtp.url);
+    while ((await deliverDueEmails({ transport, attachmentsFor: proposalAttachments })).sent > 0);
+    transport.close();
+    await smtp.close();
+    const confirmation = received.find((message) => /Subject: Confirmed/.test(message.raw));
+    const attached = attachmentOf(confirmation!.raw, 'application/pdf');
+    expect(attached?.filename).toBe(`proposal-${booking.reference}-v1.pdf`);
+    expect((await readPdf(attached!.bytes)).text).toContain('Zoë Ångström');
+    const held = received.find((message) => /proposal is ready/.test(plainTextOf(message.raw)));
+    expect(held && attachmentOf(held.raw, 'application/pdf')).toBeUndefined();
+
     const detail = await getStaffBooking({ scope: w.staff, bookingId: booking.id });
     expect(detail).toMatchObject({
       status: 'CONFIRMED',

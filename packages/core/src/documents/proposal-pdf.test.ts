@@ -1,4 +1,4 @@
-import { PDFParse } from 'pdf-parse';
+import { readPdf } from '../../test/pdf-text';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderProposalPdf, type ProposalDocument } from './proposal-pdf';
 
@@ -50,18 +50,6 @@ function proposal(overrides: Partial<ProposalDocument> = {}): ProposalDocument {
     acceptance: null,
     ...overrides,
   };
-}
-
-/** The PDF's text as a reader would copy it, per page, whitespace runs as one space. */
-async function readPdf(bytes: Uint8Array): Promise<{ text: string; pages: string[] }> {
-  const parser = new PDFParse({ data: bytes.slice() });
-  try {
-    const result = await parser.getText();
-    const pages = result.pages.map((page) => page.text.replace(/\s+/g, ' ').trim());
-    return { text: pages.join(' '), pages };
-  } finally {
-    await parser.destroy();
-  }
 }
 
 const withoutSpace = (text: string) => text.replace(/\s+/g, '');

@@ -1,4 +1,5 @@
 import type { PgBoss } from 'pg-boss';
+import { proposalAttachments } from '../bookings/proposal-attachments';
 import { expireHolds } from '../bookings/expire-holds';
 import { getDb } from '../db/client';
 import { getServerEnv } from '../env';
@@ -74,7 +75,7 @@ export function startBackgroundJobs(): void {
       // Batch after batch while full ones come back, so a backlog drains within a tick or a
       // few instead of ten e-mails every five seconds (bounded, so a tick ends).
       for (let batch = 0; batch < EMAIL_BATCHES_PER_TICK; batch += 1) {
-        const result = await deliverDueEmails({ transport });
+        const result = await deliverDueEmails({ transport, attachmentsFor: proposalAttachments });
         const handled = Object.values(result).reduce((sum, count) => sum + count, 0);
         if (handled > 0) logger.info(result, 'e-mail outbox');
         if (handled < EMAIL_BATCH_SIZE) break;

@@ -5,9 +5,14 @@ import type { OutboxKind } from '../generated/prisma/client';
 import { logger } from '../logger';
 import { backoffMs } from '../platform/backoff';
 import { BREAKERS, breakerFor, breakerOpen, isBrokenCircuit } from '../platform/breakers';
-import type { EmailTransport } from './email-transport';
+import type { EmailTransport, MailAttachment } from './email-transport';
 import { isPermanentSmtpFailure } from './email-transport';
-import { outboxRenderContext, renderOutboxEmail, UndeliverableError } from './render-outbox-email';
+import {
+  outboxRenderContext,
+  renderOutboxEmail,
+  UndeliverableError,
+  type OutboxMessageToRender,
+} from './render-outbox-email';
 
 /** After this many failed attempts a message is given up (FAILED, visible to staff). */
 export const MAX_DELIVERY_ATTEMPTS = 8;
@@ -41,6 +46,8 @@ export async function deliverDueEmails(options: {
   transport: EmailTransport;
   now?: Date;
   batchSize?: number;
+  /** Documents to attach to a message (the accepted proposal's PDF to a confirmation). */
+  attachmentsFor?: (message: OutboxMessageToRender) => Promise<MailAttachment[]>;
 }): Promise<DeliveryResult> {
   const db = getDb();
   const env = getServerEnv();
@@ -90,12 +97,14 @@ export async function deliverDueEmails(options: {
         result.skipped += 1;
         continue;
       }
+      const attachments = (await options.attachmentsFor?.(message)) ?? [];
       await smtp.execute(() =>
         options.transport.send({
           messageId: `<outbox-${message.id}@${domain}>`,
           from: env.EMAIL_FROM,
           to: message.recipient,
           ...email,
+          ...(attachments.length > 0 ? { attachments } : {}),
         }),
       );
       await db.outboxMessage.update({

@@ -9,7 +9,11 @@ export type OutgoingMail = {
   text: string;
   /** A calendar invitation, sent as the text/calendar part calendars act on (nodemailer icalEvent). */
   icalEvent?: { method: 'REQUEST' | 'CANCEL'; filename: string; content: string };
+  /** Documents the customer keeps (the accepted proposal's PDF). */
+  attachments?: MailAttachment[];
 };
+
+export type MailAttachment = { filename: string; content: Buffer; contentType: string };
 
 /** Where e-mails go: SMTP in every environment (tests use a local SMTP server). */
 export type EmailTransport = {

@@ -384,6 +384,14 @@ export const ADMIN_API = {
     },
     WRITE,
   ),
+  proposalPdf: staff({
+    method: 'get',
+    path: '/api/admin/bookings/{id}/proposal.pdf',
+    summary: "The booking's proposal as the customer's PDF (the accepted one once accepted)",
+    tag: 'Bookings',
+    response: 'A PDF: the itemised price, event, menu, terms and acceptance',
+    responseType: 'application/pdf',
+  }),
   sendProposal: staff({
     method: 'post',
     path: '/api/admin/bookings/{id}/proposal',

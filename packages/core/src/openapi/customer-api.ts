@@ -149,6 +149,17 @@ export const CUSTOMER_OPERATIONS: ApiOperation[] = [
     errors: ['VALIDATION_FAILED', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED'],
   },
   {
+    method: 'get',
+    path: '/api/bookings/{reference}/proposal.pdf',
+    summary:
+      'The proposal as a PDF (the accepted one once accepted; the same bytes for the same booking version)',
+    tag: 'Bookings',
+    query: ZCustomerProof,
+    response: 'A PDF: the itemised price, event, menu, terms and acceptance',
+    responseType: 'application/pdf',
+    errors: ['VALIDATION_FAILED', 'NOT_FOUND', 'RATE_LIMITED'],
+  },
+  {
     method: 'post',
     path: '/api/bookings/{reference}/acceptance',
     summary:
