@@ -74,7 +74,7 @@ function OrderForm({
   customerOrigin,
   menu,
 }: Props & { menu: TStationMenu }) {
-  const start = toNewBookingValues(prefill, today);
+  const [start] = useState(() => toNewBookingValues(prefill, today));
   const [when, setWhen] = useState<When>({
     date: start.date,
     time: start.time,
