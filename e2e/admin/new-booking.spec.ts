@@ -99,7 +99,7 @@ test.describe('staff take a phone order (New booking)', () => {
     await expect(
       form.getByRole('radio', { name: new RegExp(`^${timeLabel(start.time)}`) }),
     ).toBeChecked();
-    await expect(form.getByLabel('Chef')).toHaveValue(start.chef.id);
+    await expect(form.getByLabel('Chef', { exact: true })).toHaveValue(start.chef.id);
 
     const customer = uniqueCustomer('phone-order');
     await fillOrder(page, 14, customer);
