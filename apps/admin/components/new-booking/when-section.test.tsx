@@ -68,7 +68,7 @@ function renderWith(start: When) {
   return requests;
 }
 
-const chef = () => screen.getByLabelText('Chef') as HTMLSelectElement;
+const chef = () => screen.getByLabelText<HTMLSelectElement>('Chef');
 const options = () => [...chef().options].map((option) => option.text);
 
 afterEach(() => {
@@ -101,7 +101,7 @@ describe('the start and chef of a phone order', () => {
   it('lets the chosen chef go at a start where they are busy, saying so', async () => {
     renderWith({ date: '2031-06-10', time: '17:00', durationMinutes: 120, chefId: AIKO });
     const later = await screen.findByRole('radio', { name: /^5:30 PM/ });
-    act(() => fireEvent.click(later));
+    await act(() => fireEvent.click(later));
     await waitFor(() => expect(chef().value).toBe(''));
     expect(options()).toEqual(['Least busy free chef', 'Ben']);
     expect(
