@@ -19,6 +19,8 @@ test.describe('accessibility of the admin app (axe: 0 violations)', () => {
     const pages: [string, RegExp][] = [
       ['/dashboard', /dashboard/i],
       ['/bookings', /bookings/i],
+      ['/bookings/new', /new booking/i],
+      ['/bookings/new?station=seattle', /new booking · seattle/i],
       ['/inbox', /inbox/i],
       ['/prep', /prep/i],
       ['/season', /time off/i],

@@ -247,6 +247,10 @@ test.describe('calendar', () => {
     await page.mouse.move(x, event.y + event.height / 2, { steps: 4 });
     await page.mouse.move(x, event.y + event.height + 4 * slot - 2, { steps: 8 });
     await page.mouse.up();
+    // The selection offers a new booking there or time off.
+    const choice = page.getByRole('dialog', { name: new RegExp(`^${away.name},`) });
+    await expect(choice.getByRole('link', { name: /^New booking for/ })).toBeVisible();
+    await choice.getByRole('button', { name: `Time off for ${away.name}…` }).click();
     const dialog = page.getByRole('dialog', { name: 'Mark a chef off' });
     await expect(dialog).toContainText(away.name);
     await dialog.getByLabel('Note (optional)').fill('Sick');

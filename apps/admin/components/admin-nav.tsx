@@ -35,6 +35,7 @@ export function AdminNav({
     { href: '/calendar', label: 'Calendar', show: can(user.role, 'bookings.view') },
     { href: '/inbox', label: 'Inbox', show: can(user.role, 'conversations.answer') },
     { href: '/bookings', label: 'Bookings', show: can(user.role, 'bookings.view') },
+    { href: '/bookings/new', label: 'New booking', show: can(user.role, 'bookings.create') },
     { href: '/prep', label: 'Prep sheet', show: can(user.role, 'prep.view') },
     { href: '/season', label: 'Time off', show: can(user.role, 'chefs.timeOff') },
     { href: '/outbox', label: 'Outbox', show: can(user.role, 'outbox.view') },
@@ -43,6 +44,12 @@ export function AdminNav({
     { href: '/staff', label: 'Staff', show: can(user.role, 'staff.manage') },
     { href: '/customers', label: 'Customers', show: can(user.role, 'customers.privacy') },
   ];
+
+  // The section the page belongs to: the longest match (New booking, not also Bookings).
+  const current = sections
+    .map((section) => section.href)
+    .filter((href) => pathname === href || pathname.startsWith(`${href}/`))
+    .sort((a, b) => b.length - a.length)[0];
 
   async function signOut(everywhere: boolean) {
     setSigningOut(true);
@@ -64,7 +71,7 @@ export function AdminNav({
             <Link
               key={section.href}
               href={withStation(section.href)}
-              aria-current={pathname.startsWith(section.href) ? 'page' : undefined}
+              aria-current={section.href === current ? 'page' : undefined}
             >
               {section.label}
               {section.href === '/inbox' ? <UnreadBadge station={station} /> : null}
@@ -78,9 +85,15 @@ export function AdminNav({
             value={station}
             onChange={(event) => {
               const base =
-                ['/outbox', '/calendar', '/dashboard', '/settings', '/prep', '/inbox'].find(
-                  (path) => pathname.startsWith(path),
-                ) ?? '/bookings';
+                [
+                  '/outbox',
+                  '/calendar',
+                  '/dashboard',
+                  '/settings',
+                  '/prep',
+                  '/inbox',
+                  '/bookings/new',
+                ].find((path) => pathname.startsWith(path)) ?? '/bookings';
               router.push(
                 toFilterHref(base, searchParams, {
                   station: event.target.value,

@@ -1,7 +1,10 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
+import Link from 'next/link';
+import { can } from '@hibachi/core/auth/permissions';
 import { WidgetBoundary } from '@hibachi/web/widget-boundary';
 import { BookingsTable } from '@/components/bookings-table';
+import { newBookingHref } from '@/lib/new-booking-href';
 import { requireStaffPage } from '@/lib/staff';
 import { pageParams } from '@/lib/station-choice';
 
@@ -17,7 +20,17 @@ export default async function BookingsPage({
   const station = staff.station?.name;
   return (
     <section aria-labelledby="bookings-heading">
-      <h1 id="bookings-heading">Bookings{station ? ` · ${station}` : ''}</h1>
+      <div className="page-header">
+        <h1 id="bookings-heading">Bookings{station ? ` · ${station}` : ''}</h1>
+        {can(staff.role, 'bookings.create') ? (
+          <Link
+            className="button"
+            href={newBookingHref({ station: params.get('station') ?? undefined })}
+          >
+            New booking
+          </Link>
+        ) : null}
+      </div>
       <WidgetBoundary title="Bookings">
         <Suspense>
           <BookingsTable showStation={staff.role === 'SUPER_ADMIN' && !params.get('station')} />

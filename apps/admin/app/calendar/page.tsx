@@ -26,6 +26,7 @@ export default async function CalendarPage({
           <CalendarLoader
             station={{ slug: station.slug, name: station.name, timezone: station.timezone }}
             canReschedule={can(staff.role, 'bookings.reschedule')}
+            canCreate={can(staff.role, 'bookings.create')}
           />
         </Suspense>
       </WidgetBoundary>

@@ -17,6 +17,7 @@ import { EMAIL_STATUS_LABELS } from '@/lib/labels';
 import { StatusBadge } from '../status-badge';
 import { AuditTimeline } from './audit-timeline';
 import { BookingActions } from './booking-actions';
+import { CreatedBookingNotice } from './created-notice';
 import { MenuCard } from './menu-card';
 import { PaymentsCard } from './payments-card';
 import { PLANNED_LABELS } from '@hibachi/core/notifications/planned-message-rules';
@@ -68,6 +69,7 @@ export function BookingDetail({ id }: { id: string }) {
       <p role="status" className={outcome ? 'notice success' : 'visually-hidden'}>
         {outcome}
       </p>
+      <CreatedBookingNotice id={booking.id} held={booking.status === 'PENDING_PAYMENT'} />
 
       <div className="detail-grid">
         <section className="card" aria-labelledby="event-heading">

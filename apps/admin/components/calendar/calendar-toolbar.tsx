@@ -2,8 +2,10 @@
 
 import type { Calendar } from '@hibachi/core/bookings';
 import { Field, fieldOf, SelectField } from '@hibachi/web/field';
-import { timeZoneLabel } from '@hibachi/web/format';
+import { timeZoneLabel, todayIn } from '@hibachi/web/format';
+import Link from 'next/link';
 import { CALENDAR_VIEWS, shiftDate, type CalendarView } from '@/lib/calendar-range';
+import { newBookingHref } from '@/lib/new-booking-href';
 import type { FilterChanges } from '@/lib/use-search-param-filter';
 
 const VIEW_LABELS: Record<CalendarView, string> = {
@@ -12,7 +14,10 @@ const VIEW_LABELS: Record<CalendarView, string> = {
   day: 'Day by chef',
 };
 
-/** Today, back and forward, a date, the view and the chef filter; the zone the times are in. */
+/**
+ * Today, back and forward, a date, the view and the chef filter; the zone the times are in;
+ * a new booking on the date shown (for the chef filtered to), for keyboard users too.
+ */
 export function CalendarToolbar({
   view,
   date,
@@ -21,14 +26,16 @@ export function CalendarToolbar({
   station,
   updating,
   setParams,
+  canCreate,
 }: {
   view: CalendarView;
   date: string;
   chefFilter: string;
   chefs: Calendar['chefs'];
-  station: { name: string; timezone: string };
+  station: { slug: string; name: string; timezone: string };
   updating: boolean;
   setParams: (changes: FilterChanges) => void;
+  canCreate: boolean;
 }) {
   return (
     <div className="calendar-toolbar" role="toolbar" aria-label="Calendar navigation">
@@ -94,6 +101,19 @@ export function CalendarToolbar({
           </option>
         ))}
       </SelectField>
+      {canCreate ? (
+        <Link
+          className="button"
+          href={newBookingHref({
+            station: station.slug,
+            // A day gone by starts the form today instead.
+            date: date >= todayIn(station.timezone) ? date : undefined,
+            chef: chefFilter || undefined,
+          })}
+        >
+          New booking
+        </Link>
+      ) : null}
       <p className="muted small zone-label">
         {station.name} · times in <strong>{timeZoneLabel(station.timezone)}</strong>
         {updating ? ' · updating…' : ''}

@@ -42,7 +42,7 @@ import { Toast } from './toast';
 import { useCalendarData } from './use-calendar-data';
 import { useCalendarUrl } from './use-calendar-url';
 import { useSeasonBlocks } from './use-season-blocks';
-import { TimeOffDialog, type TimeOffSelection } from './time-off-dialog';
+import { SlotActions, type SlotSelection } from './slot-actions';
 
 type Chef = Calendar['chefs'][number];
 
@@ -61,9 +61,11 @@ const chefName = (chef: Chef) => chef.name;
 export function CalendarWorkspace({
   station,
   canReschedule,
+  canCreate,
 }: {
   station: { slug: string; name: string; timezone: string };
   canReschedule: boolean;
+  canCreate: boolean;
 }) {
   const tz = station.timezone;
   const { view, date, chefFilter, setParams } = useCalendarUrl(tz);
@@ -161,14 +163,15 @@ export function CalendarWorkspace({
     [setParams, tz],
   );
   const select = useCallback((item: CalendarItem) => setSelectedId(item.id), []);
-  // Dragging over a chef's column in the day view marks them off for those hours.
-  const [offSelection, setOffSelection] = useState<TimeOffSelection>();
+  // A click or drag on a chef's column in the day view: a new booking there, or time off.
+  const [slotSelection, setSlotSelection] = useState<SlotSelection>();
   const selectSlots = useCallback(
     ({ start, end, resourceId, action }: SlotInfo) => {
       const chef = calendar?.chefs.find((candidate) => candidate.id === resourceId);
-      if (action !== 'select' || view !== 'day' || !chef) return;
+      if ((action !== 'select' && action !== 'click') || view !== 'day' || !chef) return;
       const [from, to] = [toLocal(start, tz), toLocal(end, tz)];
-      setOffSelection({ chef, date: from.date, from: from.time, to: to.time });
+      const ahead = new Date(start).getTime() > Date.now();
+      setSlotSelection({ chef, date: from.date, from: from.time, to: to.time, ahead });
     },
     [calendar, view, tz],
   );
@@ -252,6 +255,7 @@ export function CalendarWorkspace({
         station={station}
         updating={query.isFetching}
         setParams={setParams}
+        canCreate={canCreate}
       />
       <ChefLegend chefs={calendar?.chefs ?? []} />
       {query.isError ? (
@@ -283,10 +287,11 @@ export function CalendarWorkspace({
           onClose={() => setSelectedId(undefined)}
         />
       ) : null}
-      <TimeOffDialog
-        slug={station.slug}
-        selection={offSelection}
-        onClose={() => setOffSelection(undefined)}
+      <SlotActions
+        station={station}
+        selection={slotSelection}
+        canCreate={canCreate}
+        onClose={() => setSlotSelection(undefined)}
         onMarkedOff={moves.announce}
       />
       <Toast toast={moves.toast} onDismiss={moves.dismiss} />

@@ -6,7 +6,15 @@ import { useEffect, useSyncExternalStore } from 'react';
 import { openLiveEvents, type LiveStatus } from '@hibachi/web/live-events';
 
 /** Screens that show bookings refetch when the station's bookings change. */
-const BOOKING_QUERIES = ['calendar', 'bookings', 'booking', 'prep-sheet', 'my-events', 'season'];
+const BOOKING_QUERIES = [
+  'calendar',
+  'bookings',
+  'booking',
+  'prep-sheet',
+  'my-events',
+  'season',
+  'staff-availability',
+];
 const CONVERSATION_QUERIES = ['conversations', 'conversation', 'unread-conversations'];
 
 let status: LiveStatus = 'connecting';

@@ -28,6 +28,7 @@ export const PAGE_ROUTES = {
     '/',
     '/bookings',
     '/bookings/[id]',
+    '/bookings/new',
     '/calendar',
     '/customers',
     '/dashboard',
