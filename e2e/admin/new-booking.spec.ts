@@ -108,20 +108,20 @@ test.describe('staff take a phone order (New booking)', () => {
     };
     await form.getByLabel('Chicken', { exact: true }).fill(String(14 * menu.data.proteinsPerAdult));
     await expect(form.getByTestId('quote-total')).toBeVisible();
-    await form.getByRole('button', { name: 'Book and e-mail the payment link' }).click();
+    await form.getByRole('button', { name: 'Book and e-mail the proposal' }).click();
 
     await expect(page).toHaveURL(/\/bookings\/[0-9a-f-]{36}$/);
     const notice = page.getByTestId('created-notice');
     await expect(notice).toContainText('Held until');
-    await expect(notice).toContainText('the customer was e-mailed the payment link');
+    await expect(notice).toContainText('the customer was e-mailed the proposal to accept and pay');
     const reference = (await page.locator('h1 .reference').textContent())!.trim();
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Awaiting deposit');
-    const link = await notice.getByLabel('Payment link').inputValue();
+    const link = await notice.getByLabel('Proposal link').inputValue();
     expect(link).toMatch(
-      new RegExp(`^http://localhost:${CUSTOMER_PORT}/pay/${reference}\\?token=[\\w.-]+$`),
+      new RegExp(`^http://localhost:${CUSTOMER_PORT}/proposal/${reference}\\?token=[\\w.-]+$`),
     );
     const mail = await mailAbout(customer.email, reference);
-    expect(mail.text).toContain(`/pay/${reference}`);
+    expect(mail.text).toContain(`/proposal/${reference}`);
 
     const id = page.url().split('/').at(-1)!;
     const booking = (await (await page.request.get(`/api/admin/bookings/${id}`)).json()).data as {
@@ -172,7 +172,7 @@ test.describe('staff take a phone order (New booking)', () => {
     await radio.check();
     await fillOrder(page, 6, uniqueCustomer('inside-notice'));
     await form.getByLabel(/Decide the proteins later/).check();
-    await form.getByRole('button', { name: 'Book and e-mail the payment link' }).click();
+    await form.getByRole('button', { name: 'Book and e-mail the proposal' }).click();
     await expect(page).toHaveURL(/\/bookings\/[0-9a-f-]{36}$/);
     await expect(page.getByTestId('created-notice')).toContainText('Held until');
     const id = page.url().split('/').at(-1)!;

@@ -6,11 +6,11 @@ import { fieldOf, Field } from '@hibachi/web/field';
 import { formatInstant } from '@hibachi/web/format';
 import { createdNoticeKey, type CreatedNotice } from '../new-booking/created-booking';
 
-const LINK_ID = 'payment-link';
+const LINK_ID = 'proposal-link';
 
 /**
  * Said on the booking's page right after staff booked it (the New booking page left it in the
- * tab's query cache): held until when, that the customer was e-mailed the payment link, and
+ * tab's query cache): held until when, that the customer was e-mailed the proposal link, and
  * the link to copy into a text message. Nothing while the booking is no longer held.
  */
 export function CreatedBookingNotice({ id, held }: { id: string; held: boolean }) {
@@ -36,21 +36,21 @@ export function CreatedBookingNotice({ id, held }: { id: string; held: boolean }
       <p>
         <strong>Booked {created.reference}.</strong> Held until{' '}
         {formatInstant(created.holdExpiresAt, created.timezone)}: the customer was e-mailed the
-        payment link.
+        proposal to accept and pay.
       </p>
       <div className="copy-row">
         <Field
           field={fieldOf(LINK_ID)}
-          label="Payment link"
+          label="Proposal link"
           inline
           readOnly
-          value={created.paymentLink}
+          value={created.proposalLink}
           onFocus={(event) => event.currentTarget.select()}
         />
         <button
           type="button"
           className="button secondary"
-          onClick={() => void copy(created.paymentLink)}
+          onClick={() => void copy(created.proposalLink)}
         >
           Copy link
         </button>

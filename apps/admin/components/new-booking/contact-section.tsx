@@ -63,7 +63,7 @@ export function ContactSection({
           label="E-mail"
           type="email"
           autoComplete="off"
-          hint="The payment link goes here."
+          hint="The proposal link goes here."
           onBlur={(event) => find({ email: event.currentTarget.value }, true)}
         />
         <Field

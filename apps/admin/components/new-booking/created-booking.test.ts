@@ -3,13 +3,13 @@ import { newBookingHref } from '@/lib/new-booking-href';
 import { toCreatedNotice } from './created-booking';
 
 describe('after staff booked', () => {
-  it('the payment link is the customer site’s, absolute, with its token kept', () => {
+  it('the proposal link is the customer site’s, absolute, with its token kept', () => {
     const notice = toCreatedNotice(
       {
         reference: 'HB-7K2M9Q',
         holdExpiresAt: '2027-06-03T06:00:00.000Z',
         timezone: 'America/Los_Angeles',
-        paymentUrl: '/pay/HB-7K2M9Q?token=1817.abc_DEF-1',
+        proposalUrl: '/proposal/HB-7K2M9Q?token=1817.abc_DEF-1',
       },
       'https://book.example.com/',
     );
@@ -17,7 +17,7 @@ describe('after staff booked', () => {
       reference: 'HB-7K2M9Q',
       holdExpiresAt: '2027-06-03T06:00:00.000Z',
       timezone: 'America/Los_Angeles',
-      paymentLink: 'https://book.example.com/pay/HB-7K2M9Q?token=1817.abc_DEF-1',
+      proposalLink: 'https://book.example.com/proposal/HB-7K2M9Q?token=1817.abc_DEF-1',
     });
   });
 });

@@ -35,7 +35,7 @@ type Props = {
   prefill: NewBookingPrefill;
   /** Today in the station's zone (the first date offered). */
   today: string;
-  /** The customer site's origin: `paymentUrl` is one of its paths. */
+  /** The customer site's origin: `proposalUrl` is one of its paths. */
   customerOrigin: string;
 };
 

@@ -44,7 +44,7 @@ export function SubmitSection({
       </p>
       <div className="actions">
         <button type="submit" className="button" disabled={busy} aria-busy={create.isPending}>
-          {busy ? 'Booking…' : 'Book and e-mail the payment link'}
+          {busy ? 'Booking…' : 'Book and e-mail the proposal'}
         </button>
       </div>
     </div>

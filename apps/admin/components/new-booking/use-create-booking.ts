@@ -9,7 +9,7 @@ import { api } from '@/lib/api';
 import { createdNoticeKey, toCreatedNotice } from './created-booking';
 
 /**
- * Books the order and opens the booking's page with the hold and the payment link. One
+ * Books the order and opens the booking's page with the hold and the proposal link. One
  * Idempotency-Key per distinct body for this form, kept across retries: a double submit or a
  * retry after a lost answer books once; a changed order after a refusal is a new request.
  */

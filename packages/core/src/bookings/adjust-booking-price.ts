@@ -5,6 +5,7 @@ import { AppError } from '../errors/app-error';
 import { formatMoney, moneyOf } from '../money/format-money';
 import { netPaidCents } from '../money/net-paid';
 import { enqueueEmail } from '../notifications/enqueue-email';
+import { toPriceAdjustment } from '../pricing/calculate-quote';
 import { parseInput } from '../validation';
 import { bookingInclude, bookingQuote } from './booking-record';
 import { ZAddAdjustmentInput, type TAdjustedBooking } from './create-booking.schema';
@@ -40,7 +41,7 @@ export async function adjustBookingPrice(
         kind: input.kind,
         percent: input.percent ?? null,
         amountCents: input.amountCents ?? null,
-        label: input.label ?? (input.kind === 'DISCOUNT' ? 'Discount' : 'Surcharge'),
+        label: toPriceAdjustment(input).label,
         reason: input.reason,
         createdByStaffId: options.scope.staffId,
       },

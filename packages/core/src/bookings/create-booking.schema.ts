@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import { ZLocalDate, ZLocalTime } from '../availability/availability.schema';
 import {
+  ZAdjustmentInput,
+  type TAdjustmentInput,
   DEFAULT_DURATION_MINUTES,
   ZAdults,
   ZChildren,
@@ -15,7 +17,7 @@ import { sanitizeLine, sanitizeText } from '../validation/sanitize';
 
 import { SPECIAL_REQUESTS_MAX } from './booking-limits';
 
-export { SPECIAL_REQUESTS_MAX };
+export { SPECIAL_REQUESTS_MAX, ZAdjustmentInput, type TAdjustmentInput };
 
 const line = (label: string, max: number) =>
   z
@@ -91,48 +93,6 @@ export const ZCreateBookingInput = withPartySize(
     acceptTerms: z.strictObject({ version: z.number().int().positive().max(1_000_000) }).optional(),
   }),
 );
-
-/**
- * A discount or surcharge staff give: a percent of the price before adjustments or a fixed
- * amount in minor units (exactly one), the label the customer sees on the line (default:
- * "Discount" or "Surcharge") and the reason, required, kept for the audit and analytics.
- */
-export const ZAdjustmentInput = z
-  .strictObject({
-    kind: z.enum(['DISCOUNT', 'SURCHARGE'], { error: 'Choose a discount or a surcharge' }),
-    percent: z
-      .number({ error: 'Enter a whole percent' })
-      .int('Enter a whole percent')
-      .min(1, 'At least 1%')
-      .max(100, 'At most 100%')
-      .optional(),
-    amountCents: z
-      .number({ error: 'Enter an amount' })
-      .int('Enter an amount in minor units')
-      .min(1, 'Enter an amount above zero')
-      .max(10_000_000, 'That amount is too large')
-      .optional(),
-    label: z
-      .string()
-      .transform(sanitizeLine)
-      .pipe(z.string().max(80, 'Keep the label under 80 characters'))
-      .optional()
-      .transform((value) => (value ? value : undefined)),
-    reason: z
-      .string({ error: 'Say why' })
-      .transform(sanitizeLine)
-      .pipe(
-        z
-          .string()
-          .min(3, 'Say why (at least 3 characters)')
-          .max(300, 'Keep the reason under 300 characters'),
-      ),
-  })
-  .refine((value) => (value.percent === undefined) !== (value.amountCents === undefined), {
-    path: ['percent'],
-    message: 'Give either a percent or an amount',
-  });
-export type TAdjustmentInput = z.output<typeof ZAdjustmentInput>;
 
 /** `POST /api/admin/bookings/ID/adjustments`: one discount or surcharge, at the version read. */
 export const ZAddAdjustmentInput = z.intersection(

@@ -45,7 +45,7 @@ import { createManageToken, manageUrl, paymentUrl, proposalUrl } from '../links/
 import { required } from '../platform/required';
 import { sealCustomer } from '../crypto/customer-fields';
 import { blindIndex, seal, sealOptional } from '../crypto/field-crypto';
-import type { PriceAdjustment } from '../pricing/calculate-quote';
+import { toPriceAdjustment } from '../pricing/calculate-quote';
 import { currentTerms } from '../terms/current-terms';
 
 const MINUTE = 60_000;
@@ -486,16 +486,6 @@ async function insertBooking(
 }
 
 const answered = (result: CreateBookingResult): AttemptResult => ({ kind: 'answered', result });
-
-const adjustmentLabel = (adjustment: TAdjustmentInput) =>
-  adjustment.label ?? (adjustment.kind === 'DISCOUNT' ? 'Discount' : 'Surcharge');
-
-const toPriceAdjustment = (adjustment: TAdjustmentInput): PriceAdjustment => ({
-  kind: adjustment.kind,
-  percent: adjustment.percent ?? null,
-  amountCents: adjustment.amountCents ?? null,
-  label: adjustmentLabel(adjustment),
-});
 
 const toAdjustmentRow = (adjustment: TAdjustmentInput) => ({
   ...toPriceAdjustment(adjustment),

@@ -131,7 +131,7 @@ import {
   ZBookingCustomerQuery,
 } from '../bookings/staff-new-booking.schema';
 import type { quoteForStaff } from '../pricing/quote-for-staff';
-import { ZQuote, ZQuoteInput } from '../pricing/quote.schema';
+import { ZQuote, ZStaffQuoteInput } from '../pricing/quote.schema';
 import { ZAdjustmentAnalytics } from '../analytics/analytics.schema';
 import type { adjustBookingPrice } from '../bookings/adjust-booking-price';
 import type { sendProposal } from '../bookings/send-proposal';
@@ -282,9 +282,10 @@ export const ADMIN_API = {
     {
       method: 'post',
       path: '/api/admin/quotes',
-      summary: "The website's quote for a party, its menu and address, at a station in scope",
+      summary:
+        "The website's quote for a party, its menu and address, at a station in scope, with a phone order's adjustments and deposit",
       tag: 'Bookings',
-      body: ZQuoteInput,
+      body: ZStaffQuoteInput,
       response: answerOf<Returns<typeof quoteForStaff>>()(ZQuote),
     },
     WRITE,

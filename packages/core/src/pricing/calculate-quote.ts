@@ -116,3 +116,18 @@ export function calculateQuote(options: {
     balanceCents: totalCents - depositCents,
   };
 }
+
+/** An adjustment as staff enter it (label optional) as the pricing rule takes it. */
+export function toPriceAdjustment(adjustment: {
+  kind: 'DISCOUNT' | 'SURCHARGE';
+  percent?: number | undefined;
+  amountCents?: number | undefined;
+  label?: string | undefined;
+}): PriceAdjustment {
+  return {
+    kind: adjustment.kind,
+    percent: adjustment.percent ?? null,
+    amountCents: adjustment.amountCents ?? null,
+    label: adjustment.label ?? (adjustment.kind === 'DISCOUNT' ? 'Discount' : 'Surcharge'),
+  };
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sanitizeLine } from '../validation/sanitize';
 import { ZMenuSelection } from '../menu/menu.schema';
 
 export const MAX_PARTY_SIZE = 50;
@@ -55,20 +56,70 @@ export const ZExpectedCurrency = z
   .regex(/^[A-Z]{3}$/, 'Use a currency code such as USD')
   .optional();
 
-export const ZQuoteInput = withPartySize(
-  z.strictObject({
-    station: ZStationSlug,
-    adults: ZAdults,
-    children: ZChildren.default(0),
-    durationMinutes: ZDurationMinutes.default(DEFAULT_DURATION_MINUTES),
-    /** The party's menu choices (priced lines appear in the quote). */
-    menu: ZMenuSelection.default([]),
-    /** Where the event is: the travel fee, and whether the station serves it. */
-    postalCode: ZPostalCode.optional(),
-    currency: ZExpectedCurrency,
+const ZQuoteFields = z.strictObject({
+  station: ZStationSlug,
+  adults: ZAdults,
+  children: ZChildren.default(0),
+  durationMinutes: ZDurationMinutes.default(DEFAULT_DURATION_MINUTES),
+  /** The party's menu choices (priced lines appear in the quote). */
+  menu: ZMenuSelection.default([]),
+  /** Where the event is: the travel fee, and whether the station serves it. */
+  postalCode: ZPostalCode.optional(),
+  currency: ZExpectedCurrency,
+});
+export const ZQuoteInput = withPartySize(ZQuoteFields);
+export type TQuoteInput = z.input<typeof ZQuoteInput>;
+
+/**
+ * A discount or surcharge staff give: a percent of the price before adjustments or a fixed
+ * amount in minor units (exactly one), the label the customer sees on the line (default:
+ * "Discount" or "Surcharge") and the reason, required, kept for the audit and analytics.
+ */
+export const ZAdjustmentInput = z
+  .strictObject({
+    kind: z.enum(['DISCOUNT', 'SURCHARGE'], { error: 'Choose a discount or a surcharge' }),
+    percent: z
+      .number({ error: 'Enter a whole percent' })
+      .int('Enter a whole percent')
+      .min(1, 'At least 1%')
+      .max(100, 'At most 100%')
+      .optional(),
+    amountCents: z
+      .number({ error: 'Enter an amount' })
+      .int('Enter an amount in minor units')
+      .min(1, 'Enter an amount above zero')
+      .max(10_000_000, 'That amount is too large')
+      .optional(),
+    label: z
+      .string()
+      .transform(sanitizeLine)
+      .pipe(z.string().max(80, 'Keep the label under 80 characters'))
+      .optional()
+      .transform((value) => (value ? value : undefined)),
+    reason: z
+      .string({ error: 'Say why' })
+      .transform(sanitizeLine)
+      .pipe(
+        z
+          .string()
+          .min(3, 'Say why (at least 3 characters)')
+          .max(300, 'Keep the reason under 300 characters'),
+      ),
+  })
+  .refine((value) => (value.percent === undefined) !== (value.amountCents === undefined), {
+    path: ['percent'],
+    message: 'Give either a percent or an amount',
+  });
+export type TAdjustmentInput = z.output<typeof ZAdjustmentInput>;
+
+/** `POST /api/admin/quotes`: the website's quote with staff's adjustments and deposit. */
+export const ZStaffQuoteInput = withPartySize(
+  ZQuoteFields.extend({
+    adjustments: z.array(ZAdjustmentInput).max(5, 'At most 5 adjustments').default([]),
+    depositCents: z.number().int().min(0).max(10_000_000).optional(),
   }),
 );
-export type TQuoteInput = z.input<typeof ZQuoteInput>;
+export type TStaffQuoteInput = z.input<typeof ZStaffQuoteInput>;
 
 export const QUOTE_LINE_KINDS = [
   'GUESTS',
