@@ -64,6 +64,13 @@ const VALID_BODIES: Record<string, unknown> = {
   '/api/admin/bookings/[id]/notes': { notes: 'Testing access', version: 1 },
   '/api/admin/bookings/[id]': { date: dateIn('UTC', 45), time: '12:00', version: 1 },
   '/api/admin/bookings/[id]/menu': { adults: 4, children: 0, menu: [], version: 1 },
+  '/api/admin/bookings/[id]/adjustments': {
+    kind: 'DISCOUNT',
+    percent: 10,
+    reason: 'Testing access',
+    version: 1,
+  },
+  '/api/admin/stations/[slug]/terms': { body: 'Testing access to the terms of another station.' },
   '/api/admin/stations/[slug]/menu/items': {
     name: 'Sneaky',
     kind: 'ADDON',
@@ -113,6 +120,14 @@ const STAFF_ACROSS_STATIONS: Record<string, number> = {
   'POST /api/admin/bookings/[id]/status': 404,
   'PATCH /api/admin/bookings/[id]/notes': 404,
   'PATCH /api/admin/bookings/[id]/menu': 404,
+  // Discounts, surcharges and the proposal e-mail are staff's, on their own station's bookings.
+  'POST /api/admin/bookings/[id]/adjustments': 404,
+  'POST /api/admin/bookings/[id]/proposal': 404,
+  'GET /api/admin/analytics/adjustments': 404,
+  // Terms: editing is the managers'; reading one version (an acceptance's) is staff's, here only.
+  'GET /api/admin/stations/[slug]/terms': 403,
+  'PUT /api/admin/stations/[slug]/terms': 403,
+  'GET /api/admin/stations/[slug]/terms/[version]': 404,
   'GET /api/admin/prep-sheet': 404,
   'GET /api/admin/prep-sheet.csv': 404,
   'GET /api/admin/analytics/menu': 404,
@@ -367,7 +382,11 @@ test.describe('admin API security', () => {
       '',
     ];
     for (const route of routes.filter(
-      (candidate) => candidate.method !== 'GET' && candidate.path.includes('/bookings/'),
+      (candidate) =>
+        candidate.method !== 'GET' &&
+        candidate.path.includes('/bookings/') &&
+        // (sending the proposal again reads no body)
+        !candidate.path.endsWith('/proposal'),
     )) {
       for (const data of bodies) {
         const response = await api.fetch(withId(route.path, target.id), {

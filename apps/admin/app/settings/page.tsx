@@ -6,6 +6,7 @@ import { ChefRoster } from '@/components/chef-roster';
 import { MenuItemsEditor } from '@/components/settings/menu-items-editor';
 import { SettingsDates } from '@/components/season/settings-dates';
 import { StationSettingsForm } from '@/components/station-settings-form';
+import { TermsEditor } from '@/components/settings/terms-editor';
 import { requireStaffPage } from '@/lib/staff';
 import { chosenStation, pageParams } from '@/lib/station-choice';
 
@@ -30,6 +31,9 @@ export default async function SettingsPage({
         <>
           <WidgetBoundary title="The settings">
             <StationSettingsForm slug={station.slug} />
+          </WidgetBoundary>
+          <WidgetBoundary title="The terms">
+            <TermsEditor slug={station.slug} timeZone={station.timezone} />
           </WidgetBoundary>
           <WidgetBoundary title="The menu">
             <MenuItemsEditor slug={station.slug} />

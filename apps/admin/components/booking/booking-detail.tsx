@@ -12,9 +12,12 @@ import {
   timeZoneLabel,
 } from '@hibachi/web/format';
 import { WidgetBoundary } from '@hibachi/web/widget-boundary';
+import type { StaffRole } from '@hibachi/core/auth/permissions';
 import { api } from '@/lib/api';
 import { EMAIL_STATUS_LABELS } from '@/lib/labels';
 import { StatusBadge } from '../status-badge';
+import { AdjustmentsCard } from './adjustments-card';
+import { mayAdjustPrice } from './adjustment-values';
 import { AuditTimeline } from './audit-timeline';
 import { BookingActions } from './booking-actions';
 import { CreatedBookingNotice } from './created-notice';
@@ -22,9 +25,22 @@ import { MenuCard } from './menu-card';
 import { PaymentsCard } from './payments-card';
 import { PLANNED_LABELS } from '@hibachi/core/notifications/planned-message-rules';
 import { NotesEditor } from './notes-editor';
+import { ProposalCard } from './proposal-card';
+import { sourceText } from './proposal-words';
 
-/** Everything about one booking, the actions the user may take, and what happened so far. */
-export function BookingDetail({ id }: { id: string }) {
+/**
+ * Everything about one booking, the actions the user may take, and what happened so far.
+ * `role` hides what the user may not press; `customerOrigin` makes the proposal link absolute.
+ */
+export function BookingDetail({
+  id,
+  role,
+  customerOrigin,
+}: {
+  id: string;
+  role: StaffRole;
+  customerOrigin: string;
+}) {
   const query = useQuery({
     queryKey: ['booking', id],
     queryFn: () => api.booking({ path: { id } }),
@@ -40,6 +56,7 @@ export function BookingDetail({ id }: { id: string }) {
     );
   const tz = booking.station.timezone;
   const money = { currency: booking.currency, locale: booking.station.locale };
+  const mayAdjust = mayAdjustPrice(role, booking.status);
   return (
     <article className="booking-detail" aria-labelledby="booking-heading">
       <p>
@@ -57,6 +74,9 @@ export function BookingDetail({ id }: { id: string }) {
             <span className="muted">
               ({timeZoneLabel(tz)}, {formatDuration(booking.durationMinutes)})
             </span>
+          </p>
+          <p className="muted" data-testid="booking-source">
+            {sourceText(booking)}
           </p>
           {booking.startedAt ? (
             <p className="muted small" data-testid="started-at">
@@ -140,8 +160,8 @@ export function BookingDetail({ id }: { id: string }) {
           <h2 id="money-heading">Money</h2>
           <table className="money">
             <tbody>
-              {booking.priceLines.map((line) => (
-                <tr key={line.label}>
+              {booking.priceLines.map((line, index) => (
+                <tr key={`${line.kind}-${index}`}>
                   <td>{line.label}</td>
                   <td className="numeric">{formatMoney(line.amountCents, money)}</td>
                 </tr>
@@ -177,6 +197,16 @@ export function BookingDetail({ id }: { id: string }) {
             </p>
           ) : null}
         </section>
+      </div>
+
+      <div className="detail-grid two">
+        <ProposalCard
+          booking={booking}
+          customerOrigin={customerOrigin}
+          maySend={mayAdjust}
+          onOutcome={setOutcome}
+        />
+        <AdjustmentsCard booking={booking} mayAdjust={mayAdjust} onOutcome={setOutcome} />
       </div>
 
       <MenuCard booking={booking} onOutcome={setOutcome} />

@@ -10,7 +10,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 export function useBookingAction<Input, Output>(
   bookingId: string,
   run: (input: Input) => Promise<Output>,
-  onSuccess: (output: Output) => void,
+  onSuccess: (output: Output, input: Input) => void,
 ) {
   const queryClient = useQueryClient();
   const mutation = useMutation({

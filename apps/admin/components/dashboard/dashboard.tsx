@@ -14,6 +14,7 @@ import {
   type RangePreset,
 } from '@/lib/date-ranges';
 import { CustomerLookup } from './customer-lookup';
+import { DiscountsGiven } from './discounts-given';
 import { GratuityByChef, RefundsOwed, StatusTable, TopCustomers } from './dashboard-tables';
 import { KpiCards, type Figures } from './kpi-cards';
 import { RangeControls } from './range-controls';
@@ -46,13 +47,14 @@ async function figuresFor(range: DateRange, station: string, currency: string): 
     ...(station ? { station } : {}),
     ...(currency ? { currency } : {}),
   });
-  const [bookings, payments, customers, menu] = await Promise.all([
+  const [bookings, payments, customers, menu, adjustments] = await Promise.all([
     api.bookingKpis({ query }),
     api.paymentAnalytics({ query }),
     api.customerAnalytics({ query }),
     api.menuAnalytics({ query }),
+    api.adjustmentAnalytics({ query }),
   ]);
-  return { bookings, payments, customers, menu };
+  return { bookings, payments, customers, menu, adjustments };
 }
 
 /**
@@ -176,6 +178,7 @@ export function Dashboard({ timeZone, stationName }: { timeZone?: string; statio
         <RefundsOwed figures={figures} />
       </div>
       <GratuityByChef figures={figures} />
+      <DiscountsGiven figures={figures} previous={before.data} />
       <CustomerLookup range={range} station={station} />
     </div>
   );

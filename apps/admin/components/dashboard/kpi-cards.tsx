@@ -1,6 +1,7 @@
 'use client';
 
 import type {
+  TAdjustmentAnalytics,
   BookingKpis,
   CustomerAnalytics,
   MenuAnalytics,
@@ -13,6 +14,7 @@ export type Figures = {
   payments: PaymentAnalytics;
   customers: CustomerAnalytics;
   menu: MenuAnalytics;
+  adjustments: TAdjustmentAnalytics;
 };
 
 type Kind = 'count' | 'money' | 'rate' | 'decimal';
