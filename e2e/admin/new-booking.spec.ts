@@ -108,6 +108,15 @@ test.describe('staff take a phone order (New booking)', () => {
     };
     await form.getByLabel('Chicken', { exact: true }).fill(String(14 * menu.data.proteinsPerAdult));
     await expect(form.getByTestId('quote-total')).toBeVisible();
+    const fullPrice = await form.getByTestId('quote-total').textContent();
+    // 10% off, with the reason kept for the records; the price beside the form follows it.
+    const adjustments = form.getByRole('region', { name: 'Price adjustments' });
+    await adjustments.getByRole('radio', { name: 'Discount' }).check();
+    await adjustments.getByLabel('Percent').fill('10');
+    await adjustments.getByLabel('Label the customer sees (optional)').fill('Neighbour rate');
+    await adjustments.getByLabel(/^Reason/).fill('Referred by a regular, agreed on the phone');
+    await expect(form.getByText('Neighbour rate (10%)')).toBeVisible();
+    await expect(form.getByTestId('quote-total')).not.toHaveText(fullPrice!);
     await form.getByRole('button', { name: 'Book and e-mail the proposal' }).click();
 
     await expect(page).toHaveURL(/\/bookings\/[0-9a-f-]{36}$/);
@@ -136,6 +145,12 @@ test.describe('staff take a phone order (New booking)', () => {
       status: 'PENDING_PAYMENT',
       time: start.time,
     });
+
+    expect(
+      (await (await page.request.get(`/api/admin/bookings/${id}`)).json()).data.adjustments,
+    ).toMatchObject([
+      { kind: 'DISCOUNT', percent: 10, reason: 'Referred by a regular, agreed on the phone' },
+    ]);
 
     await page.goto(`/calendar?date=${start.date}&view=day`);
     const event = page.locator('.rbc-event').filter({ hasText: reference });

@@ -123,6 +123,7 @@ const STAFF_ACROSS_STATIONS: Record<string, number> = {
   // Discounts, surcharges and the proposal e-mail are staff's, on their own station's bookings.
   'POST /api/admin/bookings/[id]/adjustments': 404,
   'POST /api/admin/bookings/[id]/proposal': 404,
+  'GET /api/admin/bookings/[id]/proposal.pdf': 404,
   'GET /api/admin/analytics/adjustments': 404,
   // Terms: editing is the managers'; reading one version (an acceptance's) is staff's, here only.
   'GET /api/admin/stations/[slug]/terms': 403,

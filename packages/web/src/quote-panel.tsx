@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { TMenuSelection } from '@hibachi/core/menu/menu.schema';
-import type { TQuote } from '@hibachi/core/pricing/quote.schema';
+import type { TAdjustmentBody, TQuote } from '@hibachi/core/pricing/quote.schema';
 import { ApiError } from './fetch-json';
 import type { MoneyFormat } from './format';
 import { QuoteLines } from './quote-lines';
@@ -15,6 +15,9 @@ export type QuoteRequest = {
   durationMinutes: number;
   menu?: TMenuSelection;
   postalCode?: string;
+  /** Staff's discounts and surcharges and a manager's deposit (the admin's quote only). */
+  adjustments?: TAdjustmentBody[];
+  depositCents?: number;
 };
 
 /** What the app's quote endpoint takes: the request, its postcode trimmed, the currency shown. */

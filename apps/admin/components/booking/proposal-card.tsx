@@ -105,7 +105,14 @@ export function ProposalCard({
               {send.busy ? 'Sending…' : 'Send proposal by e-mail'}
             </button>
           ) : null}
-          {/* "Download PDF" (the proposal as a PDF) goes here once it is built. */}
+          <a
+            className="button secondary"
+            href={`/api/admin/bookings/${booking.id}/proposal.pdf`}
+            target="_blank"
+            rel="noopener noreferrer"
+          >
+            Download PDF
+          </a>
         </div>
         <p role="status" className="small">
           {copied}

@@ -19,12 +19,15 @@ import { ContactSection } from './contact-section';
 import { MenuSection } from './menu-section';
 import { menuIssues, toMenuInput } from './menu-values';
 import {
+  toQuoteAdjustments,
   toNewBookingInput,
   toNewBookingValues,
   type NewBookingPrefill,
   type NewBookingValues,
 } from './new-booking-values';
 import { AddressSection, PartySection } from './party-address-sections';
+import { AdjustmentSection } from './adjustment-section';
+import type { AdjustmentValues } from '../booking/adjustment-values';
 import { SubmitSection } from './submit-section';
 import { useCreateBooking } from './use-create-booking';
 import { WhenSection, type When } from './when-section';
@@ -37,6 +40,8 @@ type Props = {
   today: string;
   /** The customer site's origin: `proposalUrl` is one of its paths. */
   customerOrigin: string;
+  /** A manager may set the deposit. */
+  maySetDeposit: boolean;
 };
 
 const fetchQuote = (body: Parameters<typeof api.staffQuote>[0]['body']) => api.staffQuote({ body });
@@ -72,6 +77,7 @@ function OrderForm({
   prefill,
   today,
   customerOrigin,
+  maySetDeposit,
   menu,
 }: Props & { menu: TStationMenu }) {
   const [start] = useState(() => toNewBookingValues(prefill, today));
@@ -126,6 +132,13 @@ function OrderForm({
   const party = toParty({ adults: fields.adults.value, children: fields.children.value || '0' });
   const menuState = menuFor(party);
   const issues = menuIssues(menuState, submitted);
+  const priceAdjustments = toQuoteAdjustments(
+    {
+      adjustments: fields.adjustments.value as AdjustmentValues[] | undefined,
+      depositCents: fields.depositCents.value,
+    },
+    menu.station.currency,
+  );
 
   return (
     <form
@@ -160,6 +173,7 @@ function OrderForm({
             if (next.decideLater !== undefined) setDecideLater(next.decideLater);
           }}
         />
+        <AdjustmentSection fields={fields} money={menu.station} maySetDeposit={maySetDeposit} />
         <ContactSection fields={fields} form={form} station={station} />
         <section className="card order-section" aria-labelledby="requests-heading">
           <h2 id="requests-heading">Requests</h2>
@@ -183,6 +197,7 @@ function OrderForm({
             ...party,
             menu: toMenuInput(menuState),
             postalCode: postalCodeForQuote(fields.address.getFieldset().postalCode.value),
+            ...priceAdjustments,
           }}
           onRefusal={setQuoteErrors}
         />

@@ -5,6 +5,7 @@ import {
   toNewBookingInput,
   toNewBookingPrefill,
   toNewBookingValues,
+  toQuoteAdjustments,
   type NewBookingValues,
 } from './new-booking-values';
 
@@ -124,5 +125,64 @@ describe('the New booking body', () => {
     expect(body.customer).toEqual({ name: '', email: '', phone: '' });
     expect(body.address).toEqual({ line1: '', city: '', postalCode: '' });
     expect(body.children).toBe(0);
+  });
+});
+
+describe('the New booking adjustments and deposit', () => {
+  it('sends none for "None", a percent or an amount in minor units, and a manager’s deposit', () => {
+    expect(toNewBookingInput(filled, order)).not.toHaveProperty('adjustments');
+    const percent = toNewBookingInput(
+      {
+        ...filled,
+        adjustments: [
+          { kind: 'DISCOUNT', size: 'percent', percent: '10%', label: '', reason: 'Regular' },
+        ],
+        depositCents: '50',
+      },
+      order,
+    );
+    expect(percent).toMatchObject({
+      adjustments: [{ kind: 'DISCOUNT', percent: 10, reason: 'Regular' }],
+      depositCents: 5_000,
+    });
+    expect(ZStaffBookingInput.safeParse(percent).success).toBe(true);
+    const amount = toNewBookingInput(
+      {
+        ...filled,
+        adjustments: [
+          { kind: 'SURCHARGE', size: 'amount', amountCents: '1,250', label: 'Late', reason: 'x' },
+        ],
+      },
+      { ...order, currency: 'JPY' },
+    );
+    expect(amount.adjustments).toEqual([
+      { kind: 'SURCHARGE', amountCents: 1_250, label: 'Late', reason: 'x' },
+    ]);
+    // A reason too short is the schema's to name, at its field.
+    const refused = ZStaffBookingInput.safeParse(amount);
+    expect(refused.error?.issues.map((issue) => issue.path.join('.'))).toEqual([
+      'adjustments.0.reason',
+    ]);
+  });
+
+  it('prices only complete rows beside the form (a half-typed one is left out)', () => {
+    expect(
+      toQuoteAdjustments(
+        { adjustments: [{ kind: 'DISCOUNT', size: 'percent', percent: '' }], depositCents: '' },
+        'USD',
+      ),
+    ).toEqual({});
+    expect(
+      toQuoteAdjustments(
+        {
+          adjustments: [{ kind: 'DISCOUNT', size: 'percent', percent: '15', reason: '' }],
+          depositCents: '75.50',
+        },
+        'USD',
+      ),
+    ).toEqual({
+      adjustments: [{ kind: 'DISCOUNT', percent: 15, reason: '' }],
+      depositCents: 7_550,
+    });
   });
 });

@@ -1,11 +1,20 @@
-import type { TStaffBookingInput } from '@hibachi/core/bookings/create-booking.schema';
+import {
+  ZAdjustmentInput,
+  type TStaffBookingInput,
+} from '@hibachi/core/bookings/create-booking.schema';
+import type { TAdjustmentBody } from '@hibachi/core/pricing/quote.schema';
 import type { TMenuSelection } from '@hibachi/core/menu/menu.schema';
 import {
   DEFAULT_DURATION_MINUTES,
   MAX_DURATION_MINUTES,
   MIN_DURATION_MINUTES,
 } from '@hibachi/core/pricing/quote.schema';
-import { toWholeNumber } from '@hibachi/web/form-values';
+import { toMinorUnits, toWholeNumber } from '@hibachi/web/form-values';
+import {
+  ADJUSTMENT_VALUES,
+  toAdjustmentInput,
+  type AdjustmentValues,
+} from '../booking/adjustment-values';
 
 /** The lengths staff may choose: 1 to 8 hours in half hours (the API's rule). */
 export const DURATIONS = Array.from(
@@ -28,6 +37,10 @@ export type NewBookingValues = {
   address: { line1: string; line2: string; city: string; postalCode: string };
   customer: { name: string; email: string; phone: string };
   specialRequests: string;
+  /** One discount or surcharge row; a kind of "" (none) sends none. */
+  adjustments: AdjustmentValues[];
+  /** A manager's deposit in major units; empty: the station's. */
+  depositCents: string;
 };
 
 /** What `?date=&time=&chef=&duration=` asks the form to start with (the calendar's links). */
@@ -68,15 +81,45 @@ export function toNewBookingValues(prefill: NewBookingPrefill, today: string): N
     address: { line1: '', line2: '', city: '', postalCode: '' },
     customer: { name: '', email: '', phone: '' },
     specialRequests: '',
+    adjustments: [{ ...ADJUSTMENT_VALUES, kind: '' }],
+    depositCents: '',
   };
 }
 
 /** The form as Conform reads it: a field never typed in may be missing. */
 export type NewBookingDraft = {
-  [Name in keyof NewBookingValues]?: NewBookingValues[Name] extends string
+  [Name in Exclude<keyof NewBookingValues, 'adjustments'>]?: NewBookingValues[Name] extends string
     ? string
     : Partial<NewBookingValues[Name]>;
-};
+} & { adjustments?: AdjustmentValues[] };
+
+/**
+ * What the price beside the form applies: the complete adjustments typed so far and the
+ * deposit (a half-typed row is left out rather than refusing the quote).
+ */
+export function toQuoteAdjustments(
+  values: { adjustments?: AdjustmentValues[]; depositCents?: string },
+  currency: string,
+): { adjustments?: TAdjustmentBody[]; depositCents?: number } {
+  const adjustments = toAdjustmentsInput(values.adjustments, currency).filter(
+    (row) => ZAdjustmentInput.safeParse({ ...row, reason: 'shown in the price' }).success,
+  );
+  const deposit = values.depositCents?.trim() ? toMinorUnits(values.depositCents, currency) : NaN;
+  return {
+    ...(adjustments.length > 0 ? { adjustments } : {}),
+    ...(Number.isInteger(deposit) && deposit >= 0 ? { depositCents: deposit } : {}),
+  };
+}
+
+/** The rows given a kind, as the body's adjustments (percent or amount in minor units). */
+export function toAdjustmentsInput(
+  rows: AdjustmentValues[] | undefined,
+  currency: string,
+): NonNullable<TStaffBookingInput['adjustments']> {
+  return (rows ?? [])
+    .filter((row) => row.kind === 'DISCOUNT' || row.kind === 'SURCHARGE')
+    .map((row) => toAdjustmentInput(row, currency));
+}
 
 /** The parts of the order that are not fields: the station, its currency and the menu. */
 export type NewBookingOrder = { station: string; currency: string; menu: TMenuSelection };
@@ -89,6 +132,7 @@ export function toNewBookingInput(
   const address = values.address ?? {};
   const customer = values.customer ?? {};
   const line2 = address.line2?.trim() ? { line2: address.line2 } : {};
+  const adjustments = toAdjustmentsInput(values.adjustments, order.currency);
   const requests = values.specialRequests?.trim()
     ? { specialRequests: values.specialRequests }
     : {};
@@ -114,5 +158,9 @@ export function toNewBookingInput(
     menu: order.menu,
     currency: order.currency,
     ...requests,
+    ...(adjustments.length > 0 ? { adjustments } : {}),
+    ...(values.depositCents?.trim()
+      ? { depositCents: toMinorUnits(values.depositCents, order.currency) }
+      : {}),
   };
 }

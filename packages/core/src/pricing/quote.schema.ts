@@ -111,6 +111,8 @@ export const ZAdjustmentInput = z
     message: 'Give either a percent or an amount',
   });
 export type TAdjustmentInput = z.output<typeof ZAdjustmentInput>;
+/** An adjustment as a client sends it (the label may be left out). */
+export type TAdjustmentBody = z.input<typeof ZAdjustmentInput>;
 
 /** `POST /api/admin/quotes`: the website's quote with staff's adjustments and deposit. */
 export const ZStaffQuoteInput = withPartySize(

@@ -36,6 +36,7 @@ export default async function NewBookingPage({
             prefill={toNewBookingPrefill(params)}
             today={todayIn(station.timezone)}
             customerOrigin={getServerEnv().PUBLIC_CUSTOMER_URL}
+            maySetDeposit={can(staff.role, 'bookings.setDeposit')}
           />
         </WidgetBoundary>
       ) : (
