@@ -112,7 +112,7 @@ test.describe('staff take a phone order (New booking)', () => {
     // 10% off, with the reason kept for the records; the price beside the form follows it.
     const adjustments = form.getByRole('region', { name: 'Price adjustments' });
     await adjustments.getByRole('radio', { name: 'Discount' }).check();
-    await adjustments.getByLabel('Percent').fill('10');
+    await adjustments.getByLabel('Percent', { exact: true }).fill('10');
     await adjustments.getByLabel('Label the customer sees (optional)').fill('Neighbour rate');
     await adjustments.getByLabel(/^Reason/).fill('Referred by a regular, agreed on the phone');
     await expect(form.getByText('Neighbour rate (10%)')).toBeVisible();

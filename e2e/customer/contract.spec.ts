@@ -12,6 +12,7 @@ import { ADMIN_API, ADMIN_OPERATIONS } from '@hibachi/core/openapi/admin-api';
 import { ZQuote } from '@hibachi/core/pricing/quote.schema';
 import { ZPublicMenu, ZStationSummary } from '@hibachi/core/stations/station.schema';
 import { ZStationSettingsView } from '@hibachi/core/stations/station-settings.schema';
+import { ZTermsVersion } from '@hibachi/core/terms/terms.schema';
 import type { ApiOperation } from '@hibachi/core/openapi/api-operation';
 import { apiAs, heldBooking, manager, SUPER_ADMIN } from '../admin/admin-fixtures';
 import { addressFor, bookOpenSlot, dateIn, expect, test } from '../fixtures';
@@ -245,6 +246,11 @@ test.describe('every GET answer matches its operation schema', () => {
     const calls: Record<string, { schema: AnswerSchema; url: string; as?: APIRequestContext }> = {
       '/api/stations': { schema: ZStationSummary.array(), url: '/api/stations' },
       '/api/stations/{slug}/menu': { schema: ZPublicMenu, url: '/api/stations/chicago/menu' },
+      '/api/stations/{slug}/terms': { schema: ZTermsVersion, url: '/api/stations/chicago/terms' },
+      '/api/stations/{slug}/terms/{version}': {
+        schema: ZTermsVersion,
+        url: '/api/stations/chicago/terms/1',
+      },
       '/api/availability': {
         schema: ZAvailability,
         url: `/api/availability?station=chicago&date=${dateIn('America/Chicago', 21)}`,

@@ -1,13 +1,11 @@
 'use client';
 
-import { useState } from 'react';
 import type { StaffBookingDetail } from '@hibachi/core/bookings';
-import { ChoiceField } from '@hibachi/web/choice-field';
-import { Field, MoneyField, TextareaField } from '@hibachi/web/field';
 import { formatMoney, moneyOf } from '@hibachi/web/format';
 import { useApiForm } from '@hibachi/web/use-api-form';
 import { api } from '@/lib/api';
 import { ActionDialog } from './action-dialog';
+import { AdjustmentFields } from './adjustment-fields';
 import {
   ADJUSTMENT_VALUES,
   adjustedText,
@@ -35,7 +33,6 @@ export function AdjustmentDialog({
   onOutcome: (message: string) => void;
 }) {
   const money = moneyOf(booking);
-  const [size, setSize] = useState(ADJUSTMENT_VALUES.size);
   const adjust = useBookingAction(
     booking.id,
     (input: AdjustmentInput) =>
@@ -73,46 +70,7 @@ export function AdjustmentDialog({
         {formatMoney(booking.paidCents, money)}. A change to an accepted price is sent to the
         customer to accept again.
       </p>
-      <ChoiceField
-        field={fields.kind}
-        legend="Kind"
-        choices={[
-          { value: 'DISCOUNT', label: 'Discount' },
-          { value: 'SURCHARGE', label: 'Surcharge' },
-        ]}
-      />
-      <ChoiceField
-        field={fields.size}
-        legend="Size"
-        onChoose={setSize}
-        choices={[
-          { value: 'percent', label: 'A percent of the price before adjustments' },
-          { value: 'amount', label: `An amount in ${booking.currency}` },
-        ]}
-      />
-      {size === 'amount' ? (
-        <MoneyField
-          field={fields.amountCents}
-          currency={booking.currency}
-          label={`Amount (${booking.currency})`}
-          required
-        />
-      ) : (
-        <Field field={fields.percent} label="Percent" inputMode="numeric" required />
-      )}
-      <Field
-        field={fields.label}
-        label="Label the customer sees (optional)"
-        hint="Without one the line says Discount or Surcharge."
-        maxLength={80}
-      />
-      <TextareaField
-        field={fields.reason}
-        label="Reason (for the records; the customer does not see it)"
-        rows={2}
-        maxLength={300}
-        required
-      />
+      <AdjustmentFields fields={fields} currency={booking.currency} />
     </ActionDialog>
   );
 }

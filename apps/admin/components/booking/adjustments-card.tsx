@@ -52,7 +52,8 @@ export function AdjustmentsCard({
           Add discount or surcharge
         </button>
       ) : null}
-      {mayAdjust ? (
+      {/* Mounted only while open: a closed dialog's fields would share the page's labels. */}
+      {mayAdjust && opening.open ? (
         <AdjustmentDialog
           key={opening.count}
           booking={booking}

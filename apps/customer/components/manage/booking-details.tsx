@@ -14,15 +14,9 @@ import { MenuEditor } from './menu-editor';
 import { AddToCalendar } from '../calendar/add-to-calendar';
 import { RescheduleSection } from './reschedule-section';
 import { BalanceSection } from './balance-section';
+import { EventSummary } from './event-summary';
 import { ProposalStatus } from './proposal-status';
-import {
-  formatDuration,
-  formatInstant,
-  formatLocalDate,
-  formatMoney,
-  moneyOf,
-  formatTime,
-} from '@hibachi/web/format';
+import { formatInstant, formatMoney, moneyOf } from '@hibachi/web/format';
 
 const STATUS_LABEL: Record<TCustomerBooking['status'], string> = {
   PENDING_PAYMENT: 'Awaiting deposit',
@@ -72,37 +66,15 @@ export function BookingDetails({
       <p className={`status status-${booking.status.toLowerCase()}`} data-testid="booking-status">
         {STATUS_LABEL[booking.status]}
       </p>
-      <dl className="summary">
-        <div>
-          <dt>Location</dt>
-          <dd>{booking.station.name}</dd>
-        </div>
-        <div>
-          <dt>When</dt>
-          <dd>
-            {formatLocalDate(booking.date)} at {formatTime(booking.time)} (
-            {formatDuration(booking.durationMinutes)})
-          </dd>
-        </div>
-        <div>
-          <dt>Guests</dt>
-          <dd>
-            {booking.adults} adults, {booking.children} children
-          </dd>
-        </div>
-        <div>
-          <dt>Address</dt>
-          <dd>
-            {[
-              booking.address.line1,
-              booking.address.line2,
-              booking.address.city,
-              booking.address.postalCode,
-            ]
-              .filter(Boolean)
-              .join(', ')}
-          </dd>
-        </div>
+      <EventSummary
+        booking={booking}
+        lead={
+          <div>
+            <dt>Location</dt>
+            <dd>{booking.station.name}</dd>
+          </div>
+        }
+      >
         <div>
           <dt>Total</dt>
           <dd>
@@ -117,7 +89,7 @@ export function BookingDetails({
             <dd>{booking.specialRequests}</dd>
           </div>
         ) : null}
-      </dl>
+      </EventSummary>
       <ProposalStatus booking={booking} proof={proof} />
       <AddToCalendar booking={booking} proof={proof} />
       <RescheduleSection

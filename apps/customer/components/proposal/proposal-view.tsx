@@ -11,17 +11,11 @@ import type { TCustomerBooking } from '@hibachi/core/bookings/customer-booking.s
 import { CheckboxField } from '@hibachi/web/choice-field';
 import { ApiError } from '@hibachi/web/fetch-json';
 import { Field } from '@hibachi/web/field';
-import {
-  formatDuration,
-  formatInstant,
-  formatLocalDate,
-  formatMoney,
-  formatTime,
-  moneyOf,
-} from '@hibachi/web/format';
+import { formatInstant, formatMoney, moneyOf } from '@hibachi/web/format';
 import { QuoteLines } from '@hibachi/web/quote-lines';
 import { useApiForm } from '@hibachi/web/use-api-form';
 import { api } from '@/lib/api';
+import { EventSummary } from '../manage/event-summary';
 import { MenuEditor } from '../manage/menu-editor';
 import { useTokenBooking } from '../payment/use-token-booking';
 import { toAcceptInput, type AcceptValues } from './accept-values';
@@ -94,40 +88,14 @@ function Proposal({ booking, token }: { booking: TCustomerBooking; token: string
         </p>
       ) : null}
 
-      <dl className="summary">
-        <div>
-          <dt>When</dt>
-          <dd>
-            {formatLocalDate(booking.date)} at {formatTime(booking.time)} (
-            {formatDuration(booking.durationMinutes)})
-          </dd>
-        </div>
-        <div>
-          <dt>Guests</dt>
-          <dd>
-            {booking.adults} adults, {booking.children} children
-          </dd>
-        </div>
-        <div>
-          <dt>Address</dt>
-          <dd>
-            {[
-              booking.address.line1,
-              booking.address.line2,
-              booking.address.city,
-              booking.address.postalCode,
-            ]
-              .filter(Boolean)
-              .join(', ')}
-          </dd>
-        </div>
+      <EventSummary booking={booking}>
         {booking.holdExpiresAt && !lapsed ? (
           <div>
             <dt>Held until</dt>
             <dd>{formatInstant(booking.holdExpiresAt, booking.station.timezone)}</dd>
           </div>
         ) : null}
-      </dl>
+      </EventSummary>
 
       <section aria-labelledby="proposal-price">
         <h2 id="proposal-price">Price</h2>
