@@ -23,6 +23,7 @@ export const PAGE_ROUTES = {
     '/pay/[reference]',
     '/pay/[reference]/return',
     '/pay/[reference]/simulator',
+    '/proposal/[reference]',
   ],
   admin: [
     '/',
