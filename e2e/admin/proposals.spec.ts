@@ -51,7 +51,8 @@ test.describe('phone orders, proposals and discounts', () => {
       label: 'Neighbour discount',
       reason: 'Third party this year, asked on the phone',
     };
-    let created: { id: string; reference: string; proposalUrl: string } | undefined;
+    let created:
+      { id: string; reference: string; proposalUrl: string; totalCents: number } | undefined;
     let body: ReturnType<typeof bookingBody> | undefined;
     let date = '';
     for (let attempt = 0; attempt < 3 && !created; attempt += 1) {
@@ -122,6 +123,7 @@ test.describe('phone orders, proposals and discounts', () => {
         agree: true,
         termsVersion: terms.data.version,
         proposalVersion: 1,
+        totalCents: created.totalCents,
       },
     });
     expect(accepted.status(), await accepted.text()).toBe(201);

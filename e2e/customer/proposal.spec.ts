@@ -199,6 +199,7 @@ test.describe('a phone order: proposal, acceptance and deposit', () => {
           agree: true,
           termsVersion: terms.version,
           proposalVersion: 1,
+          totalCents: first.totalCents,
         },
       });
     expect((await accept(tokenOf(second))).status()).toBe(404);

@@ -30,7 +30,7 @@ export function ProposalCard({
   const tz = booking.station.timezone;
   const money = moneyOf(booking);
   const { proposal } = booking;
-  const link = customerLink(customerOrigin, booking.proposalUrl);
+  const link = booking.proposalUrl ? customerLink(customerOrigin, booking.proposalUrl) : null;
   const [copied, setCopied] = useState('');
   const [terms, setTerms] = useState<TermsToOpen>();
   const send = useBookingAction(
@@ -38,8 +38,8 @@ export function ProposalCard({
     () => api.sendProposal({ path: { id: booking.id } }),
     (result) => onOutcome(`Proposal e-mailed to ${result.recipient}.`),
   );
-  const copy = () =>
-    navigator.clipboard.writeText(link).then(
+  const copy = (text: string) =>
+    navigator.clipboard.writeText(text).then(
       () => setCopied('Link copied.'),
       () => setCopied('Could not copy here: select the link and copy it.'),
     );
@@ -81,20 +81,26 @@ export function ProposalCard({
       ) : null}
 
       <div className="proposal-link">
-        <Field
-          field={fieldOf('proposal-link')}
-          label="Proposal link (the customer reviews, accepts and pays there)"
-          value={link}
-          readOnly
-          onFocus={(event) => event.currentTarget.select()}
-        />
+        {link ? (
+          <Field
+            field={fieldOf('proposal-link')}
+            label="Proposal link (the customer reviews, accepts and pays there)"
+            value={link}
+            readOnly
+            onFocus={(event) => event.currentTarget.select()}
+          />
+        ) : null}
         <div className="booking-actions">
-          <button type="button" className="button secondary" onClick={() => void copy()}>
-            Copy link
-          </button>
-          <a className="button secondary" href={link} target="_blank" rel="noopener noreferrer">
-            Open as the customer sees it
-          </a>
+          {link ? (
+            <>
+              <button type="button" className="button secondary" onClick={() => void copy(link)}>
+                Copy link
+              </button>
+              <a className="button secondary" href={link} target="_blank" rel="noopener noreferrer">
+                Open as the customer sees it
+              </a>
+            </>
+          ) : null}
           {maySend ? (
             <button
               type="button"

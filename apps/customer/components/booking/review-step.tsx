@@ -170,7 +170,8 @@ export function ReviewStep({
             type="button"
             className="button"
             onClick={() => create.mutate()}
-            disabled={busy || waitSeconds > 0}
+            // (the terms it accepts load first; if they cannot, the booking goes without)
+            disabled={busy || waitSeconds > 0 || terms.isPending}
             aria-busy={create.isPending}
           >
             {create.isPending ? 'Booking…' : error ? 'Try again' : 'Book and continue to deposit'}

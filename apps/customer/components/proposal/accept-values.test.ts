@@ -6,6 +6,7 @@ const shown = {
   token: '1893456000.abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
   termsVersion: 3,
   proposalVersion: 2,
+  totalCents: 63_000,
 };
 
 describe('the acceptance form', () => {

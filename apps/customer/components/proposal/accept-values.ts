@@ -5,11 +5,12 @@ export type AcceptValues = { name?: string; agree?: string };
 
 /**
  * `POST /api/bookings/REF/acceptance`: the name as typed, the box as ticked (an unticked box
- * is sent as false, which the API refuses at its field), and the versions the page shows.
+ * is sent as false, which the API refuses at its field), and the versions and total the page
+ * shows.
  */
 export function toAcceptInput(
   values: AcceptValues,
-  shown: { token: string; termsVersion: number; proposalVersion: number },
+  shown: { token: string; termsVersion: number; proposalVersion: number; totalCents: number },
 ): TAcceptProposalInput {
   return {
     token: shown.token,
@@ -17,5 +18,6 @@ export function toAcceptInput(
     agree: (values.agree === 'on') as true,
     termsVersion: shown.termsVersion,
     proposalVersion: shown.proposalVersion,
+    totalCents: shown.totalCents,
   };
 }

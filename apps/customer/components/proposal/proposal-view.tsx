@@ -45,9 +45,16 @@ function Proposal({ booking, token }: { booking: TCustomerBooking; token: string
   const [editing, setEditing] = useState(false);
   // When the page opened: a hold that lapses while it is open is refused by the server.
   const [openedAt] = useState(() => Date.now());
+  const accepted = booking.proposal.acceptances.find(
+    (acceptance) => acceptance.proposalVersion === booking.proposal.version,
+  );
+  // Accepted: the terms as accepted; waiting: the station's current terms.
   const terms = useQuery({
-    queryKey: ['terms', booking.station.slug],
-    queryFn: () => api.terms(booking.station.slug),
+    queryKey: ['terms', booking.station.slug, accepted?.termsVersion ?? 'current'],
+    queryFn: () =>
+      accepted
+        ? api.termsVersion(booking.station.slug, accepted.termsVersion)
+        : api.terms(booking.station.slug),
     throwOnError: true,
   });
   const money = moneyOf(booking);
@@ -55,9 +62,7 @@ function Proposal({ booking, token }: { booking: TCustomerBooking; token: string
     pay: `/pay/${booking.reference}?token=${encodeURIComponent(token)}`,
     manage: `/manage/${booking.reference}?token=${encodeURIComponent(token)}`,
   };
-  const accepted = booking.proposal.acceptances.find(
-    (acceptance) => acceptance.proposalVersion === booking.proposal.version,
-  );
+
   const lapsed =
     booking.status === 'EXPIRED' ||
     (booking.status === 'PENDING_PAYMENT' &&
@@ -221,7 +226,12 @@ function AcceptForm({
     id: 'accept-proposal',
     defaultValue: { name: booking.customer.name, agree: '' },
     toInput: (values) =>
-      toAcceptInput(values, { token, termsVersion, proposalVersion: booking.proposal.version }),
+      toAcceptInput(values, {
+        token,
+        termsVersion,
+        proposalVersion: booking.proposal.version,
+        totalCents: booking.totalCents,
+      }),
     schema: ZAcceptProposalInput,
     onValid: (body) => accept.mutate(body),
     error: accept.error,

@@ -4,8 +4,8 @@ import { sanitizeLine } from '../validation/sanitize';
 
 /**
  * What the customer sends to accept a proposal: the signed link's token, the name they typed,
- * the ticked terms box, and the versions they read (a price or terms changed meanwhile is
- * refused, so nobody accepts what they did not see).
+ * the ticked terms box, and the versions and total they read (a price or terms changed
+ * meanwhile is refused, so nobody accepts what they did not see).
  */
 export const ZAcceptProposalInput = z.strictObject({
   token: z.string().min(10).max(200),
@@ -18,5 +18,7 @@ export const ZAcceptProposalInput = z.strictObject({
   agree: z.literal(true, { error: 'Tick the box to accept the terms' }),
   termsVersion: z.number().int().positive().max(1_000_000),
   proposalVersion: z.number().int().positive().max(1_000_000),
+  /** The total the page showed: a price changed meanwhile is refused (PROPOSAL_CHANGED). */
+  totalCents: z.number().int().nonnegative().max(100_000_000),
 });
 export type TAcceptProposalInput = z.input<typeof ZAcceptProposalInput>;

@@ -7,6 +7,7 @@ import { currentTerms } from '../terms/current-terms';
 import { parseInput } from '../validation';
 import { ZAcceptProposalInput } from './accept-proposal.schema';
 import type { TCustomerBooking } from './customer-booking.schema';
+import { confirmBooking } from './confirm-booking';
 import { proposalState } from './proposal-state';
 import { requireCustomerBooking } from './require-customer-booking';
 import { toCustomerBooking } from './to-customer-booking';
@@ -59,11 +60,20 @@ export async function acceptProposal(options: {
         );
       if (!proposalState(booking).needsAcceptance && booking.acceptances.length > 0)
         throw alreadyAcceptedError();
-      if (input.proposalVersion !== booking.proposalVersion)
+      if (
+        input.proposalVersion !== booking.proposalVersion ||
+        input.totalCents !== booking.totalCents
+      )
         throw new AppError(
           'CONFLICT',
           'The proposal changed while you were reading it. Please review it again.',
-          { details: { reason: 'PROPOSAL_CHANGED', proposalVersion: booking.proposalVersion } },
+          {
+            details: {
+              reason: 'PROPOSAL_CHANGED',
+              proposalVersion: booking.proposalVersion,
+              totalCents: booking.totalCents,
+            },
+          },
         );
       const terms = await currentTerms(booking.stationId, tx);
       if (input.termsVersion !== terms.version)
@@ -85,6 +95,12 @@ export async function acceptProposal(options: {
           acceptedAt: now,
         },
       });
+      // A new booking version: a staff change read before this acceptance is refused as stale
+      // (409 STALE_VERSION) instead of changing the accepted price unnoticed.
+      await tx.booking.update({ where: { id: booking.id }, data: { version: { increment: 1 } } });
+      // Nothing to pay first (a free event, or a manager's zero deposit): accepted is confirmed.
+      if (booking.status === 'PENDING_PAYMENT' && booking.depositCents === 0)
+        await confirmBooking(tx, booking);
       await writeAudit(tx, {
         actorType: 'CUSTOMER',
         actorId: booking.customerId,

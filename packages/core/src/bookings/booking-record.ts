@@ -92,7 +92,7 @@ export function bookingTravel(booking: {
     : null;
 }
 
-/** The booking's price lines as it was quoted: its own prices, menu lines and travel. */
+/** The booking's price lines as it was quoted: its own prices, menu lines, travel and adjustments. */
 export function bookingQuote(booking: QuotedBooking): TQuote {
   return calculateQuote({
     prices: booking,

@@ -34,7 +34,9 @@ type Actor = Pick<AuditEntry, 'actorType' | 'actorId' | 'requestId'>;
  * Sets a booking's party and menu: checked against the station's menu as it is now (items the
  * booking holds keep the price they were quoted at; new ones take today's), priced with the
  * booking's own prices and travel, never below what has been paid (409 BELOW_PAID), at the
- * version read; the lines replaced, audited, and the customer e-mailed. The deposit stays.
+ * version read; the lines replaced, audited, and the customer e-mailed. The deposit stays
+ * (a held booking's is kept within the new total); staff changing an accepted price makes
+ * a new proposal version the customer is e-mailed to accept.
  */
 export async function applyMenuChange(
   tx: Tx,
@@ -72,14 +74,19 @@ export async function applyMenuChange(
       `That would bring the total to ${formatMoney(quote.totalCents, moneyOf(booking))}, below the ${formatMoney(paid, moneyOf(booking))} already paid. Please call us to change it.`,
       { details: { reason: 'BELOW_PAID', totalCents: quote.totalCents, paidCents: paid } },
     );
+  const proposalVersion = proposalVersionAfter(booking, {
+    totalCents: quote.totalCents,
+    by: actor.actorType,
+  });
   await updateBookingAtVersion(tx, booking.id, change.version, {
     adults: change.adults,
     children: change.children,
     totalCents: quote.totalCents,
-    proposalVersion: proposalVersionAfter(booking, {
-      totalCents: quote.totalCents,
-      by: actor.actorType,
-    }),
+    // A held booking's deposit never exceeds its total (a discount can bring it below).
+    ...(booking.status === 'PENDING_PAYMENT'
+      ? { depositCents: Math.min(booking.depositCents, quote.totalCents) }
+      : {}),
+    proposalVersion,
   });
   await tx.bookingMenuLine.deleteMany({ where: { bookingId: booking.id } });
   if (lines.length > 0)
@@ -109,6 +116,16 @@ export async function applyMenuChange(
     bookingId: booking.id,
     stationId: booking.stationId,
   });
+  // Staff changed a price the customer had accepted: they are asked to accept the new one.
+  if (proposalVersion !== booking.proposalVersion)
+    await enqueueEmail(tx, {
+      kind: 'PROPOSAL_SENT',
+      recipient: booking.customer.email,
+      subject: `Your hibachi booking ${booking.reference}: updated price to review`,
+      payload: { reason: 'PRICE_CHANGED' },
+      bookingId: booking.id,
+      stationId: booking.stationId,
+    });
 }
 
 /** `PATCH /api/admin/bookings/ID/menu`: staff change the party and menu, before or after the lock. */

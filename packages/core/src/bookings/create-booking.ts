@@ -271,7 +271,10 @@ async function insertBooking(
   const staffId = channel.kind === 'staff' ? channel.staffId : null;
   const chosenChefId = channel.kind === 'staff' ? (channel.chefId ?? null) : null;
   const holdMinutes = channel.kind === 'staff' ? station.staffHoldHours * 60 : station.holdMinutes;
-  const holdExpiresAt = new Date(Date.now() + holdMinutes * MINUTE);
+  // A hold never outlasts the event's start (staff may book a few hours ahead).
+  const holdExpiresAt = new Date(
+    Math.min(Date.now() + holdMinutes * MINUTE, window.startsAt.getTime()),
+  );
   const scope = idempotencyScope(channel);
   const bookingId = randomUUID();
   const reference = generateBookingReference();

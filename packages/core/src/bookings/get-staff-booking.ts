@@ -50,7 +50,8 @@ export type StaffBookingDetail = {
   source: 'WEBSITE' | 'STAFF';
   enteredBy: string | null;
   proposal: ProposalState;
-  proposalUrl: string;
+  /** Phone orders still active only: the link carries the customer's signed token. */
+  proposalUrl: string | null;
   adjustments: {
     id: string;
     kind: 'DISCOUNT' | 'SURCHARGE';
@@ -235,10 +236,11 @@ export async function getStaffBooking(options: {
     source: booking.source,
     enteredBy: booking.createdBy?.name ?? null,
     proposal: proposalState(booking),
-    proposalUrl: proposalUrl(
-      booking.reference,
-      createManageToken(booking.reference, booking.endsAt),
-    ),
+    proposalUrl:
+      booking.source === 'STAFF' &&
+      (booking.status === 'PENDING_PAYMENT' || booking.status === 'CONFIRMED')
+        ? proposalUrl(booking.reference, createManageToken(booking.reference, booking.endsAt))
+        : null,
     adjustments: booking.adjustments.map((adjustment) => ({
       id: adjustment.id,
       kind: adjustment.kind,

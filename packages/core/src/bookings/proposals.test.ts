@@ -16,6 +16,8 @@ import { createSmtpTransport } from '../notifications/email-transport';
 import { proposalAttachments } from './proposal-attachments';
 import { setUpStaffWorkspace, type StaffWorkspace } from '../../test/staff-workspace';
 import { getAdjustmentAnalytics } from '../analytics';
+import { eraseCustomer } from '../privacy';
+import { ERASED_NAME } from '../privacy/customer-data';
 import { isSealed } from '../crypto/field-crypto';
 import { formatMoney } from '../money/format-money';
 import { recordOfflinePayment } from '../payments';
@@ -127,6 +129,7 @@ describe('terms, proposals and acceptance', () => {
         agree: true,
         termsVersion: terms.version,
         proposalVersion: 1,
+        totalCents: booking.totalCents,
       },
       clientAddress: '203.0.113.9',
     });
@@ -223,6 +226,7 @@ describe('terms, proposals and acceptance', () => {
           agree: true,
           termsVersion: 1,
           proposalVersion: 1,
+          totalCents: booking.totalCents,
           ...input,
         },
       });
@@ -237,6 +241,11 @@ describe('terms, proposals and acceptance', () => {
       details: { agree: expect.any(Array) },
     });
     expect(await refusal(accept({ name: ' ' }))).toMatchObject({ status: 400 });
+    // A total other than the one shown (staff changed it meanwhile) is not accepted either.
+    expect(await refusal(accept({ totalCents: booking.totalCents + 100 }))).toMatchObject({
+      status: 409,
+      details: { reason: 'PROPOSAL_CHANGED', totalCents: booking.totalCents },
+    });
     expect(await refusal(accept({ proposalVersion: 2 }))).toMatchObject({
       status: 409,
       details: { reason: 'PROPOSAL_CHANGED' },
@@ -283,6 +292,7 @@ describe('terms, proposals and acceptance', () => {
             agree: true,
             termsVersion: 2,
             proposalVersion: 1,
+            totalCents: other.totalCents,
           },
         }),
       ),
@@ -295,7 +305,14 @@ describe('terms, proposals and acceptance', () => {
     const token = tokenOf(booking.proposalUrl);
     await acceptProposal({
       reference: booking.reference,
-      input: { token, name: 'Pat Phone', agree: true, termsVersion: 1, proposalVersion: 1 },
+      input: {
+        token,
+        name: 'Pat Phone',
+        agree: true,
+        termsVersion: 1,
+        proposalVersion: 1,
+        totalCents: booking.totalCents,
+      },
     });
     await recordOfflinePayment({
       scope: w.staff,
@@ -349,20 +366,39 @@ describe('terms, proposals and acceptance', () => {
     expect(surcharge).toMatchObject({ totalCents: 16 * 5_000 - 8_000 + 2_500, proposalVersion: 2 });
     await acceptProposal({
       reference: booking.reference,
-      input: { token, name: 'Pat Phone', agree: true, termsVersion: 1, proposalVersion: 2 },
+      input: {
+        token,
+        name: 'Pat Phone',
+        agree: true,
+        termsVersion: 1,
+        proposalVersion: 2,
+        totalCents: surcharge.totalCents,
+      },
     });
     const { rows } = await w.client.query(
       `SELECT kind FROM "OutboxMessage" WHERE "bookingId" = $1 AND kind = 'PROPOSAL_SENT'`,
       [booking.id],
     );
-    expect(rows).toHaveLength(1);
+    // One for staff's menu change (version 2 to accept), one for the surcharge.
+    expect(rows).toHaveLength(2);
     expect((await sendProposal({ scope: w.staff, bookingId: booking.id })).sent).toBe(true);
+    // Accepting moved the booking's version: a change read before it is refused as stale.
     expect(
       await refusal(
         adjustBookingPrice({
           scope: w.staff,
           bookingId: booking.id,
-          input: { kind: 'DISCOUNT', percent: 100, reason: 'Free', version: surcharge.version },
+          input: { kind: 'DISCOUNT', percent: 5, reason: 'Too late', version: surcharge.version },
+        }),
+      ),
+    ).toMatchObject({ status: 409, details: { reason: 'STALE_VERSION' } });
+    const current = await getStaffBooking({ scope: w.staff, bookingId: booking.id });
+    expect(
+      await refusal(
+        adjustBookingPrice({
+          scope: w.staff,
+          bookingId: booking.id,
+          input: { kind: 'DISCOUNT', percent: 100, reason: 'Free', version: current.version },
         }),
       ),
     ).toMatchObject({ status: 409, details: { reason: 'BELOW_PAID' } });
@@ -422,6 +458,29 @@ describe('terms, proposals and acceptance', () => {
       })
     ).body as { totalCents: number; depositCents: number };
     expect(free).toMatchObject({ totalCents: 0, depositCents: 0 });
+    // Nothing to pay first: accepting the proposal confirms it.
+    const freeBooking = free as unknown as Staffed;
+    const confirmed = await acceptProposal({
+      reference: freeBooking.reference,
+      input: {
+        token: tokenOf(freeBooking.proposalUrl),
+        name: 'Charity Winner',
+        agree: true,
+        termsVersion: 1,
+        proposalVersion: 1,
+        totalCents: 0,
+      },
+    });
+    expect(confirmed.status).toBe('CONFIRMED');
+    // A reason counted as the database counts it: two emoji are two characters, not four.
+    expect(
+      await refusal(
+        createStaffBooking({
+          scope: w.staff,
+          input: bookingInput({ adjustments: [{ kind: 'DISCOUNT', percent: 10, reason: '😀😀' }] }),
+        }),
+      ),
+    ).toMatchObject({ status: 400, details: { 'adjustments.0.reason': expect.any(Array) } });
     expect(
       await refusal(
         createStaffBooking({
@@ -470,5 +529,59 @@ describe('terms, proposals and acceptance', () => {
         }),
       ),
     ).toMatchObject({ status: 404 });
+  });
+
+  it('erases the typed name and the address hash with the customer', async () => {
+    const booking = await phoneOrder();
+    await acceptProposal({
+      reference: booking.reference,
+      input: {
+        token: tokenOf(booking.proposalUrl),
+        name: 'Robin Private',
+        agree: true,
+        termsVersion: 1,
+        proposalVersion: 1,
+        totalCents: booking.totalCents,
+      },
+      clientAddress: '198.51.100.77',
+    });
+    await w.client.query(
+      `UPDATE "Booking" SET status = 'COMPLETED', "startsAt" = now() - interval '10 days',
+              "endsAt" = now() - interval '9 days', "blockedUntil" = now() - interval '9 days'
+        WHERE id = $1`,
+      [booking.id],
+    );
+    const { rows } = await w.client.query('SELECT "customerId" FROM "Booking" WHERE id = $1', [
+      booking.id,
+    ]);
+    await eraseCustomer({
+      scope: w.admin,
+      customerId: rows[0].customerId,
+      input: { confirm: 'ERASE' },
+    });
+    const detail = await getStaffBooking({ scope: w.staff, bookingId: booking.id });
+    expect(detail.proposal.acceptances[0]?.name).toBe(ERASED_NAME);
+    const after = await w.client.query(
+      `SELECT "clientAddressHash" FROM "TermsAcceptance" WHERE "bookingId" = $1`,
+      [booking.id],
+    );
+    expect(after.rows[0].clientAddressHash).toBeNull();
+  });
+
+  it('sends the confirmation without its PDF when the PDF cannot be made', async () => {
+    const booking = await phoneOrder();
+    await sendProposal({ scope: w.staff, bookingId: booking.id });
+    const received: SinkMessage[] = [];
+    const smtp = await startSmtpSink((message) => {
+      received.push(message);
+      return undefined;
+    });
+    const transport = createSmtpTransport(smtp.url);
+    const failing = () => Promise.reject(new Error('the renderer fell over'));
+    const result = await deliverDueEmails({ transport, attachmentsFor: failing });
+    transport.close();
+    await smtp.close();
+    expect(result.sent).toBeGreaterThanOrEqual(2);
+    expect(received.length).toBe(result.sent);
   });
 });

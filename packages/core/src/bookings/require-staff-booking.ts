@@ -7,7 +7,7 @@ type Tx = Pick<Prisma.TransactionClient, 'booking'>;
 
 /**
  * A booking the caller's station owns, or 404 (malformed, missing and another station's id
- * alike); with `bookingInclude`, its customer, payments and menu lines too.
+ * alike); with `bookingInclude`, its customer, payments, menu lines, adjustments and acceptances too.
  */
 export function requireStaffBooking(tx: Tx, scope: StaffScope, bookingId: string): Promise<Booking>;
 export function requireStaffBooking(

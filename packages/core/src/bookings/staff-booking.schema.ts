@@ -96,8 +96,11 @@ export const ZStaffBooking = z
     source: z.enum(['WEBSITE', 'STAFF']),
     enteredBy: z.string().nullable(),
     proposal: ZProposalState,
-    /** The customer's proposal page (review, accept the terms, pay), a path on the customer site. */
-    proposalUrl: z.string(),
+    /**
+     * The customer's proposal page (review, accept the terms, pay), a path on the customer
+     * site: phone orders still active only (it carries the customer's signed token).
+     */
+    proposalUrl: z.string().nullable(),
     /** Discounts and surcharges with who gave them and why. */
     adjustments: z.array(
       z.object({

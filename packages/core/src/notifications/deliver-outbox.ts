@@ -42,6 +42,26 @@ export type DeliveryResult = { sent: number; retrying: number; failed: number; s
  * mid-send leaves the lease to run out and the message is retried. Delivery is
  * therefore at least once, with a stable Message-ID per message.
  */
+/**
+ * A message's documents; one that cannot be made now (a PDF render failing) does not hold the
+ * e-mail back: it goes without, and the failure is logged (the document stays downloadable).
+ */
+async function attachmentsOf(
+  message: OutboxMessageToRender & { id: string },
+  attachmentsFor: ((message: OutboxMessageToRender) => Promise<MailAttachment[]>) | undefined,
+): Promise<MailAttachment[]> {
+  if (!attachmentsFor) return [];
+  try {
+    return await attachmentsFor(message);
+  } catch (error) {
+    logger.warn(
+      { messageId: message.id, kind: message.kind, err: describeError(error) },
+      'e-mail sent without its attachment',
+    );
+    return [];
+  }
+}
+
 export async function deliverDueEmails(options: {
   transport: EmailTransport;
   now?: Date;
@@ -97,7 +117,7 @@ export async function deliverDueEmails(options: {
         result.skipped += 1;
         continue;
       }
-      const attachments = (await options.attachmentsFor?.(message)) ?? [];
+      const attachments = await attachmentsOf(message, options.attachmentsFor);
       await smtp.execute(() =>
         options.transport.send({
           messageId: `<outbox-${message.id}@${domain}>`,

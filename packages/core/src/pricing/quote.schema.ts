@@ -102,8 +102,9 @@ export const ZAdjustmentInput = z
       .pipe(
         z
           .string()
-          .min(3, 'Say why (at least 3 characters)')
-          .max(300, 'Keep the reason under 300 characters'),
+          .max(300, 'Keep the reason under 300 characters')
+          // Counted as PostgreSQL counts (code points), so the table's check never refuses it.
+          .refine((text) => [...text].length >= 3, 'Say why (at least 3 characters)'),
       ),
   })
   .refine((value) => (value.percent === undefined) !== (value.amountCents === undefined), {

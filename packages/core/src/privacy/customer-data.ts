@@ -61,6 +61,11 @@ export async function eraseInTransaction(
            notes = NULL,
            "cancellationReason" = CASE WHEN "cancellationReason" IS NULL THEN NULL ELSE ${ERASED_TEXT} END
      WHERE "customerId" = ${customerId}::uuid`;
+  // The name typed to accept a proposal, and the keyed hash of where it was typed.
+  await tx.$executeRaw`
+    UPDATE "TermsAcceptance"
+       SET "acceptedName" = ${tombstone.name}, "clientAddressHash" = NULL
+     WHERE "bookingId" IN (SELECT id FROM "Booking" WHERE "customerId" = ${customerId}::uuid)`;
   await eraseConversations(tx, conversations);
   // Staff notes were audited (sealed) as they changed: those copies go too.
   await tx.$executeRaw`
