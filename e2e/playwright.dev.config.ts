@@ -17,7 +17,8 @@ export default defineConfig({
   workers: 1,
   forbidOnly: true,
   retries: 0,
-  timeout: 420_000,
+  // (a role opens up to a dozen pages, each compiled on its first visit)
+  timeout: 600_000,
   // Traces, screenshots and the report go outside the checkout while `next dev` runs (it
   // watches it: a file written there makes the admin's pages reload themselves, again and
   // again); run-dev-smoke.ts copies them to TEST_RESULTS_DIR afterwards.
