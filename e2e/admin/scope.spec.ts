@@ -18,7 +18,10 @@ const OPERATIONS = Object.entries(ADMIN_API).filter(
   ([, operation]) => operation.path.startsWith('/api/admin/') && operation.path.includes('{'),
 );
 
-/** The path parameters that name a record; `{date}` names a day, the same in both walks. */
+/**
+ * The path parameters that name a record; `{date}` names a day and `{version}` a terms
+ * version, the same in both walks.
+ */
 const RECORD_PARAMETERS = new Set(['id', 'slug']);
 
 type OtherRecords = Record<string, string>;
@@ -59,6 +62,8 @@ function requestsFor(records: OtherRecords, settings: Record<string, unknown>) {
     replyToConversation: { clientMessageId: randomUUID(), body: 'Testing scope' },
     markConversationRead: { seq: 1 },
     eraseCustomer: { confirm: 'ERASE' },
+    adjustPrice: { kind: 'DISCOUNT', percent: 10, reason: 'Testing scope', version: 1 },
+    publishTerms: { body: 'Testing scope: terms long enough to be published.' },
   };
   const queries: Record<string, string> = {
     deleteMenuItem: '?version=1',
@@ -142,7 +147,7 @@ test.describe('admin API scope', () => {
       const parameters = [...operation.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!);
       for (const parameter of parameters)
         expect(
-          RECORD_PARAMETERS.has(parameter) || parameter === 'date',
+          RECORD_PARAMETERS.has(parameter) || parameter === 'date' || parameter === 'version',
           `${name}: say what {${parameter}} names`,
         ).toBe(true);
       const real = recordFor(operation.path, records);
@@ -155,8 +160,10 @@ test.describe('admin API scope', () => {
         );
       }
       const url = (id: string) =>
-        operation.path.replace(/\{(?:id|slug)\}/g, id).replace('{date}', dateIn('UTC', 200)) +
-        (queries[name] ?? '');
+        operation.path
+          .replace(/\{(?:id|slug)\}/g, id)
+          .replace('{date}', dateIn('UTC', 200))
+          .replace('{version}', '1') + (queries[name] ?? '');
       const method = operation.method.toUpperCase();
       const theirs = await answer(home, method, url(real!), body);
       const missing = await answer(home, method, url(randomUUID()), body);
